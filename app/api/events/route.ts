@@ -1,0 +1,25 @@
+import { handle } from "@/lib/api/handle";
+import { feedQuerySchema, parseQuery } from "@/lib/api/query-schemas";
+import { requireKey } from "@/lib/data/api-access";
+import { appendIncomingEvents, listFeedEvents } from "@/lib/data/events";
+import { ingestLimits } from "@/lib/ingest/limits";
+import { parseIngestRequest } from "@/lib/ingest/parse-request";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/events – append CloudEvents (structured, batched or binary mode); producer key
+export const POST = handle(async (request: Request) => {
+  await requireKey(request, "producer");
+  const events = await parseIngestRequest(request, ingestLimits());
+  const results = await appendIncomingEvents(events);
+  return Response.json({
+    results: results.map((r) => ({ position: r.position, streamversion: r.streamVersion, duplicate: r.duplicate })),
+  });
+});
+
+// GET /api/events?after=<position>&limit=<n> – the catch-up feed in global order; service key
+export const GET = handle(async (request: Request) => {
+  await requireKey(request, "service");
+  const { after, limit } = parseQuery(feedQuerySchema, new URL(request.url).searchParams);
+  return Response.json({ events: await listFeedEvents(after, limit) });
+});

@@ -1,0 +1,124 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { loadOlderEvents } from "@/app/(dashboard)/events/actions";
+import type { ExplorerPage } from "@/lib/data/explorer";
+import type { CloudEventJson } from "@/lib/eventstore/to-cloud-event";
+import { EventInspector } from "./event-inspector";
+import { EventTable } from "./event-table";
+import { FilterBar } from "./filter-bar";
+import { useLiveTail } from "./use-live-tail";
+
+export function EventExplorer({
+  filter,
+  problems,
+  types,
+  initialPage,
+  selectedEvent,
+}: {
+  filter: Record<string, string>;
+  problems: string[];
+  types: string[];
+  initialPage: ExplorerPage;
+  selectedEvent: CloudEventJson | null;
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [events, setEvents] = useState(initialPage.events);
+  const [head, setHead] = useState(initialPage.head);
+  const [hasOlder, setHasOlder] = useState(initialPage.hasOlder);
+  const [live, setLive] = useState(true);
+  const [selected, setSelected] = useState<CloudEventJson | null>(selectedEvent);
+  const [freshFrom] = useState(initialPage.head);
+  const [arrived, setArrived] = useState(0);
+
+  const tail = useLiveTail(filter, head, live, (newer, newHead) => {
+    setEvents((current) => [...newer, ...current]);
+    setArrived((n) => n + newer.length);
+    setHead(newHead);
+  });
+
+  const older = useMutation({
+    mutationFn: () => loadOlderEvents(filter, events[events.length - 1]?.position ?? 0),
+    onSuccess: (page) => {
+      setEvents((current) => [...current, ...page.events]);
+      setHasOlder(page.hasOlder);
+    },
+  });
+
+  const select = (event: CloudEventJson | null) => {
+    setSelected(event);
+    const params = new URLSearchParams(searchParams.toString());
+    if (event) params.set("event", String(event.position));
+    else params.delete("event");
+    router.replace(`${pathname}${params.size > 0 ? `?${params}` : ""}`, { scroll: false });
+  };
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold">Events</h1>
+          <p className="text-sm text-slate-500">
+            The raw store, newest first · head position <span data-testid="head-position">{head}</span>
+            {arrived > 0 && <span className="ml-2 text-emerald-700">{arrived} new since you opened this view</span>}
+          </p>
+        </div>
+        <div className="flex items-center gap-3 text-sm">
+          <span className="flex items-center gap-1.5" role="status">
+            <span
+              aria-hidden
+              className={`inline-block h-2 w-2 rounded-full ${live ? "animate-pulse bg-emerald-500" : "bg-slate-400"}`}
+            />
+            {live ? (tail.error ? "Live (reconnecting…)" : "Live") : "Paused"}
+          </span>
+          <button
+            type="button"
+            onClick={() => setLive((v) => !v)}
+            className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100"
+          >
+            {live ? "Pause live updates" : "Resume live updates"}
+          </button>
+        </div>
+      </div>
+      <FilterBar filter={filter} types={types} />
+      {problems.length > 0 && (
+        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          Ignored: {problems.join("; ")}
+        </p>
+      )}
+      <div className={`grid gap-4 ${selected ? "lg:grid-cols-[minmax(0,1fr)_28rem]" : ""}`}>
+        <EventTable
+          events={events}
+          selected={selected?.position ?? null}
+          freshFrom={freshFrom}
+          onSelect={select}
+          footer={
+            <div className="flex items-center justify-center gap-3 border-t border-slate-100 p-3 text-sm text-slate-500">
+              {events.length === 0 && <span>No events match these filters.</span>}
+              {hasOlder && (
+                <button
+                  type="button"
+                  disabled={older.isPending}
+                  onClick={() => older.mutate()}
+                  className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 disabled:opacity-50"
+                >
+                  {older.isPending ? "Loading…" : "Load older events"}
+                </button>
+              )}
+              {!hasOlder && events.length > 0 && <span>Start of the store · {events.length} events shown</span>}
+            </div>
+          }
+        />
+        {selected && (
+          <div className="lg:sticky lg:top-4 lg:h-[calc(100vh-15rem)]">
+            <EventInspector event={selected} onClose={() => select(null)} />
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import type { FormEvent } from "react";
+
+const FIELDS = [
+  { name: "type", label: "Type", placeholder: "any type", list: "event-types" },
+  { name: "user", label: "User", placeholder: "user id" },
+  { name: "stream", label: "Stream", placeholder: "e.g. booking/BK-1042" },
+  { name: "correlation", label: "Correlation", placeholder: "correlation id" },
+  { name: "from", label: "From", placeholder: "YYYY-MM-DD[THH:MM]" },
+  { name: "to", label: "To", placeholder: "YYYY-MM-DD[THH:MM]" },
+] as const;
+
+/** The explorer's filters; applying them navigates, so every filtered view is a deep link. */
+export function FilterBar({ filter, types }: { filter: Record<string, string>; types: string[] }) {
+  const router = useRouter();
+  const apply = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData(e.currentTarget)) {
+      if (typeof value === "string" && value.trim() !== "") params.set(name, value.trim());
+    }
+    router.push(`/events${params.size > 0 ? `?${params}` : ""}`);
+  };
+  return (
+    <form onSubmit={apply} role="search" aria-label="Filter events" className="flex flex-wrap items-end gap-2">
+      {FIELDS.map((f) => (
+        <label key={f.name} className="flex flex-col text-xs font-medium text-slate-600">
+          {f.label}
+          <input
+            name={f.name}
+            defaultValue={filter[f.name] ?? ""}
+            placeholder={f.placeholder}
+            list={"list" in f ? f.list : undefined}
+            className="mt-1 w-44 rounded border border-slate-300 bg-white px-2 py-1 text-sm font-normal text-slate-900 focus:border-amber-500 focus:outline-none focus:ring-1 focus:ring-amber-500"
+          />
+        </label>
+      ))}
+      <datalist id="event-types">
+        {types.map((t) => (
+          <option key={t} value={t} />
+        ))}
+      </datalist>
+      <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
+        Apply filters
+      </button>
+      {Object.keys(filter).length > 0 && (
+        <button
+          type="button"
+          onClick={() => router.push("/events")}
+          className="rounded border border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
+        >
+          Clear
+        </button>
+      )}
+    </form>
+  );
+}

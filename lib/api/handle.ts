@@ -1,0 +1,47 @@
+import { DuplicateIdConflictError, WrongExpectedVersionError } from "../eventstore/errors";
+import { ApiError } from "./errors";
+
+/** Store conflicts become the API's 409s, with what the caller needs to retry correctly. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof WrongExpectedVersionError) {
+    return new ApiError("wrong_expected_version", error.message, {
+      index: error.index,
+      attribute: "expectedversion",
+      stream: error.stream,
+      expectedVersion: error.expectedVersion,
+      currentVersion: error.currentVersion,
+    });
+  }
+  if (error instanceof DuplicateIdConflictError) {
+    return new ApiError("duplicate_id_conflict", error.message, {
+      index: error.index,
+      attribute: "id",
+      source: error.source,
+      id: error.id,
+      storedPosition: error.storedPosition,
+    });
+  }
+  // Unexpected: log the kind of failure only. Messages can quote event data, which may hold
+  // personal data that must never reach server logs.
+  console.error(`[rewind] unexpected error: ${error instanceof Error ? error.name : typeof error}`);
+  return new ApiError("internal", "an unexpected error occurred; nothing was written");
+}
+
+export function errorResponse(error: unknown): Response {
+  const apiError = toApiError(error);
+  return Response.json(apiError.toBody(), { status: apiError.status });
+}
+
+/** Wraps a route handler so every failure leaves in the one error shape. */
+export function handle<Args extends unknown[]>(
+  handler: (...args: Args) => Promise<Response>,
+): (...args: Args) => Promise<Response> {
+  return async (...args: Args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { ApiError } from "./errors";
+
+const count = (name: string, fallback: number, max?: number) =>
+  z.coerce
+    .number({ error: `${name} must be an integer` })
+    .int({ error: `${name} must be an integer` })
+    .min(0, { error: `${name} must not be negative` })
+    .max(max ?? Number.MAX_SAFE_INTEGER, { error: `${name} must be at most ${max}` })
+    .default(fallback);
+
+export const feedQuerySchema = z.object({
+  after: count("after", 0),
+  limit: count("limit", 100, 1_000).refine((n) => n > 0, { error: "limit must be at least 1" }),
+});
+
+export const streamQuerySchema = z.object({
+  from: count("from", 1).refine((n) => n > 0, { error: "from must be at least 1" }),
+  limit: count("limit", 1_000, 1_000).refine((n) => n > 0, { error: "limit must be at least 1" }),
+});
+
+/** Parses query parameters with a schema, refusing with 400 and the parameter named. */
+export function parseQuery<T extends z.ZodType>(schema: T, params: URLSearchParams): z.output<T> {
+  const raw: Record<string, string> = {};
+  params.forEach((value, key) => {
+    raw[key] = value;
+  });
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const parameter = String(issue.path[0] ?? "");
+    throw new ApiError("invalid_request", `query parameter "${parameter}": ${issue.message}`, { parameter });
+  }
+  return result.data;
+}

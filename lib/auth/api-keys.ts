@@ -1,0 +1,44 @@
+import type { Store } from "../db/prisma";
+import { bearerToken, generateKey, hashesEqual, hashKey, keyPrefix, type KeyKind } from "./key-material";
+
+export interface Caller {
+  kind: KeyKind;
+  name: string;
+}
+
+/** Keys given in the environment (REWIND_INGEST_KEY, REWIND_API_KEY), hashed once. */
+function environmentKeys(env: Record<string, string | undefined>): { hash: string; caller: Caller }[] {
+  const keys: { hash: string; caller: Caller }[] = [];
+  if (env.REWIND_INGEST_KEY) {
+    keys.push({ hash: hashKey(env.REWIND_INGEST_KEY), caller: { kind: "producer", name: "REWIND_INGEST_KEY" } });
+  }
+  if (env.REWIND_API_KEY) {
+    keys.push({ hash: hashKey(env.REWIND_API_KEY), caller: { kind: "service", name: "REWIND_API_KEY" } });
+  }
+  return keys;
+}
+
+/** Who holds the bearer key of this request, or null when it is missing, unknown or revoked. */
+export async function identifyCaller(
+  store: Store,
+  authorization: string | null,
+  env: Record<string, string | undefined> = process.env,
+): Promise<Caller | null> {
+  const token = bearerToken(authorization);
+  if (!token) return null;
+  const hash = hashKey(token);
+  const fromEnv = environmentKeys(env).find((k) => hashesEqual(k.hash, hash));
+  if (fromEnv) return fromEnv.caller;
+  const row = await store.db.apiKey.findUnique({ where: { keyHash: hash } });
+  if (!row || row.revokedAt !== null) return null;
+  return { kind: row.kind as KeyKind, name: row.name };
+}
+
+/** Creates a key and answers it: the only time the key itself is ever seen. */
+export async function createApiKey(store: Store, kind: KeyKind, name: string): Promise<string> {
+  const key = generateKey(kind);
+  await store.db.apiKey.create({
+    data: { kind, name, keyHash: hashKey(key), prefix: keyPrefix(key), createdAt: new Date() },
+  });
+  return key;
+}

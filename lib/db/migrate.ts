@@ -1,0 +1,115 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import type { DatabaseTarget } from "./database-url";
+
+/**
+ * Applies the plain-SQL migrations in prisma/migrations/<provider>/ in file-name order, each once,
+ * recording name and checksum. A migration file changed after it was applied is refused: the
+ * database would no longer match the code. Prisma's own migrate commands need a schema engine
+ * that cannot be downloaded here (STACK.md), so this runner is ours.
+ */
+export interface Migration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export function loadMigrations(provider: DatabaseTarget["provider"], root = process.cwd()): Migration[] {
+  const dir = join(root, "prisma", "migrations", provider);
+  return readdirSync(dir)
+    .filter((file) => file.endsWith(".sql"))
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(join(dir, name), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+export class ChangedMigrationError extends Error {
+  constructor(name: string) {
+    super(`migration ${name} was changed after it was applied; add a new migration instead`);
+  }
+}
+
+function checkApplied(migration: Migration, appliedChecksum: string | undefined): boolean {
+  if (appliedChecksum === undefined) return false;
+  if (appliedChecksum !== migration.checksum) throw new ChangedMigrationError(migration.name);
+  return true;
+}
+
+const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS "_rewind_migrations" (
+  "name" TEXT NOT NULL PRIMARY KEY, "checksum" TEXT NOT NULL, "applied_at" TEXT NOT NULL)`;
+
+function migrateSqlite(filePath: string, migrations: Migration[]): string[] {
+  mkdirSync(dirname(filePath), { recursive: true });
+  const db = new Database(filePath, { timeout: 30_000 });
+  try {
+    // WAL lets readers run beside the single writer; it is a property of the file, set once here.
+    db.pragma("journal_mode = WAL");
+    db.exec(CREATE_LEDGER);
+    const applied: string[] = [];
+    // IMMEDIATE takes the write lock up front, so two processes starting at once apply each
+    // migration exactly once.
+    db.transaction(() => {
+      const rows = db.prepare(`SELECT name, checksum FROM "_rewind_migrations"`).all() as {
+        name: string;
+        checksum: string;
+      }[];
+      const done = new Map(rows.map((r) => [r.name, r.checksum]));
+      const record = db.prepare(`INSERT INTO "_rewind_migrations" VALUES (?, ?, ?)`);
+      for (const migration of migrations) {
+        if (checkApplied(migration, done.get(migration.name))) continue;
+        db.exec(migration.sql);
+        record.run(migration.name, migration.checksum, new Date().toISOString());
+        applied.push(migration.name);
+      }
+    }).immediate();
+    return applied;
+  } finally {
+    db.close();
+  }
+}
+
+async function migratePostgres(url: string, migrations: Migration[]): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    // One migrator at a time across processes; released at COMMIT/ROLLBACK.
+    await client.query("SELECT pg_advisory_xact_lock(727001)");
+    await client.query(CREATE_LEDGER);
+    const { rows } = await client.query<{ name: string; checksum: string }>(
+      `SELECT name, checksum FROM "_rewind_migrations"`,
+    );
+    const done = new Map(rows.map((r) => [r.name, r.checksum]));
+    const applied: string[] = [];
+    for (const migration of migrations) {
+      if (checkApplied(migration, done.get(migration.name))) continue;
+      await client.query(migration.sql);
+      await client.query(`INSERT INTO "_rewind_migrations" VALUES ($1, $2, $3)`, [
+        migration.name,
+        migration.checksum,
+        new Date().toISOString(),
+      ]);
+      applied.push(migration.name);
+    }
+    await client.query("COMMIT");
+    return applied;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Brings the database up to date; answers the names of the migrations it applied. */
+export async function migrateDatabase(target: DatabaseTarget, root = process.cwd()): Promise<string[]> {
+  const migrations = loadMigrations(target.provider, root);
+  return target.provider === "sqlite"
+    ? migrateSqlite(target.filePath, migrations)
+    : migratePostgres(target.url, migrations);
+}

@@ -1,0 +1,151 @@
+import type { IncomingEvent } from "../ingest/cloud-event";
+import { streamOf } from "../ingest/cloud-event";
+import type { Store } from "../db/prisma";
+import type { Prisma } from "../generated/sqlite/client";
+import { contentHash } from "./canonical";
+import { DuplicateIdConflictError, WrongExpectedVersionError } from "./errors";
+
+export interface AppendResult {
+  position: number;
+  streamVersion: number;
+  duplicate: boolean;
+}
+
+/** Bind-parameter budget per lookup: well under SQLite's and PostgreSQL's limits. */
+const LOOKUP_CHUNK = 1_000;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const identity = (source: string, id: string) => `${source}\u0000${id}`;
+
+interface Planned {
+  key: string;
+  hash: string;
+  /** index into the rows to insert, or null when the event is already stored */
+  row: number | null;
+  position: number | null;
+  streamVersion: number;
+  duplicate: boolean;
+}
+
+/**
+ * Appends events atomically: all of them are written, or (on a conflict) none. Re-sent events
+ * (same source + id, same content) write nothing and answer their stored position.
+ *
+ * Every append first updates the single append_lock row. That serialises appenders across
+ * connections and processes, so stream versions stay gapless and positions commit in order;
+ * on SQLite it takes the write lock before anything is read, which avoids SQLITE_BUSY at
+ * COMMIT (the Prisma adapter's lost-write trap in STACK.md).
+ */
+export async function appendEvents(
+  store: Store,
+  events: readonly IncomingEvent[],
+  recordedAt: Date = new Date(),
+): Promise<AppendResult[]> {
+  if (events.length === 0) return [];
+  const hashes = events.map(contentHash);
+
+  return store.db.$transaction(
+    async (tx) => {
+      await tx.appendLock.update({ where: { id: 1 }, data: { appends: { increment: 1 } } });
+
+      const stored = new Map<string, { position: number; streamVersion: number; hash: string }>();
+      for (const ids of chunks([...new Set(events.map((e) => e.id))], LOOKUP_CHUNK)) {
+        const rows = await tx.storedEvent.findMany({
+          where: { eventId: { in: ids } },
+          select: { position: true, source: true, eventId: true, streamVersion: true, contentHash: true },
+        });
+        for (const r of rows) {
+          stored.set(identity(r.source, r.eventId), {
+            position: Number(r.position),
+            streamVersion: r.streamVersion,
+            hash: r.contentHash,
+          });
+        }
+      }
+
+      const versions = new Map<string, number>();
+      for (const streams of chunks([...new Set(events.map(streamOf))], LOOKUP_CHUNK)) {
+        const rows = await tx.storedEvent.groupBy({
+          by: ["stream"],
+          where: { stream: { in: streams } },
+          _max: { streamVersion: true },
+        });
+        for (const r of rows) versions.set(r.stream, r._max.streamVersion ?? 0);
+      }
+
+      const planned: Planned[] = [];
+      const pending = new Map<string, Planned>();
+      const rows: Prisma.StoredEventCreateManyInput[] = [];
+      events.forEach((event, index) => {
+        const key = identity(event.source, event.id);
+        const hash = hashes[index]!;
+        const earlier = stored.get(key) ?? pending.get(key);
+        if (earlier) {
+          if (earlier.hash !== hash) {
+            throw new DuplicateIdConflictError(index, event.source, event.id, "row" in earlier ? null : earlier.position);
+          }
+          const duplicateOf = pending.get(key);
+          planned.push(
+            duplicateOf
+              ? { ...duplicateOf, duplicate: true }
+              : { key, hash, row: null, position: earlier.position, streamVersion: earlier.streamVersion, duplicate: true },
+          );
+          return;
+        }
+        const stream = streamOf(event);
+        const current = versions.get(stream) ?? 0;
+        if (event.expectedVersion !== null && event.expectedVersion !== current) {
+          throw new WrongExpectedVersionError(index, stream, event.expectedVersion, current);
+        }
+        versions.set(stream, current + 1);
+        const plan: Planned = { key, hash, row: rows.length, position: null, streamVersion: current + 1, duplicate: false };
+        pending.set(key, plan);
+        planned.push(plan);
+        rows.push({
+          source: event.source,
+          eventId: event.id,
+          stream,
+          streamVersion: current + 1,
+          subject: event.subject,
+          type: event.type,
+          specversion: event.specversion,
+          time: event.time,
+          occurredAt: event.time ?? recordedAt,
+          recordedAt,
+          userid: event.userid,
+          anonymousid: event.anonymousid,
+          sessionid: event.sessionid,
+          correlationid: event.correlationid,
+          causationid: event.causationid,
+          datacontenttype: event.datacontenttype,
+          dataschema: event.dataschema,
+          dataJson: event.data?.kind === "json" ? (event.data.value as object) : undefined,
+          dataText: event.data?.kind === "text" ? event.data.value : null,
+          dataBase64: event.data?.kind === "base64" ? event.data.value : null,
+          extensions: Object.keys(event.extensions).length > 0 ? { ...event.extensions } : undefined,
+          contentHash: hash,
+        });
+      });
+
+      if (rows.length > 0) {
+        const inserted = await tx.storedEvent.createManyAndReturn({
+          data: rows,
+          select: { position: true, source: true, eventId: true },
+        });
+        const positions = new Map(inserted.map((r) => [identity(r.source, r.eventId), Number(r.position)]));
+        for (const plan of planned) plan.position ??= positions.get(plan.key) ?? null;
+      }
+
+      return planned.map((plan) => {
+        if (plan.position === null) throw new Error("append: an inserted event came back without a position");
+        return { position: plan.position, streamVersion: plan.streamVersion, duplicate: plan.duplicate };
+      });
+    },
+    { maxWait: 60_000, timeout: 120_000 },
+  );
+}

@@ -1,0 +1,45 @@
+import { createHash } from "node:crypto";
+import type { IncomingEvent } from "../ingest/cloud-event";
+
+/**
+ * JSON with object keys sorted at every depth, so two values that parse equal serialise equal
+ * (PostgreSQL's jsonb reorders keys; producers order them as they like).
+ */
+export function stableStringify(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(",")}}`;
+}
+
+/**
+ * What "the same event" means for an idempotent re-append: every attribute, times as the instant
+ * they name, extension values as their canonical strings (binary mode carries them all as
+ * strings), data as its parsed value. `expectedversion` is a precondition, not content.
+ */
+export function canonicalForm(event: IncomingEvent): Record<string, unknown> {
+  const attributes: Record<string, string> = {};
+  for (const [name, value] of Object.entries(event.extensions)) attributes[name] = String(value);
+  for (const name of ["userid", "anonymousid", "sessionid", "correlationid", "causationid"] as const) {
+    const value = event[name];
+    if (value !== null) attributes[name] = value;
+  }
+  return {
+    specversion: event.specversion,
+    id: event.id,
+    source: event.source,
+    type: event.type,
+    subject: event.subject,
+    time: event.time ? event.time.toISOString() : null,
+    datacontenttype: event.datacontenttype,
+    dataschema: event.dataschema,
+    data: event.data,
+    extensions: attributes,
+  };
+}
+
+export function contentHash(event: IncomingEvent): string {
+  return createHash("sha256").update(stableStringify(canonicalForm(event))).digest("base64url");
+}

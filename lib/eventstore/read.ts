@@ -1,0 +1,88 @@
+import type { Store } from "../db/prisma";
+import type { Prisma, StoredEvent } from "../generated/sqlite/client";
+
+export type { StoredEvent };
+
+export const FEED_MAX_LIMIT = 1_000;
+
+export interface FeedFilter {
+  type?: string;
+  userid?: string;
+  stream?: string;
+  correlationid?: string;
+  /** event time bounds, inclusive from, exclusive to */
+  from?: Date;
+  to?: Date;
+}
+
+function whereOf(filter: FeedFilter): Prisma.StoredEventWhereInput {
+  return {
+    type: filter.type,
+    userid: filter.userid,
+    stream: filter.stream,
+    correlationid: filter.correlationid,
+    occurredAt: filter.from || filter.to ? { gte: filter.from, lt: filter.to } : undefined,
+  };
+}
+
+/** The global feed in append order, strictly after `after` (the catch-up subscription read). */
+export async function readFeed(
+  store: Store,
+  options: { after?: number; upTo?: number; limit?: number; filter?: FeedFilter } = {},
+): Promise<StoredEvent[]> {
+  return store.db.storedEvent.findMany({
+    where: {
+      ...whereOf(options.filter ?? {}),
+      position: {
+        gt: BigInt(options.after ?? 0),
+        lte: options.upTo !== undefined ? BigInt(options.upTo) : undefined,
+      },
+    },
+    orderBy: { position: "asc" },
+    take: Math.min(options.limit ?? 100, FEED_MAX_LIMIT),
+  });
+}
+
+/** The feed newest first, strictly before `before` (the explorer's default view). */
+export async function readFeedBackward(
+  store: Store,
+  options: { before?: number; limit?: number; filter?: FeedFilter } = {},
+): Promise<StoredEvent[]> {
+  return store.db.storedEvent.findMany({
+    where: {
+      ...whereOf(options.filter ?? {}),
+      position: options.before !== undefined ? { lt: BigInt(options.before) } : undefined,
+    },
+    orderBy: { position: "desc" },
+    take: Math.min(options.limit ?? 100, FEED_MAX_LIMIT),
+  });
+}
+
+/** One stream in version order, from `fromVersion` (inclusive). */
+export async function readStream(
+  store: Store,
+  stream: string,
+  options: { fromVersion?: number; limit?: number } = {},
+): Promise<StoredEvent[]> {
+  return store.db.storedEvent.findMany({
+    where: { stream, streamVersion: { gte: options.fromVersion ?? 1 } },
+    orderBy: { streamVersion: "asc" },
+    take: Math.min(options.limit ?? FEED_MAX_LIMIT, FEED_MAX_LIMIT),
+  });
+}
+
+export async function readEventAt(store: Store, position: number): Promise<StoredEvent | null> {
+  return store.db.storedEvent.findUnique({ where: { position: BigInt(position) } });
+}
+
+/** The highest position in the store, 0 when empty. */
+export async function readHeadPosition(store: Store): Promise<number> {
+  const last = await store.db.storedEvent.findFirst({ orderBy: { position: "desc" }, select: { position: true } });
+  return last ? Number(last.position) : 0;
+}
+
+/** Every event type in the store, alphabetically. */
+export async function readEventTypes(store: Store): Promise<string[]> {
+  const rows = await store.db.storedEvent.groupBy({ by: ["type"], orderBy: { type: "asc" } });
+  return rows.map((r) => r.type);
+}

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import type { FeedFilter } from "../eventstore/read";
+
+const text = z
+  .string()
+  .trim()
+  .max(500)
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+/** A date, or a date and time, as typed in a filter (read as UTC); empty means no bound. */
+const instant = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    if (v === "") return undefined;
+    const iso = /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : /[zZ]|[+-]\d{2}:\d{2}$/.test(v) ? v : `${v}Z`;
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: "custom", message: `"${v}" is not a date` });
+      return z.NEVER;
+    }
+    return date;
+  })
+  .optional();
+
+/** The explorer's filters, as they appear in its URL (so every view is a deep link). */
+export const explorerFilterSchema = z.object({
+  type: text,
+  user: text,
+  stream: text,
+  correlation: text,
+  from: instant,
+  to: instant,
+});
+
+export type ExplorerFilter = z.output<typeof explorerFilterSchema>;
+export type ExplorerFilterInput = z.input<typeof explorerFilterSchema>;
+
+export function toFeedFilter(filter: ExplorerFilter): FeedFilter {
+  return {
+    type: filter.type,
+    userid: filter.user,
+    stream: filter.stream,
+    correlationid: filter.correlation,
+    from: filter.from,
+    to: filter.to,
+  };
+}
+
+/** Reads filters from search params, ignoring (rather than failing on) a malformed bound. */
+export function readExplorerFilter(params: Record<string, string | string[] | undefined>): {
+  filter: ExplorerFilter;
+  problems: string[];
+} {
+  const raw: Record<string, string> = {};
+  for (const key of Object.keys(explorerFilterSchema.shape)) {
+    const value = params[key];
+    if (typeof value === "string") raw[key] = value;
+  }
+  const result = explorerFilterSchema.safeParse(raw);
+  if (result.success) return { filter: result.data, problems: [] };
+  const problems = result.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+  for (const issue of result.error.issues) delete raw[String(issue.path[0])];
+  return { filter: explorerFilterSchema.parse(raw), problems };
+}

@@ -1,0 +1,54 @@
+import { ApiError } from "../api/errors";
+import type { EventData } from "./cloud-event";
+import { isJsonMediaType, isTextMediaType, parseMediaType } from "./media-type";
+import { issuesOf, toIncomingEvent, type Validated } from "./normalise";
+import { cloudEventSchema } from "./event-schema";
+
+/**
+ * CloudEvents HTTP binding, binary mode: attributes travel as `ce-<name>` headers
+ * (percent-encoded), the Content-Type header is `datacontenttype`, the body is the data.
+ */
+export function binaryAttributes(headers: Headers): Record<string, string> | null {
+  if (!headers.has("ce-specversion")) return null;
+  const attributes: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    const lower = name.toLowerCase();
+    if (!lower.startsWith("ce-")) return;
+    let decoded = value;
+    try {
+      decoded = decodeURIComponent(value);
+    } catch {
+      // not percent-encoded: keep the value as sent
+    }
+    attributes[lower.slice(3)] = decoded;
+  });
+  const contentType = headers.get("content-type");
+  if (contentType) attributes.datacontenttype = contentType;
+  return attributes;
+}
+
+function binaryData(body: Uint8Array, contentType: string | undefined): EventData | null {
+  if (body.byteLength === 0) return null;
+  const essence = parseMediaType(contentType)?.essence;
+  if (isJsonMediaType(essence)) {
+    const text = new TextDecoder().decode(body);
+    try {
+      return { kind: "json", value: JSON.parse(text) };
+    } catch {
+      throw new ApiError("malformed_json", "the body is not valid JSON, but its Content-Type says JSON", {
+        index: 0,
+        attribute: "data",
+      });
+    }
+  }
+  if (isTextMediaType(essence)) return { kind: "text", value: new TextDecoder().decode(body) };
+  return { kind: "base64", value: Buffer.from(body).toString("base64") };
+}
+
+export function validateBinaryEvent(attributes: Record<string, string>, body: Uint8Array): Validated {
+  const result = cloudEventSchema.safeParse(attributes);
+  if (!result.success) {
+    return { ok: false, issues: issuesOf(result.error, 0) };
+  }
+  return { ok: true, event: toIncomingEvent(result.data, binaryData(body, attributes.datacontenttype)) };
+}

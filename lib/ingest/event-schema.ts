@@ -1,0 +1,90 @@
+import { z } from "zod";
+
+/** CloudEvents 1.0: extension attribute names are lower-case ASCII letters and digits. */
+export const ATTRIBUTE_NAME = /^[a-z0-9]+$/;
+
+/** Names Rewind adds when it serves an event back; a producer may not use them. */
+export const SERVED_ATTRIBUTES = new Set(["position", "streamversion", "recordedtime"]);
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/** An RFC 3339 timestamp that names a real instant (no 30 February, no hour 25). */
+export function parseRfc3339(value: string): Date | null {
+  const m = RFC3339.exec(value);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return null;
+  const daysInMonth = new Date(Date.UTC(y!, mo!, 0)).getUTCDate();
+  if (mo! < 1 || mo! > 12 || d! < 1 || d! > daysInMonth || h! > 23 || mi! > 59 || s! > 60) return null;
+  return date;
+}
+
+const nonEmpty = (name: string) =>
+  z.string({ error: `${name} must be a non-empty string` }).min(1, { error: `${name} must be a non-empty string` });
+
+/** Rewind's own extensions are identifiers: strings, or integers that are read as their digits. */
+const identifier = (name: string) =>
+  z
+    .union([nonEmpty(name), z.number().int()], { error: `${name} must be a non-empty string` })
+    .transform((v) => String(v));
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export const cloudEventSchema = z
+  .object({
+    specversion: z.literal("1.0", { error: 'specversion must be "1.0"' }),
+    id: nonEmpty("id"),
+    source: nonEmpty("source"),
+    type: nonEmpty("type"),
+    subject: nonEmpty("subject").optional(),
+    time: z
+      .string({ error: "time must be an RFC 3339 timestamp" })
+      .transform((value, ctx) => {
+        const date = parseRfc3339(value);
+        if (!date) ctx.addIssue({ code: "custom", message: `time "${value}" is not an RFC 3339 timestamp` });
+        return date ?? new Date(0);
+      })
+      .optional(),
+    datacontenttype: nonEmpty("datacontenttype").optional(),
+    dataschema: nonEmpty("dataschema").optional(),
+    data: z.unknown().optional(),
+    data_base64: z
+      .string({ error: "data_base64 must be a base64 string" })
+      .refine((v) => v.length % 4 === 0 && BASE64.test(v), { error: "data_base64 is not valid base64" })
+      .optional(),
+    userid: identifier("userid").optional(),
+    anonymousid: identifier("anonymousid").optional(),
+    sessionid: identifier("sessionid").optional(),
+    correlationid: identifier("correlationid").optional(),
+    causationid: identifier("causationid").optional(),
+    expectedversion: z
+      .union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number)], {
+        error: "expectedversion must be a non-negative integer",
+      })
+      .optional(),
+  })
+  .catchall(
+    z.union([z.string(), z.number(), z.boolean()], {
+      error: "an extension attribute's value must be a string, a number or a boolean",
+    }),
+  )
+  .superRefine((event, ctx) => {
+    for (const name of Object.keys(event)) {
+      if (name === "data_base64") continue;
+      if (!ATTRIBUTE_NAME.test(name)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `attribute name "${name}" is not lower-case letters and digits`,
+        });
+      } else if (SERVED_ATTRIBUTES.has(name)) {
+        ctx.addIssue({ code: "custom", path: [name], message: `"${name}" is reserved: Rewind sets it when serving events` });
+      }
+    }
+    if (event.data !== undefined && event.data_base64 !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["data_base64"], message: "an event has data or data_base64, not both" });
+    }
+  });
+
+export type ParsedCloudEvent = z.output<typeof cloudEventSchema>;

@@ -1,0 +1,22 @@
+import { parseArgs } from "node:util";
+import { createApiKey } from "../../lib/auth/api-keys";
+import { parseDatabaseUrl } from "../../lib/db/database-url";
+import { migrateDatabase } from "../../lib/db/migrate";
+import { openStore } from "../../lib/db/prisma";
+
+export async function runKeys(args: string[]): Promise<void> {
+  const { positionals } = parseArgs({ args, allowPositionals: true });
+  const [action, kind, name] = positionals;
+  if (action !== "create" || (kind !== "producer" && kind !== "service") || !name) {
+    throw new Error("usage: keys create <producer|service> <name>");
+  }
+  const target = parseDatabaseUrl(process.env.DATABASE_URL);
+  await migrateDatabase(target);
+  const store = openStore(target);
+  try {
+    const key = await createApiKey(store, kind, name);
+    console.log(`Created ${kind} key "${name}". It is shown only now; store it safely:\n${key}`);
+  } finally {
+    await store.db.$disconnect();
+  }
+}

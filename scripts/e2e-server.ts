@@ -1,0 +1,20 @@
+// The server Playwright tests run against: a fresh, migrated store, then the built app.
+import { rmSync } from "node:fs";
+import { dirname } from "node:path";
+import { parseDatabaseUrl } from "../lib/db/database-url";
+import { migrateDatabase } from "../lib/db/migrate";
+import { hasBuild, serve } from "./serve";
+
+async function main() {
+  const target = parseDatabaseUrl(process.env.DATABASE_URL);
+  if (target.provider === "sqlite") rmSync(dirname(target.filePath), { recursive: true, force: true });
+  await migrateDatabase(target);
+  if (!hasBuild()) throw new Error("no build: run `npm run build` before the e2e tests (npm test does)");
+  process.env.HOST = "127.0.0.1";
+  await serve();
+}
+
+main().catch((error: unknown) => {
+  console.error(`e2e server: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

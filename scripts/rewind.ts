@@ -1,0 +1,28 @@
+// The `rewind` command line: `npm run rewind -- <command> [options]`.
+import { runImport } from "./commands/import";
+import { runKeys } from "./commands/keys";
+import { runMigrate } from "./commands/migrate";
+import { runSimulate } from "./commands/simulate";
+
+const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: string }> = {
+  migrate: { run: runMigrate, help: "apply database migrations (DATABASE_URL)" },
+  import: { run: runImport, help: "import <file.ndjson|file.json>  append CloudEvents from a file" },
+  simulate: { run: runSimulate, help: "simulate --users N --days D --seed S  append the reference world" },
+  keys: { run: runKeys, help: "keys create <producer|service> <name>  create an API key (shown once)" },
+};
+
+async function main() {
+  const [name, ...args] = process.argv.slice(2);
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    console.log("usage: npm run rewind -- <command> [options]\n");
+    for (const [n, c] of Object.entries(COMMANDS)) console.log(`  ${n.padEnd(9)} ${c.help}`);
+    process.exit(name ? 2 : 0);
+  }
+  await command.run(args);
+}
+
+main().catch((error: unknown) => {
+  console.error(`rewind: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,76 @@
+// `npm test`: unit and integration tests (vitest: SQLite always, PostgreSQL when TEST_DATABASE_URL
+// is set), a production build, then Playwright (API and UI) in Chromium. Ends with one line,
+// `N passed, N failed`, from the runners' real counts.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+
+const root = join(import.meta.dirname, "..");
+const results = join(root, "test-results");
+const bin = (name) => join(root, "node_modules/.bin", name);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+function run(command, args, extraEnv = {}) {
+  const r = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...env, ...extraEnv } });
+  return r.status ?? 1;
+}
+
+function ensureChromium() {
+  const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (existsSync(path)) return true;
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  if (isRoot && existsSync("/usr/bin/apt-get")) {
+    console.log("Chromium is missing: installing Debian's chromium (apt-get install -y chromium)…");
+    if (run("apt-get", ["install", "-y", "-qq", "chromium"]) !== 0) {
+      run("apt-get", ["update", "-qq"]);
+      run("apt-get", ["install", "-y", "-qq", "chromium"]);
+    }
+    if (existsSync(path)) return true;
+  }
+  console.error(
+    `No Chromium at ${path}. The e2e tests need one: as root run \`apt-get update && apt-get install -y chromium\`, ` +
+      "or set CHROMIUM_PATH to a Chromium binary. (`npx playwright install` cannot download browsers here.)",
+  );
+  return false;
+}
+
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+let passed = 0;
+let failed = 0;
+
+if (!process.env.TEST_DATABASE_URL) {
+  console.log("TEST_DATABASE_URL is not set: the PostgreSQL integration tests are skipped (SQLite runs).");
+}
+const vitestJson = join(results, "vitest.json");
+run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+if (existsSync(vitestJson)) {
+  const report = JSON.parse(readFileSync(vitestJson, "utf8"));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  if (report.numTotalTestSuites > 0 && report.testResults.some((f) => f.status === "failed" && f.assertionResults.length === 0)) {
+    failed += 1; // a test file that failed to load
+  }
+} else {
+  failed += 1;
+}
+
+if (!ensureChromium()) {
+  failed += 1;
+} else if (run(bin("next"), ["build"]) !== 0) {
+  console.error("next build failed: the e2e tests cannot run");
+  failed += 1;
+} else {
+  const playwrightJson = join(results, "playwright.json");
+  run(bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
+  if (existsSync(playwrightJson)) {
+    const { stats, errors } = JSON.parse(readFileSync(playwrightJson, "utf8"));
+    passed += stats.expected;
+    failed += stats.unexpected + stats.flaky + (errors?.length ?? 0);
+  } else {
+    failed += 1;
+  }
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
