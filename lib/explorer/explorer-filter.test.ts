@@ -21,7 +21,8 @@ describe("readExplorerFilter", () => {
   it("names a malformed date and keeps the other filters", () => {
     const { filter, problems } = readExplorerFilter({ type: "x", from: "not-a-date" });
     expect(problems).toEqual(['from: "not-a-date" is not a date']);
-    expect(filter).toMatchObject({ type: "x", from: undefined });
+    expect(filter.type).toBe("x");
+    expect(filter.from).toBeUndefined();
   });
 
   it("ignores repeated parameters rather than guessing", () => {

@@ -30,6 +30,14 @@ export function binaryAttributes(headers: Headers): Record<string, string> | nul
 function binaryData(body: Uint8Array, contentType: string | undefined): EventData | null {
   if (body.byteLength === 0) return null;
   const essence = parseMediaType(contentType)?.essence;
+  if (essence === undefined) {
+    // No Content-Type: JSON when the body is JSON (the CloudEvents default), bytes otherwise.
+    try {
+      return { kind: "json", value: JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body)) };
+    } catch {
+      return { kind: "base64", value: Buffer.from(body).toString("base64") };
+    }
+  }
   if (isJsonMediaType(essence)) {
     const text = new TextDecoder().decode(body);
     try {

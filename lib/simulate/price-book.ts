@@ -14,7 +14,7 @@ export function createPriceBook(rng: Random, start: number, end: number, nextId:
   const events: EmittedEvent[] = [];
   for (const offer of OFFERS) {
     let price = offer.price;
-    const times = Array.from({ length: rng.int(0, 3) }, () => start + rng.next() * (end - start)).sort((a, b) => a - b);
+    const times = Array.from({ length: rng.int(1, 4) }, () => start + rng.next() * (end - start)).sort((a, b) => a - b);
     const list: { time: number; price: number }[] = [];
     for (const time of times) {
       const factor = rng.chance(0.65) ? 1 + rng.int(5, 15) / 100 : 1 - rng.int(5, 12) / 100;

@@ -22,6 +22,8 @@ export interface SessionContext {
   /** next booking reference for this user (unique across the world) */
   nextBookingId: () => string;
   firstSession: boolean;
+  /** the price this user first saw for each offer, across visits: a later rise is noticed */
+  seenPrices: Map<string, number>;
 }
 
 export interface SessionOutcome {
@@ -81,6 +83,20 @@ export function simulateSession(ctx: SessionContext, start: number): SessionOutc
     return { ...criteria, place: destination };
   };
 
+  const viewOffer = (offer: Offer) => {
+    const price = ctx.prices.priceAt(offer, t);
+    emit("offers", T.offerViewed, `offer/${offer.id}`, {
+      offerId: offer.id,
+      destination: offer.destination.code,
+      hotel: offer.hotel,
+      package: offer.packageCode,
+      stars: offer.stars,
+      pricePerPerson: price,
+      currency: "EUR",
+    });
+    if (!ctx.seenPrices.has(offer.id)) ctx.seenPrices.set(offer.id, price);
+  };
+
   const viewOffers = (destinationCode: string) => {
     const offers = OFFERS.filter((o) => o.destination.code === destinationCode);
     const viewed: Offer[] = [];
@@ -89,15 +105,7 @@ export function simulateSession(ctx: SessionContext, start: number): SessionOutc
       // The low-appeal offer is the most visible (best placed): viewed a lot, rarely booked.
       const offer = rng.weighted(offers.map((o) => [o, o.appeal < 0.5 ? 3 : 1] as const));
       pause(1.2);
-      emit("offers", T.offerViewed, `offer/${offer.id}`, {
-        offerId: offer.id,
-        destination: offer.destination.code,
-        hotel: offer.hotel,
-        package: offer.packageCode,
-        stars: offer.stars,
-        pricePerPerson: ctx.prices.priceAt(offer, t),
-        currency: "EUR",
-      });
+      viewOffer(offer);
       viewed.push(offer);
     }
     return viewed;
@@ -141,7 +149,16 @@ export function simulateSession(ctx: SessionContext, start: number): SessionOutc
     emit("offers", T.offerSaved, `offer/${saved.id}`, { offerId: saved.id });
   }
 
-  const chosen = viewed[viewed.length - 1]!;
+  // Returning visitors often go back to an offer they looked at before.
+  const earlier = [...ctx.seenPrices.keys()].filter((id) => !viewed.some((o) => o.id === id));
+  let chosen = viewed[viewed.length - 1]!;
+  if (!ctx.firstSession && earlier.length > 0 && rng.chance(0.4)) {
+    const again = rng.pick(earlier);
+    const offer = OFFERS.find((o) => o.id === again)!;
+    pause(1);
+    viewOffer(offer);
+    chosen = offer;
+  }
   if (rng.chance(Math.min(0.9, 0.38 * chosen.appeal))) {
     confirmedBooking = simulateBooking(ctx, chosen, lastCriteria, () => t, (ms) => (t = ms), emit, pause);
   }
@@ -185,7 +202,7 @@ function simulateBooking(
   const travellers = criteria.adults + criteria.children;
 
   pause(1.5);
-  const viewedPrice = ctx.prices.priceAt(offer, now());
+  const viewedPrice = ctx.seenPrices.get(offer.id) ?? ctx.prices.priceAt(offer, now());
   let last = emit("booking", T.bookingStarted, subject, {
     bookingId,
     offerId: offer.id,
@@ -196,7 +213,7 @@ function simulateBooking(
     checkOut: criteria.checkOut,
     adults: criteria.adults,
     children: criteria.children,
-    pricePerPerson: viewedPrice,
+    pricePerPerson: ctx.prices.priceAt(offer, now()),
     currency: "EUR",
   }, flow);
   if (rng.chance(0.14)) return null;

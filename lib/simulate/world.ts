@@ -96,8 +96,9 @@ export function simulateWorld(options: WorldOptions): SimulatedEvent[] {
     const nextBookingId = () => `BK-${((index + 1) * 36 + bookings++).toString(36).toUpperCase().padStart(5, "0")}`;
     const starts = visitStarts(rng, start, days);
     const confirmed: { bookingId: string; total: number; time: number }[] = [];
+    const seenPrices = new Map<string, number>();
     starts.forEach((visitStart, v) => {
-      const session = simulateSession({ rng, user, prices: prices.book, nextId, nextBookingId, firstSession: v === 0 }, visitStart);
+      const session = simulateSession({ rng, user, prices: prices.book, nextId, nextBookingId, firstSession: v === 0, seenPrices }, visitStart);
       for (const e of session.events) if (e.time < end) deliver(rng, e);
       if (session.confirmedBooking) confirmed.push(session.confirmedBooking);
     });
