@@ -18,8 +18,6 @@ export default defineConfig({
           include: ["lib/**/*.int.test.ts", "scripts/**/*.int.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // Two cores: integration files share the machine with their databases.
-          maxWorkers: 2,
         },
       },
     ],

@@ -1,9 +1,9 @@
 import type { IncomingEvent } from "../ingest/cloud-event";
 import { streamOf } from "../ingest/cloud-event";
 import type { Store } from "../db/prisma";
-import type { Prisma } from "../generated/sqlite/client";
 import { contentHash } from "./canonical";
 import { DuplicateIdConflictError, WrongExpectedVersionError } from "./errors";
+import { INSERT_CHUNK, insertStatement, type EventRow } from "./insert-rows";
 
 export interface AppendResult {
   position: number;
@@ -80,7 +80,7 @@ export async function appendEvents(
 
       const planned: Planned[] = [];
       const pending = new Map<string, Planned>();
-      const rows: Prisma.StoredEventCreateManyInput[] = [];
+      const rows: EventRow[] = [];
       events.forEach((event, index) => {
         const key = identity(event.source, event.id);
         const hash = hashes[index]!;
@@ -124,22 +124,24 @@ export async function appendEvents(
           causationid: event.causationid,
           datacontenttype: event.datacontenttype,
           dataschema: event.dataschema,
-          dataJson: event.data?.kind === "json" ? (event.data.value as object) : undefined,
+          dataJson: event.data?.kind === "json" ? event.data.value : undefined,
           dataText: event.data?.kind === "text" ? event.data.value : null,
           dataBase64: event.data?.kind === "base64" ? event.data.value : null,
-          extensions: Object.keys(event.extensions).length > 0 ? { ...event.extensions } : undefined,
+          extensions: Object.keys(event.extensions).length > 0 ? { ...event.extensions } : null,
           contentHash: hash,
         });
       });
 
-      if (rows.length > 0) {
-        const inserted = await tx.storedEvent.createManyAndReturn({
-          data: rows,
-          select: { position: true, source: true, eventId: true },
-        });
-        const positions = new Map(inserted.map((r) => [identity(r.source, r.eventId), Number(r.position)]));
-        for (const plan of planned) plan.position ??= positions.get(plan.key) ?? null;
+      const positions = new Map<string, number>();
+      for (const chunk of chunks(rows, INSERT_CHUNK)) {
+        const { sql, params } = insertStatement(store.target.provider, chunk);
+        const inserted = await tx.$queryRawUnsafe<{ position: bigint | number; source: string; event_id: string }[]>(
+          sql,
+          ...params,
+        );
+        for (const r of inserted) positions.set(identity(r.source, r.event_id), Number(r.position));
       }
+      for (const plan of planned) plan.position ??= positions.get(plan.key) ?? null;
 
       return planned.map((plan) => {
         if (plan.position === null) throw new Error("append: an inserted event came back without a position");

@@ -1,0 +1,56 @@
+import "server-only";
+import { getStore } from "../db/prisma";
+import { readEventAt, readEventTypes, readFeed, readFeedBackward, readHeadPosition } from "../eventstore/read";
+import { toCloudEventJson, type CloudEventJson } from "../eventstore/to-cloud-event";
+import { toFeedFilter, type ExplorerFilter } from "../explorer/explorer-filter";
+
+export const EXPLORER_PAGE_SIZE = 100;
+
+export interface ExplorerPage {
+  /** newest first */
+  events: CloudEventJson[];
+  /** the newest position in the whole store when the page was read */
+  head: number;
+  /** whether older events match the filter */
+  hasOlder: boolean;
+}
+
+export async function getExplorerPage(filter: ExplorerFilter, before?: number): Promise<ExplorerPage> {
+  const store = getStore();
+  const [rows, head] = await Promise.all([
+    readFeedBackward(store, { before, limit: EXPLORER_PAGE_SIZE + 1, filter: toFeedFilter(filter) }),
+    readHeadPosition(store),
+  ]);
+  return {
+    events: rows.slice(0, EXPLORER_PAGE_SIZE).map(toCloudEventJson),
+    head,
+    hasOlder: rows.length > EXPLORER_PAGE_SIZE,
+  };
+}
+
+const TAIL_LIMIT = 1_000;
+
+/**
+ * The live tail: events matching the filter appended after `after`, newest first, and the
+ * position the next poll continues from (the store's head when all of them fitted).
+ */
+export async function getNewerEvents(
+  filter: ExplorerFilter,
+  after: number,
+): Promise<{ events: CloudEventJson[]; head: number }> {
+  const store = getStore();
+  const head = await readHeadPosition(store);
+  if (head <= after) return { events: [], head: after };
+  const rows = await readFeed(store, { after, upTo: head, limit: TAIL_LIMIT, filter: toFeedFilter(filter) });
+  const reached = rows.length === TAIL_LIMIT ? Number(rows[rows.length - 1]!.position) : head;
+  return { events: rows.map(toCloudEventJson).reverse(), head: reached };
+}
+
+export async function getEventAt(position: number): Promise<CloudEventJson | null> {
+  const row = await readEventAt(getStore(), position);
+  return row ? toCloudEventJson(row) : null;
+}
+
+export async function listEventTypes(): Promise<string[]> {
+  return readEventTypes(getStore());
+}
