@@ -278,6 +278,17 @@ test.describe("reading", () => {
     expect((await stream.json()).events.map((e: { streamversion: number }) => e.streamversion)).toEqual([1, 2, 3]);
   });
 
+  test("an unknown stream is a 404; reading past the end of a known one is empty", async ({ request }) => {
+    const tag = uniqueTag("nostream");
+    const missing = await request.get(`/api/streams/${encodeURIComponent(`none/${tag}`)}`, { headers: serviceAuth });
+    expect(missing.status()).toBe(404);
+    expect((await missing.json()).error).toMatchObject({ code: "not_found", details: { stream: `none/${tag}` } });
+    await appendBatch(request, [cloudEvent({ id: tag, subject: `known/${tag}` })]);
+    const past = await request.get(`/api/streams/${encodeURIComponent(`known/${tag}`)}?from=5`, { headers: serviceAuth });
+    expect(past.status()).toBe(200);
+    expect((await past.json()).events).toEqual([]);
+  });
+
   test("bad paging parameters are a 400 naming the parameter", async ({ request }) => {
     for (const [query, parameter] of [["limit=5000", "limit"], ["after=-1", "after"], ["limit=abc", "limit"]]) {
       const res = await request.get(`/api/events?${query}`, { headers: serviceAuth });

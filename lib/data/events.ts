@@ -1,4 +1,5 @@
 import "server-only";
+import { ApiError } from "../api/errors";
 import { getStore } from "../db/prisma";
 import { appendEvents, type AppendResult } from "../eventstore/append";
 import { readFeed, readStream, type FeedFilter } from "../eventstore/read";
@@ -13,6 +14,12 @@ export async function listFeedEvents(after: number, limit: number, filter?: Feed
   return (await readFeed(getStore(), { after, limit, filter })).map(toCloudEventJson);
 }
 
+/** A stream's events from a version on; a stream with no events at all is unknown (404). */
 export async function listStreamEvents(stream: string, fromVersion: number, limit: number): Promise<CloudEventJson[]> {
-  return (await readStream(getStore(), stream, { fromVersion, limit })).map(toCloudEventJson);
+  const store = getStore();
+  const events = await readStream(store, stream, { fromVersion, limit });
+  if (events.length === 0 && (fromVersion === 1 || (await readStream(store, stream, { limit: 1 })).length === 0)) {
+    throw new ApiError("not_found", `stream "${stream}" has no events`, { stream });
+  }
+  return events.map(toCloudEventJson);
 }

@@ -160,6 +160,27 @@ describe.each(testProviders())("event store contract on %s", (provider) => {
     expect(pages).toEqual(positions);
   });
 
+  it("filters the feed by type, user, stream and event-time range", async () => {
+    const stream = freshStream();
+    const at = (iso: string) => new Date(iso);
+    await appendEvents(t.store, [
+      anEvent({ id: `${stream}-1`, subject: stream, type: "range.a", userid: "u-range", time: at("2026-03-01T09:59:59.999Z") }),
+      anEvent({ id: `${stream}-2`, subject: stream, type: "range.a", userid: "u-range", time: at("2026-03-01T10:00:00Z") }),
+      anEvent({ id: `${stream}-3`, subject: stream, type: "range.b", userid: "u-other", time: at("2026-03-01T11:00:00Z") }),
+      anEvent({ id: `${stream}-4`, subject: stream, type: "range.a", userid: "u-range", time: at("2026-03-01T12:00:00Z") }),
+    ]);
+    const ids = async (filter: Parameters<typeof readFeed>[1]["filter"]) =>
+      (await readFeed(t.store, { after: 0, limit: 1000, filter })).map((e) => e.eventId);
+    expect(await ids({ stream, from: at("2026-03-01T10:00:00Z"), to: at("2026-03-01T12:00:00Z") })).toEqual([
+      `${stream}-2`,
+      `${stream}-3`,
+    ]);
+    expect(await ids({ stream, type: "range.a", userid: "u-range" })).toEqual([`${stream}-1`, `${stream}-2`, `${stream}-4`]);
+    const [first] = await readStream(t.store, stream);
+    expect(first!.time!.toISOString()).toBe("2026-03-01T09:59:59.999Z");
+    expect(first!.occurredAt.toISOString()).toBe("2026-03-01T09:59:59.999Z");
+  });
+
   it("concurrent writers to one stream keep versions unique and gapless and lose nothing", async () => {
     const stream = freshStream();
     const writers = Array.from({ length: 12 }, (_, w) =>

@@ -4,11 +4,11 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFeed, readStream } from "../eventstore/read";
+import { realDataDir } from "../testing/realdata";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { importRecords } from "./import-events";
 import { readRecords } from "./read-records";
 
-const REALDATA = join(__dirname, "../../../shared/realdata");
 const dir = mkdtempSync(join(tmpdir(), "rewind-import-"));
 
 const event = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -24,7 +24,7 @@ const event = (id: string, extra: Record<string, unknown> = {}) => ({
 
 /** trivago RecSys 2019 rows as CloudEvents: one stream per session, in (timestamp, step) order. */
 function trivagoEvents(file: string): Record<string, unknown>[] {
-  const rows = parse(readFileSync(join(REALDATA, "trivago_recsys2019", file)), { columns: true }) as Record<string, string>[];
+  const rows = parse(readFileSync(join(realDataDir(), "trivago_recsys2019", file)), { columns: true }) as Record<string, string>[];
   return rows.map((row) => ({
     specversion: "1.0",
     id: `${row.session_id}-${row.step}`,

@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { parseDatabaseUrl } from "../lib/db/database-url";
+import { loadMigrations, migrateDatabase } from "../lib/db/migrate";
+import { contentHash } from "../lib/eventstore/canonical";
+import { validateBatch } from "../lib/ingest/parse-request";
+import { simulateWorld } from "../lib/simulate/world";
+import { startBenchServer } from "./server";
+import { fmt, median } from "./stats";
+
+const ROUNDS = 5;
+const PER_ROUND = 20_000;
+const KEY = "bench-producer-key";
+
+/**
+ * HTTP batch ingest (batches of 500 and 5,000) against a raw better-sqlite3 prepared-statement
+ * insert of the same rows into a table with the store's indexes. Rounds interleave the three, so
+ * machine noise hits them alike; each round appends fresh events, so the tables grow alike.
+ */
+export async function benchIngest(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "rewind-bench-ingest-"));
+  const httpDb = `file:${join(dir, "http.db")}`;
+  await migrateDatabase(parseDatabaseUrl(httpDb));
+  const raw = new Database(join(dir, "raw.db"));
+  raw.pragma("journal_mode = WAL");
+  for (const m of loadMigrations("sqlite")) raw.exec(m.sql);
+
+  // Unique events: one big world, de-duplicated (the simulator re-delivers some on purpose).
+  const world = simulateWorld({ users: 4_000, days: 30, seed: "bench", start: new Date("2026-06-01T00:00:00Z") });
+  const seen = new Set<string>();
+  const events = world.map((w) => w.event).filter((e) => !seen.has(e.id) && (seen.add(e.id), true));
+  const needed = ROUNDS * PER_ROUND * 2;
+  if (events.length < needed) throw new Error(`bench world too small: ${events.length} < ${needed}`);
+  console.log(`ingest bench: ${ROUNDS} rounds × ${fmt(PER_ROUND)} events per side, ${fmt(events.length)} events generated`);
+
+  const server = await startBenchServer({ DATABASE_URL: httpDb, REWIND_INGEST_KEY: KEY });
+  const insert = raw.prepare(
+    `INSERT INTO "events" ("source","event_id","stream","stream_version","subject","type","specversion","time",` +
+      `"occurred_at","recorded_at","userid","anonymousid","sessionid","correlationid","causationid","datacontenttype",` +
+      `"dataschema","data_json","data_text","data_base64","extensions","content_hash") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+  );
+  const insertMany = raw.transaction((rows: unknown[][]) => {
+    for (const row of rows) insert.run(row);
+  });
+
+  const post = async (batch: unknown[]) => {
+    const res = await fetch(`${server.url}/api/events`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${KEY}`, "content-type": "application/cloudevents-batch+json" },
+      body: JSON.stringify(batch),
+    });
+    if (res.status !== 200) throw new Error(`ingest refused: ${res.status} ${await res.text()}`);
+  };
+  const httpRate = async (slice: unknown[], size: number) => {
+    const started = performance.now();
+    for (let i = 0; i < slice.length; i += size) await post(slice.slice(i, i + size));
+    return slice.length / ((performance.now() - started) / 1000);
+  };
+
+  const rates = { http500: [] as number[], http5000: [] as number[], raw: [] as number[], ratio: [] as number[] };
+  try {
+    // Warm-up: the server's first requests compile and connect.
+    await post(events.slice(needed, needed + 500) as unknown[]);
+    let offset = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const a = events.slice(offset, offset + PER_ROUND);
+      const b = events.slice(offset + PER_ROUND, offset + 2 * PER_ROUND);
+      offset += 2 * PER_ROUND;
+      const r500 = await httpRate(a, 500);
+      const r5000 = await httpRate(b, 5_000);
+      // The raw side gets the very rows the store would write, prepared before the clock starts.
+      const rows = validateBatch(b, { maxBodyBytes: Infinity, maxEventsPerRequest: Infinity }).map((e, i) => {
+        const now = new Date().toISOString().replace("Z", "+00:00");
+        const time = e.time ? e.time.toISOString().replace("Z", "+00:00") : null;
+        return [e.source, e.id, e.subject ?? e.source, round * PER_ROUND + i + 1, e.subject, e.type, "1.0", time, time ?? now, now,
+          e.userid, e.anonymousid, e.sessionid, e.correlationid, e.causationid, e.datacontenttype, e.dataschema,
+          e.data?.kind === "json" ? JSON.stringify(e.data.value) : null, null, null, null, contentHash(e)];
+      });
+      const started = performance.now();
+      for (let i = 0; i < rows.length; i += 5_000) insertMany(rows.slice(i, i + 5_000));
+      const rRaw = rows.length / ((performance.now() - started) / 1000);
+      rates.http500.push(r500);
+      rates.http5000.push(r5000);
+      rates.raw.push(rRaw);
+      rates.ratio.push(r5000 / rRaw);
+      console.log(
+        `  round ${round + 1}: http/500 ${fmt(r500)} ev/s · http/5000 ${fmt(r5000)} ev/s · raw ${fmt(rRaw)} ev/s · ratio ${fmt(r5000 / rRaw, 3)}`,
+      );
+    }
+    console.log(`median http batch 500:  ${fmt(median(rates.http500))} events/s`);
+    console.log(`median http batch 5000: ${fmt(median(rates.http5000))} events/s`);
+    console.log(`median raw insert:      ${fmt(median(rates.raw))} events/s`);
+    console.log(`server peak memory: ${fmt(server.peakMemoryMb())} MB`);
+    console.log(`ratio http/raw: ${median(rates.ratio).toFixed(3)}`);
+  } finally {
+    await server.stop();
+    raw.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,21 @@
+// `npm run bench -- <name>`: benchmarks, each printing its medians and its ratio line.
+import { benchIngest } from "./ingest";
+
+const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
+  ingest: benchIngest,
+};
+
+async function main() {
+  const [name, ...args] = process.argv.slice(2);
+  const bench = name ? BENCHES[name] : undefined;
+  if (!bench) {
+    console.log(`usage: npm run bench -- <${Object.keys(BENCHES).join("|")}>`);
+    process.exit(name ? 2 : 0);
+  }
+  await bench(args);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
