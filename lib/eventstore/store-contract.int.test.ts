@@ -3,7 +3,7 @@ import { anEvent } from "../testing/event-factory";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { appendEvents } from "./append";
 import { DuplicateIdConflictError, WrongExpectedVersionError } from "./errors";
-import { readFeed, readHeadPosition, readStream } from "./read";
+import { readFeed, readHeadPosition, readStream, type FeedFilter } from "./read";
 
 // The store's contract, after the public event-store suites (KurrentDB, RailsEventStore, Emmett).
 describe.each(testProviders())("event store contract on %s", (provider) => {
@@ -169,7 +169,7 @@ describe.each(testProviders())("event store contract on %s", (provider) => {
       anEvent({ id: `${stream}-3`, subject: stream, type: "range.b", userid: "u-other", time: at("2026-03-01T11:00:00Z") }),
       anEvent({ id: `${stream}-4`, subject: stream, type: "range.a", userid: "u-range", time: at("2026-03-01T12:00:00Z") }),
     ]);
-    const ids = async (filter: Parameters<typeof readFeed>[1]["filter"]) =>
+    const ids = async (filter: FeedFilter) =>
       (await readFeed(t.store, { after: 0, limit: 1000, filter })).map((e) => e.eventId);
     expect(await ids({ stream, from: at("2026-03-01T10:00:00Z"), to: at("2026-03-01T12:00:00Z") })).toEqual([
       `${stream}-2`,
