@@ -35,7 +35,7 @@ test("the conformance files are there to test against", () => {
 
 for (const { file, index, event } of events) {
   const mode = event.Mode ?? "structured";
-  test(`${file} #${index + 1} (${mode}) is accepted and reads back`, async ({ request }) => {
+  test(`${file} #${index + 1} (${mode}) is accepted and reads back`, async ({ request, baseURL }) => {
     const { Extensions = {}, ...attributes } = event.ContextAttributes;
     const id = `${attributes.id}-${uniqueTag("conf")}`;
     const all: Record<string, string> = { ...attributes, ...Extensions, id, specversion: String(attributes.specversion) };
@@ -51,7 +51,13 @@ for (const { file, index, event } of events) {
         headers[`ce-${name}`] = encodeURIComponent(value);
       }
       if (contentType) headers["content-type"] = contentType;
-      response = await request.post("/api/events", { headers, data: data ?? "" });
+      // fetch with a byte body sends no Content-Type of its own, as the conformance event has none.
+      const sent = await fetch(`${baseURL}/api/events`, {
+        method: "POST",
+        headers,
+        body: new TextEncoder().encode(data ?? ""),
+      });
+      response = { status: () => sent.status, text: () => sent.clone().text(), json: () => sent.json() };
     } else {
       const body: Record<string, unknown> = { ...all };
       if (data !== undefined) body.data = isJson ? JSON.parse(data) : data;
