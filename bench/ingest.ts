@@ -28,7 +28,7 @@ export async function benchIngest(): Promise<void> {
   for (const m of loadMigrations("sqlite")) raw.exec(m.sql);
 
   // Unique events: one big world, de-duplicated (the simulator re-delivers some on purpose).
-  const world = simulateWorld({ users: 4_000, days: 30, seed: "bench", start: new Date("2026-06-01T00:00:00Z") });
+  const world = simulateWorld({ users: 6_500, days: 30, seed: "bench", start: new Date("2026-06-01T00:00:00Z") });
   const seen = new Set<string>();
   const events = world.map((w) => w.event).filter((e) => !seen.has(e.id) && (seen.add(e.id), true));
   const needed = ROUNDS * PER_ROUND * 2;

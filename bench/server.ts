@@ -43,7 +43,7 @@ export async function startBenchServer(env: Record<string, string>, port = 3199)
   const child: ChildProcess = spawn(join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
-    stdio: "ignore",
+    stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
   const url = `http://127.0.0.1:${port}`;

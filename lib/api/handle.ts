@@ -24,7 +24,10 @@ export function toApiError(error: unknown): ApiError {
   }
   // Unexpected: log the kind of failure only. Messages can quote event data, which may hold
   // personal data that must never reach server logs.
-  console.error(`[rewind] unexpected error: ${error instanceof Error ? error.name : typeof error}`);
+  const code = (error as { code?: unknown } | null)?.code;
+  console.error(
+    `[rewind] unexpected error: ${error instanceof Error ? error.name : typeof error}${typeof code === "string" ? ` (${code})` : ""}`,
+  );
   return new ApiError("internal", "an unexpected error occurred; nothing was written");
 }
 

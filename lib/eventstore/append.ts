@@ -4,15 +4,13 @@ import type { Store } from "../db/prisma";
 import { contentHash } from "./canonical";
 import { DuplicateIdConflictError, WrongExpectedVersionError } from "./errors";
 import { INSERT_CHUNK, insertStatement, type EventRow } from "./insert-rows";
+import { storedIdentitiesQuery, streamVersionsQuery, type StoredIdentityRow, type StreamVersionRow } from "./lookups";
 
 export interface AppendResult {
   position: number;
   streamVersion: number;
   duplicate: boolean;
 }
-
-/** Bind-parameter budget per lookup: well under SQLite's and PostgreSQL's limits. */
-const LOOKUP_CHUNK = 1_000;
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -54,28 +52,20 @@ export async function appendEvents(
       await tx.appendLock.update({ where: { id: 1 }, data: { appends: { increment: 1 } } });
 
       const stored = new Map<string, { position: number; streamVersion: number; hash: string }>();
-      for (const ids of chunks([...new Set(events.map((e) => e.id))], LOOKUP_CHUNK)) {
-        const rows = await tx.storedEvent.findMany({
-          where: { eventId: { in: ids } },
-          select: { position: true, source: true, eventId: true, streamVersion: true, contentHash: true },
+      const keys = [...new Map(events.map((e) => [identity(e.source, e.id), [e.source, e.id] as const])).values()];
+      const identities = storedIdentitiesQuery(store.target.provider, keys);
+      for (const r of await tx.$queryRawUnsafe<StoredIdentityRow[]>(identities.sql, identities.param)) {
+        stored.set(identity(r.source, r.event_id), {
+          position: Number(r.position),
+          streamVersion: Number(r.stream_version),
+          hash: r.content_hash,
         });
-        for (const r of rows) {
-          stored.set(identity(r.source, r.eventId), {
-            position: Number(r.position),
-            streamVersion: r.streamVersion,
-            hash: r.contentHash,
-          });
-        }
       }
 
       const versions = new Map<string, number>();
-      for (const streams of chunks([...new Set(events.map(streamOf))], LOOKUP_CHUNK)) {
-        const rows = await tx.storedEvent.groupBy({
-          by: ["stream"],
-          where: { stream: { in: streams } },
-          _max: { streamVersion: true },
-        });
-        for (const r of rows) versions.set(r.stream, r._max.streamVersion ?? 0);
+      const streams = streamVersionsQuery(store.target.provider, [...new Set(events.map(streamOf))]);
+      for (const r of await tx.$queryRawUnsafe<StreamVersionRow[]>(streams.sql, streams.param)) {
+        versions.set(r.stream, Number(r.version ?? 0));
       }
 
       const planned: Planned[] = [];
@@ -131,13 +121,12 @@ export async function appendEvents(
           contentHash: hash,
         });
       });
-
       const positions = new Map<string, number>();
       for (const chunk of chunks(rows, INSERT_CHUNK)) {
-        const { sql, params } = insertStatement(store.target.provider, chunk);
+        const { sql, param } = insertStatement(store.target.provider, chunk);
         const inserted = await tx.$queryRawUnsafe<{ position: bigint | number; source: string; event_id: string }[]>(
           sql,
-          ...params,
+          param,
         );
         for (const r of inserted) positions.set(identity(r.source, r.event_id), Number(r.position));
       }

@@ -20,7 +20,13 @@ describe.each(testProviders())("event store contract on %s", (provider) => {
   });
 
   async function countAll(): Promise<number> {
-    return (await readFeed(t.store, { after: 0, limit: 1000 })).length;
+    let count = 0;
+    for (let after = 0; ; ) {
+      const page = await readFeed(t.store, { after, limit: 1000 });
+      if (page.length === 0) return count;
+      count += page.length;
+      after = Number(page[page.length - 1]!.position);
+    }
   }
 
   it("an empty append is a no-op", async () => {
@@ -130,6 +136,16 @@ describe.each(testProviders())("event store contract on %s", (provider) => {
     expect((await readStream(t.store, stream)).map((e) => e.eventId)).toEqual([a.id, b.id, c.id]);
   });
 
+  it("appends a full batch spread over thousands of streams", async () => {
+    const prefix = freshStream();
+    const events = Array.from({ length: 2_500 }, (_, i) => anEvent({ id: `${prefix}-${i}`, subject: `${prefix}/${i}` }));
+    const results = await appendEvents(t.store, events);
+    expect(results.every((r) => r.streamVersion === 1 && !r.duplicate)).toBe(true);
+    expect(new Set(results.map((r) => r.position)).size).toBe(2_500);
+    const again = await appendEvents(t.store, events);
+    expect(again.every((r) => r.duplicate)).toBe(true);
+  });
+
   it("keeps text and base64 data and other extensions as sent", async () => {
     const stream = freshStream();
     await appendEvents(t.store, [
@@ -146,18 +162,21 @@ describe.each(testProviders())("event store contract on %s", (provider) => {
   it("the global feed is in append order and pages with an exclusive `after`", async () => {
     const stream = freshStream();
     await appendEvents(t.store, Array.from({ length: 7 }, (_, i) => anEvent({ id: `${stream}-${i}`, subject: stream })));
-    const all = await readFeed(t.store, { after: 0, limit: 1000 });
-    const positions = all.map((e) => Number(e.position));
+    const readAll = async (pageSize: number, from: number) => {
+      const out: number[] = [];
+      for (let after = from; ; ) {
+        const page = await readFeed(t.store, { after, limit: pageSize });
+        if (page.length === 0) return out;
+        expect(page.length).toBeLessThanOrEqual(pageSize);
+        out.push(...page.map((e) => Number(e.position)));
+        after = out[out.length - 1]!;
+      }
+    };
+    const positions = await readAll(1000, 0);
     expect(positions).toEqual([...positions].sort((x, y) => x - y));
-    const pages: number[] = [];
-    let after = 0;
-    for (;;) {
-      const page = await readFeed(t.store, { after, limit: 3 });
-      if (page.length === 0) break;
-      pages.push(...page.map((e) => Number(e.position)));
-      after = Number(page[page.length - 1]!.position);
-    }
-    expect(pages).toEqual(positions);
+    expect(new Set(positions).size).toBe(positions.length);
+    const tailFrom = positions[positions.length - 20]!;
+    expect(await readAll(3, tailFrom)).toEqual(positions.filter((p) => p > tailFrom));
   });
 
   it("filters the feed by type, user, stream and event-time range", async () => {

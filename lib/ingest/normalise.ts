@@ -60,6 +60,7 @@ export function toIncomingEvent(parsed: ParsedCloudEvent, data: EventData | null
 
 /** Optional attributes sent as JSON null are treated as absent. */
 function dropNulls(input: Record<string, unknown>): Record<string, unknown> {
+  if (!Object.values(input).includes(null)) return input;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input)) if (v !== null) out[k] = v;
   return out;
