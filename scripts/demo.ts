@@ -15,8 +15,8 @@ async function main() {
   const empty = (await readHeadPosition(store)) === 0;
   let keys: string[] = [];
   if (empty) {
-    // The last 30 days up to today, so the demo feels current; the seed keeps it reproducible.
-    const start = new Date(Math.floor(Date.now() / DAY) * DAY - 29 * DAY).toISOString().slice(0, 10);
+    // The 30 days up to today, so the demo feels current; the seed keeps it reproducible.
+    const start = new Date(Math.floor(Date.now() / DAY) * DAY - 30 * DAY).toISOString().slice(0, 10);
     console.log("The store is empty: loading the reference world (2,000 users, 30 days)…");
     await run("tsx", ["scripts/rewind.ts", "simulate", "--users", "2000", "--days", "30", "--seed", "demo", "--start", start]);
     keys = [

@@ -42,12 +42,12 @@ export function EventTable({
       <table aria-label="Events" className="w-full table-fixed border-collapse text-sm">
         <thead className="sticky top-0 z-10 bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th className="w-24 px-3 py-2">Position</th>
-            <th className="w-48 px-3 py-2">Event time</th>
-            <th className="px-3 py-2">Type</th>
+            <th className="w-20 px-3 py-2">Position</th>
+            <th className="w-44 px-3 py-2">Event time</th>
+            <th className="w-[32%] px-3 py-2">Type</th>
             <th className="px-3 py-2">Stream</th>
-            <th className="w-36 px-3 py-2">User</th>
-            <th className="w-40 px-3 py-2">Source</th>
+            <th className="w-28 px-3 py-2">User</th>
+            <th className="w-36 px-3 py-2">Source</th>
           </tr>
         </thead>
         <tbody>
@@ -70,8 +70,10 @@ export function EventTable({
               >
                 <td className="px-3 font-mono text-xs text-slate-500">{event.position}</td>
                 <td className="truncate px-3 font-mono text-xs">{formatTime(event.time ?? event.recordedtime)}</td>
-                <td className="truncate px-3 font-mono text-xs font-medium">{event.type}</td>
-                <td className="truncate px-3 text-xs">
+                <td className="truncate px-3 font-mono text-xs font-medium" title={event.type}>
+                  {event.type}
+                </td>
+                <td className="truncate px-3 text-xs" title={String(event.subject ?? event.source)}>
                   {String(event.subject ?? event.source)} <span className="text-slate-400">v{event.streamversion}</span>
                 </td>
                 <td className="truncate px-3 text-xs">{typeof event.userid === "string" ? event.userid : "—"}</td>
