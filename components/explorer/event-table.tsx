@@ -44,7 +44,7 @@ export function EventTable({
           <tr>
             <th className="w-20 px-3 py-2">Position</th>
             <th className="w-44 px-3 py-2">Event time</th>
-            <th className="w-[32%] px-3 py-2">Type</th>
+            <th className="w-[27%] px-3 py-2">Type</th>
             <th className="px-3 py-2">Stream</th>
             <th className="w-28 px-3 py-2">User</th>
             <th className="w-36 px-3 py-2">Source</th>

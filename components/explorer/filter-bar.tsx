@@ -33,7 +33,7 @@ export function FilterBar({ filter, types }: { filter: Record<string, string>; t
             defaultValue={filter[f.name] ?? ""}
             placeholder={f.placeholder}
             list={"list" in f ? f.list : undefined}
-            className="mt-1 w-44 rounded border border-slate-300 bg-white px-2 py-1 text-sm font-normal text-slate-900 focus:border-amber-500 focus:outline-none focus:ring-1 focus:ring-amber-500"
+            className={`mt-1 ${f.name === "type" || f.name === "stream" ? "w-60" : "w-40"} rounded border border-slate-300 bg-white px-2 py-1 text-sm font-normal text-slate-900 focus:border-amber-500 focus:outline-none focus:ring-1 focus:ring-amber-500`}
           />
         </label>
       ))}
