@@ -1,0 +1,89 @@
+import { EVENT_TYPES as T } from "../../simulate/event-types";
+import type { JourneyEvent } from "../journey-event";
+
+type Data = Record<string, unknown>;
+
+const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+const dayOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", timeZone: "UTC" });
+const money = (amount: unknown, currency: unknown = "EUR") =>
+  typeof amount === "number"
+    ? new Intl.NumberFormat("en-GB", { style: "currency", currency: typeof currency === "string" ? currency : "EUR", maximumFractionDigits: 0 }).format(amount)
+    : "?";
+
+/** "12–19 Jun", or "28 Jun – 3 Jul" across months. */
+export function dateRange(from: unknown, to: unknown): string {
+  if (typeof from !== "string" || typeof to !== "string" || !from || !to) return "";
+  const a = new Date(`${from}T00:00:00Z`);
+  const b = new Date(`${to}T00:00:00Z`);
+  if (Number.isNaN(a.getTime()) || Number.isNaN(b.getTime())) return `${from} – ${to}`;
+  return a.getUTCMonth() === b.getUTCMonth() && a.getUTCFullYear() === b.getUTCFullYear()
+    ? `${dayOnly.format(a)}–${day.format(b)}`
+    : `${day.format(a)} – ${day.format(b)}`;
+}
+
+export function travellers(adults: unknown, children: unknown): string {
+  const a = typeof adults === "number" ? adults : 0;
+  const c = typeof children === "number" ? children : 0;
+  const parts = [`${a} adult${a === 1 ? "" : "s"}`];
+  if (c > 0) parts.push(`${c} child${c === 1 ? "" : "ren"}`);
+  return parts.join(", ");
+}
+
+const reasons: Record<string, string> = {
+  card_declined: "card declined",
+  insufficient_funds: "insufficient funds",
+  authentication_failed: "card authentication failed",
+};
+
+/** The holiday-booking events in plain words. */
+export function describeBookingEvent(event: JourneyEvent): string {
+  const d = (event.data && typeof event.data === "object" ? event.data : {}) as Data;
+  switch (event.type) {
+    case T.userRegistered:
+      return "Created an account";
+    case T.userSignedIn:
+      return `Signed in on ${d.platform === "web" ? `the web (${d.device})` : `the ${d.platform} app`}`;
+    case T.userSignedOut:
+      return "Signed out";
+    case T.sessionExpired:
+      return `Session expired after ${d.idleMinutes ?? 30} minutes idle`;
+    case T.destinationsSearched:
+      return `Searched ${d.query ?? d.destination}, ${dateRange(d.checkIn, d.checkOut)}, ${travellers(d.adults, d.children)}`;
+    case T.destinationViewed:
+      return `Looked at ${d.name ?? d.destination}`;
+    case T.offerViewed:
+      return `Viewed ${d.hotel} (${d.package}), ${money(d.pricePerPerson, d.currency)} per person`;
+    case T.offersCompared:
+      return `Compared ${Array.isArray(d.offerIds) ? d.offerIds.length : "several"} offers`;
+    case T.offerSaved:
+      return `Saved offer ${d.offerId}`;
+    case T.offerRepriced:
+      return `Offer ${d.offerId} repriced from ${money(d.oldPrice, d.currency)} to ${money(d.newPrice, d.currency)}`;
+    case T.bookingStarted:
+      return `Started booking ${d.bookingId}: ${d.hotel}, ${dateRange(d.checkIn, d.checkOut)}, ${travellers(d.adults, d.children)}`;
+    case T.travellersAdded:
+      return `Added ${Array.isArray(d.travellers) ? d.travellers.length : "the"} traveller${Array.isArray(d.travellers) && d.travellers.length === 1 ? "" : "s"}`;
+    case T.extrasAdded:
+      return `Added extras: ${Array.isArray(d.extras) ? d.extras.map((x) => (x as Data).name).join(", ") : ""}`;
+    case T.bookingPriced:
+      return `Priced at ${money(d.total, d.currency)}${typeof d.previousPricePerPerson === "number" ? ` (price per person changed from ${money(d.previousPricePerPerson, d.currency)} to ${money(d.pricePerPerson, d.currency)})` : ""}`;
+    case T.holdExpired:
+      return `The hold on booking ${d.bookingId} expired`;
+    case T.paymentFailed:
+      return `Payment attempt ${d.attempt} failed: ${reasons[String(d.reason)] ?? d.reason}`;
+    case T.paymentSucceeded:
+      return `Paid ${money(d.amount, d.currency)}${typeof d.attempt === "number" && d.attempt > 1 ? ` on attempt ${d.attempt}` : ""}`;
+    case T.bookingConfirmed:
+      return `Booking ${d.reference ?? d.bookingId} confirmed, ${money(d.total, d.currency)}`;
+    case T.bookingCancelled:
+      return `Cancelled booking ${d.reference ?? d.bookingId} (${String(d.reason ?? "").replaceAll("_", " ")})`;
+    case T.refundRequested:
+      return `Asked for a refund of ${money(d.amount, "EUR")} on ${d.reference ?? d.bookingId} (${String(d.reason ?? "").replaceAll("_", " ")})`;
+    case T.refundIssued:
+      return `Refund of ${money(d.amount, d.currency)} issued`;
+    default:
+      return event.type;
+  }
+}
+
+export { money };

@@ -1,0 +1,134 @@
+import { EVENT_TYPES as T, serviceOf } from "../../simulate/event-types";
+import type { JourneyDefinition, ResumePoint, StateFacts } from "../journey-definition";
+import type { JourneyEvent } from "../journey-event";
+import { dateRange, describeBookingEvent, money, travellers } from "./booking-describe";
+import { evolveBooking } from "./booking-evolve";
+import { initialBookingState, type BookingState } from "./booking-state";
+
+const STEP_LABELS: Record<BookingState["step"], string> = {
+  arrived: "Arrived",
+  signed_in: "Signed in",
+  searched: "Searched for a holiday",
+  viewed_offer: "Looked at offers",
+  booking_started: "Started a booking",
+  travellers_added: "Added travellers",
+  extras_added: "Added extras",
+  priced: "Got a price, not yet paid",
+  payment_failed: "Payment failed",
+  paid: "Paid, awaiting confirmation",
+  confirmed: "Booking confirmed",
+  hold_expired: "The offer's hold expired",
+  cancelled: "Cancelled a booking",
+  refund_requested: "Asked for a refund",
+  refunded: "Refund issued",
+  signed_out: "Signed out",
+};
+
+const OPEN_STATUSES = new Set(["started", "priced", "payment_failed", "hold_expired", "paid"]);
+
+function resumePoint(state: BookingState): ResumePoint | null {
+  const b = state.booking;
+  if (b && OPEN_STATUSES.has(b.status)) {
+    const chosen: Record<string, string> = {
+      destination: b.destination,
+      offer: `${b.hotel} (${b.package})`,
+      dates: dateRange(b.checkIn, b.checkOut),
+      travellers: travellers(b.adults, b.children),
+      booking: b.bookingId,
+    };
+    if (b.extras.length > 0) chosen.extras = b.extras.join(", ");
+    chosen.price = b.total !== null ? money(b.total, b.currency) : `${money(b.pricePerPerson, b.currency)} per person`;
+    const remaining = [
+      ...(b.status === "started" ? ["Add the travellers"] : []),
+      ...(b.status === "started" || b.status === "hold_expired" ? ["Get the booking priced"] : []),
+      ...(b.status === "paid" ? ["Wait for the confirmation"] : [`Pay${b.total !== null ? ` ${money(b.total, b.currency)}` : ""}`]),
+    ];
+    const blockers: string[] = [];
+    if (b.status === "hold_expired") blockers.push("The offer's hold expired before payment: it must be priced again");
+    if (b.previousPricePerPerson !== null && b.previousPricePerPerson !== b.pricePerPerson) {
+      blockers.push(`The price per person changed from ${money(b.previousPricePerPerson, b.currency)} to ${money(b.pricePerPerson, b.currency)}`);
+    }
+    if (b.status === "payment_failed" && b.lastPaymentFailure) {
+      blockers.push(`Last payment attempt failed (${b.lastPaymentFailure.replaceAll("_", " ")})`);
+    }
+    return { step: b.status, label: STEP_LABELS[state.step], chosen, remaining, blockers };
+  }
+  if (!b && state.search) {
+    const chosen: Record<string, string> = {
+      destination: state.search.destination,
+      dates: dateRange(state.search.checkIn, state.search.checkOut),
+      travellers: travellers(state.search.adults, state.search.children),
+    };
+    if (state.lastOffer) chosen.offer = `${state.lastOffer.hotel} (${state.lastOffer.package}), ${money(state.lastOffer.pricePerPerson)} per person`;
+    return { step: state.step, label: STEP_LABELS[state.step], chosen, remaining: ["Choose an offer", "Book and pay"], blockers: [] };
+  }
+  return null;
+}
+
+function facts(state: BookingState): StateFacts {
+  const f: StateFacts = { step: STEP_LABELS[state.step], "signed in": state.signedIn ? "yes" : "no" };
+  if (state.platform) f.platform = `${state.platform} (${state.device ?? "?"})`;
+  if (state.country) f.country = state.country;
+  if (state.search) {
+    f.destination = state.search.destination;
+    f.dates = dateRange(state.search.checkIn, state.search.checkOut);
+    f.travellers = travellers(state.search.adults, state.search.children);
+  }
+  if (state.lastOffer) f.offer = `${state.lastOffer.hotel} (${state.lastOffer.package}), ${money(state.lastOffer.pricePerPerson)} pp`;
+  f["offers viewed"] = String(state.offersViewed);
+  const b = state.booking;
+  if (b) {
+    f.booking = `${b.bookingId} · ${b.status.replaceAll("_", " ")}`;
+    if (b.hotel) f.offer = `${b.hotel} (${b.package})`;
+    if (b.checkIn) f.dates = dateRange(b.checkIn, b.checkOut);
+    if (b.travellers) f.travellers = travellers(b.adults, b.children);
+    if (b.extras.length) f.extras = b.extras.join(", ");
+    if (b.total !== null) f.price = money(b.total, b.currency);
+    if (b.paymentAttempts > 0) f.payment = `${b.paymentAttempts} attempt${b.paymentAttempts === 1 ? "" : "s"}${b.lastPaymentFailure && b.status === "payment_failed" ? `, last failed: ${b.lastPaymentFailure.replaceAll("_", " ")}` : ""}`;
+    if (b.reference && b.status !== "started") f.reference = b.reference;
+  }
+  return f;
+}
+
+function searchTerms(event: JourneyEvent): string[] {
+  const d = (event.data && typeof event.data === "object" ? event.data : {}) as Record<string, unknown>;
+  const terms: string[] = [];
+  const add = (v: unknown) => typeof v === "string" && v.trim() !== "" && terms.push(v.trim().toLowerCase());
+  if (event.type === T.userRegistered) [d.name, d.email, d.phone].forEach(add);
+  if (event.type === T.travellersAdded) {
+    const contact = (d.contact ?? {}) as Record<string, unknown>;
+    add(contact.email);
+    if (Array.isArray(d.travellers)) for (const t of d.travellers) add((t as Record<string, unknown>).name);
+  }
+  if (event.type.startsWith("booking.")) [d.bookingId, d.reference].forEach(add);
+  return [...new Set(terms)];
+}
+
+export const bookingJourney: JourneyDefinition<BookingState> = {
+  name: "holiday-booking",
+  claims: (type) => serviceOf(type) !== null,
+  initialState: initialBookingState,
+  evolve: evolveBooking,
+  describe: describeBookingEvent,
+  funnel: [
+    { key: "search", label: "Searched" },
+    { key: "view_offer", label: "Viewed an offer" },
+    { key: "start_booking", label: "Started booking" },
+    { key: "travellers_extras", label: "Travellers and extras" },
+    { key: "priced", label: "Priced" },
+    { key: "payment", label: "Payment" },
+    { key: "confirmed", label: "Confirmed" },
+  ],
+  funnelReached: (state) => state.reached,
+  outcome: (state, open) => {
+    if (open) return "live";
+    if (state.confirmed.length > 0) return "booked";
+    return state.reached.includes("start_booking") ? "abandoned" : "browsed";
+  },
+  lastStep: (state) => STEP_LABELS[state.step],
+  resumePoint,
+  facts,
+  searchTerms,
+  boundary: (type) =>
+    type === T.userSignedIn ? "sign_in" : type === T.userSignedOut ? "sign_out" : type === T.sessionExpired ? "expired" : null,
+};
