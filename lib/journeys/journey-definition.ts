@@ -42,6 +42,8 @@ export interface JourneyDefinition<S = unknown> {
   facts(state: S): StateFacts;
   /** words a support agent may search a user by (names, emails, references) found in this event */
   searchTerms(event: JourneyEvent): string[];
+  /** the person's name, when this event states it (shown to support agents, masked by policy) */
+  personName(event: JourneyEvent): string | null;
   /** session boundaries this domain knows: sign-in starts one, sign-out and expiry end one */
   boundary(type: string): "sign_in" | "sign_out" | "expired" | null;
 }

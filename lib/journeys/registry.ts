@@ -23,3 +23,9 @@ export function boundaryOf(type: string): "sign_in" | "sign_out" | "expired" | n
   }
   return null;
 }
+
+/** Search terms and a display name for an event, from whichever definition claims its type. */
+export function personFactsOf(event: Parameters<JourneyDefinition<unknown>["searchTerms"]>[0]): { terms: string[]; name: string | null } {
+  const definition = DEFINITIONS.find((d) => d.claims(event.type));
+  return definition ? { terms: definition.searchTerms(event), name: definition.personName(event) } : { terms: [], name: null };
+}

@@ -129,6 +129,10 @@ export const bookingJourney: JourneyDefinition<BookingState> = {
   resumePoint,
   facts,
   searchTerms,
+  personName: (event) =>
+    event.type === T.userRegistered && typeof (event.data as Record<string, unknown> | null)?.name === "string"
+      ? ((event.data as Record<string, unknown>).name as string)
+      : null,
   boundary: (type) =>
     type === T.userSignedIn ? "sign_in" : type === T.userSignedOut ? "sign_out" : type === T.sessionExpired ? "expired" : null,
 };

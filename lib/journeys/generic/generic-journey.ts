@@ -48,5 +48,6 @@ export const genericJourney: JourneyDefinition<GenericState> = {
   resumePoint: () => null,
   facts: (state) => ({ events: String(state.events), "last event": state.lastType ?? "—", ...state.lastFields }),
   searchTerms: () => [],
+  personName: () => null,
   boundary: () => null,
 };

@@ -3,8 +3,6 @@
 
 CREATE TABLE "projection_checkpoints" ("name" TEXT NOT NULL PRIMARY KEY, "position" BIGINT NOT NULL);
 INSERT INTO "projection_checkpoints" ("name", "position") VALUES ('sessions', 0);
-CREATE TABLE "event_persons" ("position" BIGINT NOT NULL PRIMARY KEY, "person" TEXT NOT NULL, "occurred_at" DATETIME NOT NULL);
-CREATE INDEX "event_persons_person_occurred_at_position_idx" ON "event_persons"("person", "occurred_at", "position");
 CREATE TABLE "identity_links" ("anonymous_id" TEXT NOT NULL PRIMARY KEY, "user_id" TEXT NOT NULL);
 CREATE INDEX "identity_links_user_id_idx" ON "identity_links"("user_id");
 CREATE TABLE "correlation_owners" ("correlation_id" TEXT NOT NULL PRIMARY KEY, "person" TEXT NOT NULL);

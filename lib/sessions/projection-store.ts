@@ -1,0 +1,257 @@
+import type { DatabaseTarget } from "../db/database-url";
+import { jsonInList, jsonRowsInsert, type Columns } from "../db/json-rows";
+import type { Db } from "../db/prisma";
+import type { SessionRecord } from "./summarise";
+
+/** A transaction client (or the client): what every read-model function here runs on. */
+export type Tx = Pick<Db, "$queryRawUnsafe" | "$executeRawUnsafe">;
+
+type Provider = DatabaseTarget["provider"];
+
+export const toMs = (value: unknown): number =>
+  value instanceof Date ? value.getTime() : typeof value === "string" ? Date.parse(value) : Number(value);
+
+const ph = (provider: Provider, n: number) => (provider === "sqlite" ? "?" : `$${n}`);
+
+export async function lockAndReadCheckpoint(tx: Tx, provider: Provider, name: string): Promise<number> {
+  // The write comes first: it serialises projectors across processes (and takes SQLite's write
+  // lock before any read, as appends do).
+  await tx.$executeRawUnsafe(`UPDATE "projection_checkpoints" SET "position" = "position" WHERE "name" = ${ph(provider, 1)}`, name);
+  const rows = await tx.$queryRawUnsafe<{ position: number | bigint }[]>(
+    `SELECT "position" FROM "projection_checkpoints" WHERE "name" = ${ph(provider, 1)}`,
+    name,
+  );
+  return Number(rows[0]?.position ?? 0);
+}
+
+export async function writeCheckpoint(tx: Tx, provider: Provider, name: string, position: number): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `UPDATE "projection_checkpoints" SET "position" = ${ph(provider, 1)} WHERE "name" = ${ph(provider, 2)}`,
+    position,
+    name,
+  );
+}
+
+async function selectIn<T>(tx: Tx, provider: Provider, sql: (inList: string) => string, column: string, values: readonly string[]): Promise<T[]> {
+  if (values.length === 0) return [];
+  return tx.$queryRawUnsafe<T[]>(sql(jsonInList(provider, column)), JSON.stringify(values));
+}
+
+export async function loadLinks(tx: Tx, provider: Provider, anonymousIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await selectIn<{ anonymous_id: string; user_id: string }>(
+    tx, provider, (inList) => `SELECT "anonymous_id", "user_id" FROM "identity_links" WHERE ${inList}`, `"anonymous_id"`, anonymousIds,
+  );
+  return new Map(rows.map((r) => [r.anonymous_id, r.user_id]));
+}
+
+export async function loadOwners(tx: Tx, provider: Provider, correlationIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await selectIn<{ correlation_id: string; person: string }>(
+    tx, provider, (inList) => `SELECT "correlation_id", "person" FROM "correlation_owners" WHERE ${inList}`, `"correlation_id"`, correlationIds,
+  );
+  return new Map(rows.map((r) => [r.correlation_id, r.person]));
+}
+
+async function insertRows(tx: Tx, provider: Provider, table: string, columns: Columns, rows: unknown[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5_000) {
+    const { sql, param } = jsonRowsInsert(provider, table, columns, rows.slice(i, i + 5_000));
+    await tx.$executeRawUnsafe(sql, param);
+  }
+}
+
+export async function saveLinks(tx: Tx, provider: Provider, links: readonly [string, string][]): Promise<void> {
+  await insertRows(tx, provider, "identity_links", [["anonymous_id", "text"], ["user_id", "text"]], links.map((l) => [...l]));
+}
+
+export async function saveOwners(tx: Tx, provider: Provider, owners: readonly [string, string][]): Promise<void> {
+  await insertRows(tx, provider, "correlation_owners", [["correlation_id", "text"], ["person", "text"]], owners.map((o) => [...o]));
+}
+
+/** Visitors just linked to users: their events and flows are the users' from now on. */
+export async function movePersons(tx: Tx, provider: Provider, moves: readonly [from: string, to: string][]): Promise<void> {
+  if (moves.length === 0) return;
+  const param = JSON.stringify(moves);
+  for (const table of ["correlation_owners"]) {
+    await tx.$executeRawUnsafe(
+      provider === "sqlite"
+        ? `UPDATE "${table}" SET "person" = m."value" ->> 1 FROM json_each(?) m WHERE "${table}"."person" = m."value" ->> 0`
+        : `UPDATE "${table}" t SET "person" = m.e ->> 1 FROM jsonb_array_elements($1::jsonb) m(e) WHERE t."person" = m.e ->> 0`,
+      param,
+    );
+  }
+}
+
+export interface StoredSessionRow {
+  id: string;
+  person: string;
+  started_at: unknown;
+  last_event_at: unknown;
+  producer_session_id: string | null;
+}
+
+/**
+ * The sessions a person's new events could touch: any that ended within the timeout before the
+ * earliest new event or later, and any with a producer session id among the new events'.
+ */
+export async function loadTouchedSessions(
+  tx: Tx,
+  provider: Provider,
+  windows: readonly { person: string; since: number; producerIds: string[] }[],
+): Promise<StoredSessionRow[]> {
+  if (windows.length === 0) return [];
+  const param = JSON.stringify(windows.map((w) => [w.person, new Date(w.since).toISOString(), w.producerIds]));
+  const sql =
+    provider === "sqlite"
+      ? `SELECT s."id", s."person", s."started_at", s."last_event_at", s."producer_session_id" FROM json_each(?) w ` +
+        `JOIN "sessions" s ON s."person" = w."value" ->> 0 WHERE s."last_event_at" >= replace(w."value" ->> 1, 'Z', '+00:00') ` +
+        `OR s."producer_session_id" IN (SELECT "value" FROM json_each(w."value" -> 2))`
+      : `SELECT s."id", s."person", s."started_at", s."last_event_at", s."producer_session_id" FROM jsonb_array_elements($1::jsonb) w(v) ` +
+        `JOIN "sessions" s ON s."person" = w.v ->> 0 WHERE s."last_event_at" >= (w.v ->> 1)::timestamp(3) ` +
+        `OR s."producer_session_id" IN (SELECT jsonb_array_elements_text(w.v -> 2))`;
+  return tx.$queryRawUnsafe<StoredSessionRow[]>(sql, param);
+}
+
+export async function loadSessionsOfPersons(tx: Tx, provider: Provider, persons: readonly string[]): Promise<StoredSessionRow[]> {
+  return selectIn<StoredSessionRow>(
+    tx, provider,
+    (inList) => `SELECT "id", "person", "started_at", "last_event_at", "producer_session_id" FROM "sessions" WHERE ${inList}`,
+    `"person"`, persons,
+  );
+}
+
+export async function loadSessionPositions(tx: Tx, provider: Provider, sessionIds: readonly string[]): Promise<Map<string, number[]>> {
+  const rows = await selectIn<{ session_id: string; position: number | bigint }>(
+    tx, provider, (inList) => `SELECT "session_id", "position" FROM "session_events" WHERE ${inList}`, `"session_id"`, sessionIds,
+  );
+  const out = new Map<string, number[]>();
+  for (const r of rows) out.set(r.session_id, [...(out.get(r.session_id) ?? []), Number(r.position)]);
+  return out;
+}
+
+export async function deleteSessions(tx: Tx, provider: Provider, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const param = JSON.stringify(ids);
+  for (const table of ["session_events", "session_snapshots", "sessions"]) {
+    const column = table === "sessions" ? `"id"` : `"session_id"`;
+    await tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE ${jsonInList(provider, column)}`, param);
+  }
+}
+
+const SESSION_COLUMNS: Columns = [
+  ["id", "text"], ["person", "text"], ["user_id", "text"], ["anonymous_id", "text"], ["journey", "text"],
+  ["started_at", "timestamp"], ["ended_at", "timestamp"], ["last_event_at", "timestamp"], ["end_reason", "text"],
+  ["outcome", "text"], ["event_count", "integer"], ["duration_ms", "bigint"], ["last_step", "text"],
+  ["resume_point", "json"], ["final_state", "json"], ["producer_session_id", "text"], ["first_position", "bigint"],
+  ["last_position", "bigint"],
+];
+
+export async function insertSessions(tx: Tx, provider: Provider, records: readonly SessionRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  // An id that was an alias and names a session again (a split undone) stops being an alias.
+  await tx.$executeRawUnsafe(`DELETE FROM "session_aliases" WHERE ${jsonInList(provider, `"alias"`)}`, JSON.stringify(records.map((r) => r.id)));
+  await insertRows(tx, provider, "sessions", SESSION_COLUMNS, records.map((r) => [
+    r.id, r.person, r.userId, r.anonymousId, r.journey, r.startedAt, r.endedAt, r.lastEventAt, r.endReason, r.outcome,
+    r.eventCount, r.durationMs, r.lastStep, r.resumePoint, r.finalState, r.producerSessionId, r.firstPosition, r.lastPosition,
+  ]));
+  await insertRows(
+    tx, provider, "session_events", [["position", "bigint"], ["session_id", "text"], ["seq", "integer"]],
+    records.flatMap((r) => r.positions.map((position, seq) => [position, r.id, seq])),
+  );
+  await insertRows(
+    tx, provider, "session_snapshots", [["session_id", "text"], ["seq", "integer"], ["state", "json"]],
+    records.flatMap((r) => r.snapshots.map((s) => [r.id, s.seq, s.state])),
+  );
+}
+
+/** Old ids keep resolving: new aliases, and aliases that pointed at a now-merged id follow it. */
+export async function saveAliases(tx: Tx, provider: Provider, aliases: readonly { alias: string; target: string }[]): Promise<void> {
+  for (const { alias, target } of aliases) {
+    await tx.$executeRawUnsafe(`UPDATE "session_aliases" SET "session_id" = ${ph(provider, 1)} WHERE "session_id" = ${ph(provider, 2)}`, target, alias);
+  }
+  if (aliases.length === 0) return;
+  await tx.$executeRawUnsafe(`DELETE FROM "session_aliases" WHERE ${jsonInList(provider, `"alias"`)}`, JSON.stringify(aliases.map((a) => a.alias)));
+  await insertRows(tx, provider, "session_aliases", [["alias", "text"], ["session_id", "text"]], aliases.map((a) => [a.alias, a.target]));
+}
+
+export async function saveSearchTerms(tx: Tx, provider: Provider, terms: readonly [term: string, userId: string][]): Promise<void> {
+  if (terms.length === 0) return;
+  const unique = [...new Map(terms.map((t) => [`${t[0]}\u0000${t[1]}`, t])).values()];
+  const param = JSON.stringify(unique);
+  const sql =
+    provider === "sqlite"
+      ? `INSERT OR IGNORE INTO "user_search_terms" ("term", "user_id") SELECT "value" ->> 0, "value" ->> 1 FROM json_each(?)`
+      : `INSERT INTO "user_search_terms" ("term", "user_id") SELECT r.e ->> 0, r.e ->> 1 FROM jsonb_array_elements($1::jsonb) r(e) ON CONFLICT DO NOTHING`;
+  await tx.$executeRawUnsafe(sql, param);
+}
+
+/**
+ * Recomputes the summaries of these users from their sessions: counts, first and last seen, the
+ * latest outcome, and the open booking (the latest session whose resume point names a booking).
+ */
+export async function refreshUserSummaries(
+  tx: Tx,
+  provider: Provider,
+  userIds: readonly string[],
+  names: ReadonlyMap<string, string>,
+): Promise<void> {
+  if (userIds.length === 0) return;
+  const param = JSON.stringify(userIds);
+  const existing = await tx.$queryRawUnsafe<{ user_id: string; display_name: string | null }[]>(
+    `SELECT "user_id", "display_name" FROM "user_summaries" WHERE ${jsonInList(provider, `"user_id"`)}`,
+    param,
+  );
+  const knownNames = new Map(existing.map((r) => [r.user_id, r.display_name]));
+  const sessions = await tx.$queryRawUnsafe<
+    { user_id: string; started_at: unknown; last_event_at: unknown; outcome: string; resume_point: unknown; id: string }[]
+  >(
+    `SELECT "user_id", "started_at", "last_event_at", "outcome", "resume_point", "id" FROM "sessions" WHERE ${jsonInList(provider, `"user_id"`)}`,
+    param,
+  );
+  const byUser = new Map<string, typeof sessions>();
+  for (const s of sessions) byUser.set(s.user_id, [...(byUser.get(s.user_id) ?? []), s]);
+  await tx.$executeRawUnsafe(`DELETE FROM "user_summaries" WHERE ${jsonInList(provider, `"user_id"`)}`, param);
+  const rows: unknown[][] = [];
+  for (const userId of userIds) {
+    const list = (byUser.get(userId) ?? []).sort((a, b) => toMs(a.started_at) - toMs(b.started_at));
+    if (list.length === 0) continue;
+    const latest = list[list.length - 1]!;
+    const parse = (v: unknown) => (typeof v === "string" ? (JSON.parse(v) as unknown) : v);
+    const open = [...list].reverse().find((s) => {
+      const rp = parse(s.resume_point) as { chosen?: Record<string, string> } | null;
+      return rp?.chosen?.booking !== undefined;
+    });
+    const openBooking = open
+      ? { sessionId: open.id, ...(parse(open.resume_point) as Record<string, unknown>) }
+      : null;
+    rows.push([
+      userId, list.length, Math.min(...list.map((s) => toMs(s.started_at))), Math.max(...list.map((s) => toMs(s.last_event_at))),
+      latest.outcome, openBooking, names.get(userId) ?? knownNames.get(userId) ?? null,
+    ]);
+  }
+  await insertRows(tx, provider, "user_summaries", [
+    ["user_id", "text"], ["session_count", "integer"], ["first_seen", "timestamp"], ["last_seen", "timestamp"],
+    ["last_outcome", "text"], ["open_booking", "json"], ["display_name", "text"],
+  ], rows);
+}
+
+export async function closeIdle(
+  tx: Tx,
+  provider: Provider,
+  idleBefore: number,
+  outcomeOf: (journey: string, state: unknown) => string,
+): Promise<number> {
+  const rows = await tx.$queryRawUnsafe<{ id: string; journey: string; final_state: unknown; user_id: string | null }[]>(
+    `SELECT "id", "journey", "final_state", "user_id" FROM "sessions" WHERE "end_reason" = 'open' AND "last_event_at" < ${ph(provider, 1)}`,
+    provider === "sqlite" ? new Date(idleBefore).toISOString().replace("Z", "+00:00") : new Date(idleBefore).toISOString(),
+  );
+  for (const r of rows) {
+    const state = typeof r.final_state === "string" ? JSON.parse(r.final_state) : r.final_state;
+    await tx.$executeRawUnsafe(
+      `UPDATE "sessions" SET "end_reason" = 'timed_out', "ended_at" = "last_event_at", "outcome" = ${ph(provider, 1)} WHERE "id" = ${ph(provider, 2)}`,
+      outcomeOf(r.journey, state),
+      r.id,
+    );
+  }
+  const users = [...new Set(rows.flatMap((r) => (r.user_id ? [r.user_id] : [])))];
+  if (users.length > 0) await refreshUserSummaries(tx, provider, users, new Map());
+  return rows.length;
+}

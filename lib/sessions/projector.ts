@@ -1,0 +1,206 @@
+import type { Store } from "../db/prisma";
+import { readJourneyEventsAt, readJourneyFeed, readUnownedFlowEvents } from "../eventstore/journey-events";
+import type { JourneyEvent } from "../journeys/journey-event";
+import { boundaryOf, journeyByName, personFactsOf } from "../journeys/registry";
+import { anonymousPerson, isAnonymousPerson, isRewindEvent, resolvePerson, type PersonKey } from "./person";
+import * as rm from "./projection-store";
+import { assignSessionIds, type PreviousSession } from "./session-ids";
+import { DEFAULT_TIMEOUT_MS, sessionize } from "./sessionize";
+import { summariseSession, type SessionRecord } from "./summarise";
+
+export const CHECKPOINT = "sessions";
+
+export interface ProjectorOptions {
+  timeoutMs?: number;
+  /** events per page; a page is one transaction */
+  pageSize?: number;
+  /** the clock: sessions idle for less than the timeout at this moment are open */
+  now?: () => number;
+}
+
+interface Dirty {
+  since: number;
+  producerIds: Set<string>;
+  /** visitors merged into this user by a link in this page */
+  merged: Set<PersonKey>;
+}
+
+/**
+ * Projects one page of events after the checkpoint into the session read models, in one
+ * transaction with the checkpoint, so a crash or a second projector never applies a page twice.
+ * Only the persons the page touches are folded again, and for each only the sessions the new
+ * (possibly late) events can touch. Answers how many events it read.
+ */
+export async function projectNextPage(store: Store, options: ProjectorOptions = {}): Promise<number> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const now = (options.now ?? Date.now)();
+  const provider = store.target.provider;
+  return store.db.$transaction(
+    async (tx) => {
+      const checkpoint = await rm.lockAndReadCheckpoint(tx, provider, CHECKPOINT);
+      const page = await readJourneyFeed({ ...store, db: tx as never }, checkpoint, options.pageSize ?? 5_000);
+      if (page.length === 0) return 0;
+      const pageEnd = page[page.length - 1]!.position;
+      const events = page.filter((e) => !isRewindEvent(e));
+      const scopedStore = { ...store, db: tx as never };
+
+      // 1. Identity links (a visitor signing in) and flow owners, known ones first.
+      const links = await rm.loadLinks(tx, provider, [...new Set(events.flatMap((e) => (e.anonymousid ? [e.anonymousid] : [])))]);
+      const owners = await rm.loadOwners(tx, provider, [...new Set(events.flatMap((e) => (e.correlationid ? [e.correlationid] : [])))]);
+      const newLinks: [string, string][] = [];
+      const merges: [PersonKey, string][] = [];
+      for (const e of events) {
+        if (e.userid && e.anonymousid && !links.has(e.anonymousid)) {
+          links.set(e.anonymousid, e.userid);
+          newLinks.push([e.anonymousid, e.userid]);
+          merges.push([anonymousPerson(e.anonymousid), e.userid]);
+        }
+      }
+      const lookup = { userOfAnonymous: (a: string) => links.get(a), ownerOfCorrelation: (c: string) => owners.get(c) };
+      const newOwners: [string, string][] = [];
+      for (const e of events) {
+        if (!e.correlationid || owners.has(e.correlationid) || (!e.userid && !e.anonymousid)) continue;
+        const person = resolvePerson(e, lookup)!;
+        owners.set(e.correlationid, person);
+        newOwners.push([e.correlationid, person]);
+      }
+      await rm.saveLinks(tx, provider, newLinks);
+      await rm.saveOwners(tx, provider, newOwners);
+      // 2. Who each event belongs to, including earlier flow events whose owner just became known.
+      const orphans = await readUnownedFlowEvents(scopedStore, newOwners.map(([c]) => c), checkpoint);
+      const dirty = new Map<PersonKey, Dirty>();
+      const touch = (person: PersonKey, e: JourneyEvent) => {
+        const d = dirty.get(person) ?? { since: e.time, producerIds: new Set<string>(), merged: new Set<PersonKey>() };
+        d.since = Math.min(d.since, e.time);
+        if (e.sessionid) d.producerIds.add(e.sessionid);
+        dirty.set(person, d);
+      };
+      const assigned: { position: number; person: string; time: number }[] = [];
+      for (const e of [...orphans, ...events]) {
+        const person = resolvePerson(e, lookup);
+        if (!person) continue;
+        assigned.push({ position: e.position, person, time: e.time });
+        touch(person, e);
+      }
+      // A visitor who just signed in: their earlier events and sessions become the user's.
+      if (merges.length > 0) {
+        const visitorSessions = await rm.loadSessionsOfPersons(tx, provider, merges.map(([from]) => from));
+        await rm.movePersons(tx, provider, merges);
+        for (const [from, to] of merges) {
+          const d = dirty.get(to)!;
+          d.merged.add(from);
+          for (const s of visitorSessions.filter((v) => v.person === from)) d.since = Math.min(d.since, rm.toMs(s.started_at));
+          const visitorDirty = dirty.get(from);
+          if (visitorDirty) {
+            d.since = Math.min(d.since, visitorDirty.since);
+            dirty.delete(from);
+          }
+        }
+      }
+      // 3. Fold again the sessions the new events can touch, and only those.
+      // Sessions that ended within the timeout before a person's earliest new event (or later),
+      // or that share a producer session id with the new events, can change; folding starts at
+      // the earliest of them, and every session from there on is folded again.
+      const probe = [...dirty].map(([person, d]) => ({ person, since: d.since - timeoutMs, producerIds: [...d.producerIds] }));
+      const from = new Map([...dirty].map(([person, d]) => [person, d.since]));
+      for (const s of await rm.loadTouchedSessions(tx, provider, probe)) {
+        from.set(s.person, Math.min(from.get(s.person)!, rm.toMs(s.started_at)));
+      }
+      const windowed = await rm.loadTouchedSessions(
+        tx,
+        provider,
+        [...from].map(([person, since]) => ({ person, since, producerIds: [] })),
+      );
+      const mergedSessions = await rm.loadSessionsOfPersons(tx, provider, [...dirty.values()].flatMap((d) => [...d.merged]));
+      const previousRows = [...new Map([...windowed, ...mergedSessions].map((s) => [s.id, s])).values()];
+      // A person's events from the window's start are the page's, the newly owned flow events',
+      // and those of the sessions being folded again: every event with a person is in a session.
+      const positions = await rm.loadSessionPositions(tx, provider, previousRows.map((s) => s.id));
+      const known = new Map([...orphans, ...events].map((e) => [e.position, e]));
+      const older = await readJourneyEventsAt(scopedStore, [...positions.values()].flat().filter((p) => !known.has(p)));
+      for (const e of older) known.set(e.position, e);
+      const personEvents = new Map<PersonKey, JourneyEvent[]>();
+      const add = (person: PersonKey, e: JourneyEvent) => personEvents.set(person, [...(personEvents.get(person) ?? []), e]);
+      const assignedPositions = new Map(assigned.map((x) => [x.position, x]));
+      for (const a of assignedPositions.values()) add(a.person, known.get(a.position)!);
+      const ownerOfSession = (person: PersonKey) =>
+        dirty.has(person) ? person : [...dirty].find(([, d]) => d.merged.has(person))?.[0];
+      for (const s of previousRows) {
+        const owner = ownerOfSession(s.person);
+        if (!owner) continue;
+        for (const p of positions.get(s.id) ?? []) if (!assignedPositions.has(p)) add(owner, known.get(p)!);
+      }
+      const records: SessionRecord[] = [];
+      const aliases: { alias: string; target: string }[] = [];
+      for (const [person, d] of dirty) {
+        const previous: PreviousSession[] = previousRows
+          .filter((s) => s.person === person || d.merged.has(s.person))
+          .map((s) => ({ id: s.id, startedAt: rm.toMs(s.started_at), positions: new Set(positions.get(s.id) ?? []) }));
+        const drafts = sessionize(personEvents.get(person) ?? [], { timeoutMs, now, boundary: boundaryOf });
+        const ids = assignSessionIds(previous, drafts, person);
+        drafts.forEach((draft, i) => records.push(summariseSession(draft, ids.ids[i]!, person)));
+        aliases.push(...ids.aliases);
+      }
+      await rm.deleteSessions(tx, provider, previousRows.map((s) => s.id));
+      await rm.insertSessions(tx, provider, records);
+      await rm.saveAliases(tx, provider, aliases);
+      // 4. User summaries and the words support agents search by.
+      const names = new Map<string, string>();
+      const terms: [string, string][] = [];
+      for (const a of assigned) {
+        if (isAnonymousPerson(a.person)) continue;
+        terms.push([a.person.toLowerCase(), a.person]);
+      }
+      for (const e of events) {
+        const person = resolvePerson(e, lookup);
+        if (!person || isAnonymousPerson(person)) continue;
+        const facts = personFactsOf(e);
+        for (const term of facts.terms) terms.push([term, person]);
+        if (facts.name) names.set(person, facts.name);
+      }
+      await rm.saveSearchTerms(tx, provider, terms);
+      await rm.refreshUserSummaries(tx, provider, [...dirty.keys()].filter((p) => !isAnonymousPerson(p)), names);
+      await rm.writeCheckpoint(tx, provider, CHECKPOINT, pageEnd);
+      return page.length;
+    },
+    { maxWait: 60_000, timeout: 300_000 },
+  );
+}
+
+/** Projects every page there is; answers how many events it read. */
+export async function catchUp(store: Store, options: ProjectorOptions = {}): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await projectNextPage(store, options);
+    if (n === 0) return total;
+    total += n;
+  }
+}
+
+/**
+ * Closes sessions that have been idle longer than the timeout (end reason `timed_out`), so a quiet
+ * session does not stay live forever. Answers how many it closed.
+ */
+export async function closeIdleSessions(store: Store, options: ProjectorOptions = {}): Promise<number> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const now = (options.now ?? Date.now)();
+  return store.db.$transaction(async (tx) => {
+    await rm.lockAndReadCheckpoint(tx, store.target.provider, CHECKPOINT);
+    return rm.closeIdle(tx, store.target.provider, now - timeoutMs, (journey, state) => journeyByName(journey).outcome(state, false));
+  });
+}
+
+const READ_MODELS = [
+  "identity_links", "correlation_owners", "sessions", "session_events",
+  "session_snapshots", "session_aliases", "user_summaries", "user_search_terms",
+] as const;
+
+/** Empties the session read models and projects the whole store again, page by page. */
+export async function rebuildProjections(store: Store, options: ProjectorOptions = {}): Promise<number> {
+  await store.db.$transaction(async (tx) => {
+    await rm.lockAndReadCheckpoint(tx, store.target.provider, CHECKPOINT);
+    for (const table of READ_MODELS) await tx.$executeRawUnsafe(`DELETE FROM "${table}"`);
+    await rm.writeCheckpoint(tx, store.target.provider, CHECKPOINT, 0);
+  });
+  return catchUp(store, options);
+}

@@ -1,0 +1,71 @@
+import { foldEvents, type JourneyDefinition, type ResumePoint, type SessionOutcome } from "../journeys/journey-definition";
+import { journeyFor } from "../journeys/registry";
+import { isAnonymousPerson, type PersonKey } from "./person";
+import type { EndReason, SessionDraft } from "./sessionize";
+
+/** Snapshots of the fold every this many events, so any moment costs at most this many steps. */
+export const SNAPSHOT_EVERY = 100;
+
+export interface SessionRecord {
+  id: string;
+  person: PersonKey;
+  userId: string | null;
+  anonymousId: string | null;
+  journey: string;
+  startedAt: number;
+  endedAt: number | null;
+  lastEventAt: number;
+  endReason: EndReason;
+  outcome: SessionOutcome;
+  eventCount: number;
+  durationMs: number;
+  lastStep: string;
+  resumePoint: ResumePoint | null;
+  finalState: unknown;
+  producerSessionId: string | null;
+  firstPosition: number;
+  lastPosition: number;
+  /** event positions in session order */
+  positions: number[];
+  /** the fold's state after events [0, seq) for seq = SNAPSHOT_EVERY, 2×SNAPSHOT_EVERY, … */
+  snapshots: { seq: number; state: unknown }[];
+}
+
+/** Folds a session once, keeping snapshots on the way, and reads its outcome and resume point. */
+export function summariseSession(draft: SessionDraft, id: string, person: PersonKey): SessionRecord {
+  const definition: JourneyDefinition<unknown> = journeyFor(new Set(draft.events.map((e) => e.type)));
+  let state = definition.initialState();
+  const snapshots: { seq: number; state: unknown }[] = [];
+  draft.events.forEach((event, i) => {
+    state = definition.evolve(state, event);
+    if ((i + 1) % SNAPSHOT_EVERY === 0 && i + 1 < draft.events.length) snapshots.push({ seq: i + 1, state });
+  });
+  const first = draft.events[0]!;
+  const last = draft.events[draft.events.length - 1]!;
+  const open = draft.endReason === "open";
+  const anonymous = isAnonymousPerson(person);
+  return {
+    id,
+    person,
+    userId: anonymous ? null : person,
+    anonymousId: anonymous ? person.slice("anon:".length) : (draft.events.find((e) => e.anonymousid)?.anonymousid ?? null),
+    journey: definition.name,
+    startedAt: first.time,
+    endedAt: open ? null : last.time,
+    lastEventAt: last.time,
+    endReason: draft.endReason,
+    outcome: definition.outcome(state, open),
+    eventCount: draft.events.length,
+    durationMs: last.time - first.time,
+    lastStep: definition.lastStep(state),
+    resumePoint: definition.resumePoint(state),
+    finalState: state,
+    producerSessionId: draft.producerSessionId,
+    firstPosition: first.position,
+    lastPosition: draft.events.reduce((max, e) => (e.position > max ? e.position : max), 0),
+    positions: draft.events.map((e) => e.position),
+    snapshots,
+  };
+}
+
+export { foldEvents };

@@ -1,0 +1,29 @@
+import { parseArgs } from "node:util";
+import { parseDatabaseUrl } from "../../lib/db/database-url";
+import { migrateDatabase } from "../../lib/db/migrate";
+import { openStore } from "../../lib/db/prisma";
+import { catchUp, closeIdleSessions, rebuildProjections } from "../../lib/sessions/projector";
+import { sessionTimeoutMs } from "../../lib/sessions/settings";
+
+export async function runProjections(args: string[]): Promise<void> {
+  const { positionals } = parseArgs({ args, allowPositionals: true });
+  const [action] = positionals;
+  if (action !== "rebuild" && action !== "catch-up") throw new Error("usage: projections <rebuild|catch-up>");
+  const target = parseDatabaseUrl(process.env.DATABASE_URL);
+  await migrateDatabase(target);
+  const store = openStore(target);
+  const options = { timeoutMs: sessionTimeoutMs() };
+  try {
+    const started = performance.now();
+    const events = action === "rebuild" ? await rebuildProjections(store, options) : await catchUp(store, options);
+    const closed = await closeIdleSessions(store, options);
+    const seconds = (performance.now() - started) / 1000;
+    const sessions = await store.db.session.count();
+    console.log(
+      `${action === "rebuild" ? "Rebuilt" : "Caught up"}: ${events} events folded into ${sessions} sessions in ${seconds.toFixed(1)} s` +
+        `${closed > 0 ? ` (${closed} idle sessions closed)` : ""}`,
+    );
+  } finally {
+    await store.db.$disconnect();
+  }
+}
