@@ -23,7 +23,7 @@ function bookingFromReference(state: BookingState, data: Data): BookingState["bo
   if (state.booking && state.booking.bookingId === id) return state.booking;
   return {
     bookingId: id, offerId: "", destination: "", hotel: "", package: "", checkIn: "", checkOut: "",
-    adults: 0, children: 0, travellers: 0, extras: [], pricePerPerson: 0, previousPricePerPerson: null,
+    adults: 0, children: 0, travellers: 0, travellersAdded: true, extras: [], pricePerPerson: 0, previousPricePerPerson: null,
     total: num(data, "amount") || null, currency: str(data, "currency") || "EUR", holdExpiresAt: null,
     status: "confirmed", paymentAttempts: 0, lastPaymentFailure: null, reference: str(data, "reference") || id,
   };
@@ -97,6 +97,7 @@ export function evolveBooking(state: BookingState, event: JourneyEvent): Booking
           adults,
           children,
           travellers: adults + children,
+          travellersAdded: false,
           extras: [],
           pricePerPerson: num(d, "pricePerPerson"),
           previousPricePerPerson: null,
@@ -113,7 +114,7 @@ export function evolveBooking(state: BookingState, event: JourneyEvent): Booking
     }
     case T.travellersAdded:
       return at("travellers_added", {
-        booking: withBooking(state, d, () => ({ travellers: Array.isArray(d.travellers) ? d.travellers.length : 0 })),
+        booking: withBooking(state, d, () => ({ travellers: Array.isArray(d.travellers) ? d.travellers.length : 0, travellersAdded: true })),
         reached: reach(state, "travellers_extras"),
       });
     case T.extrasAdded:

@@ -39,7 +39,7 @@ function resumePoint(state: BookingState): ResumePoint | null {
     if (b.extras.length > 0) chosen.extras = b.extras.join(", ");
     chosen.price = b.total !== null ? money(b.total, b.currency) : `${money(b.pricePerPerson, b.currency)} per person`;
     const remaining = [
-      ...(b.status === "started" ? ["Add the travellers"] : []),
+      ...(!b.travellersAdded ? ["Add the travellers"] : []),
       ...(b.status === "started" || b.status === "hold_expired" ? ["Get the booking priced"] : []),
       ...(b.status === "paid" ? ["Wait for the confirmation"] : [`Pay${b.total !== null ? ` ${money(b.total, b.currency)}` : ""}`]),
     ];

@@ -44,6 +44,7 @@ export interface BookingDraft {
   adults: number;
   children: number;
   travellers: number;
+  travellersAdded: boolean;
   extras: string[];
   pricePerPerson: number;
   /** the price when the offer was first viewed, when pricing found it higher or lower */
