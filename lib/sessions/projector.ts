@@ -192,13 +192,14 @@ export async function closeIdleSessions(store: Store, options: ProjectorOptions 
 
 const READ_MODELS = [
   "identity_links", "correlation_owners", "sessions", "session_events",
-  "session_snapshots", "session_aliases", "user_summaries", "user_search_terms",
+  "session_snapshots", "user_summaries", "user_search_terms",
 ] as const;
 
 /** Empties the session read models and projects the whole store again, page by page. */
 export async function rebuildProjections(store: Store, options: ProjectorOptions = {}): Promise<number> {
   await store.db.$transaction(async (tx) => {
     await rm.lockAndReadCheckpoint(tx, store.target.provider, CHECKPOINT);
+    // Aliases are kept: they record ids that once existed, and a rebuild derives the same ids.
     for (const table of READ_MODELS) await tx.$executeRawUnsafe(`DELETE FROM "${table}"`);
     await rm.writeCheckpoint(tx, store.target.provider, CHECKPOINT, 0);
   });

@@ -2,9 +2,14 @@ import { createHash } from "node:crypto";
 import type { JourneyEvent } from "../journeys/journey-event";
 import type { SessionDraft } from "./sessionize";
 
-/** A session's id when the producer gave none: derived from its first event, so it is stable. */
-export function deriveSessionId(first: Pick<JourneyEvent, "source" | "position">, person: string): string {
-  return `s_${createHash("sha1").update(`${person}\u0000${first.source}\u0000${first.position}`).digest("base64url").slice(0, 16)}`;
+/**
+ * A session's id when the producer gave none: derived from its earliest-appended event (lowest
+ * position). Late events always have higher positions, so they never change a session's id;
+ * and a rebuild derives the very ids the incremental projector did.
+ */
+export function deriveSessionId(events: readonly Pick<JourneyEvent, "position">[], person: string): string {
+  const first = events.reduce((min, e) => (e.position < min ? e.position : min), Number.POSITIVE_INFINITY);
+  return `s_${createHash("sha1").update(`${person}\u0000${first}`).digest("base64url").slice(0, 16)}`;
 }
 
 export interface PreviousSession {
@@ -20,33 +25,26 @@ export interface IdAssignment {
 }
 
 /**
- * Keeps session ids stable when sessions are folded again (late events, merges, splits): a new
- * session takes the id of the earliest previous session it shares an event with; the other
- * previous sessions it absorbed become aliases of it, so a link pasted into a ticket still
- * resolves. A session with no predecessor gets the producer's id or one derived from its first event.
+ * Ids for freshly folded sessions: the producer's session id, or one derived from the session's
+ * earliest-appended event, so a merge keeps the id of the session that existed first and a
+ * rebuild gives the same ids. Previous sessions whose id disappears (merged into another) become
+ * aliases of the session that now holds their events, so a link pasted into a ticket still resolves.
  */
 export function assignSessionIds(previous: readonly PreviousSession[], drafts: readonly SessionDraft[], person: string): IdAssignment {
-  const byPosition = new Map<number, PreviousSession>();
-  for (const p of previous) for (const pos of p.positions) byPosition.set(pos, p);
   const taken = new Set<string>();
-  const ids: string[] = [];
-  const aliases: { alias: string; target: string }[] = [];
-  const claimedBy = new Map<string, string>();
-
-  for (const draft of drafts) {
-    const predecessors = [...new Set(draft.events.map((e) => byPosition.get(e.position)).filter((p): p is PreviousSession => !!p))].sort(
-      (a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1),
-    );
-    const inherited = predecessors.find((p) => !taken.has(p.id));
-    let id = inherited?.id ?? draft.producerSessionId ?? deriveSessionId(draft.events[0]!, person);
-    for (let n = 2; taken.has(id); n++) id = `${draft.producerSessionId ?? deriveSessionId(draft.events[0]!, person)}~${n}`;
+  const ids = drafts.map((draft) => {
+    const base = draft.producerSessionId ?? deriveSessionId(draft.events, person);
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}~${n}`;
     taken.add(id);
-    ids.push(id);
-    for (const p of predecessors) if (!claimedBy.has(p.id)) claimedBy.set(p.id, id);
-  }
+    return id;
+  });
+  const holder = new Map<number, string>();
+  drafts.forEach((draft, i) => draft.events.forEach((e) => holder.set(e.position, ids[i]!)));
+  const aliases: { alias: string; target: string }[] = [];
   for (const p of previous) {
     if (taken.has(p.id)) continue;
-    const target = claimedBy.get(p.id);
+    const target = [...p.positions].map((pos) => holder.get(pos)).find((t) => t !== undefined);
     if (target) aliases.push({ alias: p.id, target });
   }
   return { ids, aliases };

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appendEvents } from "../eventstore/append";
+import { importRecords } from "../importer/import-events";
+import { EVENT_TYPES as T } from "../simulate/event-types";
+import { simulateWorld } from "../simulate/world";
+import { anEvent } from "../testing/event-factory";
+import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
+import { catchUp, closeIdleSessions, rebuildProjections } from "./projector";
+
+const START = new Date("2026-06-01T00:00:00Z");
+const AFTER_WORLD = Date.parse("2026-06-20T00:00:00Z");
+
+async function dump(t: TestStore) {
+  const db = t.store.db;
+  const [sessions, members, snapshots, users, terms] = await Promise.all([
+    db.session.findMany({ orderBy: { id: "asc" } }),
+    db.sessionEvent.findMany({ orderBy: { position: "asc" } }),
+    db.sessionSnapshot.findMany({ orderBy: [{ sessionId: "asc" }, { seq: "asc" }] }),
+    db.userSummary.findMany({ orderBy: { userId: "asc" } }),
+    db.userSearchTerm.findMany({ orderBy: [{ term: "asc" }, { userId: "asc" }] }),
+  ]);
+  return { sessions, members, snapshots, users, terms };
+}
+
+async function* records(events: Record<string, unknown>[]) {
+  for (const [i, value] of events.entries()) yield { line: i + 1, value };
+}
+
+describe.each(testProviders())("session projector on %s", (provider) => {
+  describe("over the reference world", () => {
+    let t: TestStore;
+    const world = simulateWorld({ users: 40, days: 12, seed: "projector", start: START }).map((w) => w.event);
+
+    beforeAll(async () => {
+      t = await createTestStore(provider);
+      // Appended in slices with the projector running in between, as a live server would.
+      for (let i = 0; i < world.length; i += 400) {
+        await importRecords(t.store, records(world.slice(i, i + 400)));
+        await catchUp(t.store, { now: () => AFTER_WORLD, pageSize: 150 });
+      }
+    });
+    afterAll(async () => {
+      await t?.dispose();
+    });
+
+    it("puts every event with a person in exactly one session, and a user's sessions never overlap", async () => {
+      const { sessions, members } = await dump(t);
+      const stored = await t.store.db.storedEvent.findMany({ select: { position: true, type: true, userid: true, anonymousid: true, correlationid: true } });
+      const inSession = new Set(members.map((m) => Number(m.position)));
+      expect(members.length).toBe(inSession.size);
+      for (const e of stored) {
+        const hasPerson = e.userid || e.anonymousid || e.correlationid;
+        if (hasPerson) expect(inSession.has(Number(e.position)), `${e.type} at ${e.position}`).toBe(true);
+        else expect(e.type).toBe(T.offerRepriced);
+      }
+      const byPerson = new Map<string, typeof sessions>();
+      for (const s of sessions) byPerson.set(s.person, [...(byPerson.get(s.person) ?? []), s]);
+      for (const list of byPerson.values()) {
+        list.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+        for (let i = 1; i < list.length; i++) expect(list[i]!.startedAt >= list[i - 1]!.lastEventAt).toBe(true);
+      }
+      expect(sessions.every((s) => s.endReason !== "open")).toBe(true);
+      expect(new Set(sessions.map((s) => s.outcome))).toEqual(new Set(["booked", "abandoned", "browsed"]));
+    });
+
+    it("a rebuild from scratch gives identical rows", async () => {
+      const incremental = await dump(t);
+      await rebuildProjections(t.store, { now: () => AFTER_WORLD, pageSize: 5_000 });
+      const rebuilt = await dump(t);
+      expect(rebuilt.sessions.length).toBeGreaterThan(40);
+      expect(rebuilt).toEqual(incremental);
+    });
+
+    it("closes idle sessions as time passes", async () => {
+      const { sessions } = await dump(t);
+      const lastActivity = Math.max(...sessions.map((s) => s.lastEventAt.getTime()));
+      await rebuildProjections(t.store, { now: () => lastActivity });
+      const open = (await dump(t)).sessions.filter((s) => s.endReason === "open");
+      expect(open.length).toBeGreaterThan(0);
+      expect(open.every((s) => s.outcome === "live")).toBe(true);
+      expect(await closeIdleSessions(t.store, { now: () => lastActivity + 30 * 60_000 + 1 })).toBe(open.length);
+      const closed = (await dump(t)).sessions.filter((s) => open.some((o) => o.id === s.id));
+      expect(closed.every((s) => s.endReason === "timed_out" && s.outcome !== "live" && s.endedAt !== null)).toBe(true);
+    });
+  });
+
+  describe("late and linking events", () => {
+    let t: TestStore;
+    beforeAll(async () => {
+      t = await createTestStore(provider);
+    });
+    afterAll(async () => {
+      await t?.dispose();
+    });
+    const at = (minutes: number) => new Date(Date.parse("2026-07-01T10:00:00Z") + minutes * 60_000);
+    const now = () => Date.parse("2026-07-02T00:00:00Z");
+
+    it("a late sign-out splits the session it lands in; the first part keeps its id; equals a rebuild", async () => {
+      const ev = (id: string, type: string, minutes: number) =>
+        anEvent({ id, type, subject: "user/late", source: "/holidays/identity", userid: "u-late", time: at(minutes), data: { kind: "json", value: {} } });
+      await appendEvents(t.store, [ev("l1", T.userSignedIn, 0), ev("l2", T.offerViewed, 5), ev("l4", T.offerViewed, 20)]);
+      await catchUp(t.store, { now });
+      const before = await t.store.db.session.findMany({ where: { userId: "u-late" } });
+      expect(before).toHaveLength(1);
+
+      await appendEvents(t.store, [ev("l3", T.userSignedOut, 10)]);
+      await catchUp(t.store, { now });
+      const after = await t.store.db.session.findMany({ where: { userId: "u-late" }, orderBy: { startedAt: "asc" } });
+      expect(after.map((s) => [s.eventCount, s.endReason])).toEqual([[3, "signed_out"], [1, "timed_out"]]);
+      expect(after[0]!.id).toBe(before[0]!.id);
+
+      const incremental = await dump(t);
+      await rebuildProjections(t.store, { now });
+      expect(await dump(t)).toEqual(incremental);
+    });
+
+    it("a visitor's earlier anonymous session joins the user's at sign-in, and its old id still resolves", async () => {
+      const anon = (id: string, minutes: number) =>
+        anEvent({ id, type: T.destinationsSearched, subject: "search/a-9", source: "/holidays/search", anonymousid: "a-9", time: at(minutes) });
+      await appendEvents(t.store, [anon("a1", 100), anon("a2", 102)]);
+      await catchUp(t.store, { now });
+      const visitor = await t.store.db.session.findFirstOrThrow({ where: { person: "anon:a-9" } });
+
+      await appendEvents(t.store, [
+        anEvent({ id: "a3", type: T.userSignedIn, subject: "user/u-9", source: "/holidays/identity", anonymousid: "a-9", userid: "u-9", time: at(104) }),
+      ]);
+      await catchUp(t.store, { now });
+      expect(await t.store.db.session.count({ where: { person: "anon:a-9" } })).toBe(0);
+      const user = await t.store.db.session.findFirstOrThrow({ where: { userId: "u-9" } });
+      expect(user.eventCount).toBe(3);
+      const alias = await t.store.db.sessionAlias.findUnique({ where: { alias: visitor.id } });
+      expect(alias?.sessionId).toBe(user.id);
+    });
+
+    it("a payment callback that arrives before its flow is known joins the session once it is", async () => {
+      const [callback] = await appendEvents(t.store, [
+        anEvent({ id: "p-cb", type: T.paymentSucceeded, subject: "payment/P1", source: "/holidays/payment", correlationid: "BK-LATE", time: at(203) }),
+      ]);
+      await catchUp(t.store, { now });
+      expect(await t.store.db.sessionEvent.findUnique({ where: { position: BigInt(callback!.position) } })).toBeNull();
+      await appendEvents(t.store, [
+        anEvent({ id: "p-si", type: T.userSignedIn, subject: "user/u-p", source: "/holidays/identity", userid: "u-p", time: at(200) }),
+        anEvent({ id: "p-bk", type: T.bookingStarted, subject: "booking/BK-LATE", source: "/holidays/booking", userid: "u-p", correlationid: "BK-LATE", time: at(201) }),
+      ]);
+      await catchUp(t.store, { now });
+      const session = await t.store.db.session.findFirstOrThrow({ where: { userId: "u-p" } });
+      expect(session.eventCount).toBe(3);
+      const incremental = await dump(t);
+      await rebuildProjections(t.store, { now });
+      expect(await dump(t)).toEqual(incremental);
+    });
+  });
+});
