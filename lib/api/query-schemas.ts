@@ -19,6 +19,15 @@ export const streamQuerySchema = z.object({
   limit: count("limit", 1_000, 1_000).refine((n) => n > 0, { error: "limit must be at least 1" }),
 });
 
+export const userSearchSchema = z.object({
+  query: z.string({ error: "query is required" }).trim().min(2, { error: "query must have at least 2 characters" }).max(200),
+});
+
+export const timelineQuerySchema = z.object({
+  from: count("from", 0),
+  limit: count("limit", 500, 2_000).refine((n) => n > 0, { error: "limit must be at least 1" }),
+});
+
 /** Parses query parameters with a schema, refusing with 400 and the parameter named. */
 export function parseQuery<T extends z.ZodType>(schema: T, params: URLSearchParams): z.output<T> {
   const raw: Record<string, string> = {};

@@ -5,9 +5,12 @@ import { appendEvents, type AppendResult } from "../eventstore/append";
 import { readFeed, readStream, type FeedFilter } from "../eventstore/read";
 import { toCloudEventJson, type CloudEventJson } from "../eventstore/to-cloud-event";
 import type { IncomingEvent } from "../ingest/cloud-event";
+import { nudgeProjector } from "../sessions/projector-runner";
 
 export async function appendIncomingEvents(events: readonly IncomingEvent[]): Promise<AppendResult[]> {
-  return appendEvents(getStore(), events);
+  const results = await appendEvents(getStore(), events);
+  nudgeProjector();
+  return results;
 }
 
 export async function listFeedEvents(after: number, limit: number, filter?: FeedFilter): Promise<CloudEventJson[]> {

@@ -86,3 +86,11 @@ export async function readEventTypes(store: Store): Promise<string[]> {
   const rows = await store.db.storedEvent.groupBy({ by: ["type"], orderBy: { type: "asc" } });
   return rows.map((r) => r.type);
 }
+
+/** Events at these positions, in the order given (positions not found are skipped). */
+export async function readEventsAt(store: Store, positions: readonly number[]): Promise<StoredEvent[]> {
+  if (positions.length === 0) return [];
+  const rows = await store.db.storedEvent.findMany({ where: { position: { in: positions.map((p) => BigInt(p)) } } });
+  const byPosition = new Map(rows.map((r) => [Number(r.position), r]));
+  return positions.flatMap((p) => byPosition.get(p) ?? []);
+}
