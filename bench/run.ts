@@ -1,8 +1,10 @@
 // `npm run bench -- <name>`: benchmarks, each printing its medians and its ratio line.
 import { benchIngest } from "./ingest";
+import { benchProjections } from "./projections";
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   ingest: benchIngest,
+  projections: benchProjections,
 };
 
 async function main() {

@@ -89,8 +89,11 @@ export async function readEventTypes(store: Store): Promise<string[]> {
 
 /** Events at these positions, in the order given (positions not found are skipped). */
 export async function readEventsAt(store: Store, positions: readonly number[]): Promise<StoredEvent[]> {
-  if (positions.length === 0) return [];
-  const rows = await store.db.storedEvent.findMany({ where: { position: { in: positions.map((p) => BigInt(p)) } } });
-  const byPosition = new Map(rows.map((r) => [Number(r.position), r]));
+  const byPosition = new Map<number, StoredEvent>();
+  // In chunks of 500: Prisma refuses longer IN lists on SQLite in some query shapes.
+  for (let i = 0; i < positions.length; i += 500) {
+    const chunk = positions.slice(i, i + 500).map((p) => BigInt(p));
+    for (const r of await store.db.storedEvent.findMany({ where: { position: { in: chunk } } })) byPosition.set(Number(r.position), r);
+  }
   return positions.flatMap((p) => byPosition.get(p) ?? []);
 }

@@ -5,7 +5,10 @@ import { EVENT_TYPES as T } from "../simulate/event-types";
 import { simulateWorld } from "../simulate/world";
 import { anEvent } from "../testing/event-factory";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
+import { toJourneyEvent } from "../eventstore/journey-events";
+import { projectInMemory } from "./project-in-memory";
 import { catchUp, closeIdleSessions, rebuildProjections } from "./projector";
+import { DEFAULT_TIMEOUT_MS } from "./sessionize";
 
 const START = new Date("2026-06-01T00:00:00Z");
 const AFTER_WORLD = Date.parse("2026-06-20T00:00:00Z");
@@ -61,6 +64,17 @@ describe.each(testProviders())("session projector on %s", (provider) => {
       }
       expect(sessions.every((s) => s.endReason !== "open")).toBe(true);
       expect(new Set(sessions.map((s) => s.outcome))).toEqual(new Set(["booked", "abandoned", "browsed"]));
+    });
+
+    it("agrees with the pure in-memory projection of the same events", async () => {
+      const { sessions, members } = await dump(t);
+      const events = (await t.store.db.storedEvent.findMany({ orderBy: { position: "asc" } })).map(toJourneyEvent);
+      const expected = projectInMemory(events, { timeoutMs: DEFAULT_TIMEOUT_MS, now: AFTER_WORLD });
+      expect(sessions.map((s) => [s.id, s.eventCount, s.outcome, s.endReason]).sort()).toEqual(
+        expected.map((r) => [r.id, r.eventCount, r.outcome, r.endReason]).sort(),
+      );
+      const seqOf = new Map(members.map((m) => [Number(m.position), [m.sessionId, m.seq]]));
+      for (const r of expected) r.positions.forEach((p, seq) => expect(seqOf.get(p)).toEqual([r.id, seq]));
     });
 
     it("a rebuild from scratch gives identical rows", async () => {

@@ -195,6 +195,9 @@ const READ_MODELS = [
   "session_snapshots", "user_summaries", "user_search_terms",
 ] as const;
 
+/** Pages of a rebuild: larger than live pages (fewer sessions straddle a page), still bounded. */
+export const REBUILD_PAGE = 20_000;
+
 /** Empties the session read models and projects the whole store again, page by page. */
 export async function rebuildProjections(store: Store, options: ProjectorOptions = {}): Promise<number> {
   await store.db.$transaction(async (tx) => {
@@ -203,5 +206,5 @@ export async function rebuildProjections(store: Store, options: ProjectorOptions
     for (const table of READ_MODELS) await tx.$executeRawUnsafe(`DELETE FROM "${table}"`);
     await rm.writeCheckpoint(tx, store.target.provider, CHECKPOINT, 0);
   });
-  return catchUp(store, options);
+  return catchUp(store, { pageSize: REBUILD_PAGE, ...options });
 }

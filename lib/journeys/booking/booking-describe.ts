@@ -5,10 +5,18 @@ type Data = Record<string, unknown>;
 
 const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const dayOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", timeZone: "UTC" });
-const money = (amount: unknown, currency: unknown = "EUR") =>
-  typeof amount === "number"
-    ? new Intl.NumberFormat("en-GB", { style: "currency", currency: typeof currency === "string" ? currency : "EUR", maximumFractionDigits: 0 }).format(amount)
-    : "?";
+// Formatters are costly to create and folds ask for one per session: keep one per currency.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+const money = (amount: unknown, currency: unknown = "EUR") => {
+  if (typeof amount !== "number") return "?";
+  const code = typeof currency === "string" && /^[A-Z]{3}$/.test(currency) ? currency : "EUR";
+  let format = moneyFormats.get(code);
+  if (!format) {
+    format = new Intl.NumberFormat("en-GB", { style: "currency", currency: code, maximumFractionDigits: 0 });
+    moneyFormats.set(code, format);
+  }
+  return format.format(amount);
+};
 
 /** "12–19 Jun", or "28 Jun – 3 Jul" across months. */
 export function dateRange(from: unknown, to: unknown): string {

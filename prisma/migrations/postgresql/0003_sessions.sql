@@ -6,6 +6,7 @@ INSERT INTO "projection_checkpoints" ("name", "position") VALUES ('sessions', 0)
 CREATE TABLE "identity_links" ("anonymous_id" TEXT NOT NULL PRIMARY KEY, "user_id" TEXT NOT NULL);
 CREATE INDEX "identity_links_user_id_idx" ON "identity_links"("user_id");
 CREATE TABLE "correlation_owners" ("correlation_id" TEXT NOT NULL PRIMARY KEY, "person" TEXT NOT NULL);
+CREATE INDEX "correlation_owners_person_idx" ON "correlation_owners"("person");
 CREATE TABLE "sessions" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "person" TEXT NOT NULL,
