@@ -24,8 +24,20 @@ export function boundaryOf(type: string): "sign_in" | "sign_out" | "expired" | n
   return null;
 }
 
+const claimedBy = new Map<string, JourneyDefinition<unknown> | null>();
+
+/** The definition that claims an event type (cached: the projector asks for every event). */
+export function definitionOf(type: string): JourneyDefinition<unknown> | null {
+  let definition = claimedBy.get(type);
+  if (definition === undefined) {
+    definition = DEFINITIONS.find((d) => d.claims(type)) ?? null;
+    claimedBy.set(type, definition);
+  }
+  return definition;
+}
+
 /** Search terms and a display name for an event, from whichever definition claims its type. */
 export function personFactsOf(event: Parameters<JourneyDefinition<unknown>["searchTerms"]>[0]): { terms: string[]; name: string | null } {
-  const definition = DEFINITIONS.find((d) => d.claims(event.type));
+  const definition = definitionOf(event.type);
   return definition ? { terms: definition.searchTerms(event), name: definition.personName(event) } : { terms: [], name: null };
 }

@@ -147,9 +147,8 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
       // 4. User summaries and the words support agents search by.
       const names = new Map<string, string>();
       const terms: [string, string][] = [];
-      for (const a of assigned) {
-        if (isAnonymousPerson(a.person)) continue;
-        terms.push([a.person.toLowerCase(), a.person]);
+      for (const person of new Set(assigned.map((a) => a.person))) {
+        if (!isAnonymousPerson(person)) terms.push([person.toLowerCase(), person]);
       }
       for (const e of events) {
         const person = resolvePerson(e, lookup);

@@ -29,6 +29,10 @@ function bookingFromReference(state: BookingState, data: Data): BookingState["bo
   };
 }
 
+function moveTo(base: BookingState, step: BookingStep, patch: Partial<BookingState>): BookingState {
+  return { ...base, step, ...patch };
+}
+
 /**
  * The holiday-booking fold: pure, time from the events, unknown types leave the state as it was
  * (they still show, as raw events, in the replay).
@@ -36,7 +40,7 @@ function bookingFromReference(state: BookingState, data: Data): BookingState["bo
 export function evolveBooking(state: BookingState, event: JourneyEvent): BookingState {
   const d = (event.data && typeof event.data === "object" ? event.data : {}) as Data;
   const base = { ...state, lastEventType: event.type, lastEventAt: event.time };
-  const at = (step: BookingStep, patch: Partial<BookingState> = {}): BookingState => ({ ...base, step, ...patch });
+  const at = (step: BookingStep, patch: Partial<BookingState> = {}): BookingState => moveTo(base, step, patch);
 
   switch (event.type) {
     case T.userRegistered:

@@ -90,7 +90,11 @@ function facts(state: BookingState): StateFacts {
   return f;
 }
 
+/** Only these events carry what a support agent searches by. */
+const SEARCHABLE = new Set<string>([T.userRegistered, T.travellersAdded, T.bookingStarted, T.bookingConfirmed]);
+
 function searchTerms(event: JourneyEvent): string[] {
+  if (!SEARCHABLE.has(event.type)) return [];
   const d = (event.data && typeof event.data === "object" ? event.data : {}) as Record<string, unknown>;
   const terms: string[] = [];
   const add = (v: unknown) => typeof v === "string" && v.trim() !== "" && terms.push(v.trim().toLowerCase());
