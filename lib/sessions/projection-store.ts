@@ -1,7 +1,7 @@
 import type { DatabaseTarget } from "../db/database-url";
 import { jsonInList, jsonRowsInsert, type Columns } from "../db/json-rows";
 import type { Db } from "../db/prisma";
-import type { SessionRecord } from "./summarise";
+import { SNAPSHOT_EVERY, type SessionRecord } from "./summarise";
 
 /** A transaction client (or the client): what every read-model function here runs on. */
 export type Tx = Pick<Db, "$queryRawUnsafe" | "$executeRawUnsafe">;
@@ -119,21 +119,25 @@ export async function loadSessionsOfPersons(tx: Tx, provider: Provider, persons:
 }
 
 export async function loadSessionPositions(tx: Tx, provider: Provider, sessionIds: readonly string[]): Promise<Map<string, number[]>> {
-  const rows = await selectIn<{ session_id: string; position: number | bigint }>(
-    tx, provider, (inList) => `SELECT "session_id", "position" FROM "session_events" WHERE ${inList}`, `"session_id"`, sessionIds,
+  const rows = await selectIn<{ session_id: string; block: number | bigint; positions: unknown }>(
+    tx, provider, (inList) => `SELECT "session_id", "block", "positions" FROM "session_blocks" WHERE ${inList}`, `"session_id"`, sessionIds,
   );
+  rows.sort((a, b) => (a.session_id < b.session_id ? -1 : a.session_id > b.session_id ? 1 : Number(a.block) - Number(b.block)));
   const out = new Map<string, number[]>();
-  for (const r of rows) out.set(r.session_id, [...(out.get(r.session_id) ?? []), Number(r.position)]);
+  for (const r of rows) {
+    const positions = (typeof r.positions === "string" ? JSON.parse(r.positions) : r.positions) as number[];
+    const list = out.get(r.session_id);
+    if (list) list.push(...positions);
+    else out.set(r.session_id, [...positions]);
+  }
   return out;
 }
 
 export async function deleteSessions(tx: Tx, provider: Provider, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   const param = JSON.stringify(ids);
-  for (const table of ["session_events", "session_snapshots", "sessions"]) {
-    const column = table === "sessions" ? `"id"` : `"session_id"`;
-    await tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE ${jsonInList(provider, column)}`, param);
-  }
+  await tx.$executeRawUnsafe(`DELETE FROM "session_blocks" WHERE ${jsonInList(provider, `"session_id"`)}`, param);
+  await tx.$executeRawUnsafe(`DELETE FROM "sessions" WHERE ${jsonInList(provider, `"id"`)}`, param);
 }
 
 const SESSION_COLUMNS: Columns = [
@@ -153,12 +157,15 @@ export async function insertSessions(tx: Tx, provider: Provider, records: readon
     r.eventCount, r.durationMs, r.lastStep, r.resumePoint, r.finalState, r.producerSessionId, r.firstPosition, r.lastPosition,
   ]));
   await insertRows(
-    tx, provider, "session_events", [["position", "bigint"], ["session_id", "text"], ["seq", "integer"]],
-    records.flatMap((r) => r.positions.map((position, seq) => [position, r.id, seq])),
-  );
-  await insertRows(
-    tx, provider, "session_snapshots", [["session_id", "text"], ["seq", "integer"], ["state", "json"]],
-    records.flatMap((r) => r.snapshots.map((s) => [r.id, s.seq, s.state])),
+    tx, provider, "session_blocks", [["session_id", "text"], ["block", "integer"], ["positions", "json"], ["state", "json"]],
+    records.flatMap((r) => {
+      const states = new Map(r.snapshots.map((snapshot) => [snapshot.seq, snapshot.state]));
+      const blocks: unknown[][] = [];
+      for (let seq = 0; seq < r.positions.length; seq += SNAPSHOT_EVERY) {
+        blocks.push([r.id, seq / SNAPSHOT_EVERY, r.positions.slice(seq, seq + SNAPSHOT_EVERY), seq === 0 ? null : states.get(seq)]);
+      }
+      return blocks;
+    }),
   );
 }
 

@@ -190,8 +190,7 @@ export async function closeIdleSessions(store: Store, options: ProjectorOptions 
 }
 
 const READ_MODELS = [
-  "identity_links", "correlation_owners", "sessions", "session_events",
-  "session_snapshots", "user_summaries", "user_search_terms",
+  "identity_links", "correlation_owners", "sessions", "session_blocks", "user_summaries", "user_search_terms",
 ] as const;
 
 /** Pages of a rebuild: larger than live pages (fewer sessions straddle a page), still bounded. */

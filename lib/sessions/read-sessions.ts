@@ -1,5 +1,6 @@
 import type { Store } from "../db/prisma";
 import type { Session } from "../generated/sqlite/client";
+import { SNAPSHOT_EVERY } from "./summarise";
 
 export type { Session };
 
@@ -17,25 +18,32 @@ export async function listUserSessions(store: Store, userId: string, limit = 200
 
 /** Positions of a session's events from `fromSeq`, in session order. */
 export async function readSessionPositions(store: Store, sessionId: string, fromSeq: number, limit: number): Promise<{ seq: number; position: number }[]> {
-  const rows = await store.db.sessionEvent.findMany({
-    where: { sessionId, seq: { gte: fromSeq } },
-    orderBy: { seq: "asc" },
-    take: limit,
+  if (limit <= 0) return [];
+  const first = Math.floor(fromSeq / SNAPSHOT_EVERY);
+  const last = Math.floor((fromSeq + limit - 1) / SNAPSHOT_EVERY);
+  const blocks = await store.db.sessionBlock.findMany({
+    where: { sessionId, block: { gte: first, lte: last } },
+    orderBy: { block: "asc" },
+    select: { block: true, positions: true },
   });
-  return rows.map((r) => ({ seq: r.seq, position: Number(r.position) }));
+  const out: { seq: number; position: number }[] = [];
+  for (const b of blocks) {
+    (b.positions as number[]).forEach((position, i) => {
+      const seq = b.block * SNAPSHOT_EVERY + i;
+      if (seq >= fromSeq && seq < fromSeq + limit) out.push({ seq, position });
+    });
+  }
+  return out;
 }
 
-/** Snapshots from the one at or before `fromSeq` up to `toSeq`. */
+/** Snapshots (the state before event `seq`) from the one at or before `fromSeq` up to `toSeq`. */
 export async function readSnapshots(store: Store, sessionId: string, fromSeq: number, toSeq: number): Promise<{ seq: number; state: unknown }[]> {
-  const before = await store.db.sessionSnapshot.findFirst({
-    where: { sessionId, seq: { lte: fromSeq } },
-    orderBy: { seq: "desc" },
+  const blocks = await store.db.sessionBlock.findMany({
+    where: { sessionId, block: { gte: Math.max(1, Math.floor(fromSeq / SNAPSHOT_EVERY)), lte: Math.floor(toSeq / SNAPSHOT_EVERY) } },
+    orderBy: { block: "asc" },
+    select: { block: true, state: true },
   });
-  const within = await store.db.sessionSnapshot.findMany({
-    where: { sessionId, seq: { gt: fromSeq, lte: toSeq } },
-    orderBy: { seq: "asc" },
-  });
-  return [...(before ? [before] : []), ...within].map((s) => ({ seq: s.seq, state: s.state }));
+  return blocks.filter((b) => b.state !== null).map((b) => ({ seq: b.block * SNAPSHOT_EVERY, state: b.state }));
 }
 
 export async function searchUserIds(store: Store, query: string, limit = 20): Promise<string[]> {

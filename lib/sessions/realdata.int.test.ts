@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { realDataDir } from "../testing/realdata";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { catchUp } from "./projector";
+import { readSessionPositions } from "./read-sessions";
 import { DEFAULT_TIMEOUT_MS } from "./sessionize";
 
 const root = join(__dirname, "../..");
@@ -77,9 +78,9 @@ describe.each(testProviders())("real data on %s", (provider) => {
       for (const [sessionId, expected] of bySession) {
         const session = await t.store.db.session.findUniqueOrThrow({ where: { id: sessionId } });
         expect(session).toMatchObject({ userId: expected[0]!.user_id, eventCount: expected.length, journey: "generic" });
-        const members = await t.store.db.sessionEvent.findMany({ where: { sessionId }, orderBy: { seq: "asc" } });
-        const stored = await t.store.db.storedEvent.findMany({ where: { position: { in: members.map((m) => m.position) } } });
-        const byPosition = new Map(stored.map((e) => [e.position, e]));
+        const members = await readSessionPositions(t.store, sessionId, 0, 10_000);
+        const stored = await t.store.db.storedEvent.findMany({ where: { position: { in: members.map((m) => BigInt(m.position)) } } });
+        const byPosition = new Map(stored.map((e) => [Number(e.position), e]));
         expect(members.map((m) => (byPosition.get(m.position)!.dataJson as { step: number }).step)).toEqual(
           expected.map((r) => Number(r.step)),
         );

@@ -30,9 +30,7 @@ CREATE TABLE "sessions" (
 CREATE INDEX "sessions_user_id_started_at_idx" ON "sessions"("user_id", "started_at");
 CREATE INDEX "sessions_person_last_event_at_idx" ON "sessions"("person", "last_event_at");
 CREATE INDEX "sessions_end_reason_last_event_at_idx" ON "sessions"("end_reason", "last_event_at");
-CREATE TABLE "session_events" ("position" BIGINT NOT NULL PRIMARY KEY, "session_id" TEXT NOT NULL, "seq" INTEGER NOT NULL);
-CREATE INDEX "session_events_session_id_seq_idx" ON "session_events"("session_id", "seq");
-CREATE TABLE "session_snapshots" ("session_id" TEXT NOT NULL, "seq" INTEGER NOT NULL, "state" JSONB NOT NULL, PRIMARY KEY ("session_id", "seq"));
+CREATE TABLE "session_blocks" ("session_id" TEXT NOT NULL, "block" INTEGER NOT NULL, "positions" JSONB NOT NULL, "state" JSONB, PRIMARY KEY ("session_id", "block"));
 CREATE TABLE "session_aliases" ("alias" TEXT NOT NULL PRIMARY KEY, "session_id" TEXT NOT NULL);
 CREATE INDEX "session_aliases_session_id_idx" ON "session_aliases"("session_id");
 CREATE TABLE "user_summaries" (
