@@ -36,8 +36,7 @@ export function definitionOf(type: string): JourneyDefinition<unknown> | null {
   return definition;
 }
 
-/** Search terms and a display name for an event, from whichever definition claims its type. */
-export function personFactsOf(event: Parameters<JourneyDefinition<unknown>["searchTerms"]>[0]): { terms: string[]; name: string | null } {
-  const definition = definitionOf(event.type);
-  return definition ? { terms: definition.searchTerms(event), name: definition.personName(event) } : { terms: [], name: null };
+/** The words a support agent may find this event's person by, from whichever definition claims its type. */
+export function searchTermsOf(event: Parameters<JourneyDefinition<unknown>["searchTerms"]>[0]): string[] {
+  return definitionOf(event.type)?.searchTerms(event) ?? [];
 }

@@ -145,7 +145,7 @@ const SESSION_COLUMNS: Columns = [
   ["started_at", "timestamp"], ["ended_at", "timestamp"], ["last_event_at", "timestamp"], ["end_reason", "text"],
   ["outcome", "text"], ["event_count", "integer"], ["duration_ms", "bigint"], ["last_step", "text"],
   ["resume_point", "json"], ["final_state", "json"], ["producer_session_id", "text"], ["first_position", "bigint"],
-  ["last_position", "bigint"],
+  ["last_position", "bigint"], ["person_name", "text"],
 ];
 
 export async function insertSessions(tx: Tx, provider: Provider, records: readonly SessionRecord[]): Promise<void> {
@@ -155,6 +155,7 @@ export async function insertSessions(tx: Tx, provider: Provider, records: readon
   await insertRows(tx, provider, "sessions", SESSION_COLUMNS, records.map((r) => [
     r.id, r.person, r.userId, r.anonymousId, r.journey, r.startedAt, r.endedAt, r.lastEventAt, r.endReason, r.outcome,
     r.eventCount, r.durationMs, r.lastStep, r.resumePoint, r.finalState, r.producerSessionId, r.firstPosition, r.lastPosition,
+    r.personName,
   ]));
   await insertRows(
     tx, provider, "session_blocks", [["session_id", "text"], ["block", "integer"], ["positions", "json"], ["state", "json"]],
@@ -198,19 +199,13 @@ export async function refreshUserSummaries(
   tx: Tx,
   provider: Provider,
   userIds: readonly string[],
-  names: ReadonlyMap<string, string>,
 ): Promise<void> {
   if (userIds.length === 0) return;
   const param = JSON.stringify(userIds);
-  const existing = await tx.$queryRawUnsafe<{ user_id: string; display_name: string | null }[]>(
-    `SELECT "user_id", "display_name" FROM "user_summaries" WHERE ${jsonInList(provider, `"user_id"`)}`,
-    param,
-  );
-  const knownNames = new Map(existing.map((r) => [r.user_id, r.display_name]));
   const sessions = await tx.$queryRawUnsafe<
-    { user_id: string; started_at: unknown; last_event_at: unknown; outcome: string; resume_point: unknown; id: string }[]
+    { user_id: string; started_at: unknown; last_event_at: unknown; outcome: string; resume_point: unknown; id: string; person_name: string | null }[]
   >(
-    `SELECT "user_id", "started_at", "last_event_at", "outcome", "resume_point", "id" FROM "sessions" WHERE ${jsonInList(provider, `"user_id"`)}`,
+    `SELECT "user_id", "started_at", "last_event_at", "outcome", "resume_point", "id", "person_name" FROM "sessions" WHERE ${jsonInList(provider, `"user_id"`)}`,
     param,
   );
   const byUser = new Map<string, typeof sessions>();
@@ -231,7 +226,7 @@ export async function refreshUserSummaries(
       : null;
     rows.push([
       userId, list.length, Math.min(...list.map((s) => toMs(s.started_at))), Math.max(...list.map((s) => toMs(s.last_event_at))),
-      latest.outcome, openBooking, names.get(userId) ?? knownNames.get(userId) ?? null,
+      latest.outcome, openBooking, [...list].reverse().find((s) => s.person_name)?.person_name ?? null,
     ]);
   }
   await insertRows(tx, provider, "user_summaries", [
@@ -259,6 +254,6 @@ export async function closeIdle(
     );
   }
   const users = [...new Set(rows.flatMap((r) => (r.user_id ? [r.user_id] : [])))];
-  if (users.length > 0) await refreshUserSummaries(tx, provider, users, new Map());
+  if (users.length > 0) await refreshUserSummaries(tx, provider, users);
   return rows.length;
 }

@@ -1,7 +1,7 @@
 import type { Store } from "../db/prisma";
 import { readJourneyEventsAt, readJourneyFeed, readUnownedFlowEvents } from "../eventstore/journey-events";
 import type { JourneyEvent } from "../journeys/journey-event";
-import { boundaryOf, journeyByName, personFactsOf } from "../journeys/registry";
+import { boundaryOf, journeyByName, searchTermsOf } from "../journeys/registry";
 import { anonymousPerson, isAnonymousPerson, isRewindEvent, resolvePerson, type PersonKey } from "./person";
 import * as rm from "./projection-store";
 import { assignSessionIds, type PreviousSession } from "./session-ids";
@@ -16,6 +16,11 @@ export interface ProjectorOptions {
   pageSize?: number;
   /** the clock: sessions idle for less than the timeout at this moment are open */
   now?: () => number;
+  /**
+   * A rebuild collects the users whose summaries changed here and refreshes them once at the end,
+   * instead of once per page (a user's sessions span pages).
+   */
+  deferredUsers?: Set<string>;
 }
 
 interface Dirty {
@@ -145,7 +150,6 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
       await rm.insertSessions(tx, provider, records);
       await rm.saveAliases(tx, provider, aliases);
       // 4. User summaries and the words support agents search by.
-      const names = new Map<string, string>();
       const terms: [string, string][] = [];
       for (const person of new Set(assigned.map((a) => a.person))) {
         if (!isAnonymousPerson(person)) terms.push([person.toLowerCase(), person]);
@@ -153,12 +157,12 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
       for (const e of events) {
         const person = resolvePerson(e, lookup);
         if (!person || isAnonymousPerson(person)) continue;
-        const facts = personFactsOf(e);
-        for (const term of facts.terms) terms.push([term, person]);
-        if (facts.name) names.set(person, facts.name);
+        for (const term of searchTermsOf(e)) terms.push([term, person]);
       }
       await rm.saveSearchTerms(tx, provider, terms);
-      await rm.refreshUserSummaries(tx, provider, [...dirty.keys()].filter((p) => !isAnonymousPerson(p)), names);
+      const users = [...dirty.keys()].filter((p) => !isAnonymousPerson(p));
+      if (options.deferredUsers) for (const u of users) options.deferredUsers.add(u);
+      else await rm.refreshUserSummaries(tx, provider, users);
       await rm.writeCheckpoint(tx, provider, CHECKPOINT, pageEnd);
       return page.length;
     },
@@ -204,5 +208,14 @@ export async function rebuildProjections(store: Store, options: ProjectorOptions
     for (const table of READ_MODELS) await tx.$executeRawUnsafe(`DELETE FROM "${table}"`);
     await rm.writeCheckpoint(tx, store.target.provider, CHECKPOINT, 0);
   });
-  return catchUp(store, { pageSize: REBUILD_PAGE, ...options });
+  const deferredUsers = new Set<string>();
+  const events = await catchUp(store, { pageSize: REBUILD_PAGE, ...options, deferredUsers });
+  const users = [...deferredUsers];
+  for (let i = 0; i < users.length; i += REBUILD_PAGE) {
+    await store.db.$transaction(async (tx) => {
+      await rm.lockAndReadCheckpoint(tx, store.target.provider, CHECKPOINT);
+      await rm.refreshUserSummaries(tx, store.target.provider, users.slice(i, i + REBUILD_PAGE));
+    });
+  }
+  return events;
 }

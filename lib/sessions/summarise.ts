@@ -25,6 +25,8 @@ export interface SessionRecord {
   producerSessionId: string | null;
   firstPosition: number;
   lastPosition: number;
+  /** the person's name as the session's events state it (the latest one), if any */
+  personName: string | null;
   /** event positions in session order */
   positions: number[];
   /** the fold's state after events [0, seq) for seq = SNAPSHOT_EVERY, 2×SNAPSHOT_EVERY, … */
@@ -35,9 +37,11 @@ export interface SessionRecord {
 export function summariseSession(draft: SessionDraft, id: string, person: PersonKey): SessionRecord {
   const definition: JourneyDefinition<unknown> = journeyFor(new Set(draft.events.map((e) => e.type)));
   let state = definition.initialState();
+  let personName: string | null = null;
   const snapshots: { seq: number; state: unknown }[] = [];
   draft.events.forEach((event, i) => {
     state = definition.evolve(state, event);
+    personName = definition.personName(event) ?? personName;
     if ((i + 1) % SNAPSHOT_EVERY === 0 && i + 1 < draft.events.length) snapshots.push({ seq: i + 1, state });
   });
   const first = draft.events[0]!;
@@ -63,6 +67,7 @@ export function summariseSession(draft: SessionDraft, id: string, person: Person
     producerSessionId: draft.producerSessionId,
     firstPosition: first.position,
     lastPosition: draft.events.reduce((max, e) => (e.position > max ? e.position : max), 0),
+    personName,
     positions: draft.events.map((e) => e.position),
     snapshots,
   };

@@ -25,7 +25,8 @@ CREATE TABLE "sessions" (
     "final_state" JSONB NOT NULL,
     "producer_session_id" TEXT,
     "first_position" BIGINT NOT NULL,
-    "last_position" BIGINT NOT NULL
+    "last_position" BIGINT NOT NULL,
+    "person_name" TEXT
 );
 CREATE INDEX "sessions_user_id_started_at_idx" ON "sessions"("user_id", "started_at");
 CREATE INDEX "sessions_person_last_event_at_idx" ON "sessions"("person", "last_event_at");
