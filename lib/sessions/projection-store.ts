@@ -209,7 +209,11 @@ export async function refreshUserSummaries(
     param,
   );
   const byUser = new Map<string, typeof sessions>();
-  for (const s of sessions) byUser.set(s.user_id, [...(byUser.get(s.user_id) ?? []), s]);
+  for (const s of sessions) {
+    const list = byUser.get(s.user_id);
+    if (list) list.push(s);
+    else byUser.set(s.user_id, [s]);
+  }
   await tx.$executeRawUnsafe(`DELETE FROM "user_summaries" WHERE ${jsonInList(provider, `"user_id"`)}`, param);
   const rows: unknown[][] = [];
   for (const userId of userIds) {

@@ -125,7 +125,11 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
       const older = await readJourneyEventsAt(scopedStore, [...positions.values()].flat().filter((p) => !known.has(p)));
       for (const e of older) known.set(e.position, e);
       const personEvents = new Map<PersonKey, JourneyEvent[]>();
-      const add = (person: PersonKey, e: JourneyEvent) => personEvents.set(person, [...(personEvents.get(person) ?? []), e]);
+      const add = (person: PersonKey, e: JourneyEvent) => {
+        const list = personEvents.get(person);
+        if (list) list.push(e);
+        else personEvents.set(person, [e]);
+      };
       const assignedPositions = new Map(assigned.map((x) => [x.position, x]));
       for (const a of assignedPositions.values()) add(a.person, known.get(a.position)!);
       const ownerOfSession = (person: PersonKey) =>
