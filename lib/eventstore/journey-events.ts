@@ -29,46 +29,40 @@ export function toJourneyEvent(e: JourneyRow): JourneyEvent {
   };
 }
 
-interface JourneyRawRow {
-  position: number | bigint;
-  type: string;
-  source: string;
-  subject: string | null;
-  occurred_at: Date | string;
-  userid: string | null;
-  anonymousid: string | null;
-  sessionid: string | null;
-  correlationid: string | null;
-  causationid: string | null;
-  data_json: unknown;
-  data_text: string | null;
-  data_base64: string | null;
-}
+type JourneyTuple = [
+  position: number, type: string, source: string, subject: string | null, occurredAt: string, userid: string | null,
+  anonymousid: string | null, sessionid: string | null, correlationid: string | null, causationid: string | null,
+  dataJson: unknown, dataText: string | null, dataBase64: string | null,
+];
 
 /**
- * The global feed after a position, as journey events: what the session projector reads. A raw
- * select of the columns journeys need: it reads a rebuild's rows in half the time of findMany.
+ * The global feed after a position, as journey events: what the session projector reads. The
+ * database packs the page into one JSON array (one value for Prisma to hand over instead of
+ * thirteen per row), which reads a rebuild's rows in a third of the time of findMany.
  */
 export async function readJourneyFeed(store: Store, after: number, limit: number): Promise<JourneyEvent[]> {
-  const p = store.target.provider === "sqlite" ? ["?", "?"] : ["$1", "$2"];
-  const rows = await store.db.$queryRawUnsafe<JourneyRawRow[]>(
-    `SELECT "position", "type", "source", "subject", "occurred_at", "userid", "anonymousid", "sessionid", "correlationid", ` +
-      `"causationid", "data_json", "data_text", "data_base64" FROM "events" WHERE "position" > ${p[0]} ORDER BY "position" LIMIT ${p[1]}`,
-    after,
-    limit,
-  );
-  return rows.map((r) => ({
-    position: Number(r.position),
-    type: r.type,
-    source: r.source,
-    subject: r.subject,
-    time: r.occurred_at instanceof Date ? r.occurred_at.getTime() : Date.parse(r.occurred_at),
-    userid: r.userid,
-    anonymousid: r.anonymousid,
-    sessionid: r.sessionid,
-    correlationid: r.correlationid,
-    causationid: r.causationid,
-    data: r.data_json ?? r.data_text ?? (r.data_base64 !== null ? { data_base64: r.data_base64 } : null),
+  const sql =
+    store.target.provider === "sqlite"
+      ? `SELECT json_group_array(json_array("position", "type", "source", "subject", "occurred_at", "userid", "anonymousid", ` +
+        `"sessionid", "correlationid", "causationid", json("data_json"), "data_text", "data_base64")) AS "page" ` +
+        `FROM (SELECT * FROM "events" WHERE "position" > ? ORDER BY "position" LIMIT ?)`
+      : `SELECT coalesce(json_agg(json_build_array("position", "type", "source", "subject", to_char("occurred_at", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), "userid", ` +
+        `"anonymousid", "sessionid", "correlationid", "causationid", "data_json", "data_text", "data_base64") ORDER BY "position"), '[]')::text AS "page" ` +
+        `FROM (SELECT * FROM "events" WHERE "position" > $1 ORDER BY "position" LIMIT $2) e`;
+  const [row] = await store.db.$queryRawUnsafe<{ page: string }[]>(sql, after, limit);
+  const tuples = JSON.parse(row?.page ?? "[]") as JourneyTuple[];
+  return tuples.map((t) => ({
+    position: Number(t[0]),
+    type: t[1],
+    source: t[2],
+    subject: t[3],
+    time: Date.parse(t[4]),
+    userid: t[5],
+    anonymousid: t[6],
+    sessionid: t[7],
+    correlationid: t[8],
+    causationid: t[9],
+    data: t[10] ?? t[11] ?? (t[12] !== null ? { data_base64: t[12] } : null),
   }));
 }
 
