@@ -50,7 +50,8 @@ export async function readJourneyFeed(store: Store, after: number, limit: number
         `"anonymousid", "sessionid", "correlationid", "causationid", "data_json", "data_text", "data_base64") ORDER BY "position"), '[]')::text AS "page" ` +
         `FROM (SELECT * FROM "events" WHERE "position" > $1 ORDER BY "position" LIMIT $2) e`;
   const [row] = await store.db.$queryRawUnsafe<{ page: string }[]>(sql, after, limit);
-  const tuples = JSON.parse(row?.page ?? "[]") as JourneyTuple[];
+  // Aggregates do not promise their order on every engine: order by position here.
+  const tuples = (JSON.parse(row?.page ?? "[]") as JourneyTuple[]).sort((a, b) => Number(a[0]) - Number(b[0]));
   return tuples.map((t) => ({
     position: Number(t[0]),
     type: t[1],

@@ -1,6 +1,6 @@
 import type { JourneyEvent } from "../journeys/journey-event";
 import { boundaryOf } from "../journeys/registry";
-import { resolvePerson, type PersonKey } from "./person";
+import { isRewindEvent, resolvePerson, type PersonKey } from "./person";
 import { assignSessionIds } from "./session-ids";
 import { sessionize } from "./sessionize";
 import { summariseSession, type SessionRecord } from "./summarise";
@@ -10,7 +10,8 @@ import { summariseSession, type SessionRecord } from "./summarise";
  * owners first (in append order), then each person's events sessionized and folded. It is what
  * the incremental projector must agree with, and the baseline its benchmark runs against.
  */
-export function projectInMemory(events: readonly JourneyEvent[], options: { timeoutMs: number; now: number }): SessionRecord[] {
+export function projectInMemory(all: readonly JourneyEvent[], options: { timeoutMs: number; now: number }): SessionRecord[] {
+  const events = all.filter((e) => !isRewindEvent(e));
   const links = new Map<string, string>();
   for (const e of events) if (e.userid && e.anonymousid && !links.has(e.anonymousid)) links.set(e.anonymousid, e.userid);
   const lookup = { userOfAnonymous: (a: string) => links.get(a), ownerOfCorrelation: (c: string) => owners.get(c) };
@@ -27,9 +28,11 @@ export function projectInMemory(events: readonly JourneyEvent[], options: { time
     else byPerson.set(person, [e]);
   }
   const records: SessionRecord[] = [];
+  const held = new Set<string>();
   for (const [person, list] of byPerson) {
     const drafts = sessionize(list, { timeoutMs: options.timeoutMs, now: options.now, boundary: boundaryOf });
-    const { ids } = assignSessionIds([], drafts, person);
+    const { ids } = assignSessionIds([], drafts, person, (id) => held.has(id));
+    for (const id of ids) held.add(id);
     drafts.forEach((draft, i) => records.push(summariseSession(draft, ids[i]!, person)));
   }
   return records;

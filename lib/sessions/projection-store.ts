@@ -261,3 +261,19 @@ export async function closeIdle(
   if (users.length > 0) await refreshUserSummaries(tx, provider, users);
   return rows.length;
 }
+
+export async function loadExistingIds(tx: Tx, provider: Provider, ids: readonly string[]): Promise<string[]> {
+  const rows = await selectIn<{ id: string }>(tx, provider, (inList) => `SELECT "id" FROM "sessions" WHERE ${inList}`, `"id"`, ids);
+  return rows.map((r) => r.id);
+}
+
+/** Users with sessions but no summary (a rebuild that stopped before its last step): summarised now. */
+export async function repairUserSummaries(tx: Tx, provider: Provider): Promise<number> {
+  const rows = await tx.$queryRawUnsafe<{ user_id: string }[]>(
+    `SELECT DISTINCT s."user_id" FROM "sessions" s LEFT JOIN "user_summaries" u ON u."user_id" = s."user_id" ` +
+      `WHERE s."user_id" IS NOT NULL AND u."user_id" IS NULL`,
+  );
+  const users = rows.map((r) => r.user_id);
+  for (let i = 0; i < users.length; i += 5_000) await refreshUserSummaries(tx, provider, users.slice(i, i + 5_000));
+  return users.length;
+}

@@ -1,5 +1,5 @@
 import type { Store } from "../db/prisma";
-import { catchUp, closeIdleSessions } from "./projector";
+import { catchUp, closeIdleSessions, repairSummaries } from "./projector";
 import { sessionTimeoutMs } from "./settings";
 
 /** How often the projector looks for events other processes appended (the import command, another server). */
@@ -11,13 +11,19 @@ interface Runner {
   again: boolean;
   timer: NodeJS.Timeout | null;
   lastClose: number;
+  /** consecutive failures, and when to try again: a page that keeps failing is retried ever less often */
+  failures: number;
+  retryAt: number;
 }
 
 const globalRunner = globalThis as unknown as { rewindProjector?: Runner; rewindProjectorStore?: Store };
 
-function logFailure(error: unknown) {
+function logFailure(error: unknown, failures: number) {
   // The kind of failure only: messages can quote event data, which may hold personal data.
-  console.error(`[rewind] projector: ${error instanceof Error ? error.name : typeof error}`);
+  const code = (error as { code?: unknown } | null)?.code;
+  console.error(
+    `[rewind] projector failed (${failures} in a row; retrying with backoff): ${error instanceof Error ? error.name : typeof error}${typeof code === "string" ? ` ${code}` : ""}`,
+  );
 }
 
 async function run(store: Store, runner: Runner) {
@@ -25,6 +31,7 @@ async function run(store: Store, runner: Runner) {
     runner.again = true;
     return;
   }
+  if (Date.now() < runner.retryAt) return;
   runner.running = true;
   try {
     do {
@@ -36,8 +43,11 @@ async function run(store: Store, runner: Runner) {
         await closeIdleSessions(store, options);
       }
     } while (runner.again);
+    runner.failures = 0;
   } catch (error) {
-    logFailure(error);
+    runner.failures += 1;
+    runner.retryAt = Date.now() + Math.min(60_000, 1_000 * 2 ** runner.failures);
+    logFailure(error, runner.failures);
   } finally {
     runner.running = false;
   }
@@ -46,10 +56,11 @@ async function run(store: Store, runner: Runner) {
 /** Starts the projector in this server process: catches up now, then polls. Idempotent. */
 export function startProjector(store: Store): void {
   if (globalRunner.rewindProjector) return;
-  const runner: Runner = { running: false, again: false, timer: null, lastClose: 0 };
+  const runner: Runner = { running: false, again: false, timer: null, lastClose: 0, failures: 0, retryAt: 0 };
   globalRunner.rewindProjector = runner;
   globalRunner.rewindProjectorStore = store;
-  void run(store, runner);
+  // A rebuild that stopped before refreshing its summaries leaves users without one: repair first.
+  void repairSummaries(store).finally(() => void run(store, runner));
   runner.timer = setInterval(() => void run(store, runner), POLL_MS);
   runner.timer.unref();
 }

@@ -61,6 +61,11 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
           merges.push([anonymousPerson(e.anonymousid), e.userid]);
         }
       }
+      // A flow owned by a visitor who links to a user in this page is the user's from now on.
+      for (const [correlation, owner] of owners) {
+        const user = isAnonymousPerson(owner) ? links.get(owner.slice("anon:".length)) : undefined;
+        if (user) owners.set(correlation, user);
+      }
       const lookup = { userOfAnonymous: (a: string) => links.get(a), ownerOfCorrelation: (c: string) => owners.get(c) };
       const newOwners: [string, string][] = [];
       for (const e of events) {
@@ -139,6 +144,11 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
         if (!owner) continue;
         for (const p of positions.get(s.id) ?? []) if (!assignedPositions.has(p)) add(owner, known.get(p)!);
       }
+      // Producer session ids already held by sessions that are not folded again (another person's,
+      // or this person's outside the window) are not reused: the repeat gets a suffix.
+      const candidateIds = [...new Set([...personEvents.values()].flat().flatMap((e) => (e.sessionid ? [e.sessionid] : [])))];
+      const refolded = new Set(previousRows.map((s) => s.id));
+      const heldElsewhere = new Set((await rm.loadExistingIds(tx, provider, candidateIds)).filter((id) => !refolded.has(id)));
       const records: SessionRecord[] = [];
       const aliases: { alias: string; target: string }[] = [];
       for (const [person, d] of dirty) {
@@ -146,7 +156,9 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
           .filter((s) => s.person === person || d.merged.has(s.person))
           .map((s) => ({ id: s.id, startedAt: rm.toMs(s.started_at), positions: new Set(positions.get(s.id) ?? []) }));
         const drafts = sessionize(personEvents.get(person) ?? [], { timeoutMs, now, boundary: boundaryOf });
-        const ids = assignSessionIds(previous, drafts, person);
+        const ids = assignSessionIds(previous, drafts, person, (id) => heldElsewhere.has(id));
+        // Persons later in this page must not take these ids either.
+        for (const id of ids.ids) heldElsewhere.add(id);
         drafts.forEach((draft, i) => records.push(summariseSession(draft, ids.ids[i]!, person)));
         aliases.push(...ids.aliases);
       }
@@ -158,10 +170,11 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
       for (const person of new Set(assigned.map((a) => a.person))) {
         if (!isAnonymousPerson(person)) terms.push([person.toLowerCase(), person]);
       }
-      for (const e of events) {
-        const person = resolvePerson(e, lookup);
-        if (!person || isAnonymousPerson(person)) continue;
-        for (const term of searchTermsOf(e)) terms.push([term, person]);
+      // From every event folded again, not only the page's: a flow event whose owner became known
+      // in this page is searchable too, wherever the page boundaries fell.
+      for (const [person, list] of personEvents) {
+        if (isAnonymousPerson(person)) continue;
+        for (const e of list) for (const term of searchTermsOf(e)) terms.push([term, person]);
       }
       await rm.saveSearchTerms(tx, provider, terms);
       const users = [...dirty.keys()].filter((p) => !isAnonymousPerson(p));
@@ -222,4 +235,12 @@ export async function rebuildProjections(store: Store, options: ProjectorOptions
     });
   }
   return events;
+}
+
+/** Summarises users whose sessions have no summary yet; answers how many. */
+export async function repairSummaries(store: Store): Promise<number> {
+  return store.db.$transaction(async (tx) => {
+    await rm.lockAndReadCheckpoint(tx, store.target.provider, CHECKPOINT);
+    return rm.repairUserSummaries(tx, store.target.provider);
+  }, { maxWait: 60_000, timeout: 300_000 });
 }

@@ -15,7 +15,7 @@ describe("session ids", () => {
   });
 
   it("use the producer's id, suffixed if a producer id comes back after another session", () => {
-    expect(assignSessionIds([], [draft([1], "S"), draft([2], "T"), draft([3], "S")], "u").ids).toEqual(["S", "T", "S~2"]);
+    expect(assignSessionIds([], [draft([1], "S"), draft([2], "T"), draft([3], "S")], "u").ids).toEqual(["S", "T", "S~3"]);
   });
 
   it("a merge keeps the id of the session that existed first and aliases the other to it", () => {

@@ -30,12 +30,25 @@ export interface IdAssignment {
  * rebuild gives the same ids. Previous sessions whose id disappears (merged into another) become
  * aliases of the session that now holds their events, so a link pasted into a ticket still resolves.
  */
-export function assignSessionIds(previous: readonly PreviousSession[], drafts: readonly SessionDraft[], person: string): IdAssignment {
+export function assignSessionIds(
+  previous: readonly PreviousSession[],
+  drafts: readonly SessionDraft[],
+  person: string,
+  /** ids held by sessions outside this fold (another person's, or outside the window) */
+  heldElsewhere: (id: string) => boolean = () => false,
+): IdAssignment {
   const taken = new Set<string>();
   const ids = drafts.map((draft) => {
-    const base = draft.producerSessionId ?? deriveSessionId(draft.events, person);
-    let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}~${n}`;
+    // A producer id already in use names its first session only; a repeat is told apart by its
+    // earliest-appended event, so the suffix does not depend on what else is folded with it.
+    const producer = draft.producerSessionId;
+    const first = draft.events.reduce((min, e) => (e.position < min ? e.position : min), Number.POSITIVE_INFINITY);
+    const id =
+      producer === null
+        ? deriveSessionId(draft.events, person)
+        : taken.has(producer) || heldElsewhere(producer)
+          ? `${producer}~${first}`
+          : producer;
     taken.add(id);
     return id;
   });
