@@ -1,7 +1,10 @@
 import Link from "next/link";
 
 /** The dashboard's sections; each issue that adds a page adds its entry here. */
-const SECTIONS = [{ href: "/events", label: "Events" }] as const;
+const SECTIONS = [
+  { href: "/users", label: "Customers" },
+  { href: "/events", label: "Events" },
+] as const;
 
 export function NavBar() {
   return (
@@ -20,6 +23,15 @@ export function NavBar() {
             </li>
           ))}
         </ul>
+        <form action="/users" role="search" className="ml-auto">
+          <input
+            name="query"
+            type="search"
+            aria-label="Find a customer"
+            placeholder="Find a customer: id, name, email, booking ref"
+            className="w-80 rounded bg-slate-800 px-3 py-1 text-sm text-white placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-amber-400"
+          />
+        </form>
       </nav>
     </header>
   );

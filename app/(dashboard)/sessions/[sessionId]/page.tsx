@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ReplayView } from "@/components/replay/replay-view";
+import { getReplayIndex } from "@/lib/data/replay";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Session replay" };
+
+export default async function SessionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ sessionId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { sessionId } = await params;
+  const { at } = await searchParams;
+  const replay = await getReplayIndex(decodeURIComponent(sessionId));
+  if (!replay) notFound();
+  const requested = typeof at === "string" && /^\d+$/.test(at) ? Number(at) : null;
+  // Without a moment in the link, open where they left off: the last event.
+  const initialIndex = Math.min(requested ?? replay.times.length - 1, replay.times.length - 1);
+  return <ReplayView key={replay.session.id} replay={replay} initialIndex={initialIndex} />;
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatElapsed, formatWallClock } from "@/components/replay/format-time";
+import { OutcomeBadge } from "@/components/replay/left-off-card";
+import { SessionStrip } from "@/components/users/session-strip";
+import { getUserPage } from "@/lib/data/users";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Customer" };
+
+export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
+  const { userId } = await params;
+  const user = await getUserPage(decodeURIComponent(userId));
+  if (!user) notFound();
+  return (
+    <div className="space-y-5">
+      <div>
+        <p className="text-xs text-slate-500">Customer {user.userId}</p>
+        <h1 className="text-xl font-semibold">{user.displayName ?? user.userId}</h1>
+        <p className="text-sm text-slate-500 dark:text-slate-400">
+          {user.sessionCount} sessions · first seen {formatWallClock(Date.parse(user.firstSeen))} · last seen {formatWallClock(Date.parse(user.lastSeen))}
+        </p>
+      </div>
+      {user.openBooking && (
+        <section aria-label="Open booking" className="rounded-lg border border-amber-200 bg-amber-50/60 p-4 text-sm dark:border-amber-900 dark:bg-amber-950/30">
+          <h2 className="font-semibold">Open booking · {user.openBooking.chosen.booking}</h2>
+          <p>
+            {user.openBooking.label}: {user.openBooking.chosen.offer}, {user.openBooking.chosen.dates}, {user.openBooking.chosen.price}
+          </p>
+          <p className="text-slate-600 dark:text-slate-300">To continue: {user.openBooking.remaining.join(", ")}</p>
+          <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions/${encodeURIComponent(user.openBooking.sessionId)}`}>
+            Replay the session where it stopped →
+          </Link>
+        </section>
+      )}
+      <SessionStrip sessions={user.sessions} />
+      <table aria-label="Sessions" className="w-full border-collapse overflow-hidden rounded-lg border border-slate-200 bg-white text-sm dark:border-slate-700 dark:bg-slate-900">
+        <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800">
+          <tr>
+            <th className="px-3 py-2">Started</th>
+            <th className="px-3 py-2">Duration</th>
+            <th className="px-3 py-2">Outcome</th>
+            <th className="px-3 py-2">Ended</th>
+            <th className="px-3 py-2 text-right">Events</th>
+            <th className="px-3 py-2">Left off at</th>
+          </tr>
+        </thead>
+        <tbody>
+          {user.sessions.map((s) => (
+            <tr key={s.id} className="border-t border-slate-100 hover:bg-amber-50 dark:border-slate-800 dark:hover:bg-slate-800">
+              <td className="px-3 py-2">
+                <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions/${encodeURIComponent(s.id)}`}>
+                  {formatWallClock(Date.parse(s.startedAt))}
+                </Link>
+              </td>
+              <td className="px-3 py-2 font-mono text-xs tabular-nums">{formatElapsed(s.durationMs)}</td>
+              <td className="px-3 py-2">
+                <OutcomeBadge outcome={s.outcome} />
+              </td>
+              <td className="px-3 py-2 text-slate-500">{s.endReason.replaceAll("_", " ")}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{s.eventCount}</td>
+              <td className="px-3 py-2">{s.lastStep}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatWallClock } from "@/components/replay/format-time";
+import { OutcomeBadge } from "@/components/replay/left-off-card";
+import { findUsers } from "@/lib/data/users";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Find a customer" };
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { query } = await searchParams;
+  const q = typeof query === "string" ? query.trim().slice(0, 200) : "";
+  const users = q.length >= 2 ? await findUsers(q) : [];
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">Find a customer</h1>
+      {q.length < 2 ? (
+        <p className="text-sm text-slate-500">Search by user id, name, email or booking reference (at least 2 characters) in the box at the top.</p>
+      ) : users.length === 0 ? (
+        <p className="text-sm text-slate-500">No customer matches “{q}”.</p>
+      ) : (
+        <ul aria-label="Search results" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-700 dark:bg-slate-900">
+          {users.map((u) => (
+            <li key={u.userId}>
+              <Link href={`/users/${encodeURIComponent(u.userId)}`} className="flex flex-wrap items-center gap-3 px-4 py-3 hover:bg-amber-50 dark:hover:bg-slate-800">
+                <span className="font-medium">{u.displayName ?? u.userId}</span>
+                <span className="text-xs text-slate-500">{u.userId}</span>
+                <span className="text-sm text-slate-600 dark:text-slate-300">{u.sessionCount} sessions</span>
+                <span className="text-sm text-slate-500">last seen {formatWallClock(Date.parse(u.lastSeen))}</span>
+                <OutcomeBadge outcome={u.lastOutcome} />
+                {u.openBooking !== null && <span className="rounded-full bg-amber-200 px-2 py-0.5 text-xs font-medium text-amber-900">open booking</span>}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useEffect, useRef } from "react";
+import { formatElapsed } from "./format-time";
+import { colorOf } from "./service-colors";
+
+const ROW = 32;
+
+/** The session's events in plain words, virtualised; it follows the playhead and a click seeks. */
+export function EventList({
+  descriptions,
+  types,
+  services,
+  times,
+  index,
+  onSeek,
+}: {
+  descriptions: readonly string[];
+  types: readonly string[];
+  services: readonly string[];
+  times: readonly number[];
+  index: number;
+  onSeek: (index: number) => void;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: descriptions.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 10 });
+  useEffect(() => {
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: "auto" });
+  }, [index, virtualizer]);
+  const start = times[0] ?? 0;
+  return (
+    <div ref={scroller} role="list" aria-label="Session events" className="h-[26rem] overflow-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+      <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const i = item.index;
+          const current = i === index;
+          return (
+            <div
+              key={i}
+              role="listitem"
+              aria-current={current ? "step" : undefined}
+              onClick={() => onSeek(i)}
+              title={types[i]}
+              style={{ position: "absolute", top: item.start, height: ROW, left: 0, right: 0 }}
+              className={`flex cursor-pointer items-center gap-2 border-b border-slate-100 px-3 text-sm dark:border-slate-800 ${
+                current ? "bg-amber-100 font-medium dark:bg-amber-900/40" : i < index ? "text-slate-500 dark:text-slate-400" : ""
+              } hover:bg-amber-50 dark:hover:bg-slate-800`}
+            >
+              <span aria-hidden className="h-2 w-2 shrink-0 rounded-full" style={{ background: colorOf(services[i] ?? "") }} />
+              <span className="w-14 shrink-0 font-mono text-xs tabular-nums text-slate-500">{formatElapsed(times[i]! - start)}</span>
+              <span className="truncate">{descriptions[i]}</span>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

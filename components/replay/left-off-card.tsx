@@ -1,0 +1,51 @@
+import type { ResumePoint } from "@/lib/journeys/journey-definition";
+
+const OUTCOME_STYLES: Record<string, string> = {
+  booked: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-200",
+  abandoned: "bg-rose-100 text-rose-800 dark:bg-rose-900/50 dark:text-rose-200",
+  browsed: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200",
+  live: "bg-sky-100 text-sky-800 dark:bg-sky-900/50 dark:text-sky-200",
+};
+
+export function OutcomeBadge({ outcome }: { outcome: string }) {
+  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${OUTCOME_STYLES[outcome] ?? OUTCOME_STYLES.browsed}`}>{outcome}</span>;
+}
+
+/** "Where they left off": the last step, what they had chosen, what remains, and what no longer holds. */
+export function LeftOffCard({ lastStep, resumePoint, outcome, endReason }: { lastStep: string; resumePoint: ResumePoint | null; outcome: string; endReason: string }) {
+  return (
+    <section aria-label="Where they left off" className="rounded-lg border border-amber-200 bg-amber-50/60 p-4 dark:border-amber-900 dark:bg-amber-950/30">
+      <div className="flex flex-wrap items-center gap-2">
+        <h2 className="text-sm font-semibold">Where they left off</h2>
+        <OutcomeBadge outcome={outcome} />
+        <span className="text-xs text-slate-500 dark:text-slate-400">ended: {endReason.replaceAll("_", " ")}</span>
+      </div>
+      <p className="mt-1 text-lg font-medium">{lastStep}</p>
+      {resumePoint && (
+        <div className="mt-2 grid gap-3 text-sm md:grid-cols-[2fr_1fr]">
+          <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-0.5">
+            {Object.entries(resumePoint.chosen).map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt className="capitalize text-slate-500 dark:text-slate-400">{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
+          <div>
+            <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">To continue</p>
+            <ul className="list-inside list-disc">
+              {resumePoint.remaining.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+            {resumePoint.blockers.map((b) => (
+              <p key={b} className="mt-1 rounded bg-rose-100 px-2 py-1 text-xs text-rose-900 dark:bg-rose-950 dark:text-rose-200">
+                {b}
+              </p>
+            ))}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

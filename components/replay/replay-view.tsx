@@ -1,0 +1,132 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import type { ReplayIndex } from "@/lib/data/replay";
+import { toJourneyEventFromJson } from "@/lib/replay/from-cloud-event";
+import { momentAt } from "@/lib/replay/moment";
+import { initialPlayerState, playerReducer } from "@/lib/replay/player-machine";
+import { journeyByName } from "@/lib/journeys/registry";
+import { EventList } from "./event-list";
+import { LeftOffCard } from "./left-off-card";
+import { PlayerControls } from "./player-controls";
+import { ShortcutsDialog } from "./shortcuts-dialog";
+import { StatePanel } from "./state-panel";
+import { TimelineScrubber } from "./timeline-scrubber";
+import { BLOCK_SIZE, useReplayBlock } from "./use-replay-block";
+import { usePlayerClock } from "./use-player-clock";
+import { usePlayerKeys } from "./use-player-keys";
+
+export function ReplayView({ replay, initialIndex }: { replay: ReplayIndex; initialIndex: number }) {
+  const { session } = replay;
+  const [player, dispatch] = useReducer(playerReducer, initialPlayerState(replay.times, initialIndex));
+  const [help, setHelp] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const toggleHelp = useCallback(() => setHelp((h) => !h), []);
+  usePlayerClock(player.status === "playing", dispatch);
+  usePlayerKeys(dispatch, toggleHelp);
+
+  // The moment is in the URL, so a pasted link opens the same event.
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (url.searchParams.get("at") === String(player.index)) return;
+    url.searchParams.set("at", String(player.index));
+    window.history.replaceState(null, "", url);
+  }, [player.index]);
+
+  const definition = useMemo(() => journeyByName(session.journey), [session.journey]);
+  const { block, loading } = useReplayBlock(session.id, player.index, replay.times.length);
+  const blockEvents = useMemo(() => block?.events.map(toJourneyEventFromJson) ?? [], [block]);
+  const moment = useMemo(() => {
+    if (!block || player.index < 0) return null;
+    return momentAt(definition, block.state, blockEvents, player.index - block.fromSeq);
+  }, [block, blockEvents, definition, player.index]);
+  const selected = block?.events[player.index - (block?.fromSeq ?? 0)] ?? null;
+  const types = useMemo(() => [...new Set(replay.types)].sort(), [replay.types]);
+  const nextOfType = (type: string) => {
+    const next = replay.types.findIndex((t, i) => i > player.index && t === type);
+    if (next >= 0) dispatch({ type: "SEEK_INDEX", index: next });
+  };
+  const copyLink = async () => {
+    await navigator.clipboard?.writeText(window.location.href).catch(() => undefined);
+    setCopied(true);
+    setTimeout(() => setCopied(false), 1500);
+  };
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div>
+          <p className="text-xs text-slate-500 dark:text-slate-400">
+            {session.userId ? (
+              <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/users/${encodeURIComponent(session.userId)}`}>
+                {session.userId}
+              </Link>
+            ) : (
+              `visitor ${session.anonymousId}`
+            )}{" "}
+            · session {session.id}
+          </p>
+          <h1 className="text-xl font-semibold">Session replay · {replay.times.length.toLocaleString("en-GB")} events</h1>
+        </div>
+        <div className="flex items-center gap-2 text-sm">
+          {replay.previousSessionId && (
+            <Link className="rounded border border-slate-300 px-2.5 py-1 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800" href={`/sessions/${encodeURIComponent(replay.previousSessionId)}`}>
+              ← Previous session
+            </Link>
+          )}
+          {replay.nextSessionId && (
+            <Link className="rounded border border-slate-300 px-2.5 py-1 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800" href={`/sessions/${encodeURIComponent(replay.nextSessionId)}`}>
+              Next session →
+            </Link>
+          )}
+          <button type="button" onClick={copyLink} className="rounded bg-slate-900 px-2.5 py-1 text-white hover:bg-slate-700 dark:bg-slate-700">
+            {copied ? "Link copied" : "Copy link to this moment"}
+          </button>
+          <button type="button" onClick={toggleHelp} aria-label="Keyboard shortcuts" className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600">
+            ?
+          </button>
+        </div>
+      </div>
+
+      <LeftOffCard lastStep={session.lastStep} resumePoint={session.resumePoint as never} outcome={session.outcome} endReason={session.endReason} />
+
+      <section aria-label="Player" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+        <PlayerControls player={player} dispatch={dispatch} start={replay.times[0] ?? 0} types={types} onNextOfType={nextOfType} live={session.endReason === "open"} />
+        <TimelineScrubber
+          times={replay.times}
+          services={replay.services}
+          descriptions={replay.descriptions}
+          index={player.index}
+          time={player.time}
+          onSeekTime={(time) => dispatch({ type: "SEEK_TIME", time })}
+          onSeekIndex={(index) => dispatch({ type: "SEEK_INDEX", index })}
+        />
+      </section>
+
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
+        <div className="space-y-4">
+          <EventList
+            descriptions={replay.descriptions}
+            types={replay.types}
+            services={replay.services}
+            times={replay.times}
+            index={player.index}
+            onSeek={(index) => dispatch({ type: "SEEK_INDEX", index })}
+          />
+          <section aria-label="Raw event" className="rounded-lg border border-slate-200 dark:border-slate-700">
+            <h2 className="border-b border-slate-200 px-4 py-2 text-sm font-semibold dark:border-slate-700">
+              Raw event {selected ? `· ${selected.type} · position ${selected.position}` : ""}
+            </h2>
+            <pre className="max-h-72 overflow-auto bg-slate-950 p-4 font-mono text-xs text-emerald-100">
+              {selected ? JSON.stringify(selected, null, 2) : loading ? "Loading…" : "—"}
+            </pre>
+          </section>
+        </div>
+        <StatePanel moment={moment} eventDescription={replay.descriptions[player.index] ?? null} loading={loading} />
+      </div>
+      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+      <span className="sr-only">{`Blocks of ${BLOCK_SIZE} events load as the playhead moves.`}</span>
+    </div>
+  );
+}

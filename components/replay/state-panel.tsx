@@ -1,0 +1,32 @@
+"use client";
+
+import type { Moment } from "@/lib/replay/moment";
+
+/** The journey's state at the playhead; the facts the last event changed are highlighted and that event named. */
+export function StatePanel({ moment, eventDescription, loading }: { moment: Moment | null; eventDescription: string | null; loading: boolean }) {
+  return (
+    <section aria-label="Journey state" className="rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+      <header className="border-b border-slate-200 px-4 py-2 dark:border-slate-700">
+        <h2 className="text-sm font-semibold">State at the playhead</h2>
+        <p className="truncate text-xs text-slate-500 dark:text-slate-400" title={eventDescription ?? ""}>
+          {eventDescription ? `After: ${eventDescription}` : "Before the first event"}
+        </p>
+      </header>
+      {!moment ? (
+        <p className="px-4 py-6 text-sm text-slate-500">{loading ? "Loading the state…" : "No state"}</p>
+      ) : (
+        <dl className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
+          {Object.entries(moment.facts).map(([key, value]) => {
+            const changed = moment.changed.includes(key);
+            return (
+              <div key={key} data-changed={changed || undefined} className={`grid grid-cols-[8rem_1fr] gap-2 px-4 py-1.5 ${changed ? "bg-amber-50 dark:bg-amber-950/40" : ""}`}>
+                <dt className="capitalize text-slate-500 dark:text-slate-400">{key}</dt>
+                <dd className={`min-w-0 break-words ${changed ? "font-medium text-amber-900 dark:text-amber-200" : ""}`}>{value}</dd>
+              </div>
+            );
+          })}
+        </dl>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { buildTrack, markerColumns } from "@/lib/replay/timeline-track";
+import { formatWallClock } from "./format-time";
+import { colorOf } from "./service-colors";
+
+/**
+ * The track: event markers coloured by service (bucketed per pixel, so a 100,000-event session
+ * draws as fast as a short one), compressed inactivity gaps hatched, and the playhead as an ARIA
+ * slider whose value is the index of the event at the playhead.
+ */
+export function TimelineScrubber({
+  times,
+  services,
+  descriptions,
+  index,
+  time,
+  onSeekTime,
+  onSeekIndex,
+}: {
+  times: readonly number[];
+  services: readonly string[];
+  descriptions: readonly string[];
+  index: number;
+  time: number;
+  onSeekTime: (time: number) => void;
+  onSeekIndex: (index: number) => void;
+}) {
+  const track = useMemo(() => buildTrack(times), [times]);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const bar = useRef<HTMLDivElement>(null);
+  const [hover, setHover] = useState<{ x: number; index: number } | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  useEffect(() => {
+    const c = canvas.current;
+    if (!c) return;
+    const width = Math.max(1, Math.floor(c.clientWidth * window.devicePixelRatio));
+    const height = Math.max(1, Math.floor(c.clientHeight * window.devicePixelRatio));
+    c.width = width;
+    c.height = height;
+    const ctx = c.getContext("2d");
+    if (!ctx) return;
+    ctx.clearRect(0, 0, width, height);
+    markerColumns(track.positions, services, width).forEach((service, x) => {
+      if (!service) return;
+      ctx.fillStyle = colorOf(service);
+      ctx.fillRect(x, height * 0.2, Math.max(1, window.devicePixelRatio), height * 0.6);
+    });
+  }, [track, services]);
+
+  const fractionAt = (clientX: number) => {
+    const rect = bar.current!.getBoundingClientRect();
+    return Math.min(Math.max((clientX - rect.left) / rect.width, 0), 1);
+  };
+  const nearestIndex = (fraction: number) => {
+    const t = track.toTime(fraction);
+    let lo = 0;
+    let hi = times.length - 1;
+    let found = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (times[mid]! <= t) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+  const onPointer = (e: PointerEvent<HTMLDivElement>) => {
+    const f = fractionAt(e.clientX);
+    if (e.type === "pointerdown") {
+      (e.target as HTMLElement).setPointerCapture?.(e.pointerId);
+      setDragging(true);
+      onSeekTime(track.toTime(f));
+    } else if (e.type === "pointermove") {
+      setHover({ x: f, index: nearestIndex(f) });
+      if (dragging) onSeekTime(track.toTime(f));
+    } else if (e.type === "pointerup") setDragging(false);
+  };
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const steps: Record<string, number> = { Home: -Infinity, End: Infinity, PageUp: -10, PageDown: 10 };
+    if (e.key in steps) {
+      e.preventDefault();
+      e.stopPropagation();
+      const by = steps[e.key]!;
+      onSeekIndex(by === Infinity ? times.length - 1 : by === -Infinity ? 0 : index + by);
+    }
+  };
+  const playhead = track.toFraction(time) * 100;
+
+  return (
+    <div className="relative select-none pt-6">
+      {hover && (
+        <div
+          className="pointer-events-none absolute top-0 z-10 -translate-x-1/2 whitespace-nowrap rounded bg-slate-900 px-2 py-1 text-xs text-white shadow dark:bg-slate-700"
+          style={{ left: `${hover.x * 100}%` }}
+        >
+          {formatWallClock(times[hover.index]!)} · {descriptions[hover.index]}
+        </div>
+      )}
+      <div
+        ref={bar}
+        role="slider"
+        tabIndex={0}
+        aria-label="Playhead"
+        aria-valuemin={0}
+        aria-valuemax={Math.max(0, times.length - 1)}
+        aria-valuenow={index}
+        aria-valuetext={`Event ${index + 1} of ${times.length}: ${descriptions[index] ?? ""}`}
+        onPointerDown={onPointer}
+        onPointerMove={onPointer}
+        onPointerUp={onPointer}
+        onPointerLeave={() => setHover(null)}
+        onKeyDown={onKey}
+        className="relative h-10 cursor-pointer rounded-md border border-slate-200 bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:border-slate-700 dark:bg-slate-900"
+      >
+        {track.gaps.map((g) => (
+          <div
+            key={g.afterIndex}
+            title={`${Math.round(g.durationMs / 60_000)} min inactive (compressed)`}
+            className="absolute inset-y-0 bg-[repeating-linear-gradient(135deg,transparent_0_4px,rgba(148,163,184,0.35)_4px_8px)]"
+            style={{ left: `${g.from * 100}%`, width: `${(g.to - g.from) * 100}%` }}
+          />
+        ))}
+        <canvas ref={canvas} className="absolute inset-0 h-full w-full" aria-hidden />
+        <div className="absolute inset-y-0 left-0 rounded-l-md bg-amber-400/15" style={{ width: `${playhead}%` }} aria-hidden />
+        <div
+          className="absolute -top-1 -bottom-1 w-0.5 -translate-x-1/2 bg-amber-500 shadow-[0_0_0_2px_rgba(245,158,11,0.25)]"
+          style={{ left: `${playhead}%` }}
+          aria-hidden
+        />
+      </div>
+    </div>
+  );
+}

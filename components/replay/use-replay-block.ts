@@ -1,0 +1,31 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { loadReplayBlock } from "@/app/(dashboard)/sessions/actions";
+import type { ReplayBlock } from "@/lib/data/replay";
+
+export const BLOCK_SIZE = 100;
+
+const blockKey = (sessionId: string, block: number) => ["replay-block", sessionId, block] as const;
+
+/**
+ * The block of full events around the playhead, with its snapshot; the neighbours are fetched
+ * ahead so playing and stepping across a block boundary does not wait.
+ */
+export function useReplayBlock(sessionId: string, index: number, total: number) {
+  const block = Math.max(0, Math.floor(index / BLOCK_SIZE));
+  const client = useQueryClient();
+  const query = useQuery({
+    queryKey: blockKey(sessionId, block),
+    queryFn: () => loadReplayBlock(sessionId, block),
+    staleTime: Infinity,
+  });
+  useEffect(() => {
+    for (const neighbour of [block - 1, block + 1]) {
+      if (neighbour < 0 || neighbour * BLOCK_SIZE >= total) continue;
+      void client.prefetchQuery({ queryKey: blockKey(sessionId, neighbour), queryFn: () => loadReplayBlock(sessionId, neighbour), staleTime: Infinity });
+    }
+  }, [block, client, sessionId, total]);
+  return { block: query.data as ReplayBlock | null | undefined, loading: query.isPending, error: query.error };
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import { getStore } from "../db/prisma";
+import { readJourneyEventsAt, toJourneyEvent } from "../eventstore/journey-events";
+import { readEventsAt } from "../eventstore/read";
+import { toCloudEventJson, type CloudEventJson } from "../eventstore/to-cloud-event";
+import { journeyByName } from "../journeys/registry";
+import { serviceOf } from "../simulate/event-types";
+import { findSession, listUserSessions, readSessionPositions, readSnapshots } from "../sessions/read-sessions";
+import { SNAPSHOT_EVERY } from "../sessions/summarise";
+import { toSessionJson } from "./sessions";
+
+export type SessionJson = ReturnType<typeof toSessionJson>;
+
+/** Everything the player needs up front: one compact row per event (the full events load per block). */
+export interface ReplayIndex {
+  session: SessionJson;
+  times: number[];
+  types: string[];
+  services: string[];
+  descriptions: string[];
+  previousSessionId: string | null;
+  nextSessionId: string | null;
+}
+
+const MAX_EVENTS = 200_000;
+
+export async function getReplayIndex(sessionId: string): Promise<ReplayIndex | null> {
+  const store = getStore();
+  const session = await findSession(store, sessionId);
+  if (!session) return null;
+  const members = await readSessionPositions(store, session.id, 0, MAX_EVENTS);
+  const events = await readJourneyEventsAt(store, members.map((m) => m.position));
+  const byPosition = new Map(events.map((e) => [e.position, e]));
+  const ordered = members.map((m) => byPosition.get(m.position)!).filter(Boolean);
+  const definition = journeyByName(session.journey);
+  const siblings = session.userId ? await listUserSessions(store, session.userId) : [];
+  const at = siblings.findIndex((s) => s.id === session.id);
+  return {
+    session: toSessionJson(session),
+    times: ordered.map((e) => e.time),
+    types: ordered.map((e) => e.type),
+    services: ordered.map((e) => serviceOf(e.type) ?? e.source.split("/").filter(Boolean).pop() ?? "other"),
+    descriptions: ordered.map((e) => definition.describe(e)),
+    // Sessions are listed newest first: the previous session is the next one in the list.
+    previousSessionId: at >= 0 ? (siblings[at + 1]?.id ?? null) : null,
+    nextSessionId: at > 0 ? (siblings[at - 1]?.id ?? null) : null,
+  };
+}
+
+/** A block of 100 events in full, with the journey state before its first event. */
+export interface ReplayBlock {
+  block: number;
+  fromSeq: number;
+  state: unknown | null;
+  events: CloudEventJson[];
+}
+
+export async function getReplayBlock(sessionId: string, block: number): Promise<ReplayBlock | null> {
+  const store = getStore();
+  const session = await findSession(store, sessionId);
+  if (!session) return null;
+  const fromSeq = block * SNAPSHOT_EVERY;
+  const members = await readSessionPositions(store, session.id, fromSeq, SNAPSHOT_EVERY);
+  const events = await readEventsAt(store, members.map((m) => m.position));
+  const [snapshot] = block > 0 ? await readSnapshots(store, session.id, fromSeq, fromSeq) : [];
+  return { block, fromSeq, state: snapshot?.state ?? null, events: events.map(toCloudEventJson) };
+}
+
+export { SNAPSHOT_EVERY, toJourneyEvent };
