@@ -26,7 +26,7 @@ export function EventList({
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: descriptions.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 10 });
   useEffect(() => {
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: "auto" });
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: "center" });
   }, [index, virtualizer]);
   const start = times[0] ?? 0;
   return (

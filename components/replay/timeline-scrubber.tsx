@@ -5,6 +5,9 @@ import { buildTrack, markerColumns } from "@/lib/replay/timeline-track";
 import { formatWallClock } from "./format-time";
 import { colorOf } from "./service-colors";
 
+/** Pauses longer than this are drawn compressed and hatched (playing skips shorter ones too). */
+const TRACK_GAP_MS = 2 * 60_000;
+
 /**
  * The track: event markers coloured by service (bucketed per pixel, so a 100,000-event session
  * draws as fast as a short one), compressed inactivity gaps hatched, and the playhead as an ARIA
@@ -27,7 +30,7 @@ export function TimelineScrubber({
   onSeekTime: (time: number) => void;
   onSeekIndex: (index: number) => void;
 }) {
-  const track = useMemo(() => buildTrack(times), [times]);
+  const track = useMemo(() => buildTrack(times, TRACK_GAP_MS), [times]);
   const canvas = useRef<HTMLCanvasElement>(null);
   const bar = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<{ x: number; index: number } | null>(null);

@@ -1,0 +1,76 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { appendBatch, cloudEvent, serviceAuth, uniqueTag } from "../support/seed";
+
+const at = (minutes: number) => new Date(Date.parse("2026-05-02T09:00:00Z") + minutes * 60_000).toISOString();
+
+async function seedJourney(request: APIRequestContext) {
+  const tag = uniqueTag("rp");
+  const user = `u-${tag}`;
+  const e = (i: number, type: string, minutes: number, data: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    cloudEvent({ id: `${tag}-${i}`, source: `/holidays/${type.split(".")[0]}`, subject: `s/${tag}`, type, time: at(minutes), userid: user, data, ...extra });
+  await appendBatch(request, [
+    e(1, "identity.user.registered", 0, { name: "Rita Replay", email: `${tag}@example.com` }),
+    e(2, "identity.user.signed_in", 0.2, { platform: "web", device: "desktop", country: "PT" }),
+    e(3, "search.destinations.searched", 1, { query: "Lisbon", checkIn: "2026-06-12", checkOut: "2026-06-19", adults: 2, children: 0 }),
+    e(4, "offers.offer.viewed", 2, { offerId: "OF-LIS-1", hotel: "Vista Resort Lisbon", package: "half-board", pricePerPerson: 700 }),
+    e(5, "search.destinations.searched", 30, { query: "Crete", checkIn: "2026-07-01", checkOut: "2026-07-08", adults: 1, children: 0 }),
+  ]);
+  for (let i = 0; i < 50; i++) {
+    const { sessions } = await (await request.get(`/api/users/${user}/sessions`, { headers: serviceAuth })).json();
+    if (sessions.length > 0) return { tag, user };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("the projector did not make a session");
+}
+
+test("find a customer by email, open a session and replay it", async ({ page, request }) => {
+  const { tag } = await seedJourney(request);
+  await page.goto("/events");
+  await page.getByRole("searchbox", { name: "Find a customer" }).fill(`${tag}@example.com`);
+  await page.keyboard.press("Enter");
+  await page.getByRole("list", { name: "Search results" }).getByRole("link", { name: /Rita Replay/ }).click();
+  await expect(page.getByRole("heading", { name: "Rita Replay" })).toBeVisible();
+  await page.getByRole("table", { name: "Sessions" }).getByRole("link").first().click();
+
+  const slider = page.getByRole("slider", { name: "Playhead" });
+  // It opens where they left off: the last event.
+  await expect(slider).toHaveAttribute("aria-valuemax", "4");
+  await expect(slider).toHaveAttribute("aria-valuenow", "4");
+  await expect(page.getByRole("region", { name: "Where they left off" })).toContainText("Searched for a holiday");
+
+  // Keyboard: ← steps back; the state panel shows the state at that event.
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  await expect(slider).toHaveAttribute("aria-valuenow", "2");
+  const state = page.getByRole("region", { name: "Journey state" });
+  await expect(state).toContainText("Lisbon");
+  await expect(state).toContainText("12–19 Jun");
+  await expect(state).toContainText("After: Searched Lisbon, 12–19 Jun, 2 adults");
+  await expect(state.locator("[data-changed]")).toContainText(["Searched for a holiday"]);
+
+  // Deep link: the moment survives a reload.
+  await expect(page).toHaveURL(/at=2/);
+  await page.reload();
+  await expect(slider).toHaveAttribute("aria-valuenow", "2");
+  await expect(state).toContainText("Lisbon");
+
+  // Play and pause, by button and by Space.
+  await page.getByRole("button", { name: "Play" }).click();
+  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("button", { name: "Play" })).toBeVisible();
+
+  // Drag the scrubber to its start: the playhead is at the first event.
+  const box = (await slider.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 1, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect(slider).toHaveAttribute("aria-valuenow", "0");
+  await page.getByRole("button", { name: "Next event" }).click();
+  await expect(slider).toHaveAttribute("aria-valuenow", "1");
+
+  // ? lists the shortcuts.
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+});
