@@ -1,5 +1,6 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import type { ReplayIndex } from "@/lib/data/replay";
@@ -16,10 +17,34 @@ import { TimelineScrubber } from "./timeline-scrubber";
 import { BLOCK_SIZE, useReplayBlock } from "./use-replay-block";
 import { usePlayerClock } from "./use-player-clock";
 import { usePlayerKeys } from "./use-player-keys";
+import { useLiveSession } from "./use-live-session";
 
-export function ReplayView({ replay, initialIndex }: { replay: ReplayIndex; initialIndex: number }) {
+export function ReplayView({ replay: initial, initialIndex }: { replay: ReplayIndex; initialIndex: number }) {
+  const [replay, setReplay] = useState(initial);
+  const queryClient = useQueryClient();
   const { session } = replay;
-  const [player, dispatch] = useReducer(playerReducer, initialPlayerState(replay.times, initialIndex));
+  const [player, dispatch] = useReducer(playerReducer, initialPlayerState(initial.times, initialIndex));
+  const live = session.endReason === "open";
+  useLiveSession(session.id, replay.times.length, live, (tail) => {
+    // A late event that lands before the end reorders the session: reload rather than append.
+    if (tail.times.length > 0 && tail.times[0]! < (replay.times[replay.times.length - 1] ?? 0)) {
+      window.location.reload();
+      return;
+    }
+    setReplay((r) => ({
+      ...r,
+      session: tail.session,
+      times: [...r.times, ...tail.times],
+      types: [...r.types, ...tail.types],
+      services: [...r.services, ...tail.services],
+      descriptions: [...r.descriptions, ...tail.descriptions],
+    }));
+    if (tail.times.length > 0) {
+      dispatch({ type: "APPEND", times: tail.times });
+      // The block that held the old last event now has more events: read it again.
+      void queryClient.invalidateQueries({ queryKey: ["replay-block", session.id, Math.floor((replay.times.length - 1) / BLOCK_SIZE)] });
+    }
+  });
   const [help, setHelp] = useState(false);
   const [copied, setCopied] = useState(false);
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
@@ -67,7 +92,14 @@ export function ReplayView({ replay, initialIndex }: { replay: ReplayIndex; init
             )}{" "}
             · session {session.id}
           </p>
-          <h1 className="text-xl font-semibold">Session replay · {replay.times.length.toLocaleString("en-GB")} events</h1>
+          <h1 className="flex items-center gap-2 text-xl font-semibold">
+            Session replay · {replay.times.length.toLocaleString("en-GB")} events
+            {live && (
+              <span role="status" className="flex items-center gap-1 rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-800 dark:bg-sky-900/50 dark:text-sky-200">
+                <span aria-hidden className="h-2 w-2 animate-pulse rounded-full bg-sky-500" /> Live
+              </span>
+            )}
+          </h1>
         </div>
         <div className="flex items-center gap-2 text-sm">
           {replay.previousSessionId && (
@@ -92,7 +124,7 @@ export function ReplayView({ replay, initialIndex }: { replay: ReplayIndex; init
       <LeftOffCard lastStep={session.lastStep} resumePoint={session.resumePoint as never} outcome={session.outcome} endReason={session.endReason} />
 
       <section aria-label="Player" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
-        <PlayerControls player={player} dispatch={dispatch} start={replay.times[0] ?? 0} types={types} onNextOfType={nextOfType} live={session.endReason === "open"} />
+        <PlayerControls player={player} dispatch={dispatch} start={replay.times[0] ?? 0} types={types} onNextOfType={nextOfType} live={live} />
         <TimelineScrubber
           times={replay.times}
           services={replay.services}

@@ -74,3 +74,32 @@ test("find a customer by email, open a session and replay it", async ({ page, re
   await page.keyboard.press("?");
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
 });
+
+test("a session still open updates while it is watched, and follow keeps the playhead at the end", async ({ page, request }) => {
+  const tag = uniqueTag("live");
+  const user = `u-${tag}`;
+  const now = Date.now();
+  const e = (i: number, type: string, minutesAgo: number, data: Record<string, unknown>) =>
+    cloudEvent({ id: `${tag}-${i}`, source: `/holidays/${type.split(".")[0]}`, subject: `s/${tag}`, type, time: new Date(now - minutesAgo * 60_000).toISOString(), userid: user, data });
+  await appendBatch(request, [
+    e(1, "identity.user.signed_in", 3, { platform: "ios", device: "mobile", country: "GB" }),
+    e(2, "search.destinations.searched", 2, { query: "Malta", checkIn: "2026-09-01", checkOut: "2026-09-05", adults: 2, children: 0 }),
+  ]);
+  let sessionId = "";
+  for (let i = 0; i < 50 && !sessionId; i++) {
+    const { sessions } = await (await request.get(`/api/users/${user}/sessions`, { headers: serviceAuth })).json();
+    sessionId = sessions[0]?.id ?? "";
+    if (!sessionId) await new Promise((r) => setTimeout(r, 100));
+  }
+  await page.goto(`/sessions/${sessionId}`);
+  await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
+  await page.getByLabel("Follow live").check();
+  const slider = page.getByRole("slider", { name: "Playhead" });
+  await expect(slider).toHaveAttribute("aria-valuemax", "1");
+
+  await appendBatch(request, [e(3, "offers.offer.viewed", 0, { offerId: "OF-MLA-1", hotel: "Harbour Hotel Malta", package: "bed-and-breakfast", pricePerPerson: 540 })]);
+  await expect(slider).toHaveAttribute("aria-valuemax", "2", { timeout: 10_000 });
+  await expect(slider).toHaveAttribute("aria-valuenow", "2");
+  await expect(page.getByRole("list", { name: "Session events" })).toContainText("Viewed Harbour Hotel Malta (bed-and-breakfast)");
+  await expect(page.getByRole("region", { name: "Journey state" })).toContainText("Harbour Hotel Malta");
+});

@@ -47,6 +47,25 @@ export async function getReplayIndex(sessionId: string): Promise<ReplayIndex | n
   };
 }
 
+/** Events of a session from `fromSeq` on (what a live replay appends), with the session as it is now. */
+export async function getReplayTail(sessionId: string, fromSeq: number) {
+  const store = getStore();
+  const session = await findSession(store, sessionId);
+  if (!session) return null;
+  const members = await readSessionPositions(store, session.id, fromSeq, 5_000);
+  const events = await readJourneyEventsAt(store, members.map((m) => m.position));
+  const byPosition = new Map(events.map((e) => [e.position, e]));
+  const ordered = members.map((m) => byPosition.get(m.position)!).filter(Boolean);
+  const definition = journeyByName(session.journey);
+  return {
+    session: toSessionJson(session),
+    times: ordered.map((e) => e.time),
+    types: ordered.map((e) => e.type),
+    services: ordered.map((e) => serviceOf(e.type) ?? e.source.split("/").filter(Boolean).pop() ?? "other"),
+    descriptions: ordered.map((e) => definition.describe(e)),
+  };
+}
+
 /** A block of 100 events in full, with the journey state before its first event. */
 export interface ReplayBlock {
   block: number;
