@@ -8,7 +8,7 @@ const SECTIONS = [
 
 export function NavBar() {
   return (
-    <header className="border-b border-slate-200 bg-slate-900 text-slate-100">
+    <header className="border-b border-slate-200 bg-slate-900 text-slate-100 print:hidden">
       <nav aria-label="Main" className="mx-auto flex h-12 max-w-screen-2xl items-center gap-6 px-4">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
           <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-amber-400" />

@@ -70,6 +70,19 @@ test("find a customer by email, open a session and replay it", async ({ page, re
   await page.getByRole("button", { name: "Next event" }).click();
   await expect(slider).toHaveAttribute("aria-valuenow", "1");
 
+  // Exports for a dispute: the events as stored, a CSV timeline, a printable summary.
+  const base = new URL(page.url()).pathname;
+  const json = await (await request.get(`${base}/export/json`)).json();
+  expect(json.events.map((e: { id: string }) => e.id)).toEqual([1, 2, 3, 4, 5].map((i) => `${tag}-${i}`));
+  const csv = await (await request.get(`${base}/export/csv`)).text();
+  expect(csv.split("\r\n")[0]).toBe("time,service,event,description");
+  expect(csv).toContain('"Searched Lisbon, 12–19 Jun, 2 adults"');
+  const print = await page.context().newPage();
+  await print.goto(`${base}/print`);
+  await expect(print.getByRole("heading", { name: "Session summary" })).toBeVisible();
+  await expect(print.getByRole("table")).toContainText("Viewed Vista Resort Lisbon (half-board), €700 per person");
+  await print.close();
+
   // ? lists the shortcuts.
   await page.keyboard.press("?");
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();

@@ -86,3 +86,17 @@ export async function getReplayBlock(sessionId: string, block: number): Promise<
 }
 
 export { SNAPSHOT_EVERY, toJourneyEvent };
+
+/** Everything a dispute export holds: the session, its events as stored, and each in plain words. */
+export async function getSessionExport(sessionId: string) {
+  const store = getStore();
+  const session = await findSession(store, sessionId);
+  if (!session) return null;
+  const members = await readSessionPositions(store, session.id, 0, MAX_EVENTS);
+  const events = await readEventsAt(store, members.map((m) => m.position));
+  const definition = journeyByName(session.journey);
+  return {
+    session: toSessionJson(session),
+    events: events.map((e) => ({ event: toCloudEventJson(e), description: definition.describe(toJourneyEvent(e)), service: serviceOf(e.type) ?? e.source })),
+  };
+}

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { formatElapsed, formatWallClock } from "@/components/replay/format-time";
+import { LeftOffCard } from "@/components/replay/left-off-card";
+import { getSessionExport } from "@/lib/data/replay";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Session summary" };
+
+/** A printable summary of a session, for a dispute file. */
+export default async function PrintPage({ params }: { params: Promise<{ sessionId: string }> }) {
+  const { sessionId } = await params;
+  const data = await getSessionExport(decodeURIComponent(sessionId));
+  if (!data) notFound();
+  const { session, events } = data;
+  const start = Date.parse(session.startedAt);
+  return (
+    <article className="mx-auto max-w-3xl space-y-4 bg-white p-6 text-sm text-slate-900 print:p-0">
+      <header>
+        <h1 className="text-xl font-semibold">Session summary</h1>
+        <p>
+          Session {session.id} · {session.userId ? `user ${session.userId}` : `visitor ${session.anonymousId}`} · {formatWallClock(start)} to{" "}
+          {formatWallClock(Date.parse(session.lastEventAt))} ({formatElapsed(session.durationMs)}) · {session.eventCount} events
+        </p>
+        <p className="text-xs text-slate-500">Reconstructed from the event store; times are event times in UTC.</p>
+      </header>
+      <LeftOffCard lastStep={session.lastStep} resumePoint={session.resumePoint as never} outcome={session.outcome} endReason={session.endReason} />
+      <table className="w-full border-collapse text-xs">
+        <thead>
+          <tr className="border-b border-slate-300 text-left">
+            <th className="py-1 pr-2">Time (UTC)</th>
+            <th className="py-1 pr-2">Service</th>
+            <th className="py-1">What happened</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((e) => (
+            <tr key={e.event.position} className="border-b border-slate-100 align-top">
+              <td className="whitespace-nowrap py-1 pr-2 font-mono">{String(e.event.time ?? e.event.recordedtime).replace("T", " ").slice(0, 19)}</td>
+              <td className="py-1 pr-2">{e.service}</td>
+              <td className="py-1">{e.description}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </article>
+  );
+}
