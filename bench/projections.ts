@@ -6,7 +6,6 @@ import Database from "better-sqlite3";
 import { parseDatabaseUrl } from "../lib/db/database-url";
 import { migrateDatabase } from "../lib/db/migrate";
 import { openStore, type Store } from "../lib/db/prisma";
-import { appendEvents } from "../lib/eventstore/append";
 import { importRecords } from "../lib/importer/import-events";
 import type { JourneyEvent } from "../lib/journeys/journey-event";
 import { projectInMemory } from "../lib/sessions/project-in-memory";
@@ -16,7 +15,7 @@ import { DEFAULT_TIMEOUT_MS } from "../lib/sessions/sessionize";
 import { stateAt } from "../lib/sessions/state-at";
 import { createRandom } from "../lib/simulate/random";
 import { simulateWorld } from "../lib/simulate/world";
-import { anEvent } from "../lib/testing/event-factory";
+import { appendLongSession } from "./long-session";
 import { fmt, median } from "./stats";
 
 const ROUNDS = 5;
@@ -99,31 +98,12 @@ async function benchRebuild(dir: string) {
   return median(ratios);
 }
 
-async function longSession(store: Store, name: string, events: number): Promise<string> {
-  for (let i = 0; i < events; i += 5_000) {
-    const batch = Array.from({ length: Math.min(5_000, events - i) }, (_, k) =>
-      anEvent({
-        id: `${name}-${i + k}`,
-        source: "/bench/long",
-        subject: `long/${name}`,
-        type: (i + k) % 3 === 0 ? "search.destinations.searched" : "offers.offer.viewed",
-        userid: `u-${name}`,
-        sessionid: `ses-${name}`,
-        time: new Date(START.getTime() + (i + k) * 1_000),
-        data: { kind: "json", value: { query: "Lisbon", destination: "LIS", offerId: `OF-${k % 7}`, hotel: "Vista", pricePerPerson: k % 900 } },
-      }),
-    );
-    await appendEvents(store, batch);
-  }
-  return `ses-${name}`;
-}
-
 async function benchSeek(dir: string) {
   const url = `file:${join(dir, "seek.db")}`;
   await migrateDatabase(parseDatabaseUrl(url));
   const store = openStore(parseDatabaseUrl(url));
-  const small = await longSession(store, "s1k", 1_000);
-  const big = await longSession(store, "s100k", 100_000);
+  const small = await appendLongSession(store, "s1k", 1_000, START);
+  const big = await appendLongSession(store, "s100k", 100_000, START);
   await rebuildProjections(store, { now: () => NOW });
   const sessions = { small: (await findSession(store, small))!, big: (await findSession(store, big))! };
   const rng = createRandom("seek");

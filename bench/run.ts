@@ -1,10 +1,12 @@
 // `npm run bench -- <name>`: benchmarks, each printing its medians and its ratio line.
 import { benchIngest } from "./ingest";
 import { benchProjections } from "./projections";
+import { benchReplay } from "./replay";
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   ingest: benchIngest,
   projections: benchProjections,
+  replay: benchReplay,
 };
 
 async function main() {

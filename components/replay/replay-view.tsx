@@ -164,7 +164,7 @@ export function ReplayView({ replay: initial, initialIndex }: { replay: ReplayIn
             </pre>
           </section>
         </div>
-        <StatePanel moment={moment} eventDescription={replay.descriptions[player.index] ?? null} loading={loading} />
+        <StatePanel moment={moment} momentIndex={player.index} eventDescription={replay.descriptions[player.index] ?? null} loading={loading} />
       </div>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
       <span className="sr-only">{`Blocks of ${BLOCK_SIZE} events load as the playhead moves.`}</span>

@@ -3,9 +3,20 @@
 import type { Moment } from "@/lib/replay/moment";
 
 /** The journey's state at the playhead; the facts the last event changed are highlighted and that event named. */
-export function StatePanel({ moment, eventDescription, loading }: { moment: Moment | null; eventDescription: string | null; loading: boolean }) {
+export function StatePanel({
+  moment,
+  momentIndex,
+  eventDescription,
+  loading,
+}: {
+  moment: Moment | null;
+  /** the event index the shown state belongs to (what tests and the replay benchmark wait for) */
+  momentIndex: number;
+  eventDescription: string | null;
+  loading: boolean;
+}) {
   return (
-    <section aria-label="Journey state" className="rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+    <section aria-label="Journey state" data-moment-index={moment ? momentIndex : undefined} className="rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
       <header className="border-b border-slate-200 px-4 py-2 dark:border-slate-700">
         <h2 className="text-sm font-semibold">State at the playhead</h2>
         <p className="truncate text-xs text-slate-500 dark:text-slate-400" title={eventDescription ?? ""}>
