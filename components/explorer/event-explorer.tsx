@@ -78,7 +78,7 @@ export function EventExplorer({
           <button
             type="button"
             onClick={() => setLive((v) => !v)}
-            className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100"
+            className="rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-1.5 hover:bg-slate-100"
           >
             {live ? "Pause live updates" : "Resume live updates"}
           </button>
@@ -97,14 +97,14 @@ export function EventExplorer({
           freshFrom={freshFrom}
           onSelect={select}
           footer={
-            <div className="flex items-center justify-center gap-3 border-t border-slate-100 p-3 text-sm text-slate-500">
+            <div className="flex items-center justify-center gap-3 border-t border-slate-100 dark:border-slate-800 p-3 text-sm text-slate-500">
               {events.length === 0 && <span>No events match these filters.</span>}
               {hasOlder && (
                 <button
                   type="button"
                   disabled={older.isPending}
                   onClick={() => older.mutate()}
-                  className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 disabled:opacity-50"
+                  className="rounded border border-slate-300 dark:border-slate-600 px-3 py-1 hover:bg-slate-100 disabled:opacity-50"
                 >
                   {older.isPending ? "Loading…" : "Load older events"}
                 </button>

@@ -11,8 +11,8 @@ function filterLink(name: string, value: unknown) {
 export function EventInspector({ event, onClose }: { event: CloudEventJson; onClose: () => void }) {
   const stream = typeof event.subject === "string" ? event.subject : event.source;
   return (
-    <section aria-label="Event inspector" className="flex h-full flex-col rounded-lg border border-slate-200 bg-white">
-      <header className="flex items-start justify-between gap-2 border-b border-slate-200 px-4 py-3">
+    <section aria-label="Event inspector" className="flex h-full flex-col rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
+      <header className="flex items-start justify-between gap-2 border-b border-slate-200 dark:border-slate-700 px-4 py-3">
         <div className="min-w-0">
           <h2 className="truncate font-mono text-sm font-semibold">{event.type}</h2>
           <p className="text-xs text-slate-500">
@@ -23,7 +23,7 @@ export function EventInspector({ event, onClose }: { event: CloudEventJson; onCl
           ×
         </button>
       </header>
-      <div className="flex flex-wrap gap-2 border-b border-slate-100 px-4 py-2 text-xs">
+      <div className="flex flex-wrap gap-2 border-b border-slate-100 dark:border-slate-800 px-4 py-2 text-xs">
         <Link className="text-amber-700 hover:underline" href={filterLink("stream", stream)}>
           Open stream
         </Link>

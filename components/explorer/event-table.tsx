@@ -38,9 +38,9 @@ export function EventTable({
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
 
   return (
-    <div ref={scroller} className="h-[calc(100vh-15rem)] min-h-80 overflow-auto rounded-lg border border-slate-200 bg-white">
+    <div ref={scroller} className="h-[calc(100vh-15rem)] min-h-80 overflow-auto rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
       <table aria-label="Events" className="w-full table-fixed border-collapse text-sm">
-        <thead className="sticky top-0 z-10 bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-500">
+        <thead className="sticky top-0 z-10 bg-slate-100 text-left dark:bg-slate-800 text-xs uppercase tracking-wide text-slate-500">
           <tr>
             <th className="w-20 px-3 py-2">Position</th>
             <th className="w-44 px-3 py-2">Event time</th>
@@ -64,7 +64,7 @@ export function EventTable({
                 onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && onSelect(event)}
                 tabIndex={0}
                 style={{ height: ROW_HEIGHT }}
-                className={`cursor-pointer border-t border-slate-100 hover:bg-amber-50 focus:bg-amber-50 focus:outline-none ${
+                className={`cursor-pointer border-t border-slate-100 dark:border-slate-800 hover:bg-amber-50 focus:bg-amber-50 focus:outline-none ${
                   isSelected ? "bg-amber-100" : event.position > freshFrom ? "bg-emerald-50" : ""
                 }`}
               >

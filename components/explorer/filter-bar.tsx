@@ -33,7 +33,7 @@ export function FilterBar({ filter, types }: { filter: Record<string, string>; t
             defaultValue={filter[f.name] ?? ""}
             placeholder={f.placeholder}
             list={"list" in f ? f.list : undefined}
-            className={`mt-1 ${f.name === "type" || f.name === "stream" ? "w-60" : "w-40"} rounded border border-slate-300 bg-white px-2 py-1 text-sm font-normal text-slate-900 focus:border-amber-500 focus:outline-none focus:ring-1 focus:ring-amber-500`}
+            className={`mt-1 ${f.name === "type" || f.name === "stream" ? "w-60" : "w-40"} rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1 text-sm font-normal text-slate-900 dark:text-slate-100 focus:border-amber-500 focus:outline-none focus:ring-1 focus:ring-amber-500`}
           />
         </label>
       ))}
@@ -49,7 +49,7 @@ export function FilterBar({ filter, types }: { filter: Record<string, string>; t
         <button
           type="button"
           onClick={() => router.push("/events")}
-          className="rounded border border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
+          className="rounded border border-slate-300 dark:border-slate-600 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
         >
           Clear
         </button>
