@@ -112,15 +112,20 @@ export function ReplayView({ replay: initial, initialIndex }: { replay: ReplayIn
               Next session →
             </Link>
           )}
-          <a className="rounded border border-slate-300 px-2.5 py-1 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800" href={`/sessions/${encodeURIComponent(session.id)}/export/json`}>
-            Export JSON
-          </a>
-          <a className="rounded border border-slate-300 px-2.5 py-1 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800" href={`/sessions/${encodeURIComponent(session.id)}/export/csv`}>
-            Export CSV
-          </a>
-          <a className="rounded border border-slate-300 px-2.5 py-1 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800" href={`/sessions/${encodeURIComponent(session.id)}/print`} target="_blank" rel="noreferrer">
-            Printable summary
-          </a>
+          {[
+            ["export/json", "Export JSON"],
+            ["export/csv", "Export CSV"],
+            ["print", "Printable summary"],
+          ].map(([path, label]) => (
+            <a
+              key={path}
+              className="rounded border border-slate-300 px-2.5 py-1 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+              href={`/sessions/${encodeURIComponent(session.id)}/${path}`}
+              {...(path === "print" ? { target: "_blank", rel: "noreferrer" } : {})}
+            >
+              {label}
+            </a>
+          ))}
           <button type="button" onClick={copyLink} className="rounded bg-slate-900 px-2.5 py-1 text-white hover:bg-slate-700 dark:bg-slate-700">
             {copied ? "Link copied" : "Copy link to this moment"}
           </button>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { indexAt } from "@/lib/replay/player-machine";
 import { buildTrack, markerColumns } from "@/lib/replay/timeline-track";
 import { formatWallClock } from "./format-time";
 import { colorOf } from "./service-colors";
@@ -57,20 +58,7 @@ export function TimelineScrubber({
     const rect = bar.current!.getBoundingClientRect();
     return Math.min(Math.max((clientX - rect.left) / rect.width, 0), 1);
   };
-  const nearestIndex = (fraction: number) => {
-    const t = track.toTime(fraction);
-    let lo = 0;
-    let hi = times.length - 1;
-    let found = 0;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (times[mid]! <= t) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
-  };
+  const nearestIndex = (fraction: number) => Math.max(0, indexAt(times, track.toTime(fraction)));
   const onPointer = (e: PointerEvent<HTMLDivElement>) => {
     const f = fractionAt(e.clientX);
     if (e.type === "pointerdown") {

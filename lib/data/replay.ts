@@ -24,23 +24,34 @@ export interface ReplayIndex {
 
 const MAX_EVENTS = 200_000;
 
-export async function getReplayIndex(sessionId: string): Promise<ReplayIndex | null> {
+type FoundSession = NonNullable<Awaited<ReturnType<typeof findSession>>>;
+
+/** The compact rows the player draws from: time, type, service and plain words for each event from `fromSeq`. */
+async function compactRows(session: FoundSession, fromSeq: number, limit: number) {
   const store = getStore();
-  const session = await findSession(store, sessionId);
-  if (!session) return null;
-  const members = await readSessionPositions(store, session.id, 0, MAX_EVENTS);
+  const members = await readSessionPositions(store, session.id, fromSeq, limit);
   const events = await readJourneyEventsAt(store, members.map((m) => m.position));
   const byPosition = new Map(events.map((e) => [e.position, e]));
   const ordered = members.map((m) => byPosition.get(m.position)!).filter(Boolean);
   const definition = journeyByName(session.journey);
-  const siblings = session.userId ? await listUserSessions(store, session.userId) : [];
-  const at = siblings.findIndex((s) => s.id === session.id);
   return {
-    session: toSessionJson(session),
     times: ordered.map((e) => e.time),
     types: ordered.map((e) => e.type),
     services: ordered.map((e) => serviceOf(e.type) ?? e.source.split("/").filter(Boolean).pop() ?? "other"),
     descriptions: ordered.map((e) => definition.describe(e)),
+  };
+}
+
+export async function getReplayIndex(sessionId: string): Promise<ReplayIndex | null> {
+  const store = getStore();
+  const session = await findSession(store, sessionId);
+  if (!session) return null;
+  const rows = await compactRows(session, 0, MAX_EVENTS);
+  const siblings = session.userId ? await listUserSessions(store, session.userId) : [];
+  const at = siblings.findIndex((s) => s.id === session.id);
+  return {
+    session: toSessionJson(session),
+    ...rows,
     // Sessions are listed newest first: the previous session is the next one in the list.
     previousSessionId: at >= 0 ? (siblings[at + 1]?.id ?? null) : null,
     nextSessionId: at > 0 ? (siblings[at - 1]?.id ?? null) : null,
@@ -52,18 +63,7 @@ export async function getReplayTail(sessionId: string, fromSeq: number) {
   const store = getStore();
   const session = await findSession(store, sessionId);
   if (!session) return null;
-  const members = await readSessionPositions(store, session.id, fromSeq, 5_000);
-  const events = await readJourneyEventsAt(store, members.map((m) => m.position));
-  const byPosition = new Map(events.map((e) => [e.position, e]));
-  const ordered = members.map((m) => byPosition.get(m.position)!).filter(Boolean);
-  const definition = journeyByName(session.journey);
-  return {
-    session: toSessionJson(session),
-    times: ordered.map((e) => e.time),
-    types: ordered.map((e) => e.type),
-    services: ordered.map((e) => serviceOf(e.type) ?? e.source.split("/").filter(Boolean).pop() ?? "other"),
-    descriptions: ordered.map((e) => definition.describe(e)),
-  };
+  return { session: toSessionJson(session), ...(await compactRows(session, fromSeq, 5_000)) };
 }
 
 /** A block of 100 events in full, with the journey state before its first event. */

@@ -71,13 +71,17 @@ describe.each(testProviders())("two processes appending at once on %s", (provide
     // server would.
     let acknowledged = 0;
     let batch = 0;
+    let whileChildrenWrote = 0;
     while (running > 0) {
+      const childrenWriting =
+        running > 0 && (await readFeed(t.store, { after: 0, limit: 1, filter: { type: "race.appended" } })).length > 0;
       const results = await appendEvents(
         t.store,
         [0, 1, 2].map((i) => anEvent({ id: `local-${batch}-${i}`, source: "/race/local", subject: "race/shared" })),
       );
       acknowledged += results.filter((r) => !r.duplicate).length;
       batch += 1;
+      if (childrenWriting) whileChildrenWrote += 1;
       await new Promise((r) => setTimeout(r, 5));
     }
     const outcomes = await Promise.all(children);
@@ -94,9 +98,8 @@ describe.each(testProviders())("two processes appending at once on %s", (provide
     expect(shared).toHaveLength(PER_PROCESS + acknowledged);
     expect(shared.map((e) => e.streamVersion)).toEqual(shared.map((_, i) => i + 1));
     expect(new Set(shared.map((e) => `${e.source}/${e.eventId}`)).size).toBe(shared.length);
-    // The writers really raced: this process's events landed between the children's.
-    const local = shared.filter((e) => e.source === "/race/local").map((e) => e.streamVersion);
-    const theirs = shared.filter((e) => e.source !== "/race/local").map((e) => e.streamVersion);
-    expect(local.some((v) => v > Math.min(...theirs) && v < Math.max(...theirs))).toBe(true);
+    // The writers really raced: this process appended while the children were appending. (Where
+    // its events land depends on who gets SQLite's lock, which is not fair, so that is not asserted.)
+    expect(whileChildrenWrote).toBeGreaterThan(0);
   });
 });

@@ -2,6 +2,8 @@
  * The replay player as a pure state machine (after the rrweb / PostHog players): no clock of its
  * own (TICK carries the time that passed), no rendering. Components dispatch and render.
  */
+import { lastIndexAtOrBefore } from "./sorted-search";
+
 export type PlayerStatus = "paused" | "playing" | "ended";
 
 export interface PlayerState {
@@ -41,17 +43,7 @@ const SKIP_LEAD_MS = 500;
 
 /** The last index whose time is ≤ `time` (binary search; -1 before the first event). */
 export function indexAt(times: readonly number[], time: number): number {
-  let lo = 0;
-  let hi = times.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid]! <= time) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return lastIndexAtOrBefore(times, time);
 }
 
 export function initialPlayerState(times: readonly number[], index = 0): PlayerState {

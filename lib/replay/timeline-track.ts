@@ -1,4 +1,5 @@
 import { INACTIVITY_MS } from "./player-machine";
+import { lastIndexAtOrBefore } from "./sorted-search";
 
 /**
  * The player's track: session time laid out so that long inactivity takes a fixed, small width
@@ -27,41 +28,19 @@ export function buildTrack(times: readonly number[], thresholdMs = INACTIVITY_MS
     const gap = times[i + 1]! - times[i]!;
     return gap > thresholdMs ? thresholdMs / gap : 1;
   };
-  const upper = (time: number) => {
-    let lo = 0;
-    let hi = n - 1;
-    let found = 0;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (times[mid]! <= time) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
-  };
   return {
     positions: Array.from({ length: n }, (_, i) => fraction(offsets[i]!)),
     gaps: gapIndex.map((i) => ({ afterIndex: i, from: fraction(offsets[i]!), to: fraction(offsets[i + 1]!), durationMs: times[i + 1]! - times[i]! })),
     toFraction(time) {
       if (n === 0 || time <= times[0]!) return 0;
       if (time >= times[n - 1]!) return 1;
-      const i = upper(time);
+      const i = Math.max(0, lastIndexAtOrBefore(times, time));
       return fraction(offsets[i]! + (time - times[i]!) * scaleOf(i));
     },
     toTime(f) {
       if (n === 0) return 0;
       const target = Math.min(Math.max(f, 0), 1) * total;
-      let lo = 0;
-      let hi = n - 1;
-      let i = 0;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (offsets[mid]! <= target) {
-          i = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
+      const i = Math.max(0, lastIndexAtOrBefore(offsets, target));
       if (i >= n - 1) return times[n - 1]!;
       return times[i]! + (target - offsets[i]!) / scaleOf(i);
     },
