@@ -9,7 +9,7 @@ import { appendEvents } from "./append";
 import { readFeed, readStream } from "./read";
 
 const root = join(__dirname, "../..");
-const PER_PROCESS = 4_000;
+const PER_PROCESS = 12_000;
 
 function importInChildProcess(file: string, databaseUrl: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
