@@ -60,7 +60,7 @@ export function ReplayView({ replay: initial, initialIndex }: { replay: ReplayIn
   }, [player.index]);
 
   const definition = useMemo(() => journeyByName(session.journey), [session.journey]);
-  const { block, loading } = useReplayBlock(session.id, player.index, replay.times.length);
+  const { block, loading, error } = useReplayBlock(session.id, player.index, replay.times.length);
   const blockEvents = useMemo(() => block?.events.map(toJourneyEventFromJson) ?? [], [block]);
   const moment = useMemo(() => {
     if (!block || player.index < 0) return null;
@@ -169,7 +169,13 @@ export function ReplayView({ replay: initial, initialIndex }: { replay: ReplayIn
             </pre>
           </section>
         </div>
-        <StatePanel moment={moment} momentIndex={player.index} eventDescription={replay.descriptions[player.index] ?? null} loading={loading} />
+        <StatePanel
+          moment={moment}
+          momentIndex={player.index}
+          eventDescription={replay.descriptions[player.index] ?? null}
+          loading={loading}
+          error={error ? "the server did not answer" : null}
+        />
       </div>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
       <span className="sr-only">{`Blocks of ${BLOCK_SIZE} events load as the playhead moves.`}</span>

@@ -8,12 +8,15 @@ export function StatePanel({
   momentIndex,
   eventDescription,
   loading,
+  error,
 }: {
   moment: Moment | null;
   /** the event index the shown state belongs to (what tests and the replay benchmark wait for) */
   momentIndex: number;
   eventDescription: string | null;
   loading: boolean;
+  /** set when the events around the playhead could not be loaded */
+  error?: string | null;
 }) {
   return (
     <section aria-label="Journey state" data-moment-index={moment ? momentIndex : undefined} className="rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
@@ -23,7 +26,11 @@ export function StatePanel({
           {eventDescription ? `After: ${eventDescription}` : "Before the first event"}
         </p>
       </header>
-      {!moment ? (
+      {error ? (
+        <p role="alert" className="px-4 py-6 text-sm text-rose-700 dark:text-rose-300">
+          Could not load the state at this moment ({error}). Move the playhead to try again.
+        </p>
+      ) : !moment ? (
         <p className="px-4 py-6 text-sm text-slate-500">{loading ? "Loading the state…" : "No state"}</p>
       ) : (
         <dl className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
