@@ -25,7 +25,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               <Link href={`/users/${encodeURIComponent(u.userId)}`} className="flex flex-wrap items-center gap-3 px-4 py-3 hover:bg-amber-50 dark:hover:bg-slate-800">
                 <span className="font-medium">{u.displayName ?? u.userId}</span>
                 <span className="text-xs text-slate-500">{u.userId}</span>
-                <span className="text-sm text-slate-600 dark:text-slate-300">{u.sessionCount} sessions</span>
+                <span className="text-sm text-slate-600 dark:text-slate-300">{u.sessionCount} session{u.sessionCount === 1 ? "" : "s"}</span>
                 <span className="text-sm text-slate-500">last seen {formatWallClock(Date.parse(u.lastSeen))}</span>
                 <OutcomeBadge outcome={u.lastOutcome} />
                 {u.openBooking !== null && <span className="rounded-full bg-amber-200 px-2 py-0.5 text-xs font-medium text-amber-900">open booking</span>}

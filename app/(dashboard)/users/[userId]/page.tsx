@@ -19,7 +19,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         <p className="text-xs text-slate-500">Customer {user.userId}</p>
         <h1 className="text-xl font-semibold">{user.displayName ?? user.userId}</h1>
         <p className="text-sm text-slate-500 dark:text-slate-400">
-          {user.sessionCount} sessions · first seen {formatWallClock(Date.parse(user.firstSeen))} · last seen {formatWallClock(Date.parse(user.lastSeen))}
+          {user.sessionCount} session{user.sessionCount === 1 ? "" : "s"} · first seen {formatWallClock(Date.parse(user.firstSeen))} · last seen {formatWallClock(Date.parse(user.lastSeen))}
         </p>
       </div>
       {user.openBooking && (
