@@ -39,6 +39,7 @@ export function EventList({
             <div
               key={i}
               role="listitem"
+              data-index={i}
               aria-current={current ? "step" : undefined}
               onClick={() => onSeek(i)}
               title={types[i]}
