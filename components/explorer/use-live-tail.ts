@@ -1,10 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useEffect, useEffectEvent } from "react";
 import { loadNewerEvents } from "@/app/(dashboard)/events/actions";
 import type { CloudEventJson } from "@/lib/eventstore/to-cloud-event";
 import type { ExplorerFilterInput } from "@/lib/explorer/explorer-filter";
+import { usePoll } from "../hooks/use-poll";
 
 export const LIVE_POLL_MS = 2_000;
 
@@ -18,18 +17,10 @@ export function useLiveTail(
   live: boolean,
   onEvents: (events: CloudEventJson[], head: number) => void,
 ) {
-  const deliver = useEffectEvent(onEvents);
-  const query = useQuery({
-    queryKey: ["explorer-tail", filter, head],
-    queryFn: () => loadNewerEvents(filter, head),
+  return usePoll(["explorer-tail", filter, head], () => loadNewerEvents(filter, head), {
     enabled: live,
-    refetchInterval: live ? LIVE_POLL_MS : false,
-    staleTime: 0,
-    gcTime: 0,
+    intervalMs: LIVE_POLL_MS,
+    accept: (data) => data.head > head,
+    onData: (data) => onEvents(data.events, data.head),
   });
-  const data = query.data;
-  useEffect(() => {
-    if (data && data.head > head) deliver(data.events, data.head);
-  }, [data, head]);
-  return { error: query.error, fetching: query.isFetching };
 }

@@ -68,6 +68,7 @@ export function ReplayView({ replay: initial, initialIndex }: { replay: ReplayIn
   }, [block, blockEvents, definition, player.index]);
   const selected = block?.events[player.index - (block?.fromSeq ?? 0)] ?? null;
   const types = useMemo(() => [...new Set(replay.types)].sort(), [replay.types]);
+  const seekIndex = (index: number) => dispatch({ type: "SEEK_INDEX", index });
   const nextOfType = (type: string) => {
     const next = replay.types.findIndex((t, i) => i > player.index && t === type);
     if (next >= 0) dispatch({ type: "SEEK_INDEX", index: next });
@@ -146,7 +147,7 @@ export function ReplayView({ replay: initial, initialIndex }: { replay: ReplayIn
           index={player.index}
           time={player.time}
           onSeekTime={(time) => dispatch({ type: "SEEK_TIME", time })}
-          onSeekIndex={(index) => dispatch({ type: "SEEK_INDEX", index })}
+          onSeekIndex={seekIndex}
         />
       </section>
 
@@ -158,7 +159,7 @@ export function ReplayView({ replay: initial, initialIndex }: { replay: ReplayIn
             services={replay.services}
             times={replay.times}
             index={player.index}
-            onSeek={(index) => dispatch({ type: "SEEK_INDEX", index })}
+            onSeek={seekIndex}
           />
           <section aria-label="Raw event" className="rounded-lg border border-slate-200 dark:border-slate-700">
             <h2 className="border-b border-slate-200 px-4 py-2 text-sm font-semibold dark:border-slate-700">
