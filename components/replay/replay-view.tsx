@@ -18,6 +18,7 @@ import { BLOCK_SIZE, useReplayBlock } from "./use-replay-block";
 import { usePlayerClock } from "./use-player-clock";
 import { usePlayerKeys } from "./use-player-keys";
 import { useLiveSession } from "./use-live-session";
+import { useSessionFold } from "./use-session-fold";
 
 export function ReplayView({ replay: initial, initialIndex }: { replay: ReplayIndex; initialIndex: number }) {
   const [replay, setReplay] = useState(initial);
@@ -62,10 +63,15 @@ export function ReplayView({ replay: initial, initialIndex }: { replay: ReplayIn
   const definition = useMemo(() => journeyByName(session.journey), [session.journey]);
   const { block, loading, error } = useReplayBlock(session.id, player.index, replay.times.length);
   const blockEvents = useMemo(() => block?.events.map(toJourneyEventFromJson) ?? [], [block]);
+  const { fold, loaded } = useSessionFold(session.id, replay.times.length, definition);
   const moment = useMemo(() => {
-    if (!block || player.index < 0) return null;
+    if (player.index < 0) return null;
+    // The whole-session fold answers at once; the block around the playhead covers the time it loads.
+    const folded = player.index < loaded ? fold.momentAt(player.index) : null;
+    if (folded) return folded;
+    if (!block || player.index < block.fromSeq || player.index >= block.fromSeq + block.events.length) return null;
     return momentAt(definition, block.state, blockEvents, player.index - block.fromSeq);
-  }, [block, blockEvents, definition, player.index]);
+  }, [block, blockEvents, definition, player.index, fold, loaded]);
   const selected = block?.events[player.index - (block?.fromSeq ?? 0)] ?? null;
   const types = useMemo(() => [...new Set(replay.types)].sort(), [replay.types]);
   const seekIndex = (index: number) => dispatch({ type: "SEEK_INDEX", index });
@@ -138,7 +144,13 @@ export function ReplayView({ replay: initial, initialIndex }: { replay: ReplayIn
 
       <LeftOffCard lastStep={session.lastStep} resumePoint={session.resumePoint as never} outcome={session.outcome} endReason={session.endReason} />
 
-      <section aria-label="Player" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+      <section aria-label="Player" data-loaded={loaded >= replay.times.length || undefined} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+        {loaded < replay.times.length && (
+          <div className="flex items-center gap-2 text-xs text-slate-500" role="status" aria-label="Loading the session">
+            <progress className="h-1.5 w-40 accent-amber-500" max={replay.times.length} value={loaded} />
+            Loading the session: {loaded.toLocaleString("en-GB")} of {replay.times.length.toLocaleString("en-GB")} events
+          </div>
+        )}
         <PlayerControls player={player} dispatch={dispatch} start={replay.times[0] ?? 0} types={types} onNextOfType={nextOfType} live={live} />
         <TimelineScrubber
           times={replay.times}

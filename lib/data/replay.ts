@@ -66,6 +66,17 @@ export async function getReplayTail(sessionId: string, fromSeq: number) {
   return { session: toSessionJson(session), ...(await compactRows(session, fromSeq, 5_000)) };
 }
 
+/** A page of a session's events as the journey fold reads them (what the player folds in the browser). */
+export async function getReplayEvents(sessionId: string, fromSeq: number, limit: number) {
+  const store = getStore();
+  const session = await findSession(store, sessionId);
+  if (!session) return null;
+  const members = await readSessionPositions(store, session.id, fromSeq, limit);
+  const events = await readJourneyEventsAt(store, members.map((m) => m.position));
+  const byPosition = new Map(events.map((e) => [e.position, e]));
+  return members.map((m) => byPosition.get(m.position)!).filter(Boolean);
+}
+
 /** A block of 100 events in full, with the journey state before its first event. */
 export interface ReplayBlock {
   block: number;

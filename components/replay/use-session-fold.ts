@@ -1,0 +1,37 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { loadReplayEvents } from "@/app/(dashboard)/sessions/actions";
+import type { JourneyDefinition } from "@/lib/journeys/journey-definition";
+import { SessionFold } from "@/lib/replay/session-fold";
+
+/**
+ * Loads the whole session in the background, page by page, folding it as it arrives; until an
+ * event has arrived, the player falls back to the block around the playhead. Answers the fold and
+ * how many events it holds (for the progress shown to the user).
+ */
+export function useSessionFold(sessionId: string, total: number, definition: JourneyDefinition<unknown>) {
+  const fold = useRef<SessionFold | null>(null);
+  const [loaded, setLoaded] = useState(0);
+  const [failed, setFailed] = useState(false);
+  fold.current ??= new SessionFold(definition);
+
+  useEffect(() => {
+    let cancelled = false;
+    const current = fold.current!;
+    (async () => {
+      while (!cancelled && current.loaded < total) {
+        const page = await loadReplayEvents(sessionId, current.loaded);
+        if (cancelled) return;
+        if (!page || page.length === 0) break;
+        current.append(page);
+        setLoaded(current.loaded);
+      }
+    })().catch(() => !cancelled && setFailed(true));
+    return () => {
+      cancelled = true;
+    };
+  }, [sessionId, total]);
+
+  return { fold: fold.current, loaded, failed };
+}
