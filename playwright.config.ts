@@ -47,6 +47,9 @@ export default defineConfig({
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./test-results/e2e-store/rewind.db",
       REWIND_INGEST_KEY: E2E_KEYS.ingest,
       REWIND_API_KEY: E2E_KEYS.api,
+      // Low enough for a test to reach with a key of its own, high enough for every other test.
+      REWIND_INGEST_EVENTS_PER_SECOND: "2000",
+      REWIND_INGEST_BURST: "8000",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -33,7 +33,11 @@ export function toApiError(error: unknown): ApiError {
 
 export function errorResponse(error: unknown): Response {
   const apiError = toApiError(error);
-  return Response.json(apiError.toBody(), { status: apiError.status });
+  const retry = apiError.details.retryAfterSeconds;
+  return Response.json(apiError.toBody(), {
+    status: apiError.status,
+    headers: typeof retry === "number" ? { "retry-after": String(retry) } : undefined,
+  });
 }
 
 /** Wraps a route handler so every failure leaves in the one error shape. */

@@ -4,16 +4,18 @@ import { bearerToken, generateKey, hashesEqual, hashKey, keyPrefix, type KeyKind
 export interface Caller {
   kind: KeyKind;
   name: string;
+  /** unique per key: what rate limits count by */
+  keyId: string;
 }
 
 /** Keys given in the environment (REWIND_INGEST_KEY, REWIND_API_KEY), hashed once. */
 function environmentKeys(env: Record<string, string | undefined>): { hash: string; caller: Caller }[] {
   const keys: { hash: string; caller: Caller }[] = [];
   if (env.REWIND_INGEST_KEY) {
-    keys.push({ hash: hashKey(env.REWIND_INGEST_KEY), caller: { kind: "producer", name: "REWIND_INGEST_KEY" } });
+    keys.push({ hash: hashKey(env.REWIND_INGEST_KEY), caller: { kind: "producer", name: "REWIND_INGEST_KEY", keyId: "env:REWIND_INGEST_KEY" } });
   }
   if (env.REWIND_API_KEY) {
-    keys.push({ hash: hashKey(env.REWIND_API_KEY), caller: { kind: "service", name: "REWIND_API_KEY" } });
+    keys.push({ hash: hashKey(env.REWIND_API_KEY), caller: { kind: "service", name: "REWIND_API_KEY", keyId: "env:REWIND_API_KEY" } });
   }
   return keys;
 }
@@ -31,7 +33,7 @@ export async function identifyCaller(
   if (fromEnv) return fromEnv.caller;
   const row = await store.db.apiKey.findUnique({ where: { keyHash: hash } });
   if (!row || row.revokedAt !== null) return null;
-  return { kind: row.kind as KeyKind, name: row.name };
+  return { kind: row.kind as KeyKind, name: row.name, keyId: `key:${row.id}` };
 }
 
 /** Creates a key and answers it: the only time the key itself is ever seen. */

@@ -1,6 +1,7 @@
 import { handle } from "@/lib/api/handle";
 import { feedQuerySchema, parseQuery } from "@/lib/api/query-schemas";
 import { requireKey } from "@/lib/data/api-access";
+import { checkIngestRate } from "@/lib/data/ingest-limits";
 import { appendIncomingEvents, listFeedEvents } from "@/lib/data/events";
 import { ingestLimits } from "@/lib/ingest/limits";
 import { parseIngestRequest } from "@/lib/ingest/parse-request";
@@ -9,8 +10,9 @@ export const dynamic = "force-dynamic";
 
 // POST /api/events – append CloudEvents (structured, batched or binary mode); producer key
 export const POST = handle(async (request: Request) => {
-  await requireKey(request, "producer");
+  const caller = await requireKey(request, "producer");
   const events = await parseIngestRequest(request, ingestLimits());
+  checkIngestRate(caller.keyId, events.length);
   const results = await appendIncomingEvents(events);
   return Response.json({
     results: results.map((r) => ({ position: r.position, streamversion: r.streamVersion, duplicate: r.duplicate })),

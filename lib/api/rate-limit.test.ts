@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { ingestRateLimit, TokenBuckets } from "./rate-limit";
+
+describe("TokenBuckets", () => {
+  it("allows a burst, then refuses until tokens flow back in, per caller", () => {
+    const buckets = new TokenBuckets({ ratePerSecond: 100, burst: 300 });
+    expect(buckets.take("a", 300, 0)).toEqual({ allowed: true });
+    expect(buckets.take("a", 50, 0)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(buckets.take("b", 300, 0)).toEqual({ allowed: true });
+    expect(buckets.take("a", 50, 400)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(buckets.take("a", 50, 500)).toEqual({ allowed: true });
+  });
+
+  it("says how long to wait", () => {
+    const buckets = new TokenBuckets({ ratePerSecond: 10, burst: 100 });
+    buckets.take("a", 100, 0);
+    expect(buckets.take("a", 80, 0)).toEqual({ allowed: false, retryAfterSeconds: 8 });
+  });
+
+  it("refuses a request larger than the burst outright", () => {
+    expect(new TokenBuckets({ ratePerSecond: 10, burst: 100 }).take("a", 101, 0).allowed).toBe(false);
+  });
+
+  it("reads its settings from the environment and refuses nonsense", () => {
+    expect(ingestRateLimit({})).toEqual({ ratePerSecond: 50_000, burst: 100_000 });
+    expect(ingestRateLimit({ REWIND_INGEST_EVENTS_PER_SECOND: "10", REWIND_INGEST_BURST: "20" })).toEqual({ ratePerSecond: 10, burst: 20 });
+    expect(() => ingestRateLimit({ REWIND_INGEST_EVENTS_PER_SECOND: "-1" })).toThrow(/positive/);
+  });
+});
