@@ -46,16 +46,19 @@ export async function readSnapshots(store: Store, sessionId: string, fromSeq: nu
   return blocks.filter((b) => b.state !== null).map((b) => ({ seq: b.block * SNAPSHOT_EVERY, state: b.state }));
 }
 
+/**
+ * Users whose search terms contain `query` as plain text. A LIKE pattern would read `%` and `_`
+ * in what an agent typed as wildcards ("%%" found everyone), so the match is a substring test.
+ */
 export async function searchUserIds(store: Store, query: string, limit = 20): Promise<string[]> {
   const term = query.trim().toLowerCase();
   if (term === "") return [];
-  const rows = await store.db.userSearchTerm.findMany({
-    where: { term: { contains: term } },
-    select: { userId: true },
-    distinct: ["userId"],
-    take: limit,
-  });
-  return rows.map((r) => r.userId);
+  const sql =
+    store.target.provider === "sqlite"
+      ? `SELECT DISTINCT "user_id" FROM "user_search_terms" WHERE instr("term", ?) > 0 ORDER BY "user_id" LIMIT ?`
+      : `SELECT DISTINCT "user_id" FROM "user_search_terms" WHERE strpos("term", $1) > 0 ORDER BY "user_id" LIMIT $2`;
+  const rows = await store.db.$queryRawUnsafe<{ user_id: string }[]>(sql, term, limit);
+  return rows.map((r) => r.user_id);
 }
 
 export async function readUserSummaries(store: Store, userIds: readonly string[]) {
