@@ -1,3 +1,5 @@
+import { positiveFromEnv, type Env } from "../config/env-number";
+
 /**
  * A token bucket per caller: `ratePerSecond` tokens flow in up to `burst`; a request costs one token
  * per event. Pure apart from its own map; the clock is an argument.
@@ -28,20 +30,13 @@ export class TokenBuckets {
   }
 }
 
-function positive(raw: string | undefined, fallback: number, name: string): number {
-  if (raw === undefined || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
-  return n;
-}
-
 /**
  * Ingestion per producer key: REWIND_INGEST_EVENTS_PER_SECOND (default 50,000) with bursts of
  * REWIND_INGEST_BURST events (default 100,000). The ingest benchmark (about 20,000 events/s) stays under it.
  */
-export function ingestRateLimit(env: Record<string, string | undefined> = process.env): RateLimit {
+export function ingestRateLimit(env: Env = process.env): RateLimit {
   return {
-    ratePerSecond: positive(env.REWIND_INGEST_EVENTS_PER_SECOND, 50_000, "REWIND_INGEST_EVENTS_PER_SECOND"),
-    burst: positive(env.REWIND_INGEST_BURST, 100_000, "REWIND_INGEST_BURST"),
+    ratePerSecond: positiveFromEnv(env, "REWIND_INGEST_EVENTS_PER_SECOND", 50_000),
+    burst: positiveFromEnv(env, "REWIND_INGEST_BURST", 100_000),
   };
 }
