@@ -53,8 +53,9 @@ export function evolveBooking(state: BookingState, event: JourneyEvent): Booking
         device: str(d, "device") || null,
         country: str(d, "country") || state.country,
       });
+    // Ending a session does not move the journey: "where they left off" stays the last thing they did.
     case T.userSignedOut:
-      return at("signed_out", { signedIn: false, endedBy: "signed_out" });
+      return { ...base, signedIn: false, endedBy: "signed_out" };
     case T.sessionExpired:
       return { ...base, signedIn: false, endedBy: "expired" };
     case T.destinationsSearched:
