@@ -1,8 +1,16 @@
 // Runs once when the Next.js server starts: the session projector catches up with the store and
 // then follows it (appends here nudge it; other processes' appends are picked up by polling).
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.REWIND_PROJECTOR === "off") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getStore } = await import("./lib/db/prisma");
+  // The first admin, from REWIND_ADMIN_EMAIL / REWIND_ADMIN_PASSWORD, when there is no user yet.
+  const { ensureFirstAdmin } = await import("./lib/auth/dashboard-users");
+  const admin = await ensureFirstAdmin(getStore()).catch((error: unknown) => {
+    console.error(`[rewind] could not create the first admin: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  });
+  if (admin) console.log("[rewind] created the first admin from REWIND_ADMIN_EMAIL");
+  if (process.env.REWIND_PROJECTOR === "off") return;
   const { startProjector } = await import("./lib/sessions/projector-runner");
   startProjector(getStore());
 }

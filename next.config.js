@@ -31,6 +31,8 @@ const nextConfig = {
   poweredByHeader: false,
   // The store is read at request time; nothing is prerendered from a database at build time.
   typedRoutes: false,
+  // forbidden() renders app/forbidden.tsx with a real 403.
+  experimental: { authInterrupts: true },
 };
 
 module.exports = nextConfig;

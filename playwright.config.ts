@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { storageStateOf } from "./e2e/support/users";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_KEYS = {
@@ -33,8 +34,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "api", testMatch: "api/**/*.spec.ts" },
-    { name: "ui", testMatch: "ui/**/*.spec.ts" },
+    { name: "setup", testMatch: "setup/*.setup.ts" },
+    { name: "api", testMatch: "api/**/*.spec.ts", dependencies: ["setup"] },
+    // Pages open signed in as an admin (every permission) unless a test picks another role.
+    { name: "ui", testMatch: "ui/**/*.spec.ts", dependencies: ["setup"], use: { storageState: storageStateOf("admin") } },
   ],
   webServer: {
     // A fresh SQLite store for every run; scripts/e2e-server.ts migrates it and starts `next start`.
@@ -50,6 +53,8 @@ export default defineConfig({
       // Low enough for a test to reach with a key of its own, high enough for every other test.
       REWIND_INGEST_EVENTS_PER_SECOND: "2000",
       REWIND_INGEST_BURST: "8000",
+      // High enough for the suite's own sign-ins; the rate-limit test signs in as one account.
+      REWIND_SIGN_IN_ATTEMPTS_PER_MINUTE: "10",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

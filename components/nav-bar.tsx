@@ -1,12 +1,19 @@
 import Link from "next/link";
+import { can, type Permission } from "@/lib/access/roles";
+import type { Viewer } from "@/lib/access/viewer";
+import { SignOutButton } from "./auth/sign-out-button";
 
-/** The dashboard's sections; each issue that adds a page adds its entry here. */
-const SECTIONS = [
-  { href: "/users", label: "Customers" },
-  { href: "/events", label: "Events" },
-] as const;
+/** The dashboard's sections, each shown to the roles that may open it. */
+const SECTIONS: { href: string; label: string; permission: Permission }[] = [
+  { href: "/users", label: "Customers", permission: "users.find" },
+  { href: "/sessions", label: "Sessions", permission: "sessions.replay" },
+  { href: "/events", label: "Events", permission: "events.explore" },
+  { href: "/access-log", label: "Access log", permission: "access-log.view" },
+  { href: "/admin/users", label: "Admin", permission: "admin.manage" },
+];
 
-export function NavBar() {
+export function NavBar({ viewer }: { viewer: Extract<Viewer, { kind: "user" }> | null }) {
+  const sections = SECTIONS.filter((s) => viewer && can(viewer.role, s.permission));
   return (
     <header className="border-b border-slate-200 bg-slate-900 text-slate-100 print:hidden">
       <nav aria-label="Main" className="mx-auto flex h-12 max-w-screen-2xl items-center gap-6 px-4">
@@ -15,7 +22,7 @@ export function NavBar() {
           Rewind
         </Link>
         <ul className="flex items-center gap-4 text-sm">
-          {SECTIONS.map((s) => (
+          {sections.map((s) => (
             <li key={s.href}>
               <Link href={s.href} className="rounded px-2 py-1 text-slate-300 hover:bg-slate-800 hover:text-white">
                 {s.label}
@@ -23,15 +30,27 @@ export function NavBar() {
             </li>
           ))}
         </ul>
-        <form action="/users" role="search" className="ml-auto">
-          <input
-            name="query"
-            type="search"
-            aria-label="Find a customer"
-            placeholder="Find a customer: id, name, email, booking ref"
-            className="w-80 rounded bg-slate-800 px-3 py-1 text-sm text-white placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-amber-400"
-          />
-        </form>
+        <div className="ml-auto flex items-center gap-4 text-sm">
+          {viewer && can(viewer.role, "users.find") && (
+            <form action="/users" role="search">
+              <input
+                name="query"
+                type="search"
+                aria-label="Find a customer"
+                placeholder="Find a customer: id, name, email, booking ref"
+                className="w-80 rounded bg-slate-800 px-3 py-1 text-sm text-white placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-amber-400"
+              />
+            </form>
+          )}
+          {viewer && (
+            <>
+              <span className="text-slate-400" data-testid="signed-in-as">
+                {viewer.email} · <span className="text-amber-300">{viewer.role}</span>
+              </span>
+              <SignOutButton />
+            </>
+          )}
+        </div>
       </nav>
     </header>
   );

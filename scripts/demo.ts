@@ -1,5 +1,7 @@
 // `npm run demo`: prepare the embedded store, load the reference world when it is empty, build, serve.
+import { ROLES } from "../lib/access/roles";
 import { createApiKey } from "../lib/auth/api-keys";
+import { createDashboardUser, dashboardUserExists, ensureFirstAdmin } from "../lib/auth/dashboard-users";
 import { parseDatabaseUrl } from "../lib/db/database-url";
 import { migrateDatabase } from "../lib/db/migrate";
 import { openStore } from "../lib/db/prisma";
@@ -24,11 +26,28 @@ async function main() {
       `service key  (GET /api/…):        ${await createApiKey(store, "service", "demo service")}`,
     ];
   }
+  await ensureFirstAdmin(store);
+  const signIns = await ensureDemoUsers(store);
   await store.db.$disconnect();
   console.log("Building the app…");
   await build();
   if (keys.length > 0) console.log(`\nDemo API keys (shown once):\n  ${keys.join("\n  ")}`);
+  console.log(`\nDemo sign-ins (one per role; for a demo only):\n  ${signIns.join("\n  ")}`);
   await serve();
+}
+
+/** One dashboard user per role, with passwords that are printed: this is a demo store. */
+async function ensureDemoUsers(store: ReturnType<typeof openStore>): Promise<string[]> {
+  const lines: string[] = [];
+  for (const role of ROLES) {
+    const email = `${role}@rewind.demo`;
+    const password = `rewind-demo-${role}`;
+    if (!(await dashboardUserExists(store, email))) {
+      await createDashboardUser(store, { email, password, name: `Demo ${role}`, role });
+    }
+    lines.push(`${role.padEnd(8)} ${email} / ${password}`);
+  }
+  return lines;
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import { DuplicateIdConflictError, WrongExpectedVersionError } from "../eventstore/errors";
+import { logLine } from "../privacy/log";
 import { ApiError } from "./errors";
 
 /** Store conflicts become the API's 409s, with what the caller needs to retry correctly. */
@@ -25,8 +26,9 @@ export function toApiError(error: unknown): ApiError {
   // Unexpected: log the kind of failure only. Messages can quote event data, which may hold
   // personal data that must never reach server logs.
   const code = (error as { code?: unknown } | null)?.code;
-  console.error(
-    `[rewind] unexpected error: ${error instanceof Error ? error.name : typeof error}${typeof code === "string" ? ` (${code})` : ""}`,
+  logLine(
+    "error",
+    `unexpected error: ${error instanceof Error ? error.name : typeof error}${typeof code === "string" ? ` (${code})` : ""}`,
   );
   return new ApiError("internal", "an unexpected error occurred; nothing was written");
 }

@@ -1,12 +1,15 @@
 import "server-only";
+import { can, type Permission } from "../access/roles";
+import type { Viewer } from "../access/viewer";
 import { ApiError } from "../api/errors";
 import { identifyCaller, type Caller } from "../auth/api-keys";
 import type { KeyKind } from "../auth/key-material";
 import { getStore } from "../db/prisma";
+import { viewerFromHeaders } from "./viewer";
 
 /**
- * The HTTP API always needs a key: producer keys append and nothing else, service keys read and
- * never append. A missing or unknown key is 401; a key of the wrong kind is 403.
+ * Producer keys append and nothing else, service keys read and never append. A missing or
+ * unknown key is 401; a key of the wrong kind is 403.
  */
 export async function requireKey(request: Request, kind: KeyKind): Promise<Caller> {
   const caller = await identifyCaller(getStore(), request.headers.get("authorization"));
@@ -21,4 +24,21 @@ export async function requireKey(request: Request, kind: KeyKind): Promise<Calle
     );
   }
   return caller;
+}
+
+/**
+ * A read API answers a service key, or a signed-in dashboard user whose role has `permission`
+ * (the dashboard's own cookie). Personal data is masked for both.
+ */
+export async function requireReader(request: Request, permission: Permission): Promise<Viewer> {
+  if (request.headers.get("authorization")) {
+    const caller = await requireKey(request, "service");
+    return { kind: "service", id: caller.keyId, name: caller.name, role: "service" };
+  }
+  const viewer = await viewerFromHeaders(request.headers);
+  if (!viewer) throw new ApiError("unauthorized", "sign in, or send Authorization: Bearer <service key>");
+  if (!can(viewer.role, permission)) {
+    throw new ApiError("forbidden", `the ${viewer.role} role may not ${permission}`, { role: viewer.role, required: permission });
+  }
+  return viewer;
 }

@@ -5,7 +5,9 @@ import { appendEvents, type AppendResult } from "../eventstore/append";
 import { readFeed, readStream, type FeedFilter } from "../eventstore/read";
 import { toCloudEventJson, type CloudEventJson } from "../eventstore/to-cloud-event";
 import type { IncomingEvent } from "../ingest/cloud-event";
+import { maskCloudEvent } from "../privacy/mask-events";
 import { nudgeProjector } from "../sessions/projector-runner";
+import { getMasker } from "./privacy";
 
 export async function appendIncomingEvents(events: readonly IncomingEvent[]): Promise<AppendResult[]> {
   const results = await appendEvents(getStore(), events);
@@ -14,7 +16,8 @@ export async function appendIncomingEvents(events: readonly IncomingEvent[]): Pr
 }
 
 export async function listFeedEvents(after: number, limit: number, filter?: FeedFilter): Promise<CloudEventJson[]> {
-  return (await readFeed(getStore(), { after, limit, filter })).map(toCloudEventJson);
+  const masker = await getMasker();
+  return (await readFeed(getStore(), { after, limit, filter })).map((e) => maskCloudEvent(masker, toCloudEventJson(e)));
 }
 
 /** A stream's events from a version on; a stream with no events at all is unknown (404). */
@@ -24,5 +27,6 @@ export async function listStreamEvents(stream: string, fromVersion: number, limi
   if (events.length === 0 && (fromVersion === 1 || (await readStream(store, stream, { limit: 1 })).length === 0)) {
     throw new ApiError("not_found", `stream "${stream}" has no events`, { stream });
   }
-  return events.map(toCloudEventJson);
+  const masker = await getMasker();
+  return events.map((e) => maskCloudEvent(masker, toCloudEventJson(e)));
 }

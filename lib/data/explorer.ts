@@ -3,6 +3,14 @@ import { getStore } from "../db/prisma";
 import { readEventAt, readEventTypes, readFeed, readFeedBackward, readHeadPosition } from "../eventstore/read";
 import { toCloudEventJson, type CloudEventJson } from "../eventstore/to-cloud-event";
 import { toFeedFilter, type ExplorerFilter } from "../explorer/explorer-filter";
+import type { StoredEvent } from "../generated/sqlite/client";
+import { maskCloudEvent } from "../privacy/mask-events";
+import { getMasker } from "./privacy";
+
+async function masked(rows: StoredEvent[]): Promise<CloudEventJson[]> {
+  const masker = await getMasker();
+  return rows.map((e) => maskCloudEvent(masker, toCloudEventJson(e)));
+}
 
 export const EXPLORER_PAGE_SIZE = 100;
 
@@ -22,7 +30,7 @@ export async function getExplorerPage(filter: ExplorerFilter, before?: number): 
     readHeadPosition(store),
   ]);
   return {
-    events: rows.slice(0, EXPLORER_PAGE_SIZE).map(toCloudEventJson),
+    events: await masked(rows.slice(0, EXPLORER_PAGE_SIZE)),
     head,
     hasOlder: rows.length > EXPLORER_PAGE_SIZE,
   };
@@ -43,12 +51,12 @@ export async function getNewerEvents(
   if (head <= after) return { events: [], head: after };
   const rows = await readFeed(store, { after, upTo: head, limit: TAIL_LIMIT, filter: toFeedFilter(filter) });
   const reached = rows.length === TAIL_LIMIT ? Number(rows[rows.length - 1]!.position) : head;
-  return { events: rows.map(toCloudEventJson).reverse(), head: reached };
+  return { events: (await masked(rows)).reverse(), head: reached };
 }
 
 export async function getEventAt(position: number): Promise<CloudEventJson | null> {
   const row = await readEventAt(getStore(), position);
-  return row ? toCloudEventJson(row) : null;
+  return row ? (await masked([row]))[0]! : null;
 }
 
 export async function listEventTypes(): Promise<string[]> {

@@ -7,6 +7,9 @@ import { journeyByName } from "../journeys/registry";
 import { serviceOf } from "../simulate/event-types";
 import { findSession, listUserSessions, readSessionPositions, readSnapshots } from "../sessions/read-sessions";
 import { SNAPSHOT_EVERY } from "../sessions/summarise";
+import type { Masker } from "../privacy/mask";
+import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
+import { getMasker } from "./privacy";
 import { toSessionJson } from "./sessions";
 
 export type SessionJson = ReturnType<typeof toSessionJson>;
@@ -27,7 +30,7 @@ const MAX_EVENTS = 200_000;
 type FoundSession = NonNullable<Awaited<ReturnType<typeof findSession>>>;
 
 /** The compact rows the player draws from: time, type, service and plain words for each event from `fromSeq`. */
-async function compactRows(session: FoundSession, fromSeq: number, limit: number) {
+async function compactRows(session: FoundSession, fromSeq: number, limit: number, masker: Masker) {
   const store = getStore();
   const members = await readSessionPositions(store, session.id, fromSeq, limit);
   const events = await readJourneyEventsAt(store, members.map((m) => m.position));
@@ -38,19 +41,21 @@ async function compactRows(session: FoundSession, fromSeq: number, limit: number
     times: ordered.map((e) => e.time),
     types: ordered.map((e) => e.type),
     services: ordered.map((e) => serviceOf(e.type) ?? e.source.split("/").filter(Boolean).pop() ?? "other"),
-    descriptions: ordered.map((e) => definition.describe(e)),
+    descriptions: ordered.map((e) => masker.text(definition.describe(e))),
   };
 }
 
-export async function getReplayIndex(sessionId: string): Promise<ReplayIndex | null> {
+/** `revealed`: only for a session revealed with a reason (the caller checked the grant). */
+export async function getReplayIndex(sessionId: string, revealed = false): Promise<ReplayIndex | null> {
   const store = getStore();
   const session = await findSession(store, sessionId);
   if (!session) return null;
-  const rows = await compactRows(session, 0, MAX_EVENTS);
+  const masker = await getMasker(revealed);
+  const rows = await compactRows(session, 0, MAX_EVENTS, masker);
   const siblings = session.userId ? await listUserSessions(store, session.userId) : [];
   const at = siblings.findIndex((s) => s.id === session.id);
   return {
-    session: toSessionJson(session),
+    session: toSessionJson(session, masker),
     ...rows,
     // Sessions are listed newest first: the previous session is the next one in the list.
     previousSessionId: at >= 0 ? (siblings[at + 1]?.id ?? null) : null,
@@ -59,22 +64,24 @@ export async function getReplayIndex(sessionId: string): Promise<ReplayIndex | n
 }
 
 /** Events of a session from `fromSeq` on (what a live replay appends), with the session as it is now. */
-export async function getReplayTail(sessionId: string, fromSeq: number) {
+export async function getReplayTail(sessionId: string, fromSeq: number, revealed = false) {
   const store = getStore();
   const session = await findSession(store, sessionId);
   if (!session) return null;
-  return { session: toSessionJson(session), ...(await compactRows(session, fromSeq, 5_000)) };
+  const masker = await getMasker(revealed);
+  return { session: toSessionJson(session, masker), ...(await compactRows(session, fromSeq, 5_000, masker)) };
 }
 
 /** A page of a session's events as the journey fold reads them (what the player folds in the browser). */
-export async function getReplayEvents(sessionId: string, fromSeq: number, limit: number) {
+export async function getReplayEvents(sessionId: string, fromSeq: number, limit: number, revealed = false) {
   const store = getStore();
   const session = await findSession(store, sessionId);
   if (!session) return null;
   const members = await readSessionPositions(store, session.id, fromSeq, limit);
   const events = await readJourneyEventsAt(store, members.map((m) => m.position));
   const byPosition = new Map(events.map((e) => [e.position, e]));
-  return members.map((m) => byPosition.get(m.position)!).filter(Boolean);
+  const masker = await getMasker(revealed);
+  return members.map((m) => byPosition.get(m.position)!).filter(Boolean).map((e) => maskJourneyEvent(masker, e));
 }
 
 /** A block of 100 events in full, with the journey state before its first event. */
@@ -85,7 +92,7 @@ export interface ReplayBlock {
   events: CloudEventJson[];
 }
 
-export async function getReplayBlock(sessionId: string, block: number): Promise<ReplayBlock | null> {
+export async function getReplayBlock(sessionId: string, block: number, revealed = false): Promise<ReplayBlock | null> {
   const store = getStore();
   const session = await findSession(store, sessionId);
   if (!session) return null;
@@ -93,21 +100,27 @@ export async function getReplayBlock(sessionId: string, block: number): Promise<
   const members = await readSessionPositions(store, session.id, fromSeq, SNAPSHOT_EVERY);
   const events = await readEventsAt(store, members.map((m) => m.position));
   const [snapshot] = block > 0 ? await readSnapshots(store, session.id, fromSeq, fromSeq) : [];
-  return { block, fromSeq, state: snapshot?.state ?? null, events: events.map(toCloudEventJson) };
+  const masker = await getMasker(revealed);
+  return { block, fromSeq, state: masker.deep(snapshot?.state ?? null), events: events.map((e) => maskCloudEvent(masker, toCloudEventJson(e))) };
 }
 
 export { SNAPSHOT_EVERY, toJourneyEvent };
 
 /** Everything a dispute export holds: the session, its events as stored, and each in plain words. */
-export async function getSessionExport(sessionId: string) {
+export async function getSessionExport(sessionId: string, revealed = false) {
   const store = getStore();
   const session = await findSession(store, sessionId);
   if (!session) return null;
   const members = await readSessionPositions(store, session.id, 0, MAX_EVENTS);
   const events = await readEventsAt(store, members.map((m) => m.position));
   const definition = journeyByName(session.journey);
+  const masker = await getMasker(revealed);
   return {
-    session: toSessionJson(session),
-    events: events.map((e) => ({ event: toCloudEventJson(e), description: definition.describe(toJourneyEvent(e)), service: serviceOf(e.type) ?? e.source })),
+    session: toSessionJson(session, masker),
+    events: events.map((e) => ({
+      event: maskCloudEvent(masker, toCloudEventJson(e)),
+      description: masker.text(definition.describe(toJourneyEvent(e))),
+      service: serviceOf(e.type) ?? e.source,
+    })),
   };
 }

@@ -6,11 +6,15 @@ import { toCloudEventJson } from "../eventstore/to-cloud-event";
 import { toJourneyEvent } from "../eventstore/journey-events";
 import { journeyByName } from "../journeys/registry";
 import * as sessions from "../sessions/read-sessions";
+import type { Masker } from "../privacy/mask";
+import { maskCloudEvent } from "../privacy/mask-events";
 import { SNAPSHOT_EVERY } from "../sessions/summarise";
+import { getMasker } from "./privacy";
 
 type SessionRow = sessions.Session;
 
-export function toSessionJson(s: SessionRow) {
+/** A session as it may leave the server: its person's name masked, the resume point through the patterns. */
+export function toSessionJson(s: SessionRow, masker: Masker) {
   return {
     id: s.id,
     userId: s.userId,
@@ -24,27 +28,43 @@ export function toSessionJson(s: SessionRow) {
     eventCount: s.eventCount,
     durationMs: Number(s.durationMs),
     lastStep: s.lastStep,
-    resumePoint: s.resumePoint,
+    resumePoint: masker.deep(s.resumePoint),
+    personName: s.personName === null ? null : masker.value(s.personName),
   };
 }
 
 export async function findUsers(query: string) {
   const store = getStore();
   const ids = await sessions.searchUserIds(store, query);
-  const summaries = await sessions.readUserSummaries(store, ids);
+  const [summaries, masker] = await Promise.all([sessions.readUserSummaries(store, ids), getMasker()]);
+  // The match happened on the server against the real values; what leaves is masked.
   return summaries.map((u) => ({
     userId: u.userId,
-    displayName: u.displayName,
+    displayName: u.displayName === null ? null : masker.value(u.displayName),
     sessionCount: u.sessionCount,
     firstSeen: u.firstSeen.toISOString(),
     lastSeen: u.lastSeen.toISOString(),
     lastOutcome: u.lastOutcome,
-    openBooking: u.openBooking,
+    openBooking: masker.deep(u.openBooking),
   }));
 }
 
+export const RECENT_PAGE = 50;
+
+/** The sessions page: newest first, a page at a time (the next page starts before the last one shown). */
+export async function listRecentSessions(outcome: string | undefined, after: { startedAt: Date; id: string } | undefined) {
+  const [rows, masker] = await Promise.all([
+    sessions.listRecentSessions(getStore(), { outcome, after, limit: RECENT_PAGE + 1 }),
+    getMasker(),
+  ]);
+  const page = rows.slice(0, RECENT_PAGE).map((s) => toSessionJson(s, masker));
+  const last = page[page.length - 1];
+  return { sessions: page, older: rows.length > RECENT_PAGE && last ? `${last.startedAt}|${last.id}` : null };
+}
+
 export async function listSessionsOfUser(userId: string) {
-  return (await sessions.listUserSessions(getStore(), userId)).map(toSessionJson);
+  const masker = await getMasker();
+  return (await sessions.listUserSessions(getStore(), userId)).map((s) => toSessionJson(s, masker));
 }
 
 /**
@@ -61,8 +81,9 @@ export async function getSessionTimeline(id: string, fromSeq: number, limit: num
   const bySeq = new Map(members.map((m) => [m.position, m.seq]));
   const definition = journeyByName(session.journey);
   const toSeq = members.length > 0 ? members[members.length - 1]!.seq : fromSeq;
+  const masker = await getMasker();
   return {
-    session: toSessionJson(session),
+    session: toSessionJson(session, masker),
     ...(session.id !== id ? { resolvedFrom: id } : {}),
     timeline: {
       from: fromSeq,
@@ -71,10 +92,10 @@ export async function getSessionTimeline(id: string, fromSeq: number, limit: num
       snapshotEvery: SNAPSHOT_EVERY,
       events: events.map((e) => ({
         seq: bySeq.get(Number(e.position))!,
-        description: definition.describe(toJourneyEvent(e)),
-        event: toCloudEventJson(e),
+        description: masker.text(definition.describe(toJourneyEvent(e))),
+        event: maskCloudEvent(masker, toCloudEventJson(e)),
       })),
-      snapshots: await sessions.readSnapshots(store, session.id, fromSeq, toSeq),
+      snapshots: masker.deep(await sessions.readSnapshots(store, session.id, fromSeq, toSeq)),
     },
   };
 }

@@ -7,6 +7,7 @@ export const FEED_MAX_LIMIT = 1_000;
 
 export interface FeedFilter {
   type?: string;
+  source?: string;
   userid?: string;
   stream?: string;
   correlationid?: string;
@@ -18,6 +19,7 @@ export interface FeedFilter {
 function whereOf(filter: FeedFilter): Prisma.StoredEventWhereInput {
   return {
     type: filter.type,
+    source: filter.source,
     userid: filter.userid,
     stream: filter.stream,
     correlationid: filter.correlationid,

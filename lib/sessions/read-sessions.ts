@@ -16,6 +16,22 @@ export async function listUserSessions(store: Store, userId: string, limit = 200
   return store.db.session.findMany({ where: { userId }, orderBy: { startedAt: "desc" }, take: limit });
 }
 
+/** The newest sessions first (optionally of one outcome), after the `after` row in that order. */
+export async function listRecentSessions(
+  store: Store,
+  options: { outcome?: string; after?: { startedAt: Date; id: string }; limit: number },
+): Promise<Session[]> {
+  const { after } = options;
+  return store.db.session.findMany({
+    where: {
+      outcome: options.outcome,
+      ...(after ? { OR: [{ startedAt: { lt: after.startedAt } }, { startedAt: after.startedAt, id: { gt: after.id } }] } : {}),
+    },
+    orderBy: [{ startedAt: "desc" }, { id: "asc" }],
+    take: options.limit,
+  });
+}
+
 /** Positions of a session's events from `fromSeq`, in session order. */
 export async function readSessionPositions(store: Store, sessionId: string, fromSeq: number, limit: number): Promise<{ seq: number; position: number }[]> {
   if (limit <= 0) return [];

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { EventExplorer } from "@/components/explorer/event-explorer";
 import { getEventAt, getExplorerPage, listEventTypes } from "@/lib/data/explorer";
 import { readExplorerFilter } from "@/lib/explorer/explorer-filter";
+import { requireViewer } from "@/lib/data/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Events" };
@@ -9,6 +10,7 @@ export const metadata: Metadata = { title: "Events" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function EventsPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireViewer("events.explore");
   const params = await searchParams;
   const { filter, problems } = readExplorerFilter(params);
   const selected = typeof params.event === "string" && /^\d+$/.test(params.event) ? Number(params.event) : null;

@@ -3,11 +3,13 @@ import Link from "next/link";
 import { formatWallClock } from "@/components/replay/format-time";
 import { OutcomeBadge } from "@/components/replay/left-off-card";
 import { findUsers } from "@/lib/data/users";
+import { requireViewer } from "@/lib/data/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Find a customer" };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireViewer("users.find");
   const { query } = await searchParams;
   const q = typeof query === "string" ? query.trim().slice(0, 200) : "";
   const users = q.length >= 2 ? await findUsers(q) : [];

@@ -1,6 +1,6 @@
 import { handle } from "@/lib/api/handle";
 import { feedQuerySchema, parseQuery } from "@/lib/api/query-schemas";
-import { requireKey } from "@/lib/data/api-access";
+import { requireKey, requireReader } from "@/lib/data/api-access";
 import { checkIngestRate } from "@/lib/data/ingest-limits";
 import { appendIncomingEvents, listFeedEvents } from "@/lib/data/events";
 import { ingestLimits } from "@/lib/ingest/limits";
@@ -19,9 +19,9 @@ export const POST = handle(async (request: Request) => {
   });
 });
 
-// GET /api/events?after=<position>&limit=<n> – the catch-up feed in global order; service key
+// GET /api/events?after=<position>&limit=<n> – the catch-up feed in global order; service key or a role that explores events
 export const GET = handle(async (request: Request) => {
-  await requireKey(request, "service");
+  await requireReader(request, "events.explore");
   const { after, limit } = parseQuery(feedQuerySchema, new URL(request.url).searchParams);
   return Response.json({ events: await listFeedEvents(after, limit) });
 });

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReplayView } from "@/components/replay/replay-view";
 import { getReplayIndex } from "@/lib/data/replay";
+import { recordAccess } from "@/lib/data/audit";
+import { requireViewer } from "@/lib/data/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Session replay" };
@@ -13,10 +15,13 @@ export default async function SessionPage({
   params: Promise<{ sessionId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
+  const viewer = await requireViewer("sessions.replay");
   const { sessionId } = await params;
   const { at } = await searchParams;
   const replay = await getReplayIndex(decodeURIComponent(sessionId));
   if (!replay) notFound();
+  const { session } = replay;
+  await recordAccess(viewer, { action: "replay.viewed", customer: session.userId, session: session.id, target: `/sessions/${session.id}` });
   const requested = typeof at === "string" && /^\d+$/.test(at) ? Number(at) : null;
   // Without a moment in the link, open where they left off: the last event.
   const initialIndex = Math.min(requested ?? replay.times.length - 1, replay.times.length - 1);

@@ -5,14 +5,18 @@ import { formatElapsed, formatWallClock } from "@/components/replay/format-time"
 import { OutcomeBadge } from "@/components/replay/left-off-card";
 import { SessionStrip } from "@/components/users/session-strip";
 import { getUserPage } from "@/lib/data/users";
+import { recordAccess } from "@/lib/data/audit";
+import { requireViewer } from "@/lib/data/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Customer" };
 
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
+  const viewer = await requireViewer("users.find");
   const { userId } = await params;
   const user = await getUserPage(decodeURIComponent(userId));
   if (!user) notFound();
+  await recordAccess(viewer, { action: "customer.viewed", customer: user.userId, target: `/users/${user.userId}` });
   return (
     <div className="space-y-5">
       <div>

@@ -3,15 +3,19 @@ import { notFound } from "next/navigation";
 import { formatElapsed, formatWallClock } from "@/components/replay/format-time";
 import { LeftOffCard } from "@/components/replay/left-off-card";
 import { getSessionExport } from "@/lib/data/replay";
+import { recordAccess } from "@/lib/data/audit";
+import { requireViewer } from "@/lib/data/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Session summary" };
 
 /** A printable summary of a session, for a dispute file. */
 export default async function PrintPage({ params }: { params: Promise<{ sessionId: string }> }) {
+  const viewer = await requireViewer("sessions.export");
   const { sessionId } = await params;
   const data = await getSessionExport(decodeURIComponent(sessionId));
   if (!data) notFound();
+  await recordAccess(viewer, { action: "session.exported", customer: data.session.userId, session: data.session.id, target: "print" });
   const { session, events } = data;
   const start = Date.parse(session.startedAt);
   return (

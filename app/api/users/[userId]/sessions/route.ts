@@ -1,12 +1,15 @@
 import { handle } from "@/lib/api/handle";
-import { requireKey } from "@/lib/data/api-access";
+import { requireReader } from "@/lib/data/api-access";
+import { recordAccess } from "@/lib/data/audit";
 import { listSessionsOfUser } from "@/lib/data/sessions";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/users/<userid>/sessions – the user's sessions, newest first; service key
+// GET /api/users/<userid>/sessions – the user's sessions, newest first; service key, or a signed-in role with users.find
 export const GET = handle(async (request: Request, context: { params: Promise<{ userId: string }> }) => {
-  await requireKey(request, "service");
+  const viewer = await requireReader(request, "users.find");
   const { userId } = await context.params;
-  return Response.json({ sessions: await listSessionsOfUser(userId) });
+  const sessions = await listSessionsOfUser(userId);
+  await recordAccess(viewer, { action: "customer.viewed", customer: userId, target: `GET /api/users/${userId}/sessions` });
+  return Response.json({ sessions });
 });

@@ -1,16 +1,22 @@
+import { ApiError } from "@/lib/api/errors";
+import { handle } from "@/lib/api/handle";
+import { requireReader } from "@/lib/data/api-access";
+import { recordAccess } from "@/lib/data/audit";
 import { getSessionExport } from "@/lib/data/replay";
 import { sessionCsv } from "@/lib/replay/export-csv";
 
 export const dynamic = "force-dynamic";
 
 // GET /sessions/<id>/export/json | csv – a session for a dispute: its events as stored, or a timeline in CSV
-export async function GET(_request: Request, context: { params: Promise<{ sessionId: string; format: string }> }) {
+export const GET = handle(async (request: Request, context: { params: Promise<{ sessionId: string; format: string }> }) => {
+  const viewer = await requireReader(request, "sessions.export");
   const { sessionId, format } = await context.params;
   if (format !== "json" && format !== "csv") {
-    return Response.json({ error: { code: "not_found", message: `no export format "${format}": use json or csv`, details: { format } } }, { status: 404 });
+    throw new ApiError("not_found", `no export format "${format}": use json or csv`, { format });
   }
   const data = await getSessionExport(decodeURIComponent(sessionId));
-  if (!data) return Response.json({ error: { code: "not_found", message: `session "${sessionId}" not found`, details: {} } }, { status: 404 });
+  if (!data) throw new ApiError("not_found", `session "${sessionId}" not found`, { session: sessionId });
+  await recordAccess(viewer, { action: "session.exported", customer: data.session.userId, session: data.session.id, target: format });
   const name = `session-${data.session.id}`;
   if (format === "json") {
     return new Response(JSON.stringify({ session: data.session, events: data.events.map((e) => e.event) }, null, 2), {
@@ -19,4 +25,4 @@ export async function GET(_request: Request, context: { params: Promise<{ sessio
   }
   const csv = sessionCsv(data.events.map((e) => ({ time: String(e.event.time ?? e.event.recordedtime), service: e.service, event: e.event.type, description: e.description })));
   return new Response(csv, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` } });
-}
+});

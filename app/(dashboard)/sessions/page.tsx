@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { formatElapsed, formatWallClock } from "@/components/replay/format-time";
+import { OutcomeBadge } from "@/components/replay/left-off-card";
+import { listRecentSessions } from "@/lib/data/sessions";
+import { requireViewer } from "@/lib/data/viewer";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Sessions" };
+
+const OUTCOMES = ["booked", "abandoned", "browsed", "live"] as const;
+
+const querySchema = z.object({
+  outcome: z.enum(OUTCOMES).optional().catch(undefined),
+  after: z
+    .string()
+    .regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z\|.{1,200}$/)
+    .transform((v) => ({ startedAt: new Date(v.slice(0, v.indexOf("|"))), id: v.slice(v.indexOf("|") + 1) }))
+    .optional()
+    .catch(undefined),
+});
+
+function href(outcome: string | undefined, after?: string) {
+  const params = new URLSearchParams();
+  if (outcome) params.set("outcome", outcome);
+  if (after) params.set("after", after);
+  const query = params.toString();
+  return query ? `/sessions?${query}` : "/sessions";
+}
+
+/** Every session, newest first: where analysts start, and any role that replays. Names are masked. */
+export default async function SessionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireViewer("sessions.replay");
+  const { outcome, after } = querySchema.parse(await searchParams);
+  const { sessions, older } = await listRecentSessions(outcome, after);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold">Sessions</h1>
+        <nav aria-label="Outcome" className="flex gap-1 text-sm">
+          {[undefined, ...OUTCOMES].map((o) => (
+            <Link
+              key={o ?? "all"}
+              href={href(o)}
+              aria-current={o === outcome ? "page" : undefined}
+              className={`rounded-full px-3 py-1 ${o === outcome ? "bg-slate-900 text-white dark:bg-amber-500 dark:text-slate-950" : "bg-white text-slate-600 hover:bg-slate-100 dark:bg-slate-900 dark:text-slate-300"}`}
+            >
+              {o ?? "all"}
+            </Link>
+          ))}
+        </nav>
+      </div>
+      {sessions.length === 0 ? (
+        <p className="text-sm text-slate-500">No sessions{outcome ? ` with outcome “${outcome}”` : ""} yet.</p>
+      ) : (
+        <table aria-label="Sessions" className="w-full border-collapse overflow-hidden rounded-lg border border-slate-200 bg-white text-sm dark:border-slate-700 dark:bg-slate-900">
+          <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800">
+            <tr>
+              <th className="px-3 py-2">Started</th>
+              <th className="px-3 py-2">Customer</th>
+              <th className="px-3 py-2">Duration</th>
+              <th className="px-3 py-2">Outcome</th>
+              <th className="px-3 py-2 text-right">Events</th>
+              <th className="px-3 py-2">Left off at</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.id} className="border-t border-slate-100 hover:bg-amber-50 dark:border-slate-800 dark:hover:bg-slate-800">
+                <td className="px-3 py-2">
+                  <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions/${encodeURIComponent(s.id)}`}>
+                    {formatWallClock(Date.parse(s.startedAt))}
+                  </Link>
+                </td>
+                <td className="px-3 py-2">
+                  <span className="font-mono text-xs text-slate-500">{s.userId ?? "visitor"}</span> {s.personName}
+                </td>
+                <td className="px-3 py-2 font-mono text-xs tabular-nums">{formatElapsed(s.durationMs)}</td>
+                <td className="px-3 py-2">
+                  <OutcomeBadge outcome={s.outcome} />
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums">{s.eventCount}</td>
+                <td className="px-3 py-2">{s.lastStep}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {older && (
+        <Link href={href(outcome, older)} className="inline-block text-sm text-amber-700 hover:underline dark:text-amber-400">
+          Older sessions →
+        </Link>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { landingPage } from "@/lib/access/roles";
+import { currentViewer } from "@/lib/data/viewer";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Sign in" };
+
+/** Only same-site paths: a `next` naming another origin would make this an open redirect. */
+function safeNext(next: unknown): string | null {
+  return typeof next === "string" && /^\/(?![/\\])/.test(next) ? next : null;
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { next } = await searchParams;
+  const viewer = await currentViewer();
+  if (viewer) redirect(safeNext(next) ?? landingPage(viewer.role));
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-sm space-y-6 rounded-xl border border-slate-200 bg-white p-8 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+        <div className="flex items-center gap-2 text-lg font-semibold">
+          <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-amber-400" />
+          Rewind
+        </div>
+        <SignInForm next={safeNext(next)} />
+        <p className="text-xs text-slate-500 dark:text-slate-400">Accounts are created by an admin. Forgot your password? Ask your admin to reset it.</p>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,13 @@
+import type { Role } from "./roles";
+
+/**
+ * Who is looking: a signed-in dashboard user with a role, or a service key (scripts, the booking
+ * system). Audit events name the viewer; masking and reveals depend on what it may do.
+ */
+export type Viewer =
+  | { kind: "user"; id: string; email: string; name: string; role: Role }
+  | { kind: "service"; id: string; name: string; role: "service" };
+
+export function viewerLabel(viewer: Viewer): string {
+  return viewer.kind === "user" ? viewer.email : `service key ${viewer.name}`;
+}

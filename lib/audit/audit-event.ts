@@ -1,0 +1,70 @@
+import { randomUUID } from "node:crypto";
+import type { Viewer } from "../access/viewer";
+import type { IncomingEvent } from "../ingest/cloud-event";
+
+/**
+ * The access audit trail: every look at a customer's data is an event in the store, under the
+ * reserved `rewind/` prefix that producers cannot write to and that sessions and analytics skip.
+ * One stream per viewer (`rewind/audit/<viewer id>`), so "what did this person look at" is one
+ * stream read; the customer looked at is the event's `userid`, so "who looked at this customer"
+ * uses the same index as any other per-user read.
+ */
+export const AUDIT_SOURCE = "rewind/audit";
+
+export const AUDIT_ACTIONS = {
+  "customer.viewed": "viewed a customer's sessions",
+  "replay.viewed": "viewed a replay",
+  "session.exported": "exported a session",
+  "field.revealed": "revealed a personal-data field",
+  "session.revealed": "revealed a session's personal data",
+  "resume-link.created": "created a resume link",
+  "resume-link.opened": "opened a resume link",
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export interface AuditEntry {
+  action: AuditAction;
+  /** the customer whose data was looked at */
+  customer: string | null;
+  session?: string | null;
+  /** what was opened: a page path or an API request, a field path, an export format */
+  target: string;
+  reason?: string;
+}
+
+export interface AuditRecord extends AuditEntry {
+  viewer: { id: string; kind: Viewer["kind"]; label: string; role: Viewer["role"] };
+}
+
+export function auditStream(viewerId: string): string {
+  return `${AUDIT_SOURCE}/${viewerId}`;
+}
+
+export function toAuditEvent(viewer: Viewer, entry: AuditEntry, now: Date, id = randomUUID()): IncomingEvent {
+  const record: AuditRecord = {
+    viewer: { id: viewer.id, kind: viewer.kind, label: viewer.kind === "user" ? viewer.email : viewer.name, role: viewer.role },
+    action: entry.action,
+    customer: entry.customer,
+    session: entry.session ?? null,
+    target: entry.target,
+    ...(entry.reason ? { reason: entry.reason } : {}),
+  };
+  return {
+    specversion: "1.0",
+    id,
+    source: AUDIT_SOURCE,
+    type: `rewind.audit.${entry.action}`,
+    subject: auditStream(viewer.id),
+    time: now,
+    datacontenttype: "application/json",
+    dataschema: null,
+    data: { kind: "json", value: record },
+    userid: entry.customer,
+    anonymousid: null,
+    sessionid: null,
+    correlationid: null,
+    causationid: null,
+    extensions: {},
+    expectedVersion: null,
+  };
+}

@@ -1,0 +1,86 @@
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { admin } from "better-auth/plugins";
+import { createAccessControl } from "better-auth/plugins/access";
+import { adminAc, defaultStatements, userAc } from "better-auth/plugins/admin/access";
+import { createAuthMiddleware, APIError } from "better-auth/api";
+import { TokenBuckets } from "../api/rate-limit";
+import { positiveFromEnv } from "../config/env-number";
+import { logLine } from "../privacy/log";
+import type { Store } from "../db/prisma";
+import { serverSecret } from "./server-secret";
+
+/**
+ * Dashboard sign-in through Better Auth: email and password (scrypt-hashed by the library),
+ * sessions as database rows behind an httpOnly, SameSite=Lax cookie, sign-up closed (admins
+ * invite), sign-in rate limited per client address. Roles are the admin plugin's `role` field;
+ * what a role may do is ours (lib/access/roles.ts), the plugin only manages users.
+ */
+const accessControl = createAccessControl(defaultStatements);
+
+export const SESSION_HOURS = 12;
+
+export async function createAuth(store: Store, env: Record<string, string | undefined> = process.env) {
+  const secret = await serverSecret(store, "auth", env.REWIND_AUTH_SECRET);
+  const attemptsPerMinute = positiveFromEnv(env, "REWIND_SIGN_IN_ATTEMPTS_PER_MINUTE", 10, { integer: true });
+  // Per account as well as per client address: an address header can be forged, an account cannot.
+  const perAccount = new TokenBuckets({ ratePerSecond: attemptsPerMinute / 60, burst: attemptsPerMinute });
+  return betterAuth({
+    appName: "Rewind",
+    secret,
+    // Unset: taken from each request, so the same build serves any host and port.
+    baseURL: env.REWIND_PUBLIC_URL || undefined,
+    database: prismaAdapter(store.db, { provider: store.target.provider }),
+    user: { modelName: "dashboardUser" },
+    session: { modelName: "authSession", expiresIn: SESSION_HOURS * 3600, updateAge: 3600 },
+    account: { modelName: "authAccount" },
+    verification: { modelName: "authVerification" },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 200 },
+    rateLimit: {
+      enabled: true,
+      storage: "memory",
+      window: 60,
+      max: 600,
+      customRules: {
+        "/sign-in/email": { window: 60, max: attemptsPerMinute },
+      },
+    },
+    advanced: { ipAddress: { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] } },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const account = String((ctx.body as { email?: unknown } | undefined)?.email ?? "").trim().toLowerCase();
+        const decision = perAccount.take(account, 1, Date.now());
+        if (!decision.allowed) {
+          throw new APIError("TOO_MANY_REQUESTS", { message: `too many sign-in attempts for this account; retry in ${decision.retryAfterSeconds} s` });
+        }
+      }),
+    },
+    // Better Auth's own messages go through the same masking as every other log line.
+    logger: { level: "warn", log: (level, message) => logLine(level, message) },
+    telemetry: { enabled: false },
+    plugins: [
+      admin({
+        ac: accessControl,
+        roles: { admin: adminAc, agent: userAc, analyst: userAc, auditor: userAc },
+        defaultRole: "agent",
+        adminRoles: ["admin"],
+      }),
+      nextCookies(),
+    ],
+  });
+}
+
+export type RewindAuth = Awaited<ReturnType<typeof createAuth>>;
+
+const globalForAuth = globalThis as unknown as { rewindAuth?: Promise<RewindAuth> };
+
+/** The process-wide auth instance for the process-wide store. */
+export function getAuth(store: Store): Promise<RewindAuth> {
+  globalForAuth.rewindAuth ??= createAuth(store).catch((error) => {
+    globalForAuth.rewindAuth = undefined;
+    throw error;
+  });
+  return globalForAuth.rewindAuth;
+}

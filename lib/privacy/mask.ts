@@ -1,0 +1,120 @@
+import type { PersonalDataPolicy } from "./policy";
+
+/**
+ * Masking, pure: what leaves the server for a caller who has not revealed it. A masked value
+ * keeps its shape (separators, the first letter of a longer value) so an agent can still tell
+ * an email from a phone number, and nothing else.
+ */
+export const MASK = "•";
+
+export function maskValue(value: string): string {
+  let kept = value.length >= 6 && /\p{L}/u.test(value[0]!) ? 1 : 0;
+  let out = "";
+  for (const ch of value) {
+    if (kept > 0) {
+      out += ch;
+      kept--;
+    } else out += /[\p{L}\p{N}]/u.test(ch) ? MASK : ch;
+  }
+  return out;
+}
+
+export function isMasked(value: unknown): boolean {
+  return typeof value === "string" && value.includes(MASK.repeat(2));
+}
+
+function luhn(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (double) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+type Path = { key: string; each: boolean }[];
+
+function parsePath(path: string): Path {
+  return path.split(".").map((part) => (part.endsWith("[*]") ? { key: part.slice(0, -3), each: true } : { key: part, each: false }));
+}
+
+/** A copy of `value` with the strings at `path` (and anything below them) masked. */
+function maskAtPath(value: unknown, path: Path, maskAll: (v: unknown) => unknown): unknown {
+  if (path.length === 0) return maskAll(value);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  const [head, ...rest] = path;
+  const record = value as Record<string, unknown>;
+  if (!(head!.key in record)) return value;
+  const child = record[head!.key];
+  const next = head!.each
+    ? Array.isArray(child) ? child.map((c) => maskAtPath(c, rest, maskAll)) : child
+    : maskAtPath(child, rest, maskAll);
+  return { ...record, [head!.key]: next };
+}
+
+/** Every string (and number, for card digits and the like) below `value`, masked. */
+function maskEverything(value: unknown): unknown {
+  if (typeof value === "string") return maskValue(value);
+  if (typeof value === "number") return maskValue(String(value));
+  if (Array.isArray(value)) return value.map(maskEverything);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskEverything(v)]));
+  return value;
+}
+
+export interface Masker {
+  /** Free text (a description, a log line, a string from anywhere): pattern matches masked. */
+  text(value: string): string;
+  /** Any JSON value: every string in it through `text`. */
+  deep<T>(value: T): T;
+  /** An event's data: the policy's paths for its type masked whole, then patterns everywhere. */
+  eventData(type: string, data: unknown): unknown;
+  /** A value known to be personal (a customer's name): masked whole. */
+  value(value: string): string;
+}
+
+export function createMasker(policy: PersonalDataPolicy): Masker {
+  const patterns = policy.patterns.map((p) => ({ regex: new RegExp(p.regex, "gu"), luhn: p.check === "luhn" }));
+  const paths = new Map(Object.entries(policy.fields).map(([type, list]) => [type, list.map(parsePath)]));
+
+  function text(value: string): string {
+    let out = value;
+    for (const { regex, luhn: needsLuhn } of patterns) {
+      out = out.replace(regex, (match) => (needsLuhn && !luhn(match.replace(/\D/g, "")) ? match : maskValue(match)));
+    }
+    return out;
+  }
+
+  function deep<T>(value: T): T {
+    if (typeof value === "string") return text(value) as T;
+    if (Array.isArray(value)) return value.map(deep) as T;
+    if (value && typeof value === "object") {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v)])) as T;
+    }
+    return value;
+  }
+
+  function eventData(type: string, data: unknown): unknown {
+    let out = data;
+    for (const path of paths.get(type) ?? []) out = maskAtPath(out, path, maskEverything);
+    return deep(out);
+  }
+
+  return { text, deep, eventData, value: maskValue };
+}
+
+/** For a purpose-bound reveal: everything as stored. */
+export const REVEALED: Masker = { text: (v) => v, deep: (v) => v, eventData: (_t, d) => d, value: (v) => v };
+
+/** The value at a concrete key path inside `data` (["travellers", 0, "name"]): what one reveal shows. */
+export function valueAtKeys(data: unknown, keys: readonly (string | number)[]): unknown {
+  let value: unknown = data;
+  for (const key of keys) {
+    if (value === null || typeof value !== "object") return undefined;
+    if (Array.isArray(value) !== (typeof key === "number")) return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
+}

@@ -1,0 +1,45 @@
+import { getSessionCookie } from "better-auth/cookies";
+import { NextResponse, type NextRequest } from "next/server";
+
+/**
+ * Two cheap checks before any route runs (each page and route still checks the session and role
+ * itself, so this is defence in depth, not the gate):
+ * - a state-changing request whose Origin (or Fetch Metadata) says another site sent it is
+ *   refused, whatever cookie it carries;
+ * - a page request without a session cookie goes to sign-in, remembering where it was going.
+ */
+const PUBLIC_PAGES = [/^\/sign-in$/, /^\/resume\//];
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function crossSite(request: NextRequest): boolean {
+  if (request.headers.get("sec-fetch-site") === "cross-site") return true;
+  const origin = request.headers.get("origin");
+  if (!origin || origin === "null") return origin === "null";
+  try {
+    return new URL(origin).host !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
+  } catch {
+    return true;
+  }
+}
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (!SAFE_METHODS.has(request.method) && crossSite(request)) {
+    return NextResponse.json(
+      { error: { code: "forbidden", message: "cross-site requests may not change anything", details: { origin: request.headers.get("origin") } } },
+      { status: 403 },
+    );
+  }
+  const isPage = !pathname.startsWith("/api/") && !PUBLIC_PAGES.some((p) => p.test(pathname));
+  if (isPage && request.method === "GET" && !getSessionCookie(request)) {
+    const signIn = new URL("/sign-in", request.url);
+    if (pathname !== "/") signIn.searchParams.set("next", pathname + search);
+    return NextResponse.redirect(signIn);
+  }
+  return NextResponse.next();
+}
+
+export const config = {
+  // Everything but Next's own assets and the icon.
+  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],
+};
