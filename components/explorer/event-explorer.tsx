@@ -17,12 +17,14 @@ export function EventExplorer({
   types,
   initialPage,
   selectedEvent,
+  canReveal,
 }: {
   filter: Record<string, string>;
   problems: string[];
   types: string[];
   initialPage: ExplorerPage;
   selectedEvent: CloudEventJson | null;
+  canReveal: boolean;
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -115,7 +117,7 @@ export function EventExplorer({
         />
         {selected && (
           <div className="lg:sticky lg:top-4 lg:h-[calc(100vh-15rem)]">
-            <EventInspector event={selected} onClose={() => select(null)} />
+            <EventInspector event={selected} onClose={() => select(null)} canReveal={canReveal} />
           </div>
         )}
       </div>

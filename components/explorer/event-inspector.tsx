@@ -2,13 +2,14 @@
 
 import Link from "next/link";
 import type { CloudEventJson } from "@/lib/eventstore/to-cloud-event";
+import { MaskedFields } from "../privacy/masked-fields";
 
 function filterLink(name: string, value: unknown) {
   return `/events?${new URLSearchParams({ [name]: String(value) })}`;
 }
 
 /** One event in full, as stored, with links to the views around it. */
-export function EventInspector({ event, onClose }: { event: CloudEventJson; onClose: () => void }) {
+export function EventInspector({ event, onClose, canReveal }: { event: CloudEventJson; onClose: () => void; canReveal: boolean }) {
   const stream = typeof event.subject === "string" ? event.subject : event.source;
   return (
     <section aria-label="Event inspector" className="flex h-full flex-col rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
@@ -47,6 +48,7 @@ export function EventInspector({ event, onClose }: { event: CloudEventJson; onCl
       >
         {JSON.stringify(event, null, 2)}
       </pre>
+      {canReveal && <MaskedFields key={event.position} event={event} sessionId={null} />}
     </section>
   );
 }

@@ -8,6 +8,8 @@ import { toJourneyEventFromJson } from "@/lib/replay/from-cloud-event";
 import { momentAt } from "@/lib/replay/moment";
 import { initialPlayerState, playerReducer } from "@/lib/replay/player-machine";
 import { journeyByName } from "@/lib/journeys/registry";
+import { MaskedFields } from "../privacy/masked-fields";
+import { RevealSessionButton } from "../privacy/reveal-session-button";
 import { EventList } from "./event-list";
 import { LeftOffCard } from "./left-off-card";
 import { PlayerControls } from "./player-controls";
@@ -20,13 +22,26 @@ import { usePlayerKeys } from "./use-player-keys";
 import { useLiveSession } from "./use-live-session";
 import { useSessionFold } from "./use-session-fold";
 
-export function ReplayView({ replay: initial, initialIndex }: { replay: ReplayIndex; initialIndex: number }) {
+export function ReplayView({
+  replay: initial,
+  initialIndex,
+  grant = null,
+  canReveal = false,
+  onRevealed,
+}: {
+  replay: ReplayIndex;
+  initialIndex: number;
+  /** set once the session was revealed for this view */
+  grant?: string | null;
+  canReveal?: boolean;
+  onRevealed?: (grant: string, replay: ReplayIndex, index: number) => void;
+}) {
   const [replay, setReplay] = useState(initial);
   const queryClient = useQueryClient();
   const { session } = replay;
   const [player, dispatch] = useReducer(playerReducer, initialPlayerState(initial.times, initialIndex));
   const live = session.endReason === "open";
-  useLiveSession(session.id, replay.times.length, live, (tail) => {
+  useLiveSession(session.id, replay.times.length, live, grant, (tail) => {
     // A late event that lands before the end reorders the session: reload rather than append.
     if (tail.times.length > 0 && tail.times[0]! < (replay.times[replay.times.length - 1] ?? 0)) {
       window.location.reload();
@@ -61,9 +76,9 @@ export function ReplayView({ replay: initial, initialIndex }: { replay: ReplayIn
   }, [player.index]);
 
   const definition = useMemo(() => journeyByName(session.journey), [session.journey]);
-  const { block, loading, error } = useReplayBlock(session.id, player.index, replay.times.length);
+  const { block, loading, error } = useReplayBlock(session.id, player.index, replay.times.length, grant);
   const blockEvents = useMemo(() => block?.events.map(toJourneyEventFromJson) ?? [], [block]);
-  const { fold, loaded } = useSessionFold(session.id, replay.times.length, definition);
+  const { fold, loaded } = useSessionFold(session.id, replay.times.length, definition, grant);
   const moment = useMemo(() => {
     if (player.index < 0) return null;
     // The whole-session fold answers at once; the block around the playhead covers the time it loads.
@@ -133,6 +148,14 @@ export function ReplayView({ replay: initial, initialIndex }: { replay: ReplayIn
               {label}
             </a>
           ))}
+          {canReveal && !grant && onRevealed && (
+            <RevealSessionButton sessionId={session.id} onRevealed={(g, r) => onRevealed(g, r, player.index)} />
+          )}
+          {grant && (
+            <span role="status" className="rounded bg-red-100 px-2.5 py-1 text-xs font-medium text-red-800 dark:bg-red-950 dark:text-red-200">
+              Personal data revealed for this view
+            </span>
+          )}
           <button type="button" onClick={copyLink} className="rounded bg-slate-900 px-2.5 py-1 text-white hover:bg-slate-700 dark:bg-slate-700">
             {copied ? "Link copied" : "Copy link to this moment"}
           </button>
@@ -180,6 +203,7 @@ export function ReplayView({ replay: initial, initialIndex }: { replay: ReplayIn
             <pre className="max-h-72 overflow-auto bg-slate-950 p-4 font-mono text-xs text-emerald-100">
               {selected ? JSON.stringify(selected, null, 2) : loading ? "Loading…" : "—"}
             </pre>
+            {selected && canReveal && !grant && <MaskedFields key={selected.position} event={selected} sessionId={session.id} />}
           </section>
         </div>
         <StatePanel

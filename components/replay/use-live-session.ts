@@ -8,8 +8,8 @@ export const LIVE_POLL_MS = 2_000;
 export type ReplayTail = NonNullable<Awaited<ReturnType<typeof loadReplayTail>>>;
 
 /** While a session is open, asks every two seconds for the events after the ones on screen. */
-export function useLiveSession(sessionId: string, known: number, open: boolean, onTail: (tail: ReplayTail) => void) {
-  usePoll(["replay-tail", sessionId, known], () => loadReplayTail(sessionId, known), {
+export function useLiveSession(sessionId: string, known: number, open: boolean, grant: string | null, onTail: (tail: ReplayTail) => void) {
+  usePoll(["replay-tail", sessionId, known, grant ? "revealed" : "masked"], () => loadReplayTail(sessionId, known, grant), {
     enabled: open,
     intervalMs: LIVE_POLL_MS,
     accept: (tail) => tail !== null && (tail.times.length > 0 || tail.session.endReason !== "open"),

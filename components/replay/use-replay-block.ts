@@ -7,25 +7,26 @@ import type { ReplayBlock } from "@/lib/data/replay";
 
 export const BLOCK_SIZE = 100;
 
-const blockKey = (sessionId: string, block: number) => ["replay-block", sessionId, block] as const;
+// A revealed view caches apart from the masked one.
+const blockKey = (sessionId: string, block: number, grant: string | null) => ["replay-block", sessionId, block, grant ? "revealed" : "masked"] as const;
 
 /**
  * The block of full events around the playhead, with its snapshot; the neighbours are fetched
  * ahead so playing and stepping across a block boundary does not wait.
  */
-export function useReplayBlock(sessionId: string, index: number, total: number) {
+export function useReplayBlock(sessionId: string, index: number, total: number, grant: string | null) {
   const block = Math.max(0, Math.floor(index / BLOCK_SIZE));
   const client = useQueryClient();
   const query = useQuery({
-    queryKey: blockKey(sessionId, block),
-    queryFn: () => loadReplayBlock(sessionId, block),
+    queryKey: blockKey(sessionId, block, grant),
+    queryFn: () => loadReplayBlock(sessionId, block, grant),
     staleTime: Infinity,
   });
   useEffect(() => {
     for (const neighbour of [block - 1, block + 1]) {
       if (neighbour < 0 || neighbour * BLOCK_SIZE >= total) continue;
-      void client.prefetchQuery({ queryKey: blockKey(sessionId, neighbour), queryFn: () => loadReplayBlock(sessionId, neighbour), staleTime: Infinity });
+      void client.prefetchQuery({ queryKey: blockKey(sessionId, neighbour, grant), queryFn: () => loadReplayBlock(sessionId, neighbour, grant), staleTime: Infinity });
     }
-  }, [block, client, sessionId, total]);
+  }, [block, client, sessionId, total, grant]);
   return { block: query.data as ReplayBlock | null | undefined, loading: query.isPending, error: query.error };
 }

@@ -10,7 +10,7 @@ import { SessionFold } from "@/lib/replay/session-fold";
  * event has arrived, the player falls back to the block around the playhead. Answers the fold and
  * how many events it holds (for the progress shown to the user).
  */
-export function useSessionFold(sessionId: string, total: number, definition: JourneyDefinition<unknown>) {
+export function useSessionFold(sessionId: string, total: number, definition: JourneyDefinition<unknown>, grant: string | null) {
   const fold = useRef<SessionFold | null>(null);
   const [loaded, setLoaded] = useState(0);
   const [failed, setFailed] = useState(false);
@@ -21,7 +21,7 @@ export function useSessionFold(sessionId: string, total: number, definition: Jou
     const current = fold.current!;
     (async () => {
       while (!cancelled && current.loaded < total) {
-        const page = await loadReplayEvents(sessionId, current.loaded);
+        const page = await loadReplayEvents(sessionId, current.loaded, grant);
         if (cancelled) return;
         if (!page || page.length === 0) break;
         current.append(page);
@@ -31,7 +31,7 @@ export function useSessionFold(sessionId: string, total: number, definition: Jou
     return () => {
       cancelled = true;
     };
-  }, [sessionId, total]);
+  }, [sessionId, total, grant]);
 
   return { fold: fold.current, loaded, failed };
 }

@@ -6,16 +6,18 @@ export interface Caller {
   name: string;
   /** unique per key: what rate limits count by */
   keyId: string;
+  /** a producer key appends for this one source only (null: any source, the environment's key) */
+  source: string | null;
 }
 
 /** Keys given in the environment (REWIND_INGEST_KEY, REWIND_API_KEY), hashed once. */
 function environmentKeys(env: Record<string, string | undefined>): { hash: string; caller: Caller }[] {
   const keys: { hash: string; caller: Caller }[] = [];
   if (env.REWIND_INGEST_KEY) {
-    keys.push({ hash: hashKey(env.REWIND_INGEST_KEY), caller: { kind: "producer", name: "REWIND_INGEST_KEY", keyId: "env:REWIND_INGEST_KEY" } });
+    keys.push({ hash: hashKey(env.REWIND_INGEST_KEY), caller: { kind: "producer", name: "REWIND_INGEST_KEY", keyId: "env:REWIND_INGEST_KEY", source: null } });
   }
   if (env.REWIND_API_KEY) {
-    keys.push({ hash: hashKey(env.REWIND_API_KEY), caller: { kind: "service", name: "REWIND_API_KEY", keyId: "env:REWIND_API_KEY" } });
+    keys.push({ hash: hashKey(env.REWIND_API_KEY), caller: { kind: "service", name: "REWIND_API_KEY", keyId: "env:REWIND_API_KEY", source: null } });
   }
   return keys;
 }
@@ -33,14 +35,40 @@ export async function identifyCaller(
   if (fromEnv) return fromEnv.caller;
   const row = await store.db.apiKey.findUnique({ where: { keyHash: hash } });
   if (!row || row.revokedAt !== null) return null;
-  return { kind: row.kind as KeyKind, name: row.name, keyId: `key:${row.id}` };
+  return { kind: row.kind as KeyKind, name: row.name, keyId: `key:${row.id}`, source: row.source };
 }
 
 /** Creates a key and answers it: the only time the key itself is ever seen. */
-export async function createApiKey(store: Store, kind: KeyKind, name: string): Promise<string> {
+export async function createApiKey(
+  store: Store,
+  kind: KeyKind,
+  name: string,
+  options: { source?: string | null; createdBy?: string | null } = {},
+): Promise<string> {
   const key = generateKey(kind);
   await store.db.apiKey.create({
-    data: { kind, name, keyHash: hashKey(key), prefix: keyPrefix(key), createdAt: new Date() },
+    data: {
+      kind,
+      name,
+      keyHash: hashKey(key),
+      prefix: keyPrefix(key),
+      createdAt: new Date(),
+      source: kind === "producer" ? (options.source ?? null) : null,
+      createdBy: options.createdBy ?? null,
+    },
   });
   return key;
+}
+
+export async function listApiKeys(store: Store) {
+  return store.db.apiKey.findMany({
+    orderBy: { id: "desc" },
+    select: { id: true, name: true, kind: true, prefix: true, source: true, createdAt: true, createdBy: true, revokedAt: true },
+  });
+}
+
+/** Revokes a key at once (the next request with it is 401); answers false for an unknown or revoked key. */
+export async function revokeApiKey(store: Store, id: number): Promise<boolean> {
+  const { count } = await store.db.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  return count === 1;
 }

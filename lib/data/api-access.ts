@@ -26,6 +26,20 @@ export async function requireKey(request: Request, kind: KeyKind): Promise<Calle
   return caller;
 }
 
+/** A producer key bound to a source appends that source's events only; one stranger refuses the whole request. */
+export function requireOwnSource(caller: Caller, events: readonly { source: string }[]): void {
+  if (caller.source === null) return;
+  const index = events.findIndex((e) => e.source !== caller.source);
+  if (index >= 0) {
+    throw new ApiError("forbidden", `event ${index}: this key appends for source "${caller.source}" only`, {
+      index,
+      attribute: "source",
+      source: events[index]!.source,
+      allowed: caller.source,
+    });
+  }
+}
+
 /**
  * A read API answers a service key, or a signed-in dashboard user whose role has `permission`
  * (the dashboard's own cookie). Personal data is masked for both.

@@ -6,7 +6,8 @@ import { describePolicyChange, policySchema, type PersonalDataPolicy } from "./p
 
 /** The file the first version is seeded from (REWIND_PERSONAL_DATA_POLICY overrides it). */
 export function policySeedFile(env: Record<string, string | undefined> = process.env): string {
-  return env.REWIND_PERSONAL_DATA_POLICY || join(process.cwd(), "prisma", "personal-data-policy.json");
+  // Read at run time from the working directory, not bundled: turbopackIgnore keeps the build from tracing the project.
+  return env.REWIND_PERSONAL_DATA_POLICY || join(/* turbopackIgnore: true */ process.cwd(), "prisma", "personal-data-policy.json");
 }
 
 export interface PolicyVersion {

@@ -3,6 +3,7 @@ import { EventExplorer } from "@/components/explorer/event-explorer";
 import { getEventAt, getExplorerPage, listEventTypes } from "@/lib/data/explorer";
 import { readExplorerFilter } from "@/lib/explorer/explorer-filter";
 import { requireViewer } from "@/lib/data/viewer";
+import { can } from "@/lib/access/roles";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Events" };
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Events" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function EventsPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireViewer("events.explore");
+  const viewer = await requireViewer("events.explore");
   const params = await searchParams;
   const { filter, problems } = readExplorerFilter(params);
   const selected = typeof params.event === "string" && /^\d+$/.test(params.event) ? Number(params.event) : null;
@@ -30,6 +31,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
       types={types}
       initialPage={page}
       selectedEvent={selectedEvent}
+      canReveal={can(viewer.role, "personal-data.reveal")}
     />
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ReplayView } from "@/components/replay/replay-view";
+import { RevealableReplay } from "@/components/replay/revealable-replay";
+import { can } from "@/lib/access/roles";
 import { getReplayIndex } from "@/lib/data/replay";
 import { recordAccess } from "@/lib/data/audit";
 import { requireViewer } from "@/lib/data/viewer";
@@ -25,5 +26,5 @@ export default async function SessionPage({
   const requested = typeof at === "string" && /^\d+$/.test(at) ? Number(at) : null;
   // Without a moment in the link, open where they left off: the last event.
   const initialIndex = Math.min(requested ?? replay.times.length - 1, replay.times.length - 1);
-  return <ReplayView key={replay.session.id} replay={replay} initialIndex={initialIndex} />;
+  return <RevealableReplay key={replay.session.id} replay={replay} initialIndex={initialIndex} canReveal={can(viewer.role, "personal-data.reveal")} />;
 }

@@ -1,0 +1,97 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { ROLES } from "@/lib/access/roles";
+import { changeRole, createKey, inviteDashboardUser, revokeKey, setDisabled, updatePolicy } from "@/lib/data/admin";
+import { requireViewer } from "@/lib/data/viewer";
+import { policySchema } from "@/lib/privacy/policy";
+
+// Every admin action checks the role itself and validates its input: server actions are public endpoints.
+
+export type ActionResult = { ok: true; message: string; secret?: string } | { ok: false; error: string } | null;
+
+function problems(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
+}
+
+const inviteSchema = z.object({
+  email: z.email().max(200),
+  name: z.string().trim().min(1).max(100),
+  role: z.enum(ROLES),
+});
+
+export async function inviteUser(_state: ActionResult, form: FormData): Promise<ActionResult> {
+  await requireViewer("admin.manage");
+  const input = inviteSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return { ok: false, error: problems(input.error) };
+  try {
+    const password = await inviteDashboardUser(input.data);
+    revalidatePath("/admin/users");
+    return { ok: true, message: `Invited ${input.data.email} as ${input.data.role}. Their one-time password (shown once):`, secret: password };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error && /exist/i.test(error.message) ? `${input.data.email} already has an account` : "could not invite" };
+  }
+}
+
+const roleSchema = z.object({ userId: z.string().min(1).max(100), role: z.enum(ROLES) });
+
+export async function setUserRole(form: FormData) {
+  const admin = await requireViewer("admin.manage");
+  const input = roleSchema.parse(Object.fromEntries(form));
+  // An admin cannot demote themselves: the last admin would lock everyone out.
+  if (input.userId === admin.id) return;
+  await changeRole(input.userId, input.role);
+  revalidatePath("/admin/users");
+}
+
+const disableSchema = z.object({ userId: z.string().min(1).max(100), disabled: z.enum(["true", "false"]) });
+
+export async function setUserDisabled(form: FormData) {
+  const admin = await requireViewer("admin.manage");
+  const input = disableSchema.parse(Object.fromEntries(form));
+  if (input.userId === admin.id) return;
+  await setDisabled(input.userId, input.disabled === "true");
+  revalidatePath("/admin/users");
+}
+
+const keySchema = z
+  .object({
+    kind: z.enum(["producer", "service"]),
+    name: z.string().trim().min(1).max(100),
+    source: z.string().trim().max(500).optional(),
+  })
+  .refine((k) => k.kind === "service" || (k.source && k.source.length > 0), { path: ["source"], message: "a producer key belongs to one source service" })
+  .refine((k) => !k.source?.startsWith("rewind/"), { path: ["source"], message: '"rewind/" is reserved for Rewind\'s own events' });
+
+export async function createApiKeyAction(_state: ActionResult, form: FormData): Promise<ActionResult> {
+  const admin = await requireViewer("admin.manage");
+  const input = keySchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return { ok: false, error: problems(input.error) };
+  const { kind, name, source } = input.data;
+  const key = await createKey(kind, name, kind === "producer" ? source! : null, admin.email);
+  revalidatePath("/admin/keys");
+  return { ok: true, message: `Created ${kind} key “${name}”. Copy it now: it is shown only once and stored hashed.`, secret: key };
+}
+
+export async function revokeApiKeyAction(form: FormData) {
+  await requireViewer("admin.manage");
+  const id = z.coerce.number().int().positive().parse(form.get("id"));
+  await revokeKey(id);
+  revalidatePath("/admin/keys");
+}
+
+export async function savePolicyAction(_state: ActionResult, form: FormData): Promise<ActionResult> {
+  const admin = await requireViewer("admin.manage");
+  let json: unknown;
+  try {
+    json = JSON.parse(String(form.get("policy") ?? ""));
+  } catch (error) {
+    return { ok: false, error: `not valid JSON: ${error instanceof Error ? error.message : "parse error"}` };
+  }
+  const policy = policySchema.safeParse(json);
+  if (!policy.success) return { ok: false, error: problems(policy.error) };
+  const saved = await updatePolicy(policy.data, admin.email);
+  revalidatePath("/admin/policy");
+  return { ok: true, message: `Saved version ${saved.version}: ${saved.summary}` };
+}

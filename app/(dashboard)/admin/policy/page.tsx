@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { ActionForm } from "@/components/admin/action-form";
+import { AdminTabs } from "@/components/admin/admin-tabs";
+import { formatWallClock } from "@/components/replay/format-time";
+import { getPolicyAndHistory } from "@/lib/data/admin";
+import { requireViewer } from "@/lib/data/viewer";
+import { savePolicyAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Personal-data policy" };
+
+export default async function AdminPolicyPage() {
+  await requireViewer("admin.manage");
+  const { current, history } = await getPolicyAndHistory();
+  return (
+    <div className="space-y-5">
+      <h1 className="text-xl font-semibold">Admin</h1>
+      <AdminTabs current="/admin/policy" />
+      <section className="grid gap-5 lg:grid-cols-[1fr_26rem]">
+        <div className="space-y-2">
+          <p className="text-sm text-slate-500">
+            Version {current.version}. <code>fields</code> names, per event type, the paths inside <code>data</code> that are personal data
+            (<code>travellers[*].name</code> for every traveller); <code>patterns</code> catch personal data anywhere, in every event, description and log line.
+            Everything leaving the server is masked by it, for every role; a reveal with a reason is the only way to see a value.
+          </p>
+          <ActionForm action={savePolicyAction} label="Save a new version">
+            <textarea
+              name="policy"
+              aria-label="Policy (JSON)"
+              defaultValue={JSON.stringify(current.policy, null, 2)}
+              spellCheck={false}
+              rows={24}
+              className="w-full rounded border border-slate-300 bg-white p-3 font-mono text-xs dark:border-slate-700 dark:bg-slate-950"
+            />
+          </ActionForm>
+        </div>
+        <div className="self-start rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+          <h2 className="border-b border-slate-200 px-4 py-2 font-semibold dark:border-slate-700">History</h2>
+          <ol aria-label="Policy history" className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
+            {history.map((v) => (
+              <li key={v.version} className="px-4 py-2">
+                <div className="flex justify-between text-xs text-slate-500">
+                  <span>v{v.version} · {v.changedBy}</span>
+                  <span>{formatWallClock(v.changedAt.getTime())}</span>
+                </div>
+                <p className="break-words">{v.summary}</p>
+              </li>
+            ))}
+          </ol>
+        </div>
+      </section>
+    </div>
+  );
+}

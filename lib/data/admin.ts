@@ -1,0 +1,61 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { headers } from "next/headers";
+import type { Role } from "../access/roles";
+import { listApiKeys, createApiKey, revokeApiKey } from "../auth/api-keys";
+import { getAuth } from "../auth/better-auth";
+import { createDashboardUser } from "../auth/dashboard-users";
+import type { KeyKind } from "../auth/key-material";
+import { getStore } from "../db/prisma";
+import type { PersonalDataPolicy } from "../privacy/policy";
+import { forgetMasker, policyHistory, readPolicy, savePolicy } from "../privacy/policy-store";
+
+export async function listDashboardUsers() {
+  return getStore().db.dashboardUser.findMany({
+    orderBy: { createdAt: "asc" },
+    select: { id: true, email: true, name: true, role: true, banned: true, createdAt: true },
+  });
+}
+
+/** Invites a user: an account with a one-time password the admin passes on (shown once). */
+export async function inviteDashboardUser(user: { email: string; name: string; role: Role }) {
+  const password = randomBytes(12).toString("base64url");
+  await createDashboardUser(getStore(), { ...user, password });
+  return password;
+}
+
+export async function changeRole(userId: string, role: Role) {
+  const auth = await getAuth(getStore());
+  await auth.api.setRole({ body: { userId, role }, headers: await headers() });
+}
+
+/** Disabling signs the user out everywhere at once (Better Auth's ban revokes their sessions). */
+export async function setDisabled(userId: string, disabled: boolean) {
+  const auth = await getAuth(getStore());
+  if (disabled) await auth.api.banUser({ body: { userId, banReason: "disabled by an admin" }, headers: await headers() });
+  else await auth.api.unbanUser({ body: { userId }, headers: await headers() });
+}
+
+export async function listKeys() {
+  return listApiKeys(getStore());
+}
+
+export async function createKey(kind: KeyKind, name: string, source: string | null, createdBy: string) {
+  return createApiKey(getStore(), kind, name, { source, createdBy });
+}
+
+export async function revokeKey(id: number) {
+  return revokeApiKey(getStore(), id);
+}
+
+export async function getPolicyAndHistory() {
+  const store = getStore();
+  const current = await readPolicy(store);
+  return { current, history: await policyHistory(store) };
+}
+
+export async function updatePolicy(policy: PersonalDataPolicy, changedBy: string) {
+  const saved = await savePolicy(getStore(), policy, changedBy);
+  forgetMasker();
+  return saved;
+}
