@@ -9,6 +9,8 @@ import { NextResponse, type NextRequest } from "next/server";
  * - a page request without a session cookie goes to sign-in, remembering where it was going.
  */
 const PUBLIC_PAGES = [/^\/sign-in$/, /^\/resume\//];
+/** Route handlers outside /api answer for themselves (401 JSON, or a service key's download). */
+const ROUTE_HANDLERS = [/^\/sessions\/[^/]+\/export\//];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 function crossSite(request: NextRequest): boolean {
@@ -30,7 +32,7 @@ export function proxy(request: NextRequest) {
       { status: 403 },
     );
   }
-  const isPage = !pathname.startsWith("/api/") && !PUBLIC_PAGES.some((p) => p.test(pathname));
+  const isPage = !pathname.startsWith("/api/") && ![...PUBLIC_PAGES, ...ROUTE_HANDLERS].some((p) => p.test(pathname));
   if (isPage && request.method === "GET" && !getSessionCookie(request)) {
     const signIn = new URL("/sign-in", request.url);
     if (pathname !== "/") signIn.searchParams.set("next", pathname + search);

@@ -24,7 +24,7 @@ export function MaskedFields({ event, sessionId }: { event: { position: number; 
   const [revealed, setRevealed] = useState<Record<string, unknown>>({});
   if (paths.length === 0) return null;
   return (
-    <div aria-label="Masked fields" className="space-y-1 border-t border-slate-200 px-4 py-2 text-xs dark:border-slate-700">
+    <div role="group" aria-label="Masked fields" className="space-y-1 border-t border-slate-200 px-4 py-2 text-xs dark:border-slate-700">
       <p className="text-slate-500">Masked personal data. Reveal a field only when a ticket needs it. The reveal and your reason go into the access log.</p>
       <ul className="space-y-1">
         {paths.map((path) => {

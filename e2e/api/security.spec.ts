@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
+import { E2E_KEYS } from "../../playwright.config";
 import { cloudEvent, serviceAuth, uniqueTag } from "../support/seed";
 
 test("every response carries the security headers", async ({ request }) => {
@@ -38,3 +39,38 @@ test("ingestion is rate limited per key: 429 with Retry-After, and the refused r
   const { events } = await stream.json();
   expect(events.map((e: { streamversion: number }) => e.streamversion).at(-1)).toBe(5_000);
 });
+
+test("state-changing requests from another site are refused, whatever they carry", async ({ request, baseURL }) => {
+  const signIn = (headers: Record<string, string>) =>
+    request.post("/api/auth/sign-in/email", { headers, data: { email: "admin@e2e.test", password: "e2e-admin-password" } });
+  expect((await signIn({ origin: "https://evil.example" })).status()).toBe(403);
+  expect((await signIn({ origin: baseURL!, "sec-fetch-site": "cross-site" })).status()).toBe(403);
+  // A server action (the explorer's) posted from another origin never reaches the action.
+  const action = await request.post("/events", { headers: { origin: "https://evil.example", "next-action": "0".repeat(40) }, data: "[]" });
+  expect(action.status()).toBe(403);
+  const append = await request.post("/api/events", {
+    headers: { ...producerAuthHeaders(), origin: "https://evil.example", "content-type": "application/cloudevents+json" },
+    data: JSON.stringify(cloudEvent({ id: uniqueTag("csrf") })),
+  });
+  expect(append.status()).toBe(403);
+});
+
+test("sign-in is rate limited per account and per client address", async ({ request, baseURL }) => {
+  const attempt = (email: string, address: string) =>
+    request.post("/api/auth/sign-in/email", { headers: { origin: baseURL!, "x-forwarded-for": address }, data: { email, password: "not the password" } });
+  // One account from many addresses: the eleventh attempt within a minute is refused.
+  const account = `${uniqueTag("locked")}@e2e.test`;
+  const perAccount: number[] = [];
+  for (let i = 0; i < 11; i++) perAccount.push((await attempt(account, `198.51.100.${i + 1}`)).status());
+  expect(perAccount.slice(0, 10).every((s) => s === 401)).toBe(true);
+  expect(perAccount[10]).toBe(429);
+  // One address trying many accounts: refused after ten.
+  const perAddress: number[] = [];
+  for (let i = 0; i < 11; i++) perAddress.push((await attempt(`${uniqueTag("spray")}@e2e.test`, "203.0.113.77")).status());
+  expect(perAddress.slice(0, 10).every((s) => s === 401)).toBe(true);
+  expect(perAddress[10]).toBe(429);
+});
+
+function producerAuthHeaders() {
+  return { Authorization: `Bearer ${E2E_KEYS.ingest}` };
+}

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { maskValue } from "../../lib/privacy/mask";
 import { appendBatch, cloudEvent, serviceAuth, uniqueTag } from "../support/seed";
 
 const NAME = `<img src=x onerror="window.__xss='name'">`;
@@ -20,8 +21,9 @@ test("markup in event data renders as text in every view", async ({ page, reques
   }
 
   const views: [string, string][] = [
-    [`/users?query=${tag}`, NAME],
-    [`/users/${user}`, NAME],
+    // The name is personal data: masked, and still text.
+    [`/users?query=${tag}`, maskValue(NAME)],
+    [`/users/${user}`, maskValue(NAME)],
     [`/sessions/${sessionId}`, HOTEL],
     [`/events?user=${user}`, "offers.offer.viewed"],
   ];
@@ -38,5 +40,13 @@ test("markup in event data renders as text in every view", async ({ page, reques
   await page.goto(`/events?user=${user}`);
   await page.getByRole("table", { name: "Events" }).getByRole("row").filter({ hasText: "offers.offer.viewed" }).click();
   await expect(page.getByLabel("Event JSON")).toContainText("<script>");
+  expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
+  // Revealed (with a reason), the name is shown as the text it is.
+  await page.getByRole("table", { name: "Events" }).getByRole("row").filter({ hasText: "identity.user.registered" }).click();
+  const masked = page.getByRole("region", { name: "Event inspector" }).getByLabel("Masked fields");
+  await masked.getByRole("listitem").filter({ hasText: "data.name" }).getByRole("button", { name: "Reveal…" }).click();
+  await masked.getByLabel("Reason (ticket reference)").fill("XSS-1");
+  await masked.getByRole("button", { name: "Reveal", exact: true }).click();
+  await expect(masked.getByTestId("revealed-value")).toHaveText(NAME);
   expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Viewer } from "../access/viewer";
+import { viewerLabel, type Viewer } from "../access/viewer";
 import type { IncomingEvent } from "../ingest/cloud-event";
 
 /**
@@ -42,7 +42,7 @@ export function auditStream(viewerId: string): string {
 
 export function toAuditEvent(viewer: Viewer, entry: AuditEntry, now: Date, id = randomUUID()): IncomingEvent {
   const record: AuditRecord = {
-    viewer: { id: viewer.id, kind: viewer.kind, label: viewer.kind === "user" ? viewer.email : viewer.name, role: viewer.role },
+    viewer: { id: viewer.id, kind: viewer.kind, label: viewerLabel(viewer), role: viewer.role },
     action: entry.action,
     customer: entry.customer,
     session: entry.session ?? null,

@@ -31,6 +31,12 @@ export async function createAuth(store: Store, env: Record<string, string | unde
     secret,
     // Unset: taken from each request, so the same build serves any host and port.
     baseURL: env.REWIND_PUBLIC_URL || undefined,
+    // Same-origin only: a state-changing request must come from a page of the host it was sent to
+    // (whatever name or port this server is reached by), so another site's form is refused.
+    trustedOrigins: (request) => {
+      const host = request?.headers.get("host");
+      return host ? [`http://${host}`, `https://${host}`] : [];
+    },
     database: prismaAdapter(store.db, { provider: store.target.provider }),
     user: { modelName: "dashboardUser" },
     session: { modelName: "authSession", expiresIn: SESSION_HOURS * 3600, updateAge: 3600 },
@@ -74,13 +80,17 @@ export async function createAuth(store: Store, env: Record<string, string | unde
 
 export type RewindAuth = Awaited<ReturnType<typeof createAuth>>;
 
-const globalForAuth = globalThis as unknown as { rewindAuth?: Promise<RewindAuth> };
+const globalForAuth = globalThis as unknown as { rewindAuth?: WeakMap<Store, Promise<RewindAuth>> };
 
-/** The process-wide auth instance for the process-wide store. */
+/** One auth instance per store per process (the server has one store; tests and scripts may open more). */
 export function getAuth(store: Store): Promise<RewindAuth> {
-  globalForAuth.rewindAuth ??= createAuth(store).catch((error) => {
-    globalForAuth.rewindAuth = undefined;
+  globalForAuth.rewindAuth ??= new WeakMap();
+  const cached = globalForAuth.rewindAuth.get(store);
+  if (cached) return cached;
+  const created = createAuth(store).catch((error) => {
+    globalForAuth.rewindAuth?.delete(store);
     throw error;
   });
-  return globalForAuth.rewindAuth;
+  globalForAuth.rewindAuth.set(store, created);
+  return created;
 }

@@ -1,0 +1,103 @@
+import { readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { E2E_KEYS } from "../../playwright.config";
+import { ROUTE_RULES, routeOfFile, type RouteRule } from "../../lib/access/route-rules";
+import { can, ROLES, type Role } from "../../lib/access/roles";
+import { cloudEvent, uniqueTag } from "../support/seed";
+import { seedUserSession } from "../support/seed-session";
+import { signedInAs } from "../support/signed-in";
+
+/** Every page.tsx and route.ts under app/, as the route it serves. */
+function routesOnDisk(dir = "app"): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return routesOnDisk(path);
+    return /^(page\.tsx|route\.ts)$/.test(entry.name) ? [routeOfFile(relative(".", path))] : [];
+  });
+}
+
+test("every page and API route has an access rule", () => {
+  const missing = routesOnDisk().filter((route) => !(route in ROUTE_RULES));
+  expect(missing, "routes without a rule in lib/access/route-rules.ts").toEqual([]);
+  const stale = Object.keys(ROUTE_RULES).filter((route) => !routesOnDisk().includes(route));
+  expect(stale, "rules for routes that no longer exist").toEqual([]);
+});
+
+type Caller = "anonymous" | Role | "service key" | "producer key";
+const CALLERS: Caller[] = ["anonymous", ...ROLES, "service key", "producer key"];
+
+function expectedStatus(rule: RouteRule, method: "GET" | "POST", caller: Caller): number | "redirect-to-sign-in" | "redirect-home" | "ok" {
+  if (rule.kind === "public") return "ok";
+  const role = ROLES.includes(caller as Role) ? (caller as Role) : null;
+  if (rule.kind === "page") {
+    // Pages know only the dashboard's cookie: a bearer key is nobody there.
+    if (!role) return "redirect-to-sign-in";
+    if (rule.permission === "signed-in") return "redirect-home";
+    return can(role, rule.permission) ? 200 : 403;
+  }
+  if (method === "POST") {
+    if (caller === "producer key") return 200;
+    return caller === "service key" ? 403 : 401;
+  }
+  if (caller === "service key") return 200;
+  if (caller === "producer key") return 403;
+  if (!role) return 401;
+  return can(role, rule.read!) ? 200 : 403;
+}
+
+test("each role and key kind gets exactly what the matrix says, on every route", async ({ request, baseURL }) => {
+  test.setTimeout(90_000);
+  const seeded = await seedUserSession(request);
+  const samples: Record<string, string> = {
+    "/api/auth/[...all]": "/api/auth/get-session",
+    "/users": "/users?query=usr-",
+    "/api/users": "/api/users?query=usr-",
+  };
+  const url = (route: string) =>
+    samples[route] ??
+    route
+      .replace("[userId]", encodeURIComponent(seeded.user))
+      .replace("[sessionId]", encodeURIComponent(seeded.sessionId))
+      .replace("[stream]", encodeURIComponent(seeded.stream))
+      .replace("[format]", "json");
+
+  const clients = new Map<Caller, { client: APIRequestContext; headers: Record<string, string> }>();
+  for (const caller of CALLERS) {
+    const role = ROLES.includes(caller as Role) ? (caller as Role) : null;
+    clients.set(caller, {
+      client: role ? await signedInAs(role, baseURL!) : request,
+      headers:
+        caller === "service key" ? { Authorization: `Bearer ${E2E_KEYS.api}` } : caller === "producer key" ? { Authorization: `Bearer ${E2E_KEYS.ingest}` } : {},
+    });
+  }
+
+  const mismatches: string[] = [];
+  for (const [route, rule] of Object.entries(ROUTE_RULES)) {
+    const methods: ("GET" | "POST")[] =
+      rule.kind === "public" ? [...rule.methods].filter((m) => m === "GET") : rule.kind === "page" ? ["GET"] : [...(rule.read ? ["GET" as const] : []), ...(rule.append ? ["POST" as const] : [])];
+    for (const method of methods) {
+      for (const caller of CALLERS) {
+        const { client, headers } = clients.get(caller)!;
+        const expected = expectedStatus(rule, method, caller);
+        const response =
+          method === "GET"
+            ? await client.get(url(route), { headers, maxRedirects: 0 })
+            : await client.post(url(route), {
+                headers: { ...headers, "content-type": "application/cloudevents+json" },
+                data: JSON.stringify(cloudEvent({ id: uniqueTag("matrix") })),
+                maxRedirects: 0,
+              });
+        const status = response.status();
+        const location = response.headers()["location"] ?? "";
+        const ok =
+          expected === "ok" ? status < 400
+          : expected === "redirect-to-sign-in" ? status === 307 && location.includes("/sign-in")
+          : expected === "redirect-home" ? status === 307 && !location.includes("/sign-in")
+          : status === expected;
+        if (!ok) mismatches.push(`${method} ${route} as ${caller}: expected ${expected}, got ${status} ${location}`);
+      }
+    }
+  }
+  expect(mismatches).toEqual([]);
+});

@@ -1,0 +1,70 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { cloudEvent, producerAuth, serviceAuth, uniqueTag } from "../support/seed";
+import { seedUserSession } from "../support/seed-session";
+import { signedInAs, viewerIdOf } from "../support/signed-in";
+
+/** The audit events in a viewer's audit stream, by type (read with the service key). */
+async function auditCounts(request: APIRequestContext, viewerId: string): Promise<Record<string, number>> {
+  const response = await request.get(`/api/streams/${encodeURIComponent(`rewind/audit/${viewerId}`)}?limit=1000`, { headers: serviceAuth });
+  if (response.status() === 404) return {};
+  const { events } = await response.json();
+  const counts: Record<string, number> = {};
+  for (const e of events as { type: string }[]) counts[e.type] = (counts[e.type] ?? 0) + 1;
+  return counts;
+}
+
+test("every audited read leaves exactly one audit event, and sessions never count them", async ({ request, baseURL }) => {
+  const seeded = await seedUserSession(request);
+  const agent = await signedInAs("agent", baseURL!);
+  const viewer = await viewerIdOf(agent);
+  const reads: [string, string][] = [
+    [`/users/${seeded.user}`, "rewind.audit.customer.viewed"],
+    [`/sessions/${seeded.sessionId}`, "rewind.audit.replay.viewed"],
+    [`/sessions/${seeded.sessionId}/print`, "rewind.audit.session.exported"],
+    [`/sessions/${seeded.sessionId}/export/json`, "rewind.audit.session.exported"],
+    [`/sessions/${seeded.sessionId}/export/csv`, "rewind.audit.session.exported"],
+    [`/api/sessions/${seeded.sessionId}`, "rewind.audit.replay.viewed"],
+    [`/api/users/${seeded.user}/sessions`, "rewind.audit.customer.viewed"],
+  ];
+  for (const [path, type] of reads) {
+    const before = await auditCounts(request, viewer);
+    expect((await agent.get(path)).status(), path).toBe(200);
+    const after = await auditCounts(request, viewer);
+    expect({ path, added: (after[type] ?? 0) - (before[type] ?? 0) }).toEqual({ path, added: 1 });
+    const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+    expect(total(after) - total(before), `${path} added nothing else`).toBe(1);
+  }
+
+  // What the audit event says: who, role, what, when.
+  const { events } = await (await request.get(`/api/streams/${encodeURIComponent(`rewind/audit/${viewer}`)}?limit=1000`, { headers: serviceAuth })).json();
+  const last = events.at(-1);
+  expect(last).toMatchObject({ source: "rewind/audit", type: "rewind.audit.customer.viewed", userid: seeded.user });
+  expect(last.data).toMatchObject({ action: "customer.viewed", customer: seeded.user, viewer: { id: viewer, kind: "user", role: "agent" } });
+  expect(Date.parse(last.time)).toBeGreaterThan(Date.now() - 60_000);
+
+  // The audit events carry the customer's user id, yet the customer's session still holds only their own two events.
+  const { sessions } = await (await request.get(`/api/users/${seeded.user}/sessions`, { headers: serviceAuth })).json();
+  expect(sessions).toHaveLength(1);
+  expect(sessions[0].eventCount).toBe(2);
+});
+
+test("a service key's reads are audited under the key", async ({ request }) => {
+  const seeded = await seedUserSession(request);
+  const before = await auditCounts(request, "env:REWIND_API_KEY");
+  expect((await request.get(`/api/sessions/${seeded.sessionId}`, { headers: serviceAuth })).status()).toBe(200);
+  const after = await auditCounts(request, "env:REWIND_API_KEY");
+  expect((after["rewind.audit.replay.viewed"] ?? 0) - (before["rewind.audit.replay.viewed"] ?? 0)).toBe(1);
+});
+
+test("producers cannot write to the audit stream", async ({ request }) => {
+  const head = async () => (await (await request.get("/api/events?after=0&limit=1", { headers: serviceAuth })).json()).events.length;
+  expect(await head()).toBeGreaterThanOrEqual(0);
+  for (const forged of [
+    cloudEvent({ id: uniqueTag("forge"), source: "rewind/audit", type: "rewind.audit.customer.viewed", subject: "rewind/audit/someone" }),
+    cloudEvent({ id: uniqueTag("forge"), source: "/holidays/identity", subject: "rewind/audit/someone" }),
+  ]) {
+    const response = await request.post("/api/events", { headers: { ...producerAuth, "content-type": "application/cloudevents+json" }, data: JSON.stringify(forged) });
+    expect(response.status()).toBe(403);
+  }
+  expect((await request.get(`/api/streams/${encodeURIComponent("rewind/audit/someone")}`, { headers: serviceAuth })).status()).toBe(404);
+});

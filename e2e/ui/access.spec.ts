@@ -1,0 +1,193 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { maskValue } from "../../lib/privacy/mask";
+import { appendBatch, cloudEvent, serviceAuth, uniqueTag } from "../support/seed";
+import { seedUserSession } from "../support/seed-session";
+import { signedInAs, viewerIdOf } from "../support/signed-in";
+import { E2E_USERS, storageStateOf } from "../support/users";
+
+async function auditTypes(request: APIRequestContext, viewerId: string): Promise<string[]> {
+  const response = await request.get(`/api/streams/${encodeURIComponent(`rewind/audit/${viewerId}`)}?limit=1000`, { headers: serviceAuth });
+  return response.status() === 404 ? [] : (await response.json()).events.map((e: { type: string }) => e.type);
+}
+
+const registered = (user: string, tag: string) => [
+  cloudEvent({ id: `${tag}-r`, source: "/holidays/identity", type: "identity.user.registered", subject: `user/${user}`, userid: user, time: "2026-06-01T09:59:00Z", data: { name: "Petra Private", email: `${tag}@example.com`, phone: "+44 7700 900123" } }),
+];
+
+test.describe("signing in", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("a page asks for sign-in, a wrong password is refused, the right one goes back to the page", async ({ page }) => {
+    await page.goto("/sessions");
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fsessions/);
+    await page.getByLabel("Email").fill(E2E_USERS.analyst.email);
+    await page.getByLabel("Password").fill("wrong password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toContainText("do not match");
+    await page.getByLabel("Password").fill(E2E_USERS.analyst.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/sessions$/);
+    await expect(page.getByTestId("signed-in-as")).toContainText("analyst");
+    const cookie = (await page.context().cookies()).find((c) => c.name.includes("session_token"))!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.goto("/sessions");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+});
+
+test.describe("as an analyst", () => {
+  test.use({ storageState: storageStateOf("analyst") });
+
+  test("replays are masked with no way to reveal, customers and the raw store are closed", async ({ page, request }) => {
+    const seeded = await seedUserSession(request, registered);
+    await page.goto(`/sessions/${seeded.sessionId}`);
+    await expect(page.getByRole("region", { name: "Player" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /Reveal personal data/ })).toHaveCount(0);
+    await expect(page.locator("body")).not.toContainText("Petra Private");
+    await expect(page.getByRole("navigation", { name: "Main" })).not.toContainText("Customers");
+    expect((await page.goto(`/users/${seeded.user}`))!.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Your role cannot open this page" })).toBeVisible();
+    expect((await page.goto("/events"))!.status()).toBe(403);
+  });
+});
+
+test.describe("as an agent", () => {
+  test.use({ storageState: storageStateOf("agent") });
+
+  test("a replay is one audit event however long it plays; revealing the session asks a reason and is one more", async ({ page, request, baseURL }) => {
+    const seeded = await seedUserSession(request, registered);
+    const viewer = await viewerIdOf(await signedInAs("agent", baseURL!));
+    const before = await auditTypes(request, viewer);
+    await page.goto(`/sessions/${seeded.sessionId}?at=0`);
+    await expect(page.getByRole("region", { name: "Player" })).toHaveAttribute("data-loaded", "true");
+    await expect(page.getByRole("region", { name: "Raw event" })).toContainText(maskValue("Petra Private"));
+    await page.getByRole("button", { name: "Play" }).click();
+    await page.waitForTimeout(2_500);
+    const afterView = await auditTypes(request, viewer);
+    expect(afterView.slice(before.length)).toEqual(["rewind.audit.replay.viewed"]);
+
+    await page.getByRole("button", { name: /Reveal personal data/ }).click();
+    await page.getByRole("button", { name: "Reveal this session" }).click();
+    await expect(page.getByRole("form", { name: "Reveal this session" }).getByRole("alert")).toContainText("give a reason");
+    await page.getByLabel("Reason (ticket reference)").fill("TICKET-1234");
+    await page.getByRole("button", { name: "Reveal this session" }).click();
+    await expect(page.getByText("Personal data revealed for this view")).toBeVisible();
+    await page.getByRole("slider", { name: "Playhead" }).focus();
+    await page.keyboard.press("Home");
+    await expect(page.getByRole("region", { name: "Raw event" })).toContainText("Petra Private");
+    const afterReveal = await auditTypes(request, viewer);
+    expect(afterReveal.slice(afterView.length)).toEqual(["rewind.audit.session.revealed"]);
+    const { events } = await (await request.get(`/api/streams/${encodeURIComponent(`rewind/audit/${viewer}`)}?limit=1000`, { headers: serviceAuth })).json();
+    expect(events.at(-1).data).toMatchObject({ action: "session.revealed", reason: "TICKET-1234", customer: seeded.user, session: seeded.sessionId });
+
+    // The reveal lasted for that view only.
+    await page.reload();
+    await expect(page.getByRole("region", { name: "Raw event" })).toContainText(maskValue("Petra Private"));
+    await expect(page.locator("body")).not.toContainText("Petra Private");
+  });
+});
+
+test.describe("as an admin", () => {
+  test("invites a user who signs in with the role given; disabling them locks them out", async ({ page, browser }) => {
+    const email = `${uniqueTag("invited")}@e2e.test`;
+    await page.goto("/admin/users");
+    const form = page.getByRole("form", { name: "Invite" });
+    await form.getByLabel("Email").fill(email);
+    await form.getByLabel("Name").fill("Ivy Invited");
+    await form.getByLabel("Role").selectOption("auditor");
+    await form.getByRole("button", { name: "Invite" }).click();
+    const password = (await page.getByTestId("secret").textContent())!.trim();
+    expect(password.length).toBeGreaterThan(10);
+
+    const fresh = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const invited = await fresh.newPage();
+    await invited.goto("/sign-in");
+    await invited.getByLabel("Email").fill(email);
+    await invited.getByLabel("Password").fill(password);
+    await invited.getByRole("button", { name: "Sign in" }).click();
+    await expect(invited.getByTestId("signed-in-as")).toContainText("auditor");
+    await expect(invited.getByRole("navigation", { name: "Main" })).toContainText("Access log");
+
+    await page.reload();
+    await page.locator(`tr[data-email="${email}"]`).getByRole("button", { name: "Disable" }).click();
+    await expect(page.locator(`tr[data-email="${email}"]`)).toContainText("disabled");
+    await invited.goto("/access-log");
+    await expect(invited).toHaveURL(/\/sign-in/);
+    await fresh.close();
+  });
+
+  test("a producer key is shown once, appends for its own source only, and stops when revoked", async ({ page, request }) => {
+    const name = uniqueTag("payments-key");
+    await page.goto("/admin/keys");
+    const form = page.getByRole("form", { name: "Create key" });
+    await form.getByLabel("Kind").selectOption("producer");
+    await form.getByLabel("Name").fill(name);
+    await form.getByLabel("Source (producer keys)").fill("/holidays/payment");
+    await form.getByRole("button", { name: "Create key" }).click();
+    const key = (await page.getByTestId("secret").textContent())!.trim();
+    const post = (source: string) =>
+      request.post("/api/events", {
+        headers: { Authorization: `Bearer ${key}`, "content-type": "application/cloudevents+json" },
+        data: JSON.stringify(cloudEvent({ id: uniqueTag("k"), source })),
+      });
+    expect((await post("/holidays/payment")).status()).toBe(200);
+    const foreign = await post("/holidays/booking");
+    expect(foreign.status()).toBe(403);
+    expect((await foreign.json()).error.details).toMatchObject({ index: 0, attribute: "source", allowed: "/holidays/payment" });
+    expect((await request.get("/api/events?after=0&limit=1", { headers: { Authorization: `Bearer ${key}` } })).status()).toBe(403);
+
+    await page.reload();
+    await expect(page.getByRole("table", { name: "API keys" })).not.toContainText(key);
+    await page.getByRole("row").filter({ hasText: name }).getByRole("button", { name: "Revoke" }).click();
+    await expect(page.getByRole("row").filter({ hasText: name })).toContainText("revoked");
+    expect((await post("/holidays/payment")).status()).toBe(401);
+  });
+
+  test("the personal-data policy is edited on its page, applies at once and keeps its history", async ({ page, request }) => {
+    const tag = uniqueTag("policy");
+    const user = `usr-${tag}`;
+    const type = `e2e.policy.${tag.replace(/[^a-z0-9]/g, "")}`;
+    await appendBatch(request, [cloudEvent({ id: tag, type, subject: `policy/${tag}`, userid: user, data: { nickname: "Shadowfax", city: "Leeds" } })]);
+    const read = async () => (await (await request.get(`/api/streams/${encodeURIComponent(`policy/${tag}`)}`, { headers: serviceAuth })).json()).events[0].data;
+    expect(await read()).toEqual({ nickname: "Shadowfax", city: "Leeds" });
+
+    await page.goto("/admin/policy");
+    const editor = page.getByLabel("Policy (JSON)");
+    const policy = JSON.parse(await editor.inputValue());
+    await editor.fill(JSON.stringify({ ...policy, fields: { ...policy.fields, [type]: ["nickname"] } }, null, 2));
+    await page.getByRole("button", { name: "Save a new version" }).click();
+    await expect(page.getByRole("status")).toContainText(`${type}: + nickname`);
+    await expect(page.getByRole("list", { name: "Policy history" })).toContainText(E2E_USERS.admin.email);
+    await expect.poll(read, { timeout: 5_000 }).toEqual({ nickname: maskValue("Shadowfax"), city: "Leeds" });
+
+    await editor.fill("{ \"fields\": { \"x\": [\"a..b\"] }, \"patterns\": [] }");
+    await page.getByRole("button", { name: "Save a new version" }).click();
+    await expect(page.getByRole("form", { name: "Save a new version" }).getByRole("alert")).toContainText("fields.x.0");
+
+    // Put it back as it was, so other tests see the seeded policy.
+    await editor.fill(JSON.stringify(policy, null, 2));
+    await page.getByRole("button", { name: "Save a new version" }).click();
+    await expect(page.getByRole("status")).toContainText(`${type}: − nickname`);
+  });
+
+  test("the access log filters by customer viewed and by viewer", async ({ page, request, baseURL }) => {
+    const seeded = await seedUserSession(request);
+    const agent = await signedInAs("agent", baseURL!);
+    await agent.get(`/users/${seeded.user}`);
+    const agentId = await viewerIdOf(agent);
+    await page.goto(`/access-log?customer=${seeded.user}`);
+    // The seeding read the customer's sessions with the service key: that is on record too.
+    const rows = page.getByRole("table", { name: "Access log" }).getByRole("row");
+    await expect(rows.filter({ hasText: "service key REWIND_API_KEY" }).first()).toBeVisible();
+    const byAgent = rows.filter({ hasText: E2E_USERS.agent.email });
+    await expect(byAgent).toHaveCount(1);
+    await expect(byAgent).toContainText("viewed a customer's sessions");
+    await page.goto(`/access-log?customer=${seeded.user}&viewer=${encodeURIComponent("someone-else")}`);
+    await expect(page.getByText("No access matches these filters.")).toBeVisible();
+    await page.goto(`/access-log?customer=${seeded.user}&viewer=${encodeURIComponent(agentId)}`);
+    await expect(page.getByRole("table", { name: "Access log" }).getByRole("row")).toHaveCount(2);
+    await expect(page.getByRole("table", { name: "Access log" })).not.toContainText("service key");
+  });
+});

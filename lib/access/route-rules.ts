@@ -1,0 +1,50 @@
+import type { Permission } from "./roles";
+
+/**
+ * Every page and API route, and who may use it. The route test (e2e/api/access-matrix.spec.ts)
+ * reads the app directory and fails when a route has no rule here, then checks each rule against
+ * the running server for every role and key kind. Handlers enforce these themselves (pages and
+ * actions with requireViewer, APIs with requireReader/requireKey); this table is what they are
+ * held to, and what the README's matrix is written from.
+ */
+export type RouteRule =
+  /** open to anyone */
+  | { kind: "public"; methods: readonly ("GET" | "POST")[] }
+  /** a dashboard page: sign-in required, then the permission */
+  | { kind: "page"; permission: Permission | "signed-in" }
+  /** an HTTP API: GET for a service key or a signed-in role with `read`; POST for a producer key */
+  | { kind: "api"; read?: Permission; append?: true };
+
+export const ROUTE_RULES: Record<string, RouteRule> = {
+  "/": { kind: "page", permission: "signed-in" },
+  "/sign-in": { kind: "public", methods: ["GET"] },
+  "/users": { kind: "page", permission: "users.find" },
+  "/users/[userId]": { kind: "page", permission: "users.find" },
+  "/sessions": { kind: "page", permission: "sessions.replay" },
+  "/sessions/[sessionId]": { kind: "page", permission: "sessions.replay" },
+  "/sessions/[sessionId]/print": { kind: "page", permission: "sessions.export" },
+  "/sessions/[sessionId]/export/[format]": { kind: "api", read: "sessions.export" },
+  "/events": { kind: "page", permission: "events.explore" },
+  "/access-log": { kind: "page", permission: "access-log.view" },
+  "/admin/users": { kind: "page", permission: "admin.manage" },
+  "/admin/keys": { kind: "page", permission: "admin.manage" },
+  "/admin/policy": { kind: "page", permission: "admin.manage" },
+  "/api/auth/[...all]": { kind: "public", methods: ["GET", "POST"] },
+  "/api/health": { kind: "public", methods: ["GET"] },
+  "/api/events": { kind: "api", read: "events.explore", append: true },
+  "/api/streams/[stream]": { kind: "api", read: "events.explore" },
+  "/api/users": { kind: "api", read: "users.find" },
+  "/api/users/[userId]/sessions": { kind: "api", read: "users.find" },
+  "/api/sessions/[sessionId]": { kind: "api", read: "sessions.replay" },
+};
+
+/** The route a file under app/ serves: route groups dropped, page.tsx / route.ts removed. */
+export function routeOfFile(file: string): string {
+  const parts = file
+    .replace(/\\/g, "/")
+    .replace(/^app\//, "")
+    .split("/")
+    .slice(0, -1)
+    .filter((p) => !/^\(.*\)$/.test(p));
+  return `/${parts.join("/")}`;
+}

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appendEvents } from "../eventstore/append";
+import { readFeedBackward } from "../eventstore/read";
+import { toAuditEvent, AUDIT_SOURCE, auditStream } from "../audit/audit-event";
+import { policySchema } from "../privacy/policy";
+import { policyHistory, readPolicy, savePolicy } from "../privacy/policy-store";
+import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
+import { createApiKey, identifyCaller, listApiKeys, revokeApiKey } from "./api-keys";
+import { getAuth } from "./better-auth";
+import { createDashboardUser, ensureFirstAdmin } from "./dashboard-users";
+import { serverSecret } from "./server-secret";
+
+describe.each(testProviders())("access control on %s", (provider) => {
+  let t: TestStore;
+  beforeAll(async () => {
+    t = await createTestStore(provider);
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  it("creates the first admin from the environment once, and signs in with a scrypt-hashed password", async () => {
+    expect(await ensureFirstAdmin(t.store, {})).toBeNull();
+    expect(await ensureFirstAdmin(t.store, { REWIND_ADMIN_EMAIL: "Root@Rewind.test", REWIND_ADMIN_PASSWORD: "first-admin-password" })).toBe("Root@Rewind.test");
+    expect(await ensureFirstAdmin(t.store, { REWIND_ADMIN_EMAIL: "other@rewind.test", REWIND_ADMIN_PASSWORD: "another-password" })).toBeNull();
+    const admin = await t.store.db.dashboardUser.findUniqueOrThrow({ where: { email: "root@rewind.test" } });
+    expect(admin.role).toBe("admin");
+    const account = await t.store.db.authAccount.findFirstOrThrow({ where: { userId: admin.id } });
+    expect(account.password).not.toContain("first-admin-password");
+    expect(account.password).toMatch(/^[0-9a-f]{32}:[0-9a-f]{128}$/); // Better Auth's scrypt: salt:key
+
+    const auth = await getAuth(t.store);
+    const signIn = (password: string) =>
+      auth.handler(
+        new Request("http://rewind.test/api/auth/sign-in/email", {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: "http://rewind.test", "x-forwarded-for": "192.0.2.10" },
+          body: JSON.stringify({ email: "root@rewind.test", password }),
+        }),
+      );
+    expect((await signIn("wrong-password!")).status).toBe(401);
+    const ok = await signIn("first-admin-password");
+    expect(ok.status).toBe(200);
+    const cookie = ok.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    const session = await auth.api.getSession({ headers: new Headers({ cookie: cookie.split(";")[0]! }) });
+    expect(session?.user).toMatchObject({ email: "root@rewind.test", role: "admin" });
+  });
+
+  it("refuses a second account with the same email", async () => {
+    await createDashboardUser(t.store, { email: "agent@rewind.test", password: "agent-password-1", name: "Agent", role: "agent" });
+    await expect(createDashboardUser(t.store, { email: "AGENT@rewind.test", password: "agent-password-2", name: "Agent 2", role: "agent" })).rejects.toThrow();
+  });
+
+  it("shares one generated secret between callers, unless the environment gives one", async () => {
+    const a = await serverSecret(t.store, "test-secret", undefined);
+    const b = await serverSecret(t.store, "test-secret", undefined);
+    expect(a).toBe(b);
+    expect(a.length).toBeGreaterThanOrEqual(40);
+    expect(await serverSecret(t.store, "test-secret", "from-env")).toBe("from-env");
+  });
+
+  it("binds producer keys to a source, lists them without the key and revokes them", async () => {
+    const key = await createApiKey(t.store, "producer", "payments", { source: "/holidays/payment", createdBy: "root@rewind.test" });
+    expect(await identifyCaller(t.store, `Bearer ${key}`, {})).toMatchObject({ kind: "producer", name: "payments", source: "/holidays/payment" });
+    const listed = await listApiKeys(t.store);
+    expect(JSON.stringify(listed)).not.toContain(key);
+    const row = listed.find((k) => k.name === "payments")!;
+    expect(row).toMatchObject({ source: "/holidays/payment", createdBy: "root@rewind.test", revokedAt: null });
+    expect(await revokeApiKey(t.store, row.id)).toBe(true);
+    expect(await revokeApiKey(t.store, row.id)).toBe(false);
+    expect(await identifyCaller(t.store, `Bearer ${key}`, {})).toBeNull();
+  });
+
+  it("seeds the personal-data policy from its file once and keeps every version", async () => {
+    const first = await readPolicy(t.store);
+    expect(first.version).toBe(1);
+    expect(first.changedBy).toMatch(/^seed/);
+    expect(first.policy.fields["identity.user.registered"]).toEqual(["name", "email", "phone"]);
+    const changed = policySchema.parse({ ...first.policy, fields: { ...first.policy.fields, "x.y": ["secret"] } });
+    const second = await savePolicy(t.store, changed, "root@rewind.test");
+    expect(second).toMatchObject({ version: 2, changedBy: "root@rewind.test", summary: "x.y: + secret" });
+    expect((await readPolicy(t.store)).version).toBe(2);
+    expect((await policyHistory(t.store)).map((v) => v.version)).toEqual([2, 1]);
+  });
+
+  it("finds audit events by customer viewed, by viewer and by time, with indexed filters", async () => {
+    const viewer = { kind: "user" as const, id: "viewer-1", email: "a@rewind.test", name: "A", role: "agent" as const };
+    const other = { ...viewer, id: "viewer-2", email: "b@rewind.test" };
+    await appendEvents(t.store, [
+      toAuditEvent(viewer, { action: "customer.viewed", customer: "usr-1", target: "/users/usr-1" }, new Date("2026-11-01T10:00:00Z")),
+      toAuditEvent(other, { action: "replay.viewed", customer: "usr-1", session: "s1", target: "/sessions/s1" }, new Date("2026-11-02T10:00:00Z")),
+      toAuditEvent(viewer, { action: "customer.viewed", customer: "usr-2", target: "/users/usr-2" }, new Date("2026-11-03T10:00:00Z")),
+    ]);
+    const find = async (filter: Parameters<typeof readFeedBackward>[1]["filter"]) =>
+      (await readFeedBackward(t.store, { limit: 100, filter: { source: AUDIT_SOURCE, ...filter } })).map((e) => e.type + " " + e.userid);
+    expect(await find({ userid: "usr-1" })).toEqual(["rewind.audit.replay.viewed usr-1", "rewind.audit.customer.viewed usr-1"]);
+    expect(await find({ stream: auditStream("viewer-1") })).toEqual(["rewind.audit.customer.viewed usr-2", "rewind.audit.customer.viewed usr-1"]);
+    expect(await find({ from: new Date("2026-11-02T00:00:00Z"), to: new Date("2026-11-03T00:00:00Z") })).toEqual(["rewind.audit.replay.viewed usr-1"]);
+  });
+});
