@@ -40,7 +40,7 @@ export function auditStream(viewerId: string): string {
   return `${AUDIT_SOURCE}/${viewerId}`;
 }
 
-export function toAuditEvent(viewer: Viewer, entry: AuditEntry, now: Date, id = randomUUID()): IncomingEvent {
+export function toAuditEvent(viewer: Viewer, entry: AuditEntry, now: Date, id: string = randomUUID()): IncomingEvent {
   const record: AuditRecord = {
     viewer: { id: viewer.id, kind: viewer.kind, label: viewerLabel(viewer), role: viewer.role },
     action: entry.action,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendEvents } from "../eventstore/append";
-import { readFeedBackward } from "../eventstore/read";
+import { readFeedBackward, type FeedFilter } from "../eventstore/read";
 import { toAuditEvent, AUDIT_SOURCE, auditStream } from "../audit/audit-event";
 import { policySchema } from "../privacy/policy";
 import { policyHistory, readPolicy, savePolicy } from "../privacy/policy-store";
@@ -93,7 +93,7 @@ describe.each(testProviders())("access control on %s", (provider) => {
       toAuditEvent(other, { action: "replay.viewed", customer: "usr-1", session: "s1", target: "/sessions/s1" }, new Date("2026-11-02T10:00:00Z")),
       toAuditEvent(viewer, { action: "customer.viewed", customer: "usr-2", target: "/users/usr-2" }, new Date("2026-11-03T10:00:00Z")),
     ]);
-    const find = async (filter: Parameters<typeof readFeedBackward>[1]["filter"]) =>
+    const find = async (filter: FeedFilter) =>
       (await readFeedBackward(t.store, { limit: 100, filter: { source: AUDIT_SOURCE, ...filter } })).map((e) => e.type + " " + e.userid);
     expect(await find({ userid: "usr-1" })).toEqual(["rewind.audit.replay.viewed usr-1", "rewind.audit.customer.viewed usr-1"]);
     expect(await find({ stream: auditStream("viewer-1") })).toEqual(["rewind.audit.customer.viewed usr-2", "rewind.audit.customer.viewed usr-1"]);

@@ -30,7 +30,8 @@ export async function createAuth(store: Store, env: Record<string, string | unde
     appName: "Rewind",
     secret,
     // Unset: taken from each request, so the same build serves any host and port.
-    baseURL: env.REWIND_PUBLIC_URL || undefined,
+    // (The fallback only serves server-side calls with no request, such as creating a user.)
+    baseURL: env.REWIND_PUBLIC_URL || { allowedHosts: ["*"], protocol: "auto", fallback: `http://localhost:${env.PORT ?? 3000}` },
     // Same-origin only: a state-changing request must come from a page of the host it was sent to
     // (whatever name or port this server is reached by), so another site's form is refused.
     trustedOrigins: (request) => {
