@@ -32,6 +32,13 @@ export function proxy(request: NextRequest) {
       { status: 403 },
     );
   }
+  // A download another site starts with the viewer's cookie would be an audited export in their name.
+  if (ROUTE_HANDLERS.some((p) => p.test(pathname)) && request.headers.get("sec-fetch-site") === "cross-site") {
+    return NextResponse.json(
+      { error: { code: "forbidden", message: "exports open from Rewind's own pages only", details: {} } },
+      { status: 403 },
+    );
+  }
   const isPage = !pathname.startsWith("/api/") && ![...PUBLIC_PAGES, ...ROUTE_HANDLERS].some((p) => p.test(pathname));
   if (isPage && request.method === "GET" && !getSessionCookie(request)) {
     const signIn = new URL("/sign-in", request.url);

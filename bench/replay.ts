@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
+import { createDashboardUser } from "../lib/auth/dashboard-users";
 import { parseDatabaseUrl } from "../lib/db/database-url";
 import { migrateDatabase } from "../lib/db/migrate";
 import { openStore } from "../lib/db/prisma";
@@ -11,6 +12,7 @@ import { startBenchServer } from "./server";
 import { median } from "./stats";
 
 const SEEKS = 40;
+const BENCH_AGENT = { email: "bench-agent@rewind.bench", password: "bench-agent-password" };
 
 /**
  * In Chromium, on the real replay page: the time from a seek (a click on the scrubber) to the
@@ -25,6 +27,8 @@ export async function benchReplay(): Promise<void> {
   const start = new Date("2026-06-01T00:00:00Z");
   const ids = { "10k": await appendLongSession(store, "r10k", 10_000, start), "100k": await appendLongSession(store, "r100k", 100_000, start) };
   await rebuildProjections(store, { now: () => Date.parse("2027-01-01T00:00:00Z") });
+  // Replays need a signed-in role: an agent, as support would open them.
+  await createDashboardUser(store, { ...BENCH_AGENT, name: "Bench agent", role: "agent" });
   await store.db.$disconnect();
 
   const server = await startBenchServer({ DATABASE_URL: url, REWIND_PROJECTOR: "off" }, 3198);
@@ -33,9 +37,12 @@ export async function benchReplay(): Promise<void> {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const signIn = await context.request.post(`${server.url}/api/auth/sign-in/email`, { headers: { origin: server.url }, data: BENCH_AGENT });
+    if (!signIn.ok()) throw new Error(`bench sign-in refused: ${signIn.status()}`);
     const pages = {} as Record<"10k" | "100k", import("@playwright/test").Page>;
     for (const size of ["10k", "100k"] as const) {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
       const loadStarted = performance.now();
       await page.goto(`${server.url}/sessions/${ids[size]}`);
       await page.locator('[aria-label="Journey state"][data-moment-index]').waitFor({ timeout: 120_000 });

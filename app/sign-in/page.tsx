@@ -2,15 +2,12 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { landingPage } from "@/lib/access/roles";
+import { safeNext } from "@/lib/access/safe-next";
 import { currentViewer } from "@/lib/data/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
 
-/** Only same-site paths: a `next` naming another origin would make this an open redirect. */
-function safeNext(next: unknown): string | null {
-  return typeof next === "string" && /^\/(?![/\\])/.test(next) ? next : null;
-}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { next } = await searchParams;

@@ -16,7 +16,7 @@ import { PlayerControls } from "./player-controls";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { StatePanel } from "./state-panel";
 import { TimelineScrubber } from "./timeline-scrubber";
-import { BLOCK_SIZE, useReplayBlock } from "./use-replay-block";
+import { BLOCK_SIZE, useReplayBlock, type ReplayGrant } from "./use-replay-block";
 import { usePlayerClock } from "./use-player-clock";
 import { usePlayerKeys } from "./use-player-keys";
 import { useLiveSession } from "./use-live-session";
@@ -25,14 +25,14 @@ import { useSessionFold } from "./use-session-fold";
 export function ReplayView({
   replay: initial,
   initialIndex,
-  grant = null,
+  view,
   canReveal = false,
   onRevealed,
 }: {
   replay: ReplayIndex;
   initialIndex: number;
-  /** set once the session was revealed for this view */
-  grant?: string | null;
+  /** the grant from the page load, or from a reveal */
+  view: ReplayGrant;
   canReveal?: boolean;
   onRevealed?: (grant: string, replay: ReplayIndex, index: number) => void;
 }) {
@@ -41,7 +41,7 @@ export function ReplayView({
   const { session } = replay;
   const [player, dispatch] = useReducer(playerReducer, initialPlayerState(initial.times, initialIndex));
   const live = session.endReason === "open";
-  useLiveSession(session.id, replay.times.length, live, grant, (tail) => {
+  useLiveSession(session.id, replay.times.length, live, view, (tail) => {
     // A late event that lands before the end reorders the session: reload rather than append.
     if (tail.times.length > 0 && tail.times[0]! < (replay.times[replay.times.length - 1] ?? 0)) {
       window.location.reload();
@@ -76,9 +76,9 @@ export function ReplayView({
   }, [player.index]);
 
   const definition = useMemo(() => journeyByName(session.journey), [session.journey]);
-  const { block, loading, error } = useReplayBlock(session.id, player.index, replay.times.length, grant);
+  const { block, loading, error } = useReplayBlock(session.id, player.index, replay.times.length, view);
   const blockEvents = useMemo(() => block?.events.map(toJourneyEventFromJson) ?? [], [block]);
-  const { fold, loaded } = useSessionFold(session.id, replay.times.length, definition, grant);
+  const { fold, loaded } = useSessionFold(session.id, replay.times.length, definition, view.grant);
   const moment = useMemo(() => {
     if (player.index < 0) return null;
     // The whole-session fold answers at once; the block around the playhead covers the time it loads.
@@ -148,10 +148,10 @@ export function ReplayView({
               {label}
             </a>
           ))}
-          {canReveal && !grant && onRevealed && (
+          {canReveal && !view.revealed && onRevealed && (
             <RevealSessionButton sessionId={session.id} onRevealed={(g, r) => onRevealed(g, r, player.index)} />
           )}
-          {grant && (
+          {view.revealed && (
             <span role="status" className="rounded bg-red-100 px-2.5 py-1 text-xs font-medium text-red-800 dark:bg-red-950 dark:text-red-200">
               Personal data revealed for this view
             </span>
@@ -203,7 +203,7 @@ export function ReplayView({
             <pre className="max-h-72 overflow-auto bg-slate-950 p-4 font-mono text-xs text-emerald-100">
               {selected ? JSON.stringify(selected, null, 2) : loading ? "Loading…" : "—"}
             </pre>
-            {selected && canReveal && !grant && <MaskedFields key={selected.position} event={selected} sessionId={session.id} />}
+            {selected && canReveal && !view.revealed && <MaskedFields key={selected.position} event={selected} sessionId={session.id} />}
           </section>
         </div>
         <StatePanel

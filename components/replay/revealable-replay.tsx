@@ -5,18 +5,27 @@ import type { ReplayIndex } from "@/lib/data/replay";
 import { ReplayView } from "./replay-view";
 
 /** The replay, masked; after a reveal with a reason, the same view again with the session's data as stored. */
-export function RevealableReplay({ replay, initialIndex, canReveal }: { replay: ReplayIndex; initialIndex: number; canReveal: boolean }) {
+export function RevealableReplay({ replay, initialIndex, grant, canReveal }: { replay: ReplayIndex; initialIndex: number; grant: string; canReveal: boolean }) {
   const [revealed, setRevealed] = useState<{ grant: string; replay: ReplayIndex; index: number } | null>(null);
   if (revealed) {
-    return <ReplayView key={`${revealed.replay.session.id}:revealed`} replay={revealed.replay} initialIndex={revealed.index} grant={revealed.grant} canReveal={canReveal} />;
+    return (
+      <ReplayView
+        key={`${revealed.replay.session.id}:revealed`}
+        replay={revealed.replay}
+        initialIndex={revealed.index}
+        view={{ grant: revealed.grant, revealed: true }}
+        canReveal={canReveal}
+      />
+    );
   }
   return (
     <ReplayView
       key={replay.session.id}
       replay={replay}
       initialIndex={initialIndex}
+      view={{ grant, revealed: false }}
       canReveal={canReveal}
-      onRevealed={(grant, next, index) => setRevealed({ grant, replay: next, index })}
+      onRevealed={(next, nextReplay, index) => setRevealed({ grant: next, replay: nextReplay, index })}
     />
   );
 }

@@ -7,26 +7,32 @@ import type { ReplayBlock } from "@/lib/data/replay";
 
 export const BLOCK_SIZE = 100;
 
+/** The grant the replay's page load (or a reveal) issued; every background read passes it back. */
+export interface ReplayGrant {
+  grant: string;
+  revealed: boolean;
+}
+
 // A revealed view caches apart from the masked one.
-const blockKey = (sessionId: string, block: number, grant: string | null) => ["replay-block", sessionId, block, grant ? "revealed" : "masked"] as const;
+const blockKey = (sessionId: string, block: number, view: ReplayGrant) => ["replay-block", sessionId, block, view.revealed ? "revealed" : "masked"] as const;
 
 /**
  * The block of full events around the playhead, with its snapshot; the neighbours are fetched
  * ahead so playing and stepping across a block boundary does not wait.
  */
-export function useReplayBlock(sessionId: string, index: number, total: number, grant: string | null) {
+export function useReplayBlock(sessionId: string, index: number, total: number, view: ReplayGrant) {
   const block = Math.max(0, Math.floor(index / BLOCK_SIZE));
   const client = useQueryClient();
   const query = useQuery({
-    queryKey: blockKey(sessionId, block, grant),
-    queryFn: () => loadReplayBlock(sessionId, block, grant),
+    queryKey: blockKey(sessionId, block, view),
+    queryFn: () => loadReplayBlock(sessionId, block, view.grant),
     staleTime: Infinity,
   });
   useEffect(() => {
     for (const neighbour of [block - 1, block + 1]) {
       if (neighbour < 0 || neighbour * BLOCK_SIZE >= total) continue;
-      void client.prefetchQuery({ queryKey: blockKey(sessionId, neighbour, grant), queryFn: () => loadReplayBlock(sessionId, neighbour, grant), staleTime: Infinity });
+      void client.prefetchQuery({ queryKey: blockKey(sessionId, neighbour, view), queryFn: () => loadReplayBlock(sessionId, neighbour, view.grant), staleTime: Infinity });
     }
-  }, [block, client, sessionId, total, grant]);
+  }, [block, client, sessionId, total, view]);
   return { block: query.data as ReplayBlock | null | undefined, loading: query.isPending, error: query.error };
 }

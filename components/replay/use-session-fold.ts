@@ -10,7 +10,7 @@ import { SessionFold } from "@/lib/replay/session-fold";
  * event has arrived, the player falls back to the block around the playhead. Answers the fold and
  * how many events it holds (for the progress shown to the user).
  */
-export function useSessionFold(sessionId: string, total: number, definition: JourneyDefinition<unknown>, grant: string | null) {
+export function useSessionFold(sessionId: string, total: number, definition: JourneyDefinition<unknown>, grant: string) {
   const fold = useRef<SessionFold | null>(null);
   const [loaded, setLoaded] = useState(0);
   const [failed, setFailed] = useState(false);

@@ -2,6 +2,8 @@ import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { E2E_KEYS } from "../../playwright.config";
 import { cloudEvent, serviceAuth, uniqueTag } from "../support/seed";
+import { seedUserSession } from "../support/seed-session";
+import { signedInAs } from "../support/signed-in";
 
 test("every response carries the security headers", async ({ request }) => {
   for (const path of ["/events", "/api/health", "/users?query=ab"]) {
@@ -74,3 +76,23 @@ test("sign-in is rate limited per account and per client address", async ({ requ
 function producerAuthHeaders() {
   return { Authorization: `Bearer ${E2E_KEYS.ingest}` };
 }
+
+test("sign-in never sends anyone to another site, and Better Auth's admin endpoints are not reachable", async ({ baseURL }) => {
+  const admin = await signedInAs("admin", baseURL!);
+  for (const next of ["//evil.example", "/%09/evil.example", "/\\evil.example", "https://evil.example"]) {
+    const response = await admin.get(`/sign-in?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
+    expect(response.status(), next).toBe(307);
+    expect(new URL(response.headers()["location"]!, baseURL).origin, next).toBe(new URL(baseURL!).origin);
+  }
+  for (const path of ["/api/auth/admin/list-users", "/api/auth/admin/set-role", "/api/auth/admin/impersonate-user", "/api/auth/sign-up/email", "/api/auth/update-user"]) {
+    const response = await admin.post(path, { headers: { origin: baseURL! }, data: { userId: "x", role: "admin" } });
+    expect(response.status(), path).toBe(404);
+  }
+});
+
+test("an export opened from another site is refused", async ({ request, baseURL }) => {
+  const agent = await signedInAs("agent", baseURL!);
+  const seeded = await seedUserSession(request);
+  expect((await agent.get(`/sessions/${seeded.sessionId}/export/json`, { headers: { "sec-fetch-site": "cross-site" } })).status()).toBe(403);
+  expect((await agent.get(`/sessions/${seeded.sessionId}/export/json`, { headers: { "sec-fetch-site": "same-origin" } })).status()).toBe(200);
+});

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { maskValue } from "../../lib/privacy/mask";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { appendBatch, cloudEvent, serviceAuth, uniqueTag } from "../support/seed";
 
@@ -49,8 +50,13 @@ test("appended events become a session with its outcome, timeline and snapshots"
   const rest = await (await request.get(`/api/sessions/${sessions[0].id}?from=2`, { headers: serviceAuth })).json();
   expect(rest.timeline.events[0].description).toBe("Searched Lisbon, 12–19 Jun, 2 adults");
 
-  const found = await (await request.get(`/api/users?query=${encodeURIComponent(`${tag}@example`)}`, { headers: serviceAuth })).json();
+  // An email matches whole (a part of one finds no one: results are masked, and parts would rebuild it).
+  const found = await (await request.get(`/api/users?query=${encodeURIComponent(`${tag.toUpperCase()}@example.com`)}`, { headers: serviceAuth })).json();
   expect(found.users.map((u: { userId: string }) => u.userId)).toEqual([user]);
+  const partial = await (await request.get(`/api/users?query=${encodeURIComponent(`${tag}@example`)}`, { headers: serviceAuth })).json();
+  expect(partial.users).toEqual([]);
+  const byName = await (await request.get(`/api/users?query=${encodeURIComponent(`tess ${tag}`)}`, { headers: serviceAuth })).json();
+  expect(byName.users.map((u: { userId: string; displayName: string }) => [u.userId, u.displayName])).toEqual([[user, maskValue(`Tess ${tag}`)]]);
   const byBooking = await (await request.get(`/api/users?query=bk-${tag}`, { headers: serviceAuth })).json();
   expect(byBooking.users[0]).toMatchObject({ userId: user, sessionCount: 1, openBooking: { chosen: { booking: `BK-${tag}` } } });
 });

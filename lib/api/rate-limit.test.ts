@@ -27,3 +27,16 @@ describe("TokenBuckets", () => {
     expect(() => ingestRateLimit({ REWIND_INGEST_EVENTS_PER_SECOND: "-1" })).toThrow(/positive/);
   });
 });
+
+describe("peek and eviction", () => {
+  it("peeks without spending, and forgets refilled buckets once there are many", () => {
+    const buckets = new TokenBuckets({ ratePerSecond: 1, burst: 2 });
+    expect(buckets.peek("a", 1, 0)).toEqual({ allowed: true });
+    buckets.take("a", 2, 0);
+    expect(buckets.peek("a", 1, 0)).toMatchObject({ allowed: false });
+    expect(buckets.peek("a", 1, 1000)).toEqual({ allowed: true });
+    for (let i = 0; i < 10_000; i++) buckets.take(`caller-${i}`, 1, 0);
+    buckets.take("late", 1, 60_000);
+    expect(buckets.size).toBeLessThan(10);
+  });
+});

@@ -16,7 +16,16 @@ export class TokenBuckets {
 
   constructor(private readonly limit: RateLimit) {}
 
+  /** Whether `cost` would be allowed now, without spending anything. */
+  peek(caller: string, cost: number, now: number): RateDecision {
+    const { ratePerSecond, burst } = this.limit;
+    const bucket = this.buckets.get(caller);
+    const tokens = bucket ? Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * ratePerSecond) : burst;
+    return tokens >= cost ? { allowed: true } : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((cost - tokens) / ratePerSecond)) };
+  }
+
   take(caller: string, cost: number, now: number): RateDecision {
+    this.evictIdle(now);
     const { ratePerSecond, burst } = this.limit;
     const bucket = this.buckets.get(caller) ?? { tokens: burst, at: now };
     const tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * ratePerSecond);
@@ -27,6 +36,19 @@ export class TokenBuckets {
     }
     this.buckets.set(caller, { tokens: tokens - cost, at: now });
     return { allowed: true };
+  }
+
+  /** Forgets buckets that have refilled: callers that come and go (random sign-in names) cost no memory. */
+  private evictIdle(now: number): void {
+    if (this.buckets.size < 10_000) return;
+    const { ratePerSecond, burst } = this.limit;
+    for (const [caller, bucket] of this.buckets) {
+      if (bucket.tokens + ((now - bucket.at) / 1000) * ratePerSecond >= burst) this.buckets.delete(caller);
+    }
+  }
+
+  get size(): number {
+    return this.buckets.size;
   }
 }
 

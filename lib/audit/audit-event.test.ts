@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isRewindEvent } from "../sessions/person";
 import { AUDIT_SOURCE, toAuditEvent } from "./audit-event";
 
-const agent = { kind: "user" as const, id: "u1", email: "ann@rewind.test", name: "Ann", role: "agent" as const };
+const agent = { kind: "user" as const, id: "u1", email: "ann@rewind.test", name: "Ann", role: "agent" as const, signIn: "auth-1" };
 const now = new Date("2026-11-28T10:00:00Z");
 
 describe("audit events", () => {

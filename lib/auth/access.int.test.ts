@@ -30,15 +30,19 @@ describe.each(testProviders())("access control on %s", (provider) => {
     expect(account.password).toMatch(/^[0-9a-f]{32}:[0-9a-f]{128}$/); // Better Auth's scrypt: salt:key
 
     const auth = await getAuth(t.store);
+    // A new client address per attempt: the per-address limit is not what this test is about.
+    let address = provider === "sqlite" ? 0 : 100;
     const signIn = (password: string) =>
       auth.handler(
         new Request("http://rewind.test/api/auth/sign-in/email", {
           method: "POST",
-          headers: { "content-type": "application/json", origin: "http://rewind.test", "x-forwarded-for": "192.0.2.10" },
+          headers: { "content-type": "application/json", origin: "http://rewind.test", "x-forwarded-for": `192.0.2.${++address}` },
           body: JSON.stringify({ email: "root@rewind.test", password }),
         }),
       );
     expect((await signIn("wrong-password!")).status).toBe(401);
+    // Successful sign-ins do not count against the account; failures do.
+    for (let i = 0; i < 12; i++) expect((await signIn("first-admin-password")).status).toBe(200);
     const ok = await signIn("first-admin-password");
     expect(ok.status).toBe(200);
     const cookie = ok.headers.get("set-cookie")!;
@@ -46,6 +50,23 @@ describe.each(testProviders())("access control on %s", (provider) => {
     expect(cookie).toMatch(/SameSite=Lax/);
     const session = await auth.api.getSession({ headers: new Headers({ cookie: cookie.split(";")[0]! }) });
     expect(session?.user).toMatchObject({ email: "root@rewind.test", role: "admin" });
+  });
+
+  it("locks an account for a while after ten failed sign-ins in a minute, whatever the address", async () => {
+    await createDashboardUser(t.store, { email: "target@rewind.test", password: "target-password-1", name: "Target", role: "agent" });
+    const auth = await getAuth(t.store);
+    const attempt = (password: string, i: number) =>
+      auth.handler(
+        new Request("http://rewind.test/api/auth/sign-in/email", {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: "http://rewind.test", "x-forwarded-for": `198.51.${provider === "sqlite" ? 100 : 101}.${i}` },
+          body: JSON.stringify({ email: "target@rewind.test", password }),
+        }),
+      );
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await attempt("wrong-password!", i)).status);
+    expect(statuses.every((s) => s === 401)).toBe(true);
+    expect((await attempt("target-password-1", 50)).status).toBe(429);
   });
 
   it("refuses a second account with the same email", async () => {
@@ -86,7 +107,7 @@ describe.each(testProviders())("access control on %s", (provider) => {
   });
 
   it("finds audit events by customer viewed, by viewer and by time, with indexed filters", async () => {
-    const viewer = { kind: "user" as const, id: "viewer-1", email: "a@rewind.test", name: "A", role: "agent" as const };
+    const viewer = { kind: "user" as const, id: "viewer-1", email: "a@rewind.test", name: "A", role: "agent" as const, signIn: "auth-1" };
     const other = { ...viewer, id: "viewer-2", email: "b@rewind.test" };
     await appendEvents(t.store, [
       toAuditEvent(viewer, { action: "customer.viewed", customer: "usr-1", target: "/users/usr-1" }, new Date("2026-11-01T10:00:00Z")),

@@ -19,6 +19,10 @@ import { serverSecret } from "./server-secret";
  */
 const accessControl = createAccessControl(defaultStatements);
 
+function accountOf(body: unknown): string {
+  return String((body as { email?: unknown } | undefined)?.email ?? "").trim().toLowerCase();
+}
+
 export const SESSION_HOURS = 12;
 
 export async function createAuth(store: Store, env: Record<string, string | undefined> = process.env) {
@@ -54,14 +58,18 @@ export async function createAuth(store: Store, env: Record<string, string | unde
       },
     },
     advanced: { ipAddress: { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] } },
+    // Failed attempts count against the account; a successful sign-in costs nothing.
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
-        const account = String((ctx.body as { email?: unknown } | undefined)?.email ?? "").trim().toLowerCase();
-        const decision = perAccount.take(account, 1, Date.now());
+        const decision = perAccount.peek(accountOf(ctx.body), 1, Date.now());
         if (!decision.allowed) {
-          throw new APIError("TOO_MANY_REQUESTS", { message: `too many sign-in attempts for this account; retry in ${decision.retryAfterSeconds} s` });
+          throw new APIError("TOO_MANY_REQUESTS", { message: `too many failed sign-ins for this account; retry in ${decision.retryAfterSeconds} s` });
         }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email" || !(ctx.context.returned instanceof APIError)) return;
+        perAccount.take(accountOf(ctx.body), 1, Date.now());
       }),
     },
     // Better Auth's own messages go through the same masking as every other log line.

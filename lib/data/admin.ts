@@ -24,13 +24,27 @@ export async function inviteDashboardUser(user: { email: string; name: string; r
   return password;
 }
 
+export class LastAdminError extends Error {
+  constructor() {
+    super("there must always be an active admin: make someone else admin first");
+  }
+}
+
+/** Refuses a change that would leave no active admin but the one being changed. */
+async function keepAnAdmin(userId: string) {
+  const others = await getStore().db.dashboardUser.count({ where: { role: "admin", id: { not: userId }, NOT: { banned: true } } });
+  if (others === 0) throw new LastAdminError();
+}
+
 export async function changeRole(userId: string, role: Role) {
+  if (role !== "admin") await keepAnAdmin(userId);
   const auth = await getAuth(getStore());
   await auth.api.setRole({ body: { userId, role }, headers: await headers() });
 }
 
 /** Disabling signs the user out everywhere at once (Better Auth's ban revokes their sessions). */
 export async function setDisabled(userId: string, disabled: boolean) {
+  if (disabled) await keepAnAdmin(userId);
   const auth = await getAuth(getStore());
   if (disabled) await auth.api.banUser({ body: { userId, banReason: "disabled by an admin" }, headers: await headers() });
   else await auth.api.unbanUser({ body: { userId }, headers: await headers() });

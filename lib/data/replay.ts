@@ -41,7 +41,8 @@ async function compactRows(session: FoundSession, fromSeq: number, limit: number
     times: ordered.map((e) => e.time),
     types: ordered.map((e) => e.type),
     services: ordered.map((e) => serviceOf(e.type) ?? e.source.split("/").filter(Boolean).pop() ?? "other"),
-    descriptions: ordered.map((e) => masker.text(definition.describe(e))),
+    // Described from the masked event: a description quotes data.
+    descriptions: ordered.map((e) => masker.text(definition.describe(maskJourneyEvent(masker, e)))),
   };
 }
 
@@ -101,7 +102,7 @@ export async function getReplayBlock(sessionId: string, block: number, revealed 
   const events = await readEventsAt(store, members.map((m) => m.position));
   const [snapshot] = block > 0 ? await readSnapshots(store, session.id, fromSeq, fromSeq) : [];
   const masker = await getMasker(revealed);
-  return { block, fromSeq, state: masker.deep(snapshot?.state ?? null), events: events.map((e) => maskCloudEvent(masker, toCloudEventJson(e))) };
+  return { block, fromSeq, state: masker.state(snapshot?.state ?? null), events: events.map((e) => maskCloudEvent(masker, toCloudEventJson(e))) };
 }
 
 export { SNAPSHOT_EVERY, toJourneyEvent };
@@ -119,7 +120,7 @@ export async function getSessionExport(sessionId: string, revealed = false) {
     session: toSessionJson(session, masker),
     events: events.map((e) => ({
       event: maskCloudEvent(masker, toCloudEventJson(e)),
-      description: masker.text(definition.describe(toJourneyEvent(e))),
+      description: masker.text(definition.describe(maskJourneyEvent(masker, toJourneyEvent(e)))),
       service: serviceOf(e.type) ?? e.source,
     })),
   };

@@ -1,45 +1,72 @@
 import "server-only";
+import { can } from "../access/roles";
 import type { Viewer } from "../access/viewer";
 import { ApiError } from "../api/errors";
-import { issueRevealGrant, verifyRevealGrant } from "../auth/reveal-grant";
 import { serverSecret } from "../auth/server-secret";
+import { issueViewGrant, verifyViewGrant, type GrantSubject } from "../auth/view-grant";
 import { getStore } from "../db/prisma";
 import { readEventAt } from "../eventstore/read";
+import { RESERVED_PREFIX } from "../ingest/cloud-event";
 import { valueAtKeys } from "../privacy/mask";
-import { findSession } from "../sessions/read-sessions";
+import { findSession, readSessionPositions } from "../sessions/read-sessions";
 import { recordAccess } from "./audit";
 
-function revealSecret() {
-  return serverSecret(getStore(), "reveal", process.env.REWIND_REVEAL_SECRET);
+function grantSecret() {
+  return serverSecret(getStore(), "view-grants", process.env.REWIND_GRANT_SECRET);
 }
 
-/** Reveals a whole session for this view: one audit event with the reason, and a grant for the view's reads. */
-export async function revealSession(viewer: Viewer, sessionId: string, reason: string): Promise<string> {
+function subjectOf(viewer: Extract<Viewer, { kind: "user" }>, session: string): GrantSubject {
+  return { session, viewer: viewer.id, signIn: viewer.signIn };
+}
+
+/** The grant a replay's page load (already audited) gives its own background reads. */
+export async function issueReplayView(viewer: Extract<Viewer, { kind: "user" }>, sessionId: string): Promise<string> {
+  return issueViewGrant(await grantSecret(), subjectOf(viewer, sessionId), false, Date.now());
+}
+
+/**
+ * What a background read of this session may see: null without a grant from an audited view of
+ * it; revealed only with a reveal grant and a role that may still reveal.
+ */
+export async function checkReplayView(viewer: Extract<Viewer, { kind: "user" }>, sessionId: string, grant: string | null | undefined) {
+  if (!grant) return null;
+  const allowed = verifyViewGrant(await grantSecret(), grant, subjectOf(viewer, sessionId), Date.now());
+  if (!allowed) return null;
+  return { revealed: allowed.revealed && can(viewer.role, "personal-data.reveal") };
+}
+
+/** Reveals a whole session for this view: one audit event with the reason, and a revealed grant. */
+export async function revealSession(viewer: Extract<Viewer, { kind: "user" }>, sessionId: string, reason: string): Promise<string> {
   const session = await findSession(getStore(), sessionId);
   if (!session) throw new ApiError("not_found", `session "${sessionId}" not found`, { session: sessionId });
   await recordAccess(viewer, { action: "session.revealed", customer: session.userId, session: session.id, target: `/sessions/${session.id}`, reason });
-  return issueRevealGrant(await revealSecret(), session.id, viewer.id, Date.now());
+  return issueViewGrant(await grantSecret(), subjectOf(viewer, session.id), true, Date.now());
 }
 
-/** Whether this grant reveals this session to this viewer now (a forged, expired or foreign grant does not). */
-export async function grantHolds(viewer: Viewer, sessionId: string, grant: string | null | undefined): Promise<boolean> {
-  if (!grant) return false;
-  const session = await findSession(getStore(), sessionId);
-  return !!session && verifyRevealGrant(await revealSecret(), grant, session.id, viewer.id, Date.now());
-}
-
-/** Reveals one field of one event's data: one audit event naming the field and the reason. */
+/**
+ * Reveals one field of one event's data: one audit event naming the field and the reason. In a
+ * replay, the event must belong to the session named, and the audit names that session's
+ * customer; Rewind's own events (the audit trail) are never revealed.
+ */
 export async function revealField(viewer: Viewer, position: number, keys: (string | number)[], reason: string, sessionId: string | null): Promise<unknown> {
-  const event = await readEventAt(getStore(), position);
+  const store = getStore();
+  const event = await readEventAt(store, position);
   if (!event) throw new ApiError("not_found", `no event at position ${position}`, { position });
+  if (event.source.startsWith(RESERVED_PREFIX) || event.stream.startsWith(RESERVED_PREFIX)) {
+    throw new ApiError("forbidden", `event ${position} is one of Rewind's own`, { position });
+  }
+  let customer = event.userid;
+  if (sessionId !== null) {
+    const session = await findSession(store, sessionId);
+    const members = session ? await readSessionPositions(store, session.id, 0, session.eventCount) : [];
+    if (!session || !members.some((m) => m.position === position)) {
+      throw new ApiError("not_found", `event ${position} is not in session "${sessionId}"`, { position, session: sessionId });
+    }
+    customer = session.userId ?? customer;
+    sessionId = session.id;
+  }
   const value = valueAtKeys(event.dataJson, keys);
   if (value === undefined) throw new ApiError("not_found", `event ${position} has no field ${keys.join(".")}`, { position, field: keys.join(".") });
-  await recordAccess(viewer, {
-    action: "field.revealed",
-    customer: event.userid,
-    session: sessionId,
-    target: `event ${position} data.${keys.join(".")}`,
-    reason,
-  });
+  await recordAccess(viewer, { action: "field.revealed", customer, session: sessionId, target: `event ${position} data.${keys.join(".")}`, reason });
   return value;
 }

@@ -7,7 +7,7 @@ import { toJourneyEvent } from "../eventstore/journey-events";
 import { journeyByName } from "../journeys/registry";
 import * as sessions from "../sessions/read-sessions";
 import type { Masker } from "../privacy/mask";
-import { maskCloudEvent } from "../privacy/mask-events";
+import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
 import { SNAPSHOT_EVERY } from "../sessions/summarise";
 import { getMasker } from "./privacy";
 
@@ -28,7 +28,7 @@ export function toSessionJson(s: SessionRow, masker: Masker) {
     eventCount: s.eventCount,
     durationMs: Number(s.durationMs),
     lastStep: s.lastStep,
-    resumePoint: masker.deep(s.resumePoint),
+    resumePoint: masker.state(s.resumePoint),
     personName: s.personName === null ? null : masker.value(s.personName),
   };
 }
@@ -45,7 +45,7 @@ export async function findUsers(query: string) {
     firstSeen: u.firstSeen.toISOString(),
     lastSeen: u.lastSeen.toISOString(),
     lastOutcome: u.lastOutcome,
-    openBooking: masker.deep(u.openBooking),
+    openBooking: masker.state(u.openBooking),
   }));
 }
 
@@ -92,10 +92,10 @@ export async function getSessionTimeline(id: string, fromSeq: number, limit: num
       snapshotEvery: SNAPSHOT_EVERY,
       events: events.map((e) => ({
         seq: bySeq.get(Number(e.position))!,
-        description: masker.text(definition.describe(toJourneyEvent(e))),
+        description: masker.text(definition.describe(maskJourneyEvent(masker, toJourneyEvent(e)))),
         event: maskCloudEvent(masker, toCloudEventJson(e)),
       })),
-      snapshots: masker.deep(await sessions.readSnapshots(store, session.id, fromSeq, toSeq)),
+      snapshots: masker.state(await sessions.readSnapshots(store, session.id, fromSeq, toSeq)),
     },
   };
 }

@@ -18,7 +18,7 @@ export async function getUserPage(userId: string) {
     sessionCount: summary.sessionCount,
     firstSeen: summary.firstSeen.toISOString(),
     lastSeen: summary.lastSeen.toISOString(),
-    openBooking: masker.deep(summary.openBooking) as { sessionId: string; label: string; chosen: Record<string, string>; remaining: string[]; blockers: string[] } | null,
+    openBooking: masker.state(summary.openBooking) as { sessionId: string; label: string; chosen: Record<string, string>; remaining: string[]; blockers: string[] } | null,
     sessions,
   };
 }

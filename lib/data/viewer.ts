@@ -14,7 +14,7 @@ export async function viewerFromHeaders(requestHeaders: Headers): Promise<Extrac
   if (!session) return null;
   const { user } = session;
   if (user.banned || !isRole(user.role)) return null;
-  return { kind: "user", id: user.id, email: user.email, name: user.name, role: user.role };
+  return { kind: "user", id: user.id, email: user.email, name: user.name, role: user.role, signIn: session.session.id };
 }
 
 /** The viewer of the page or server action being rendered (one lookup per request). */

@@ -41,16 +41,21 @@ function parsePath(path: string): Path {
   return path.split(".").map((part) => (part.endsWith("[*]") ? { key: part.slice(0, -3), each: true } : { key: part, each: false }));
 }
 
-/** A copy of `value` with the strings at `path` (and anything below them) masked. */
+/**
+ * A copy of `value` with the strings at `path` (and anything below them) masked. Data shaped
+ * otherwise than the path expects (an object where an array was named, a string where an object
+ * was) is masked whole from there: a producer's odd shape must not let personal data through.
+ */
 function maskAtPath(value: unknown, path: Path, maskAll: (v: unknown) => unknown): unknown {
   if (path.length === 0) return maskAll(value);
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  if (value === null || value === undefined) return value;
+  if (typeof value !== "object" || Array.isArray(value)) return maskAll(value);
   const [head, ...rest] = path;
   const record = value as Record<string, unknown>;
   if (!(head!.key in record)) return value;
   const child = record[head!.key];
   const next = head!.each
-    ? Array.isArray(child) ? child.map((c) => maskAtPath(c, rest, maskAll)) : child
+    ? Array.isArray(child) ? child.map((c) => maskAtPath(c, rest, maskAll)) : maskAll(child)
     : maskAtPath(child, rest, maskAll);
   return { ...record, [head!.key]: next };
 }
@@ -73,6 +78,11 @@ export interface Masker {
   eventData(type: string, data: unknown): unknown;
   /** A value known to be personal (a customer's name): masked whole. */
   value(value: string): string;
+  /**
+   * A journey state, snapshot or resume point (folded from events as stored): any value under a
+   * key the policy names as personal in some event (`name`, `email`…) masked whole, then patterns.
+   */
+  state<T>(value: T): T;
 }
 
 export function createMasker(policy: PersonalDataPolicy): Masker {
@@ -102,11 +112,21 @@ export function createMasker(policy: PersonalDataPolicy): Masker {
     return deep(out);
   }
 
-  return { text, deep, eventData, value: maskValue };
+  const personalKeys = new Set([...paths.values()].flatMap((list) => list.map((path) => path[path.length - 1]!.key)));
+
+  function state<T>(value: T): T {
+    if (Array.isArray(value)) return value.map(state) as T;
+    if (value && typeof value === "object") {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, personalKeys.has(k) ? maskEverything(v) : state(v)])) as T;
+    }
+    return deep(value);
+  }
+
+  return { text, deep, eventData, value: maskValue, state };
 }
 
 /** For a purpose-bound reveal: everything as stored. */
-export const REVEALED: Masker = { text: (v) => v, deep: (v) => v, eventData: (_t, d) => d, value: (v) => v };
+export const REVEALED: Masker = { text: (v) => v, deep: (v) => v, eventData: (_t, d) => d, value: (v) => v, state: (v) => v };
 
 /** The value at a concrete key path inside `data` (["travellers", 0, "name"]): what one reveal shows. */
 export function valueAtKeys(data: unknown, keys: readonly (string | number)[]): unknown {

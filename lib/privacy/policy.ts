@@ -12,7 +12,8 @@ const patternSchema = z.object({
   name: z.string().trim().min(1).max(60),
   regex: z.string().min(1).max(500).refine((source) => {
     try {
-      new RegExp(source, "g");
+      // The flags the masker compiles with: a pattern valid without "u" can be invalid with it.
+      new RegExp(source, "gu");
       return true;
     } catch {
       return false;

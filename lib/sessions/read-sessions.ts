@@ -66,14 +66,21 @@ export async function readSnapshots(store: Store, sessionId: string, fromSeq: nu
  * Users whose search terms contain `query` as plain text. A LIKE pattern would read `%` and `_`
  * in what an agent typed as wildcards ("%%" found everyone), so the match is a substring test.
  */
+/**
+ * Users whose search terms contain the query, as plain text (no wildcards). Emails and phone
+ * numbers match only whole: the results show them masked, and a substring match would let anyone
+ * rebuild one a character at a time from which queries still find the customer.
+ */
 export async function searchUserIds(store: Store, query: string, limit = 20): Promise<string[]> {
   const term = query.trim().toLowerCase();
   if (term === "") return [];
   const sql =
     store.target.provider === "sqlite"
-      ? `SELECT DISTINCT "user_id" FROM "user_search_terms" WHERE instr("term", ?) > 0 ORDER BY "user_id" LIMIT ?`
-      : `SELECT DISTINCT "user_id" FROM "user_search_terms" WHERE strpos("term", $1) > 0 ORDER BY "user_id" LIMIT $2`;
-  const rows = await store.db.$queryRawUnsafe<{ user_id: string }[]>(sql, term, limit);
+      ? `SELECT DISTINCT "user_id" FROM "user_search_terms" WHERE "term" = ? OR (instr("term", ?) > 0 AND instr("term", '@') = 0 ` +
+        `AND "term" GLOB '*[^0-9 ()+.-]*') ORDER BY "user_id" LIMIT ?`
+      : `SELECT DISTINCT "user_id" FROM "user_search_terms" WHERE "term" = $1 OR (strpos("term", $2) > 0 AND strpos("term", '@') = 0 ` +
+        `AND "term" !~ '^[0-9 ()+.-]*$') ORDER BY "user_id" LIMIT $3`;
+  const rows = await store.db.$queryRawUnsafe<{ user_id: string }[]>(sql, term, term, limit);
   return rows.map((r) => r.user_id);
 }
 

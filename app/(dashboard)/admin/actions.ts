@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ROLES } from "@/lib/access/roles";
-import { changeRole, createKey, inviteDashboardUser, revokeKey, setDisabled, updatePolicy } from "@/lib/data/admin";
+import { redirect } from "next/navigation";
+import { LastAdminError, changeRole, createKey, inviteDashboardUser, revokeKey, setDisabled, updatePolicy } from "@/lib/data/admin";
 import { requireViewer } from "@/lib/data/viewer";
 import { policySchema } from "@/lib/privacy/policy";
 
@@ -34,6 +35,16 @@ export async function inviteUser(_state: ActionResult, form: FormData): Promise<
   }
 }
 
+/** A change that would leave no active admin comes back to the page with the reason. */
+async function keepingAnAdmin(change: () => Promise<void>) {
+  try {
+    await change();
+  } catch (error) {
+    if (error instanceof LastAdminError) redirect("/admin/users?refused=last-admin");
+    throw error;
+  }
+}
+
 const roleSchema = z.object({ userId: z.string().min(1).max(100), role: z.enum(ROLES) });
 
 export async function setUserRole(form: FormData) {
@@ -41,7 +52,7 @@ export async function setUserRole(form: FormData) {
   const input = roleSchema.parse(Object.fromEntries(form));
   // An admin cannot demote themselves: the last admin would lock everyone out.
   if (input.userId === admin.id) return;
-  await changeRole(input.userId, input.role);
+  await keepingAnAdmin(() => changeRole(input.userId, input.role));
   revalidatePath("/admin/users");
 }
 
@@ -51,7 +62,7 @@ export async function setUserDisabled(form: FormData) {
   const admin = await requireViewer("admin.manage");
   const input = disableSchema.parse(Object.fromEntries(form));
   if (input.userId === admin.id) return;
-  await setDisabled(input.userId, input.disabled === "true");
+  await keepingAnAdmin(() => setDisabled(input.userId, input.disabled === "true"));
   revalidatePath("/admin/users");
 }
 

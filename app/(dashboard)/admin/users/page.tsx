@@ -12,13 +12,19 @@ export const metadata: Metadata = { title: "Dashboard users" };
 
 const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950";
 
-export default async function AdminUsersPage() {
+export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireViewer("admin.manage");
+  const { refused } = await searchParams;
   const users = await listDashboardUsers();
   return (
     <div className="space-y-5">
       <h1 className="text-xl font-semibold">Admin</h1>
       <AdminTabs current="/admin/users" />
+      {refused === "last-admin" && (
+        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+          Not changed: there must always be an active admin. Make someone else admin first.
+        </p>
+      )}
       <section className="grid gap-5 lg:grid-cols-[1fr_22rem]">
         <table aria-label="Dashboard users" className="w-full self-start border-collapse overflow-hidden rounded-lg border border-slate-200 bg-white text-sm dark:border-slate-700 dark:bg-slate-900">
           <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800">

@@ -4,6 +4,7 @@ import { RevealableReplay } from "@/components/replay/revealable-replay";
 import { can } from "@/lib/access/roles";
 import { getReplayIndex } from "@/lib/data/replay";
 import { recordAccess } from "@/lib/data/audit";
+import { issueReplayView } from "@/lib/data/reveal";
 import { requireViewer } from "@/lib/data/viewer";
 
 export const dynamic = "force-dynamic";
@@ -26,5 +27,6 @@ export default async function SessionPage({
   const requested = typeof at === "string" && /^\d+$/.test(at) ? Number(at) : null;
   // Without a moment in the link, open where they left off: the last event.
   const initialIndex = Math.min(requested ?? replay.times.length - 1, replay.times.length - 1);
-  return <RevealableReplay key={replay.session.id} replay={replay} initialIndex={initialIndex} canReveal={can(viewer.role, "personal-data.reveal")} />;
+  const grant = await issueReplayView(viewer, session.id);
+  return <RevealableReplay key={session.id} replay={replay} initialIndex={initialIndex} grant={grant} canReveal={can(viewer.role, "personal-data.reveal")} />;
 }
