@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { z } from "zod";
 import { formatWallClock } from "@/components/replay/format-time";
@@ -67,37 +68,25 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
       {log.rows.length === 0 ? (
         <p className="text-sm text-slate-500">No access matches these filters.</p>
       ) : (
-        <table aria-label="Access log" className="w-full border-collapse overflow-hidden rounded-lg border border-slate-200 bg-white text-sm dark:border-slate-700 dark:bg-slate-900">
-          <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800">
-            <tr>
-              <th className="px-3 py-2">When</th>
-              <th className="px-3 py-2">Viewer</th>
-              <th className="px-3 py-2">What</th>
-              <th className="px-3 py-2">Customer</th>
-              <th className="px-3 py-2">Opened</th>
-              <th className="px-3 py-2">Reason</th>
+        <DataTable label="Access log" columns={["When", "Viewer", "What", "Customer", "Opened", "Reason"]}>
+          {log.rows.map((r) => (
+            <tr key={r.position} className="border-t border-slate-100 align-top dark:border-slate-800" data-action={r.action}>
+              <td className="whitespace-nowrap px-3 py-2 text-xs">{formatWallClock(Date.parse(r.at))}</td>
+              <td className="px-3 py-2">
+                <div>{r.viewer.label}</div>
+                <div className="text-xs text-slate-500">{r.viewer.role}</div>
+              </td>
+              <td className="px-3 py-2">{AUDIT_ACTIONS[r.action] ?? r.action}</td>
+              <td className="px-3 py-2 font-mono text-xs">
+                {r.customer ? <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/access-log?customer=${encodeURIComponent(r.customer)}`}>{r.customer}</Link> : "—"}
+              </td>
+              <td className="px-3 py-2 font-mono text-xs break-all">
+                {r.session ? <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions/${encodeURIComponent(r.session)}`}>{r.target}</Link> : r.target}
+              </td>
+              <td className="px-3 py-2">{r.reason ?? ""}</td>
             </tr>
-          </thead>
-          <tbody>
-            {log.rows.map((r) => (
-              <tr key={r.position} className="border-t border-slate-100 align-top dark:border-slate-800" data-action={r.action}>
-                <td className="whitespace-nowrap px-3 py-2 text-xs">{formatWallClock(Date.parse(r.at))}</td>
-                <td className="px-3 py-2">
-                  <div>{r.viewer.label}</div>
-                  <div className="text-xs text-slate-500">{r.viewer.role}</div>
-                </td>
-                <td className="px-3 py-2">{AUDIT_ACTIONS[r.action] ?? r.action}</td>
-                <td className="px-3 py-2 font-mono text-xs">
-                  {r.customer ? <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/access-log?customer=${encodeURIComponent(r.customer)}`}>{r.customer}</Link> : "—"}
-                </td>
-                <td className="px-3 py-2 font-mono text-xs break-all">
-                  {r.session ? <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions/${encodeURIComponent(r.session)}`}>{r.target}</Link> : r.target}
-                </td>
-                <td className="px-3 py-2">{r.reason ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {log.older && (
         <Link href={`/access-log?${olderParams}`} className="inline-block text-sm text-amber-700 hover:underline dark:text-amber-400">Older →</Link>

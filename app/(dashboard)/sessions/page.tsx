@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { z } from "zod";
 import { formatElapsed, formatWallClock } from "@/components/replay/format-time";
@@ -54,38 +55,26 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       {sessions.length === 0 ? (
         <p className="text-sm text-slate-500">No sessions{outcome ? ` with outcome “${outcome}”` : ""} yet.</p>
       ) : (
-        <table aria-label="Sessions" className="w-full border-collapse overflow-hidden rounded-lg border border-slate-200 bg-white text-sm dark:border-slate-700 dark:bg-slate-900">
-          <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800">
-            <tr>
-              <th className="px-3 py-2">Started</th>
-              <th className="px-3 py-2">Customer</th>
-              <th className="px-3 py-2">Duration</th>
-              <th className="px-3 py-2">Outcome</th>
-              <th className="px-3 py-2 text-right">Events</th>
-              <th className="px-3 py-2">Left off at</th>
+        <DataTable label="Sessions" columns={["Started", "Customer", "Duration", "Outcome", ["Events", "text-right"], "Left off at"]}>
+          {sessions.map((s) => (
+            <tr key={s.id} className="border-t border-slate-100 hover:bg-amber-50 dark:border-slate-800 dark:hover:bg-slate-800">
+              <td className="px-3 py-2">
+                <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions/${encodeURIComponent(s.id)}`}>
+                  {formatWallClock(Date.parse(s.startedAt))}
+                </Link>
+              </td>
+              <td className="px-3 py-2">
+                <span className="font-mono text-xs text-slate-500">{s.userId ?? "visitor"}</span> {s.personName}
+              </td>
+              <td className="px-3 py-2 font-mono text-xs tabular-nums">{formatElapsed(s.durationMs)}</td>
+              <td className="px-3 py-2">
+                <OutcomeBadge outcome={s.outcome} />
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">{s.eventCount}</td>
+              <td className="px-3 py-2">{s.lastStep}</td>
             </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s) => (
-              <tr key={s.id} className="border-t border-slate-100 hover:bg-amber-50 dark:border-slate-800 dark:hover:bg-slate-800">
-                <td className="px-3 py-2">
-                  <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions/${encodeURIComponent(s.id)}`}>
-                    {formatWallClock(Date.parse(s.startedAt))}
-                  </Link>
-                </td>
-                <td className="px-3 py-2">
-                  <span className="font-mono text-xs text-slate-500">{s.userId ?? "visitor"}</span> {s.personName}
-                </td>
-                <td className="px-3 py-2 font-mono text-xs tabular-nums">{formatElapsed(s.durationMs)}</td>
-                <td className="px-3 py-2">
-                  <OutcomeBadge outcome={s.outcome} />
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums">{s.eventCount}</td>
-                <td className="px-3 py-2">{s.lastStep}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {older && (
         <Link href={href(outcome, older)} className="inline-block text-sm text-amber-700 hover:underline dark:text-amber-400">

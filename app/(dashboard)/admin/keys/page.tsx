@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import { ActionForm } from "@/components/admin/action-form";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { formatWallClock } from "@/components/replay/format-time";
@@ -24,42 +25,30 @@ export default async function AdminKeysPage() {
             Producer keys append events for one source service and nothing else; service keys read every API with personal data masked and never append.
             The keys in <code>REWIND_INGEST_KEY</code> and <code>REWIND_API_KEY</code> work as one of each and are not listed.
           </p>
-          <table aria-label="API keys" className="w-full border-collapse overflow-hidden rounded-lg border border-slate-200 bg-white text-sm dark:border-slate-700 dark:bg-slate-900">
-            <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800">
-              <tr>
-                <th className="px-3 py-2">Name</th>
-                <th className="px-3 py-2">Kind</th>
-                <th className="px-3 py-2">Source</th>
-                <th className="px-3 py-2">Key starts</th>
-                <th className="px-3 py-2">Created</th>
-                <th className="px-3 py-2">Status</th>
+          <DataTable label="API keys" columns={["Name", "Kind", "Source", "Key starts", "Created", "Status"]}>
+            {keys.length === 0 && (
+              <tr><td colSpan={6} className="px-3 py-4 text-center text-slate-500">No keys yet.</td></tr>
+            )}
+            {keys.map((k) => (
+              <tr key={k.id} className="border-t border-slate-100 dark:border-slate-800">
+                <td className="px-3 py-2 font-medium">{k.name}</td>
+                <td className="px-3 py-2">{k.kind}</td>
+                <td className="px-3 py-2 font-mono text-xs">{k.source ?? (k.kind === "producer" ? "any" : "—")}</td>
+                <td className="px-3 py-2 font-mono text-xs">{k.prefix}…</td>
+                <td className="px-3 py-2 text-xs text-slate-500">{formatWallClock(k.createdAt.getTime())}{k.createdBy ? ` by ${k.createdBy}` : ""}</td>
+                <td className="px-3 py-2">
+                  {k.revokedAt ? (
+                    <span className="text-xs text-red-700 dark:text-red-400">revoked {formatWallClock(k.revokedAt.getTime())}</span>
+                  ) : (
+                    <form action={revokeApiKeyAction}>
+                      <input type="hidden" name="id" value={k.id} />
+                      <button type="submit" className="text-xs text-red-700 underline dark:text-red-400">Revoke</button>
+                    </form>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {keys.length === 0 && (
-                <tr><td colSpan={6} className="px-3 py-4 text-center text-slate-500">No keys yet.</td></tr>
-              )}
-              {keys.map((k) => (
-                <tr key={k.id} className="border-t border-slate-100 dark:border-slate-800">
-                  <td className="px-3 py-2 font-medium">{k.name}</td>
-                  <td className="px-3 py-2">{k.kind}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{k.source ?? (k.kind === "producer" ? "any" : "—")}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{k.prefix}…</td>
-                  <td className="px-3 py-2 text-xs text-slate-500">{formatWallClock(k.createdAt.getTime())}{k.createdBy ? ` by ${k.createdBy}` : ""}</td>
-                  <td className="px-3 py-2">
-                    {k.revokedAt ? (
-                      <span className="text-xs text-red-700 dark:text-red-400">revoked {formatWallClock(k.revokedAt.getTime())}</span>
-                    ) : (
-                      <form action={revokeApiKeyAction}>
-                        <input type="hidden" name="id" value={k.id} />
-                        <button type="submit" className="text-xs text-red-700 underline dark:text-red-400">Revoke</button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
         <div className="self-start rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
           <h2 className="mb-3 font-semibold">Create a key</h2>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import { ActionForm } from "@/components/admin/action-form";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { formatWallClock } from "@/components/replay/format-time";
@@ -26,55 +27,45 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         </p>
       )}
       <section className="grid gap-5 lg:grid-cols-[1fr_22rem]">
-        <table aria-label="Dashboard users" className="w-full self-start border-collapse overflow-hidden rounded-lg border border-slate-200 bg-white text-sm dark:border-slate-700 dark:bg-slate-900">
-          <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800">
-            <tr>
-              <th className="px-3 py-2">User</th>
-              <th className="px-3 py-2">Role</th>
-              <th className="px-3 py-2">Status</th>
-              <th className="px-3 py-2">Since</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => {
-              const self = u.id === admin.id;
-              return (
-                <tr key={u.id} className="border-t border-slate-100 dark:border-slate-800" data-email={u.email}>
-                  <td className="px-3 py-2">
-                    <div className="font-medium">{u.name}</div>
-                    <div className="text-xs text-slate-500">{u.email}</div>
-                  </td>
-                  <td className="px-3 py-2">
-                    {self ? (
-                      <span title="You cannot change your own role">{u.role}</span>
-                    ) : (
-                      <form action={setUserRole} className="flex gap-1">
-                        <input type="hidden" name="userId" value={u.id} />
-                        <select name="role" defaultValue={u.role ?? "agent"} aria-label={`Role of ${u.email}`} className={input}>
-                          {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
-                        </select>
-                        <button type="submit" className="rounded px-2 text-xs text-amber-700 hover:bg-amber-50 dark:text-amber-400 dark:hover:bg-slate-800">Save</button>
-                      </form>
-                    )}
-                  </td>
-                  <td className="px-3 py-2">
-                    {u.banned ? <span className="rounded bg-red-100 px-2 py-0.5 text-xs text-red-700 dark:bg-red-950 dark:text-red-300">disabled</span> : <span className="text-xs text-emerald-700 dark:text-emerald-400">active</span>}
-                    {!self && (
-                      <form action={setUserDisabled} className="inline">
-                        <input type="hidden" name="userId" value={u.id} />
-                        <input type="hidden" name="disabled" value={u.banned ? "false" : "true"} />
-                        <button type="submit" className="ml-2 text-xs text-slate-500 underline hover:text-slate-900 dark:hover:text-white">
-                          {u.banned ? "Enable" : "Disable"}
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                  <td className="px-3 py-2 text-xs text-slate-500">{formatWallClock(u.createdAt.getTime())}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable label="Dashboard users" columns={["User", "Role", "Status", "Since"]} className="self-start">
+          {users.map((u) => {
+            const self = u.id === admin.id;
+            return (
+              <tr key={u.id} className="border-t border-slate-100 dark:border-slate-800" data-email={u.email}>
+                <td className="px-3 py-2">
+                  <div className="font-medium">{u.name}</div>
+                  <div className="text-xs text-slate-500">{u.email}</div>
+                </td>
+                <td className="px-3 py-2">
+                  {self ? (
+                    <span title="You cannot change your own role">{u.role}</span>
+                  ) : (
+                    <form action={setUserRole} className="flex gap-1">
+                      <input type="hidden" name="userId" value={u.id} />
+                      <select name="role" defaultValue={u.role ?? "agent"} aria-label={`Role of ${u.email}`} className={input}>
+                        {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+                      </select>
+                      <button type="submit" className="rounded px-2 text-xs text-amber-700 hover:bg-amber-50 dark:text-amber-400 dark:hover:bg-slate-800">Save</button>
+                    </form>
+                  )}
+                </td>
+                <td className="px-3 py-2">
+                  {u.banned ? <span className="rounded bg-red-100 px-2 py-0.5 text-xs text-red-700 dark:bg-red-950 dark:text-red-300">disabled</span> : <span className="text-xs text-emerald-700 dark:text-emerald-400">active</span>}
+                  {!self && (
+                    <form action={setUserDisabled} className="inline">
+                      <input type="hidden" name="userId" value={u.id} />
+                      <input type="hidden" name="disabled" value={u.banned ? "false" : "true"} />
+                      <button type="submit" className="ml-2 text-xs text-slate-500 underline hover:text-slate-900 dark:hover:text-white">
+                        {u.banned ? "Enable" : "Disable"}
+                      </button>
+                    </form>
+                  )}
+                </td>
+                <td className="px-3 py-2 text-xs text-slate-500">{formatWallClock(u.createdAt.getTime())}</td>
+              </tr>
+            );
+          })}
+        </DataTable>
         <div className="space-y-4">
           <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
             <h2 className="mb-3 font-semibold">Invite a user</h2>

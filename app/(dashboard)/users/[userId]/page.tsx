@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatElapsed, formatWallClock } from "@/components/replay/format-time";
@@ -39,36 +40,24 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         </section>
       )}
       <SessionStrip sessions={user.sessions} />
-      <table aria-label="Sessions" className="w-full border-collapse overflow-hidden rounded-lg border border-slate-200 bg-white text-sm dark:border-slate-700 dark:bg-slate-900">
-        <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800">
-          <tr>
-            <th className="px-3 py-2">Started</th>
-            <th className="px-3 py-2">Duration</th>
-            <th className="px-3 py-2">Outcome</th>
-            <th className="px-3 py-2">Ended</th>
-            <th className="px-3 py-2 text-right">Events</th>
-            <th className="px-3 py-2">Left off at</th>
+      <DataTable label="Sessions" columns={["Started", "Duration", "Outcome", "Ended", ["Events", "text-right"], "Left off at"]}>
+        {user.sessions.map((s) => (
+          <tr key={s.id} className="border-t border-slate-100 hover:bg-amber-50 dark:border-slate-800 dark:hover:bg-slate-800">
+            <td className="px-3 py-2">
+              <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions/${encodeURIComponent(s.id)}`}>
+                {formatWallClock(Date.parse(s.startedAt))}
+              </Link>
+            </td>
+            <td className="px-3 py-2 font-mono text-xs tabular-nums">{formatElapsed(s.durationMs)}</td>
+            <td className="px-3 py-2">
+              <OutcomeBadge outcome={s.outcome} />
+            </td>
+            <td className="px-3 py-2 text-slate-500">{s.endReason.replaceAll("_", " ")}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{s.eventCount}</td>
+            <td className="px-3 py-2">{s.lastStep}</td>
           </tr>
-        </thead>
-        <tbody>
-          {user.sessions.map((s) => (
-            <tr key={s.id} className="border-t border-slate-100 hover:bg-amber-50 dark:border-slate-800 dark:hover:bg-slate-800">
-              <td className="px-3 py-2">
-                <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions/${encodeURIComponent(s.id)}`}>
-                  {formatWallClock(Date.parse(s.startedAt))}
-                </Link>
-              </td>
-              <td className="px-3 py-2 font-mono text-xs tabular-nums">{formatElapsed(s.durationMs)}</td>
-              <td className="px-3 py-2">
-                <OutcomeBadge outcome={s.outcome} />
-              </td>
-              <td className="px-3 py-2 text-slate-500">{s.endReason.replaceAll("_", " ")}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{s.eventCount}</td>
-              <td className="px-3 py-2">{s.lastStep}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }
