@@ -22,18 +22,25 @@ import { usePlayerKeys } from "./use-player-keys";
 import { useLiveSession } from "./use-live-session";
 import { useSessionFold } from "./use-session-fold";
 
+export interface ReplayPermissions {
+  reveal: boolean;
+  export: boolean;
+  findUsers: boolean;
+}
+
 export function ReplayView({
   replay: initial,
   initialIndex,
   view,
-  canReveal = false,
+  allowed,
   onRevealed,
 }: {
   replay: ReplayIndex;
   initialIndex: number;
   /** the grant from the page load, or from a reveal */
   view: ReplayGrant;
-  canReveal?: boolean;
+  /** what this viewer's role may do from here (the server checks again) */
+  allowed: ReplayPermissions;
   onRevealed?: (grant: string, replay: ReplayIndex, index: number) => void;
 }) {
   const [replay, setReplay] = useState(initial);
@@ -105,12 +112,12 @@ export function ReplayView({
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
           <p className="text-xs text-slate-500 dark:text-slate-400">
-            {session.userId ? (
+            {session.userId && allowed.findUsers ? (
               <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/users/${encodeURIComponent(session.userId)}`}>
                 {session.userId}
               </Link>
             ) : (
-              `visitor ${session.anonymousId}`
+              (session.userId ?? `visitor ${session.anonymousId}`)
             )}{" "}
             · session {session.id}
           </p>
@@ -134,7 +141,7 @@ export function ReplayView({
               Next session →
             </Link>
           )}
-          {[
+          {allowed.export && [
             ["export/json", "Export JSON"],
             ["export/csv", "Export CSV"],
             ["print", "Printable summary"],
@@ -148,7 +155,7 @@ export function ReplayView({
               {label}
             </a>
           ))}
-          {canReveal && !view.revealed && onRevealed && (
+          {allowed.reveal && !view.revealed && onRevealed && (
             <RevealSessionButton sessionId={session.id} onRevealed={(g, r) => onRevealed(g, r, player.index)} />
           )}
           {view.revealed && (
@@ -203,7 +210,7 @@ export function ReplayView({
             <pre className="max-h-72 overflow-auto bg-slate-950 p-4 font-mono text-xs text-emerald-100">
               {selected ? JSON.stringify(selected, null, 2) : loading ? "Loading…" : "—"}
             </pre>
-            {selected && canReveal && !view.revealed && <MaskedFields key={selected.position} event={selected} sessionId={session.id} />}
+            {selected && allowed.reveal && !view.revealed && <MaskedFields key={selected.position} event={selected} sessionId={session.id} />}
           </section>
         </div>
         <StatePanel

@@ -2,10 +2,10 @@
 
 import { useState } from "react";
 import type { ReplayIndex } from "@/lib/data/replay";
-import { ReplayView } from "./replay-view";
+import { ReplayView, type ReplayPermissions } from "./replay-view";
 
 /** The replay, masked; after a reveal with a reason, the same view again with the session's data as stored. */
-export function RevealableReplay({ replay, initialIndex, grant, canReveal }: { replay: ReplayIndex; initialIndex: number; grant: string; canReveal: boolean }) {
+export function RevealableReplay({ replay, initialIndex, grant, allowed }: { replay: ReplayIndex; initialIndex: number; grant: string; allowed: ReplayPermissions }) {
   const [revealed, setRevealed] = useState<{ grant: string; replay: ReplayIndex; index: number } | null>(null);
   if (revealed) {
     return (
@@ -14,7 +14,7 @@ export function RevealableReplay({ replay, initialIndex, grant, canReveal }: { r
         replay={revealed.replay}
         initialIndex={revealed.index}
         view={{ grant: revealed.grant, revealed: true }}
-        canReveal={canReveal}
+        allowed={allowed}
       />
     );
   }
@@ -24,7 +24,7 @@ export function RevealableReplay({ replay, initialIndex, grant, canReveal }: { r
       replay={replay}
       initialIndex={initialIndex}
       view={{ grant, revealed: false }}
-      canReveal={canReveal}
+      allowed={allowed}
       onRevealed={(next, nextReplay, index) => setRevealed({ grant: next, replay: nextReplay, index })}
     />
   );

@@ -45,6 +45,9 @@ test.describe("as an analyst", () => {
     await page.goto(`/sessions/${seeded.sessionId}`);
     await expect(page.getByRole("region", { name: "Player" })).toBeVisible();
     await expect(page.getByRole("button", { name: /Reveal personal data/ })).toHaveCount(0);
+    // Nothing on the page leads where the role may not go.
+    await expect(page.getByRole("link", { name: "Export JSON" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: seeded.user })).toHaveCount(0);
     await expect(page.locator("body")).not.toContainText("Petra Private");
     await expect(page.getByRole("navigation", { name: "Main" })).not.toContainText("Customers");
     expect((await page.goto(`/users/${seeded.user}`))!.status()).toBe(403);

@@ -28,5 +28,10 @@ export default async function SessionPage({
   // Without a moment in the link, open where they left off: the last event.
   const initialIndex = Math.min(requested ?? replay.times.length - 1, replay.times.length - 1);
   const grant = await issueReplayView(viewer, session.id);
-  return <RevealableReplay key={session.id} replay={replay} initialIndex={initialIndex} grant={grant} canReveal={can(viewer.role, "personal-data.reveal")} />;
+  const allowed = {
+    reveal: can(viewer.role, "personal-data.reveal"),
+    export: can(viewer.role, "sessions.export"),
+    findUsers: can(viewer.role, "users.find"),
+  };
+  return <RevealableReplay key={session.id} replay={replay} initialIndex={initialIndex} grant={grant} allowed={allowed} />;
 }
