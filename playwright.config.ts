@@ -2,6 +2,9 @@ import { defineConfig } from "@playwright/test";
 import { storageStateOf } from "./e2e/support/users";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** Known to the tests so they can forge validly signed tokens (expired, another user's). */
+export const E2E_RESUME_SECRET = "e2e-resume-secret-0123456789abcdef";
+export const E2E_RESUME_TEMPLATE = `http://127.0.0.1:${PORT}/api/health?booking={bookingId}&offer={offerId}&checkIn={checkIn}&checkOut={checkOut}&adults={adults}&children={children}`;
 export const E2E_KEYS = {
   ingest: "e2e-producer-key-0123456789abcdef",
   api: "e2e-service-key-0123456789abcdef",
@@ -55,6 +58,8 @@ export default defineConfig({
       REWIND_INGEST_BURST: "8000",
       // High enough for the suite's own sign-ins; the rate-limit test signs in as one account.
       REWIND_SIGN_IN_ATTEMPTS_PER_MINUTE: "10",
+      REWIND_RESUME_SECRET: E2E_RESUME_SECRET,
+      REWIND_RESUME_URL_TEMPLATE: E2E_RESUME_TEMPLATE,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -9,6 +9,7 @@ import { momentAt } from "@/lib/replay/moment";
 import { initialPlayerState, playerReducer } from "@/lib/replay/player-machine";
 import { journeyByName } from "@/lib/journeys/registry";
 import { MaskedFields } from "../privacy/masked-fields";
+import { ResumeLinkButton } from "../resume/resume-link-button";
 import { RevealSessionButton } from "../privacy/reveal-session-button";
 import { EventList } from "./event-list";
 import { LeftOffCard } from "./left-off-card";
@@ -24,6 +25,7 @@ import { useSessionFold } from "./use-session-fold";
 
 export interface ReplayPermissions {
   reveal: boolean;
+  resumeLinks: boolean;
   export: boolean;
   findUsers: boolean;
 }
@@ -172,6 +174,9 @@ export function ReplayView({
         </div>
       </div>
 
+      {allowed.resumeLinks && session.userId && session.resumePoint !== null && session.endReason !== "open" && (
+        <ResumeLinkButton userId={session.userId} sessionId={session.id} />
+      )}
       <LeftOffCard lastStep={session.lastStep} resumePoint={session.resumePoint as never} outcome={session.outcome} endReason={session.endReason} />
 
       <section aria-label="Player" data-loaded={loaded >= replay.times.length || undefined} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">

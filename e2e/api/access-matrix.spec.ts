@@ -27,8 +27,11 @@ test("every page and API route has an access rule", () => {
 type Caller = "anonymous" | Role | "service key" | "producer key";
 const CALLERS: Caller[] = ["anonymous", ...ROLES, "service key", "producer key"];
 
-function expectedStatus(rule: RouteRule, method: "GET" | "POST", caller: Caller): number | "redirect-to-sign-in" | "redirect-home" | "ok" {
-  if (rule.kind === "public") return "ok";
+type Method = "GET" | "POST" | "DELETE";
+
+function expectedStatus(rule: RouteRule, method: Method, caller: Caller): number | "redirect-to-sign-in" | "redirect-home" | "ok" | "allowed" {
+  // Open to anyone: never refused, never sent to sign-in (an invalid resume token is still a 404).
+  if (rule.kind === "public") return "allowed";
   const role = ROLES.includes(caller as Role) ? (caller as Role) : null;
   if (rule.kind === "page") {
     // Pages know only the dashboard's cookie: a bearer key is nobody there.
@@ -36,23 +39,37 @@ function expectedStatus(rule: RouteRule, method: "GET" | "POST", caller: Caller)
     if (rule.permission === "signed-in") return "redirect-home";
     return can(role, rule.permission) ? 200 : 403;
   }
-  if (method === "POST") {
+  if (method === "POST" && rule.append) {
     if (caller === "producer key") return 200;
     return caller === "service key" ? 403 : 401;
+  }
+  // Creating and revoking: a service key, or a role with the permission ("allowed": past the gate,
+  // whatever the handler then answers, e.g. 404 for a link that does not exist).
+  const needed = method === "POST" ? rule.create! : method === "DELETE" ? rule.revoke! : rule.read!;
+  if (method !== "GET") {
+    if (caller === "service key") return "allowed";
+    if (caller === "producer key") return 403;
+    if (!role) return 401;
+    return can(role, needed) ? "allowed" : 403;
   }
   if (caller === "service key") return 200;
   if (caller === "producer key") return 403;
   if (!role) return 401;
-  return can(role, rule.read!) ? 200 : 403;
+  return can(role, needed) ? 200 : 403;
 }
 
 test("each role and key kind gets exactly what the matrix says, on every route", async ({ request, baseURL }) => {
   test.setTimeout(90_000);
-  const seeded = await seedUserSession(request);
+  // A customer with an unfinished booking, so the resume routes have something to answer.
+  const seeded = await seedUserSession(request, (user, tag) => [
+    cloudEvent({ id: `${tag}-3`, source: "/holidays/offers", type: "offers.offer.viewed", subject: `offer/OF-${tag}`, userid: user, time: "2026-06-01T10:02:00Z", data: { offerId: `OF-${tag}`, destination: "LIS", hotel: "Vista Resort Lisbon", package: "half-board", pricePerPerson: 700 } }),
+  ]);
   const samples: Record<string, string> = {
     "/api/auth/[...all]": "/api/auth/get-session",
     "/users": "/users?query=usr-",
     "/api/users": "/api/users?query=usr-",
+    "/resume/[token]": "/resume/not.valid-token",
+    "/api/resume-links/[linkId]": "/api/resume-links/rl_does-not-exist",
   };
   const url = (route: string) =>
     samples[route] ??
@@ -74,8 +91,12 @@ test("each role and key kind gets exactly what the matrix says, on every route",
 
   const mismatches: string[] = [];
   for (const [route, rule] of Object.entries(ROUTE_RULES)) {
-    const methods: ("GET" | "POST")[] =
-      rule.kind === "public" ? [...rule.methods].filter((m) => m === "GET") : rule.kind === "page" ? ["GET"] : [...(rule.read ? ["GET" as const] : []), ...(rule.append ? ["POST" as const] : [])];
+    const methods: Method[] =
+      rule.kind === "public"
+        ? [...rule.methods].filter((m) => m === "GET")
+        : rule.kind === "page"
+          ? ["GET"]
+          : [...(rule.read ? ["GET" as const] : []), ...(rule.append || rule.create ? ["POST" as const] : []), ...(rule.revoke ? ["DELETE" as const] : [])];
     for (const method of methods) {
       for (const caller of CALLERS) {
         const { client, headers } = clients.get(caller)!;
@@ -83,15 +104,20 @@ test("each role and key kind gets exactly what the matrix says, on every route",
         const response =
           method === "GET"
             ? await client.get(url(route), { headers, maxRedirects: 0 })
-            : await client.post(url(route), {
-                headers: { ...headers, "content-type": "application/cloudevents+json" },
-                data: JSON.stringify(cloudEvent({ id: uniqueTag("matrix") })),
-                maxRedirects: 0,
-              });
+            : method === "DELETE"
+              ? await client.delete(url(route), { headers, maxRedirects: 0 })
+              : rule.kind === "api" && rule.create
+                ? await client.post(url(route), { headers, data: { userId: seeded.user }, maxRedirects: 0 })
+                : await client.post(url(route), {
+                    headers: { ...headers, "content-type": "application/cloudevents+json" },
+                    data: JSON.stringify(cloudEvent({ id: uniqueTag("matrix") })),
+                    maxRedirects: 0,
+                  });
         const status = response.status();
         const location = response.headers()["location"] ?? "";
         const ok =
           expected === "ok" ? status < 400
+          : expected === "allowed" ? status !== 401 && status !== 403 && status < 500 && !location.includes("/sign-in")
           : expected === "redirect-to-sign-in" ? status === 307 && location.includes("/sign-in")
           : expected === "redirect-home" ? status === 307 && !location.includes("/sign-in")
           : status === expected;

@@ -4,7 +4,7 @@ import type { Permission } from "./roles";
  * Every page and API route, and who may use it. The route test (e2e/api/access-matrix.spec.ts)
  * reads the app directory and fails when a route has no rule here, then checks each rule against
  * the running server for every role and key kind. Handlers enforce these themselves (pages and
- * actions with requireViewer, APIs with requireReader/requireKey); this table is what they are
+ * actions with requireViewer, APIs with requireServiceOrRole/requireKey); this table is what they are
  * held to, and what the README's matrix is written from.
  */
 export type RouteRule =
@@ -12,8 +12,11 @@ export type RouteRule =
   | { kind: "public"; methods: readonly ("GET" | "POST")[] }
   /** a dashboard page: sign-in required, then the permission */
   | { kind: "page"; permission: Permission | "signed-in" }
-  /** an HTTP API: GET for a service key or a signed-in role with `read`; POST for a producer key */
-  | { kind: "api"; read?: Permission; append?: true };
+  /**
+   * An HTTP API: GET for a service key or a signed-in role with `read`; POST for a producer key
+   * (`append`), or for a service key or a role with `create`; DELETE likewise with `revoke`.
+   */
+  | { kind: "api"; read?: Permission; append?: true; create?: Permission; revoke?: Permission };
 
 export const ROUTE_RULES: Record<string, RouteRule> = {
   "/": { kind: "page", permission: "signed-in" },
@@ -36,6 +39,10 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "/api/users": { kind: "api", read: "users.find" },
   "/api/users/[userId]/sessions": { kind: "api", read: "users.find" },
   "/api/sessions/[sessionId]": { kind: "api", read: "sessions.replay" },
+  "/api/users/[userId]/resume": { kind: "api", read: "users.find" },
+  "/api/resume-links": { kind: "api", create: "resume-links.create" },
+  "/api/resume-links/[linkId]": { kind: "api", revoke: "resume-links.create" },
+  "/resume/[token]": { kind: "public", methods: ["GET"] },
 };
 
 /** The route a file under app/ serves: route groups dropped, page.tsx / route.ts removed. */

@@ -6,8 +6,11 @@ import type { Role } from "./roles";
  */
 export type Viewer =
   | { kind: "user"; id: string; email: string; name: string; role: Role; /** the sign-in session */ signIn: string }
-  | { kind: "service"; id: string; name: string; role: "service" };
+  | { kind: "service"; id: string; name: string; role: "service" }
+  /** an end user opening their own resume link (the link is who they are) */
+  | { kind: "customer"; id: string; name: string; role: "customer" };
 
 export function viewerLabel(viewer: Viewer): string {
-  return viewer.kind === "user" ? viewer.email : `service key ${viewer.name}`;
+  if (viewer.kind === "user") return viewer.email;
+  return viewer.kind === "service" ? `service key ${viewer.name}` : `customer via ${viewer.name}`;
 }

@@ -44,7 +44,7 @@ export function requireOwnSource(caller: Caller, events: readonly { source: stri
  * A read API answers a service key, or a signed-in dashboard user whose role has `permission`
  * (the dashboard's own cookie). Personal data is masked for both.
  */
-export async function requireReader(request: Request, permission: Permission): Promise<Viewer> {
+export async function requireServiceOrRole(request: Request, permission: Permission): Promise<Viewer> {
   if (request.headers.get("authorization")) {
     const caller = await requireKey(request, "service");
     return { kind: "service", id: caller.keyId, name: caller.name, role: "service" };

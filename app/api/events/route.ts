@@ -1,6 +1,6 @@
 import { handle } from "@/lib/api/handle";
 import { feedQuerySchema, parseQuery } from "@/lib/api/query-schemas";
-import { requireKey, requireOwnSource, requireReader } from "@/lib/data/api-access";
+import { requireKey, requireOwnSource, requireServiceOrRole } from "@/lib/data/api-access";
 import { checkIngestRate } from "@/lib/data/ingest-limits";
 import { appendIncomingEvents, listFeedEvents } from "@/lib/data/events";
 import { ingestLimits } from "@/lib/ingest/limits";
@@ -22,7 +22,7 @@ export const POST = handle(async (request: Request) => {
 
 // GET /api/events?after=<position>&limit=<n> – the catch-up feed in global order; service key or a role that explores events
 export const GET = handle(async (request: Request) => {
-  await requireReader(request, "events.explore");
+  await requireServiceOrRole(request, "events.explore");
   const { after, limit } = parseQuery(feedQuerySchema, new URL(request.url).searchParams);
   return Response.json({ events: await listFeedEvents(after, limit) });
 });

@@ -1,13 +1,13 @@
 import { handle } from "@/lib/api/handle";
 import { parseQuery, userSearchSchema } from "@/lib/api/query-schemas";
-import { requireReader } from "@/lib/data/api-access";
+import { requireServiceOrRole } from "@/lib/data/api-access";
 import { findUsers } from "@/lib/data/sessions";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/users?query=… – users by user id, name or email seen in their events, or booking reference; service key, or a signed-in role with users.find
 export const GET = handle(async (request: Request) => {
-  const viewer = await requireReader(request, "users.find");
+  const viewer = await requireServiceOrRole(request, "users.find");
   const { query } = parseQuery(userSearchSchema, new URL(request.url).searchParams);
   return Response.json({ users: await findUsers(query) });
 });

@@ -32,6 +32,7 @@ export default async function SessionPage({
     reveal: can(viewer.role, "personal-data.reveal"),
     export: can(viewer.role, "sessions.export"),
     findUsers: can(viewer.role, "users.find"),
+    resumeLinks: can(viewer.role, "resume-links.create"),
   };
   return <RevealableReplay key={session.id} replay={replay} initialIndex={initialIndex} grant={grant} allowed={allowed} />;
 }

@@ -8,6 +8,10 @@ import { SessionStrip } from "@/components/users/session-strip";
 import { getUserPage } from "@/lib/data/users";
 import { recordAccess } from "@/lib/data/audit";
 import { requireViewer } from "@/lib/data/viewer";
+import { linksOf, resumeStateOf } from "@/lib/data/resume";
+import { can } from "@/lib/access/roles";
+import { ResumeLinkButton } from "@/components/resume/resume-link-button";
+import { revokeResumeLinkAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Customer" };
@@ -18,6 +22,8 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
   const user = await getUserPage(decodeURIComponent(userId));
   if (!user) notFound();
   await recordAccess(viewer, { action: "customer.viewed", customer: user.userId, target: `/users/${user.userId}` });
+  const canResume = can(viewer.role, "resume-links.create");
+  const [resume, links] = canResume ? await Promise.all([resumeStateOf(user.userId), linksOf(user.userId)]) : [null, []];
   return (
     <div className="space-y-5">
       <div>
@@ -37,6 +43,47 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions/${encodeURIComponent(user.openBooking.sessionId)}`}>
             Replay the session where it stopped →
           </Link>
+        </section>
+      )}
+      {canResume && (
+        <section aria-label="Resume" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-700 dark:bg-slate-900">
+          <h2 className="font-semibold">Resume</h2>
+          {resume ? (
+            <>
+              <p>
+                Latest unfinished journey: {resume.resume.stepLabel.toLowerCase()}, {resume.resume.chosen.destination}
+                {resume.resume.chosen.hotel ? `, ${resume.resume.chosen.hotel}` : ""}.{" "}
+                {resume.resume.canContinue ? `Left to do: ${resume.resume.remaining.join(", ").toLowerCase()}.` : ""}
+              </p>
+              {resume.resume.noLongerHolds.map((n) => (
+                <p key={n.code} className="rounded bg-amber-50 px-3 py-1.5 text-amber-900 dark:bg-amber-950 dark:text-amber-100">{n.message}</p>
+              ))}
+              {resume.resume.canContinue && <ResumeLinkButton userId={user.userId} sessionId={resume.sessionId} />}
+            </>
+          ) : (
+            <p className="text-slate-500">No unfinished journey to resume.</p>
+          )}
+          {links.length > 0 && (
+            <DataTable label="Resume links" columns={["Created", "By", "Expires", "Status", ""]}>
+              {links.map((l) => (
+                <tr key={l.id} className="border-t border-slate-100 dark:border-slate-800">
+                  <td className="px-3 py-1.5 text-xs">{formatWallClock(Date.parse(l.createdAt))}</td>
+                  <td className="px-3 py-1.5 text-xs">{l.createdBy}</td>
+                  <td className="px-3 py-1.5 text-xs">{formatWallClock(Date.parse(l.expiresAt))}</td>
+                  <td className="px-3 py-1.5 text-xs">{l.status}</td>
+                  <td className="px-3 py-1.5 text-right">
+                    {l.status === "active" && (
+                      <form action={revokeResumeLinkAction}>
+                        <input type="hidden" name="linkId" value={l.id} />
+                        <input type="hidden" name="userId" value={user.userId} />
+                        <button type="submit" className="text-xs text-red-700 underline dark:text-red-400">Revoke</button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
         </section>
       )}
       <SessionStrip sessions={user.sessions} />

@@ -1,13 +1,13 @@
 import { handle } from "@/lib/api/handle";
 import { parseQuery, streamQuerySchema } from "@/lib/api/query-schemas";
-import { requireReader } from "@/lib/data/api-access";
+import { requireServiceOrRole } from "@/lib/data/api-access";
 import { listStreamEvents } from "@/lib/data/events";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/streams/<url-encoded subject>?from=<version>&limit=<n> – one stream in version order; service key, or a signed-in role with events.explore
 export const GET = handle(async (request: Request, context: { params: Promise<{ stream: string }> }) => {
-  const viewer = await requireReader(request, "events.explore");
+  const viewer = await requireServiceOrRole(request, "events.explore");
   const { stream } = await context.params;
   const { from, limit } = parseQuery(streamQuerySchema, new URL(request.url).searchParams);
   return Response.json({ events: await listStreamEvents(stream, from, limit) });

@@ -1,5 +1,5 @@
 import { handle } from "@/lib/api/handle";
-import { requireReader } from "@/lib/data/api-access";
+import { requireServiceOrRole } from "@/lib/data/api-access";
 import { recordAccess } from "@/lib/data/audit";
 import { listSessionsOfUser } from "@/lib/data/sessions";
 
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 // GET /api/users/<userid>/sessions – the user's sessions, newest first; service key, or a signed-in role with users.find
 export const GET = handle(async (request: Request, context: { params: Promise<{ userId: string }> }) => {
-  const viewer = await requireReader(request, "users.find");
+  const viewer = await requireServiceOrRole(request, "users.find");
   const { userId } = await context.params;
   const sessions = await listSessionsOfUser(userId);
   await recordAccess(viewer, { action: "customer.viewed", customer: userId, target: `GET /api/users/${userId}/sessions` });

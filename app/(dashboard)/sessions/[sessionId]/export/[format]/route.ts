@@ -1,6 +1,6 @@
 import { ApiError } from "@/lib/api/errors";
 import { handle } from "@/lib/api/handle";
-import { requireReader } from "@/lib/data/api-access";
+import { requireServiceOrRole } from "@/lib/data/api-access";
 import { recordAccess } from "@/lib/data/audit";
 import { getSessionExport } from "@/lib/data/replay";
 import { sessionCsv } from "@/lib/replay/export-csv";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 // GET /sessions/<id>/export/json | csv – a session for a dispute: its events as stored, or a timeline in CSV
 export const GET = handle(async (request: Request, context: { params: Promise<{ sessionId: string; format: string }> }) => {
-  const viewer = await requireReader(request, "sessions.export");
+  const viewer = await requireServiceOrRole(request, "sessions.export");
   const { sessionId, format } = await context.params;
   if (format !== "json" && format !== "csv") {
     throw new ApiError("not_found", `no export format "${format}": use json or csv`, { format });

@@ -1,0 +1,37 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { z } from "zod";
+import { ApiError } from "@/lib/api/errors";
+import { createLinkFor, revokeLink } from "@/lib/data/resume";
+import { requireViewer } from "@/lib/data/viewer";
+
+const id = z.string().trim().min(1).max(200);
+
+export type CreatedLink = { ok: true; url: string; expiresAt: string } | { ok: false; error: string };
+
+/** An agent creates a resume link for a customer's unfinished journey (that session, or their latest). */
+export async function createResumeLinkAction(userId: string, sessionId: string | null): Promise<CreatedLink> {
+  const viewer = await requireViewer("resume-links.create");
+  const [user, session] = z.tuple([id, id.nullable()]).parse([userId, sessionId]);
+  const h = await headers();
+  const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host")}`;
+  try {
+    const link = await createLinkFor(viewer, user, session ?? undefined, origin);
+    revalidatePath(`/users/${user}`);
+    return { ok: true, url: link.url, expiresAt: link.expiresAt };
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
+export async function revokeResumeLinkAction(form: FormData) {
+  const viewer = await requireViewer("resume-links.create");
+  const [link, user] = z.tuple([id, id]).parse([form.get("linkId"), form.get("userId")]);
+  await revokeLink(viewer, link).catch((error: unknown) => {
+    if (!(error instanceof ApiError)) throw error;
+  });
+  revalidatePath(`/users/${user}`);
+}

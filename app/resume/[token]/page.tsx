@@ -1,0 +1,86 @@
+import { forbidden, notFound } from "next/navigation";
+import { z } from "zod";
+import { openLink } from "@/lib/data/resume";
+import { dateRange, money, travellers } from "@/lib/journeys/booking/booking-describe";
+
+export const dynamic = "force-dynamic";
+
+const tokenSchema = z.string().min(10).max(2_000).regex(/^[\w-]+\.[\w-]+$/);
+
+/**
+ * An end user's interrupted booking, from the link an agent or the booking system sent them: what
+ * they had chosen in plain words, what is left, what has changed since, and Continue. Nothing of
+ * anyone else, nothing an agent sees. A link that was changed or never existed is a 404; one that
+ * expired or was withdrawn a 403; neither shows any data.
+ */
+export default async function ResumePage({ params }: { params: Promise<{ token: string }> }) {
+  const token = tokenSchema.safeParse(decodeURIComponent((await params).token));
+  if (!token.success) notFound();
+  const opened = await openLink(token.data);
+  if (!opened.ok) {
+    if (opened.problem === "tampered" || opened.problem === "unknown") notFound();
+    forbidden();
+  }
+  const { resume } = opened.answer;
+  const c = resume.chosen;
+  const rows: [string, string][] = [
+    ["Destination", c.destination],
+    ...(c.hotel ? [["Stay", `${c.hotel}${c.package ? ` (${c.package})` : ""}`] as [string, string]] : []),
+    ...(c.checkIn ? [["Dates", dateRange(c.checkIn, c.checkOut)] as [string, string]] : []),
+    ["Travellers", travellers(c.adults, c.children)],
+    ...(c.extras.length > 0 ? [["Extras", c.extras.join(", ")] as [string, string]] : []),
+    ...(c.total !== null
+      ? [["Price", money(c.total, c.currency)] as [string, string]]
+      : c.pricePerPerson !== null
+        ? [["Price", `${money(c.pricePerPerson, c.currency)} per person`] as [string, string]]
+        : []),
+    ...(c.bookingId ? [["Booking", c.bookingId] as [string, string]] : []),
+  ];
+  return (
+    <article className="space-y-5">
+      <header className="space-y-1">
+        <p className="text-sm font-medium text-amber-700 dark:text-amber-400">Your holiday booking</p>
+        <h1 className="text-2xl font-semibold">{resume.canContinue ? "Pick up where you left off" : "There is nothing left to continue"}</h1>
+      </header>
+
+      <section aria-label="Your booking so far" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+        <dl className="divide-y divide-slate-100 dark:divide-slate-800">
+          {rows.map(([label, value]) => (
+            <div key={label} className="flex justify-between gap-4 py-2.5">
+              <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
+              <dd className="text-right font-medium">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="mt-3 text-sm text-slate-600 dark:text-slate-300">You stopped at: {resume.stepLabel.toLowerCase()}.</p>
+      </section>
+
+      {resume.noLongerHolds.length > 0 && (
+        <section aria-label="What has changed" className="space-y-2">
+          {resume.noLongerHolds.map((n) => (
+            <p key={n.code} className={`rounded-xl px-4 py-3 text-sm ${n.blocking ? "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100" : "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100"}`}>
+              {n.message}
+            </p>
+          ))}
+        </section>
+      )}
+
+      {resume.canContinue && opened.continueUrl && (
+        <section aria-label="What is left" className="space-y-4">
+          <ol className="list-inside list-decimal space-y-1 text-slate-700 dark:text-slate-200">
+            {resume.remaining.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+          <a
+            href={opened.continueUrl}
+            rel="noreferrer"
+            className="block w-full rounded-xl bg-amber-500 px-5 py-4 text-center text-lg font-semibold text-slate-950 shadow hover:bg-amber-400 focus:outline-none focus:ring-4 focus:ring-amber-300"
+          >
+            Continue your booking
+          </a>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,55 @@
+import { devices, expect, test } from "@playwright/test";
+import { E2E_RESUME_TEMPLATE } from "../../playwright.config";
+import { serviceAuth } from "../support/seed";
+import { seedUnfinishedBooking } from "../support/seed-booking";
+import { signedInAs, viewerIdOf } from "../support/signed-in";
+import { storageStateOf } from "../support/users";
+
+test.use({ storageState: storageStateOf("agent") });
+
+test("an agent creates a resume link from a replay; the customer opens it on a phone and Continue goes to the booking app", async ({ page, browser, request, baseURL }) => {
+  const seeded = await seedUnfinishedBooking(request);
+  await page.goto(`/sessions/${seeded.sessionId}`);
+  await page.getByRole("button", { name: "Create a resume link" }).click();
+  const url = (await page.getByTestId("resume-link").textContent())!.trim();
+  expect(url).toMatch(/\/resume\/[\w-]+\.[\w-]+$/);
+
+  // Someone else's phone: no sign-in, no cookies.
+  const phone = await browser.newContext({ ...devices["Pixel 7"], storageState: { cookies: [], origins: [] } });
+  const customer = await phone.newPage();
+  const opened = await customer.goto(url);
+  expect(opened!.status()).toBe(200);
+  await expect(customer.getByRole("heading", { name: "Pick up where you left off" })).toBeVisible();
+  const draft = customer.getByRole("region", { name: "Your booking so far" });
+  await expect(draft).toContainText("Vista Resort Lisbon (half-board)");
+  await expect(draft).toContainText("12–19 Jun");
+  await expect(draft).toContainText("2 adults, 1 child");
+  await expect(draft).toContainText("€2,100");
+  await expect(customer.getByRole("region", { name: "What is left" })).toContainText("Pay");
+  // Nothing an agent sees: no events, no user id, nobody's personal data.
+  const text = await customer.locator("body").innerText();
+  for (const value of [seeded.user, seeded.sessionId, "booking.booking.priced", "Sign out", ...seeded.personal]) expect(text).not.toContain(value);
+  // Fits the phone's width.
+  expect(await customer.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).toBe(true);
+
+  const expected = E2E_RESUME_TEMPLATE.replace("{bookingId}", seeded.booking).replace("{offerId}", seeded.offer).replace("{checkIn}", "2027-06-12").replace("{checkOut}", "2027-06-19").replace("{adults}", "2").replace("{children}", "1");
+  await customer.getByRole("link", { name: "Continue your booking" }).click();
+  await customer.waitForURL(expected);
+  await phone.close();
+
+  // Both are on record: the agent created it, the customer opened it.
+  const agentId = await viewerIdOf(await signedInAs("agent", baseURL!));
+  const stream = async (viewer: string) => (await (await request.get(`/api/streams/${encodeURIComponent(`rewind/audit/${viewer}`)}?limit=1000`, { headers: serviceAuth })).json()).events;
+  expect((await stream(agentId)).filter((e: { type: string; userid: string }) => e.type === "rewind.audit.resume-link.created" && e.userid === seeded.user)).toHaveLength(1);
+  const linkId = JSON.parse(Buffer.from(url.split("/resume/")[1]!.split(".")[0]!, "base64url").toString()).link;
+  const openedEvents = await stream(`resume-link:${linkId}`);
+  expect(openedEvents.map((e: { type: string }) => e.type)).toEqual(["rewind.audit.resume-link.opened"]);
+
+  // The agent sees the link on the customer's page and revokes it; the link stops working.
+  await page.goto(`/users/${seeded.user}`);
+  const links = page.getByRole("table", { name: "Resume links" });
+  await expect(links).toContainText("active");
+  await links.getByRole("button", { name: "Revoke" }).click();
+  await expect(links).toContainText("revoked");
+  expect((await request.get(new URL(url).pathname)).status()).toBe(403);
+});

@@ -1,0 +1,144 @@
+import { money } from "./booking-describe";
+import type { BookingState } from "./booking-state";
+
+/**
+ * Where an end user picks up their booking: what they had chosen, the step they stopped at, what
+ * remains, and what no longer holds — judged from the session's state and from the events that
+ * came after it (the offer repriced, the booking confirmed or cancelled in another visit, the
+ * hold's time run out). Pure: the caller reads those later events.
+ */
+export interface ResumeChoice {
+  destination: string;
+  offerId: string | null;
+  hotel: string | null;
+  package: string | null;
+  checkIn: string | null;
+  checkOut: string | null;
+  adults: number;
+  children: number;
+  extras: string[];
+  pricePerPerson: number | null;
+  total: number | null;
+  currency: string;
+  bookingId: string | null;
+}
+
+export type NoLongerHolds =
+  | { code: "hold_expired"; message: string; blocking: false }
+  | { code: "price_changed"; message: string; blocking: false; pricePerPerson: number }
+  | { code: "payment_taken"; message: string; blocking: true }
+  | { code: "booking_confirmed"; message: string; blocking: true }
+  | { code: "booking_cancelled"; message: string; blocking: true };
+
+export interface BookingResume {
+  /** false when something that no longer holds means there is nothing to continue */
+  canContinue: boolean;
+  step: string;
+  stepLabel: string;
+  chosen: ResumeChoice;
+  remaining: string[];
+  noLongerHolds: NoLongerHolds[];
+}
+
+/** What happened after the session, on the streams of its offer and its booking. */
+export interface LaterEvents {
+  /** repricings of the chosen offer after the session, oldest first */
+  repricings: { offerId: string; newPrice: number; at: number }[];
+  /** the booking's fate in later visits */
+  bookingOutcome: { type: "confirmed" | "cancelled"; at: number; reference: string | null } | null;
+}
+
+const OPEN = new Set(["started", "priced", "payment_failed", "hold_expired", "paid"]);
+
+const STEP_LABEL: Record<string, string> = {
+  searched: "Chose where and when",
+  viewed_offer: "Looked at offers",
+  started: "Started the booking",
+  priced: "Got a price, not yet paid",
+  payment_failed: "The payment did not go through",
+  hold_expired: "The price was held, then the hold ran out",
+  paid: "Paid, waiting for the confirmation",
+};
+
+export function bookingResume(state: BookingState, later: LaterEvents, now: number): BookingResume | null {
+  // A booking that ended (confirmed, cancelled, refunded) leaves nothing to resume in this session.
+  if (state.booking && !OPEN.has(state.booking.status)) return null;
+  const b = state.booking;
+  if (!b && !state.search) return null;
+  const noLongerHolds: NoLongerHolds[] = [];
+  const offerId = b ? b.offerId : (state.lastOffer?.offerId ?? null);
+  const price = b ? b.pricePerPerson : (state.lastOffer?.pricePerPerson ?? null);
+  const currency = b?.currency ?? "EUR";
+
+  if (b) {
+    if (later.bookingOutcome?.type === "confirmed") {
+      noLongerHolds.push({ code: "booking_confirmed", blocking: true, message: `This booking was confirmed since${later.bookingOutcome.reference ? ` (reference ${later.bookingOutcome.reference})` : ""}: there is nothing left to do.` });
+    } else if (later.bookingOutcome?.type === "cancelled") {
+      noLongerHolds.push({ code: "booking_cancelled", blocking: true, message: "This booking was cancelled since: start a new one to travel." });
+    } else if (b.status === "paid") {
+      noLongerHolds.push({ code: "payment_taken", blocking: true, message: "The payment went through; the booking is waiting for its confirmation." });
+    }
+    const holdRanOut = b.status === "hold_expired" || (b.holdExpiresAt !== null && Date.parse(b.holdExpiresAt) <= now && b.status !== "paid");
+    if (holdRanOut && !noLongerHolds.some((n) => n.blocking)) {
+      noLongerHolds.push({ code: "hold_expired", blocking: false, message: "The price was held for a limited time and the hold has run out: it will be priced again." });
+    }
+  }
+  const latest = offerId ? later.repricings.filter((r) => r.offerId === offerId).at(-1) : undefined;
+  if (latest && price !== null && latest.newPrice !== price && !noLongerHolds.some((n) => n.blocking)) {
+    noLongerHolds.push({
+      code: "price_changed",
+      blocking: false,
+      pricePerPerson: latest.newPrice,
+      message: `The price per person changed from ${money(price, currency)} to ${money(latest.newPrice, currency)} since.`,
+    });
+  }
+
+  const chosen: ResumeChoice = b
+    ? {
+        destination: b.destination,
+        offerId: b.offerId,
+        hotel: b.hotel,
+        package: b.package,
+        checkIn: b.checkIn,
+        checkOut: b.checkOut,
+        adults: b.adults,
+        children: b.children,
+        extras: [...b.extras],
+        pricePerPerson: b.pricePerPerson,
+        total: b.total,
+        currency,
+        bookingId: b.bookingId,
+      }
+    : {
+        destination: state.search!.destination,
+        offerId,
+        hotel: state.lastOffer?.hotel ?? null,
+        package: state.lastOffer?.package ?? null,
+        checkIn: state.search!.checkIn,
+        checkOut: state.search!.checkOut,
+        adults: state.search!.adults,
+        children: state.search!.children,
+        extras: [],
+        pricePerPerson: price,
+        total: null,
+        currency,
+        bookingId: null,
+      };
+
+  const step = b ? b.status : state.lastOffer ? "viewed_offer" : "searched";
+  const remaining = b
+    ? [
+        ...(!b.travellersAdded ? ["Add the travellers"] : []),
+        ...(b.status === "started" || noLongerHolds.some((n) => n.code === "hold_expired") ? ["Get the booking priced"] : []),
+        ...(b.status === "paid" ? [] : ["Pay"]),
+      ]
+    : [...(state.lastOffer ? [] : ["Choose an offer"]), "Start the booking", "Add the travellers", "Pay"];
+  return {
+    canContinue: !noLongerHolds.some((n) => n.blocking),
+    step,
+    stepLabel: STEP_LABEL[step] ?? step,
+    chosen,
+    remaining: noLongerHolds.some((n) => n.blocking) ? [] : remaining,
+    noLongerHolds,
+  };
+}

@@ -1,0 +1,76 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+/**
+ * A resume link's token: the link's id and expiry, signed by the server together with the user and
+ * the session the link's row names. The ids of the user and the session are not in the token
+ * (only the signature binds them), so the link shows nothing about them; a token changed in any
+ * way, or presented for another user's link, fails the signature. Base64url: it sits in a URL
+ * path as it is.
+ */
+export interface ResumeClaims {
+  link: string;
+  user: string;
+  session: string;
+  expires: number;
+}
+
+export interface ParsedToken {
+  link: string;
+  expires: number;
+  payload: string;
+  signature: string;
+}
+
+export type TokenProblem = "tampered" | "expired";
+
+function sign(secret: string, payload: string, user: string, session: string): string {
+  return createHmac("sha256", secret).update(`resume\n${payload}\n${user}\n${session}`).digest("base64url");
+}
+
+export function signResumeToken(secret: string, claims: ResumeClaims): string {
+  const payload = Buffer.from(JSON.stringify({ link: claims.link, expires: claims.expires })).toString("base64url");
+  return `${payload}.${sign(secret, payload, claims.user, claims.session)}`;
+}
+
+/** The link a token names, before anything is trusted; null when it is not a token at all. */
+export function parseResumeToken(token: string): ParsedToken | null {
+  const parts = token.split(".");
+  if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
+  try {
+    const { link, expires } = JSON.parse(Buffer.from(parts[0], "base64url").toString("utf8")) as { link: unknown; expires: unknown };
+    if (typeof link !== "string" || typeof expires !== "number") return null;
+    return { link, expires, payload: parts[0], signature: parts[1] };
+  } catch {
+    return null;
+  }
+}
+
+/** Checks a parsed token against the user and session its link's row names, and its expiry. */
+export function verifyResumeToken(secret: string, token: ParsedToken, row: { user: string; session: string }, now: number): TokenProblem | null {
+  const expected = Buffer.from(sign(secret, token.payload, row.user, row.session));
+  const given = Buffer.from(token.signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return "tampered";
+  return now >= token.expires ? "expired" : null;
+}
+
+/**
+ * The booking app's URL for this draft: `{name}` placeholders filled, URL-encoded, from the resume
+ * state (REWIND_RESUME_URL_TEMPLATE). Unknown placeholders are refused when the template is read.
+ */
+export const TEMPLATE_FIELDS = ["bookingId", "offerId", "destination", "checkIn", "checkOut", "adults", "children", "extras", "token"] as const;
+export type TemplateValues = Partial<Record<(typeof TEMPLATE_FIELDS)[number], string | number | null>>;
+
+export function checkTemplate(template: string): string {
+  const url = new URL(template.replace(/\{\w+\}/g, "x"));
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`REWIND_RESUME_URL_TEMPLATE must be an http(s) URL, got ${url.protocol}`);
+  for (const [, name] of template.matchAll(/\{(\w+)\}/g)) {
+    if (!(TEMPLATE_FIELDS as readonly string[]).includes(name!)) {
+      throw new Error(`REWIND_RESUME_URL_TEMPLATE: unknown placeholder {${name}}; use ${TEMPLATE_FIELDS.map((f) => `{${f}}`).join(", ")}`);
+    }
+  }
+  return template;
+}
+
+export function fillTemplate(template: string, values: TemplateValues): string {
+  return template.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(String(values[name as keyof TemplateValues] ?? "")));
+}

@@ -1,0 +1,18 @@
+import { positiveFromEnv, type Env } from "../config/env-number";
+import { checkTemplate } from "./resume-token";
+
+/** Resume links last REWIND_RESUME_LINK_DAYS (default 7). */
+export function resumeLinkDays(env: Env = process.env): number {
+  return positiveFromEnv(env, "REWIND_RESUME_LINK_DAYS", 7);
+}
+
+/**
+ * Where Continue goes: REWIND_RESUME_URL_TEMPLATE, `{placeholders}` filled from the draft. The
+ * default names the reference world's booking app; set it to your own.
+ */
+export function resumeUrlTemplate(env: Env = process.env): string {
+  return checkTemplate(
+    env.REWIND_RESUME_URL_TEMPLATE ||
+      "https://booking.holidays.example/resume?booking={bookingId}&offer={offerId}&checkIn={checkIn}&checkOut={checkOut}&adults={adults}&children={children}&extras={extras}",
+  );
+}
