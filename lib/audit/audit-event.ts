@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = {
   "session.revealed": "revealed a session's personal data",
   "resume-link.created": "created a resume link",
   "resume-link.opened": "opened a resume link",
+  "resume-link.revoked": "revoked a resume link",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

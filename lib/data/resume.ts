@@ -29,12 +29,10 @@ export interface ResumeAnswer {
 async function resumeOf(session: Session, now: number): Promise<ResumeAnswer | null> {
   if (session.journey !== RESUMABLE_JOURNEY || !session.userId) return null;
   const state = session.finalState as unknown as BookingState;
-  const later = await readLaterEvents(getStore(), state, { time: session.lastEventAt, position: Number(session.lastPosition) });
+  const later = await readLaterEvents(getStore(), state, { userId: session.userId, lastEventAt: session.lastEventAt });
   const resume = bookingResume(state, later, now);
   if (!resume) return null;
-  // Nothing personal is in a draft; the policy's keys and patterns still pass over it.
-  const masker = await getMasker();
-  return { userId: session.userId, sessionId: session.id, stoppedAt: session.lastEventAt.toISOString(), resume: masker.state(resume) };
+  return { userId: session.userId, sessionId: session.id, stoppedAt: session.lastEventAt.toISOString(), resume };
 }
 
 /**
@@ -42,6 +40,20 @@ async function resumeOf(session: Session, now: number): Promise<ResumeAnswer | n
  * an unfinished journey. Null when there is nothing to resume.
  */
 export async function resumeStateOf(userId: string, sessionId?: string, now = Date.now()): Promise<ResumeAnswer | null> {
+  return (await findResume(userId, sessionId, now)) ?? null;
+}
+
+/**
+ * The same for a reader of the API: a draft holds nothing personal, but the personal-data policy
+ * has the last word on what leaves for a service key. The end user's own page and its Continue
+ * URL use the draft as it is.
+ */
+export async function maskedResumeStateOf(userId: string, now = Date.now()): Promise<ResumeAnswer | null> {
+  const answer = await findResume(userId, undefined, now);
+  return answer ? { ...answer, resume: (await getMasker()).state(answer.resume) } : null;
+}
+
+async function findResume(userId: string, sessionId: string | undefined, now: number): Promise<ResumeAnswer | null> {
   const store = getStore();
   if (sessionId) {
     const session = await findSession(store, sessionId);
@@ -130,4 +142,5 @@ export async function revokeLink(viewer: Viewer, id: string): Promise<void> {
   if (!(await revokeResumeLink(getStore(), id, viewer.kind === "user" ? viewer.email : viewer.name))) {
     throw new ApiError("conflict", `resume link "${id}" was already revoked`, { link: id });
   }
+  await recordAccess(viewer, { action: "resume-link.revoked", customer: row.userId, session: row.sessionId, target: id });
 }

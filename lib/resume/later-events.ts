@@ -4,31 +4,52 @@ import type { BookingState } from "../journeys/booking/booking-state";
 import type { LaterEvents } from "../journeys/booking/booking-resume";
 import { EVENT_TYPES as T } from "../simulate/event-types";
 
+type Data = Record<string, unknown>;
+const data = (e: { dataJson: unknown }) => (e.dataJson ?? {}) as Data;
+
 /**
- * What happened after a session to what it chose: repricings of its offer (the offer's stream)
- * and the booking's confirmation or cancellation in a later visit (the booking's stream). Two
- * indexed reads, whatever the size of the store.
+ * What the events say happened, outside the session, to what it chose. Indexed reads only:
+ * - the booking's flow (by correlation id: booking, payment and refund events, wherever and
+ *   however late they were delivered): a payment taken, a confirmation, a cancellation;
+ * - the user's own confirmations after the session: the same trip booked again under a new id;
+ * - the offer's repricings, newest by event time.
  */
-export async function readLaterEvents(store: Store, state: BookingState, sessionEnd: { time: Date; position: number }): Promise<LaterEvents> {
+export async function readLaterEvents(store: Store, state: BookingState, session: { userId: string | null; lastEventAt: Date }): Promise<LaterEvents> {
   const offerId = state.booking?.offerId ?? state.lastOffer?.offerId ?? null;
   const bookingId = state.booking?.bookingId ?? null;
-  const [repriced, outcomes] = await Promise.all([
-    offerId
-      ? readFeedBackward(store, { limit: 100, filter: { stream: `offer/${offerId}`, type: T.offerRepriced, from: sessionEnd.time } })
+  const [repriced, flow, confirmations] = await Promise.all([
+    offerId ? readFeedBackward(store, { limit: 200, filter: { stream: `offer/${offerId}`, type: T.offerRepriced } }) : Promise.resolve([]),
+    bookingId ? readFeedBackward(store, { limit: 200, filter: { correlationid: bookingId } }) : Promise.resolve([]),
+    session.userId
+      ? readFeedBackward(store, { limit: 200, filter: { userid: session.userId, type: T.bookingConfirmed, from: session.lastEventAt } })
       : Promise.resolve([]),
-    bookingId ? readFeedBackward(store, { limit: 100, filter: { stream: `booking/${bookingId}` } }) : Promise.resolve([]),
   ]);
-  const outcome = outcomes.find(
-    (e) => Number(e.position) > sessionEnd.position && (e.type === T.bookingConfirmed || e.type === T.bookingCancelled),
+  // Each later confirmation's trip, from the start of its own flow.
+  const laterIds = [...new Set(confirmations.map((e) => String(data(e).bookingId ?? e.correlationid ?? "")).filter((id) => id && id !== bookingId))];
+  const starts = await Promise.all(
+    laterIds.slice(0, 20).map(async (id) => (await readFeedBackward(store, { limit: 1, filter: { correlationid: id, type: T.bookingStarted } }))[0]),
   );
-  const data = (e: { dataJson: unknown }) => (e.dataJson ?? {}) as Record<string, unknown>;
+  const byTime = <E extends { occurredAt: Date }>(list: E[]) => [...list].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+  const ofFlow = (type: string) => byTime(flow.filter((e) => e.type === type)).at(-1);
+  const confirmed = ofFlow(T.bookingConfirmed);
+  const cancelled = ofFlow(T.bookingCancelled);
+  const outcome = cancelled ?? confirmed;
   return {
-    repricings: repriced
+    repricings: byTime(repriced)
       .map((e) => ({ offerId: String(data(e).offerId ?? offerId), newPrice: Number(data(e).newPrice), at: e.occurredAt.getTime() }))
-      .filter((r) => Number.isFinite(r.newPrice))
-      .reverse(),
+      .filter((r) => Number.isFinite(r.newPrice)),
     bookingOutcome: outcome
-      ? { type: outcome.type === T.bookingConfirmed ? "confirmed" : "cancelled", at: outcome.occurredAt.getTime(), reference: typeof data(outcome).reference === "string" ? (data(outcome).reference as string) : null }
+      ? {
+          type: outcome === cancelled ? "cancelled" : "confirmed",
+          at: outcome.occurredAt.getTime(),
+          reference: typeof data(outcome).reference === "string" ? (data(outcome).reference as string) : null,
+        }
       : null,
+    paymentTaken: flow.some((e) => e.type === T.paymentSucceeded),
+    laterBookings: starts.flatMap((start) => {
+      if (!start) return [];
+      const d = data(start);
+      return [{ bookingId: String(d.bookingId), offerId: String(d.offerId ?? ""), destination: String(d.destination ?? ""), checkIn: String(d.checkIn ?? ""), checkOut: String(d.checkOut ?? "") }];
+    }),
   };
 }

@@ -14,7 +14,8 @@ const tokenSchema = z.string().min(10).max(2_000).regex(/^[\w-]+\.[\w-]+$/);
  * expired or was withdrawn a 403; neither shows any data.
  */
 export default async function ResumePage({ params }: { params: Promise<{ token: string }> }) {
-  const token = tokenSchema.safeParse(decodeURIComponent((await params).token));
+  // Next has decoded the segment already; a token is base64url, so nothing needs decoding again.
+  const token = tokenSchema.safeParse((await params).token);
   if (!token.success) notFound();
   const opened = await openLink(token.data);
   if (!opened.ok) {

@@ -62,6 +62,7 @@ export function evolveBooking(state: BookingState, event: JourneyEvent): Booking
       return at("searched", {
         search: {
           destination: str(d, "query") || str(d, "destination"),
+          ...(str(d, "destination") ? { code: str(d, "destination") } : {}),
           checkIn: str(d, "checkIn"),
           checkOut: str(d, "checkOut"),
           adults: num(d, "adults"),

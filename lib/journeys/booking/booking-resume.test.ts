@@ -107,4 +107,38 @@ describe("what no longer holds", () => {
     expect(r).toMatchObject({ canContinue: false, step: "paid" });
     expect(r.noLongerHolds.map((n) => n.code)).toEqual(["payment_taken"]);
   });
+
+  it("the same trip was booked since under another booking: nothing to continue", () => {
+    const later: LaterEvents = { ...nothingLater, laterBookings: [{ bookingId: "BK-2", offerId: "OF-LIS-1", destination: "LIS", checkIn: "2026-06-12", checkOut: "2026-06-19" }] };
+    const r = resumeAfter([signIn, search, view, start, travellers], later)!;
+    expect(r.canContinue).toBe(false);
+    expect(r.noLongerHolds.map((n) => n.code)).toEqual(["booked_since"]);
+    const otherTrip: LaterEvents = { ...nothingLater, laterBookings: [{ bookingId: "BK-3", offerId: "OF-X", destination: "ROM", checkIn: "2026-08-01", checkOut: "2026-08-05" }] };
+    expect(resumeAfter([signIn, search, view, start, travellers], otherTrip)!.canContinue).toBe(true);
+  });
+
+  it("a payment taken outside the session (a late callback): nothing for the customer to do", () => {
+    const r = resumeAfter([signIn, search, view, start, travellers, priced()], { ...nothingLater, paymentTaken: true })!;
+    expect(r.noLongerHolds.map((n) => n.code)).toEqual(["payment_taken"]);
+  });
+
+  it("the travel dates have passed", () => {
+    const r = resumeAfter([signIn, search, view, start], nothingLater, Date.parse("2026-06-12T08:00:00Z"))!;
+    expect(r.canContinue).toBe(false);
+    expect(r.noLongerHolds.map((n) => n.code)).toEqual(["dates_passed"]);
+  });
+
+  it("while the hold runs, the held price stands whatever the offer costs now", () => {
+    const repriced: LaterEvents = { ...nothingLater, repricings: [{ offerId: "OF-LIS-1", newPrice: 760, at: NOW }] };
+    expect(resumeAfter([signIn, search, view, start, travellers, priced()], repriced)!.noLongerHolds).toEqual([]);
+    const afterHold = resumeAfter([signIn, search, view, start, travellers, priced("2026-06-01T10:20:00Z")], repriced, Date.parse("2026-06-01T10:25:00Z"))!;
+    expect(afterHold.noLongerHolds.map((n) => n.code)).toEqual(["hold_expired", "price_changed"]);
+  });
+
+  it("a new search after a confirmed booking is a new trip to resume", () => {
+    const again: Step = (b) => b.event(T.destinationsSearched, { query: "Rome", destination: "ROM", checkIn: "2026-09-01", checkOut: "2026-09-05", adults: 1, children: 0 });
+    const r = resumeAfter([signIn, search, view, start, travellers, priced(), paid, confirmed, again])!;
+    expect(r).toMatchObject({ canContinue: true, step: "searched", chosen: { destination: "Rome", bookingId: null } });
+  });
 });
+

@@ -25,6 +25,8 @@ export interface ResumeChoice {
 
 export type NoLongerHolds =
   | { code: "hold_expired"; message: string; blocking: false }
+  | { code: "dates_passed"; message: string; blocking: true }
+  | { code: "booked_since"; message: string; blocking: true }
   | { code: "price_changed"; message: string; blocking: false; pricePerPerson: number }
   | { code: "payment_taken"; message: string; blocking: true }
   | { code: "booking_confirmed"; message: string; blocking: true }
@@ -44,8 +46,12 @@ export interface BookingResume {
 export interface LaterEvents {
   /** repricings of the chosen offer after the session, oldest first */
   repricings: { offerId: string; newPrice: number; at: number }[];
-  /** the booking's fate in later visits */
+  /** the booking's fate outside the session (its flow: however late it was delivered) */
   bookingOutcome: { type: "confirmed" | "cancelled"; at: number; reference: string | null } | null;
+  /** a payment for the booking went through outside the session */
+  paymentTaken?: boolean;
+  /** the user's bookings confirmed after the session, with what they were for */
+  laterBookings?: { bookingId: string; offerId: string; destination: string; checkIn: string; checkOut: string }[];
 }
 
 const OPEN = new Set(["started", "priced", "payment_failed", "hold_expired", "paid"]);
@@ -61,13 +67,17 @@ const STEP_LABEL: Record<string, string> = {
 };
 
 export function bookingResume(state: BookingState, later: LaterEvents, now: number): BookingResume | null {
-  // A booking that ended (confirmed, cancelled, refunded) leaves nothing to resume in this session.
-  if (state.booking && !OPEN.has(state.booking.status)) return null;
-  const b = state.booking;
+  // A booking that ended (confirmed, cancelled, refunded) leaves nothing to resume of it; a new
+  // search or offer looked at after it is a new trip.
+  const closed = state.booking !== null && !OPEN.has(state.booking.status);
+  if (closed && state.step !== "searched" && state.step !== "viewed_offer") return null;
+  const b = closed ? null : state.booking;
   if (!b && !state.search) return null;
+  // The last offer looked at counts only if it is for the trip searched last.
+  const lastOffer = state.lastOffer && (!state.search?.code || state.lastOffer.destination === state.search.code) ? state.lastOffer : null;
   const noLongerHolds: NoLongerHolds[] = [];
-  const offerId = b ? b.offerId : (state.lastOffer?.offerId ?? null);
-  const price = b ? b.pricePerPerson : (state.lastOffer?.pricePerPerson ?? null);
+  const offerId = b ? b.offerId : (lastOffer?.offerId ?? null);
+  const price = b ? b.pricePerPerson : (lastOffer?.pricePerPerson ?? null);
   const currency = b?.currency ?? "EUR";
 
   if (b) {
@@ -75,7 +85,7 @@ export function bookingResume(state: BookingState, later: LaterEvents, now: numb
       noLongerHolds.push({ code: "booking_confirmed", blocking: true, message: `This booking was confirmed since${later.bookingOutcome.reference ? ` (reference ${later.bookingOutcome.reference})` : ""}: there is nothing left to do.` });
     } else if (later.bookingOutcome?.type === "cancelled") {
       noLongerHolds.push({ code: "booking_cancelled", blocking: true, message: "This booking was cancelled since: start a new one to travel." });
-    } else if (b.status === "paid") {
+    } else if (b.status === "paid" || later.paymentTaken) {
       noLongerHolds.push({ code: "payment_taken", blocking: true, message: "The payment went through; the booking is waiting for its confirmation." });
     }
     const holdRanOut = b.status === "hold_expired" || (b.holdExpiresAt !== null && Date.parse(b.holdExpiresAt) <= now && b.status !== "paid");
@@ -83,8 +93,20 @@ export function bookingResume(state: BookingState, later: LaterEvents, now: numb
       noLongerHolds.push({ code: "hold_expired", blocking: false, message: "The price was held for a limited time and the hold has run out: it will be priced again." });
     }
   }
+  const checkIn = b ? b.checkIn : (state.search?.checkIn ?? null);
+  const checkOut = b ? b.checkOut : (state.search?.checkOut ?? null);
+  const destination = b ? b.destination : (state.search?.destination ?? null);
+  const sameTrip = (later.laterBookings ?? []).find((l) => (offerId !== null && l.offerId === offerId) || (l.destination === destination && l.checkIn === checkIn && l.checkOut === checkOut));
+  if (sameTrip && !noLongerHolds.some((n) => n.blocking)) {
+    noLongerHolds.push({ code: "booked_since", blocking: true, message: `This trip was booked since (booking ${sameTrip.bookingId}): there is nothing left to do.` });
+  }
+  if (checkIn && checkIn <= new Date(now).toISOString().slice(0, 10) && !noLongerHolds.some((n) => n.blocking)) {
+    noLongerHolds.push({ code: "dates_passed", blocking: true, message: "The travel dates have passed: choose new dates to book again." });
+  }
+  // While a hold runs, the held price stands whatever the offer costs now.
+  const holdRunning = b?.holdExpiresAt != null && Date.parse(b.holdExpiresAt) > now && (b.status === "priced" || b.status === "payment_failed");
   const latest = offerId ? later.repricings.filter((r) => r.offerId === offerId).at(-1) : undefined;
-  if (latest && price !== null && latest.newPrice !== price && !noLongerHolds.some((n) => n.blocking)) {
+  if (latest && price !== null && latest.newPrice !== price && !holdRunning && !noLongerHolds.some((n) => n.blocking)) {
     noLongerHolds.push({
       code: "price_changed",
       blocking: false,
@@ -112,8 +134,8 @@ export function bookingResume(state: BookingState, later: LaterEvents, now: numb
     : {
         destination: state.search!.destination,
         offerId,
-        hotel: state.lastOffer?.hotel ?? null,
-        package: state.lastOffer?.package ?? null,
+        hotel: lastOffer?.hotel ?? null,
+        package: lastOffer?.package ?? null,
         checkIn: state.search!.checkIn,
         checkOut: state.search!.checkOut,
         adults: state.search!.adults,
@@ -125,14 +147,14 @@ export function bookingResume(state: BookingState, later: LaterEvents, now: numb
         bookingId: null,
       };
 
-  const step = b ? b.status : state.lastOffer ? "viewed_offer" : "searched";
+  const step = b ? b.status : lastOffer ? "viewed_offer" : "searched";
   const remaining = b
     ? [
         ...(!b.travellersAdded ? ["Add the travellers"] : []),
         ...(b.status === "started" || noLongerHolds.some((n) => n.code === "hold_expired") ? ["Get the booking priced"] : []),
         ...(b.status === "paid" ? [] : ["Pay"]),
       ]
-    : [...(state.lastOffer ? [] : ["Choose an offer"]), "Start the booking", "Add the travellers", "Pay"];
+    : [...(lastOffer ? [] : ["Choose an offer"]), "Start the booking", "Add the travellers", "Pay"];
   return {
     canContinue: !noLongerHolds.some((n) => n.blocking),
     step,

@@ -19,6 +19,8 @@ export type BookingStep =
 
 export interface SearchCriteria {
   destination: string;
+  /** the destination's code, when the search gave one (offers name their destination by code) */
+  code?: string;
   checkIn: string;
   checkOut: string;
   adults: number;
