@@ -2,7 +2,7 @@ import type { DatabaseTarget } from "./database-url";
 
 type Provider = DatabaseTarget["provider"];
 
-export type ColumnType = "text" | "integer" | "bigint" | "timestamp" | "json";
+export type ColumnType = "text" | "integer" | "bigint" | "real" | "timestamp" | "json";
 
 export type Columns = readonly (readonly [name: string, type: ColumnType])[];
 
@@ -10,6 +10,7 @@ const PG_CAST: Record<ColumnType, string> = {
   text: "",
   integer: "::integer",
   bigint: "::bigint",
+  real: "::double precision",
   timestamp: "::timestamp(3)",
   json: "::jsonb",
 };

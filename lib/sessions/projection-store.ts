@@ -1,6 +1,8 @@
 import type { DatabaseTarget } from "../db/database-url";
 import { jsonInList, jsonRowsInsert, type Columns } from "../db/json-rows";
 import type { Db } from "../db/prisma";
+import { closedFacts, type SessionFacts } from "../analytics/session-facts";
+import type { SessionOutcome } from "../journeys/journey-definition";
 import { SNAPSHOT_EVERY, type SessionRecord } from "./summarise";
 
 /** A transaction client (or the client): what every read-model function here runs on. */
@@ -145,7 +147,8 @@ const SESSION_COLUMNS: Columns = [
   ["started_at", "timestamp"], ["ended_at", "timestamp"], ["last_event_at", "timestamp"], ["end_reason", "text"],
   ["outcome", "text"], ["event_count", "integer"], ["duration_ms", "bigint"], ["last_step", "text"],
   ["resume_point", "json"], ["final_state", "json"], ["producer_session_id", "text"], ["first_position", "bigint"],
-  ["last_position", "bigint"], ["person_name", "text"],
+  ["last_position", "bigint"], ["person_name", "text"], ["analytics", "json"], ["analytics_day", "text"],
+  ["funnel_depth", "integer"], ["drop_reason", "text"],
 ];
 
 export async function insertSessions(tx: Tx, provider: Provider, records: readonly SessionRecord[]): Promise<void> {
@@ -155,7 +158,7 @@ export async function insertSessions(tx: Tx, provider: Provider, records: readon
   await insertRows(tx, provider, "sessions", SESSION_COLUMNS, records.map((r) => [
     r.id, r.person, r.userId, r.anonymousId, r.journey, r.startedAt, r.endedAt, r.lastEventAt, r.endReason, r.outcome,
     r.eventCount, r.durationMs, r.lastStep, r.resumePoint, r.finalState, r.producerSessionId, r.firstPosition, r.lastPosition,
-    r.personName,
+    r.personName, r.facts, r.facts.day, r.facts.depth, r.facts.dropReason,
   ]));
   await insertRows(
     tx, provider, "session_blocks", [["session_id", "text"], ["block", "integer"], ["positions", "json"], ["state", "json"]],
@@ -243,23 +246,29 @@ export async function closeIdle(
   tx: Tx,
   provider: Provider,
   idleBefore: number,
-  outcomeOf: (journey: string, state: unknown) => string,
-): Promise<number> {
-  const rows = await tx.$queryRawUnsafe<{ id: string; journey: string; final_state: unknown; user_id: string | null }[]>(
-    `SELECT "id", "journey", "final_state", "user_id" FROM "sessions" WHERE "end_reason" = 'open' AND "last_event_at" < ${ph(provider, 1)}`,
+  outcomeOf: (journey: string, state: unknown) => SessionOutcome,
+): Promise<{ closed: number; days: string[] }> {
+  const rows = await tx.$queryRawUnsafe<{ id: string; journey: string; final_state: unknown; user_id: string | null; analytics: unknown; analytics_day: string | null }[]>(
+    `SELECT "id", "journey", "final_state", "user_id", "analytics", "analytics_day" FROM "sessions" WHERE "end_reason" = 'open' AND "last_event_at" < ${ph(provider, 1)}`,
     provider === "sqlite" ? new Date(idleBefore).toISOString().replace("Z", "+00:00") : new Date(idleBefore).toISOString(),
   );
+  const parse = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
   for (const r of rows) {
-    const state = typeof r.final_state === "string" ? JSON.parse(r.final_state) : r.final_state;
+    const state = parse(r.final_state);
+    const outcome = outcomeOf(r.journey, state);
+    const facts = r.analytics ? closedFacts(parse(r.analytics) as SessionFacts, r.journey, state, outcome) : null;
     await tx.$executeRawUnsafe(
-      `UPDATE "sessions" SET "end_reason" = 'timed_out', "ended_at" = "last_event_at", "outcome" = ${ph(provider, 1)} WHERE "id" = ${ph(provider, 2)}`,
-      outcomeOf(r.journey, state),
+      `UPDATE "sessions" SET "end_reason" = 'timed_out', "ended_at" = "last_event_at", "outcome" = ${ph(provider, 1)}, ` +
+        `"analytics" = ${provider === "sqlite" ? "?" : "$2::jsonb"}, "drop_reason" = ${ph(provider, 3)} WHERE "id" = ${ph(provider, 4)}`,
+      outcome,
+      facts ? JSON.stringify(facts) : null,
+      facts?.dropReason ?? null,
       r.id,
     );
   }
   const users = [...new Set(rows.flatMap((r) => (r.user_id ? [r.user_id] : [])))];
   if (users.length > 0) await refreshUserSummaries(tx, provider, users);
-  return rows.length;
+  return { closed: rows.length, days: [...new Set(rows.flatMap((r) => (r.analytics_day ? [r.analytics_day] : [])))] };
 }
 
 export async function loadExistingIds(tx: Tx, provider: Provider, ids: readonly string[]): Promise<string[]> {

@@ -20,16 +20,17 @@ const AFTER_WORLD = Date.parse("2026-06-20T00:00:00Z");
 
 async function dump(t: TestStore) {
   const db = t.store.db;
-  const [sessions, blocks, users, terms] = await Promise.all([
+  const [sessions, blocks, users, terms, daily] = await Promise.all([
     db.session.findMany({ orderBy: { id: "asc" } }),
     db.sessionBlock.findMany({ orderBy: [{ sessionId: "asc" }, { block: "asc" }] }),
     db.userSummary.findMany({ orderBy: { userId: "asc" } }),
     db.userSearchTerm.findMany({ orderBy: [{ term: "asc" }, { userId: "asc" }] }),
+    db.analyticsDaily.findMany({ orderBy: [{ day: "asc" }, { journey: "asc" }, { kind: "asc" }, { k1: "asc" }, { k2: "asc" }] }),
   ]);
   const members = blocks
     .flatMap((b) => (b.positions as number[]).map((position, i) => ({ position, sessionId: b.sessionId, seq: b.block * SNAPSHOT_EVERY + i })))
     .sort((a, b) => a.position - b.position);
-  return { sessions, blocks, members, users, terms };
+  return { sessions, blocks, members, users, terms, daily };
 }
 
 async function* records(events: Record<string, unknown>[]) {
@@ -100,8 +101,15 @@ describe.each(testProviders())("session projector on %s", (provider) => {
       expect(open.length).toBeGreaterThan(0);
       expect(open.every((s) => s.outcome === "live")).toBe(true);
       expect(await closeIdleSessions(t.store, { now: () => lastActivity + 30 * 60_000 + 1 })).toBe(open.length);
-      const closed = (await dump(t)).sessions.filter((s) => open.some((o) => o.id === s.id));
+      const after = await dump(t);
+      const closed = after.sessions.filter((s) => open.some((o) => o.id === s.id));
       expect(closed.every((s) => s.endReason === "timed_out" && s.outcome !== "live" && s.endedAt !== null)).toBe(true);
+      // Closing updates each session's analytics and its day's counters as a rebuild at that moment would.
+      expect(closed.every((s) => s.dropReason !== null || s.outcome === "booked")).toBe(true);
+      await rebuildProjections(t.store, { now: () => lastActivity + 30 * 60_000 + 1 });
+      const rebuilt = await dump(t);
+      expect(rebuilt.daily).toEqual(after.daily);
+      expect(rebuilt.sessions.map((s) => [s.id, s.analytics, s.dropReason])).toEqual(after.sessions.map((s) => [s.id, s.analytics, s.dropReason]));
     });
   });
 

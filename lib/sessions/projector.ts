@@ -4,6 +4,7 @@ import type { JourneyEvent } from "../journeys/journey-event";
 import { boundaryOf, journeyByName, searchTermsOf } from "../journeys/registry";
 import { anonymousPerson, isAnonymousPerson, isRewindEvent, resolvePerson, type PersonKey } from "./person";
 import * as rm from "./projection-store";
+import { daysOfSessions, refreshDailyRollups } from "../analytics/rollup-store";
 import { assignSessionIds, type PreviousSession } from "./session-ids";
 import { DEFAULT_TIMEOUT_MS, sessionize } from "./sessionize";
 import { summariseSession, type SessionRecord } from "./summarise";
@@ -21,6 +22,8 @@ export interface ProjectorOptions {
    * instead of once per page (a user's sessions span pages).
    */
   deferredUsers?: Set<string>;
+  /** likewise the days whose analytics counters a rebuild recomputes at the end */
+  deferredDays?: Set<string>;
 }
 
 interface Dirty {
@@ -162,10 +165,15 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
         drafts.forEach((draft, i) => records.push(summariseSession(draft, ids.ids[i]!, person)));
         aliases.push(...ids.aliases);
       }
+      // 4. Analytics: the days whose sessions changed get their counters again.
+      const days = new Set(await daysOfSessions(tx, provider, previousRows.map((s) => s.id)));
+      for (const r of records) days.add(r.facts.day);
       await rm.deleteSessions(tx, provider, previousRows.map((s) => s.id));
       await rm.insertSessions(tx, provider, records);
+      if (options.deferredDays) for (const d of days) options.deferredDays.add(d);
+      else await refreshDailyRollups(tx, provider, days);
       await rm.saveAliases(tx, provider, aliases);
-      // 4. User summaries and the words support agents search by.
+      // 5. User summaries and the words support agents search by.
       const terms: [string, string][] = [];
       for (const person of new Set(assigned.map((a) => a.person))) {
         if (!isAnonymousPerson(person)) terms.push([person.toLowerCase(), person]);
@@ -206,12 +214,14 @@ export async function closeIdleSessions(store: Store, options: ProjectorOptions 
   const now = (options.now ?? Date.now)();
   return store.db.$transaction(async (tx) => {
     await rm.lockAndReadCheckpoint(tx, store.target.provider, CHECKPOINT);
-    return rm.closeIdle(tx, store.target.provider, now - timeoutMs, (journey, state) => journeyByName(journey).outcome(state, false));
+    const { closed, days } = await rm.closeIdle(tx, store.target.provider, now - timeoutMs, (journey, state) => journeyByName(journey).outcome(state, false));
+    await refreshDailyRollups(tx, store.target.provider, days);
+    return closed;
   });
 }
 
 const READ_MODELS = [
-  "identity_links", "correlation_owners", "sessions", "session_blocks", "user_summaries", "user_search_terms",
+  "identity_links", "correlation_owners", "sessions", "session_blocks", "user_summaries", "user_search_terms", "analytics_daily",
 ] as const;
 
 /** Pages of a rebuild: larger than live pages (fewer sessions straddle a page), still bounded. */
@@ -226,13 +236,24 @@ export async function rebuildProjections(store: Store, options: ProjectorOptions
     await rm.writeCheckpoint(tx, store.target.provider, CHECKPOINT, 0);
   });
   const deferredUsers = new Set<string>();
-  const events = await catchUp(store, { pageSize: REBUILD_PAGE, ...options, deferredUsers });
+  const deferredDays = new Set<string>();
+  const events = await catchUp(store, { pageSize: REBUILD_PAGE, ...options, deferredUsers, deferredDays });
   const users = [...deferredUsers];
   for (let i = 0; i < users.length; i += REBUILD_PAGE) {
     await store.db.$transaction(async (tx) => {
       await rm.lockAndReadCheckpoint(tx, store.target.provider, CHECKPOINT);
       await rm.refreshUserSummaries(tx, store.target.provider, users.slice(i, i + REBUILD_PAGE));
     });
+  }
+  const days = [...deferredDays].sort();
+  for (let i = 0; i < days.length; i += 31) {
+    await store.db.$transaction(
+      async (tx) => {
+        await rm.lockAndReadCheckpoint(tx, store.target.provider, CHECKPOINT);
+        await refreshDailyRollups(tx, store.target.provider, days.slice(i, i + 31));
+      },
+      { maxWait: 60_000, timeout: 300_000 },
+    );
   }
   return events;
 }

@@ -1,5 +1,6 @@
 import { foldEvents, type JourneyDefinition, type ResumePoint, type SessionOutcome } from "../journeys/journey-definition";
 import { journeyFor } from "../journeys/registry";
+import { sessionFacts, type SessionFacts } from "../analytics/session-facts";
 import { isAnonymousPerson, type PersonKey } from "./person";
 import type { EndReason, SessionDraft } from "./sessionize";
 
@@ -31,6 +32,8 @@ export interface SessionRecord {
   positions: number[];
   /** the fold's state after events [0, seq) for seq = SNAPSHOT_EVERY, 2×SNAPSHOT_EVERY, … */
   snapshots: { seq: number; state: unknown }[];
+  /** what analytics counts of this session */
+  facts: SessionFacts;
 }
 
 /** Folds a session once, keeping snapshots on the way, and reads its outcome and resume point. */
@@ -48,6 +51,7 @@ export function summariseSession(draft: SessionDraft, id: string, person: Person
   const last = draft.events[draft.events.length - 1]!;
   const open = draft.endReason === "open";
   const anonymous = isAnonymousPerson(person);
+  const outcome = definition.outcome(state, open);
   return {
     id,
     person,
@@ -58,7 +62,7 @@ export function summariseSession(draft: SessionDraft, id: string, person: Person
     endedAt: open ? null : last.time,
     lastEventAt: last.time,
     endReason: draft.endReason,
-    outcome: definition.outcome(state, open),
+    outcome,
     eventCount: draft.events.length,
     durationMs: last.time - first.time,
     lastStep: definition.lastStep(state),
@@ -70,6 +74,7 @@ export function summariseSession(draft: SessionDraft, id: string, person: Person
     personName,
     positions: draft.events.map((e) => e.position),
     snapshots,
+    facts: sessionFacts(definition, draft.events, outcome),
   };
 }
 

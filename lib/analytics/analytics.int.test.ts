@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importRecords } from "../importer/import-events";
+import { bookingJourney } from "../journeys/booking/booking-journey";
+import { rebuildProjections } from "../sessions/projector";
+import { EVENT_TYPES as T } from "../simulate/event-types";
+import { simulateWorld } from "../simulate/world";
+import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
+import { countDistinctUsers, readCounters, readDailyCounters } from "./read-analytics";
+import { funnelRows, overviewSeries, overviewTotals, popularity } from "./reports";
+
+const START = new Date("2026-05-01T00:00:00Z");
+const NOW = Date.parse("2026-05-20T00:00:00Z");
+const FROM = "2026-05-03";
+const TO = "2026-05-09";
+const STEP_OF: Record<string, number> = {
+  [T.destinationsSearched]: 0, [T.offerViewed]: 1, [T.bookingStarted]: 2, [T.travellersAdded]: 3, [T.extrasAdded]: 3,
+  [T.bookingPriced]: 4, [T.paymentFailed]: 5, [T.paymentSucceeded]: 5, [T.bookingConfirmed]: 6,
+};
+
+async function* records(events: Record<string, unknown>[]) {
+  for (const [i, value] of events.entries()) yield { line: i + 1, value };
+}
+
+type Ev = { position: bigint; type: string; occurred_at: Date; correlationid: string | null; data_json: unknown };
+
+describe.each(testProviders())("journey analytics on %s", (provider) => {
+  let t: TestStore;
+  // Every session of the range, with its events in session order, read by plain SQL: the independent route.
+  let sessions: { id: string; userId: string | null; day: string; endReason: string; events: Ev[] }[] = [];
+
+  beforeAll(async () => {
+    t = await createTestStore(provider);
+    const world = simulateWorld({ users: 80, days: 12, seed: "analytics", start: START }).map((w) => w.event);
+    await importRecords(t.store, records(world));
+    await rebuildProjections(t.store, { now: () => NOW });
+    const rows = await t.store.db.$queryRawUnsafe<{ id: string; user_id: string | null; started_at: Date | string; end_reason: string; journey: string }[]>(
+      `SELECT "id", "user_id", "started_at", "end_reason", "journey" FROM "sessions"`,
+    );
+    for (const r of rows) {
+      const day = new Date(r.started_at).toISOString().slice(0, 10);
+      if (r.journey !== "holiday-booking" || day < FROM || day > TO) continue;
+      const blocks = await t.store.db.sessionBlock.findMany({ where: { sessionId: r.id }, orderBy: { block: "asc" } });
+      const positions = blocks.flatMap((b) => b.positions as number[]);
+      const events = await t.store.db.$queryRawUnsafe<Ev[]>(
+        `SELECT "position", "type", "occurred_at", "correlationid", "data_json" FROM "events" WHERE "position" IN (${positions.join(",")})`,
+      );
+      const at = new Map(positions.map((p, i) => [p, i]));
+      events.sort((a, b) => at.get(Number(a.position))! - at.get(Number(b.position))!);
+      sessions.push({ id: r.id, userId: r.user_id, day, endReason: r.end_reason, events });
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  const data = (e: Ev) => (typeof e.data_json === "string" ? JSON.parse(e.data_json) : e.data_json) as Record<string, unknown>;
+  const plain = () =>
+    sessions.map((s) => {
+      const firstAt: (number | null)[] = Array(7).fill(null);
+      for (const e of s.events) {
+        const step = STEP_OF[e.type];
+        if (step !== undefined && firstAt[step] === null) firstAt[step] = new Date(e.occurred_at).getTime();
+      }
+      let depth = 0;
+      while (depth < 7 && firstAt[depth] !== null) depth++;
+      const booked = s.events.some((e) => e.type === T.bookingConfirmed);
+      const live = s.endReason === "open";
+      const outcome = live ? "live" : booked ? "booked" : firstAt[2] !== null ? "abandoned" : "browsed";
+      return { ...s, firstAt, depth, outcome };
+    });
+
+  it("overview: sessions, users, bookings, conversion and abandonment, per day and for the range", async () => {
+    const counters = await readCounters(t.store, "holiday-booking", FROM, TO, ["sessions", "outcome", "users"]);
+    const users = await countDistinctUsers(t.store, "holiday-booking", FROM, TO);
+    const p = plain();
+    expect(p.length).toBeGreaterThan(100);
+    const count = (o: string) => p.filter((s) => s.outcome === o).length;
+    expect(overviewTotals(counters, users)).toEqual({
+      sessions: p.length,
+      users: new Set(p.flatMap((s) => (s.userId ? [s.userId] : []))).size,
+      bookings: count("booked"),
+      abandoned: count("abandoned"),
+      conversion: count("booked") / p.length,
+      abandonment: count("abandoned") / (count("abandoned") + count("booked")),
+    });
+    const series = overviewSeries(await readDailyCounters(t.store, "holiday-booking", FROM, TO, ["sessions", "outcome", "users"]), FROM, TO);
+    expect(series).toHaveLength(7);
+    for (const d of series) {
+      const ofDay = p.filter((s) => s.day === d.day);
+      expect(d).toMatchObject({
+        sessions: ofDay.length,
+        users: new Set(ofDay.flatMap((s) => (s.userId ? [s.userId] : []))).size,
+        bookings: ofDay.filter((s) => s.outcome === "booked").length,
+      });
+    }
+  });
+
+  it("funnel: counts, drop-offs, their reasons and median seconds between steps", async () => {
+    const counters = await readCounters(t.store, "holiday-booking", FROM, TO, ["funnel", "gap", "drop"]);
+    const rows = funnelRows(counters, bookingJourney.funnel);
+    const p = plain();
+    for (let k = 0; k < 7; k++) {
+      const reached = p.filter((s) => s.depth > k);
+      expect(rows[k]!.count, `step ${k}`).toBe(reached.length);
+      if (k < 6) expect(rows[k]!.dropOff).toBe(reached.length - p.filter((s) => s.depth > k + 1).length);
+      if (k > 0) {
+        const gaps = reached.map((s) => Math.floor((s.firstAt[k]! - s.firstAt[k - 1]!) / 1000)).sort((a, b) => a - b);
+        expect(rows[k]!.medianSeconds, `median at step ${k}`).toBe(gaps.length ? gaps[Math.floor((gaps.length - 1) / 2)]! : null);
+      }
+      // Why they stopped, from the events by a plain rule of thumb per session.
+      const stopped = p.filter((s) => s.depth === k + 1 && s.outcome !== "booked" && s.outcome !== "live");
+      const reasonOf = (s: (typeof p)[number]) => {
+        const lastStart = [...s.events].reverse().find((e) => e.type === T.bookingStarted);
+        const flow = lastStart ? s.events.filter((e) => e.correlationid === lastStart.correlationid) : [];
+        const last = [...flow].reverse().find((e) => [T.paymentFailed, T.paymentSucceeded, T.holdExpired, T.bookingPriced, T.bookingStarted].includes(e.type as never));
+        if (last?.type === T.paymentFailed) return "payment declined";
+        if (last?.type === T.holdExpired) return "offer expired";
+        const priced = [...flow].reverse().find((e) => e.type === T.bookingPriced);
+        const pd = priced ? data(priced) : null;
+        if (pd && typeof pd.previousPricePerPerson === "number" && Number(pd.pricePerPerson) > pd.previousPricePerPerson) return "price rose";
+        return s.endReason === "signed_out" ? "signed out" : "inactive";
+      };
+      const expected = new Map<string, number>();
+      for (const s of stopped) expected.set(reasonOf(s), (expected.get(reasonOf(s)) ?? 0) + 1);
+      expect(Object.fromEntries(rows[k]!.reasons.map((r) => [r.reason, r.count])), `reasons at step ${k}`).toEqual(Object.fromEntries(expected));
+    }
+    expect(rows[6]!.count).toBeGreaterThan(0);
+  });
+
+  it("popularity: views, booking starts, bookings and revenue per offer and destination", async () => {
+    const { offers, destinations } = popularity(await readCounters(t.store, "holiday-booking", FROM, TO, ["offer"]));
+    const expected = new Map<string, { views: number; starts: number; bookings: number; revenue: number; destination: string }>();
+    for (const s of plain()) {
+      const offerOfBooking = new Map<string, string>();
+      const started = new Set<string>();
+      const booked = new Set<string>();
+      for (const e of s.events) {
+        const d = data(e);
+        const offer = String(d.offerId ?? "");
+        if (e.type === T.offerViewed) {
+          const row = expected.get(offer) ?? { views: 0, starts: 0, bookings: 0, revenue: 0, destination: String(d.destination) };
+          row.views++;
+          expected.set(offer, row);
+        }
+        if (e.type === T.bookingStarted) {
+          offerOfBooking.set(String(d.bookingId), offer);
+          started.add(offer);
+        }
+        if (e.type === T.bookingConfirmed) {
+          const of = offerOfBooking.get(String(d.bookingId));
+          if (of && !booked.has(of)) {
+            booked.add(of);
+            expected.get(of)!.revenue += Number(d.total);
+          }
+        }
+      }
+      for (const o of started) expected.get(o)!.starts++;
+      for (const o of booked) expected.get(o)!.bookings++;
+    }
+    expect(offers.length).toBe(expected.size);
+    for (const o of offers) expect({ offer: o.offerId, views: o.views, starts: o.starts, bookings: o.bookings, revenue: o.revenue }).toEqual({ offer: o.offerId, ...(({ destination: _, ...rest }) => rest)(expected.get(o.offerId)!) });
+    for (const d of destinations) {
+      const mine = [...expected.values()].filter((e) => e.destination === d.destination);
+      expect({ destination: d.destination, views: d.views, bookings: d.bookings }).toEqual({
+        destination: d.destination,
+        views: mine.reduce((s, e) => s + e.views, 0),
+        bookings: mine.reduce((s, e) => s + e.bookings, 0),
+      });
+    }
+  });
+});

@@ -1,0 +1,47 @@
+import type { Store } from "../db/prisma";
+
+export interface CounterSum {
+  kind: string;
+  k1: string;
+  k2: string;
+  n: number;
+  total: number;
+}
+
+/**
+ * Counters summed over days [from, to] (inclusive, YYYY-MM-DD) for one journey: one indexed range
+ * read of the daily table, whose size depends on days and catalogue, not on users or events.
+ */
+export async function readCounters(store: Store, journey: string, from: string, to: string, kinds: readonly string[]): Promise<CounterSum[]> {
+  const rows = await store.db.analyticsDaily.groupBy({
+    by: ["kind", "k1", "k2"],
+    where: { journey, kind: { in: [...kinds] }, day: { gte: from, lte: to } },
+    _sum: { n: true, total: true },
+  });
+  return rows.map((r) => ({ kind: r.kind, k1: r.k1, k2: r.k2, n: r._sum.n ?? 0, total: r._sum.total ?? 0 }));
+}
+
+/** Counters of some kinds day by day (for the series on the overview). */
+export async function readDailyCounters(store: Store, journey: string, from: string, to: string, kinds: readonly string[]) {
+  return store.db.analyticsDaily.findMany({
+    where: { journey, kind: { in: [...kinds] }, day: { gte: from, lte: to } },
+    select: { day: true, kind: true, k1: true, n: true },
+  });
+}
+
+/**
+ * Distinct users over a range: not a sum of days (a user on two days is one user), so it counts
+ * the sessions' user ids over the range by the analytics_day index. The one figure that grows with
+ * the number of sessions; the overview shows it, the funnel and popularity pages do not need it.
+ */
+export async function countDistinctUsers(store: Store, journey: string, from: string, to: string): Promise<number> {
+  const [row] = await store.db.$queryRawUnsafe<{ n: bigint | number }[]>(
+    store.target.provider === "sqlite"
+      ? `SELECT COUNT(DISTINCT "user_id") AS n FROM "sessions" WHERE "journey" = ? AND "analytics_day" BETWEEN ? AND ?`
+      : `SELECT COUNT(DISTINCT "user_id") AS n FROM "sessions" WHERE "journey" = $1 AND "analytics_day" BETWEEN $2 AND $3`,
+    journey,
+    from,
+    to,
+  );
+  return Number(row?.n ?? 0);
+}

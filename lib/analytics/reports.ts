@@ -1,0 +1,182 @@
+import type { FunnelStep } from "../journeys/journey-definition";
+import { DROP_REASONS } from "./session-facts";
+import type { CounterSum } from "./read-analytics";
+import type { Dimension } from "./rollup";
+
+/**
+ * Ready-shaped figures for the analytics pages and their charts, from summed counters (pure).
+ * Definitions, so every number means one thing:
+ * - conversion: booked sessions / sessions;
+ * - abandonment: abandoned / (abandoned + booked), i.e. booking starts not completed;
+ * - funnel step k: sessions that reached steps 0…k in order; drop-off at k: reached k, not k+1;
+ * - median time to a step: the lower median of whole seconds from the step before.
+ */
+export const rate = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
+
+const sumOf = (counters: readonly CounterSum[], kind: string, k1?: string, k2?: string) =>
+  counters.filter((c) => c.kind === kind && (k1 === undefined || c.k1 === k1) && (k2 === undefined || c.k2 === k2)).reduce((s, c) => s + c.n, 0);
+
+export interface OverviewTotals {
+  sessions: number;
+  users: number;
+  bookings: number;
+  abandoned: number;
+  conversion: number;
+  abandonment: number;
+}
+
+export function overviewTotals(counters: readonly CounterSum[], users: number): OverviewTotals {
+  const sessions = sumOf(counters, "sessions");
+  const bookings = sumOf(counters, "outcome", "booked");
+  const abandoned = sumOf(counters, "outcome", "abandoned");
+  return { sessions, users, bookings, abandoned, conversion: rate(bookings, sessions), abandonment: rate(abandoned, abandoned + bookings) };
+}
+
+export interface OverviewDay {
+  day: string;
+  sessions: number;
+  users: number;
+  bookings: number;
+  abandoned: number;
+  conversion: number;
+}
+
+/** One point per day of the range, zeros included (a chart needs every day). */
+export function overviewSeries(daily: readonly { day: string; kind: string; k1: string; n: number }[], from: string, to: string): OverviewDay[] {
+  const out: OverviewDay[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    const of = (kind: string, k1: string) => daily.filter((d) => d.day === day && d.kind === kind && d.k1 === k1).reduce((s, d) => s + d.n, 0);
+    const sessions = of("sessions", "");
+    const bookings = of("outcome", "booked");
+    out.push({ day, sessions, users: of("users", ""), bookings, abandoned: of("outcome", "abandoned"), conversion: rate(bookings, sessions) });
+  }
+  return out;
+}
+
+export interface FunnelRow {
+  index: number;
+  key: string;
+  label: string;
+  count: number;
+  /** of the first step */
+  fromStart: number;
+  /** of the step before */
+  fromPrevious: number;
+  /** reached this step, not the next */
+  dropOff: number;
+  /** lower median of whole seconds from the step before; null for the first step or no data */
+  medianSeconds: number | null;
+  /** why the drop-offs stopped, most common first (live sessions have no reason yet) */
+  reasons: { reason: string; count: number }[];
+}
+
+function lowerMedian(histogram: { value: number; n: number }[]): number | null {
+  const total = histogram.reduce((s, h) => s + h.n, 0);
+  if (total === 0) return null;
+  const target = Math.floor((total - 1) / 2);
+  let seen = 0;
+  for (const h of [...histogram].sort((a, b) => a.value - b.value)) {
+    seen += h.n;
+    if (seen > target) return h.value;
+  }
+  return null;
+}
+
+export function funnelRows(counters: readonly CounterSum[], steps: readonly FunnelStep[], filter = ""): FunnelRow[] {
+  const counts = steps.map((_, i) => sumOf(counters, "funnel", String(i), filter));
+  return steps.map((step, i) => {
+    const count = counts[i]!;
+    const next = counts[i + 1] ?? 0;
+    const reasons = DROP_REASONS.map((reason) => ({ reason, count: filter === "" ? sumOf(counters, "drop", String(i + 1), reason) : 0 }))
+      .filter((r) => r.count > 0)
+      .sort((a, b) => b.count - a.count);
+    const gaps = i === 0 || filter !== "" ? [] : counters.filter((c) => c.kind === "gap" && c.k1 === String(i)).map((c) => ({ value: Number(c.k2), n: c.n }));
+    return {
+      index: i,
+      key: step.key,
+      label: step.label,
+      count,
+      fromStart: rate(count, counts[0]!),
+      fromPrevious: i === 0 ? 1 : rate(count, counts[i - 1]!),
+      dropOff: i === steps.length - 1 ? 0 : count - next,
+      medianSeconds: lowerMedian(gaps),
+      reasons,
+    };
+  });
+}
+
+/** The values of a dimension seen at the funnel's first step, largest first. */
+export function breakdownValues(counters: readonly CounterSum[], dimension: Dimension): string[] {
+  return counters
+    .filter((c) => c.kind === "funnel" && c.k1 === "0" && c.k2.startsWith(`${dimension}=`))
+    .sort((a, b) => b.n - a.n || a.k2.localeCompare(b.k2))
+    .map((c) => c.k2.slice(dimension.length + 1));
+}
+
+export interface OfferRow {
+  offerId: string;
+  destination: string;
+  hotel: string;
+  package: string;
+  views: number;
+  starts: number;
+  bookings: number;
+  revenue: number;
+  conversion: number;
+}
+
+export interface DestinationRow {
+  destination: string;
+  views: number;
+  starts: number;
+  bookings: number;
+  revenue: number;
+  conversion: number;
+  offers: number;
+}
+
+export function popularity(counters: readonly CounterSum[]): { offers: OfferRow[]; destinations: DestinationRow[] } {
+  const offers = new Map<string, OfferRow>();
+  for (const c of counters) {
+    if (c.kind !== "offer") continue;
+    const [destination, hotel, pkg, offerId] = JSON.parse(c.k1) as [string, string, string, string];
+    const row = offers.get(c.k1) ?? { offerId, destination, hotel, package: pkg, views: 0, starts: 0, bookings: 0, revenue: 0, conversion: 0 };
+    if (c.k2 === "views") row.views += c.n;
+    if (c.k2 === "starts") row.starts += c.n;
+    if (c.k2 === "bookings") {
+      row.bookings += c.n;
+      row.revenue += c.total;
+    }
+    offers.set(c.k1, row);
+  }
+  const destinations = new Map<string, DestinationRow>();
+  for (const o of offers.values()) {
+    o.conversion = rate(o.bookings, o.views);
+    const d = destinations.get(o.destination) ?? { destination: o.destination, views: 0, starts: 0, bookings: 0, revenue: 0, conversion: 0, offers: 0 };
+    d.views += o.views;
+    d.starts += o.starts;
+    d.bookings += o.bookings;
+    d.revenue += o.revenue;
+    d.offers += 1;
+    destinations.set(o.destination, d);
+  }
+  for (const d of destinations.values()) d.conversion = rate(d.bookings, d.views);
+  const byViews = <T extends { views: number; bookings: number }>(a: T, b: T) => b.views - a.views || b.bookings - a.bookings;
+  return { offers: [...offers.values()].sort(byViews), destinations: [...destinations.values()].sort(byViews) };
+}
+
+/** "Viewed a lot, rarely booked": at least the median views, the lowest conversion first. */
+export function viewedNotBooked<T extends { views: number; conversion: number }>(rows: readonly T[], limit = 5): T[] {
+  if (rows.length === 0) return [];
+  const views = rows.map((r) => r.views).sort((a, b) => a - b);
+  const median = views[Math.floor((views.length - 1) / 2)]!;
+  return rows.filter((r) => r.views >= median && r.views > 0).sort((a, b) => a.conversion - b.conversion || b.views - a.views).slice(0, limit);
+}
+
+/** The previous period of the same length, ending the day before `from`. */
+export function previousPeriod(from: string, to: string): { from: string; to: string } {
+  const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  const end = Date.parse(from) - 86_400_000;
+  return { from: new Date(end - (days - 1) * 86_400_000).toISOString().slice(0, 10), to: new Date(end).toISOString().slice(0, 10) };
+}

@@ -1,0 +1,66 @@
+import type { SessionFacts } from "./session-facts";
+
+/**
+ * One day's counters, summed from that day's sessions (pure). A counter is (kind, k1, k2) with a
+ * count and a total; every page sums counters over a date range, so what a page reads grows with
+ * the days and the catalogue, not with the number of users or events.
+ *
+ * kinds: sessions · outcome(k1 outcome) · users (distinct that day) · funnel(k1 step index,
+ * k2 "" or "dimension=value") · gap(k1 step index, k2 whole seconds since the step before) ·
+ * drop(k1 depth, k2 reason) · offer(k1 offer key, k2 views|starts|bookings; total = revenue) ·
+ * path(k1 steps joined by ">").
+ */
+export interface Counter {
+  kind: string;
+  k1: string;
+  k2: string;
+  n: number;
+  total: number;
+}
+
+export interface DaySession {
+  userId: string | null;
+  outcome: string;
+  facts: SessionFacts;
+}
+
+export const DIMENSIONS = ["platform", "device", "country", "destination"] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** An offer's key in the roll-ups: what the popularity pages group and label by. */
+export function offerKey(o: { destination: string; hotel: string; package: string; offerId: string }): string {
+  return JSON.stringify([o.destination, o.hotel, o.package, o.offerId]);
+}
+
+export function rollUpDay(sessions: readonly DaySession[]): Counter[] {
+  const counters = new Map<string, Counter>();
+  const add = (kind: string, k1: string, k2: string, n = 1, total = 0) => {
+    const key = `${kind}\u0000${k1}\u0000${k2}`;
+    const c = counters.get(key);
+    if (c) {
+      c.n += n;
+      c.total += total;
+    } else counters.set(key, { kind, k1, k2, n, total });
+  };
+  const users = new Set<string>();
+  for (const { userId, outcome, facts } of sessions) {
+    add("sessions", "", "");
+    add("outcome", outcome, "");
+    if (userId) users.add(userId);
+    for (let step = 0; step < facts.depth; step++) {
+      add("funnel", String(step), "");
+      for (const dimension of DIMENSIONS) add("funnel", String(step), `${dimension}=${facts[dimension] ?? "unknown"}`);
+      if (step > 0) add("gap", String(step), String(Math.floor((facts.reachedAt[step]! - facts.reachedAt[step - 1]!) / 1000)));
+    }
+    if (facts.dropReason !== null) add("drop", String(facts.depth), facts.dropReason);
+    for (const o of facts.offers) {
+      const key = offerKey(o);
+      if (o.views > 0) add("offer", key, "views", o.views);
+      if (o.started) add("offer", key, "starts");
+      if (o.booked) add("offer", key, "bookings", 1, o.revenue);
+    }
+    add("path", facts.path.join(">"), "");
+  }
+  if (users.size > 0) add("users", "", "", users.size);
+  return [...counters.values()];
+}

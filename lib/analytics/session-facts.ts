@@ -1,0 +1,120 @@
+import type { JourneyDefinition, SessionOutcome } from "../journeys/journey-definition";
+import type { JourneyEvent } from "../journeys/journey-event";
+import type { BookingState } from "../journeys/booking/booking-state";
+import { EVENT_TYPES as T } from "../simulate/event-types";
+
+/**
+ * What analytics needs of one session, computed once when the projector folds it (pure): the day
+ * it started, who and where from, how far down the journey's funnel it went and when it reached
+ * each step, why it stopped, the offers it looked at, started and booked, and its path. The daily
+ * roll-ups are sums of these, so a page never reads an event.
+ */
+export interface OfferFacts {
+  offerId: string;
+  destination: string;
+  hotel: string;
+  package: string;
+  views: number;
+  started: boolean;
+  booked: boolean;
+  revenue: number;
+}
+
+export interface SessionFacts {
+  day: string;
+  platform: string | null;
+  device: string | null;
+  country: string | null;
+  destination: string | null;
+  /** how many of the funnel's steps were reached in order (0 … funnel length) */
+  depth: number;
+  /** when each funnel step was first reached (epoch ms), by funnel index */
+  reachedAt: (number | null)[];
+  /** why a session that did not convert stopped (null for booked and live sessions) */
+  dropReason: string | null;
+  offers: OfferFacts[];
+  /** the funnel steps in the order reached, then how it ended */
+  path: string[];
+}
+
+export const DROP_REASONS = ["payment declined", "offer expired", "price rose", "signed out", "inactive"] as const;
+
+type Data = Record<string, unknown>;
+const str = (d: Data, k: string) => (typeof d[k] === "string" ? (d[k] as string) : "");
+
+function bookingDropReason(state: BookingState): string {
+  const b = state.booking;
+  if (b?.status === "payment_failed") return "payment declined";
+  if (b?.status === "hold_expired") return "offer expired";
+  if (b && b.previousPricePerPerson !== null && b.pricePerPerson > b.previousPricePerPerson) return "price rose";
+  return state.endedBy === "signed_out" ? "signed out" : "inactive";
+}
+
+function offersOf(events: readonly JourneyEvent[]): OfferFacts[] {
+  const offers = new Map<string, OfferFacts>();
+  const offerOfBooking = new Map<string, string>();
+  const offer = (id: string, d: Data) => {
+    let o = offers.get(id);
+    if (!o) {
+      o = { offerId: id, destination: str(d, "destination"), hotel: str(d, "hotel"), package: str(d, "package"), views: 0, started: false, booked: false, revenue: 0 };
+      offers.set(id, o);
+    }
+    return o;
+  };
+  for (const e of events) {
+    const d = (e.data && typeof e.data === "object" ? e.data : {}) as Data;
+    if (e.type === T.offerViewed && str(d, "offerId")) offer(str(d, "offerId"), d).views += 1;
+    if (e.type === T.bookingStarted && str(d, "offerId")) {
+      offer(str(d, "offerId"), d).started = true;
+      offerOfBooking.set(str(d, "bookingId"), str(d, "offerId"));
+    }
+    if (e.type === T.bookingConfirmed) {
+      const id = offerOfBooking.get(str(d, "bookingId"));
+      const o = id ? offers.get(id) : undefined;
+      if (o && !o.booked) {
+        o.booked = true;
+        o.revenue += typeof d.total === "number" ? d.total : 0;
+      }
+    }
+  }
+  return [...offers.values()];
+}
+
+/** A live session closed by inactivity: its outcome is known now, and so is why it stopped. */
+export function closedFacts(facts: SessionFacts, journey: string, finalState: unknown, outcome: SessionOutcome): SessionFacts {
+  const dropReason = outcome === "booked" || outcome === "live" ? null : journey === "holiday-booking" ? bookingDropReason(finalState as BookingState) : "inactive";
+  return { ...facts, dropReason, path: [...facts.path.filter((p) => !p.startsWith("end:")), `end:${outcome}`] };
+}
+
+export function sessionFacts(
+  definition: JourneyDefinition<unknown>,
+  events: readonly JourneyEvent[],
+  outcome: SessionOutcome,
+): SessionFacts {
+  const funnel = definition.funnel.map((s) => s.key);
+  const reachedAt: (number | null)[] = funnel.map(() => null);
+  let state = definition.initialState();
+  for (const event of events) {
+    state = definition.evolve(state, event);
+    for (const key of definition.funnelReached(state)) {
+      const i = funnel.indexOf(key);
+      if (i >= 0 && reachedAt[i] === null) reachedAt[i] = event.time;
+    }
+  }
+  let depth = 0;
+  while (depth < funnel.length && reachedAt[depth] !== null) depth++;
+  const order = funnel.map((key, i) => ({ key, at: reachedAt[i] })).filter((s) => s.at !== null).sort((a, b) => a.at! - b.at!);
+  const booking = definition.name === "holiday-booking" ? (state as BookingState) : null;
+  return {
+    day: new Date(events[0]!.time).toISOString().slice(0, 10),
+    platform: booking?.platform ?? null,
+    device: booking?.device ?? null,
+    country: booking?.country ?? null,
+    destination: booking ? (booking.booking?.destination || booking.lastOffer?.destination || booking.search?.code || booking.search?.destination || null) : null,
+    depth,
+    reachedAt,
+    dropReason: outcome === "booked" || outcome === "live" ? null : booking ? bookingDropReason(booking) : "inactive",
+    offers: booking ? offersOf(events) : [],
+    path: [...order.map((s) => s.key), `end:${outcome}`],
+  };
+}
