@@ -10,7 +10,7 @@ import { NextResponse, type NextRequest } from "next/server";
  */
 const PUBLIC_PAGES = [/^\/sign-in$/, /^\/resume\//];
 /** Route handlers outside /api answer for themselves (401 JSON, or a service key's download). */
-const ROUTE_HANDLERS = [/^\/sessions\/[^/]+\/export\//];
+const ROUTE_HANDLERS = [/^\/sessions\/[^/]+\/export\//, /^\/analytics\/export\//];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 function crossSite(request: NextRequest): boolean {

@@ -6,6 +6,7 @@ import { SignOutButton } from "./auth/sign-out-button";
 /** The dashboard's sections, each shown to the roles that may open it. */
 const SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: "/users", label: "Customers", permission: "users.find" },
+  { href: "/analytics", label: "Analytics", permission: "analytics.view" },
   { href: "/sessions", label: "Sessions", permission: "sessions.replay" },
   { href: "/events", label: "Events", permission: "events.explore" },
   { href: "/access-log", label: "Access log", permission: "access-log.view" },

@@ -77,7 +77,8 @@ test("each role and key kind gets exactly what the matrix says, on every route",
       .replace("[userId]", encodeURIComponent(seeded.user))
       .replace("[sessionId]", encodeURIComponent(seeded.sessionId))
       .replace("[stream]", encodeURIComponent(seeded.stream))
-      .replace("[format]", "json");
+      .replace("[format]", "json")
+      .replace("[report]", "funnel");
 
   const clients = new Map<Caller, { client: APIRequestContext; headers: Record<string, string> }>();
   for (const caller of CALLERS) {

@@ -27,6 +27,8 @@ test.describe("signing in", () => {
     await page.getByLabel("Password").fill(E2E_USERS.analyst.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/sessions$/);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/analytics$/);
     await expect(page.getByTestId("signed-in-as")).toContainText("analyst");
     const cookie = (await page.context().cookies()).find((c) => c.name.includes("session_token"))!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });

@@ -42,6 +42,6 @@ export function permissionsOf(role: Role): readonly Permission[] {
 export function landingPage(role: Role): string {
   if (can(role, "users.find")) return "/users";
   if (can(role, "events.explore")) return "/events";
-  if (can(role, "analytics.view")) return "/sessions";
+  if (can(role, "analytics.view")) return "/analytics";
   return "/users";
 }

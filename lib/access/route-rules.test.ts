@@ -26,7 +26,7 @@ describe("the permission matrix", () => {
   });
 
   it("lands every role on a page it may open", () => {
-    expect(ROLES.map(landingPage)).toEqual(["/users", "/sessions", "/users", "/users"]);
+    expect(ROLES.map(landingPage)).toEqual(["/users", "/analytics", "/users", "/users"]);
   });
 });
 

@@ -52,9 +52,9 @@ export async function findUsers(query: string) {
 export const RECENT_PAGE = 50;
 
 /** The sessions page: newest first, a page at a time (the next page starts before the last one shown). */
-export async function listRecentSessions(outcome: string | undefined, after: { startedAt: Date; id: string } | undefined) {
+export async function listRecentSessions(filter: sessions.SessionFilter, after: { startedAt: Date; id: string } | undefined) {
   const [rows, masker] = await Promise.all([
-    sessions.listRecentSessions(getStore(), { outcome, after, limit: RECENT_PAGE + 1 }),
+    sessions.listRecentSessions(getStore(), { ...filter, after, limit: RECENT_PAGE + 1 }),
     getMasker(),
   ]);
   const page = rows.slice(0, RECENT_PAGE).map((s) => toSessionJson(s, masker));

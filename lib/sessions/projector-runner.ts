@@ -1,5 +1,5 @@
 import type { Store } from "../db/prisma";
-import { catchUp, closeIdleSessions, repairSummaries } from "./projector";
+import { catchUp, closeIdleSessions, rebuildProjections, repairSummaries } from "./projector";
 import { sessionTimeoutMs } from "./settings";
 
 /** How often the projector looks for events other processes appended (the import command, another server). */
@@ -54,13 +54,28 @@ async function run(store: Store, runner: Runner) {
 }
 
 /** Starts the projector in this server process: catches up now, then polls. Idempotent. */
+/**
+ * Sessions projected before analytics existed (migration 0006) have no facts: the read models are
+ * rebuilt once, at start, so every page counts every session. A store projected since costs one
+ * indexed probe.
+ */
+async function backfillAnalytics(store: Store): Promise<void> {
+  const stale = await store.db.session.findFirst({ where: { analyticsDay: null }, select: { id: true } });
+  if (!stale) return;
+  console.log("[rewind] sessions without analytics facts: rebuilding the read models once…");
+  await rebuildProjections(store);
+}
+
 export function startProjector(store: Store): void {
   if (globalRunner.rewindProjector) return;
   const runner: Runner = { running: false, again: false, timer: null, lastClose: 0, failures: 0, retryAt: 0 };
   globalRunner.rewindProjector = runner;
   globalRunner.rewindProjectorStore = store;
   // A rebuild that stopped before refreshing its summaries leaves users without one: repair first.
-  void repairSummaries(store).finally(() => void run(store, runner));
+  void backfillAnalytics(store)
+    .then(() => repairSummaries(store))
+    .catch((error: unknown) => logFailure(error, 1))
+    .finally(() => void run(store, runner));
   runner.timer = setInterval(() => void run(store, runner), POLL_MS);
   runner.timer.unref();
 }

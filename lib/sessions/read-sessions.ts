@@ -17,14 +17,30 @@ export async function listUserSessions(store: Store, userId: string, limit = 200
 }
 
 /** The newest sessions first (optionally of one outcome), after the `after` row in that order. */
+export interface SessionFilter {
+  outcome?: string;
+  /** analytics days, inclusive (YYYY-MM-DD) */
+  from?: string;
+  to?: string;
+  /** funnel steps reached in order: at least this many, or exactly this many */
+  minDepth?: number;
+  depth?: number;
+  dropReason?: string;
+  journey?: string;
+}
+
 export async function listRecentSessions(
   store: Store,
-  options: { outcome?: string; after?: { startedAt: Date; id: string }; limit: number },
+  options: SessionFilter & { after?: { startedAt: Date; id: string }; limit: number },
 ): Promise<Session[]> {
   const { after } = options;
   return store.db.session.findMany({
     where: {
       outcome: options.outcome,
+      journey: options.journey,
+      analyticsDay: options.from || options.to ? { gte: options.from, lte: options.to } : undefined,
+      funnelDepth: options.depth !== undefined ? options.depth : options.minDepth !== undefined ? { gte: options.minDepth } : undefined,
+      dropReason: options.dropReason,
       ...(after ? { OR: [{ startedAt: { lt: after.startedAt } }, { startedAt: after.startedAt, id: { gt: after.id } }] } : {}),
     },
     orderBy: [{ startedAt: "desc" }, { id: "asc" }],

@@ -4,7 +4,9 @@ import Link from "next/link";
 import { z } from "zod";
 import { formatElapsed, formatWallClock } from "@/components/replay/format-time";
 import { OutcomeBadge } from "@/components/replay/left-off-card";
+import { DROP_REASONS } from "@/lib/analytics/session-facts";
 import { listRecentSessions } from "@/lib/data/sessions";
+import { bookingJourney } from "@/lib/journeys/booking/booking-journey";
 import { requireViewer } from "@/lib/data/viewer";
 
 export const dynamic = "force-dynamic";
@@ -12,8 +14,15 @@ export const metadata: Metadata = { title: "Sessions" };
 
 const OUTCOMES = ["booked", "abandoned", "browsed", "live"] as const;
 
+const day = z.string().regex(/^\d{4}-\d\d-\d\d$/).optional().catch(undefined);
 const querySchema = z.object({
   outcome: z.enum(OUTCOMES).optional().catch(undefined),
+  // Drill-down from analytics: the sessions behind a number.
+  from: day,
+  to: day,
+  reached: z.coerce.number().int().min(1).max(50).optional().catch(undefined),
+  depth: z.coerce.number().int().min(0).max(50).optional().catch(undefined),
+  reason: z.enum(DROP_REASONS).optional().catch(undefined),
   after: z
     .string()
     .regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z\|.{1,200}$/)
@@ -22,19 +31,47 @@ const querySchema = z.object({
     .catch(undefined),
 });
 
-function href(outcome: string | undefined, after?: string) {
+type Query = z.infer<typeof querySchema>;
+
+function href(query: Omit<Query, "after">, outcome: string | undefined, after?: string) {
   const params = new URLSearchParams();
+  for (const key of ["from", "to", "reached", "depth", "reason"] as const) if (query[key] !== undefined) params.set(key, String(query[key]));
   if (outcome) params.set("outcome", outcome);
   if (after) params.set("after", after);
-  const query = params.toString();
-  return query ? `/sessions?${query}` : "/sessions";
+  const text = params.toString();
+  return text ? `/sessions?${text}` : "/sessions";
+}
+
+/** The drill-down in words: which sessions these are. */
+function describeFilter(q: Query): string | null {
+  const steps = bookingJourney.funnel;
+  const parts: string[] = [];
+  if (q.depth !== undefined) parts.push(q.depth === 0 ? "that never searched" : `that reached “${steps[q.depth - 1]?.label}” and went no further`);
+  else if (q.reached !== undefined) parts.push(`that reached “${steps[q.reached - 1]?.label}”`);
+  if (q.reason) parts.push(`stopped: ${q.reason}`);
+  if (q.from || q.to) parts.push(q.from === q.to ? `started on ${q.from}` : `started ${q.from ?? "…"} to ${q.to ?? "…"}`);
+  return parts.length > 0 ? parts.join(", ") : null;
 }
 
 /** Every session, newest first: where analysts start, and any role that replays. Names are masked. */
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireViewer("sessions.replay");
-  const { outcome, after } = querySchema.parse(await searchParams);
-  const { sessions, older } = await listRecentSessions(outcome, after);
+  const query = querySchema.parse(await searchParams);
+  const { outcome, after } = query;
+  const drill = query.from || query.to || query.reached !== undefined || query.depth !== undefined || query.reason;
+  const { sessions, older } = await listRecentSessions(
+    {
+      outcome,
+      from: query.from,
+      to: query.to,
+      minDepth: query.reached,
+      depth: query.depth,
+      dropReason: query.reason,
+      ...(drill ? { journey: "holiday-booking" } : {}),
+    },
+    after,
+  );
+  const filterText = describeFilter(query);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
@@ -43,7 +80,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
           {[undefined, ...OUTCOMES].map((o) => (
             <Link
               key={o ?? "all"}
-              href={href(o)}
+              href={href(query, o)}
               aria-current={o === outcome ? "page" : undefined}
               className={`rounded-full px-3 py-1 ${o === outcome ? "bg-slate-900 text-white dark:bg-amber-500 dark:text-slate-950" : "bg-white text-slate-600 hover:bg-slate-100 dark:bg-slate-900 dark:text-slate-300"}`}
             >
@@ -52,6 +89,12 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
           ))}
         </nav>
       </div>
+      {filterText && (
+        <p role="status" className="flex flex-wrap items-center gap-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          <span>Sessions {filterText}.</span>
+          <Link href={href({}, outcome)} className="underline">Show all sessions</Link>
+        </p>
+      )}
       {sessions.length === 0 ? (
         <p className="text-sm text-slate-500">No sessions{outcome ? ` with outcome “${outcome}”` : ""} yet.</p>
       ) : (
@@ -77,7 +120,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
         </DataTable>
       )}
       {older && (
-        <Link href={href(outcome, older)} className="inline-block text-sm text-amber-700 hover:underline dark:text-amber-400">
+        <Link href={href(query, outcome, older)} className="inline-block text-sm text-amber-700 hover:underline dark:text-amber-400">
           Older sessions →
         </Link>
       )}

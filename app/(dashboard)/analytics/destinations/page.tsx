@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { AnalyticsHeader, percent } from "@/components/analytics/analytics-header";
+import { PopularityChart } from "@/components/analytics/popularity-chart";
+import { DataTable } from "@/components/ui/data-table";
+import { readRange, rangeQuery } from "@/lib/analytics/range";
+import { getPopularity } from "@/lib/data/analytics";
+import { requireViewer } from "@/lib/data/viewer";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Destinations and offers" };
+
+const SORTS = ["views", "starts", "bookings", "conversion", "revenue"] as const;
+const sortSchema = z.enum(SORTS).catch("views");
+const money = (n: number) => `€${Math.round(n).toLocaleString("en-GB")}`;
+
+export default async function DestinationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireViewer("analytics.view");
+  const params = await searchParams;
+  const range = readRange(params);
+  const sort = sortSchema.parse(params.sort);
+  const { destinations, offers, viewedNotBooked } = await getPopularity(range);
+  const order = <T extends Record<(typeof SORTS)[number], number>>(rows: T[]) => [...rows].sort((a, b) => b[sort] - a[sort]);
+  const sortLink = (key: (typeof SORTS)[number], label: string) => (
+    <Link href={`/analytics/destinations?${rangeQuery(range, { sort: key })}`} className={key === sort ? "text-slate-900 underline dark:text-white" : ""}>
+      {label}
+    </Link>
+  );
+  const head = (first: string[]) => [...first, ...(["views", "starts", "bookings", "conversion", "revenue"] as const).map((k) => [k, "text-right"] as [string, string])];
+  return (
+    <div className="space-y-5">
+      <AnalyticsHeader current="destinations" range={range} extra={{ sort }} />
+      <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+        <PopularityChart rows={destinations} />
+      </section>
+      <section aria-label="Viewed a lot, rarely booked" className="rounded-lg border border-amber-200 bg-amber-50/60 p-4 text-sm dark:border-amber-900 dark:bg-amber-950/30">
+        <h2 className="font-semibold">Viewed a lot, rarely booked</h2>
+        <ul className="mt-1 space-y-0.5">
+          {viewedNotBooked.offers.map((o) => (
+            <li key={o.offerId}>
+              {o.hotel} ({o.package}), {o.destination}: {o.views} views, {o.bookings} bookings ({percent(o.conversion)})
+            </li>
+          ))}
+        </ul>
+      </section>
+      <p className="text-xs text-slate-500">Sort by {sortLink("views", "views")} · {sortLink("starts", "booking starts")} · {sortLink("bookings", "bookings")} · {sortLink("conversion", "conversion")} · {sortLink("revenue", "revenue")}. Conversion: bookings of offer views.</p>
+      <DataTable label="Destinations" columns={head(["Destination", "Offers"])}>
+        {order(destinations).map((d) => (
+          <tr key={d.destination} className="border-t border-slate-100 dark:border-slate-800">
+            <td className="px-3 py-2 font-medium">{d.destination}</td>
+            <td className="px-3 py-2 tabular-nums">{d.offers}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{d.views}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{d.starts}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{d.bookings}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{percent(d.conversion)}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{money(d.revenue)}</td>
+          </tr>
+        ))}
+      </DataTable>
+      <DataTable label="Offers" columns={head(["Offer", "Destination"])}>
+        {order(offers).map((o) => (
+          <tr key={o.offerId} className="border-t border-slate-100 dark:border-slate-800">
+            <td className="px-3 py-2">
+              <span className="font-medium">{o.hotel}</span> <span className="text-slate-500">({o.package})</span>
+            </td>
+            <td className="px-3 py-2">{o.destination}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{o.views}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{o.starts}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{o.bookings}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{percent(o.conversion)}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{money(o.revenue)}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </div>
+  );
+}

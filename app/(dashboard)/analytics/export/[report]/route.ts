@@ -1,0 +1,42 @@
+import { ApiError } from "@/lib/api/errors";
+import { handle } from "@/lib/api/handle";
+import { toCsv } from "@/lib/analytics/csv";
+import { readRange } from "@/lib/analytics/range";
+import { requireServiceOrRole } from "@/lib/data/api-access";
+import { getFunnel, getOverview, getPopularity } from "@/lib/data/analytics";
+
+export const dynamic = "force-dynamic";
+
+const round = (n: number) => Math.round(n * 10_000) / 10_000;
+
+async function csvOf(report: string, params: Record<string, string>): Promise<string> {
+  const range = readRange(params);
+  if (report === "overview") {
+    const { series } = await getOverview(range);
+    return toCsv(["day", "sessions", "users", "bookings", "abandoned", "conversion"], series.map((d) => [d.day, d.sessions, d.users, d.bookings, d.abandoned, round(d.conversion)]));
+  }
+  if (report === "funnel") {
+    const { rows } = await getFunnel(range, null);
+    return toCsv(
+      ["step", "sessions", "of_all", "of_previous", "median_seconds_from_previous", "dropped_off", ...["payment declined", "offer expired", "price rose", "signed out", "inactive"]],
+      rows.map((r) => [r.label, r.count, round(r.fromStart), round(r.fromPrevious), r.medianSeconds, r.dropOff, ...["payment declined", "offer expired", "price rose", "signed out", "inactive"].map((reason) => r.reasons.find((x) => x.reason === reason)?.count ?? 0)]),
+    );
+  }
+  if (report === "destinations") {
+    const { offers } = await getPopularity(range);
+    return toCsv(["destination", "hotel", "package", "offer_id", "views", "booking_starts", "bookings", "conversion", "revenue"], offers.map((o) => [o.destination, o.hotel, o.package, o.offerId, o.views, o.starts, o.bookings, round(o.conversion), o.revenue]));
+  }
+  throw new ApiError("not_found", `no analytics report "${report}": use overview, funnel or destinations`, { report });
+}
+
+// GET /analytics/export/<overview|funnel|destinations>?from&to – the report's table as CSV; analysts and admins
+export const GET = handle(async (request: Request, context: { params: Promise<{ report: string }> }) => {
+  await requireServiceOrRole(request, "analytics.view");
+  const { report } = await context.params;
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const csv = await csvOf(report, params);
+  const range = readRange(params);
+  return new Response(csv, {
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${report}-${range.from}-${range.to}.csv"` },
+  });
+});

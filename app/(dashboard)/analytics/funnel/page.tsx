@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { AnalyticsHeader, formatSeconds, percent } from "@/components/analytics/analytics-header";
+import { FunnelChart } from "@/components/analytics/funnel-chart";
+import { DataTable } from "@/components/ui/data-table";
+import { readRange, rangeQuery } from "@/lib/analytics/range";
+import { DIMENSIONS } from "@/lib/analytics/rollup";
+import { getFunnel } from "@/lib/data/analytics";
+import { requireViewer } from "@/lib/data/viewer";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Funnel" };
+
+const bySchema = z.enum(DIMENSIONS).nullable().catch(null);
+
+export default async function FunnelPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireViewer("analytics.view");
+  const params = await searchParams;
+  const range = readRange(params);
+  const by = bySchema.parse(params.by ?? null);
+  const { rows, steps, breakdown } = await getFunnel(range, by);
+  const sessions = (extra: Record<string, string | number>) => `/sessions?${rangeQuery(range, extra)}`;
+  return (
+    <div className="space-y-5">
+      <AnalyticsHeader current="funnel" range={range} extra={{ by: by ?? undefined }} />
+      <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+        <FunnelChart rows={rows} />
+      </section>
+      <DataTable
+        label="Funnel"
+        columns={["Step", ["Sessions", "text-right"], ["Of all", "text-right"], ["Of previous", "text-right"], ["Median time from previous", "text-right"], ["Dropped off here", "text-right"], "Why they stopped"]}
+      >
+        {rows.map((r) => (
+          <tr key={r.key} className="border-t border-slate-100 align-top dark:border-slate-800" data-step={r.key}>
+            <td className="px-3 py-2 font-medium">{r.label}</td>
+            <td className="px-3 py-2 text-right tabular-nums">
+              <Link className="text-amber-700 hover:underline dark:text-amber-400" href={sessions({ reached: r.index + 1 })}>{r.count.toLocaleString("en-GB")}</Link>
+            </td>
+            <td className="px-3 py-2 text-right tabular-nums">{percent(r.fromStart)}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{percent(r.fromPrevious)}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{r.index === 0 ? "—" : formatSeconds(r.medianSeconds)}</td>
+            <td className="px-3 py-2 text-right tabular-nums">
+              {r.index < steps.length - 1 ? (
+                <Link className="text-amber-700 hover:underline dark:text-amber-400" href={sessions({ depth: r.index + 1 })} aria-label={`${r.dropOff} dropped off after ${r.label}`}>
+                  {r.dropOff.toLocaleString("en-GB")}
+                </Link>
+              ) : (
+                "—"
+              )}
+            </td>
+            <td className="px-3 py-2">
+              <ul className="flex flex-wrap gap-1">
+                {r.reasons.map((reason) => (
+                  <li key={reason.reason}>
+                    <Link
+                      href={sessions({ depth: r.index + 1, reason: reason.reason })}
+                      className="inline-block rounded-full bg-slate-100 px-2 py-0.5 text-xs hover:bg-amber-100 dark:bg-slate-800 dark:hover:bg-amber-900"
+                    >
+                      {reason.reason} · {reason.count}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+
+      <section className="space-y-2">
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <h2 className="font-semibold">Breakdown</h2>
+          {[null, ...DIMENSIONS].map((d) => (
+            <Link
+              key={d ?? "none"}
+              href={`/analytics/funnel?${rangeQuery(range, { by: d ?? undefined })}`}
+              aria-current={d === by ? "page" : undefined}
+              className={`rounded-full px-3 py-1 ${d === by ? "bg-slate-900 text-white dark:bg-amber-500 dark:text-slate-950" : "bg-white text-slate-600 hover:bg-slate-100 dark:bg-slate-900 dark:text-slate-300"}`}
+            >
+              {d ?? "none"}
+            </Link>
+          ))}
+        </div>
+        {by && (
+          <DataTable label={`Funnel by ${by}`} columns={[by, ...steps.map((s) => [s.label, "text-right"] as [string, string]), ["Conversion", "text-right"]]}>
+            {breakdown.map((b) => (
+              <tr key={b.value} className="border-t border-slate-100 dark:border-slate-800">
+                <td className="px-3 py-2 font-medium">{b.value}</td>
+                {b.rows.map((r) => (
+                  <td key={r.key} className="px-3 py-2 text-right tabular-nums">{r.count.toLocaleString("en-GB")}</td>
+                ))}
+                <td className="px-3 py-2 text-right tabular-nums">{percent(b.rows[b.rows.length - 1]!.fromStart)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </section>
+      <p className="text-xs text-slate-500">
+        A step counts sessions that reached it and every step before it, in order. Drop-offs reached a step and not the next; their reasons come from the state where they stopped (live sessions have none yet). Times are the lower median, in whole seconds.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AnalyticsHeader, percent } from "@/components/analytics/analytics-header";
+import { OverviewChart } from "@/components/analytics/overview-chart";
+import { readRange, rangeQuery } from "@/lib/analytics/range";
+import { getOverview } from "@/lib/data/analytics";
+import { requireViewer } from "@/lib/data/viewer";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Analytics" };
+
+function Delta({ now, before, asRate = false }: { now: number; before: number; asRate?: boolean }) {
+  if (asRate) {
+    const points = (now - before) * 100;
+    return <span className={points >= 0 ? "text-emerald-600" : "text-red-600"}>{`${points >= 0 ? "+" : ""}${points.toFixed(1)} pts`}</span>;
+  }
+  if (before === 0) return <span className="text-slate-400">new</span>;
+  const change = (now - before) / before;
+  return <span className={change >= 0 ? "text-emerald-600" : "text-red-600"}>{`${change >= 0 ? "+" : ""}${(change * 100).toFixed(1)}%`}</span>;
+}
+
+export default async function AnalyticsOverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireViewer("analytics.view");
+  const overview = await getOverview(readRange(await searchParams));
+  const { totals, previousTotals: before, range, previous } = overview;
+  const drill = (extra: Record<string, string>) => `/sessions?${rangeQuery(range, extra)}`;
+  const cards = [
+    { label: "Sessions", value: totals.sessions.toLocaleString("en-GB"), delta: <Delta now={totals.sessions} before={before.sessions} />, href: drill({}) },
+    { label: "Users", value: totals.users.toLocaleString("en-GB"), delta: <Delta now={totals.users} before={before.users} />, href: null },
+    { label: "Bookings", value: totals.bookings.toLocaleString("en-GB"), delta: <Delta now={totals.bookings} before={before.bookings} />, href: drill({ outcome: "booked" }) },
+    { label: "Conversion", value: percent(totals.conversion), delta: <Delta now={totals.conversion} before={before.conversion} asRate />, href: null },
+    { label: "Abandoned bookings", value: totals.abandoned.toLocaleString("en-GB"), delta: <Delta now={totals.abandoned} before={before.abandoned} />, href: drill({ outcome: "abandoned" }) },
+    { label: "Abandonment", value: percent(totals.abandonment), delta: <Delta now={totals.abandonment} before={before.abandonment} asRate />, href: null },
+  ];
+  return (
+    <div className="space-y-5">
+      <AnalyticsHeader current="overview" range={range} />
+      <section aria-label="Totals" className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+        {cards.map((c) => (
+          <div key={c.label} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900" data-metric={c.label}>
+            <p className="text-xs uppercase tracking-wide text-slate-500">{c.label}</p>
+            <p className="text-2xl font-semibold tabular-nums">
+              {c.href ? <Link href={c.href} className="hover:underline">{c.value}</Link> : c.value}
+            </p>
+            <p className="text-xs">
+              {c.delta} <span className="text-slate-400">vs {previous.from} – {previous.to}</span>
+            </p>
+          </div>
+        ))}
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+        <h2 className="mb-2 text-sm font-semibold">Per day</h2>
+        <OverviewChart series={overview.series} />
+      </section>
+      <p className="text-xs text-slate-500">
+        Conversion: booked sessions of all sessions. Abandonment: booking starts not completed (abandoned of abandoned + booked). A session counts on the day it started.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { simulateWorld } from "../../lib/simulate/world";
+import { appendBatch, serviceAuth } from "../support/seed";
+import { storageStateOf } from "../support/users";
+
+test.use({ storageState: storageStateOf("analyst") });
+
+const FROM = "2026-02-02";
+const TO = "2026-02-05";
+
+test("a product manager opens the funnel, clicks a drop-off, lands on the sessions behind it and opens a replay", async ({ page, request }) => {
+  test.setTimeout(60_000);
+  const world = simulateWorld({ users: 25, days: 4, seed: "e2e-analytics", start: new Date(`${FROM}T00:00:00Z`) }).map((w) => w.event);
+  for (let i = 0; i < world.length; i += 1_000) await appendBatch(request, world.slice(i, i + 1_000));
+  // Wait until the projector has folded the last user's sessions.
+  const lastUser = world.filter((e) => e.userid).at(-1)!.userid as string;
+  await expect(async () => {
+    const { sessions } = await (await request.get(`/api/users/${lastUser}/sessions`, { headers: serviceAuth })).json();
+    expect(sessions.length).toBeGreaterThan(0);
+  }).toPass({ timeout: 20_000 });
+
+  await page.goto(`/analytics/funnel?from=${FROM}&to=${TO}`);
+  await expect(page.getByRole("img", { name: "Sessions reaching each step of the funnel" })).toBeVisible();
+  const funnel = page.getByRole("table", { name: "Funnel" });
+  await expect(funnel.locator("tr[data-step=search]")).toBeVisible();
+  // The first step with drop-offs that have a reason: the chip names why and how many.
+  const chip = funnel.getByRole("listitem").getByRole("link").first();
+  const chipText = (await chip.textContent())!;
+  const [reason, count] = chipText.split(" · ");
+  await chip.click();
+  await expect(page).toHaveURL(/\/sessions\?.*depth=\d+.*reason=/);
+  await expect(page.getByRole("status")).toContainText(`stopped: ${reason}`);
+  const rows = page.getByRole("table", { name: "Sessions" }).locator("tbody tr");
+  await expect(rows).toHaveCount(Number(count));
+  await rows.first().getByRole("link").first().click();
+  await expect(page.getByRole("region", { name: "Player" })).toHaveAttribute("data-loaded", "true");
+  await expect(page.getByRole("region", { name: "Where they left off" })).toBeVisible();
+
+  // The funnel's CSV says the same as its table.
+  const csv = await (await page.request.get(`/analytics/export/funnel?from=${FROM}&to=${TO}`)).text();
+  const first = csv.split("\r\n")[1]!.split(",");
+  await page.goto(`/analytics/funnel?from=${FROM}&to=${TO}`);
+  await expect(page.getByRole("table", { name: "Funnel" }).locator("tr[data-step=search] td").nth(1)).toHaveText(Number(first[1]).toLocaleString("en-GB"));
+});
+
+test("the overview and the destinations pages show their figures and charts, with no personal data", async ({ page }) => {
+  await page.goto(`/analytics?from=${FROM}&to=${TO}`);
+  await expect(page.getByRole("img", { name: "Sessions, bookings and abandoned bookings per day" })).toBeVisible();
+  const sessions = page.locator("[data-metric=Sessions]");
+  await expect(sessions).toContainText(/\d/);
+  await page.goto(`/analytics/destinations?from=${FROM}&to=${TO}&sort=bookings`);
+  await expect(page.getByRole("table", { name: "Destinations" }).locator("tbody tr").first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Viewed a lot, rarely booked" })).toBeVisible();
+  expect(await page.content()).not.toMatch(/@example\.com|\+44 7/);
+});

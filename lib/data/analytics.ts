@@ -1,0 +1,52 @@
+import "server-only";
+import { countDistinctUsers, readCounters, readDailyCounters } from "../analytics/read-analytics";
+import type { DayRange } from "../analytics/range";
+import { breakdownValues, funnelRows, overviewSeries, overviewTotals, popularity, previousPeriod, viewedNotBooked } from "../analytics/reports";
+import type { Dimension } from "../analytics/rollup";
+import { getStore } from "../db/prisma";
+import { journeyByName } from "../journeys/registry";
+
+/** Analytics read daily counters only (and, for distinct users, the sessions' index): never events. */
+const JOURNEY = "holiday-booking";
+
+export async function getOverview(range: DayRange) {
+  const store = getStore();
+  const previous = previousPeriod(range.from, range.to);
+  const kinds = ["sessions", "outcome", "users"];
+  const [now, before, usersNow, usersBefore, daily] = await Promise.all([
+    readCounters(store, JOURNEY, range.from, range.to, kinds),
+    readCounters(store, JOURNEY, previous.from, previous.to, kinds),
+    countDistinctUsers(store, JOURNEY, range.from, range.to),
+    countDistinctUsers(store, JOURNEY, previous.from, previous.to),
+    readDailyCounters(store, JOURNEY, range.from, range.to, kinds),
+  ]);
+  return {
+    range,
+    previous,
+    totals: overviewTotals(now, usersNow),
+    previousTotals: overviewTotals(before, usersBefore),
+    series: overviewSeries(daily, range.from, range.to),
+  };
+}
+
+export async function getFunnel(range: DayRange, by: Dimension | null) {
+  const counters = await readCounters(getStore(), JOURNEY, range.from, range.to, ["funnel", "gap", "drop"]);
+  const steps = journeyByName(JOURNEY).funnel;
+  const rows = funnelRows(counters, steps);
+  const breakdown = by
+    ? breakdownValues(counters, by)
+        .slice(0, 12)
+        .map((value) => ({ value, rows: funnelRows(counters, steps, `${by}=${value}`) }))
+    : [];
+  return { range, steps, rows, breakdown };
+}
+
+export async function getPopularity(range: DayRange) {
+  const { offers, destinations } = popularity(await readCounters(getStore(), JOURNEY, range.from, range.to, ["offer"]));
+  return {
+    range,
+    offers,
+    destinations,
+    viewedNotBooked: { destinations: viewedNotBooked(destinations), offers: viewedNotBooked(offers) },
+  };
+}
