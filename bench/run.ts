@@ -1,9 +1,11 @@
 // `npm run bench -- <name>`: benchmarks, each printing its medians and its ratio line.
+import { benchAnalytics } from "./analytics";
 import { benchIngest } from "./ingest";
 import { benchProjections } from "./projections";
 import { benchReplay } from "./replay";
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
+  analytics: benchAnalytics,
   ingest: benchIngest,
   projections: benchProjections,
   replay: benchReplay,

@@ -5,6 +5,7 @@ const TABS = [
   { href: "/analytics", label: "Overview", report: "overview" },
   { href: "/analytics/funnel", label: "Funnel", report: "funnel" },
   { href: "/analytics/destinations", label: "Destinations & offers", report: "destinations" },
+  { href: "/analytics/paths", label: "Paths", report: "paths" },
 ] as const;
 
 const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { simulateWorld } from "../../lib/simulate/world";
 import { appendBatch, serviceAuth } from "../support/seed";
 import { storageStateOf } from "../support/users";
@@ -8,8 +8,8 @@ test.use({ storageState: storageStateOf("analyst") });
 const FROM = "2026-02-02";
 const TO = "2026-02-05";
 
-test("a product manager opens the funnel, clicks a drop-off, lands on the sessions behind it and opens a replay", async ({ page, request }) => {
-  test.setTimeout(60_000);
+/** A small seeded world in a range of its own (appending it again is a no-op: the store is idempotent). */
+async function seedWorld(request: APIRequestContext) {
   const world = simulateWorld({ users: 25, days: 4, seed: "e2e-analytics", start: new Date(`${FROM}T00:00:00Z`) }).map((w) => w.event);
   for (let i = 0; i < world.length; i += 1_000) await appendBatch(request, world.slice(i, i + 1_000));
   // Wait until the projector has folded the last user's sessions.
@@ -18,6 +18,11 @@ test("a product manager opens the funnel, clicks a drop-off, lands on the sessio
     const { sessions } = await (await request.get(`/api/users/${lastUser}/sessions`, { headers: serviceAuth })).json();
     expect(sessions.length).toBeGreaterThan(0);
   }).toPass({ timeout: 20_000 });
+}
+
+test("a product manager opens the funnel, clicks a drop-off, lands on the sessions behind it and opens a replay", async ({ page, request }) => {
+  test.setTimeout(60_000);
+  await seedWorld(request);
 
   await page.goto(`/analytics/funnel?from=${FROM}&to=${TO}`);
   await expect(page.getByRole("img", { name: "Sessions reaching each step of the funnel" })).toBeVisible();
@@ -43,7 +48,8 @@ test("a product manager opens the funnel, clicks a drop-off, lands on the sessio
   await expect(page.getByRole("table", { name: "Funnel" }).locator("tr[data-step=search] td").nth(1)).toHaveText(Number(first[1]).toLocaleString("en-GB"));
 });
 
-test("the overview and the destinations pages show their figures and charts, with no personal data", async ({ page }) => {
+test("the overview and the destinations pages show their figures and charts, with no personal data", async ({ page, request }) => {
+  await seedWorld(request);
   await page.goto(`/analytics?from=${FROM}&to=${TO}`);
   await expect(page.getByRole("img", { name: "Sessions, bookings and abandoned bookings per day" })).toBeVisible();
   const sessions = page.locator("[data-metric=Sessions]");
@@ -52,4 +58,16 @@ test("the overview and the destinations pages show their figures and charts, wit
   await expect(page.getByRole("table", { name: "Destinations" }).locator("tbody tr").first()).toBeVisible();
   await expect(page.getByRole("region", { name: "Viewed a lot, rarely booked" })).toBeVisible();
   expect(await page.content()).not.toMatch(/@example\.com|\+44 7/);
+});
+
+test("the paths page draws the common journeys and each path opens its sessions", async ({ page, request }) => {
+  await seedWorld(request);
+  await page.goto(`/analytics/paths?from=${FROM}&to=${TO}&outcome=booked`);
+  await expect(page.getByRole("img", { name: "Most common paths from session start" })).toBeVisible();
+  const first = page.getByRole("table", { name: "Common paths" }).locator("tbody tr").first();
+  await expect(first).toContainText("booked");
+  const count = Number((await first.getByRole("link").textContent())!.replace(/,/g, ""));
+  await first.getByRole("link").click();
+  await expect(page).toHaveURL(/\/sessions\?.*path=/);
+  await expect(page.getByRole("table", { name: "Sessions" }).locator("tbody tr")).toHaveCount(Math.min(count, 50));
 });

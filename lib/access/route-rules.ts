@@ -31,6 +31,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "/analytics": { kind: "page", permission: "analytics.view" },
   "/analytics/funnel": { kind: "page", permission: "analytics.view" },
   "/analytics/destinations": { kind: "page", permission: "analytics.view" },
+  "/analytics/paths": { kind: "page", permission: "analytics.view" },
   "/analytics/export/[report]": { kind: "api", read: "analytics.view" },
   "/access-log": { kind: "page", permission: "access-log.view" },
   "/admin/users": { kind: "page", permission: "admin.manage" },

@@ -5,8 +5,9 @@ import { rebuildProjections } from "../sessions/projector";
 import { EVENT_TYPES as T } from "../simulate/event-types";
 import { simulateWorld } from "../simulate/world";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
-import { countDistinctUsers, readCounters, readDailyCounters } from "./read-analytics";
-import { funnelRows, overviewSeries, overviewTotals, popularity } from "./reports";
+import { countDistinctUsers, readCounters, readDailyCounters, readGapHistograms } from "./read-analytics";
+import { commonPaths, funnelRows, overviewSeries, overviewTotals, popularity } from "./reports";
+import { listRecentSessions, type SessionFilter } from "../sessions/read-sessions";
 
 const START = new Date("2026-05-01T00:00:00Z");
 const NOW = Date.parse("2026-05-20T00:00:00Z");
@@ -96,8 +97,8 @@ describe.each(testProviders())("journey analytics on %s", (provider) => {
   });
 
   it("funnel: counts, drop-offs, their reasons and median seconds between steps", async () => {
-    const counters = await readCounters(t.store, "holiday-booking", FROM, TO, ["funnel", "gap", "drop"]);
-    const rows = funnelRows(counters, bookingJourney.funnel);
+    const counters = await readCounters(t.store, "holiday-booking", FROM, TO, ["funnel", "drop"]);
+    const rows = funnelRows(counters, bookingJourney.funnel, "", await readGapHistograms(t.store, "holiday-booking", FROM, TO));
     const p = plain();
     for (let k = 0; k < 7; k++) {
       const reached = p.filter((s) => s.depth > k);
@@ -168,4 +169,28 @@ describe.each(testProviders())("journey analytics on %s", (provider) => {
       });
     }
   });
+
+  it("drill-downs list exactly the sessions behind a number: a breakdown cell, an offer's booking starts, a path", async () => {
+    const counters = await readCounters(t.store, "holiday-booking", FROM, TO, ["funnel", "offer", "path"]);
+    const all = async (filter: SessionFilter) => {
+      const out: string[] = [];
+      let after: { startedAt: Date; id: string } | undefined;
+      for (;;) {
+        const page = await listRecentSessions(t.store, { ...filter, from: FROM, to: TO, journey: "holiday-booking", after, limit: 50 });
+        out.push(...page.map((s) => s.id));
+        if (page.length < 50) return out;
+        after = { startedAt: page.at(-1)!.startedAt, id: page.at(-1)!.id };
+      }
+    };
+    const web = funnelRows(counters, bookingJourney.funnel, "platform=web")[0]!.count;
+    expect(web).toBeGreaterThan(50);
+    expect(await all({ dimension: { name: "platform", value: "web" }, minDepth: 1 })).toHaveLength(web);
+    const offer = popularity(counters).offers.find((o) => o.starts > 1)!;
+    expect(await all({ offer: { offerId: offer.offerId, metric: "starts" } })).toHaveLength(offer.starts);
+    const path = commonPaths(counters, "abandoned")[0]!;
+    const ids = await all({ path: [...path.steps, `end:${path.outcome}`].join(">") });
+    expect(ids).toHaveLength(path.count);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
 });
+

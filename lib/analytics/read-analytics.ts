@@ -45,3 +45,16 @@ export async function countDistinctUsers(store: Store, journey: string, from: st
   );
   return Number(row?.n ?? 0);
 }
+
+/** Times between funnel steps over a range: the days' histograms merged, per step. */
+export async function readGapHistograms(store: Store, journey: string, from: string, to: string): Promise<Map<number, { value: number; n: number }[]>> {
+  const rows = await store.db.analyticsDailyGap.findMany({ where: { journey, day: { gte: from, lte: to } }, select: { step: true, histogram: true } });
+  const merged = new Map<number, Map<number, number>>();
+  for (const r of rows) {
+    const histogram = (typeof r.histogram === "string" ? JSON.parse(r.histogram) : r.histogram) as Record<string, number>;
+    const m = merged.get(r.step) ?? new Map<number, number>();
+    for (const [seconds, n] of Object.entries(histogram)) m.set(Number(seconds), (m.get(Number(seconds)) ?? 0) + n);
+    merged.set(r.step, m);
+  }
+  return new Map([...merged].map(([step, m]) => [step, [...m].map(([value, n]) => ({ value, n }))]));
+}

@@ -83,7 +83,12 @@ function lowerMedian(histogram: { value: number; n: number }[]): number | null {
   return null;
 }
 
-export function funnelRows(counters: readonly CounterSum[], steps: readonly FunnelStep[], filter = ""): FunnelRow[] {
+export function funnelRows(
+  counters: readonly CounterSum[],
+  steps: readonly FunnelStep[],
+  filter = "",
+  gaps: ReadonlyMap<number, { value: number; n: number }[]> = new Map(),
+): FunnelRow[] {
   const counts = steps.map((_, i) => sumOf(counters, "funnel", String(i), filter));
   return steps.map((step, i) => {
     const count = counts[i]!;
@@ -91,7 +96,7 @@ export function funnelRows(counters: readonly CounterSum[], steps: readonly Funn
     const reasons = DROP_REASONS.map((reason) => ({ reason, count: filter === "" ? sumOf(counters, "drop", String(i + 1), reason) : 0 }))
       .filter((r) => r.count > 0)
       .sort((a, b) => b.count - a.count);
-    const gaps = i === 0 || filter !== "" ? [] : counters.filter((c) => c.kind === "gap" && c.k1 === String(i)).map((c) => ({ value: Number(c.k2), n: c.n }));
+    const times = i === 0 || filter !== "" ? [] : (gaps.get(i) ?? []);
     return {
       index: i,
       key: step.key,
@@ -100,7 +105,7 @@ export function funnelRows(counters: readonly CounterSum[], steps: readonly Funn
       fromStart: rate(count, counts[0]!),
       fromPrevious: i === 0 ? 1 : rate(count, counts[i - 1]!),
       dropOff: i === steps.length - 1 ? 0 : count - next,
-      medianSeconds: lowerMedian(gaps),
+      medianSeconds: lowerMedian(times),
       reasons,
     };
   });
@@ -179,4 +184,60 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
   const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
   const end = Date.parse(from) - 86_400_000;
   return { from: new Date(end - (days - 1) * 86_400_000).toISOString().slice(0, 10), to: new Date(end).toISOString().slice(0, 10) };
+}
+
+export interface PathRow {
+  steps: string[];
+  outcome: string;
+  count: number;
+  share: number;
+}
+
+/** The most common paths from session start (funnel steps in order, then how it ended), optionally of one outcome. */
+export function commonPaths(counters: readonly CounterSum[], outcome: string | null, limit = 12): PathRow[] {
+  const paths = counters
+    .filter((c) => c.kind === "path")
+    .map((c) => {
+      const parts = c.k1.split(">");
+      const end = parts.at(-1)!;
+      return { steps: parts.slice(0, -1), outcome: end.startsWith("end:") ? end.slice(4) : "", count: c.n, key: c.k1 };
+    })
+    .filter((p) => outcome === null || p.outcome === outcome);
+  const total = paths.reduce((s, p) => s + p.count, 0);
+  return paths
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
+    .slice(0, limit)
+    .map((p) => ({ steps: p.steps, outcome: p.outcome, count: p.count, share: rate(p.count, total) }));
+}
+
+export interface SankeyData {
+  nodes: { name: string }[];
+  links: { source: number; target: number; value: number }[];
+}
+
+/**
+ * The paths as a Sankey: a node per (position, step) so the graph has no cycles, the outcome as
+ * the last node; link values are sessions. Labels come from the funnel's step labels.
+ */
+export function pathsSankey(paths: readonly PathRow[], labels: Record<string, string>): SankeyData {
+  const nodes: { name: string }[] = [];
+  const index = new Map<string, number>();
+  const node = (key: string, name: string) => {
+    if (!index.has(key)) {
+      index.set(key, nodes.length);
+      nodes.push({ name });
+    }
+    return index.get(key)!;
+  };
+  const links = new Map<string, { source: number; target: number; value: number }>();
+  for (const p of paths) {
+    const chain = [node("start", "Session start"), ...p.steps.map((s, i) => node(`${i}:${s}`, labels[s] ?? s)), node(`end:${p.outcome}`, `Ended: ${p.outcome}`)];
+    for (let i = 1; i < chain.length; i++) {
+      const key = `${chain[i - 1]}>${chain[i]}`;
+      const link = links.get(key) ?? { source: chain[i - 1]!, target: chain[i]!, value: 0 };
+      link.value += p.count;
+      links.set(key, link);
+    }
+  }
+  return { nodes, links: [...links.values()] };
 }

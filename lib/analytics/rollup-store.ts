@@ -1,7 +1,7 @@
 import type { DatabaseTarget } from "../db/database-url";
 import { jsonInList, jsonRowsInsert } from "../db/json-rows";
 import type { Tx } from "../sessions/projection-store";
-import { rollUpDay, type DaySession } from "./rollup";
+import { gapHistograms, rollUpDay, type DaySession } from "./rollup";
 import type { SessionFacts } from "./session-facts";
 
 type Provider = DatabaseTarget["provider"];
@@ -22,6 +22,7 @@ export async function refreshDailyRollups(tx: Tx, provider: Provider, days: Iter
       chunk,
     );
     await tx.$executeRawUnsafe(`DELETE FROM "analytics_daily" WHERE ${jsonInList(provider, `"day"`)}`, chunk);
+    await tx.$executeRawUnsafe(`DELETE FROM "analytics_daily_gaps" WHERE ${jsonInList(provider, `"day"`)}`, chunk);
     const byDayJourney = new Map<string, DaySession[]>();
     for (const r of rows) {
       const key = `${r.analytics_day}\u0000${r.journey}`;
@@ -33,6 +34,14 @@ export async function refreshDailyRollups(tx: Tx, provider: Provider, days: Iter
       const [day, journey] = key.split("\u0000") as [string, string];
       return rollUpDay(sessions).map((c) => [day, journey, c.kind, c.k1, c.k2, c.n, c.total]);
     });
+    const gaps = [...byDayJourney].flatMap(([key, sessions]) => {
+      const [day, journey] = key.split("\u0000") as [string, string];
+      return gapHistograms(sessions).map((g) => [day, journey, g.step, g.histogram]);
+    });
+    for (let j = 0; j < gaps.length; j += 1_000) {
+      const { sql, param } = jsonRowsInsert(provider, "analytics_daily_gaps", [["day", "text"], ["journey", "text"], ["step", "integer"], ["histogram", "json"]], gaps.slice(j, j + 1_000));
+      await tx.$executeRawUnsafe(sql, param);
+    }
     for (let j = 0; j < counters.length; j += 5_000) {
       const { sql, param } = jsonRowsInsert(
         provider,

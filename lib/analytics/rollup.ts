@@ -6,8 +6,7 @@ import type { SessionFacts } from "./session-facts";
  * the days and the catalogue, not with the number of users or events.
  *
  * kinds: sessions · outcome(k1 outcome) · users (distinct that day) · funnel(k1 step index,
- * k2 "" or "dimension=value") · gap(k1 step index, k2 whole seconds since the step before) ·
- * drop(k1 depth, k2 reason) · offer(k1 offer key, k2 views|starts|bookings; total = revenue) ·
+ * k2 "" or "dimension=value") · drop(k1 depth, k2 reason) · offer(k1 offer key, k2 views|starts|bookings; total = revenue) ·
  * path(k1 steps joined by ">").
  */
 export interface Counter {
@@ -32,6 +31,23 @@ export function offerKey(o: { destination: string; hotel: string; package: strin
   return JSON.stringify([o.destination, o.hotel, o.package, o.offerId]);
 }
 
+/**
+ * The day's times between funnel steps: per step, whole seconds since the step before → sessions.
+ * One histogram per step (not a counter per second), so a range reads days × steps rows.
+ */
+export function gapHistograms(sessions: readonly DaySession[]): { step: number; histogram: Record<string, number> }[] {
+  const byStep = new Map<number, Record<string, number>>();
+  for (const { facts } of sessions) {
+    for (let step = 1; step < facts.depth; step++) {
+      const seconds = String(Math.floor((facts.reachedAt[step]! - facts.reachedAt[step - 1]!) / 1000));
+      const h = byStep.get(step) ?? {};
+      h[seconds] = (h[seconds] ?? 0) + 1;
+      byStep.set(step, h);
+    }
+  }
+  return [...byStep].map(([step, histogram]) => ({ step, histogram }));
+}
+
 export function rollUpDay(sessions: readonly DaySession[]): Counter[] {
   const counters = new Map<string, Counter>();
   const add = (kind: string, k1: string, k2: string, n = 1, total = 0) => {
@@ -50,7 +66,6 @@ export function rollUpDay(sessions: readonly DaySession[]): Counter[] {
     for (let step = 0; step < facts.depth; step++) {
       add("funnel", String(step), "");
       for (const dimension of DIMENSIONS) add("funnel", String(step), `${dimension}=${facts[dimension] ?? "unknown"}`);
-      if (step > 0) add("gap", String(step), String(Math.floor((facts.reachedAt[step]! - facts.reachedAt[step - 1]!) / 1000)));
     }
     if (facts.dropReason !== null) add("drop", String(facts.depth), facts.dropReason);
     for (const o of facts.offers) {

@@ -1,7 +1,7 @@
 import "server-only";
-import { countDistinctUsers, readCounters, readDailyCounters } from "../analytics/read-analytics";
+import { countDistinctUsers, readCounters, readDailyCounters, readGapHistograms } from "../analytics/read-analytics";
 import type { DayRange } from "../analytics/range";
-import { breakdownValues, funnelRows, overviewSeries, overviewTotals, popularity, previousPeriod, viewedNotBooked } from "../analytics/reports";
+import { breakdownValues, commonPaths, funnelRows, pathsSankey, overviewSeries, overviewTotals, popularity, previousPeriod, viewedNotBooked } from "../analytics/reports";
 import type { Dimension } from "../analytics/rollup";
 import { getStore } from "../db/prisma";
 import { journeyByName } from "../journeys/registry";
@@ -30,15 +30,25 @@ export async function getOverview(range: DayRange) {
 }
 
 export async function getFunnel(range: DayRange, by: Dimension | null) {
-  const counters = await readCounters(getStore(), JOURNEY, range.from, range.to, ["funnel", "gap", "drop"]);
+  const [counters, gaps] = await Promise.all([
+    readCounters(getStore(), JOURNEY, range.from, range.to, ["funnel", "drop"]),
+    readGapHistograms(getStore(), JOURNEY, range.from, range.to),
+  ]);
   const steps = journeyByName(JOURNEY).funnel;
-  const rows = funnelRows(counters, steps);
+  const rows = funnelRows(counters, steps, "", gaps);
   const breakdown = by
     ? breakdownValues(counters, by)
         .slice(0, 12)
         .map((value) => ({ value, rows: funnelRows(counters, steps, `${by}=${value}`) }))
     : [];
   return { range, steps, rows, breakdown };
+}
+
+export async function getPaths(range: DayRange, outcome: string | null) {
+  const counters = await readCounters(getStore(), JOURNEY, range.from, range.to, ["path"]);
+  const labels = Object.fromEntries(journeyByName(JOURNEY).funnel.map((s) => [s.key, s.label]));
+  const paths = commonPaths(counters, outcome, 15);
+  return { range, paths, labels, sankey: pathsSankey(paths, labels) };
 }
 
 export async function getPopularity(range: DayRange) {

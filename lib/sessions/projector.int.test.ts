@@ -20,17 +20,18 @@ const AFTER_WORLD = Date.parse("2026-06-20T00:00:00Z");
 
 async function dump(t: TestStore) {
   const db = t.store.db;
-  const [sessions, blocks, users, terms, daily] = await Promise.all([
+  const [sessions, blocks, users, terms, daily, gaps] = await Promise.all([
     db.session.findMany({ orderBy: { id: "asc" } }),
     db.sessionBlock.findMany({ orderBy: [{ sessionId: "asc" }, { block: "asc" }] }),
     db.userSummary.findMany({ orderBy: { userId: "asc" } }),
     db.userSearchTerm.findMany({ orderBy: [{ term: "asc" }, { userId: "asc" }] }),
     db.analyticsDaily.findMany({ orderBy: [{ day: "asc" }, { journey: "asc" }, { kind: "asc" }, { k1: "asc" }, { k2: "asc" }] }),
+    db.analyticsDailyGap.findMany({ orderBy: [{ day: "asc" }, { journey: "asc" }, { step: "asc" }] }),
   ]);
   const members = blocks
     .flatMap((b) => (b.positions as number[]).map((position, i) => ({ position, sessionId: b.sessionId, seq: b.block * SNAPSHOT_EVERY + i })))
     .sort((a, b) => a.position - b.position);
-  return { sessions, blocks, members, users, terms, daily };
+  return { sessions, blocks, members, users, terms, daily, gaps };
 }
 
 async function* records(events: Record<string, unknown>[]) {
@@ -109,6 +110,7 @@ describe.each(testProviders())("session projector on %s", (provider) => {
       await rebuildProjections(t.store, { now: () => lastActivity + 30 * 60_000 + 1 });
       const rebuilt = await dump(t);
       expect(rebuilt.daily).toEqual(after.daily);
+      expect(rebuilt.gaps).toEqual(after.gaps);
       expect(rebuilt.sessions.map((s) => [s.id, s.analytics, s.dropReason])).toEqual(after.sessions.map((s) => [s.id, s.analytics, s.dropReason]));
     });
   });

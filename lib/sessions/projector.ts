@@ -221,7 +221,7 @@ export async function closeIdleSessions(store: Store, options: ProjectorOptions 
 }
 
 const READ_MODELS = [
-  "identity_links", "correlation_owners", "sessions", "session_blocks", "user_summaries", "user_search_terms", "analytics_daily",
+  "identity_links", "correlation_owners", "sessions", "session_blocks", "user_summaries", "user_search_terms", "analytics_daily", "analytics_daily_gaps",
 ] as const;
 
 /** Pages of a rebuild: larger than live pages (fewer sessions straddle a page), still bounded. */

@@ -1,3 +1,4 @@
+import { encodeDate } from "../db/json-rows";
 import type { Store } from "../db/prisma";
 import type { Session } from "../generated/sqlite/client";
 import { SNAPSHOT_EVERY } from "./summarise";
@@ -27,6 +28,74 @@ export interface SessionFilter {
   depth?: number;
   dropReason?: string;
   journey?: string;
+  /** a dimension of the analytics facts and its value ("unknown" for none) */
+  dimension?: { name: "platform" | "device" | "country" | "destination"; value: string };
+  /** sessions that viewed, started a booking for, or booked this offer */
+  offer?: { offerId: string; metric: "views" | "starts" | "bookings" };
+  /** the path through the funnel, as the analytics pages name it ("search>view_offer>end:browsed") */
+  path?: string;
+}
+
+/**
+ * Conditions on the analytics facts (JSON) that Prisma cannot express on both providers: raw SQL,
+ * the column names fixed here and every value a bound parameter.
+ */
+function factConditions(provider: "sqlite" | "postgresql", filter: SessionFilter, params: unknown[]): string[] {
+  const p = (value: unknown) => {
+    params.push(value);
+    return provider === "sqlite" ? "?" : `$${params.length}`;
+  };
+  const out: string[] = [];
+  if (filter.dimension) {
+    const field = provider === "sqlite" ? `json_extract("analytics", '$.${filter.dimension.name}')` : `("analytics" ->> '${filter.dimension.name}')`;
+    out.push(filter.dimension.value === "unknown" ? `${field} IS NULL` : `${field} = ${p(filter.dimension.value)}`);
+  }
+  if (filter.offer) {
+    const { offerId, metric } = filter.offer;
+    out.push(
+      provider === "sqlite"
+        ? `EXISTS (SELECT 1 FROM json_each("analytics", '$.offers') o WHERE json_extract(o.value, '$.offerId') = ${p(offerId)} AND ` +
+            (metric === "views" ? `json_extract(o.value, '$.views') > 0` : metric === "starts" ? `json_extract(o.value, '$.started') = 1` : `json_extract(o.value, '$.booked') = 1`) + ")"
+        : `EXISTS (SELECT 1 FROM jsonb_array_elements("analytics" -> 'offers') o WHERE o ->> 'offerId' = ${p(offerId)} AND ` +
+            (metric === "views" ? `(o ->> 'views')::int > 0` : metric === "starts" ? `(o ->> 'started')::boolean` : `(o ->> 'booked')::boolean`) + ")",
+    );
+  }
+  if (filter.path) {
+    out.push(
+      provider === "sqlite"
+        ? `(SELECT group_concat(value, '>') FROM (SELECT value FROM json_each("analytics", '$.path') ORDER BY key)) = ${p(filter.path)}`
+        : `(SELECT string_agg(value, '>' ORDER BY ord) FROM jsonb_array_elements_text("analytics" -> 'path') WITH ORDINALITY t(value, ord)) = ${p(filter.path)}`,
+    );
+  }
+  return out;
+}
+
+/** Ids of sessions matching conditions on their analytics facts, in list order (the drill-downs). */
+async function idsByFacts(store: Store, filter: SessionFilter, after: { startedAt: Date; id: string } | undefined, limit: number): Promise<string[]> {
+  const provider = store.target.provider;
+  const params: unknown[] = [];
+  const p = (value: unknown) => {
+    params.push(value);
+    return provider === "sqlite" ? "?" : `$${params.length}`;
+  };
+  const where = [`"journey" = ${p("holiday-booking")}`];
+  if (filter.from) where.push(`"analytics_day" >= ${p(filter.from)}`);
+  if (filter.to) where.push(`"analytics_day" <= ${p(filter.to)}`);
+  if (filter.outcome) where.push(`"outcome" = ${p(filter.outcome)}`);
+  if (filter.depth !== undefined) where.push(`"funnel_depth" = ${p(filter.depth)}`);
+  else if (filter.minDepth !== undefined) where.push(`"funnel_depth" >= ${p(filter.minDepth)}`);
+  if (filter.dropReason) where.push(`"drop_reason" = ${p(filter.dropReason)}`);
+  where.push(...factConditions(provider, filter, params));
+  if (after) {
+    const at = encodeDate(provider, after.startedAt);
+    const cast = provider === "sqlite" ? "" : "::timestamp(3)";
+    where.push(`("started_at" < ${p(at)}${cast} OR ("started_at" = ${p(at)}${cast} AND "id" > ${p(after.id)}))`);
+  }
+  const rows = await store.db.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT "id" FROM "sessions" WHERE ${where.join(" AND ")} ORDER BY "started_at" DESC, "id" ASC LIMIT ${p(limit)}`,
+    ...params,
+  );
+  return rows.map((r) => r.id);
 }
 
 export async function listRecentSessions(
@@ -34,8 +103,10 @@ export async function listRecentSessions(
   options: SessionFilter & { after?: { startedAt: Date; id: string }; limit: number },
 ): Promise<Session[]> {
   const { after } = options;
+  const byFacts = options.dimension || options.offer || options.path ? await idsByFacts(store, options, after, options.limit) : null;
   return store.db.session.findMany({
     where: {
+      id: byFacts ? { in: byFacts } : undefined,
       outcome: options.outcome,
       journey: options.journey,
       analyticsDay: options.from || options.to ? { gte: options.from, lte: options.to } : undefined,

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
+import { FilterChips } from "@/components/ui/filter-chips";
 import Link from "next/link";
 import { z } from "zod";
 import { formatElapsed, formatWallClock } from "@/components/replay/format-time";
 import { OutcomeBadge } from "@/components/replay/left-off-card";
 import { DROP_REASONS } from "@/lib/analytics/session-facts";
+import { DIMENSIONS } from "@/lib/analytics/rollup";
 import { listRecentSessions } from "@/lib/data/sessions";
 import { bookingJourney } from "@/lib/journeys/booking/booking-journey";
 import { requireViewer } from "@/lib/data/viewer";
@@ -23,6 +25,11 @@ const querySchema = z.object({
   reached: z.coerce.number().int().min(1).max(50).optional().catch(undefined),
   depth: z.coerce.number().int().min(0).max(50).optional().catch(undefined),
   reason: z.enum(DROP_REASONS).optional().catch(undefined),
+  dim: z.enum(DIMENSIONS).optional().catch(undefined),
+  value: z.string().trim().min(1).max(100).optional().catch(undefined),
+  offer: z.string().trim().min(1).max(100).optional().catch(undefined),
+  metric: z.enum(["views", "starts", "bookings"]).optional().catch(undefined),
+  path: z.string().trim().min(1).max(300).regex(/^[\w:>-]+$/).optional().catch(undefined),
   after: z
     .string()
     .regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z\|.{1,200}$/)
@@ -35,7 +42,9 @@ type Query = z.infer<typeof querySchema>;
 
 function href(query: Omit<Query, "after">, outcome: string | undefined, after?: string) {
   const params = new URLSearchParams();
-  for (const key of ["from", "to", "reached", "depth", "reason"] as const) if (query[key] !== undefined) params.set(key, String(query[key]));
+  for (const key of ["from", "to", "reached", "depth", "reason", "dim", "value", "offer", "metric", "path"] as const) {
+    if (query[key] !== undefined) params.set(key, String(query[key]));
+  }
   if (outcome) params.set("outcome", outcome);
   if (after) params.set("after", after);
   const text = params.toString();
@@ -49,6 +58,9 @@ function describeFilter(q: Query): string | null {
   if (q.depth !== undefined) parts.push(q.depth === 0 ? "that never searched" : `that reached “${steps[q.depth - 1]?.label}” and went no further`);
   else if (q.reached !== undefined) parts.push(`that reached “${steps[q.reached - 1]?.label}”`);
   if (q.reason) parts.push(`stopped: ${q.reason}`);
+  if (q.dim && q.value) parts.push(`${q.dim} ${q.value}`);
+  if (q.offer) parts.push(`${q.metric === "bookings" ? "booked" : q.metric === "starts" ? "started booking" : "looked at"} offer ${q.offer}`);
+  if (q.path) parts.push(`path ${q.path.split(">").map((k) => (k.startsWith("end:") ? `ended ${k.slice(4)}` : (steps.find((s) => s.key === k)?.label ?? k))).join(" → ")}`);
   if (q.from || q.to) parts.push(q.from === q.to ? `started on ${q.from}` : `started ${q.from ?? "…"} to ${q.to ?? "…"}`);
   return parts.length > 0 ? parts.join(", ") : null;
 }
@@ -58,7 +70,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   await requireViewer("sessions.replay");
   const query = querySchema.parse(await searchParams);
   const { outcome, after } = query;
-  const drill = query.from || query.to || query.reached !== undefined || query.depth !== undefined || query.reason;
+  const drill = query.from || query.to || query.reached !== undefined || query.depth !== undefined || query.reason || query.dim || query.offer || query.path;
   const { sessions, older } = await listRecentSessions(
     {
       outcome,
@@ -67,6 +79,9 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       minDepth: query.reached,
       depth: query.depth,
       dropReason: query.reason,
+      dimension: query.dim && query.value ? { name: query.dim, value: query.value } : undefined,
+      offer: query.offer ? { offerId: query.offer, metric: query.metric ?? "views" } : undefined,
+      path: query.path,
       ...(drill ? { journey: "holiday-booking" } : {}),
     },
     after,
@@ -76,18 +91,10 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">Sessions</h1>
-        <nav aria-label="Outcome" className="flex gap-1 text-sm">
-          {[undefined, ...OUTCOMES].map((o) => (
-            <Link
-              key={o ?? "all"}
-              href={href(query, o)}
-              aria-current={o === outcome ? "page" : undefined}
-              className={`rounded-full px-3 py-1 ${o === outcome ? "bg-slate-900 text-white dark:bg-amber-500 dark:text-slate-950" : "bg-white text-slate-600 hover:bg-slate-100 dark:bg-slate-900 dark:text-slate-300"}`}
-            >
-              {o ?? "all"}
-            </Link>
-          ))}
-        </nav>
+        <FilterChips
+          label="Outcome"
+          items={[undefined, ...OUTCOMES].map((o) => ({ key: o ?? "all", text: o ?? "all", href: href(query, o), current: o === outcome }))}
+        />
       </div>
       {filterText && (
         <p role="status" className="flex flex-wrap items-center gap-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">

@@ -17,3 +17,13 @@ CREATE TABLE "analytics_daily" (
     PRIMARY KEY ("day", "journey", "kind", "k1", "k2")
 );
 CREATE INDEX "analytics_daily_journey_kind_day_idx" ON "analytics_daily"("journey", "kind", "day");
+
+-- Times between funnel steps: one histogram (whole seconds → sessions) per day and step, so the
+-- median over a range reads days × steps rows however many sessions there were.
+CREATE TABLE "analytics_daily_gaps" (
+    "day" TEXT NOT NULL,
+    "journey" TEXT NOT NULL,
+    "step" INTEGER NOT NULL,
+    "histogram" JSONB NOT NULL,
+    PRIMARY KEY ("day", "journey", "step")
+);

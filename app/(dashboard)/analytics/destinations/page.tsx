@@ -21,6 +21,7 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
   const range = readRange(params);
   const sort = sortSchema.parse(params.sort);
   const { destinations, offers, viewedNotBooked } = await getPopularity(range);
+  const drill = (extra: Record<string, string>) => `/sessions?${rangeQuery(range, extra)}`;
   const order = <T extends Record<(typeof SORTS)[number], number>>(rows: T[]) => [...rows].sort((a, b) => b[sort] - a[sort]);
   const sortLink = (key: (typeof SORTS)[number], label: string) => (
     <Link href={`/analytics/destinations?${rangeQuery(range, { sort: key })}`} className={key === sort ? "text-slate-900 underline dark:text-white" : ""}>
@@ -48,7 +49,9 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
       <DataTable label="Destinations" columns={head(["Destination", "Offers"])}>
         {order(destinations).map((d) => (
           <tr key={d.destination} className="border-t border-slate-100 dark:border-slate-800">
-            <td className="px-3 py-2 font-medium">{d.destination}</td>
+            <td className="px-3 py-2 font-medium">
+              <Link className="hover:underline" href={drill({ dim: "destination", value: d.destination })} title="Sessions about this destination">{d.destination}</Link>
+            </td>
             <td className="px-3 py-2 tabular-nums">{d.offers}</td>
             <td className="px-3 py-2 text-right tabular-nums">{d.views}</td>
             <td className="px-3 py-2 text-right tabular-nums">{d.starts}</td>
@@ -58,6 +61,9 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
           </tr>
         ))}
       </DataTable>
+      <a href={`/analytics/export/offers?${rangeQuery(range)}`} className="inline-block rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+        Export the offers as CSV
+      </a>
       <DataTable label="Offers" columns={head(["Offer", "Destination"])}>
         {order(offers).map((o) => (
           <tr key={o.offerId} className="border-t border-slate-100 dark:border-slate-800">
@@ -65,9 +71,15 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
               <span className="font-medium">{o.hotel}</span> <span className="text-slate-500">({o.package})</span>
             </td>
             <td className="px-3 py-2">{o.destination}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{o.views}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{o.starts}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{o.bookings}</td>
+            <td className="px-3 py-2 text-right tabular-nums">
+              <Link className="hover:underline" href={drill({ offer: o.offerId, metric: "views" })} title="Sessions that looked at this offer">{o.views}</Link>
+            </td>
+            <td className="px-3 py-2 text-right tabular-nums">
+              <Link className="hover:underline" href={drill({ offer: o.offerId, metric: "starts" })}>{o.starts}</Link>
+            </td>
+            <td className="px-3 py-2 text-right tabular-nums">
+              <Link className="hover:underline" href={drill({ offer: o.offerId, metric: "bookings" })}>{o.bookings}</Link>
+            </td>
             <td className="px-3 py-2 text-right tabular-nums">{percent(o.conversion)}</td>
             <td className="px-3 py-2 text-right tabular-nums">{money(o.revenue)}</td>
           </tr>

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AnalyticsHeader, formatSeconds, percent } from "@/components/analytics/analytics-header";
 import { FunnelChart } from "@/components/analytics/funnel-chart";
 import { DataTable } from "@/components/ui/data-table";
+import { FilterChips } from "@/components/ui/filter-chips";
 import { readRange, rangeQuery } from "@/lib/analytics/range";
 import { DIMENSIONS } from "@/lib/analytics/rollup";
 import { getFunnel } from "@/lib/data/analytics";
@@ -70,24 +71,25 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
       <section className="space-y-2">
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <h2 className="font-semibold">Breakdown</h2>
-          {[null, ...DIMENSIONS].map((d) => (
-            <Link
-              key={d ?? "none"}
-              href={`/analytics/funnel?${rangeQuery(range, { by: d ?? undefined })}`}
-              aria-current={d === by ? "page" : undefined}
-              className={`rounded-full px-3 py-1 ${d === by ? "bg-slate-900 text-white dark:bg-amber-500 dark:text-slate-950" : "bg-white text-slate-600 hover:bg-slate-100 dark:bg-slate-900 dark:text-slate-300"}`}
-            >
-              {d ?? "none"}
-            </Link>
-          ))}
+          <FilterChips
+            label="Breakdown"
+            items={[null, ...DIMENSIONS].map((d) => ({ key: d ?? "none", text: d ?? "none", href: `/analytics/funnel?${rangeQuery(range, { by: d ?? undefined })}`, current: d === by }))}
+          />
         </div>
+        {by && (
+          <a href={`/analytics/export/funnel-breakdown?${rangeQuery(range, { by })}`} className="inline-block rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+            Export the breakdown as CSV
+          </a>
+        )}
         {by && (
           <DataTable label={`Funnel by ${by}`} columns={[by, ...steps.map((s) => [s.label, "text-right"] as [string, string]), ["Conversion", "text-right"]]}>
             {breakdown.map((b) => (
               <tr key={b.value} className="border-t border-slate-100 dark:border-slate-800">
                 <td className="px-3 py-2 font-medium">{b.value}</td>
                 {b.rows.map((r) => (
-                  <td key={r.key} className="px-3 py-2 text-right tabular-nums">{r.count.toLocaleString("en-GB")}</td>
+                  <td key={r.key} className="px-3 py-2 text-right tabular-nums">
+                    <Link className="hover:underline" href={sessions({ reached: r.index + 1, dim: by, value: b.value })}>{r.count.toLocaleString("en-GB")}</Link>
+                  </td>
                 ))}
                 <td className="px-3 py-2 text-right tabular-nums">{percent(b.rows[b.rows.length - 1]!.fromStart)}</td>
               </tr>

@@ -2,8 +2,9 @@ import { ApiError } from "@/lib/api/errors";
 import { handle } from "@/lib/api/handle";
 import { toCsv } from "@/lib/analytics/csv";
 import { readRange } from "@/lib/analytics/range";
+import { DIMENSIONS } from "@/lib/analytics/rollup";
 import { requireServiceOrRole } from "@/lib/data/api-access";
-import { getFunnel, getOverview, getPopularity } from "@/lib/data/analytics";
+import { getFunnel, getOverview, getPaths, getPopularity } from "@/lib/data/analytics";
 
 export const dynamic = "force-dynamic";
 
@@ -22,11 +23,25 @@ async function csvOf(report: string, params: Record<string, string>): Promise<st
       rows.map((r) => [r.label, r.count, round(r.fromStart), round(r.fromPrevious), r.medianSeconds, r.dropOff, ...["payment declined", "offer expired", "price rose", "signed out", "inactive"].map((reason) => r.reasons.find((x) => x.reason === reason)?.count ?? 0)]),
     );
   }
+  if (report === "funnel-breakdown") {
+    const by = DIMENSIONS.find((d) => d === params.by);
+    if (!by) throw new ApiError("invalid_request", `by: one of ${DIMENSIONS.join(", ")}`, { attribute: "by" });
+    const { steps, breakdown } = await getFunnel(range, by);
+    return toCsv([by, ...steps.map((s) => s.label)], breakdown.map((b) => [b.value, ...b.rows.map((r) => r.count)]));
+  }
   if (report === "destinations") {
+    const { destinations } = await getPopularity(range);
+    return toCsv(["destination", "offers", "views", "booking_starts", "bookings", "conversion", "revenue"], destinations.map((d) => [d.destination, d.offers, d.views, d.starts, d.bookings, round(d.conversion), d.revenue]));
+  }
+  if (report === "offers") {
     const { offers } = await getPopularity(range);
     return toCsv(["destination", "hotel", "package", "offer_id", "views", "booking_starts", "bookings", "conversion", "revenue"], offers.map((o) => [o.destination, o.hotel, o.package, o.offerId, o.views, o.starts, o.bookings, round(o.conversion), o.revenue]));
   }
-  throw new ApiError("not_found", `no analytics report "${report}": use overview, funnel or destinations`, { report });
+  if (report === "paths") {
+    const { paths, labels } = await getPaths(range, null);
+    return toCsv(["path", "ended", "sessions", "share"], paths.map((p) => [p.steps.map((s) => labels[s] ?? s).join(" > "), p.outcome, p.count, round(p.share)]));
+  }
+  throw new ApiError("not_found", `no analytics report "${report}": use overview, funnel, funnel-breakdown, destinations, offers or paths`, { report });
 }
 
 // GET /analytics/export/<overview|funnel|destinations>?from&to – the report's table as CSV; analysts and admins

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { AnalyticsHeader, percent } from "@/components/analytics/analytics-header";
+import { PathsSankey } from "@/components/analytics/paths-sankey";
+import { DataTable } from "@/components/ui/data-table";
+import { FilterChips } from "@/components/ui/filter-chips";
+import { readRange, rangeQuery } from "@/lib/analytics/range";
+import { getPaths } from "@/lib/data/analytics";
+import { requireViewer } from "@/lib/data/viewer";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Paths" };
+
+const OUTCOMES = ["booked", "abandoned", "browsed", "live"] as const;
+const outcomeSchema = z.enum(OUTCOMES).nullable().catch(null);
+
+export default async function PathsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireViewer("analytics.view");
+  const params = await searchParams;
+  const range = readRange(params);
+  const outcome = outcomeSchema.parse(params.outcome ?? null);
+  const { paths, sankey, labels } = await getPaths(range, outcome);
+  return (
+    <div className="space-y-5">
+      <AnalyticsHeader current="paths" range={range} extra={{ outcome: outcome ?? undefined }} />
+      <FilterChips
+        label="Outcome"
+        items={[null, ...OUTCOMES].map((o) => ({ key: o ?? "all", text: o ?? "every outcome", href: `/analytics/paths?${rangeQuery(range, { outcome: o ?? undefined })}`, current: o === outcome }))}
+      />
+      <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+        <PathsSankey data={sankey} />
+      </section>
+      <DataTable label="Common paths" columns={["Path", "Ended", ["Sessions", "text-right"], ["Share", "text-right"]]}>
+        {paths.map((p) => (
+          <tr key={`${p.steps.join(">")}>${p.outcome}`} className="border-t border-slate-100 dark:border-slate-800">
+            <td className="px-3 py-2">{p.steps.length > 0 ? p.steps.map((s) => labels[s] ?? s).join(" → ") : "(no step of the funnel)"}</td>
+            <td className="px-3 py-2">{p.outcome}</td>
+            <td className="px-3 py-2 text-right tabular-nums">
+              <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions?${rangeQuery(range, { path: [...p.steps, `end:${p.outcome}`].join(">") })}`}>
+                {p.count.toLocaleString("en-GB")}
+              </Link>
+            </td>
+            <td className="px-3 py-2 text-right tabular-nums">{percent(p.share)}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </div>
+  );
+}
