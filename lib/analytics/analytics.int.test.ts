@@ -160,6 +160,9 @@ describe.each(testProviders())("journey analytics on %s", (provider) => {
     }
     expect(offers.length).toBe(expected.size);
     for (const o of offers) expect({ offer: o.offerId, views: o.views, starts: o.starts, bookings: o.bookings, revenue: o.revenue }).toEqual({ offer: o.offerId, ...(({ destination: _, ...rest }) => rest)(expected.get(o.offerId)!) });
+    const { packages } = popularity(await readCounters(t.store, "holiday-booking", FROM, TO, ["offer"]));
+    expect(packages.reduce((s, p) => s + p.views, 0)).toBe([...expected.values()].reduce((s, e) => s + e.views, 0));
+    expect(packages.reduce((s, p) => s + p.revenue, 0)).toBe([...expected.values()].reduce((s, e) => s + e.revenue, 0));
     for (const d of destinations) {
       const mine = [...expected.values()].filter((e) => e.destination === d.destination);
       expect({ destination: d.destination, views: d.views, bookings: d.bookings }).toEqual({

@@ -141,7 +141,16 @@ export interface DestinationRow {
   offers: number;
 }
 
-export function popularity(counters: readonly CounterSum[]): { offers: OfferRow[]; destinations: DestinationRow[] } {
+export interface PackageRow {
+  package: string;
+  views: number;
+  starts: number;
+  bookings: number;
+  revenue: number;
+  conversion: number;
+}
+
+export function popularity(counters: readonly CounterSum[]): { offers: OfferRow[]; destinations: DestinationRow[]; packages: PackageRow[] } {
   const offers = new Map<string, OfferRow>();
   for (const c of counters) {
     if (c.kind !== "offer") continue;
@@ -167,8 +176,18 @@ export function popularity(counters: readonly CounterSum[]): { offers: OfferRow[
     destinations.set(o.destination, d);
   }
   for (const d of destinations.values()) d.conversion = rate(d.bookings, d.views);
+  const packages = new Map<string, PackageRow>();
+  for (const o of offers.values()) {
+    const p = packages.get(o.package) ?? { package: o.package, views: 0, starts: 0, bookings: 0, revenue: 0, conversion: 0 };
+    p.views += o.views;
+    p.starts += o.starts;
+    p.bookings += o.bookings;
+    p.revenue += o.revenue;
+    packages.set(o.package, p);
+  }
+  for (const p of packages.values()) p.conversion = rate(p.bookings, p.views);
   const byViews = <T extends { views: number; bookings: number }>(a: T, b: T) => b.views - a.views || b.bookings - a.bookings;
-  return { offers: [...offers.values()].sort(byViews), destinations: [...destinations.values()].sort(byViews) };
+  return { offers: [...offers.values()].sort(byViews), destinations: [...destinations.values()].sort(byViews), packages: [...packages.values()].sort(byViews) };
 }
 
 /** "Viewed a lot, rarely booked": at least the median views, the lowest conversion first. */

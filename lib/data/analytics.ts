@@ -52,11 +52,14 @@ export async function getPaths(range: DayRange, outcome: string | null) {
 }
 
 export async function getPopularity(range: DayRange) {
-  const { offers, destinations } = popularity(await readCounters(getStore(), JOURNEY, range.from, range.to, ["offer"]));
+  const { offers, destinations, packages } = popularity(await readCounters(getStore(), JOURNEY, range.from, range.to, ["offer"]));
   return {
     range,
     offers,
     destinations,
+    packages,
+    // Most popular first in every list; the least popular are the end of the destinations list.
+    leastPopular: [...destinations].reverse().slice(0, 5),
     viewedNotBooked: { destinations: viewedNotBooked(destinations), offers: viewedNotBooked(offers) },
   };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AnalyticsHeader, percent } from "@/components/analytics/analytics-header";
 import { OverviewChart } from "@/components/analytics/overview-chart";
+import { DataTable } from "@/components/ui/data-table";
 import { readRange, rangeQuery } from "@/lib/analytics/range";
 import { getOverview } from "@/lib/data/analytics";
 import { requireViewer } from "@/lib/data/viewer";
@@ -52,6 +53,24 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
         <h2 className="mb-2 text-sm font-semibold">Per day</h2>
         <OverviewChart series={overview.series} />
       </section>
+      <DataTable label="Per day" columns={["Day", ["Sessions", "text-right"], ["Users", "text-right"], ["Bookings", "text-right"], ["Abandoned bookings", "text-right"], ["Conversion", "text-right"]]}>
+        {overview.series.map((d) => (
+          <tr key={d.day} className="border-t border-slate-100 dark:border-slate-800">
+            <td className="px-3 py-1.5">{d.day}</td>
+            <td className="px-3 py-1.5 text-right tabular-nums">
+              <Link className="hover:underline" href={`/sessions?${rangeQuery({ from: d.day, to: d.day })}`}>{d.sessions}</Link>
+            </td>
+            <td className="px-3 py-1.5 text-right tabular-nums">{d.users}</td>
+            <td className="px-3 py-1.5 text-right tabular-nums">
+              <Link className="hover:underline" href={`/sessions?${rangeQuery({ from: d.day, to: d.day }, { outcome: "booked" })}`}>{d.bookings}</Link>
+            </td>
+            <td className="px-3 py-1.5 text-right tabular-nums">
+              <Link className="hover:underline" href={`/sessions?${rangeQuery({ from: d.day, to: d.day }, { outcome: "abandoned" })}`}>{d.abandoned}</Link>
+            </td>
+            <td className="px-3 py-1.5 text-right tabular-nums">{percent(d.conversion)}</td>
+          </tr>
+        ))}
+      </DataTable>
       <p className="text-xs text-slate-500">
         Conversion: booked sessions of all sessions. Abandonment: booking starts not completed (abandoned of abandoned + booked). A session counts on the day it started.
       </p>

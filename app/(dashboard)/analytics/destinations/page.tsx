@@ -20,7 +20,7 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
   const params = await searchParams;
   const range = readRange(params);
   const sort = sortSchema.parse(params.sort);
-  const { destinations, offers, viewedNotBooked } = await getPopularity(range);
+  const { destinations, offers, packages, viewedNotBooked, leastPopular } = await getPopularity(range);
   const drill = (extra: Record<string, string>) => `/sessions?${rangeQuery(range, extra)}`;
   const order = <T extends Record<(typeof SORTS)[number], number>>(rows: T[]) => [...rows].sort((a, b) => b[sort] - a[sort]);
   const sortLink = (key: (typeof SORTS)[number], label: string) => (
@@ -35,16 +35,34 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
       <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
         <PopularityChart rows={destinations} />
       </section>
-      <section aria-label="Viewed a lot, rarely booked" className="rounded-lg border border-amber-200 bg-amber-50/60 p-4 text-sm dark:border-amber-900 dark:bg-amber-950/30">
-        <h2 className="font-semibold">Viewed a lot, rarely booked</h2>
-        <ul className="mt-1 space-y-0.5">
-          {viewedNotBooked.offers.map((o) => (
-            <li key={o.offerId}>
-              {o.hotel} ({o.package}), {o.destination}: {o.views} views, {o.bookings} bookings ({percent(o.conversion)})
-            </li>
-          ))}
-        </ul>
-      </section>
+      <div className="grid gap-3 md:grid-cols-3">
+        <section aria-label="Most popular" className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-700 dark:bg-slate-900">
+          <h2 className="font-semibold">Most popular destinations</h2>
+          <ol className="mt-1 list-inside list-decimal space-y-0.5">
+            {destinations.slice(0, 5).map((d) => (
+              <li key={d.destination}>{d.destination}: {d.views} views, {d.bookings} bookings</li>
+            ))}
+          </ol>
+        </section>
+        <section aria-label="Least popular" className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-700 dark:bg-slate-900">
+          <h2 className="font-semibold">Least popular destinations</h2>
+          <ol className="mt-1 list-inside list-decimal space-y-0.5">
+            {leastPopular.map((d) => (
+              <li key={d.destination}>{d.destination}: {d.views} views, {d.bookings} bookings</li>
+            ))}
+          </ol>
+        </section>
+        <section aria-label="Viewed a lot, rarely booked" className="rounded-lg border border-amber-200 bg-amber-50/60 p-4 text-sm dark:border-amber-900 dark:bg-amber-950/30">
+          <h2 className="font-semibold">Viewed a lot, rarely booked</h2>
+          <ul className="mt-1 space-y-0.5">
+            {viewedNotBooked.offers.map((o) => (
+              <li key={o.offerId}>
+                {o.hotel} ({o.package}), {o.destination}: {o.views} views, {o.bookings} bookings ({percent(o.conversion)})
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
       <p className="text-xs text-slate-500">Sort by {sortLink("views", "views")} · {sortLink("starts", "booking starts")} · {sortLink("bookings", "bookings")} · {sortLink("conversion", "conversion")} · {sortLink("revenue", "revenue")}. Conversion: bookings of offer views.</p>
       <DataTable label="Destinations" columns={head(["Destination", "Offers"])}>
         {order(destinations).map((d) => (
@@ -58,6 +76,19 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
             <td className="px-3 py-2 text-right tabular-nums">{d.bookings}</td>
             <td className="px-3 py-2 text-right tabular-nums">{percent(d.conversion)}</td>
             <td className="px-3 py-2 text-right tabular-nums">{money(d.revenue)}</td>
+          </tr>
+        ))}
+      </DataTable>
+      <DataTable label="Packages" columns={head(["Package", "Offers"])}>
+        {order(packages).map((p) => (
+          <tr key={p.package} className="border-t border-slate-100 dark:border-slate-800">
+            <td className="px-3 py-2 font-medium">{p.package}</td>
+            <td className="px-3 py-2 tabular-nums">{offers.filter((o) => o.package === p.package).length}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{p.views}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{p.starts}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{p.bookings}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{percent(p.conversion)}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{money(p.revenue)}</td>
           </tr>
         ))}
       </DataTable>
