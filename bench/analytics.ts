@@ -44,7 +44,7 @@ async function funnelQuery(store: Store) {
 
 /** What the destinations page reads and shapes. */
 async function popularityQuery(store: Store) {
-  const { offers, destinations } = popularity(await readCounters(store, "holiday-booking", FROM, TO, ["offer"]));
+  const { offers, destinations } = popularity(await readCounters(store, "holiday-booking", FROM, TO, ["offer", "destination", "package"]));
   return offers.length + destinations.length;
 }
 

@@ -152,39 +152,38 @@ export interface PackageRow {
 
 export function popularity(counters: readonly CounterSum[]): { offers: OfferRow[]; destinations: DestinationRow[]; packages: PackageRow[] } {
   const offers = new Map<string, OfferRow>();
-  for (const c of counters) {
-    if (c.kind !== "offer") continue;
-    const [destination, hotel, pkg, offerId] = JSON.parse(c.k1) as [string, string, string, string];
-    const row = offers.get(c.k1) ?? { offerId, destination, hotel, package: pkg, views: 0, starts: 0, bookings: 0, revenue: 0, conversion: 0 };
+  const destinations = new Map<string, DestinationRow>();
+  const packages = new Map<string, PackageRow>();
+  const tally = (row: { views: number; starts: number; bookings: number; revenue: number }, c: CounterSum) => {
     if (c.k2 === "views") row.views += c.n;
     if (c.k2 === "starts") row.starts += c.n;
     if (c.k2 === "bookings") {
       row.bookings += c.n;
       row.revenue += c.total;
     }
-    offers.set(c.k1, row);
+  };
+  for (const c of counters) {
+    if (c.kind === "offer") {
+      const [destination, hotel, pkg, offerId] = JSON.parse(c.k1) as [string, string, string, string];
+      const row = offers.get(c.k1) ?? { offerId, destination, hotel, package: pkg, views: 0, starts: 0, bookings: 0, revenue: 0, conversion: 0 };
+      tally(row, c);
+      offers.set(c.k1, row);
+    } else if (c.kind === "destination") {
+      const row = destinations.get(c.k1) ?? { destination: c.k1, views: 0, starts: 0, bookings: 0, revenue: 0, conversion: 0, offers: 0 };
+      tally(row, c);
+      destinations.set(c.k1, row);
+    } else if (c.kind === "package") {
+      const row = packages.get(c.k1) ?? { package: c.k1, views: 0, starts: 0, bookings: 0, revenue: 0, conversion: 0 };
+      tally(row, c);
+      packages.set(c.k1, row);
+    }
   }
-  const destinations = new Map<string, DestinationRow>();
   for (const o of offers.values()) {
     o.conversion = rate(o.bookings, o.views);
-    const d = destinations.get(o.destination) ?? { destination: o.destination, views: 0, starts: 0, bookings: 0, revenue: 0, conversion: 0, offers: 0 };
-    d.views += o.views;
-    d.starts += o.starts;
-    d.bookings += o.bookings;
-    d.revenue += o.revenue;
-    d.offers += 1;
-    destinations.set(o.destination, d);
+    const d = destinations.get(o.destination);
+    if (d) d.offers += 1;
   }
   for (const d of destinations.values()) d.conversion = rate(d.bookings, d.views);
-  const packages = new Map<string, PackageRow>();
-  for (const o of offers.values()) {
-    const p = packages.get(o.package) ?? { package: o.package, views: 0, starts: 0, bookings: 0, revenue: 0, conversion: 0 };
-    p.views += o.views;
-    p.starts += o.starts;
-    p.bookings += o.bookings;
-    p.revenue += o.revenue;
-    packages.set(o.package, p);
-  }
   for (const p of packages.values()) p.conversion = rate(p.bookings, p.views);
   const byViews = <T extends { views: number; bookings: number }>(a: T, b: T) => b.views - a.views || b.bookings - a.bookings;
   return { offers: [...offers.values()].sort(byViews), destinations: [...destinations.values()].sort(byViews), packages: [...packages.values()].sort(byViews) };

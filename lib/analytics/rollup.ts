@@ -6,7 +6,8 @@ import type { SessionFacts } from "./session-facts";
  * the days and the catalogue, not with the number of users or events.
  *
  * kinds: sessions · outcome(k1 outcome) · users (distinct that day) · funnel(k1 step index,
- * k2 "" or "dimension=value") · drop(k1 depth, k2 reason) · offer(k1 offer key, k2 views|starts|bookings; total = revenue) ·
+ * k2 "" or "dimension=value") · drop(k1 depth, k2 reason) · offer(k1 offer key, k2 views|starts|bookings:
+ * sessions that viewed, started a booking for or booked the offer; total = revenue) ·
  * path(k1 steps joined by ">").
  */
 export interface Counter {
@@ -70,9 +71,19 @@ export function rollUpDay(sessions: readonly DaySession[]): Counter[] {
     if (facts.dropReason !== null) add("drop", String(facts.depth), facts.dropReason);
     for (const o of facts.offers) {
       const key = offerKey(o);
-      if (o.views > 0) add("offer", key, "views", o.views);
+      if (o.views > 0) add("offer", key, "views");
       if (o.started) add("offer", key, "starts");
       if (o.booked) add("offer", key, "bookings", 1, o.revenue);
+    }
+    // Destinations and packages count sessions too (a session that looked at two offers of one
+    // destination is one session for it), so each number lists exactly its sessions.
+    for (const kind of ["destination", "package"] as const) {
+      for (const metric of ["views", "starts", "bookings"] as const) {
+        const hits = facts.offers.filter((o) => (metric === "views" ? o.views > 0 : metric === "starts" ? o.started : o.booked));
+        for (const value of new Set(hits.map((o) => o[kind]))) {
+          add(kind, value, metric, 1, metric === "bookings" ? hits.filter((o) => o[kind] === value).reduce((s, o) => s + o.revenue, 0) : 0);
+        }
+      }
     }
     add("path", facts.path.join(">"), "");
   }

@@ -101,16 +101,19 @@ export function sessionFacts(
       if (i >= 0 && reachedAt[i] === null) reachedAt[i] = event.time;
     }
   }
+  // Steps count in order only: a step first reached before the one before it (a deep link into an
+  // offer, then a search) ends the funnel there.
   let depth = 0;
-  while (depth < funnel.length && reachedAt[depth] !== null) depth++;
+  while (depth < funnel.length && reachedAt[depth] !== null && (depth === 0 || reachedAt[depth]! >= reachedAt[depth - 1]!)) depth++;
   const order = funnel.map((key, i) => ({ key, at: reachedAt[i] })).filter((s) => s.at !== null).sort((a, b) => a.at! - b.at!);
   const booking = definition.name === "holiday-booking" ? (state as BookingState) : null;
   return {
     day: new Date(events[0]!.time).toISOString().slice(0, 10),
-    platform: booking?.platform ?? null,
-    device: booking?.device ?? null,
-    country: booking?.country ?? null,
-    destination: booking ? (booking.booking?.destination || booking.lastOffer?.destination || booking.search?.code || booking.search?.destination || null) : null,
+    platform: booking?.platform || null,
+    device: booking?.device || null,
+    country: booking?.country || null,
+    // Codes only: a search's free text is what a person typed, not a dimension.
+    destination: booking ? booking.booking?.destination || booking.lastOffer?.destination || booking.search?.code || null : null,
     depth,
     reachedAt,
     dropReason: outcome === "booked" || outcome === "live" ? null : booking ? bookingDropReason(booking) : "inactive",

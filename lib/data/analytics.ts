@@ -52,7 +52,7 @@ export async function getPaths(range: DayRange, outcome: string | null) {
 }
 
 export async function getPopularity(range: DayRange) {
-  const { offers, destinations, packages } = popularity(await readCounters(getStore(), JOURNEY, range.from, range.to, ["offer"]));
+  const { offers, destinations, packages } = popularity(await readCounters(getStore(), JOURNEY, range.from, range.to, ["offer", "destination", "package"]));
   return {
     range,
     offers,

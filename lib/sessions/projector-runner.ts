@@ -1,5 +1,5 @@
 import type { Store } from "../db/prisma";
-import { catchUp, closeIdleSessions, rebuildProjections, repairSummaries } from "./projector";
+import { catchUp, closeIdleSessions, rebuildProjections, repairDailyRollups, repairSummaries } from "./projector";
 import { sessionTimeoutMs } from "./settings";
 
 /** How often the projector looks for events other processes appended (the import command, another server). */
@@ -73,6 +73,7 @@ export function startProjector(store: Store): void {
   globalRunner.rewindProjectorStore = store;
   // A rebuild that stopped before refreshing its summaries leaves users without one: repair first.
   void backfillAnalytics(store)
+    .then(() => repairDailyRollups(store))
     .then(() => repairSummaries(store))
     .catch((error: unknown) => logFailure(error, 1))
     .finally(() => void run(store, runner));

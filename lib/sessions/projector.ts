@@ -258,6 +258,25 @@ export async function rebuildProjections(store: Store, options: ProjectorOptions
   return events;
 }
 
+/**
+ * Recomputes the counters of days that have sessions but no counters (a rebuild stopped before its
+ * last step, which recomputes the days at the end); answers how many days.
+ */
+export async function repairDailyRollups(store: Store): Promise<number> {
+  return store.db.$transaction(
+    async (tx) => {
+      await rm.lockAndReadCheckpoint(tx, store.target.provider, CHECKPOINT);
+      const rows = await tx.$queryRawUnsafe<{ analytics_day: string }[]>(
+        `SELECT DISTINCT s."analytics_day" FROM "sessions" s WHERE s."analytics_day" IS NOT NULL AND NOT EXISTS ` +
+          `(SELECT 1 FROM "analytics_daily" d WHERE d."day" = s."analytics_day" AND d."journey" = s."journey" AND d."kind" = 'sessions')`,
+      );
+      await refreshDailyRollups(tx, store.target.provider, rows.map((r) => r.analytics_day));
+      return rows.length;
+    },
+    { maxWait: 60_000, timeout: 300_000 },
+  );
+}
+
 /** Summarises users whose sessions have no summary yet; answers how many. */
 export async function repairSummaries(store: Store): Promise<number> {
   return store.db.$transaction(async (tx) => {

@@ -30,8 +30,8 @@ export interface SessionFilter {
   journey?: string;
   /** a dimension of the analytics facts and its value ("unknown" for none) */
   dimension?: { name: "platform" | "device" | "country" | "destination"; value: string };
-  /** sessions that viewed, started a booking for, or booked this offer */
-  offer?: { offerId: string; metric: "views" | "starts" | "bookings" };
+  /** sessions that viewed, started a booking for, or booked this offer (or an offer of this destination or package) */
+  offer?: { field: "offerId" | "destination" | "package"; value: string; metric: "views" | "starts" | "bookings" };
   /** the path through the funnel, as the analytics pages name it ("search>view_offer>end:browsed") */
   path?: string;
 }
@@ -51,12 +51,13 @@ function factConditions(provider: "sqlite" | "postgresql", filter: SessionFilter
     out.push(filter.dimension.value === "unknown" ? `${field} IS NULL` : `${field} = ${p(filter.dimension.value)}`);
   }
   if (filter.offer) {
-    const { offerId, metric } = filter.offer;
+    const { field, value, metric } = filter.offer;
+    const name = ({ offerId: "offerId", destination: "destination", package: "package" } as const)[field];
     out.push(
       provider === "sqlite"
-        ? `EXISTS (SELECT 1 FROM json_each("analytics", '$.offers') o WHERE json_extract(o.value, '$.offerId') = ${p(offerId)} AND ` +
+        ? `EXISTS (SELECT 1 FROM json_each("analytics", '$.offers') o WHERE json_extract(o.value, '$.${name}') = ${p(value)} AND ` +
             (metric === "views" ? `json_extract(o.value, '$.views') > 0` : metric === "starts" ? `json_extract(o.value, '$.started') = 1` : `json_extract(o.value, '$.booked') = 1`) + ")"
-        : `EXISTS (SELECT 1 FROM jsonb_array_elements("analytics" -> 'offers') o WHERE o ->> 'offerId' = ${p(offerId)} AND ` +
+        : `EXISTS (SELECT 1 FROM jsonb_array_elements("analytics" -> 'offers') o WHERE o ->> '${name}' = ${p(value)} AND ` +
             (metric === "views" ? `(o ->> 'views')::int > 0` : metric === "starts" ? `(o ->> 'started')::boolean` : `(o ->> 'booked')::boolean`) + ")",
     );
   }

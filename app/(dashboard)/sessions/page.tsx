@@ -28,6 +28,7 @@ const querySchema = z.object({
   dim: z.enum(DIMENSIONS).optional().catch(undefined),
   value: z.string().trim().min(1).max(100).optional().catch(undefined),
   offer: z.string().trim().min(1).max(100).optional().catch(undefined),
+  offerField: z.enum(["offerId", "destination", "package"]).optional().catch(undefined),
   metric: z.enum(["views", "starts", "bookings"]).optional().catch(undefined),
   path: z.string().trim().min(1).max(300).regex(/^[\w:>-]+$/).optional().catch(undefined),
   after: z
@@ -42,7 +43,7 @@ type Query = z.infer<typeof querySchema>;
 
 function href(query: Omit<Query, "after">, outcome: string | undefined, after?: string) {
   const params = new URLSearchParams();
-  for (const key of ["from", "to", "reached", "depth", "reason", "dim", "value", "offer", "metric", "path"] as const) {
+  for (const key of ["from", "to", "reached", "depth", "reason", "dim", "value", "offer", "offerField", "metric", "path"] as const) {
     if (query[key] !== undefined) params.set(key, String(query[key]));
   }
   if (outcome) params.set("outcome", outcome);
@@ -59,7 +60,10 @@ function describeFilter(q: Query): string | null {
   else if (q.reached !== undefined) parts.push(`that reached “${steps[q.reached - 1]?.label}”`);
   if (q.reason) parts.push(`stopped: ${q.reason}`);
   if (q.dim && q.value) parts.push(`${q.dim} ${q.value}`);
-  if (q.offer) parts.push(`${q.metric === "bookings" ? "booked" : q.metric === "starts" ? "started booking" : "looked at"} offer ${q.offer}`);
+  if (q.offer) {
+    const what = q.offerField === "destination" ? `an offer in ${q.offer}` : q.offerField === "package" ? `a ${q.offer} offer` : `offer ${q.offer}`;
+    parts.push(`${q.metric === "bookings" ? "booked" : q.metric === "starts" ? "started booking" : "looked at"} ${what}`);
+  }
   if (q.path) parts.push(`path ${q.path.split(">").map((k) => (k.startsWith("end:") ? `ended ${k.slice(4)}` : (steps.find((s) => s.key === k)?.label ?? k))).join(" → ")}`);
   if (q.from || q.to) parts.push(q.from === q.to ? `started on ${q.from}` : `started ${q.from ?? "…"} to ${q.to ?? "…"}`);
   return parts.length > 0 ? parts.join(", ") : null;
@@ -80,7 +84,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       depth: query.depth,
       dropReason: query.reason,
       dimension: query.dim && query.value ? { name: query.dim, value: query.value } : undefined,
-      offer: query.offer ? { offerId: query.offer, metric: query.metric ?? "views" } : undefined,
+      offer: query.offer ? { field: query.offerField ?? "offerId", value: query.offer, metric: query.metric ?? "views" } : undefined,
       path: query.path,
       ...(drill ? { journey: "holiday-booking" } : {}),
     },

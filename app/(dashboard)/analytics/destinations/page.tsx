@@ -63,17 +63,17 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
           </ul>
         </section>
       </div>
-      <p className="text-xs text-slate-500">Sort by {sortLink("views", "views")} · {sortLink("starts", "booking starts")} · {sortLink("bookings", "bookings")} · {sortLink("conversion", "conversion")} · {sortLink("revenue", "revenue")}. Conversion: bookings of offer views.</p>
+      <p className="text-xs text-slate-500">Sort by {sortLink("views", "views")} · {sortLink("starts", "booking starts")} · {sortLink("bookings", "bookings")} · {sortLink("conversion", "conversion")} · {sortLink("revenue", "revenue")}. Views, booking starts and bookings count sessions; conversion is bookings of sessions that viewed.</p>
       <DataTable label="Destinations" columns={head(["Destination", "Offers"])}>
         {order(destinations).map((d) => (
           <tr key={d.destination} className="border-t border-slate-100 dark:border-slate-800">
-            <td className="px-3 py-2 font-medium">
-              <Link className="hover:underline" href={drill({ dim: "destination", value: d.destination })} title="Sessions about this destination">{d.destination}</Link>
-            </td>
+            <td className="px-3 py-2 font-medium">{d.destination}</td>
             <td className="px-3 py-2 tabular-nums">{d.offers}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{d.views}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{d.starts}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{d.bookings}</td>
+            {(["views", "starts", "bookings"] as const).map((metric) => (
+              <td key={metric} className="px-3 py-2 text-right tabular-nums">
+                <Link className="hover:underline" href={drill({ offer: d.destination, offerField: "destination", metric })}>{d[metric]}</Link>
+              </td>
+            ))}
             <td className="px-3 py-2 text-right tabular-nums">{percent(d.conversion)}</td>
             <td className="px-3 py-2 text-right tabular-nums">{money(d.revenue)}</td>
           </tr>
@@ -84,9 +84,11 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
           <tr key={p.package} className="border-t border-slate-100 dark:border-slate-800">
             <td className="px-3 py-2 font-medium">{p.package}</td>
             <td className="px-3 py-2 tabular-nums">{offers.filter((o) => o.package === p.package).length}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{p.views}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{p.starts}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{p.bookings}</td>
+            {(["views", "starts", "bookings"] as const).map((metric) => (
+              <td key={metric} className="px-3 py-2 text-right tabular-nums">
+                <Link className="hover:underline" href={drill({ offer: p.package, offerField: "package", metric })}>{p[metric]}</Link>
+              </td>
+            ))}
             <td className="px-3 py-2 text-right tabular-nums">{percent(p.conversion)}</td>
             <td className="px-3 py-2 text-right tabular-nums">{money(p.revenue)}</td>
           </tr>
