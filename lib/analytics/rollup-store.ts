@@ -54,14 +54,114 @@ export async function refreshDailyRollups(tx: Tx, provider: Provider, days: Iter
   }
 }
 
-/** The analytics days of these sessions (before they are folded again or closed). */
-export async function daysOfSessions(tx: Tx, provider: Provider, ids: readonly string[]): Promise<string[]> {
+/** A session as the counters see it. */
+export interface CountedSession extends DaySession {
+  day: string;
+  journey: string;
+}
+
+/** These sessions as they are stored now (before they are folded again or closed). */
+export async function loadCountedSessions(tx: Tx, provider: Provider, ids: readonly string[]): Promise<CountedSession[]> {
   if (ids.length === 0) return [];
-  const rows = await tx.$queryRawUnsafe<{ analytics_day: string | null }[]>(
-    `SELECT DISTINCT "analytics_day" FROM "sessions" WHERE ${jsonInList(provider, `"id"`)}`,
+  const rows = await tx.$queryRawUnsafe<{ journey: string; user_id: string | null; outcome: string; analytics: unknown; analytics_day: string | null }[]>(
+    `SELECT "journey", "user_id", "outcome", "analytics", "analytics_day" FROM "sessions" WHERE ${jsonInList(provider, `"id"`)}`,
     JSON.stringify(ids),
   );
-  return rows.flatMap((r) => (r.analytics_day ? [r.analytics_day] : []));
+  return rows.flatMap((r) =>
+    r.analytics_day && r.analytics ? [{ day: r.analytics_day, journey: r.journey, userId: r.user_id, outcome: r.outcome, facts: parse(r.analytics) as SessionFacts }] : [],
+  );
+}
+
+/**
+ * Live projection: the counters move by the difference between the sessions as they were and as
+ * they are now — only the sessions a page folded again are read, never a whole day. Distinct
+ * users (not additive) are counted again for the touched days by one indexed aggregate. A rebuild
+ * recomputes whole days instead (refreshDailyRollups); the two agree (projector tests).
+ */
+export async function applyRollupDelta(tx: Tx, provider: Provider, before: readonly CountedSession[], after: readonly CountedSession[]): Promise<void> {
+  const groups = new Map<string, { before: CountedSession[]; after: CountedSession[] }>();
+  const group = (s: CountedSession) => {
+    const key = `${s.day}\u0000${s.journey}`;
+    const g = groups.get(key) ?? { before: [], after: [] };
+    groups.set(key, g);
+    return g;
+  };
+  for (const s of before) group(s).before.push(s);
+  for (const s of after) group(s).after.push(s);
+  if (groups.size === 0) return;
+
+  const counters = new Map<string, unknown[]>();
+  const gapDelta = new Map<string, Record<string, number>>();
+  for (const [key, g] of groups) {
+    const [day, journey] = key.split("\u0000") as [string, string];
+    for (const [sessions, sign] of [[g.before, -1], [g.after, 1]] as const) {
+      for (const c of rollUpDay(sessions)) {
+        if (c.kind === "users") continue;
+        const k = [day, journey, c.kind, c.k1, c.k2].join("\u0000");
+        const row = counters.get(k) ?? [day, journey, c.kind, c.k1, c.k2, 0, 0];
+        row[5] = (row[5] as number) + sign * c.n;
+        row[6] = (row[6] as number) + sign * c.total;
+        counters.set(k, row);
+      }
+      for (const { step, histogram } of gapHistograms(sessions)) {
+        const k = `${day}\u0000${journey}\u0000${step}`;
+        const h = gapDelta.get(k) ?? {};
+        for (const [seconds, n] of Object.entries(histogram)) h[seconds] = (h[seconds] ?? 0) + sign * n;
+        gapDelta.set(k, h);
+      }
+    }
+  }
+  const changed = [...counters.values()].filter((r) => r[5] !== 0 || r[6] !== 0);
+  for (let i = 0; i < changed.length; i += 5_000) {
+    const { sql, param } = jsonRowsInsert(
+      provider,
+      "analytics_daily",
+      [["day", "text"], ["journey", "text"], ["kind", "text"], ["k1", "text"], ["k2", "text"], ["n", "integer"], ["total", "real"]],
+      changed.slice(i, i + 5_000),
+    );
+    // jsonRowsInsert ends with ORDER BY; the upsert clause follows it.
+    await tx.$executeRawUnsafe(
+      `${sql} ON CONFLICT ("day", "journey", "kind", "k1", "k2") DO UPDATE SET "n" = "analytics_daily"."n" + excluded."n", "total" = "analytics_daily"."total" + excluded."total"`,
+      param,
+    );
+  }
+  const days = JSON.stringify([...new Set([...groups.keys()].map((k) => k.split("\u0000")[0]!))]);
+  await tx.$executeRawUnsafe(`DELETE FROM "analytics_daily" WHERE ${jsonInList(provider, `"day"`)} AND "n" = 0 AND "total" = 0`, days);
+
+  // Distinct users of the touched days, counted again from the sessions' index.
+  await tx.$executeRawUnsafe(`DELETE FROM "analytics_daily" WHERE ${jsonInList(provider, `"day"`)} AND "kind" = 'users'`, days);
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "analytics_daily" ("day", "journey", "kind", "k1", "k2", "n", "total") ` +
+      `SELECT "analytics_day", "journey", 'users', '', '', COUNT(DISTINCT "user_id"), 0 FROM "sessions" ` +
+      `WHERE ${jsonInList(provider, `"analytics_day"`)} AND "user_id" IS NOT NULL GROUP BY "analytics_day", "journey"`,
+    days,
+  );
+
+  for (const [k, delta] of gapDelta) {
+    const [day, journey, step] = k.split("\u0000") as [string, string, string];
+    const rows = await tx.$queryRawUnsafe<{ histogram: unknown }[]>(
+      `SELECT "histogram" FROM "analytics_daily_gaps" WHERE "day" = ${ph(provider, 1)} AND "journey" = ${ph(provider, 2)} AND "step" = ${ph(provider, 3)}`,
+      day,
+      journey,
+      Number(step),
+    );
+    const histogram = (rows[0] ? parse(rows[0].histogram) : {}) as Record<string, number>;
+    for (const [seconds, n] of Object.entries(delta)) {
+      const next = (histogram[seconds] ?? 0) + n;
+      if (next === 0) delete histogram[seconds];
+      else histogram[seconds] = next;
+    }
+    await tx.$executeRawUnsafe(
+      `DELETE FROM "analytics_daily_gaps" WHERE "day" = ${ph(provider, 1)} AND "journey" = ${ph(provider, 2)} AND "step" = ${ph(provider, 3)}`,
+      day,
+      journey,
+      Number(step),
+    );
+    if (Object.keys(histogram).length > 0) {
+      const { sql, param } = jsonRowsInsert(provider, "analytics_daily_gaps", [["day", "text"], ["journey", "text"], ["step", "integer"], ["histogram", "json"]], [[day, journey, Number(step), histogram]]);
+      await tx.$executeRawUnsafe(sql, param);
+    }
+  }
 }
 
 export { ph };

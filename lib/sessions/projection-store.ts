@@ -1,6 +1,7 @@
 import type { DatabaseTarget } from "../db/database-url";
 import { jsonInList, jsonRowsInsert, type Columns } from "../db/json-rows";
 import type { Db } from "../db/prisma";
+import type { CountedSession } from "../analytics/rollup-store";
 import { closedFacts, type SessionFacts } from "../analytics/session-facts";
 import type { SessionOutcome } from "../journeys/journey-definition";
 import { SNAPSHOT_EVERY, type SessionRecord } from "./summarise";
@@ -247,16 +248,23 @@ export async function closeIdle(
   provider: Provider,
   idleBefore: number,
   outcomeOf: (journey: string, state: unknown) => SessionOutcome,
-): Promise<{ closed: number; days: string[] }> {
+): Promise<{ closed: number; before: CountedSession[]; after: CountedSession[] }> {
   const rows = await tx.$queryRawUnsafe<{ id: string; journey: string; final_state: unknown; user_id: string | null; analytics: unknown; analytics_day: string | null }[]>(
     `SELECT "id", "journey", "final_state", "user_id", "analytics", "analytics_day" FROM "sessions" WHERE "end_reason" = 'open' AND "last_event_at" < ${ph(provider, 1)}`,
     provider === "sqlite" ? new Date(idleBefore).toISOString().replace("Z", "+00:00") : new Date(idleBefore).toISOString(),
   );
   const parse = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
+  const before: CountedSession[] = [];
+  const after: CountedSession[] = [];
   for (const r of rows) {
     const state = parse(r.final_state);
     const outcome = outcomeOf(r.journey, state);
-    const facts = r.analytics ? closedFacts(parse(r.analytics) as SessionFacts, r.journey, state, outcome) : null;
+    const old = r.analytics ? (parse(r.analytics) as SessionFacts) : null;
+    const facts = old ? closedFacts(old, r.journey, state, outcome) : null;
+    if (old && facts && r.analytics_day) {
+      before.push({ day: r.analytics_day, journey: r.journey, userId: r.user_id, outcome: "live", facts: old });
+      after.push({ day: r.analytics_day, journey: r.journey, userId: r.user_id, outcome, facts });
+    }
     await tx.$executeRawUnsafe(
       `UPDATE "sessions" SET "end_reason" = 'timed_out', "ended_at" = "last_event_at", "outcome" = ${ph(provider, 1)}, ` +
         `"analytics" = ${provider === "sqlite" ? "?" : "$2::jsonb"}, "drop_reason" = ${ph(provider, 3)} WHERE "id" = ${ph(provider, 4)}`,
@@ -268,7 +276,7 @@ export async function closeIdle(
   }
   const users = [...new Set(rows.flatMap((r) => (r.user_id ? [r.user_id] : [])))];
   if (users.length > 0) await refreshUserSummaries(tx, provider, users);
-  return { closed: rows.length, days: [...new Set(rows.flatMap((r) => (r.analytics_day ? [r.analytics_day] : [])))] };
+  return { closed: rows.length, before, after };
 }
 
 export async function loadExistingIds(tx: Tx, provider: Provider, ids: readonly string[]): Promise<string[]> {

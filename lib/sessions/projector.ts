@@ -4,7 +4,7 @@ import type { JourneyEvent } from "../journeys/journey-event";
 import { boundaryOf, journeyByName, searchTermsOf } from "../journeys/registry";
 import { anonymousPerson, isAnonymousPerson, isRewindEvent, resolvePerson, type PersonKey } from "./person";
 import * as rm from "./projection-store";
-import { daysOfSessions, refreshDailyRollups } from "../analytics/rollup-store";
+import { applyRollupDelta, loadCountedSessions, refreshDailyRollups } from "../analytics/rollup-store";
 import { assignSessionIds, type PreviousSession } from "./session-ids";
 import { DEFAULT_TIMEOUT_MS, sessionize } from "./sessionize";
 import { summariseSession, type SessionRecord } from "./summarise";
@@ -165,13 +165,16 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
         drafts.forEach((draft, i) => records.push(summariseSession(draft, ids.ids[i]!, person)));
         aliases.push(...ids.aliases);
       }
-      // 4. Analytics: the days whose sessions changed get their counters again.
-      const days = new Set(await daysOfSessions(tx, provider, previousRows.map((s) => s.id)));
-      for (const r of records) days.add(r.facts.day);
+      // 4. Analytics: the counters move by what the sessions folded again changed (a rebuild
+      // recomputes whole days at its end instead).
+      const before = options.deferredDays ? [] : await loadCountedSessions(tx, provider, previousRows.map((s) => s.id));
       await rm.deleteSessions(tx, provider, previousRows.map((s) => s.id));
       await rm.insertSessions(tx, provider, records);
-      if (options.deferredDays) for (const d of days) options.deferredDays.add(d);
-      else await refreshDailyRollups(tx, provider, days);
+      if (options.deferredDays) for (const r of records) options.deferredDays.add(r.facts.day);
+      else {
+        const after = records.map((r) => ({ day: r.facts.day, journey: r.journey, userId: r.userId, outcome: r.outcome, facts: r.facts }));
+        await applyRollupDelta(tx, provider, before, after);
+      }
       await rm.saveAliases(tx, provider, aliases);
       // 5. User summaries and the words support agents search by.
       const terms: [string, string][] = [];
@@ -214,8 +217,8 @@ export async function closeIdleSessions(store: Store, options: ProjectorOptions 
   const now = (options.now ?? Date.now)();
   return store.db.$transaction(async (tx) => {
     await rm.lockAndReadCheckpoint(tx, store.target.provider, CHECKPOINT);
-    const { closed, days } = await rm.closeIdle(tx, store.target.provider, now - timeoutMs, (journey, state) => journeyByName(journey).outcome(state, false));
-    await refreshDailyRollups(tx, store.target.provider, days);
+    const { closed, before, after } = await rm.closeIdle(tx, store.target.provider, now - timeoutMs, (journey, state) => journeyByName(journey).outcome(state, false));
+    await applyRollupDelta(tx, store.target.provider, before, after);
     return closed;
   });
 }
