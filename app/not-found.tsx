@@ -7,12 +7,9 @@ export default function NotFound() {
       <p className="text-sm text-slate-600 dark:text-slate-300">
         There is nothing here: the session, customer or page may never have existed, or the link is mistyped.
       </p>
-      <p className="space-x-4 text-sm">
-        <Link className="text-amber-700 hover:underline dark:text-amber-400" href="/users">
-          Find a customer
-        </Link>
-        <Link className="text-amber-700 hover:underline dark:text-amber-400" href="/events">
-          Browse events
+      <p className="text-sm">
+        <Link className="text-amber-700 hover:underline dark:text-amber-400" href="/">
+          Back to your start page
         </Link>
       </p>
     </div>

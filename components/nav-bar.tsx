@@ -17,12 +17,12 @@ export function NavBar({ viewer }: { viewer: Extract<Viewer, { kind: "user" }> |
   const sections = SECTIONS.filter((s) => viewer && can(viewer.role, s.permission));
   return (
     <header className="border-b border-slate-200 bg-slate-900 text-slate-100 print:hidden">
-      <nav aria-label="Main" className="mx-auto flex h-12 max-w-screen-2xl items-center gap-6 px-4">
+      <nav aria-label="Main" className="mx-auto flex h-12 max-w-screen-2xl items-center gap-4 px-4">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
           <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-amber-400" />
           Rewind
         </Link>
-        <ul className="flex items-center gap-4 text-sm">
+        <ul className="flex items-center gap-1 whitespace-nowrap text-sm xl:gap-4">
           {sections.map((s) => (
             <li key={s.href}>
               <Link href={s.href} className="rounded px-2 py-1 text-slate-300 hover:bg-slate-800 hover:text-white">
@@ -31,7 +31,7 @@ export function NavBar({ viewer }: { viewer: Extract<Viewer, { kind: "user" }> |
             </li>
           ))}
         </ul>
-        <div className="ml-auto flex items-center gap-4 text-sm">
+        <div className="ml-auto flex items-center gap-3 whitespace-nowrap text-sm">
           {viewer && can(viewer.role, "users.find") && (
             <form action="/users" role="search">
               <input
@@ -39,14 +39,15 @@ export function NavBar({ viewer }: { viewer: Extract<Viewer, { kind: "user" }> |
                 type="search"
                 aria-label="Find a customer"
                 placeholder="Find a customer: id, name, email, booking ref"
-                className="w-80 rounded bg-slate-800 px-3 py-1 text-sm text-white placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-amber-400"
+                className="w-48 rounded xl:w-80 bg-slate-800 px-3 py-1 text-sm text-white placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-amber-400"
               />
             </form>
           )}
           {viewer && (
             <>
-              <span className="text-slate-400" data-testid="signed-in-as">
-                {viewer.email} · <span className="text-amber-300">{viewer.role}</span>
+              <span className="text-slate-400" data-testid="signed-in-as" title={viewer.email}>
+                <span className="hidden 2xl:inline">{viewer.email} · </span>
+                <span className="text-amber-300">{viewer.role}</span>
               </span>
               <SignOutButton />
             </>

@@ -6,7 +6,7 @@ export default function Forbidden() {
       <p className="text-sm font-semibold uppercase tracking-wide text-amber-600">403</p>
       <h1 className="text-xl font-semibold">Your role cannot open this page</h1>
       <p className="text-sm text-slate-500 dark:text-slate-400">
-        Ask an admin for a role that includes it. The permissions of each role are listed in the README.
+        Ask an admin for a role that includes it: admins see what each role may do on the dashboard users page.
       </p>
       <Link href="/" className="inline-block text-sm text-amber-700 hover:underline dark:text-amber-400">
         Back to your start page

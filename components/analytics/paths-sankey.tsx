@@ -16,7 +16,16 @@ function LabelledNode({ x, y, width, height, payload }: NodeProps) {
   return (
     <g>
       <rect x={x} y={y} width={width} height={height} className="fill-slate-800 dark:fill-slate-200" />
-      <text x={x + width + 6} y={y + height / 2} dy="0.35em" fontSize={12} className="fill-slate-700 dark:fill-slate-200">
+      {/* Above the bar, not beside it: beside, the next column's bar would cover a long label. */}
+      <text
+        x={x}
+        y={y - 6}
+        fontSize={12}
+        paintOrder="stroke"
+        strokeWidth={4}
+        strokeLinejoin="round"
+        className="fill-slate-800 stroke-white dark:fill-slate-100 dark:stroke-slate-900"
+      >
         {payload.name} · {payload.value.toLocaleString("en-GB")}
       </text>
     </g>
@@ -31,9 +40,9 @@ export function PathsSankey({ data }: { data: SankeyData }) {
       <ResponsiveContainer width="100%" height="100%">
         <Sankey
           data={data}
-          nodePadding={28}
+          nodePadding={34}
           nodeWidth={10}
-          margin={{ top: 10, right: 190, bottom: 10, left: 10 }}
+          margin={{ top: 24, right: 170, bottom: 10, left: 10 }}
           link={{ stroke: "#f59e0b", strokeOpacity: 0.35 }}
           node={(props: unknown) => <LabelledNode {...(props as NodeProps)} />}
         >

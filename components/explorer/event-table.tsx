@@ -64,8 +64,8 @@ export function EventTable({
                 onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && onSelect(event)}
                 tabIndex={0}
                 style={{ height: ROW_HEIGHT }}
-                className={`cursor-pointer border-t border-slate-100 dark:border-slate-800 hover:bg-amber-50 focus:bg-amber-50 focus:outline-none ${
-                  isSelected ? "bg-amber-100" : event.position > freshFrom ? "bg-emerald-50" : ""
+                className={`cursor-pointer border-t border-slate-100 dark:border-slate-800 hover:bg-amber-50 focus:bg-amber-50 focus:outline-none dark:hover:bg-slate-800 dark:focus:bg-slate-800 ${
+                  isSelected ? "bg-amber-100 dark:bg-amber-900/60" : event.position > freshFrom ? "bg-emerald-50 dark:bg-emerald-950/60" : ""
                 }`}
               >
                 <td className="px-3 font-mono text-xs text-slate-500">{event.position}</td>

@@ -1,5 +1,7 @@
 "use client";
 
+import { useEffect } from "react";
+
 export const SHORTCUTS = [
   ["Space", "Play / pause"],
   ["← / →", "Previous / next event"],
@@ -8,6 +10,12 @@ export const SHORTCUTS = [
 ] as const;
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [open, onClose]);
   if (!open) return null;
   return (
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40" onClick={onClose}>

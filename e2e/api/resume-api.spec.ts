@@ -19,7 +19,7 @@ test("the booking system reads the resume state and creates a link with a servic
       step: "priced",
       remaining: ["Pay"],
       noLongerHolds: [],
-      chosen: { bookingId: seeded.booking, offerId: seeded.offer, destination: "LIS", hotel: "Vista Resort Lisbon", checkIn: "2027-06-12", checkOut: "2027-06-19", adults: 2, children: 1, total: 2100, currency: "EUR" },
+      chosen: { bookingId: seeded.booking, offerId: seeded.offer, destination: "Lisbon", hotel: "Vista Resort Lisbon", checkIn: "2027-06-12", checkOut: "2027-06-19", adults: 2, children: 1, total: 2100, currency: "EUR" },
     },
   });
   for (const value of seeded.personal) expect(JSON.stringify(body)).not.toContain(value);

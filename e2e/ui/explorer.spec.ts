@@ -30,3 +30,16 @@ test("the explorer lists, filters and opens an event, and shows live updates", a
   await expect(rows.filter({ hasText: `${tag}.paid` })).toHaveCount(1, { timeout: 10_000 });
   await expect(page.getByText(/1 new since you opened this view/)).toBeVisible();
 });
+
+test("a bound that is not a date is ignored, by the page and by its live updates alike", async ({ page, request }) => {
+  const tag = uniqueTag("badbound");
+  await page.goto(`/events?from=13/11/2026&stream=${encodeURIComponent(`e2e/${tag}`)}`);
+  await expect(page.getByText(/is not a date|not a date/i).first()).toBeVisible();
+  const failures: number[] = [];
+  page.on("response", (r) => r.status() >= 500 && failures.push(r.status()));
+  await appendBatch(request, [cloudEvent({ id: `${tag}-1`, subject: `e2e/${tag}` })]);
+  // The live tail keeps working (no 500s, no "reconnecting") and shows the new event.
+  await expect(page.getByRole("table", { name: "Events" })).toContainText(`e2e/${tag}`, { timeout: 10_000 });
+  await expect(page.getByText("Live (reconnecting…)")).toHaveCount(0);
+  expect(failures).toEqual([]);
+});

@@ -10,14 +10,16 @@ import { requireViewer } from "@/lib/data/viewer";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Analytics" };
 
-function Delta({ now, before, asRate = false }: { now: number; before: number; asRate?: boolean }) {
+/** A change against the previous period, green when it is good news (more abandonment is not). */
+function Delta({ now, before, asRate = false, upIsGood = true }: { now: number; before: number; asRate?: boolean; upIsGood?: boolean }) {
+  const tone = (up: boolean) => (up === upIsGood ? "text-emerald-600" : "text-red-600");
   if (asRate) {
     const points = (now - before) * 100;
-    return <span className={points >= 0 ? "text-emerald-600" : "text-red-600"}>{`${points >= 0 ? "+" : ""}${points.toFixed(1)} pts`}</span>;
+    return <span className={tone(points >= 0)}>{`${points >= 0 ? "+" : ""}${points.toFixed(1)} pts`}</span>;
   }
-  if (before === 0) return <span className="text-slate-400">new</span>;
+  if (before === 0) return <span className="text-slate-400">no data before</span>;
   const change = (now - before) / before;
-  return <span className={change >= 0 ? "text-emerald-600" : "text-red-600"}>{`${change >= 0 ? "+" : ""}${(change * 100).toFixed(1)}%`}</span>;
+  return <span className={tone(change >= 0)}>{`${change >= 0 ? "+" : ""}${(change * 100).toFixed(1)}%`}</span>;
 }
 
 export default async function AnalyticsOverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -30,8 +32,8 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
     { label: "Users", value: totals.users.toLocaleString("en-GB"), delta: <Delta now={totals.users} before={before.users} />, href: null },
     { label: "Bookings", value: totals.bookings.toLocaleString("en-GB"), delta: <Delta now={totals.bookings} before={before.bookings} />, href: drill({ outcome: "booked" }) },
     { label: "Conversion", value: percent(totals.conversion), delta: <Delta now={totals.conversion} before={before.conversion} asRate />, href: null },
-    { label: "Abandoned bookings", value: totals.abandoned.toLocaleString("en-GB"), delta: <Delta now={totals.abandoned} before={before.abandoned} />, href: drill({ outcome: "abandoned" }) },
-    { label: "Abandonment", value: percent(totals.abandonment), delta: <Delta now={totals.abandonment} before={before.abandonment} asRate />, href: null },
+    { label: "Abandoned bookings", value: totals.abandoned.toLocaleString("en-GB"), delta: <Delta now={totals.abandoned} before={before.abandoned} upIsGood={false} />, href: drill({ outcome: "abandoned" }) },
+    { label: "Abandonment", value: percent(totals.abandonment), delta: <Delta now={totals.abandonment} before={before.abandonment} asRate upIsGood={false} />, href: null },
   ];
   return (
     <div className="space-y-5">

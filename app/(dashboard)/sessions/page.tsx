@@ -103,6 +103,11 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       {filterText && (
         <p role="status" className="flex flex-wrap items-center gap-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
           <span>Sessions {filterText}.</span>
+          {(query.from || query.to) && (
+            <Link href={`/analytics/funnel?${new URLSearchParams({ ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) })}`} className="underline">
+              Back to the funnel
+            </Link>
+          )}
           <Link href={href({}, outcome)} className="underline">Show all sessions</Link>
         </p>
       )}

@@ -26,6 +26,11 @@ const STEP_LABELS: Record<BookingState["step"], string> = {
 
 const OPEN_STATUSES = new Set(["started", "priced", "payment_failed", "hold_expired", "paid"]);
 
+/** The last offer looked at, if it is for the trip searched last (a new search leaves the old offer behind). */
+function currentOffer(state: BookingState) {
+  return state.lastOffer && (!state.search?.code || state.lastOffer.destination === state.search.code) ? state.lastOffer : null;
+}
+
 function resumePoint(state: BookingState): ResumePoint | null {
   const b = state.booking;
   if (b && OPEN_STATUSES.has(b.status)) {
@@ -59,7 +64,8 @@ function resumePoint(state: BookingState): ResumePoint | null {
       dates: dateRange(state.search.checkIn, state.search.checkOut),
       travellers: travellers(state.search.adults, state.search.children),
     };
-    if (state.lastOffer) chosen.offer = `${state.lastOffer.hotel} (${state.lastOffer.package}), ${money(state.lastOffer.pricePerPerson)} per person`;
+    const offer = currentOffer(state);
+    if (offer) chosen.offer = `${offer.hotel} (${offer.package}), ${money(offer.pricePerPerson)} per person`;
     return { step: state.step, label: STEP_LABELS[state.step], chosen, remaining: ["Choose an offer", "Book and pay"], blockers: [] };
   }
   return null;
@@ -74,7 +80,8 @@ function facts(state: BookingState): StateFacts {
     f.dates = dateRange(state.search.checkIn, state.search.checkOut);
     f.travellers = travellers(state.search.adults, state.search.children);
   }
-  if (state.lastOffer) f.offer = `${state.lastOffer.hotel} (${state.lastOffer.package}), ${money(state.lastOffer.pricePerPerson)} pp`;
+  const offer = currentOffer(state);
+  if (offer) f.offer = `${offer.hotel} (${offer.package}), ${money(offer.pricePerPerson)} pp`;
   f["offers viewed"] = String(state.offersViewed);
   const b = state.booking;
   if (b) {

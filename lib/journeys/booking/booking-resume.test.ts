@@ -46,14 +46,15 @@ describe("the resume point for each way a booking journey stops", () => {
 
   it.each([
     ["after starting the booking", [start], "started", ["Add the travellers", "Get the booking priced", "Pay"]],
-    ["after adding travellers", [start, travellers], "started", ["Get the booking priced", "Pay"]],
-    ["after adding extras", [start, travellers, extras], "started", ["Get the booking priced", "Pay"]],
+    ["after adding travellers", [start, travellers], "travellers_added", ["Get the booking priced", "Pay"]],
+    ["after adding extras", [start, travellers, extras], "travellers_added", ["Get the booking priced", "Pay"]],
     ["after pricing, the hold still running", [start, travellers, priced()], "priced", ["Pay"]],
     ["after a declined payment", [start, travellers, priced(), failed], "payment_failed", ["Pay"]],
   ] as [string, Step[], string, string[]][])("%s", (_name, steps, step, remaining) => {
     const r = resumeAfter([signIn, search, view, ...steps])!;
     expect(r).toMatchObject({ canContinue: true, step, remaining, noLongerHolds: [] });
-    expect(r.chosen).toMatchObject({ bookingId: BK, offerId: "OF-LIS-1", destination: "LIS", adults: 2, children: 1 });
+    // The booking names the destination by code; the search that led to it gives its name.
+    expect(r.chosen).toMatchObject({ bookingId: BK, offerId: "OF-LIS-1", destination: "Lisbon", adults: 2, children: 1 });
   });
 
   it("keeps the extras and the total", () => {

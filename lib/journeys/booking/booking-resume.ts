@@ -60,6 +60,7 @@ const STEP_LABEL: Record<string, string> = {
   searched: "Chose where and when",
   viewed_offer: "Looked at offers",
   started: "Started the booking",
+  travellers_added: "Added the travellers",
   priced: "Got a price, not yet paid",
   payment_failed: "The payment did not go through",
   hold_expired: "The price was held, then the hold ran out",
@@ -115,9 +116,11 @@ export function bookingResume(state: BookingState, later: LaterEvents, now: numb
     });
   }
 
+  // A booking names its destination by code; the search that led to it has the name people read.
+  const destinationName = b && state.search?.code === b.destination ? state.search.destination : (b?.destination ?? "");
   const chosen: ResumeChoice = b
     ? {
-        destination: b.destination,
+        destination: destinationName,
         offerId: b.offerId,
         hotel: b.hotel,
         package: b.package,
@@ -147,7 +150,7 @@ export function bookingResume(state: BookingState, later: LaterEvents, now: numb
         bookingId: null,
       };
 
-  const step = b ? b.status : lastOffer ? "viewed_offer" : "searched";
+  const step = b ? (b.status === "started" && b.travellersAdded ? "travellers_added" : b.status) : lastOffer ? "viewed_offer" : "searched";
   const remaining = b
     ? [
         ...(!b.travellersAdded ? ["Add the travellers"] : []),

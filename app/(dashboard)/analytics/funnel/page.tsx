@@ -30,7 +30,7 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
       </section>
       <DataTable
         label="Funnel"
-        columns={["Step", ["Sessions", "text-right"], ["Of all", "text-right"], ["Of previous", "text-right"], ["Median time from previous", "text-right"], ["Dropped off here", "text-right"], "Why they stopped"]}
+        columns={["Step", ["Sessions", "text-right"], ["Of those who searched", "text-right"], ["Of previous", "text-right"], ["Median time from previous", "text-right"], ["Dropped off here", "text-right"], "Why they stopped"]}
       >
         {rows.map((r) => (
           <tr key={r.key} className="border-t border-slate-100 align-top dark:border-slate-800" data-step={r.key}>
@@ -88,7 +88,7 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
                 <td className="px-3 py-2 font-medium">{b.value}</td>
                 {b.rows.map((r) => (
                   <td key={r.key} className="px-3 py-2 text-right tabular-nums">
-                    <Link className="hover:underline" href={sessions({ reached: r.index + 1, dim: by, value: b.value })}>{r.count.toLocaleString("en-GB")}</Link>
+                    <Link className="text-amber-700 hover:underline dark:text-amber-400" href={sessions({ reached: r.index + 1, dim: by, value: b.value })}>{r.count.toLocaleString("en-GB")}</Link>
                   </td>
                 ))}
                 <td className="px-3 py-2 text-right tabular-nums">{percent(b.rows[b.rows.length - 1]!.fromStart)}</td>
@@ -98,7 +98,9 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
         )}
       </section>
       <p className="text-xs text-slate-500">
-        A step counts sessions that reached it and every step before it, in order. Drop-offs reached a step and not the next; their reasons come from the state where they stopped (live sessions have none yet). Times are the lower median, in whole seconds.
+        A step counts sessions that reached it and every step before it, in order; the first column of rates is of the sessions that searched (the overview's
+        conversion is of all sessions, including visits that never searched). A breakdown by destination uses the destination the session was last about; the
+        destinations page counts every session that looked at an offer there. Breakdowns show the 12 largest values. Drop-offs reached a step and not the next; their reasons come from the state where they stopped (live sessions have none yet). Times are the lower median, in whole seconds.
       </p>
     </div>
   );
