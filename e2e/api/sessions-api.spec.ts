@@ -81,3 +81,18 @@ test("unknown sessions are 404 and bad parameters 400", async ({ request }) => {
   expect((await bad.json()).error.details).toMatchObject({ parameter: "query" });
   expect((await request.get("/api/users?query=abc")).status()).toBe(401);
 });
+
+test("a search that matches more customers than it answers says so", async ({ request }) => {
+  const tag = uniqueTag("many");
+  const events = Array.from({ length: 22 }, (_, i) =>
+    cloudEvent({ id: `${tag}-${i}`, source: "/holidays/search", type: "search.destinations.searched", subject: `search/${tag}-${i}`, userid: `usr-${tag}-${String(i).padStart(2, "0")}`, data: { query: "Rome", destination: "ROM" } }),
+  );
+  await appendBatch(request, events);
+  await expect(async () => {
+    const answer = await (await request.get(`/api/users?query=${encodeURIComponent(`usr-${tag}`)}`, { headers: serviceAuth })).json();
+    expect(answer.users).toHaveLength(20);
+    expect(answer.more).toBe(true);
+  }).toPass({ timeout: 10_000 });
+  const exact = await (await request.get(`/api/users?query=${encodeURIComponent(`usr-${tag}-07`)}`, { headers: serviceAuth })).json();
+  expect(exact).toMatchObject({ more: false, users: [{ userId: `usr-${tag}-07` }] });
+});

@@ -16,7 +16,8 @@ export function readRange(params: Record<string, string | string[] | undefined>,
   const to = day.safeParse(params.to).success ? (params.to as string) : today;
   const defaultFrom = new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
   let from = day.safeParse(params.from).success ? (params.from as string) : defaultFrom;
-  if (from > to) from = to;
+  // A range given backwards means the same days.
+  if (from > to) return readRange({ from: to, to: from }, now);
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
   if (days > MAX_RANGE_DAYS) from = new Date(Date.parse(`${to}T00:00:00Z`) - (MAX_RANGE_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
   return { from, to };

@@ -33,12 +33,17 @@ export function toSessionJson(s: SessionRow, masker: Masker) {
   };
 }
 
+export const SEARCH_LIMIT = 20;
+
+/** Customers matching a search, at most SEARCH_LIMIT; `more` says whether others match too. */
 export async function findUsers(query: string) {
   const store = getStore();
-  const ids = await sessions.searchUserIds(store, query);
+  const found = await sessions.searchUserIds(store, query, SEARCH_LIMIT + 1);
+  const more = found.length > SEARCH_LIMIT;
+  const ids = found.slice(0, SEARCH_LIMIT);
   const [summaries, masker] = await Promise.all([sessions.readUserSummaries(store, ids), getMasker()]);
   // The match happened on the server against the real values; what leaves is masked.
-  return summaries.map((u) => ({
+  const users = summaries.map((u) => ({
     userId: u.userId,
     displayName: u.displayName === null ? null : masker.value(u.displayName),
     sessionCount: u.sessionCount,
@@ -47,6 +52,7 @@ export async function findUsers(query: string) {
     lastOutcome: u.lastOutcome,
     openBooking: masker.state(u.openBooking),
   }));
+  return { users, more };
 }
 
 export const RECENT_PAGE = 50;

@@ -12,7 +12,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   await requireViewer("users.find");
   const { query } = await searchParams;
   const q = typeof query === "string" ? query.trim().slice(0, 200) : "";
-  const users = q.length >= 2 ? await findUsers(q) : [];
+  const { users, more } = q.length >= 2 ? await findUsers(q) : { users: [], more: false };
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Find a customer</h1>
@@ -35,6 +35,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             </li>
           ))}
         </ul>
+      )}
+      {more && (
+        <p role="status" className="text-sm text-slate-500">
+          More customers match “{q}”: these are the first {users.length}. Add to the search to narrow it (a whole email, a booking reference, a full name).
+        </p>
       )}
     </div>
   );

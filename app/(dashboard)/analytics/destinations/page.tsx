@@ -13,6 +13,7 @@ export const metadata: Metadata = { title: "Destinations and offers" };
 
 const SORTS = ["views", "starts", "bookings", "conversion", "revenue"] as const;
 const sortSchema = z.enum(SORTS).catch("views");
+const plural = (n: number, word: string) => `${n.toLocaleString("en-GB")} ${word}${n === 1 ? "" : "s"}`;
 const money = (n: number) => `€${Math.round(n).toLocaleString("en-GB")}`;
 
 export default async function DestinationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -40,7 +41,7 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
           <h2 className="font-semibold">Most popular destinations</h2>
           <ol className="mt-1 list-inside list-decimal space-y-0.5">
             {destinations.slice(0, 5).map((d) => (
-              <li key={d.destination}>{d.destination}: {d.views} views, {d.bookings} bookings</li>
+              <li key={d.destination}>{d.destination}: {plural(d.views, "view")}, {plural(d.bookings, "booking")}</li>
             ))}
           </ol>
         </section>
@@ -48,7 +49,7 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
           <h2 className="font-semibold">Least popular destinations</h2>
           <ol className="mt-1 list-inside list-decimal space-y-0.5">
             {leastPopular.map((d) => (
-              <li key={d.destination}>{d.destination}: {d.views} views, {d.bookings} bookings</li>
+              <li key={d.destination}>{d.destination}: {plural(d.views, "view")}, {plural(d.bookings, "booking")}</li>
             ))}
           </ol>
         </section>
@@ -57,7 +58,7 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
           <ul className="mt-1 space-y-0.5">
             {viewedNotBooked.offers.map((o) => (
               <li key={o.offerId}>
-                {o.hotel} ({o.package}), {o.destination}: {o.views} views, {o.bookings} bookings ({percent(o.conversion)})
+                {o.hotel} ({o.package}), {o.destination}: {plural(o.views, "view")}, {plural(o.bookings, "booking")} ({percent(o.conversion)})
               </li>
             ))}
           </ul>
