@@ -3,14 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readCounters, readGapHistograms } from "../lib/analytics/read-analytics";
 import { breakdownValues, funnelRows, popularity } from "../lib/analytics/reports";
-import { parseDatabaseUrl } from "../lib/db/database-url";
-import { migrateDatabase } from "../lib/db/migrate";
-import { openStore, type Store } from "../lib/db/prisma";
-import { importRecords } from "../lib/importer/import-events";
+import type { Store } from "../lib/db/prisma";
 import { bookingJourney } from "../lib/journeys/booking/booking-journey";
 import { rebuildProjections } from "../lib/sessions/projector";
-import { simulateWorld } from "../lib/simulate/world";
 import { fmt, median } from "./stats";
+import { worldStore } from "./world-store";
 
 const ROUNDS = 15;
 const START = new Date("2026-06-01T00:00:00Z");
@@ -18,17 +15,10 @@ const NOW = Date.parse("2026-07-15T00:00:00Z");
 const FROM = "2026-06-01";
 const TO = "2026-06-30";
 
-async function worldStore(dir: string, name: string, users: number): Promise<{ store: Store; events: number; sessions: number }> {
-  const url = `file:${join(dir, `${name}.db`)}`;
-  await migrateDatabase(parseDatabaseUrl(url));
-  const store = openStore(parseDatabaseUrl(url));
-  const world = simulateWorld({ users, days: 30, seed: "analytics-bench", start: START });
-  async function* records() {
-    for (const [i, w] of world.entries()) yield { line: i + 1, value: w.event };
-  }
-  const summary = await importRecords(store, records());
+async function analyticsStore(dir: string, name: string, users: number): Promise<{ store: Store; events: number; sessions: number }> {
+  const { store, events } = await worldStore(dir, name, { users, seed: "analytics-bench", start: START });
   await rebuildProjections(store, { now: () => NOW });
-  return { store, events: summary.appended, sessions: await store.db.session.count() };
+  return { store, events, sessions: await store.db.session.count() };
 }
 
 /** What the funnel page reads and shapes: counters, the funnel, and a breakdown by destination. */
@@ -62,8 +52,8 @@ export async function benchAnalytics(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "rewind-bench-analytics-"));
   try {
     console.log("analytics: building the two stores (about 100k and 1M events, 30 days, rebuilt read models)…");
-    const small = await worldStore(dir, "small", 3_000);
-    const large = await worldStore(dir, "large", 30_000);
+    const small = await analyticsStore(dir, "small", 3_000);
+    const large = await analyticsStore(dir, "large", 30_000);
     for (const [label, s] of [["small", small], ["large", large]] as const) {
       const counters = await s.store.db.analyticsDaily.count();
       console.log(`${label}: ${fmt(s.events)} events, ${fmt(s.sessions)} sessions, ${fmt(counters)} daily counters`);

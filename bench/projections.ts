@@ -6,7 +6,6 @@ import Database from "better-sqlite3";
 import { parseDatabaseUrl } from "../lib/db/database-url";
 import { migrateDatabase } from "../lib/db/migrate";
 import { openStore, type Store } from "../lib/db/prisma";
-import { importRecords } from "../lib/importer/import-events";
 import type { JourneyEvent } from "../lib/journeys/journey-event";
 import { projectInMemory } from "../lib/sessions/project-in-memory";
 import { rebuildProjections } from "../lib/sessions/projector";
@@ -14,26 +13,14 @@ import { findSession } from "../lib/sessions/read-sessions";
 import { DEFAULT_TIMEOUT_MS } from "../lib/sessions/sessionize";
 import { stateAt } from "../lib/sessions/state-at";
 import { createRandom } from "../lib/simulate/random";
-import { simulateWorld } from "../lib/simulate/world";
 import { appendLongSession } from "./long-session";
+import { worldStore } from "./world-store";
 import { fmt, median } from "./stats";
 
 const ROUNDS = 5;
 const START = new Date("2026-06-01T00:00:00Z");
 const NOW = Date.parse("2026-08-01T00:00:00Z");
 const root = join(__dirname, "..");
-
-async function worldStore(dir: string, name: string, users: number): Promise<{ url: string; store: Store; events: number }> {
-  const url = `file:${join(dir, `${name}.db`)}`;
-  await migrateDatabase(parseDatabaseUrl(url));
-  const store = openStore(parseDatabaseUrl(url));
-  const world = simulateWorld({ users, days: 30, seed: "demo", start: START });
-  async function* records() {
-    for (const [i, w] of world.entries()) yield { line: i + 1, value: w.event };
-  }
-  const summary = await importRecords(store, records());
-  return { url, store, events: summary.appended };
-}
 
 /** The baseline: the same rows read with better-sqlite3 and folded in memory with the same journey code. */
 function rawProjection(file: string): number {
@@ -69,7 +56,7 @@ function rebuildInChildProcess(url: string): { events: number; seconds: number; 
 }
 
 async function benchRebuild(dir: string) {
-  const demo = await worldStore(dir, "demo", 2_000);
+  const demo = await worldStore(dir, "demo", { users: 2_000, seed: "demo", start: START });
   console.log(`rebuild: the demo world, ${fmt(demo.events)} events`);
   const ratios: number[] = [];
   const rebuildTimes: number[] = [];
@@ -90,7 +77,7 @@ async function benchRebuild(dir: string) {
   console.log(`median raw:     ${fmt(median(rawTimes))} ms`);
   await demo.store.db.$disconnect();
 
-  const large = await worldStore(dir, "large", 20_000);
+  const large = await worldStore(dir, "large", { users: 20_000, seed: "demo", start: START });
   await large.store.db.$disconnect();
   const small = rebuildInChildProcess(demo.url);
   const big = rebuildInChildProcess(large.url);

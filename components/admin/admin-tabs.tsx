@@ -6,9 +6,12 @@ const TABS = [
   { href: "/admin/policy", label: "Personal-data policy" },
 ];
 
+/** The admin section's heading and its tabs. */
 export function AdminTabs({ current }: { current: string }) {
   return (
-    <nav aria-label="Admin" className="flex gap-1 border-b border-slate-200 text-sm dark:border-slate-800">
+    <>
+      <h1 className="text-xl font-semibold">Admin</h1>
+      <nav aria-label="Admin" className="flex gap-1 border-b border-slate-200 text-sm dark:border-slate-800">
       {TABS.map((t) => (
         <Link
           key={t.href}
@@ -20,5 +23,6 @@ export function AdminTabs({ current }: { current: string }) {
         </Link>
       ))}
     </nav>
+    </>
   );
 }

@@ -1,12 +1,26 @@
 import type { DatabaseTarget } from "../db/database-url";
-import { jsonInList, jsonRowsInsert } from "../db/json-rows";
-import type { Tx } from "../sessions/projection-store";
+import { jsonInList, jsonRowsInsert, type Columns } from "../db/json-rows";
+import { ph, type Tx } from "../sessions/projection-store";
 import { gapHistograms, rollUpDay, type DaySession } from "./rollup";
 import type { SessionFacts } from "./session-facts";
 
 type Provider = DatabaseTarget["provider"];
-const ph = (provider: Provider, n: number) => (provider === "sqlite" ? "?" : `$${n}`);
 const parse = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
+
+const GAP_COLUMNS: Columns = [["day", "text"], ["journey", "text"], ["step", "integer"], ["histogram", "json"]];
+const COUNTER_COLUMNS: Columns = [["day", "text"], ["journey", "text"], ["kind", "text"], ["k1", "text"], ["k2", "text"], ["n", "integer"], ["total", "real"]];
+
+/** Writes counter rows [day, journey, kind, k1, k2, n, total]; `add` adds them to rows that exist. */
+async function writeCounters(tx: Tx, provider: Provider, rows: readonly unknown[][], add = false): Promise<void> {
+  const upsert = add
+    ? ` ON CONFLICT ("day", "journey", "kind", "k1", "k2") DO UPDATE SET "n" = "analytics_daily"."n" + excluded."n", "total" = "analytics_daily"."total" + excluded."total"`
+    : "";
+  for (let i = 0; i < rows.length; i += 5_000) {
+    // jsonRowsInsert ends with ORDER BY; the upsert clause follows it.
+    const { sql, param } = jsonRowsInsert(provider, "analytics_daily", COUNTER_COLUMNS, rows.slice(i, i + 5_000));
+    await tx.$executeRawUnsafe(sql + upsert, param);
+  }
+}
 
 /**
  * Recomputes the daily counters of these days from their sessions, inside the projector's
@@ -39,18 +53,10 @@ export async function refreshDailyRollups(tx: Tx, provider: Provider, days: Iter
       return gapHistograms(sessions).map((g) => [day, journey, g.step, g.histogram]);
     });
     for (let j = 0; j < gaps.length; j += 1_000) {
-      const { sql, param } = jsonRowsInsert(provider, "analytics_daily_gaps", [["day", "text"], ["journey", "text"], ["step", "integer"], ["histogram", "json"]], gaps.slice(j, j + 1_000));
+      const { sql, param } = jsonRowsInsert(provider, "analytics_daily_gaps", GAP_COLUMNS, gaps.slice(j, j + 1_000));
       await tx.$executeRawUnsafe(sql, param);
     }
-    for (let j = 0; j < counters.length; j += 5_000) {
-      const { sql, param } = jsonRowsInsert(
-        provider,
-        "analytics_daily",
-        [["day", "text"], ["journey", "text"], ["kind", "text"], ["k1", "text"], ["k2", "text"], ["n", "integer"], ["total", "real"]],
-        counters.slice(j, j + 5_000),
-      );
-      await tx.$executeRawUnsafe(sql, param);
-    }
+    await writeCounters(tx, provider, counters);
   }
 }
 
@@ -112,19 +118,7 @@ export async function applyRollupDelta(tx: Tx, provider: Provider, before: reado
     }
   }
   const changed = [...counters.values()].filter((r) => r[5] !== 0 || r[6] !== 0);
-  for (let i = 0; i < changed.length; i += 5_000) {
-    const { sql, param } = jsonRowsInsert(
-      provider,
-      "analytics_daily",
-      [["day", "text"], ["journey", "text"], ["kind", "text"], ["k1", "text"], ["k2", "text"], ["n", "integer"], ["total", "real"]],
-      changed.slice(i, i + 5_000),
-    );
-    // jsonRowsInsert ends with ORDER BY; the upsert clause follows it.
-    await tx.$executeRawUnsafe(
-      `${sql} ON CONFLICT ("day", "journey", "kind", "k1", "k2") DO UPDATE SET "n" = "analytics_daily"."n" + excluded."n", "total" = "analytics_daily"."total" + excluded."total"`,
-      param,
-    );
-  }
+  await writeCounters(tx, provider, changed, true);
   const days = JSON.stringify([...new Set([...groups.keys()].map((k) => k.split("\u0000")[0]!))]);
   await tx.$executeRawUnsafe(`DELETE FROM "analytics_daily" WHERE ${jsonInList(provider, `"day"`)} AND "n" = 0 AND "total" = 0`, days);
 
@@ -158,10 +152,8 @@ export async function applyRollupDelta(tx: Tx, provider: Provider, before: reado
       Number(step),
     );
     if (Object.keys(histogram).length > 0) {
-      const { sql, param } = jsonRowsInsert(provider, "analytics_daily_gaps", [["day", "text"], ["journey", "text"], ["step", "integer"], ["histogram", "json"]], [[day, journey, Number(step), histogram]]);
+      const { sql, param } = jsonRowsInsert(provider, "analytics_daily_gaps", GAP_COLUMNS, [[day, journey, Number(step), histogram]]);
       await tx.$executeRawUnsafe(sql, param);
     }
   }
 }
-
-export { ph };

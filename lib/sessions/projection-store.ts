@@ -14,7 +14,7 @@ type Provider = DatabaseTarget["provider"];
 export const toMs = (value: unknown): number =>
   value instanceof Date ? value.getTime() : typeof value === "string" ? Date.parse(value) : Number(value);
 
-const ph = (provider: Provider, n: number) => (provider === "sqlite" ? "?" : `$${n}`);
+export const ph = (provider: Provider, n: number) => (provider === "sqlite" ? "?" : `$${n}`);
 
 export async function lockAndReadCheckpoint(tx: Tx, provider: Provider, name: string): Promise<number> {
   // The write comes first: it serialises projectors across processes (and takes SQLite's write

@@ -17,7 +17,6 @@ export default async function AdminKeysPage() {
   const keys = await listKeys();
   return (
     <div className="space-y-5">
-      <h1 className="text-xl font-semibold">Admin</h1>
       <AdminTabs current="/admin/keys" />
       <section className="grid gap-5 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-2">

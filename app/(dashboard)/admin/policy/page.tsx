@@ -14,7 +14,6 @@ export default async function AdminPolicyPage() {
   const { current, history } = await getPolicyAndHistory();
   return (
     <div className="space-y-5">
-      <h1 className="text-xl font-semibold">Admin</h1>
       <AdminTabs current="/admin/policy" />
       <section className="grid gap-5 lg:grid-cols-[1fr_26rem]">
         <div className="space-y-2">

@@ -19,7 +19,6 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   const users = await listDashboardUsers();
   return (
     <div className="space-y-5">
-      <h1 className="text-xl font-semibold">Admin</h1>
       <AdminTabs current="/admin/users" />
       {refused === "last-admin" && (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
