@@ -5,7 +5,7 @@ import { createResumeLinkAction, type CreatedLink } from "@/app/(dashboard)/user
 import { formatWallClock } from "../replay/format-time";
 
 /** Creates a resume link for the customer and shows it once, ready to copy into a reply. */
-export function ResumeLinkButton({ userId, sessionId }: { userId: string; sessionId: string | null }) {
+export function ResumeLinkButton({ userId, sessionId, label = "Create a resume link" }: { userId: string; sessionId: string | null; label?: string }) {
   const [result, setResult] = useState<CreatedLink | null>(null);
   const [pending, setPending] = useState(false);
   const [copied, setCopied] = useState(false);
@@ -21,7 +21,7 @@ export function ResumeLinkButton({ userId, sessionId }: { userId: string; sessio
         }}
         className="rounded border border-amber-400 bg-amber-50 px-2.5 py-1 text-sm text-amber-900 hover:bg-amber-100 disabled:opacity-60 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
       >
-        {pending ? "Creating…" : "Create a resume link"}
+        {pending ? "Creating…" : label}
       </button>
       {result && !result.ok && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{result.error}</p>}
       {result?.ok && (

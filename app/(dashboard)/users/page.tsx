@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatWallClock } from "@/components/replay/format-time";
 import { OutcomeBadge } from "@/components/replay/left-off-card";
 import { findUsers } from "@/lib/data/users";
+import { getMasker } from "@/lib/data/privacy";
 import { requireViewer } from "@/lib/data/viewer";
 
 export const dynamic = "force-dynamic";
@@ -13,13 +14,15 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const { query } = await searchParams;
   const q = typeof query === "string" ? query.trim().slice(0, 200) : "";
   const { users, more } = q.length >= 2 ? await findUsers(q) : { users: [], more: false };
+  // The query is echoed through the same masking as everything else: an email typed in comes back masked.
+  const shown = (await getMasker()).text(q);
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">Find a customer</h1>
+      <h1 className="text-xl font-semibold">Find a customer{q.length >= 2 ? ` · “${shown}”` : ""}</h1>
       {q.length < 2 ? (
         <p className="text-sm text-slate-500">Search by user id, name, email or booking reference (at least 2 characters) in the box at the top.</p>
       ) : users.length === 0 ? (
-        <p className="text-sm text-slate-500">No customer matches “{q}”.</p>
+        <p className="text-sm text-slate-500">No customer matches “{shown}”.</p>
       ) : (
         <ul aria-label="Search results" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-700 dark:bg-slate-900">
           {users.map((u) => (
@@ -38,7 +41,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       )}
       {more && (
         <p role="status" className="text-sm text-slate-500">
-          More customers match “{q}”: these are the first {users.length}. Add to the search to narrow it (a whole email, a booking reference, a full name).
+          More customers match “{shown}”: these are the first {users.length}. Add to the search to narrow it (a whole email, a booking reference, a full name).
         </p>
       )}
     </div>

@@ -43,6 +43,12 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions/${encodeURIComponent(user.openBooking.sessionId)}`}>
             Replay the session where it stopped →
           </Link>
+          {/* The Resume section below offers the latest unfinished journey; this booking may be an older one. */}
+          {canResume && resume?.sessionId !== user.openBooking.sessionId && (
+            <div className="mt-2">
+              <ResumeLinkButton userId={user.userId} sessionId={user.openBooking.sessionId} label="Create a resume link for this booking" />
+            </div>
+          )}
         </section>
       )}
       {canResume && (
