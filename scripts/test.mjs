@@ -34,10 +34,29 @@ function ensureChromium() {
   return false;
 }
 
+/** Titles of the Playwright tests that did not end as expected (failed, or passed only on retry). */
+function playwrightFailures(report) {
+  const out = [];
+  const walk = (suite, titles) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status === "unexpected" || test.status === "flaky") {
+          out.push(`${spec.file}:${spec.line} › ${[...titles, spec.title].join(" › ")} (${test.status})`);
+        }
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+  };
+  for (const suite of report.suites ?? []) walk(suite, []);
+  return out;
+}
+
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 let passed = 0;
 let failed = 0;
+// Named again at the very end, where CI's tail of the output shows them.
+const failures = [];
 
 if (!process.env.TEST_DATABASE_URL) {
   console.log("TEST_DATABASE_URL is not set: the PostgreSQL integration tests are skipped (SQLite runs).");
@@ -48,7 +67,15 @@ const vitest = existsSync(vitestJson) ? JSON.parse(readFileSync(vitestJson, "utf
 passed += vitest?.numPassedTests ?? 0;
 failed += vitest?.numFailedTests ?? 0;
 // A run that failed without a failing test (a file that did not load, an unhandled error) still fails.
-if (vitestStatus !== 0 && (vitest?.numFailedTests ?? 0) === 0) failed += 1;
+if (vitestStatus !== 0 && (vitest?.numFailedTests ?? 0) === 0) {
+  failed += 1;
+  failures.push("vitest exited with an error outside any test (see above)");
+}
+for (const file of vitest?.testResults ?? []) {
+  for (const test of file.assertionResults ?? []) {
+    if (test.status === "failed") failures.push(`${file.name.replace(`${root}/`, "")} › ${test.fullName}`);
+  }
+}
 
 if (!ensureChromium()) {
   failed += 1;
@@ -59,13 +86,17 @@ if (!ensureChromium()) {
   const playwrightJson = join(results, "playwright.json");
   run(bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
   if (existsSync(playwrightJson)) {
-    const { stats, errors } = JSON.parse(readFileSync(playwrightJson, "utf8"));
+    const report = JSON.parse(readFileSync(playwrightJson, "utf8"));
+    const { stats, errors } = report;
     passed += stats.expected;
     failed += stats.unexpected + stats.flaky + (errors?.length ?? 0);
+    failures.push(...playwrightFailures(report));
+    for (const error of errors ?? []) failures.push(`playwright: ${error.message?.split("\n")[0]}`);
   } else {
     failed += 1;
   }
 }
 
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  ${f}`).join("\n")}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
