@@ -37,6 +37,7 @@ test("a product manager opens the funnel, clicks a drop-off, lands on the sessio
   await expect(page.getByRole("status")).toContainText(`stopped: ${reason}`);
   const rows = page.getByRole("table", { name: "Sessions" }).locator("tbody tr");
   await expect(rows).toHaveCount(Number(count));
+  await expect(page.getByTestId("drill-total")).toHaveText(`${count} ${count === "1" ? "session" : "sessions"}`);
   await rows.first().getByRole("link").first().click();
   await expect(page.getByRole("region", { name: "Player" })).toHaveAttribute("data-loaded", "true");
   await expect(page.getByRole("region", { name: "Where they left off" })).toBeVisible();

@@ -68,6 +68,11 @@ export async function listRecentSessions(filter: sessions.SessionFilter, after: 
   return { sessions: page, older: rows.length > RECENT_PAGE && last ? `${last.startedAt}|${last.id}` : null };
 }
 
+/** How many sessions a drill-down matches, so the list can be checked against the number clicked. */
+export async function countSessions(filter: sessions.SessionFilter): Promise<number> {
+  return sessions.countSessions(getStore(), filter);
+}
+
 export async function listSessionsOfUser(userId: string) {
   const masker = await getMasker();
   return (await sessions.listUserSessions(getStore(), userId)).map((s) => toSessionJson(s, masker));

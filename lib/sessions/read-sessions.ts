@@ -1,6 +1,6 @@
 import { encodeDate } from "../db/json-rows";
 import type { Store } from "../db/prisma";
-import type { Session } from "../generated/sqlite/client";
+import type { Prisma, Session } from "../generated/sqlite/client";
 import { SNAPSHOT_EVERY } from "./summarise";
 
 export type { Session };
@@ -71,8 +71,8 @@ function factConditions(provider: "sqlite" | "postgresql", filter: SessionFilter
   return out;
 }
 
-/** Ids of sessions matching conditions on their analytics facts, in list order (the drill-downs). */
-async function idsByFacts(store: Store, filter: SessionFilter, after: { startedAt: Date; id: string } | undefined, limit: number): Promise<string[]> {
+/** The WHERE of a drill-down on the analytics facts, every value a bound parameter. */
+function factsWhere(store: Store, filter: SessionFilter, after: { startedAt: Date; id: string } | undefined) {
   const provider = store.target.provider;
   const params: unknown[] = [];
   const p = (value: unknown) => {
@@ -92,11 +92,31 @@ async function idsByFacts(store: Store, filter: SessionFilter, after: { startedA
     const cast = provider === "sqlite" ? "" : "::timestamp(3)";
     where.push(`("started_at" < ${p(at)}${cast} OR ("started_at" = ${p(at)}${cast} AND "id" > ${p(after.id)}))`);
   }
+  return { sql: where.join(" AND "), params, p };
+}
+
+const needsFacts = (filter: SessionFilter) => Boolean(filter.dimension || filter.offer || filter.path);
+
+/** Ids of sessions matching conditions on their analytics facts, in list order (the drill-downs). */
+async function idsByFacts(store: Store, filter: SessionFilter, after: { startedAt: Date; id: string } | undefined, limit: number): Promise<string[]> {
+  const { sql, params, p } = factsWhere(store, filter, after);
   const rows = await store.db.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT "id" FROM "sessions" WHERE ${where.join(" AND ")} ORDER BY "started_at" DESC, "id" ASC LIMIT ${p(limit)}`,
+    `SELECT "id" FROM "sessions" WHERE ${sql} ORDER BY "started_at" DESC, "id" ASC LIMIT ${p(limit)}`,
     ...params,
   );
   return rows.map((r) => r.id);
+}
+
+function sessionWhere(options: SessionFilter, after: { startedAt: Date; id: string } | undefined, byFacts: string[] | null): Prisma.SessionWhereInput {
+  return {
+    id: byFacts ? { in: byFacts } : undefined,
+    outcome: options.outcome,
+    journey: options.journey,
+    analyticsDay: options.from || options.to ? { gte: options.from, lte: options.to } : undefined,
+    funnelDepth: options.depth !== undefined ? options.depth : options.minDepth !== undefined ? { gte: options.minDepth } : undefined,
+    dropReason: options.dropReason,
+    ...(after ? { OR: [{ startedAt: { lt: after.startedAt } }, { startedAt: after.startedAt, id: { gt: after.id } }] } : {}),
+  };
 }
 
 export async function listRecentSessions(
@@ -104,20 +124,20 @@ export async function listRecentSessions(
   options: SessionFilter & { after?: { startedAt: Date; id: string }; limit: number },
 ): Promise<Session[]> {
   const { after } = options;
-  const byFacts = options.dimension || options.offer || options.path ? await idsByFacts(store, options, after, options.limit) : null;
+  const byFacts = needsFacts(options) ? await idsByFacts(store, options, after, options.limit) : null;
   return store.db.session.findMany({
-    where: {
-      id: byFacts ? { in: byFacts } : undefined,
-      outcome: options.outcome,
-      journey: options.journey,
-      analyticsDay: options.from || options.to ? { gte: options.from, lte: options.to } : undefined,
-      funnelDepth: options.depth !== undefined ? options.depth : options.minDepth !== undefined ? { gte: options.minDepth } : undefined,
-      dropReason: options.dropReason,
-      ...(after ? { OR: [{ startedAt: { lt: after.startedAt } }, { startedAt: after.startedAt, id: { gt: after.id } }] } : {}),
-    },
+    where: sessionWhere(options, after, byFacts),
     orderBy: [{ startedAt: "desc" }, { id: "asc" }],
     take: options.limit,
   });
+}
+
+/** How many sessions a filter matches: the total a drill-down answers for the number clicked. */
+export async function countSessions(store: Store, filter: SessionFilter): Promise<number> {
+  if (!needsFacts(filter)) return store.db.session.count({ where: sessionWhere(filter, undefined, null) });
+  const { sql, params } = factsWhere(store, filter, undefined);
+  const rows = await store.db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS "n" FROM "sessions" WHERE ${sql}`, ...params);
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** Positions of a session's events from `fromSeq`, in session order. */

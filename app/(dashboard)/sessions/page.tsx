@@ -7,7 +7,7 @@ import { formatElapsed, formatWallClock } from "@/components/replay/format-time"
 import { OutcomeBadge } from "@/components/replay/left-off-card";
 import { DROP_REASONS } from "@/lib/analytics/session-facts";
 import { DIMENSIONS } from "@/lib/analytics/rollup";
-import { listRecentSessions } from "@/lib/data/sessions";
+import { countSessions, listRecentSessions } from "@/lib/data/sessions";
 import { bookingJourney } from "@/lib/journeys/booking/booking-journey";
 import { requireViewer } from "@/lib/data/viewer";
 
@@ -75,21 +75,19 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   const query = querySchema.parse(await searchParams);
   const { outcome, after } = query;
   const drill = query.from || query.to || query.reached !== undefined || query.depth !== undefined || query.reason || query.dim || query.offer || query.path;
-  const { sessions, older } = await listRecentSessions(
-    {
-      outcome,
-      from: query.from,
-      to: query.to,
-      minDepth: query.reached,
-      depth: query.depth,
-      dropReason: query.reason,
-      dimension: query.dim && query.value ? { name: query.dim, value: query.value } : undefined,
-      offer: query.offer ? { field: query.offerField ?? "offerId", value: query.offer, metric: query.metric ?? "views" } : undefined,
-      path: query.path,
-      ...(drill ? { journey: "holiday-booking" } : {}),
-    },
-    after,
-  );
+  const filter = {
+    outcome,
+    from: query.from,
+    to: query.to,
+    minDepth: query.reached,
+    depth: query.depth,
+    dropReason: query.reason,
+    dimension: query.dim && query.value ? { name: query.dim, value: query.value } : undefined,
+    offer: query.offer ? { field: query.offerField ?? "offerId", value: query.offer, metric: query.metric ?? "views" } : undefined,
+    path: query.path,
+    ...(drill ? { journey: "holiday-booking" } : {}),
+  };
+  const [{ sessions, older }, total] = await Promise.all([listRecentSessions(filter, after), drill ? countSessions(filter) : null]);
   const filterText = describeFilter(query);
   return (
     <div className="space-y-4">
@@ -102,7 +100,10 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       </div>
       {filterText && (
         <p role="status" className="flex flex-wrap items-center gap-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-          <span>Sessions {filterText}.</span>
+          <span>
+            {total !== null && <strong data-testid="drill-total">{total.toLocaleString("en")} {total === 1 ? "session" : "sessions"}</strong>}{" "}
+            {total !== null ? filterText : `Sessions ${filterText}`}.
+          </span>
           {(query.from || query.to) && (
             <Link href={`/analytics/funnel?${new URLSearchParams({ ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) })}`} className="underline">
               Back to the funnel
