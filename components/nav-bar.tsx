@@ -13,8 +13,8 @@ const SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: "/admin/users", label: "Admin", permission: "admin.manage" },
 ];
 
-export function NavBar({ viewer }: { viewer: Extract<Viewer, { kind: "user" }> | null }) {
-  const sections = SECTIONS.filter((s) => viewer && can(viewer.role, s.permission));
+export function NavBar({ viewer, sectionsShown = true }: { viewer: Extract<Viewer, { kind: "user" }> | null; sectionsShown?: boolean }) {
+  const sections = SECTIONS.filter((s) => sectionsShown && viewer && can(viewer.role, s.permission));
   return (
     <header className="border-b border-slate-200 bg-slate-900 text-slate-100 print:hidden">
       <nav aria-label="Main" className="mx-auto flex h-12 max-w-screen-2xl items-center gap-4 px-4">
@@ -32,7 +32,7 @@ export function NavBar({ viewer }: { viewer: Extract<Viewer, { kind: "user" }> |
           ))}
         </ul>
         <div className="ml-auto flex items-center gap-3 whitespace-nowrap text-sm">
-          {viewer && can(viewer.role, "users.find") && (
+          {viewer && sectionsShown && can(viewer.role, "users.find") && (
             <form action="/users" role="search">
               <input
                 name="query"
@@ -45,10 +45,10 @@ export function NavBar({ viewer }: { viewer: Extract<Viewer, { kind: "user" }> |
           )}
           {viewer && (
             <>
-              <span className="text-slate-400" data-testid="signed-in-as" title={viewer.email}>
+              <Link href="/account" className="rounded px-1 text-slate-400 hover:bg-slate-800 hover:text-white" data-testid="signed-in-as" title={`${viewer.email}: your account`}>
                 <span className="hidden 2xl:inline">{viewer.email} · </span>
                 <span className="text-amber-300">{viewer.role}</span>
-              </span>
+              </Link>
               <SignOutButton />
             </>
           )}

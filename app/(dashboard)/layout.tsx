@@ -1,12 +1,13 @@
 import type { ReactNode } from "react";
 import { NavBar } from "@/components/nav-bar";
-import { currentViewer } from "@/lib/data/viewer";
+import { currentSignIn } from "@/lib/data/viewer";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const viewer = await currentViewer();
+  const signedIn = await currentSignIn();
   return (
     <>
-      <NavBar viewer={viewer} />
+      {/* Until a one-time password is changed, no section opens: the bar offers none. */}
+      <NavBar viewer={signedIn?.viewer ?? null} sectionsShown={!signedIn?.mustChangePassword} />
       <main className="mx-auto max-w-screen-2xl px-4 py-6">{children}</main>
     </>
   );

@@ -1,11 +1,12 @@
 import { redirect } from "next/navigation";
 import { landingPage } from "@/lib/access/roles";
-import { currentViewer } from "@/lib/data/viewer";
+import { ACCOUNT_PAGE, currentSignIn } from "@/lib/data/viewer";
 
 export const dynamic = "force-dynamic";
 
 /** Each role starts on its first page. */
 export default async function Home() {
-  const viewer = await currentViewer();
-  redirect(viewer ? landingPage(viewer.role) : "/sign-in");
+  const signedIn = await currentSignIn();
+  if (!signedIn) redirect("/sign-in");
+  redirect(signedIn.mustChangePassword ? ACCOUNT_PAGE : landingPage(signedIn.viewer.role));
 }

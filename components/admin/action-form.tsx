@@ -9,17 +9,38 @@ export function ActionForm({
   label,
   children,
   className,
+  compact = false,
+  confirm,
 }: {
   action: (state: ActionResult, form: FormData) => Promise<ActionResult>;
   label: string;
   children: ReactNode;
   className?: string;
+  /** a small text button, for a form in a table row */
+  compact?: boolean;
+  /** asked before an action that cannot be taken back */
+  confirm?: string;
 }) {
   const [result, run, pending] = useActionState(action, null);
   return (
-    <form action={run} aria-label={label} className={className ?? "space-y-3"}>
+    <form
+      action={run}
+      aria-label={label}
+      className={className ?? "space-y-3"}
+      onSubmit={(event) => {
+        if (confirm && !window.confirm(confirm)) event.preventDefault();
+      }}
+    >
       {children}
-      <button type="submit" disabled={pending} className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-amber-500 dark:text-slate-950">
+      <button
+        type="submit"
+        disabled={pending}
+        className={
+          compact
+            ? "text-xs text-slate-500 underline hover:text-slate-900 disabled:opacity-60 dark:hover:text-white"
+            : "rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-amber-500 dark:text-slate-950"
+        }
+      >
         {pending ? "Working…" : label}
       </button>
       {result && !result.ok && (

@@ -36,7 +36,7 @@ function expectedStatus(rule: RouteRule, method: Method, caller: Caller): number
   if (rule.kind === "page") {
     // Pages know only the dashboard's cookie: a bearer key is nobody there.
     if (!role) return "redirect-to-sign-in";
-    if (rule.permission === "signed-in") return "redirect-home";
+    if (rule.permission === "signed-in") return rule.redirects ? "redirect-home" : 200;
     return can(role, rule.permission) ? 200 : 403;
   }
   if (method === "POST" && rule.append) {

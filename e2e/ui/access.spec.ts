@@ -95,7 +95,8 @@ test.describe("as an agent", () => {
 });
 
 test.describe("as an admin", () => {
-  test("invites a user who signs in with the role given; disabling them locks them out", async ({ page, browser }) => {
+  test("invites a user who must choose their own password first, resets a forgotten one, and disables them", async ({ page, browser }) => {
+    test.setTimeout(60_000);
     const email = `${uniqueTag("invited")}@e2e.test`;
     await page.goto("/admin/users");
     const form = page.getByRole("form", { name: "Invite" });
@@ -108,17 +109,55 @@ test.describe("as an admin", () => {
 
     const fresh = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const invited = await fresh.newPage();
-    await invited.goto("/sign-in");
-    await invited.getByLabel("Email").fill(email);
-    await invited.getByLabel("Password").fill(password);
-    await invited.getByRole("button", { name: "Sign in" }).click();
+    const signIn = async (secret: string) => {
+      await invited.goto("/sign-in");
+      await invited.getByLabel("Email").fill(email);
+      await invited.getByLabel("Password").fill(secret);
+      await invited.getByRole("button", { name: "Sign in" }).click();
+    };
+    // A one-time password opens the account page and nothing else.
+    await signIn(password);
+    await expect(invited).toHaveURL(/\/account$/);
+    await expect(invited.getByRole("status")).toContainText("one-time password");
+    await expect(invited.getByRole("navigation", { name: "Main" })).not.toContainText("Access log");
+    await invited.goto("/access-log");
+    await expect(invited).toHaveURL(/\/account$/);
+    expect((await invited.request.get("/api/users?query=nobody-here")).status()).toBe(403);
+
+    const change = invited.getByRole("form", { name: "Change password" });
+    const fillIn = async (repeat: string) => {
+      await change.getByLabel("One-time password").fill(password);
+      await change.getByRole("textbox", { name: /^New password/ }).fill("ivy-own-password");
+      await change.getByLabel("Repeat the new password").fill(repeat);
+      await change.getByRole("button", { name: "Change password" }).click();
+    };
+    await fillIn("ivy-own-passwrod");
+    await expect(change.getByRole("alert")).toHaveText("Repeat: does not match the new password");
+    await fillIn("ivy-own-password");
     await expect(invited.getByTestId("signed-in-as")).toContainText("auditor");
+    await expect(invited).not.toHaveURL(/\/account/);
     await expect(invited.getByRole("navigation", { name: "Main" })).toContainText("Access log");
+    expect((await invited.request.get("/api/users?query=nobody-here")).status()).toBe(200);
+
+    // Forgotten: the admin resets it; the user is signed out and the new one-time password works once more.
+    await page.reload();
+    const row = page.locator(`tr[data-email="${email}"]`);
+    page.once("dialog", (dialog) => dialog.accept());
+    await row.getByRole("button", { name: "Reset password" }).click();
+    const reset = (await row.getByTestId("secret").textContent())!.trim();
+    await invited.goto("/access-log");
+    await expect(invited).toHaveURL(/\/sign-in/);
+    await signIn("ivy-own-password");
+    await expect(invited.getByRole("alert")).toBeVisible();
+    await signIn(reset);
+    await expect(invited).toHaveURL(/\/account$/);
 
     await page.reload();
+    await expect(page.locator(`tr[data-email="${email}"]`)).toContainText("one-time password");
+    page.once("dialog", (dialog) => dialog.accept());
     await page.locator(`tr[data-email="${email}"]`).getByRole("button", { name: "Disable" }).click();
     await expect(page.locator(`tr[data-email="${email}"]`)).toContainText("disabled");
-    await invited.goto("/access-log");
+    await invited.goto("/account");
     await expect(invited).toHaveURL(/\/sign-in/);
     await fresh.close();
   });
@@ -145,7 +184,18 @@ test.describe("as an admin", () => {
 
     await page.reload();
     await expect(page.getByRole("table", { name: "API keys" })).not.toContainText(key);
-    await page.getByRole("row").filter({ hasText: name }).getByRole("button", { name: "Revoke" }).click();
+    // Revoking asks first: a cancelled dialog leaves the key working.
+    const revoke = page.getByRole("row").filter({ hasText: name }).getByRole("button", { name: "Revoke" });
+    page.once("dialog", (dialog) => dialog.dismiss());
+    await revoke.click();
+    await page.reload();
+    await expect(page.getByRole("row").filter({ hasText: name })).not.toContainText("revoked");
+    expect((await post("/holidays/payment")).status()).toBe(200);
+    page.once("dialog", (dialog) => {
+      expect(dialog.message()).toContain(name);
+      return dialog.accept();
+    });
+    await revoke.click();
     await expect(page.getByRole("row").filter({ hasText: name })).toContainText("revoked");
     expect((await post("/holidays/payment")).status()).toBe(401);
   });

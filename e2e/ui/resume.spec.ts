@@ -49,6 +49,7 @@ test("an agent creates a resume link from a replay; the customer opens it on a p
   await page.goto(`/users/${seeded.user}`);
   const links = page.getByRole("table", { name: "Resume links" });
   await expect(links).toContainText("active");
+  page.once("dialog", (dialog) => dialog.accept());
   await links.getByRole("button", { name: "Revoke" }).click();
   await expect(links).toContainText("revoked");
   expect((await request.get(new URL(url).pathname)).status()).toBe(403);

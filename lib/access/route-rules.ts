@@ -11,7 +11,7 @@ export type RouteRule =
   /** open to anyone */
   | { kind: "public"; methods: readonly ("GET" | "POST")[] }
   /** a dashboard page: sign-in required, then the permission */
-  | { kind: "page"; permission: Permission | "signed-in" }
+  | { kind: "page"; permission: Permission | "signed-in"; /** it only sends each role on (the home page) */ redirects?: true }
   /**
    * An HTTP API: GET for a service key or a signed-in role with `read`; POST for a producer key
    * (`append`), or for a service key or a role with `create`; DELETE likewise with `revoke`.
@@ -19,8 +19,9 @@ export type RouteRule =
   | { kind: "api"; read?: Permission; append?: true; create?: Permission; revoke?: Permission };
 
 export const ROUTE_RULES: Record<string, RouteRule> = {
-  "/": { kind: "page", permission: "signed-in" },
+  "/": { kind: "page", permission: "signed-in", redirects: true },
   "/sign-in": { kind: "public", methods: ["GET"] },
+  "/account": { kind: "page", permission: "signed-in" },
   "/users": { kind: "page", permission: "users.find" },
   "/users/[userId]": { kind: "page", permission: "users.find" },
   "/sessions": { kind: "page", permission: "sessions.replay" },

@@ -7,7 +7,7 @@ import { policyHistory, readPolicy, savePolicy } from "../privacy/policy-store";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { createApiKey, identifyCaller, listApiKeys, revokeApiKey } from "./api-keys";
 import { getAuth } from "./better-auth";
-import { createDashboardUser, ensureFirstAdmin } from "./dashboard-users";
+import { WrongPasswordError, changeOwnPassword, createDashboardUser, ensureFirstAdmin, resetPassword } from "./dashboard-users";
 import { serverSecret } from "./server-secret";
 
 describe.each(testProviders())("access control on %s", (provider) => {
@@ -67,6 +67,49 @@ describe.each(testProviders())("access control on %s", (provider) => {
     for (let i = 0; i < 10; i++) statuses.push((await attempt("wrong-password!", i)).status);
     expect(statuses.every((s) => s === 401)).toBe(true);
     expect((await attempt("target-password-1", 50)).status).toBe(429);
+  });
+
+  it("a one-time password is changed by its holder, which ends their other sign-ins; an admin's reset makes a new one", async () => {
+    const auth = await getAuth(t.store);
+    let address = provider === "sqlite" ? 0 : 100;
+    const signIn = async (email: string, password: string) => {
+      const response = await auth.handler(
+        new Request("http://rewind.test/api/auth/sign-in/email", {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: "http://rewind.test", "x-forwarded-for": `203.0.113.${++address}` },
+          body: JSON.stringify({ email, password }),
+        }),
+      );
+      return { status: response.status, headers: new Headers({ cookie: (response.headers.get("set-cookie") ?? "").split(";")[0]! }) };
+    };
+    const userOf = async (headers: Headers) => (await auth.api.getSession({ headers }))?.user ?? null;
+
+    const invited = await createDashboardUser(t.store, { email: "new@rewind.test", password: "one-time-pass", name: "New", role: "analyst" }, { oneTimePassword: true });
+    const first = await signIn("new@rewind.test", "one-time-pass");
+    const second = await signIn("new@rewind.test", "one-time-pass");
+    expect((await userOf(first.headers))?.mustChangePassword).toBe(true);
+
+    await expect(changeOwnPassword(t.store, first.headers, invited.id, "not-the-password", "my-own-password-1")).rejects.toBeInstanceOf(WrongPasswordError);
+    expect((await userOf(first.headers))?.mustChangePassword).toBe(true);
+    const changed = await changeOwnPassword(t.store, first.headers, invited.id, "one-time-pass", "my-own-password-1");
+    // The browser that changed it gets a new session cookie; every earlier sign-in is over.
+    const fresh = new Headers({ cookie: changed.headers.get("set-cookie")!.split(";")[0]! });
+    expect(await userOf(fresh)).toMatchObject({ email: "new@rewind.test", mustChangePassword: false });
+    expect(await userOf(first.headers)).toBeNull();
+    expect(await userOf(second.headers)).toBeNull();
+    expect((await signIn("new@rewind.test", "one-time-pass")).status).toBe(401);
+    expect((await signIn("new@rewind.test", "my-own-password-1")).status).toBe(200);
+
+    await createDashboardUser(t.store, { email: "boss@rewind.test", password: "boss-password-1", name: "Boss", role: "admin" });
+    const admin = await signIn("boss@rewind.test", "boss-password-1");
+    const reset = await resetPassword(t.store, admin.headers, invited.id);
+    expect(reset).toMatch(/^[\w-]{16}$/);
+    expect(await userOf(fresh)).toBeNull();
+    expect((await signIn("new@rewind.test", "my-own-password-1")).status).toBe(401);
+    const again = await signIn("new@rewind.test", reset);
+    expect((await userOf(again.headers))?.mustChangePassword).toBe(true);
+    // Only an admin may reset.
+    await expect(resetPassword(t.store, again.headers, invited.id)).rejects.toThrow();
   });
 
   it("refuses a second account with the same email", async () => {

@@ -43,7 +43,11 @@ export async function createAuth(store: Store, env: Record<string, string | unde
       return host ? [`http://${host}`, `https://${host}`] : [];
     },
     database: prismaAdapter(store.db, { provider: store.target.provider }),
-    user: { modelName: "dashboardUser" },
+    user: {
+      modelName: "dashboardUser",
+      // Set by Rewind (invite, reset), never by a sign-in request.
+      additionalFields: { mustChangePassword: { type: "boolean", defaultValue: false, input: false } },
+    },
     session: { modelName: "authSession", expiresIn: SESSION_HOURS * 3600, updateAge: 3600 },
     account: { modelName: "authAccount" },
     verification: { modelName: "authVerification" },

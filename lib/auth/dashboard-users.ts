@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import { APIError } from "better-auth/api";
 import type { Role } from "../access/roles";
 import type { Store } from "../db/prisma";
 import { getAuth } from "./better-auth";
@@ -9,13 +11,21 @@ export interface NewDashboardUser {
   role: Role;
 }
 
-/** Creates a dashboard user with a password (admins invite; there is no public sign-up). */
-export async function createDashboardUser(store: Store, user: NewDashboardUser) {
+/**
+ * Creates a dashboard user with a password (admins invite; there is no public sign-up). A
+ * one-time password is one somebody else chose and passed on: it must be changed at first sign-in.
+ */
+export async function createDashboardUser(store: Store, user: NewDashboardUser, options: { oneTimePassword?: boolean } = {}) {
   const auth = await getAuth(store);
   const { user: created } = await auth.api.createUser({
     body: { email: user.email.trim().toLowerCase(), password: user.password, name: user.name, role: user.role },
   });
+  if (options.oneTimePassword) await setMustChangePassword(store, created.id, true);
   return created;
+}
+
+export async function setMustChangePassword(store: Store, userId: string, must: boolean) {
+  await store.db.dashboardUser.update({ where: { id: userId }, data: { mustChangePassword: must } });
 }
 
 export async function dashboardUserExists(store: Store, email: string): Promise<boolean> {
@@ -33,4 +43,45 @@ export async function ensureFirstAdmin(store: Store, env: Record<string, string 
   if ((await store.db.dashboardUser.count()) > 0) return null;
   await createDashboardUser(store, { email, password, name: "Administrator", role: "admin" });
   return email;
+}
+
+/** A password chosen by Rewind for somebody to pass on: shown once, changed at first sign-in. */
+export function newOneTimePassword(): string {
+  return randomBytes(12).toString("base64url");
+}
+
+/**
+ * An admin's reset of a forgotten password (`adminHeaders` carry the admin's sign-in): a new
+ * one-time password, every sign-in of the user ended, a change required at their next sign-in.
+ */
+export async function resetPassword(store: Store, adminHeaders: Headers, userId: string): Promise<string> {
+  const auth = await getAuth(store);
+  const password = newOneTimePassword();
+  await auth.api.setUserPassword({ body: { userId, newPassword: password }, headers: adminHeaders });
+  await auth.api.revokeUserSessions({ body: { userId }, headers: adminHeaders });
+  await setMustChangePassword(store, userId, true);
+  return password;
+}
+
+export class WrongPasswordError extends Error {
+  constructor() {
+    super("the current password is not right");
+  }
+}
+
+/**
+ * A signed-in user's new password (`userHeaders` carry their sign-in). Every other sign-in of
+ * theirs ends (whoever knew the old one is out); the answer's Set-Cookie keeps this one signed in.
+ */
+export async function changeOwnPassword(store: Store, userHeaders: Headers, userId: string, currentPassword: string, newPassword: string) {
+  const auth = await getAuth(store);
+  let result;
+  try {
+    result = await auth.api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers: userHeaders, returnHeaders: true });
+  } catch (error) {
+    if (error instanceof APIError && /invalid password/i.test(error.message)) throw new WrongPasswordError();
+    throw error;
+  }
+  await setMustChangePassword(store, userId, false);
+  return result;
 }

@@ -1,10 +1,9 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { headers } from "next/headers";
 import type { Role } from "../access/roles";
 import { listApiKeys, createApiKey, revokeApiKey } from "../auth/api-keys";
 import { getAuth } from "../auth/better-auth";
-import { createDashboardUser } from "../auth/dashboard-users";
+import { createDashboardUser, newOneTimePassword, resetPassword } from "../auth/dashboard-users";
 import type { KeyKind } from "../auth/key-material";
 import { getStore } from "../db/prisma";
 import type { PersonalDataPolicy } from "../privacy/policy";
@@ -13,15 +12,20 @@ import { forgetMasker, policyHistory, readPolicy, savePolicy } from "../privacy/
 export async function listDashboardUsers() {
   return getStore().db.dashboardUser.findMany({
     orderBy: { createdAt: "asc" },
-    select: { id: true, email: true, name: true, role: true, banned: true, createdAt: true },
+    select: { id: true, email: true, name: true, role: true, banned: true, mustChangePassword: true, createdAt: true },
   });
 }
 
 /** Invites a user: an account with a one-time password the admin passes on (shown once). */
 export async function inviteDashboardUser(user: { email: string; name: string; role: Role }) {
-  const password = randomBytes(12).toString("base64url");
-  await createDashboardUser(getStore(), { ...user, password });
+  const password = newOneTimePassword();
+  await createDashboardUser(getStore(), { ...user, password }, { oneTimePassword: true });
   return password;
+}
+
+/** A forgotten password: a new one-time password for the admin to pass on (shown once). */
+export async function resetDashboardUserPassword(userId: string): Promise<string> {
+  return resetPassword(getStore(), await headers(), userId);
 }
 
 export class LastAdminError extends Error {

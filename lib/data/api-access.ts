@@ -5,7 +5,7 @@ import { ApiError } from "../api/errors";
 import { identifyCaller, type Caller } from "../auth/api-keys";
 import type { KeyKind } from "../auth/key-material";
 import { getStore } from "../db/prisma";
-import { viewerFromHeaders } from "./viewer";
+import { ACCOUNT_PAGE, signedInFromHeaders } from "./viewer";
 
 /**
  * Producer keys append and nothing else, service keys read and never append. A missing or
@@ -49,8 +49,10 @@ export async function requireServiceOrRole(request: Request, permission: Permiss
     const caller = await requireKey(request, "service");
     return { kind: "service", id: caller.keyId, name: caller.name, role: "service" };
   }
-  const viewer = await viewerFromHeaders(request.headers);
-  if (!viewer) throw new ApiError("unauthorized", "sign in, or send Authorization: Bearer <service key>");
+  const signedIn = await signedInFromHeaders(request.headers);
+  if (!signedIn) throw new ApiError("unauthorized", "sign in, or send Authorization: Bearer <service key>");
+  if (signedIn.mustChangePassword) throw new ApiError("forbidden", `change your one-time password first (${ACCOUNT_PAGE})`);
+  const { viewer } = signedIn;
   if (!can(viewer.role, permission)) {
     throw new ApiError("forbidden", `the ${viewer.role} role may not ${permission}`, { role: viewer.role, required: permission });
   }

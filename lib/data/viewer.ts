@@ -7,26 +7,51 @@ import type { Viewer } from "../access/viewer";
 import { getAuth } from "../auth/better-auth";
 import { getStore } from "../db/prisma";
 
-/** The signed-in dashboard user behind these request headers, or null (none, expired, disabled, no role). */
-export async function viewerFromHeaders(requestHeaders: Headers): Promise<Extract<Viewer, { kind: "user" }> | null> {
+type UserViewer = Extract<Viewer, { kind: "user" }>;
+
+/** Where a user signed in with a one-time password must go before anything else. */
+export const ACCOUNT_PAGE = "/account";
+
+/**
+ * The signed-in dashboard user behind these request headers, or null (none, expired, disabled, no
+ * role), and whether they still hold a one-time password they must change first.
+ */
+export async function signedInFromHeaders(requestHeaders: Headers): Promise<{ viewer: UserViewer; mustChangePassword: boolean } | null> {
   const auth = await getAuth(getStore());
   const session = await auth.api.getSession({ headers: requestHeaders });
   if (!session) return null;
   const { user } = session;
   if (user.banned || !isRole(user.role)) return null;
-  return { kind: "user", id: user.id, email: user.email, name: user.name, role: user.role, signIn: session.session.id };
+  return {
+    viewer: { kind: "user", id: user.id, email: user.email, name: user.name, role: user.role, signIn: session.session.id },
+    mustChangePassword: user.mustChangePassword === true,
+  };
 }
 
-/** The viewer of the page or server action being rendered (one lookup per request). */
-export const currentViewer = cache(async () => viewerFromHeaders(await headers()));
+/** The signed-in user of the page or server action being rendered (one lookup per request). */
+export const currentSignIn = cache(async () => signedInFromHeaders(await headers()));
+
+/** The viewer of the page or server action being rendered, or null. */
+export async function currentViewer(): Promise<UserViewer | null> {
+  return (await currentSignIn())?.viewer ?? null;
+}
 
 /**
- * Pages and server actions start here: no sign-in goes to the sign-in page, a role without
- * `permission` gets 403. The check runs before anything streams, so the status is real.
+ * Pages and server actions start here: no sign-in goes to the sign-in page, a one-time password
+ * to the account page to be changed, a role without `permission` gets 403. The check runs before
+ * anything streams, so the status is real.
  */
-export async function requireViewer(permission: Permission): Promise<Extract<Viewer, { kind: "user" }>> {
-  const viewer = await currentViewer();
-  if (!viewer) redirect("/sign-in");
-  if (!can(viewer.role, permission)) forbidden();
-  return viewer;
+export async function requireViewer(permission: Permission): Promise<UserViewer> {
+  const signedIn = await currentSignIn();
+  if (!signedIn) redirect("/sign-in");
+  if (signedIn.mustChangePassword) redirect(ACCOUNT_PAGE);
+  if (!can(signedIn.viewer.role, permission)) forbidden();
+  return signedIn.viewer;
+}
+
+/** The account page and its actions: any signed-in user, one-time password or not. */
+export async function requireSignedIn(): Promise<{ viewer: UserViewer; mustChangePassword: boolean }> {
+  const signedIn = await currentSignIn();
+  if (!signedIn) redirect("/sign-in");
+  return signedIn;
 }

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ROLES } from "@/lib/access/roles";
 import { redirect } from "next/navigation";
-import { LastAdminError, changeRole, createKey, inviteDashboardUser, revokeKey, setDisabled, updatePolicy } from "@/lib/data/admin";
+import { LastAdminError, changeRole, resetDashboardUserPassword, createKey, inviteDashboardUser, revokeKey, setDisabled, updatePolicy } from "@/lib/data/admin";
 import { requireViewer } from "@/lib/data/viewer";
 import { policySchema } from "@/lib/privacy/policy";
 
@@ -64,6 +64,19 @@ export async function setUserDisabled(form: FormData) {
   if (input.userId === admin.id) return;
   await keepingAnAdmin(() => setDisabled(input.userId, input.disabled === "true"));
   revalidatePath("/admin/users");
+}
+
+const resetSchema = z.object({ userId: z.string().min(1).max(100) });
+
+export async function resetPasswordAction(_state: ActionResult, form: FormData): Promise<ActionResult> {
+  const admin = await requireViewer("admin.manage");
+  const input = resetSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return { ok: false, error: problems(input.error) };
+  // Your own password is changed on your account page, with the current one.
+  if (input.data.userId === admin.id) return { ok: false, error: "change your own password on your account page" };
+  const password = await resetDashboardUserPassword(input.data.userId);
+  revalidatePath("/admin/users");
+  return { ok: true, message: "Signed out everywhere. Their new one-time password (shown once):", secret: password };
 }
 
 const keySchema = z

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { DataTable } from "@/components/ui/data-table";
 import { ActionForm } from "@/components/admin/action-form";
 import { AdminTabs } from "@/components/admin/admin-tabs";
@@ -41,7 +42,7 @@ export default async function AdminKeysPage() {
                   ) : (
                     <form action={revokeApiKeyAction}>
                       <input type="hidden" name="id" value={k.id} />
-                      <button type="submit" className="text-xs text-red-700 underline dark:text-red-400">Revoke</button>
+                      <ConfirmButton question={`Revoke the key “${k.name}”? Whatever uses it is refused from now on.`} className="text-xs text-red-700 underline dark:text-red-400">Revoke</ConfirmButton>
                     </form>
                   )}
                 </td>

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { ActionForm } from "@/components/admin/action-form";
 import { AdminTabs } from "@/components/admin/admin-tabs";
@@ -6,7 +8,7 @@ import { formatWallClock } from "@/components/replay/format-time";
 import { PERMISSIONS, ROLES, permissionsOf } from "@/lib/access/roles";
 import { listDashboardUsers } from "@/lib/data/admin";
 import { requireViewer } from "@/lib/data/viewer";
-import { inviteUser, setUserDisabled, setUserRole } from "../actions";
+import { inviteUser, resetPasswordAction, setUserDisabled, setUserRole } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard users" };
@@ -26,7 +28,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         </p>
       )}
       <section className="grid gap-5 lg:grid-cols-[1fr_22rem]">
-        <DataTable label="Dashboard users" columns={["User", "Role", "Status", "Since"]} className="self-start">
+        <DataTable label="Dashboard users" columns={["User", "Role", "Status", "Password", "Since"]} className="self-start">
           {users.map((u) => {
             const self = u.id === admin.id;
             return (
@@ -50,14 +52,37 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                 </td>
                 <td className="px-3 py-2">
                   {u.banned ? <span className="rounded bg-red-100 px-2 py-0.5 text-xs text-red-700 dark:bg-red-950 dark:text-red-300">disabled</span> : <span className="text-xs text-emerald-700 dark:text-emerald-400">active</span>}
+                  {u.mustChangePassword && !u.banned && (
+                    <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-200" title="Signed in with a one-time password only; they choose their own at first sign-in">
+                      one-time password
+                    </span>
+                  )}
                   {!self && (
                     <form action={setUserDisabled} className="inline">
                       <input type="hidden" name="userId" value={u.id} />
                       <input type="hidden" name="disabled" value={u.banned ? "false" : "true"} />
-                      <button type="submit" className="ml-2 text-xs text-slate-500 underline hover:text-slate-900 dark:hover:text-white">
+                      <ConfirmButton
+                        question={u.banned ? `Enable ${u.email} again?` : `Disable ${u.email}? They are signed out at once and cannot sign in.`}
+                        className="ml-2 text-xs text-slate-500 underline hover:text-slate-900 dark:hover:text-white"
+                      >
                         {u.banned ? "Enable" : "Disable"}
-                      </button>
+                      </ConfirmButton>
                     </form>
+                  )}
+                </td>
+                <td className="px-3 py-2">
+                  {self ? (
+                    <Link href="/account" className="text-xs text-amber-700 underline dark:text-amber-400">Your account</Link>
+                  ) : (
+                    <ActionForm
+                      action={resetPasswordAction}
+                      label="Reset password"
+                      compact
+                      confirm={`Reset the password of ${u.email}? They are signed out everywhere and get a new one-time password.`}
+                      className="max-w-56 space-y-1"
+                    >
+                      <input type="hidden" name="userId" value={u.id} />
+                    </ActionForm>
                   )}
                 </td>
                 <td className="px-3 py-2 text-xs text-slate-500">{formatWallClock(u.createdAt.getTime())}</td>

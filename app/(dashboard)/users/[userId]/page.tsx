@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -82,7 +83,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
                       <form action={revokeResumeLinkAction}>
                         <input type="hidden" name="linkId" value={l.id} />
                         <input type="hidden" name="userId" value={user.userId} />
-                        <button type="submit" className="text-xs text-red-700 underline dark:text-red-400">Revoke</button>
+                        <ConfirmButton question="Revoke this resume link? The customer can no longer open it." className="text-xs text-red-700 underline dark:text-red-400">Revoke</ConfirmButton>
                       </form>
                     )}
                   </td>

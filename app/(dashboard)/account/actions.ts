@@ -1,0 +1,42 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { ActionResult } from "@/app/(dashboard)/admin/actions";
+import { landingPage } from "@/lib/access/roles";
+import { TokenBuckets } from "@/lib/api/rate-limit";
+import { WrongPasswordError, changeOwnPassword } from "@/lib/data/account";
+import { requireSignedIn } from "@/lib/data/viewer";
+
+const passwordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "enter your current password").max(200),
+    newPassword: z.string().min(10, "at least 10 characters").max(200, "at most 200 characters"),
+    confirmPassword: z.string().max(200),
+  })
+  .refine((p) => p.newPassword === p.confirmPassword, { path: ["confirmPassword"], message: "does not match the new password" })
+  .refine((p) => p.newPassword !== p.currentPassword, { path: ["newPassword"], message: "must differ from the current password" });
+
+const LABELS: Record<string, string> = { currentPassword: "Current password", newPassword: "New password", confirmPassword: "Repeat" };
+
+// A stolen session cookie must not become a way to guess the password: wrong current passwords
+// are limited per user, like failed sign-ins per account.
+const wrongGuesses = new TokenBuckets({ ratePerSecond: 5 / 60, burst: 5 });
+
+export async function changePasswordAction(_state: ActionResult, form: FormData): Promise<ActionResult> {
+  const { viewer, mustChangePassword } = await requireSignedIn();
+  const input = passwordSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return { ok: false, error: input.error.issues.map((i) => `${LABELS[String(i.path[0])] ?? "input"}: ${i.message}`).join("; ") };
+  const limit = wrongGuesses.peek(viewer.id, 1, Date.now());
+  if (!limit.allowed) return { ok: false, error: `Too many wrong passwords: try again in ${limit.retryAfterSeconds} s` };
+  try {
+    await changeOwnPassword(viewer.id, input.data.currentPassword, input.data.newPassword);
+  } catch (error) {
+    if (!(error instanceof WrongPasswordError)) throw error;
+    wrongGuesses.take(viewer.id, 1, Date.now());
+    return { ok: false, error: "Current password: not right" };
+  }
+  // A one-time password changed: on to the work.
+  if (mustChangePassword) redirect(landingPage(viewer.role));
+  return { ok: true, message: "Password changed. Your other sign-ins have been ended." };
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { ActionForm } from "@/components/admin/action-form";
+import { PERMISSIONS, permissionsOf } from "@/lib/access/roles";
+import { requireSignedIn } from "@/lib/data/viewer";
+import { changePasswordAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Your account" };
+
+const input = "w-full rounded border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-950";
+
+/** Who you are signed in as, and your password: the one page a one-time password can open. */
+export default async function AccountPage() {
+  const { viewer, mustChangePassword } = await requireSignedIn();
+  return (
+    <div className="mx-auto max-w-xl space-y-5">
+      <h1 className="text-xl font-semibold">Your account</h1>
+      {mustChangePassword && (
+        <p role="status" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          You signed in with a one-time password from an admin. Choose your own password to continue.
+        </p>
+      )}
+      <dl className="grid grid-cols-[8rem_1fr] gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-700 dark:bg-slate-900">
+        <dt className="text-slate-500">Name</dt>
+        <dd>{viewer.name}</dd>
+        <dt className="text-slate-500">Email</dt>
+        <dd>{viewer.email}</dd>
+        <dt className="text-slate-500">Role</dt>
+        <dd>
+          <span className="font-medium">{viewer.role}</span>
+          <ul className="mt-1 list-disc pl-4 text-xs text-slate-500">
+            {permissionsOf(viewer.role).map((p) => <li key={p}>{PERMISSIONS[p]}</li>)}
+          </ul>
+        </dd>
+      </dl>
+      <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+        <h2 className="mb-3 font-semibold">Change your password</h2>
+        <ActionForm action={changePasswordAction} label="Change password">
+          <label className="block space-y-1 text-sm">
+            <span>{mustChangePassword ? "One-time password" : "Current password"}</span>
+            <input name="currentPassword" type="password" autoComplete="current-password" required className={input} />
+          </label>
+          <label className="block space-y-1 text-sm">
+            <span>New password (at least 10 characters)</span>
+            <input name="newPassword" type="password" autoComplete="new-password" required minLength={10} maxLength={200} className={input} />
+          </label>
+          <label className="block space-y-1 text-sm">
+            <span>Repeat the new password</span>
+            <input name="confirmPassword" type="password" autoComplete="new-password" required minLength={10} maxLength={200} className={input} />
+          </label>
+        </ActionForm>
+        <p className="mt-3 text-xs text-slate-500">Changing it ends your sign-ins in other browsers; this one stays signed in.</p>
+      </section>
+    </div>
+  );
+}

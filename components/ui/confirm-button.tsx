@@ -1,0 +1,18 @@
+"use client";
+
+import type { ReactNode } from "react";
+
+/** A submit button for an action that cannot be taken back: it asks first, in the browser's own dialog. */
+export function ConfirmButton({ question, className, children }: { question: string; className?: string; children: ReactNode }) {
+  return (
+    <button
+      type="submit"
+      className={className}
+      onClick={(event) => {
+        if (!window.confirm(question)) event.preventDefault();
+      }}
+    >
+      {children}
+    </button>
+  );
+}
