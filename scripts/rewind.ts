@@ -4,6 +4,7 @@ import { runKeys } from "./commands/keys";
 import { runMigrate } from "./commands/migrate";
 import { runProjections } from "./commands/projections";
 import { runSimulate } from "./commands/simulate";
+import { runUsers } from "./commands/users";
 
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: string }> = {
   migrate: { run: runMigrate, help: "apply database migrations (DATABASE_URL)" },
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
   simulate: { run: runSimulate, help: "simulate --users N --days D --seed S  append the reference world" },
   projections: { run: runProjections, help: "projections <rebuild|catch-up>  rebuild or catch up the session read models" },
   keys: { run: runKeys, help: "keys create <producer|service> <name>  create an API key (shown once)" },
+  users: { run: runUsers, help: "users reset-password <email>  a temporary password for a dashboard user (shown once)" },
 };
 
 async function main() {

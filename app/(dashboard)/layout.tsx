@@ -6,7 +6,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const signedIn = await currentSignIn();
   return (
     <>
-      {/* Until a one-time password is changed, no section opens: the bar offers none. */}
+      {/* Until a temporary password is changed, no section opens: the bar offers none. */}
       <NavBar viewer={signedIn?.viewer ?? null} sectionsShown={!signedIn?.mustChangePassword} />
       <main className="mx-auto max-w-screen-2xl px-4 py-6">{children}</main>
     </>

@@ -115,10 +115,10 @@ test.describe("as an admin", () => {
       await invited.getByLabel("Password").fill(secret);
       await invited.getByRole("button", { name: "Sign in" }).click();
     };
-    // A one-time password opens the account page and nothing else.
+    // A temporary password opens the account page and nothing else.
     await signIn(password);
     await expect(invited).toHaveURL(/\/account$/);
-    await expect(invited.getByRole("status")).toContainText("one-time password");
+    await expect(invited.getByRole("status")).toContainText("temporary password");
     await expect(invited.getByRole("navigation", { name: "Main" })).not.toContainText("Access log");
     await invited.goto("/access-log");
     await expect(invited).toHaveURL(/\/account$/);
@@ -126,7 +126,7 @@ test.describe("as an admin", () => {
 
     const change = invited.getByRole("form", { name: "Change password" });
     const fillIn = async (repeat: string) => {
-      await change.getByLabel("One-time password").fill(password);
+      await change.getByLabel("Temporary password").fill(password);
       await change.getByRole("textbox", { name: /^New password/ }).fill("ivy-own-password");
       await change.getByLabel("Repeat the new password").fill(repeat);
       await change.getByRole("button", { name: "Change password" }).click();
@@ -139,21 +139,37 @@ test.describe("as an admin", () => {
     await expect(invited.getByRole("navigation", { name: "Main" })).toContainText("Access log");
     expect((await invited.request.get("/api/users?query=nobody-here")).status()).toBe(200);
 
-    // Forgotten: the admin resets it; the user is signed out and the new one-time password works once more.
+    // Changing it again, with the current password: this browser stays signed in and is told so.
+    await invited.goto("/account");
+    await change.getByLabel("Current password").fill("ivy-own-password");
+    await change.getByRole("textbox", { name: /^New password/ }).fill("ivy-newer-password");
+    await change.getByLabel("Repeat the new password").fill("ivy-newer-password");
+    await change.getByRole("button", { name: "Change password" }).click();
+    await expect(invited.getByRole("status")).toHaveText("Password changed. Your sign-ins in other browsers have ended.");
+    await invited.goto("/access-log");
+    await expect(invited.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(invited).toHaveURL(/\/access-log/);
+
+    // Forgotten: the admin resets it; the user is signed out and the new temporary password works once more.
     await page.reload();
     const row = page.locator(`tr[data-email="${email}"]`);
+    const adminId = await viewerIdOf(page.request);
+    const resets = async () => (await auditTypes(page.request, adminId)).filter((t) => t === "rewind.audit.dashboard-user.password-reset").length;
+    const resetsBefore = await resets();
     page.once("dialog", (dialog) => dialog.accept());
     await row.getByRole("button", { name: "Reset password" }).click();
     const reset = (await row.getByTestId("secret").textContent())!.trim();
     await invited.goto("/access-log");
     await expect(invited).toHaveURL(/\/sign-in/);
-    await signIn("ivy-own-password");
+    await signIn("ivy-newer-password");
     await expect(invited.getByRole("alert")).toBeVisible();
     await signIn(reset);
     await expect(invited).toHaveURL(/\/account$/);
+    // Whoever resets a password could sign in as that user: the reset is on record.
+    expect(await resets()).toBe(resetsBefore + 1);
 
     await page.reload();
-    await expect(page.locator(`tr[data-email="${email}"]`)).toContainText("one-time password");
+    await expect(page.locator(`tr[data-email="${email}"]`)).toContainText("temporary password");
     page.once("dialog", (dialog) => dialog.accept());
     await page.locator(`tr[data-email="${email}"]`).getByRole("button", { name: "Disable" }).click();
     await expect(page.locator(`tr[data-email="${email}"]`)).toContainText("disabled");

@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = {
   "resume-link.created": "created a resume link",
   "resume-link.opened": "opened a resume link",
   "resume-link.revoked": "revoked a resume link",
+  // Not a look at a customer, but whoever resets a password can sign in as that user: on record.
+  "dashboard-user.password-reset": "reset a dashboard user's password",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

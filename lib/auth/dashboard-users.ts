@@ -13,14 +13,14 @@ export interface NewDashboardUser {
 
 /**
  * Creates a dashboard user with a password (admins invite; there is no public sign-up). A
- * one-time password is one somebody else chose and passed on: it must be changed at first sign-in.
+ * temporary password is one somebody else chose and passed on: it must be changed at first sign-in.
  */
-export async function createDashboardUser(store: Store, user: NewDashboardUser, options: { oneTimePassword?: boolean } = {}) {
+export async function createDashboardUser(store: Store, user: NewDashboardUser, options: { temporaryPassword?: boolean } = {}) {
   const auth = await getAuth(store);
   const { user: created } = await auth.api.createUser({
     body: { email: user.email.trim().toLowerCase(), password: user.password, name: user.name, role: user.role },
   });
-  if (options.oneTimePassword) await setMustChangePassword(store, created.id, true);
+  if (options.temporaryPassword) await setMustChangePassword(store, created.id, true);
   return created;
 }
 
@@ -46,19 +46,20 @@ export async function ensureFirstAdmin(store: Store, env: Record<string, string 
 }
 
 /** A password chosen by Rewind for somebody to pass on: shown once, changed at first sign-in. */
-export function newOneTimePassword(): string {
+export function newTemporaryPassword(): string {
   return randomBytes(12).toString("base64url");
 }
 
 /**
- * An admin's reset of a forgotten password (`adminHeaders` carry the admin's sign-in): a new
- * one-time password, every sign-in of the user ended, a change required at their next sign-in.
+ * A forgotten password reset (by an admin on /admin/users, or on the server with `npm run rewind --
+ * users reset-password`): a new temporary password hashed by Better Auth, every sign-in of the
+ * user ended, a change required at their next sign-in. Callers check who may do it.
  */
-export async function resetPassword(store: Store, adminHeaders: Headers, userId: string): Promise<string> {
-  const auth = await getAuth(store);
-  const password = newOneTimePassword();
-  await auth.api.setUserPassword({ body: { userId, newPassword: password }, headers: adminHeaders });
-  await auth.api.revokeUserSessions({ body: { userId }, headers: adminHeaders });
+export async function resetPassword(store: Store, userId: string): Promise<string> {
+  const context = await (await getAuth(store)).$context;
+  const password = newTemporaryPassword();
+  await context.internalAdapter.updatePassword(userId, await context.password.hash(password));
+  await context.internalAdapter.deleteUserSessions(userId);
   await setMustChangePassword(store, userId, true);
   return password;
 }

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import type { Role } from "../access/roles";
 import { listApiKeys, createApiKey, revokeApiKey } from "../auth/api-keys";
 import { getAuth } from "../auth/better-auth";
-import { createDashboardUser, newOneTimePassword, resetPassword } from "../auth/dashboard-users";
+import { createDashboardUser, newTemporaryPassword, resetPassword } from "../auth/dashboard-users";
 import type { KeyKind } from "../auth/key-material";
 import { getStore } from "../db/prisma";
 import type { PersonalDataPolicy } from "../privacy/policy";
@@ -16,16 +16,18 @@ export async function listDashboardUsers() {
   });
 }
 
-/** Invites a user: an account with a one-time password the admin passes on (shown once). */
+/** Invites a user: an account with a temporary password the admin passes on (shown once). */
 export async function inviteDashboardUser(user: { email: string; name: string; role: Role }) {
-  const password = newOneTimePassword();
-  await createDashboardUser(getStore(), { ...user, password }, { oneTimePassword: true });
+  const password = newTemporaryPassword();
+  await createDashboardUser(getStore(), { ...user, password }, { temporaryPassword: true });
   return password;
 }
 
-/** A forgotten password: a new one-time password for the admin to pass on (shown once). */
-export async function resetDashboardUserPassword(userId: string): Promise<string> {
-  return resetPassword(getStore(), await headers(), userId);
+/** A forgotten password: a new temporary password for the admin to pass on (shown once); null for no such user. */
+export async function resetDashboardUserPassword(userId: string): Promise<{ email: string; password: string } | null> {
+  const user = await getStore().db.dashboardUser.findUnique({ where: { id: userId }, select: { email: true } });
+  if (!user) return null;
+  return { email: user.email, password: await resetPassword(getStore(), userId) };
 }
 
 export class LastAdminError extends Error {

@@ -51,7 +51,7 @@ export async function requireServiceOrRole(request: Request, permission: Permiss
   }
   const signedIn = await signedInFromHeaders(request.headers);
   if (!signedIn) throw new ApiError("unauthorized", "sign in, or send Authorization: Bearer <service key>");
-  if (signedIn.mustChangePassword) throw new ApiError("forbidden", `change your one-time password first (${ACCOUNT_PAGE})`);
+  if (signedIn.mustChangePassword) throw new ApiError("forbidden", `change your temporary password first (${ACCOUNT_PAGE})`);
   const { viewer } = signedIn;
   if (!can(viewer.role, permission)) {
     throw new ApiError("forbidden", `the ${viewer.role} role may not ${permission}`, { role: viewer.role, required: permission });

@@ -9,12 +9,12 @@ import { getStore } from "../db/prisma";
 
 type UserViewer = Extract<Viewer, { kind: "user" }>;
 
-/** Where a user signed in with a one-time password must go before anything else. */
+/** Where a user signed in with a temporary password must go before anything else. */
 export const ACCOUNT_PAGE = "/account";
 
 /**
  * The signed-in dashboard user behind these request headers, or null (none, expired, disabled, no
- * role), and whether they still hold a one-time password they must change first.
+ * role), and whether they still hold a temporary password they must change first.
  */
 export async function signedInFromHeaders(requestHeaders: Headers): Promise<{ viewer: UserViewer; mustChangePassword: boolean } | null> {
   const auth = await getAuth(getStore());
@@ -37,7 +37,7 @@ export async function currentViewer(): Promise<UserViewer | null> {
 }
 
 /**
- * Pages and server actions start here: no sign-in goes to the sign-in page, a one-time password
+ * Pages and server actions start here: no sign-in goes to the sign-in page, a temporary password
  * to the account page to be changed, a role without `permission` gets 403. The check runs before
  * anything streams, so the status is real.
  */
@@ -49,7 +49,7 @@ export async function requireViewer(permission: Permission): Promise<UserViewer>
   return signedIn.viewer;
 }
 
-/** The account page and its actions: any signed-in user, one-time password or not. */
+/** The account page and its actions: any signed-in user, temporary password or not. */
 export async function requireSignedIn(): Promise<{ viewer: UserViewer; mustChangePassword: boolean }> {
   const signedIn = await currentSignIn();
   if (!signedIn) redirect("/sign-in");

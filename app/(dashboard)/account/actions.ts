@@ -6,7 +6,7 @@ import type { ActionResult } from "@/app/(dashboard)/admin/actions";
 import { landingPage } from "@/lib/access/roles";
 import { TokenBuckets } from "@/lib/api/rate-limit";
 import { WrongPasswordError, changeOwnPassword } from "@/lib/data/account";
-import { requireSignedIn } from "@/lib/data/viewer";
+import { ACCOUNT_PAGE, requireSignedIn } from "@/lib/data/viewer";
 
 const passwordSchema = z
   .object({
@@ -17,26 +17,28 @@ const passwordSchema = z
   .refine((p) => p.newPassword === p.confirmPassword, { path: ["confirmPassword"], message: "does not match the new password" })
   .refine((p) => p.newPassword !== p.currentPassword, { path: ["newPassword"], message: "must differ from the current password" });
 
-const LABELS: Record<string, string> = { currentPassword: "Current password", newPassword: "New password", confirmPassword: "Repeat" };
+const LABELS: Record<string, string> = { newPassword: "New password", confirmPassword: "Repeat" };
 
-// A stolen session cookie must not become a way to guess the password: wrong current passwords
-// are limited per user, like failed sign-ins per account.
-const wrongGuesses = new TokenBuckets({ ratePerSecond: 5 / 60, burst: 5 });
+// A stolen session cookie must not become a way to guess the password: attempts are limited per
+// user, counted before the check so that attempts sent at once cannot all slip through.
+const attempts = new TokenBuckets({ ratePerSecond: 5 / 60, burst: 5 });
 
 export async function changePasswordAction(_state: ActionResult, form: FormData): Promise<ActionResult> {
   const { viewer, mustChangePassword } = await requireSignedIn();
   const input = passwordSchema.safeParse(Object.fromEntries(form));
-  if (!input.success) return { ok: false, error: input.error.issues.map((i) => `${LABELS[String(i.path[0])] ?? "input"}: ${i.message}`).join("; ") };
-  const limit = wrongGuesses.peek(viewer.id, 1, Date.now());
-  if (!limit.allowed) return { ok: false, error: `Too many wrong passwords: try again in ${limit.retryAfterSeconds} s` };
+  const current = mustChangePassword ? "Temporary password" : "Current password";
+  if (!input.success) {
+    return { ok: false, error: input.error.issues.map((i) => `${i.path[0] === "currentPassword" ? current : (LABELS[String(i.path[0])] ?? "input")}: ${i.message}`).join("; ") };
+  }
+  const limit = attempts.take(viewer.id, 1, Date.now());
+  if (!limit.allowed) return { ok: false, error: `Too many attempts: try again in ${limit.retryAfterSeconds} s` };
   try {
     await changeOwnPassword(viewer.id, input.data.currentPassword, input.data.newPassword);
   } catch (error) {
     if (!(error instanceof WrongPasswordError)) throw error;
-    wrongGuesses.take(viewer.id, 1, Date.now());
-    return { ok: false, error: "Current password: not right" };
+    return { ok: false, error: `${current}: not right` };
   }
-  // A one-time password changed: on to the work.
-  if (mustChangePassword) redirect(landingPage(viewer.role));
-  return { ok: true, message: "Password changed. Your other sign-ins have been ended." };
+  // A redirect, not a message: this request still carries the sign-in the change just ended, and
+  // only a new request carries the new one. A temporary password changed: on to the work.
+  redirect(mustChangePassword ? landingPage(viewer.role) : `${ACCOUNT_PAGE}?changed=1`);
 }

@@ -9,15 +9,21 @@ export const metadata: Metadata = { title: "Your account" };
 
 const input = "w-full rounded border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-950";
 
-/** Who you are signed in as, and your password: the one page a one-time password can open. */
-export default async function AccountPage() {
+/** Who you are signed in as, and your password: the one page a temporary password can open. */
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { viewer, mustChangePassword } = await requireSignedIn();
+  const { changed } = await searchParams;
   return (
     <div className="mx-auto max-w-xl space-y-5">
       <h1 className="text-xl font-semibold">Your account</h1>
       {mustChangePassword && (
         <p role="status" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-          You signed in with a one-time password from an admin. Choose your own password to continue.
+          You signed in with a temporary password from an admin. Choose your own password to continue.
+        </p>
+      )}
+      {changed === "1" && !mustChangePassword && (
+        <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+          Password changed. Your sign-ins in other browsers have ended.
         </p>
       )}
       <dl className="grid grid-cols-[8rem_1fr] gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-700 dark:bg-slate-900">
@@ -37,7 +43,7 @@ export default async function AccountPage() {
         <h2 className="mb-3 font-semibold">Change your password</h2>
         <ActionForm action={changePasswordAction} label="Change password">
           <label className="block space-y-1 text-sm">
-            <span>{mustChangePassword ? "One-time password" : "Current password"}</span>
+            <span>{mustChangePassword ? "Temporary password" : "Current password"}</span>
             <input name="currentPassword" type="password" autoComplete="current-password" required className={input} />
           </label>
           <label className="block space-y-1 text-sm">

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ROLES } from "@/lib/access/roles";
 import { redirect } from "next/navigation";
 import { LastAdminError, changeRole, resetDashboardUserPassword, createKey, inviteDashboardUser, revokeKey, setDisabled, updatePolicy } from "@/lib/data/admin";
+import { recordAccess } from "@/lib/data/audit";
 import { requireViewer } from "@/lib/data/viewer";
 import { policySchema } from "@/lib/privacy/policy";
 
@@ -29,7 +30,7 @@ export async function inviteUser(_state: ActionResult, form: FormData): Promise<
   try {
     const password = await inviteDashboardUser(input.data);
     revalidatePath("/admin/users");
-    return { ok: true, message: `Invited ${input.data.email} as ${input.data.role}. Their one-time password (shown once):`, secret: password };
+    return { ok: true, message: `Invited ${input.data.email} as ${input.data.role}. Their temporary password (shown once):`, secret: password };
   } catch (error) {
     return { ok: false, error: error instanceof Error && /exist/i.test(error.message) ? `${input.data.email} already has an account` : "could not invite" };
   }
@@ -74,9 +75,11 @@ export async function resetPasswordAction(_state: ActionResult, form: FormData):
   if (!input.success) return { ok: false, error: problems(input.error) };
   // Your own password is changed on your account page, with the current one.
   if (input.data.userId === admin.id) return { ok: false, error: "change your own password on your account page" };
-  const password = await resetDashboardUserPassword(input.data.userId);
+  const reset = await resetDashboardUserPassword(input.data.userId);
+  if (!reset) return { ok: false, error: "no such dashboard user" };
+  await recordAccess(admin, { action: "dashboard-user.password-reset", customer: null, target: reset.email });
   revalidatePath("/admin/users");
-  return { ok: true, message: "Signed out everywhere. Their new one-time password (shown once):", secret: password };
+  return { ok: true, message: `${reset.email} is signed out everywhere. Their temporary password (shown once):`, secret: reset.password };
 }
 
 const keySchema = z

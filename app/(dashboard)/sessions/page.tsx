@@ -66,6 +66,8 @@ function describeFilter(q: Query): string | null {
   }
   if (q.path) parts.push(`path ${q.path.split(">").map((k) => (k.startsWith("end:") ? `ended ${k.slice(4)}` : (steps.find((s) => s.key === k)?.label ?? k))).join(" → ")}`);
   if (q.from || q.to) parts.push(q.from === q.to ? `started on ${q.from}` : `started ${q.from ?? "…"} to ${q.to ?? "…"}`);
+  // The outcome tabs narrow a drill-down too: the total beside it says so.
+  if (parts.length > 0 && q.outcome) parts.push(`outcome ${q.outcome}`);
   return parts.length > 0 ? parts.join(", ") : null;
 }
 

@@ -53,8 +53,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                 <td className="px-3 py-2">
                   {u.banned ? <span className="rounded bg-red-100 px-2 py-0.5 text-xs text-red-700 dark:bg-red-950 dark:text-red-300">disabled</span> : <span className="text-xs text-emerald-700 dark:text-emerald-400">active</span>}
                   {u.mustChangePassword && !u.banned && (
-                    <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-200" title="Signed in with a one-time password only; they choose their own at first sign-in">
-                      one-time password
+                    <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-200" title="Their password was set by an admin; they must choose their own when they next sign in">
+                      temporary password
                     </span>
                   )}
                   {!self && (
@@ -78,7 +78,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                       action={resetPasswordAction}
                       label="Reset password"
                       compact
-                      confirm={`Reset the password of ${u.email}? They are signed out everywhere and get a new one-time password.`}
+                      confirm={`Reset the password of ${u.email}? They are signed out everywhere and get a new temporary password.`}
                       className="max-w-56 space-y-1"
                     >
                       <input type="hidden" name="userId" value={u.id} />
