@@ -21,18 +21,16 @@ export async function build(): Promise<void> {
   await run("next", ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
 }
 
-/** Serves the built app in the foreground; Ctrl-C stops it. */
+/** Serves the built app in the foreground (scripts/server.ts); Ctrl-C stops it. */
 export async function serve(): Promise<void> {
-  const port = process.env.PORT ?? "3000";
-  const host = process.env.HOST ?? "0.0.0.0";
-  console.log(`\nRewind is serving on http://localhost:${port}\n`);
-  const child = spawn(join(root, "node_modules/.bin/next"), ["start", "-p", port, "-H", host], {
+  const child = spawn(join(root, "node_modules/.bin/tsx"), [join(root, "scripts/server.ts")], {
     cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: "inherit",
   });
   const stop = () => child.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  await new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  const code = await new Promise<number | null>((resolve) => child.on("exit", (exitCode) => resolve(exitCode)));
+  if (code !== 0 && code !== null) throw new Error(`the server exited with ${code}`);
 }

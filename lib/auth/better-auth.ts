@@ -61,7 +61,8 @@ export async function createAuth(store: Store, env: Record<string, string | unde
         "/sign-in/email": { window: 60, max: attemptsPerMinute },
       },
     },
-    advanced: { ipAddress: { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] } },
+    // scripts/server.ts replaces X-Forwarded-For with the client's real address (see lib/net).
+    advanced: { ipAddress: { ipAddressHeaders: ["x-forwarded-for"] } },
     // Failed attempts count against the account; a successful sign-in costs nothing.
     hooks: {
       before: createAuthMiddleware(async (ctx) => {

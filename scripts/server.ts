@@ -1,0 +1,31 @@
+// The production server: Next.js behind a plain Node HTTP server whose one job is to tell the app
+// the client's real address. `next start` passes on whatever X-Forwarded-For a client sends, so a
+// per-address sign-in limit could be dodged by writing a new one on every attempt; here the header
+// is replaced by the connection's peer, or read past REWIND_TRUSTED_PROXIES when a proxy is in front.
+import { createServer } from "node:http";
+import { join } from "node:path";
+import next from "next";
+import { clientAddress, trustedProxiesFromEnv } from "../lib/net/client-address";
+
+async function main() {
+  const port = Number(process.env.PORT ?? 3000);
+  const hostname = process.env.HOST ?? "0.0.0.0";
+  const trusted = trustedProxiesFromEnv(process.env.REWIND_TRUSTED_PROXIES);
+  const app = next({ dev: false, dir: join(__dirname, ".."), hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = createServer((req, res) => {
+    const forwarded = req.headers["x-forwarded-for"];
+    req.headers["x-forwarded-for"] = clientAddress(req.socket.remoteAddress ?? "", Array.isArray(forwarded) ? forwarded.join(", ") : forwarded, trusted);
+    void handle(req, res);
+  });
+  server.listen(port, hostname, () => console.log(`Rewind is serving on http://localhost:${port}`));
+  const stop = () => server.close(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`rewind server: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
