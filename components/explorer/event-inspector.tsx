@@ -34,9 +34,14 @@ export function EventInspector({ event, onClose, canReveal }: { event: CloudEven
           </Link>
         )}
         {typeof event.correlationid === "string" && (
-          <Link className="text-amber-700 hover:underline" href={filterLink("correlation", event.correlationid)}>
-            Whole flow {event.correlationid}
-          </Link>
+          <>
+            <Link className="text-amber-700 hover:underline" href={`/flows/${encodeURIComponent(event.correlationid)}`}>
+              Flow {event.correlationid} across services
+            </Link>
+            <Link className="text-amber-700 hover:underline" href={filterLink("correlation", event.correlationid)}>
+              Its events here
+            </Link>
+          </>
         )}
         <Link className="text-amber-700 hover:underline" href={`/events?event=${event.position}`}>
           Link to this event

@@ -28,6 +28,8 @@ export interface ReplayPermissions {
   resumeLinks: boolean;
   export: boolean;
   findUsers: boolean;
+  /** the flows page (auditors, admins) */
+  flows: boolean;
 }
 
 export function ReplayView({
@@ -209,8 +211,13 @@ export function ReplayView({
             onSeek={seekIndex}
           />
           <section aria-label="Raw event" className="rounded-lg border border-slate-200 dark:border-slate-700">
-            <h2 className="border-b border-slate-200 px-4 py-2 text-sm font-semibold dark:border-slate-700">
-              Raw event {selected ? `· ${selected.type} · position ${selected.position}` : ""}
+            <h2 className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 px-4 py-2 text-sm font-semibold dark:border-slate-700">
+              <span>Raw event {selected ? `· ${selected.type} · position ${selected.position}` : ""}</span>
+              {allowed.flows && typeof selected?.correlationid === "string" && (
+                <Link href={`/flows/${encodeURIComponent(selected.correlationid)}`} className="text-xs font-normal text-amber-700 hover:underline dark:text-amber-400">
+                  Flow {selected.correlationid} across services
+                </Link>
+              )}
             </h2>
             <pre className="max-h-72 overflow-auto bg-slate-950 p-4 font-mono text-xs text-emerald-100">
               {selected ? JSON.stringify(selected, null, 2) : loading ? "Loading…" : "—"}

@@ -61,8 +61,9 @@ function expectedStatus(rule: RouteRule, method: Method, caller: Caller): number
 test("each role and key kind gets exactly what the matrix says, on every route", async ({ request, baseURL }) => {
   test.setTimeout(90_000);
   // A customer with an unfinished booking, so the resume routes have something to answer.
+  let flow = "";
   const seeded = await seedUserSession(request, (user, tag) => [
-    cloudEvent({ id: `${tag}-3`, source: "/holidays/offers", type: "offers.offer.viewed", subject: `offer/OF-${tag}`, userid: user, time: "2026-06-01T10:02:00Z", data: { offerId: `OF-${tag}`, destination: "LIS", hotel: "Vista Resort Lisbon", package: "half-board", pricePerPerson: 700 } }),
+    cloudEvent({ id: `${tag}-3`, source: "/holidays/offers", type: "offers.offer.viewed", subject: `offer/OF-${tag}`, userid: user, correlationid: (flow = `FL-${tag}`), time: "2026-06-01T10:02:00Z", data: { offerId: `OF-${tag}`, destination: "LIS", hotel: "Vista Resort Lisbon", package: "half-board", pricePerPerson: 700 } }),
   ]);
   const samples: Record<string, string> = {
     "/api/auth/[...all]": "/api/auth/get-session",
@@ -70,6 +71,7 @@ test("each role and key kind gets exactly what the matrix says, on every route",
     "/api/users": "/api/users?query=usr-",
     "/resume/[token]": "/resume/not.valid-token",
     "/api/resume-links/[linkId]": "/api/resume-links/rl_does-not-exist",
+    "/flows/[correlationId]": `/flows/${encodeURIComponent(flow)}`,
   };
   const url = (route: string) =>
     samples[route] ??

@@ -53,6 +53,7 @@ test("personal data from the reference world is in no API response and no page, 
     `/events?user=${user}`,
     `/events?type=${T.travellersAdded}`,
     `/events?type=${T.userRegistered}`,
+    `/flows/${encodeURIComponent(traveller.correlationid as string)}`,
   ];
   const apis = [
     `/api/users?query=${encodeURIComponent(email)}`,

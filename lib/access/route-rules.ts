@@ -29,6 +29,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "/sessions/[sessionId]/print": { kind: "page", permission: "sessions.export" },
   "/sessions/[sessionId]/export/[format]": { kind: "api", read: "sessions.export" },
   "/events": { kind: "page", permission: "events.explore" },
+  "/flows/[correlationId]": { kind: "page", permission: "events.explore" },
   "/analytics": { kind: "page", permission: "analytics.view" },
   "/analytics/funnel": { kind: "page", permission: "analytics.view" },
   "/analytics/destinations": { kind: "page", permission: "analytics.view" },

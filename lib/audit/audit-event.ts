@@ -14,6 +14,7 @@ export const AUDIT_SOURCE = "rewind/audit";
 export const AUDIT_ACTIONS = {
   "customer.viewed": "viewed a customer's sessions",
   "replay.viewed": "viewed a replay",
+  "flow.viewed": "viewed a business flow",
   "session.exported": "exported a session",
   "field.revealed": "revealed a personal-data field",
   "session.revealed": "revealed a session's personal data",

@@ -33,6 +33,7 @@ export default async function SessionPage({
     export: can(viewer.role, "sessions.export"),
     findUsers: can(viewer.role, "users.find"),
     resumeLinks: can(viewer.role, "resume-links.create"),
+    flows: can(viewer.role, "events.explore"),
   };
   return <RevealableReplay key={session.id} replay={replay} initialIndex={initialIndex} grant={grant} allowed={allowed} />;
 }

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { FlowLanes } from "@/components/flows/flow-lanes";
+import { formatElapsed, formatWallClock } from "@/components/replay/format-time";
+import { can } from "@/lib/access/roles";
+import { recordAccess } from "@/lib/data/audit";
+import { FLOW_LIMIT, getFlow } from "@/lib/data/flows";
+import { requireViewer } from "@/lib/data/viewer";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Flow" };
+
+const correlationIdSchema = z.string().trim().min(1).max(200);
+
+/** A business flow reconstructed from the store across services: the auditor's evidence. */
+export default async function FlowPage({ params }: { params: Promise<{ correlationId: string }> }) {
+  const viewer = await requireViewer("events.explore");
+  const parsed = correlationIdSchema.safeParse(decodeURIComponent((await params).correlationId));
+  if (!parsed.success) notFound();
+  const view = await getFlow(parsed.data);
+  if (!view) notFound();
+  const { flow } = view;
+  // A flow holds a customer's data: looking at it is on record like a replay.
+  await recordAccess(viewer, { action: "flow.viewed", customer: flow.users[0] ?? null, target: `/flows/${view.correlationId}` });
+  const late = flow.steps.filter((s) => s.lateByMs !== null).length;
+  const outOfOrder = flow.steps.filter((s) => s.outOfOrder).length;
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <p className="text-xs text-slate-500">Flow (correlation id)</p>
+          <h1 className="font-mono text-xl font-semibold">{view.correlationId}</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {view.status} · {flow.steps.length} event{flow.steps.length === 1 ? "" : "s"} from {flow.services.length} service{flow.services.length === 1 ? "" : "s"}
+            {flow.startedAt !== null && flow.endedAt !== null && ` · ${formatWallClock(flow.startedAt)} to ${formatWallClock(flow.endedAt)} (${formatElapsed(flow.endedAt - flow.startedAt)})`}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-3 text-sm">
+          {flow.users.map((u) =>
+            can(viewer.role, "users.find") ? (
+              <Link key={u} href={`/users/${encodeURIComponent(u)}`} className="text-amber-700 hover:underline dark:text-amber-400">
+                Customer {u}
+              </Link>
+            ) : (
+              <span key={u} className="text-slate-500">Customer {u}</span>
+            ),
+          )}
+          <Link href={`/events?${new URLSearchParams({ correlation: view.correlationId })}`} className="text-amber-700 hover:underline dark:text-amber-400">
+            These events in the explorer
+          </Link>
+        </div>
+      </div>
+      <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+        {late === 0 && outOfOrder === 0
+          ? "Every event reached the store in the order it happened."
+          : [late > 0 && `${late} reached the store more than a minute after a later event had`, outOfOrder > 0 && `${outOfOrder} appended after an event that happened later`].filter(Boolean).join("; ") + "."}
+        {view.truncated && ` Only the first ${FLOW_LIMIT} events are shown.`}
+      </p>
+      <FlowLanes flow={flow} />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { getStore } from "../db/prisma";
+import { readFeed } from "../eventstore/read";
+import { toJourneyEvent } from "../eventstore/journey-events";
+import { toCloudEventJson, type CloudEventJson } from "../eventstore/to-cloud-event";
+import { layOutFlow, type Flow, type FlowInput } from "../flows/flow";
+import { compareJourneyEvents } from "../journeys/journey-event";
+import { journeyFor } from "../journeys/registry";
+import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
+import { getMasker } from "./privacy";
+
+/** The most events a flow page shows; a booking flow has a dozen or so. */
+export const FLOW_LIMIT = 500;
+
+export interface FlowEvent extends FlowInput {
+  /** the event in plain words, masked */
+  description: string;
+  /** the event as stored, masked */
+  json: CloudEventJson;
+}
+
+export interface FlowView {
+  correlationId: string;
+  flow: Flow<FlowEvent>;
+  /** where the business flow stands after all its events, in the journey's words */
+  status: string;
+  /** more events carry this correlation id than the page shows */
+  truncated: boolean;
+}
+
+/** One business flow across services, from the store, masked: null when no event carries the id. */
+export async function getFlow(correlationId: string): Promise<FlowView | null> {
+  const rows = await readFeed(getStore(), { after: 0, limit: FLOW_LIMIT + 1, filter: { correlationid: correlationId } });
+  if (rows.length === 0) return null;
+  const shown = rows.slice(0, FLOW_LIMIT);
+  const masker = await getMasker();
+  const definition = journeyFor(new Set(shown.map((r) => r.type)));
+  const journeyEvents = shown.map(toJourneyEvent);
+  let state = definition.initialState();
+  for (const e of [...journeyEvents].sort(compareJourneyEvents)) state = definition.evolve(state, e);
+  const events = shown.map((row, i): FlowEvent => ({
+    position: Number(row.position),
+    eventId: row.eventId,
+    source: row.source,
+    type: row.type,
+    time: row.occurredAt.getTime(),
+    recordedAt: row.recordedAt.getTime(),
+    causationid: row.causationid,
+    userid: row.userid,
+    description: masker.text(definition.describe(maskJourneyEvent(masker, journeyEvents[i]!))),
+    json: maskCloudEvent(masker, toCloudEventJson(row)),
+  }));
+  return { correlationId, flow: layOutFlow(events), status: masker.text(definition.lastStep(state)), truncated: rows.length > FLOW_LIMIT };
+}
