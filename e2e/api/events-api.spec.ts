@@ -102,6 +102,13 @@ test.describe("POST /api/events refuses bad input with the right status and writ
       details: { index: 0, attribute: "data_base64" },
     },
     {
+      name: "a NUL character in data (PostgreSQL cannot keep one)",
+      status: 422,
+      code: "invalid_event",
+      body: (tag) => JSON.stringify([valid(tag), { ...valid(tag, 2), data: { note: "a\u0000b" } }]),
+      details: { index: 1, attribute: "data" },
+    },
+    {
       name: "a reserved rewind/ source",
       status: 403,
       code: "reserved_namespace",

@@ -2,7 +2,7 @@ import { ApiError } from "../api/errors";
 import type { EventData } from "./cloud-event";
 import { isJsonMediaType, isTextMediaType, parseMediaType } from "./media-type";
 import { issuesOf, toIncomingEvent, type Validated } from "./normalise";
-import { cloudEventSchema } from "./event-schema";
+import { cloudEventSchema, pathToNul } from "./event-schema";
 
 /**
  * CloudEvents HTTP binding, binary mode: attributes travel as `ce-<name>` headers
@@ -58,5 +58,8 @@ export function validateBinaryEvent(attributes: Record<string, string>, body: Ui
   if (!result.success) {
     return { ok: false, issues: issuesOf(result.error, 0) };
   }
-  return { ok: true, event: toIncomingEvent(result.data, binaryData(body, attributes.datacontenttype)) };
+  const data = binaryData(body, attributes.datacontenttype);
+  const nul = data && data.kind !== "base64" ? pathToNul(data.value, ["data"]) : null;
+  if (nul) return { ok: false, issues: [{ index: 0, attribute: "data", message: `${nul.join(".")} contains the NUL character (\\u0000), which the store cannot keep` }] };
+  return { ok: true, event: toIncomingEvent(result.data, data) };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseRfc3339 } from "./event-schema";
+import { validateStructuredEvent } from "./normalise";
 
 describe("parseRfc3339", () => {
   it.each([
@@ -17,4 +18,24 @@ describe("parseRfc3339", () => {
       expect(parseRfc3339(input)).toBeNull();
     },
   );
+});
+
+describe("the NUL character", () => {
+  const event = (extra: Record<string, unknown>) => ({ specversion: "1.0", id: "e-1", source: "/s", type: "t", ...extra });
+
+  it.each([
+    [{ data: { contact: { email: "a\u0000b" } } }, "data.contact.email"],
+    [{ data: { list: ["ok", "x\u0000"] } }, "data.list.1"],
+    [{ data: { "k\u0000": 1 } }, "data.k\u0000"],
+    [{ subject: "s\u0000" }, "subject"],
+    [{ traceparent: "\u0000" }, "traceparent"],
+  ])("is refused wherever it is, naming where (%o)", (extra, where) => {
+    const result = validateStructuredEvent(event(extra), 3);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues).toEqual([expect.objectContaining({ index: 3, attribute: where.split(".")[0], message: expect.stringContaining(`${where} contains the NUL character`) })]);
+  });
+
+  it("leaves every other character alone", () => {
+    expect(validateStructuredEvent(event({ data: { text: "é ü \u0001 \t" } }), 0).ok).toBe(true);
+  });
 });

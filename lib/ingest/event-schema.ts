@@ -37,6 +37,29 @@ const identifier = (name: string) =>
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/**
+ * Where a value holds the NUL character, as a path, or null. PostgreSQL keeps no NUL in text or
+ * jsonb, so such an event is refused on every store alike rather than failing on one of them.
+ */
+export function pathToNul(value: unknown, path: (string | number)[]): (string | number)[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = pathToNul(value[i], [...path, i]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes("\u0000")) return [...path, key];
+      const found = pathToNul(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 export const cloudEventSchema = z
   .object({
     specversion: z.literal("1.0", { error: 'specversion must be "1.0"' }),
@@ -88,6 +111,8 @@ export const cloudEventSchema = z
         ctx.addIssue({ code: "custom", path: [name], message: `"${name}" is reserved: Rewind sets it when serving events` });
       }
     }
+    const nul = pathToNul(event, []);
+    if (nul) ctx.addIssue({ code: "custom", path: nul, message: `${nul.join(".")} contains the NUL character (\\u0000), which the store cannot keep` });
     if (event.data !== undefined && event.data_base64 !== undefined) {
       ctx.addIssue({ code: "custom", path: ["data_base64"], message: "an event has data or data_base64, not both" });
     }
