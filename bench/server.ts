@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { hasBuild, build } from "../scripts/serve";
+import { build, compileServer, hasBuild } from "../scripts/serve";
 
 const root = join(__dirname, "..");
 
@@ -37,12 +37,12 @@ function peakOf(pid: number): number {
   }
 }
 
-/** The production server (`next start`) on a store of its own, as a real deployment runs it. */
+/** The production server (scripts/server.ts, what `npm start` runs) on a store of its own, as a real deployment runs it. */
 export async function startBenchServer(env: Record<string, string>, port = 3199): Promise<BenchServer> {
   if (!hasBuild()) await build();
-  const child: ChildProcess = spawn(join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [compileServer()], {
     cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

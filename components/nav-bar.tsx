@@ -9,6 +9,7 @@ const SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: "/analytics", label: "Analytics", permission: "analytics.view" },
   { href: "/sessions", label: "Sessions", permission: "sessions.replay" },
   { href: "/events", label: "Events", permission: "events.explore" },
+  { href: "/integrity", label: "Integrity", permission: "events.explore" },
   { href: "/access-log", label: "Access log", permission: "access-log.view" },
   { href: "/admin/users", label: "Admin", permission: "admin.manage" },
 ];

@@ -1,5 +1,6 @@
 // The `rewind` command line: `npm run rewind -- <command> [options]`.
 import { runImport } from "./commands/import";
+import { runIntegrity } from "./commands/integrity";
 import { runKeys } from "./commands/keys";
 import { runMigrate } from "./commands/migrate";
 import { runProjections } from "./commands/projections";
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
   simulate: { run: runSimulate, help: "simulate --users N --days D --seed S  append the reference world" },
   projections: { run: runProjections, help: "projections <rebuild|catch-up>  rebuild or catch up the session read models" },
   keys: { run: runKeys, help: "keys create <producer|service> <name>  create an API key (shown once)" },
+  integrity: { run: runIntegrity, help: "integrity <digest|verify [--digest D]>  the chain's digest, or check every event against it" },
   users: { run: runUsers, help: "users reset-password <email>  a temporary password for a dashboard user (shown once)" },
 };
 

@@ -3,7 +3,6 @@
 // per-address sign-in limit could be dodged by writing a new one on every attempt; here the header
 // is replaced by the connection's peer, or read past REWIND_TRUSTED_PROXIES when a proxy is in front.
 import { createServer } from "node:http";
-import { join } from "node:path";
 import next from "next";
 import { clientAddress, trustedProxiesFromEnv } from "../lib/net/client-address";
 
@@ -11,7 +10,8 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOST ?? "0.0.0.0";
   const trusted = trustedProxiesFromEnv(process.env.REWIND_TRUSTED_PROXIES);
-  const app = next({ dev: false, dir: join(__dirname, ".."), hostname, port });
+  // Started from the project's root (scripts/serve.ts), bundled into .next/ first.
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((req, res) => {

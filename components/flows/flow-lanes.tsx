@@ -53,6 +53,19 @@ export function FlowLanes({ flow }: { flow: Flow<FlowEvent> }) {
                             delivered late: {formatElapsed(step.lateByMs)} after a later event
                           </span>
                         )}
+                        {!e.integrity.content ? (
+                          <span className={`${chip} bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200`}>content changed since it was appended</span>
+                        ) : e.integrity.linked === false ? (
+                          <span className={`${chip} bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200`}>chain broken before it</span>
+                        ) : e.integrity.linked === null ? (
+                          <span className={`${chip} bg-slate-200 text-slate-700 dark:bg-slate-800 dark:text-slate-300`} title="Appended before the store's chain began: its content is checked, its place is not">
+                            as appended (content checked)
+                          </span>
+                        ) : (
+                          <span className={`${chip} bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200`} title="Its content hashes to what was recorded when it was appended, and it links to the event before it">
+                            ✓ as appended
+                          </span>
+                        )}
                         {step.outOfOrder && (
                           <span className={`${chip} bg-violet-100 text-violet-900 dark:bg-violet-950 dark:text-violet-200`} title="An event appended before this one happened after it">
                             appended out of order

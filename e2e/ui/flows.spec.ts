@@ -46,7 +46,10 @@ test("an auditor reconstructs a booking flow across services: lanes, causes, the
   await expect(failedRow).toContainText(`caused by 1. ${T.bookingStarted}`);
   await expect(failedRow).toContainText("appended out of order");
   await expect(table.locator(`[role=row][data-type="${T.bookingConfirmed}"]`)).toContainText(`caused by 3. ${T.paymentSucceeded}`);
-  await expect(page.getByRole("status")).toContainText("1 appended after an event that happened later");
+  await expect(page.getByRole("status", { name: "Delivery" })).toContainText("1 appended after an event that happened later");
+  // Each event checked against what was recorded when it was appended.
+  await expect(page.getByRole("status", { name: "Integrity" })).toContainText("Each of these 4 events still hashes to what was recorded");
+  await expect(table.getByText("✓ as appended")).toHaveCount(4);
   // The booking service's lane holds the booking's events, the payment service's the payments.
   await expect(failedRow.getByRole("cell").nth(2)).toContainText(T.paymentFailed);
   await expect(failedRow.getByRole("cell").nth(1)).toBeEmpty();

@@ -11,7 +11,7 @@ test("markup in event data renders as text in every view", async ({ page, reques
   const at = (m: number) => new Date(Date.parse("2026-04-01T10:00:00Z") + m * 60_000).toISOString();
   await appendBatch(request, [
     cloudEvent({ id: `${tag}-1`, source: "/holidays/identity", subject: `user/${user}`, type: "identity.user.registered", time: at(0), userid: user, data: { name: NAME, email: `${tag}@example.com` } }),
-    cloudEvent({ id: `${tag}-2`, source: "/holidays/offers", subject: `offer/${tag}`, type: "offers.offer.viewed", time: at(1), userid: user, data: { offerId: "OF-X", hotel: HOTEL, package: "room-only", pricePerPerson: 1 } }),
+    cloudEvent({ id: `${tag}-2`, source: "/holidays/offers", subject: `offer/${tag}`, type: "offers.offer.viewed", time: at(1), userid: user, correlationid: `FL-${tag}`, data: { offerId: "OF-X", hotel: HOTEL, package: "room-only", pricePerPerson: 1 } }),
   ]);
   let sessionId = "";
   for (let i = 0; i < 50 && !sessionId; i++) {
@@ -26,12 +26,19 @@ test("markup in event data renders as text in every view", async ({ page, reques
     [`/users/${user}`, maskValue(NAME)],
     [`/sessions/${sessionId}`, HOTEL],
     [`/events?user=${user}`, "offers.offer.viewed"],
+    // The flow page shows the raw event in place.
+    [`/flows/FL-${tag}`, "offers.offer.viewed"],
   ];
   for (const [path, text] of views) {
     await page.goto(path);
     await expect(page.getByText(text, { exact: false }).first(), path).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss), path).toBeUndefined();
   }
+  // The flow's raw event, opened in place, is text too.
+  await page.goto(`/flows/FL-${tag}`);
+  await page.getByText(/as stored/).click();
+  await expect(page.getByRole("table", { name: "Flow" }).locator("pre")).toContainText("window.__xss='hotel'");
+  expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
   // The replay shows the hotel and the raw event as text.
   await page.goto(`/sessions/${sessionId}`);
   await expect(page.getByRole("list", { name: "Session events" })).toContainText(HOTEL);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseDigest } from "../integrity/chain";
 import { ApiError } from "./errors";
 
 const count = (name: string, fallback: number, max?: number) =>
@@ -26,6 +27,19 @@ export const userSearchSchema = z.object({
 export const timelineQuerySchema = z.object({
   from: count("from", 0),
   limit: count("limit", 500, 2_000).refine((n) => n > 0, { error: "limit must be at least 1" }),
+});
+
+export const verifyQuerySchema = z.object({
+  digest: z
+    .string()
+    .trim()
+    .optional()
+    .transform((text, ctx) => {
+      if (!text) return null;
+      const digest = parseDigest(text);
+      if (!digest) ctx.addIssue({ code: "custom", message: "digest must look like rewind-digest:v1:<position>:<link>, as /api/integrity gives it" });
+      return digest;
+    }),
 });
 
 /** Parses query parameters with a schema, refusing with 400 and the parameter named. */

@@ -4,6 +4,7 @@ import { readFeed } from "../eventstore/read";
 import { toJourneyEvent } from "../eventstore/journey-events";
 import { toCloudEventJson, type CloudEventJson } from "../eventstore/to-cloud-event";
 import { layOutFlow, type Flow, type FlowInput } from "../flows/flow";
+import { checkEvents, type EventCheck } from "../integrity/verify-store";
 import { compareJourneyEvents } from "../journeys/journey-event";
 import { journeyFor } from "../journeys/registry";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
@@ -17,6 +18,8 @@ export interface FlowEvent extends FlowInput {
   description: string;
   /** the event as stored, masked */
   json: CloudEventJson;
+  /** its content and chain link, checked now */
+  integrity: EventCheck;
 }
 
 export interface FlowView {
@@ -30,10 +33,11 @@ export interface FlowView {
 
 /** One business flow across services, from the store, masked: null when no event carries the id. */
 export async function getFlow(correlationId: string): Promise<FlowView | null> {
-  const rows = await readFeed(getStore(), { after: 0, limit: FLOW_LIMIT + 1, filter: { correlationid: correlationId } });
+  const store = getStore();
+  const rows = await readFeed(store, { after: 0, limit: FLOW_LIMIT + 1, filter: { correlationid: correlationId } });
   if (rows.length === 0) return null;
   const shown = rows.slice(0, FLOW_LIMIT);
-  const masker = await getMasker();
+  const [masker, checks] = await Promise.all([getMasker(), checkEvents(store, shown)]);
   const definition = journeyFor(new Set(shown.map((r) => r.type)));
   const journeyEvents = shown.map(toJourneyEvent);
   let state = definition.initialState();
@@ -49,6 +53,7 @@ export async function getFlow(correlationId: string): Promise<FlowView | null> {
     userid: row.userid,
     description: masker.text(definition.describe(maskJourneyEvent(masker, journeyEvents[i]!))),
     json: maskCloudEvent(masker, toCloudEventJson(row)),
+    integrity: checks.get(Number(row.position))!,
   }));
   return { correlationId, flow: layOutFlow(events), status: masker.text(definition.lastStep(state)), truncated: rows.length > FLOW_LIMIT };
 }

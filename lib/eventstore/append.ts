@@ -1,6 +1,7 @@
 import type { IncomingEvent } from "../ingest/cloud-event";
 import { streamOf } from "../ingest/cloud-event";
 import type { Store } from "../db/prisma";
+import { chainLink } from "../integrity/chain";
 import { contentHash } from "./canonical";
 import { DuplicateIdConflictError, WrongExpectedVersionError } from "./errors";
 import { INSERT_CHUNK, insertStatement, type EventRow } from "./insert-rows";
@@ -68,6 +69,10 @@ export async function appendEvents(
         versions.set(r.stream, Number(r.version ?? 0));
       }
 
+      // The chain continues from the newest event: read under the lock, so no append slips between.
+      const [newest] = await tx.$queryRawUnsafe<{ chain_hash: string | null }[]>(`SELECT "chain_hash" FROM "events" ORDER BY "position" DESC LIMIT 1`);
+      let link = newest?.chain_hash ?? null;
+
       const planned: Planned[] = [];
       const pending = new Map<string, Planned>();
       const rows: EventRow[] = [];
@@ -96,6 +101,7 @@ export async function appendEvents(
         const plan: Planned = { key, hash, row: rows.length, position: null, streamVersion: current + 1, duplicate: false };
         pending.set(key, plan);
         planned.push(plan);
+        link = chainLink(link, { contentHash: hash, stream, streamVersion: current + 1, recordedAt });
         rows.push({
           source: event.source,
           eventId: event.id,
@@ -119,6 +125,7 @@ export async function appendEvents(
           dataBase64: event.data?.kind === "base64" ? event.data.value : null,
           extensions: Object.keys(event.extensions).length > 0 ? { ...event.extensions } : null,
           contentHash: hash,
+          chainHash: link,
         });
       });
       const positions = new Map<string, number>();

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { IncomingEvent } from "../ingest/cloud-event";
 
 /**
@@ -53,5 +53,6 @@ export function canonicalForm(event: IncomingEvent): Record<string, unknown> {
 }
 
 export function contentHash(event: IncomingEvent): string {
-  return createHash("sha256").update(stableStringify(canonicalForm(event))).digest("base64url");
+  // crypto.hash: one call, about twice as fast as createHash for inputs this small.
+  return hash("sha256", stableStringify(canonicalForm(event)), "base64url");
 }

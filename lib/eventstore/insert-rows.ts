@@ -25,6 +25,8 @@ export interface EventRow {
   dataBase64: string | null;
   extensions: Record<string, unknown> | null;
   contentHash: string;
+  /** the tamper-evidence chain's link (lib/integrity/chain.ts) */
+  chainHash: string;
 }
 
 const COLUMNS: Columns = [
@@ -32,7 +34,7 @@ const COLUMNS: Columns = [
   ["type", "text"], ["specversion", "text"], ["time", "timestamp"], ["occurred_at", "timestamp"], ["recorded_at", "timestamp"],
   ["userid", "text"], ["anonymousid", "text"], ["sessionid", "text"], ["correlationid", "text"], ["causationid", "text"],
   ["datacontenttype", "text"], ["dataschema", "text"], ["data_json", "json"], ["data_text", "text"], ["data_base64", "text"],
-  ["extensions", "json"], ["content_hash", "text"],
+  ["extensions", "json"], ["content_hash", "text"], ["chain_hash", "text"],
 ];
 
 /** Rows per INSERT statement (the request limit is 5,000 events). */
@@ -53,7 +55,7 @@ export function insertStatement(provider: DatabaseTarget["provider"], rows: read
     rows.map((r) => [
       r.source, r.eventId, r.stream, r.streamVersion, r.subject, r.type, r.specversion, r.time, r.occurredAt, r.recordedAt,
       r.userid, r.anonymousid, r.sessionid, r.correlationid, r.causationid, r.datacontenttype, r.dataschema,
-      r.dataJson === undefined ? null : r.dataJson, r.dataText, r.dataBase64, r.extensions, r.contentHash,
+      r.dataJson === undefined ? null : r.dataJson, r.dataText, r.dataBase64, r.extensions, r.contentHash, r.chainHash,
     ]),
     `"position", "source", "event_id"`,
   );

@@ -37,25 +37,34 @@ const identifier = (name: string) =>
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/** Whether a value holds the NUL character anywhere (keys included): allocation-free, it runs on every event. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.indexOf("\u0000") !== -1;
+  if (value === null || typeof value !== "object") return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (holdsNul(value[i])) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (key.indexOf("\u0000") !== -1 || holdsNul((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
+}
+
 /**
  * Where a value holds the NUL character, as a path, or null. PostgreSQL keeps no NUL in text or
  * jsonb, so such an event is refused on every store alike rather than failing on one of them.
  */
 export function pathToNul(value: unknown, path: (string | number)[]): (string | number)[] | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (!holdsNul(value)) return null;
+  if (typeof value === "string") return path;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = pathToNul(value[i], [...path, i]);
-      if (found) return found;
-    }
+    for (let i = 0; i < value.length; i++) if (holdsNul(value[i])) return pathToNul(value[i], [...path, i]);
     return null;
   }
-  if (value !== null && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      if (key.includes("\u0000")) return [...path, key];
-      const found = pathToNul(item, [...path, key]);
-      if (found) return found;
-    }
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    if (key.includes("\u0000")) return [...path, key];
+    if (holdsNul(item)) return pathToNul(item, [...path, key]);
   }
   return null;
 }

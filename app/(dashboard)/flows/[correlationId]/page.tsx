@@ -25,6 +25,7 @@ export default async function FlowPage({ params }: { params: Promise<{ correlati
   // A flow holds a customer's data: looking at it is on record like a replay.
   await recordAccess(viewer, { action: "flow.viewed", customer: flow.users[0] ?? null, target: `/flows/${view.correlationId}` });
   const late = flow.steps.filter((s) => s.lateByMs !== null).length;
+  const altered = flow.steps.filter((s) => !s.event.integrity.content || s.event.integrity.linked === false).length;
   const outOfOrder = flow.steps.filter((s) => s.outOfOrder).length;
   return (
     <div className="space-y-4">
@@ -52,11 +53,21 @@ export default async function FlowPage({ params }: { params: Promise<{ correlati
           </Link>
         </div>
       </div>
-      <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+      <p role="status" aria-label="Delivery" className="text-sm text-slate-600 dark:text-slate-400">
         {late === 0 && outOfOrder === 0
           ? "Every event reached the store in the order it happened."
           : [late > 0 && `${late} reached the store more than a minute after a later event had`, outOfOrder > 0 && `${outOfOrder} appended after an event that happened later`].filter(Boolean).join("; ") + "."}
         {view.truncated && ` Only the first ${FLOW_LIMIT} events are shown.`}
+      </p>
+      <p role="status" aria-label="Integrity" className={`rounded px-3 py-2 text-sm ${altered === 0 ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100" : "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200"}`}>
+        {altered === 0
+          ? `Each of these ${flow.steps.length} events still hashes to what was recorded when it was appended and links to the event before it.`
+          : `${altered} of these events no longer match what was recorded when they were appended.`}{" "}
+        That none is missing takes the whole chain:{" "}
+        <Link href="/integrity" className="underline">
+          verify the store
+        </Link>
+        .
       </p>
       <FlowLanes flow={flow} />
     </div>

@@ -1,0 +1,114 @@
+"use client";
+
+import { useState } from "react";
+import type { VerificationAnswer } from "@/lib/data/integrity";
+
+type Progress = { checked: number; position: number; head: number };
+
+/** Reads the verification's NDJSON stream: progress while it runs, then the result. */
+async function runVerification(digest: string, onProgress: (p: Progress) => void): Promise<VerificationAnswer> {
+  const query = digest.trim() ? `?${new URLSearchParams({ digest: digest.trim() })}` : "";
+  const response = await fetch(`/api/integrity/verify${query}`);
+  if (!response.ok || !response.body) {
+    const body = await response.json().catch(() => null);
+    throw new Error(body?.error?.message ?? `verification refused (${response.status})`);
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    let newline: number;
+    while ((newline = buffer.indexOf("\n")) >= 0) {
+      const line = JSON.parse(buffer.slice(0, newline));
+      buffer = buffer.slice(newline + 1);
+      if (line.progress) onProgress(line.progress);
+      if (line.error) throw new Error(line.error.message);
+      if (line.result) return line.result as VerificationAnswer;
+    }
+  }
+  throw new Error("the verification ended without a result");
+}
+
+export function IntegrityVerifier() {
+  const [digest, setDigest] = useState("");
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [result, setResult] = useState<VerificationAnswer | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setRunning(true);
+    setResult(null);
+    setError(null);
+    setProgress(null);
+    try {
+      setResult(await runVerification(digest, setProgress));
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  return (
+    <section aria-label="Verify the store" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+      <h2 className="font-semibold">Verify the store</h2>
+      <form onSubmit={onSubmit} className="space-y-3">
+        <label className="block space-y-1 text-sm">
+          <span>A digest you kept earlier (optional): proves nothing up to it was changed, removed or rewritten since</span>
+          <input
+            name="digest"
+            value={digest}
+            onChange={(e) => setDigest(e.target.value)}
+            placeholder="rewind-digest:v1:…"
+            spellCheck={false}
+            className="w-full rounded border border-slate-300 bg-white px-3 py-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-950"
+          />
+        </label>
+        <button type="submit" disabled={running} className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-amber-500 dark:text-slate-950">
+          {running ? "Verifying…" : "Verify every event"}
+        </button>
+      </form>
+      {progress && running && (
+        <div className="flex items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
+          <progress aria-label="Verification progress" className="h-2 w-64 accent-amber-500" max={Math.max(progress.head, 1)} value={Math.min(progress.position, progress.head)} />
+          <span className="tabular-nums">{progress.checked.toLocaleString("en")} events checked</span>
+        </div>
+      )}
+      {error && <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">{error}</p>}
+      {result && (
+        <div role="status" data-ok={result.ok} className={`space-y-2 rounded px-3 py-2 text-sm ${result.ok ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100" : "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200"}`}>
+          <p className="font-medium">
+            {result.ok
+              ? `Intact: all ${result.checked.toLocaleString("en")} events hash to what was recorded when they were appended${result.unchained < result.checked ? ", and the chain is unbroken" : ""}${result.digest ? ", up to and including the digest you gave" : ""}.`
+              : `${result.problemCount.toLocaleString("en")} problem${result.problemCount === 1 ? "" : "s"} in ${result.checked.toLocaleString("en")} events:`}
+          </p>
+          {result.unchained > 0 && (
+            <p>{result.unchained.toLocaleString("en")} events were appended before the chain began: their content is checked, their order and completeness cannot be.</p>
+          )}
+          {result.problems.length > 0 && (
+            <ul className="list-disc space-y-1 pl-5">
+              {result.problems.map((p, i) => (
+                <li key={`${p.kind}-${p.position}-${i}`}>
+                  {p.message}{" "}
+                  <a className="underline" href={`/events?event=${p.position}`}>
+                    open
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+          {result.problemCount > result.problems.length && <p>The first {result.problems.length} are listed.</p>}
+          {result.head && (
+            <p className="text-xs">
+              Digest now: <code className="break-all font-mono">{result.head}</code>
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { getStore } from "../db/prisma";
+import { readHeadPosition } from "../eventstore/read";
+import { formatDigest, type Digest } from "../integrity/chain";
+import { describeProblem, type Verification } from "../integrity/verify";
+import { currentDigest, verifyStore } from "../integrity/verify-store";
+
+export interface DigestAnswer {
+  /** rewind-digest:v1:<position>:<link>, or null before the first chained event */
+  digest: string | null;
+  position: number | null;
+  link: string | null;
+  /** the newest event in the store (chained or not) */
+  head: number;
+}
+
+export async function getDigest(): Promise<DigestAnswer> {
+  const store = getStore();
+  const [digest, head] = await Promise.all([currentDigest(store), readHeadPosition(store)]);
+  return { digest: digest ? formatDigest(digest) : null, position: digest?.position ?? null, link: digest?.link ?? null, head };
+}
+
+export interface VerificationAnswer {
+  ok: boolean;
+  checked: number;
+  unchained: number;
+  head: string | null;
+  digest: { given: string; matched: boolean } | null;
+  problemCount: number;
+  problems: { kind: string; position: number; message: string }[];
+}
+
+export function toVerificationAnswer(v: Verification, given: Digest | null): VerificationAnswer {
+  return {
+    ok: v.problemCount === 0,
+    checked: v.checked,
+    unchained: v.unchained,
+    head: v.head ? formatDigest(v.head) : null,
+    digest: given ? { given: formatDigest(given), matched: v.digestMatched } : null,
+    problemCount: v.problemCount,
+    problems: v.problems.map((p) => ({ kind: p.kind, position: p.position, message: describeProblem(p) })),
+  };
+}
+
+/**
+ * The whole store checked, as a stream of NDJSON lines: `{"progress":{checked,position,head}}`
+ * after each page, then `{"result":…}`. A long read shows how far it got.
+ */
+export function verificationStream(given: Digest | null): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    async start(controller) {
+      const line = (value: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
+      try {
+        const store = getStore();
+        const head = await readHeadPosition(store);
+        line({ progress: { checked: 0, position: 0, head } });
+        const v = await verifyStore(store, { digest: given, onProgress: (p) => line({ progress: { ...p, head } }) });
+        line({ result: toVerificationAnswer(v, given) });
+      } catch (error) {
+        line({ error: { message: error instanceof Error ? error.message : "verification failed" } });
+      } finally {
+        controller.close();
+      }
+    },
+  });
+}

@@ -1,0 +1,70 @@
+import type { Store } from "../db/prisma";
+import type { StoredEvent } from "../generated/sqlite/client";
+import { chainLink, contentMatches, type Digest } from "./chain";
+import { finishVerification, startVerification, verifyPage, type VerifiedRow, type Verification } from "./verify";
+
+const PAGE = 1_000;
+
+function toVerifiedRow(e: StoredEvent): VerifiedRow {
+  return { ...e, position: Number(e.position) };
+}
+
+/** The head of the chain now: what an auditor keeps to check the store against later. */
+export async function currentDigest(store: Store): Promise<Digest | null> {
+  const newest = await store.db.storedEvent.findFirst({
+    where: { chainHash: { not: null } },
+    orderBy: { position: "desc" },
+    select: { position: true, chainHash: true },
+  });
+  return newest ? { position: Number(newest.position), link: newest.chainHash! } : null;
+}
+
+/**
+ * Reads the whole store in position order and checks every event's content and chain link (and
+ * a kept digest, if given). `onProgress` hears after each page how far it got.
+ */
+export async function verifyStore(
+  store: Store,
+  options: { digest?: Digest | null; onProgress?: (progress: { checked: number; position: number }) => void } = {},
+): Promise<Verification> {
+  const verification = startVerification(options.digest ?? null);
+  let after = 0n;
+  for (;;) {
+    const rows = await store.db.storedEvent.findMany({ where: { position: { gt: after } }, orderBy: { position: "asc" }, take: PAGE });
+    if (rows.length === 0) break;
+    verifyPage(verification, rows.map(toVerifiedRow));
+    after = rows[rows.length - 1]!.position;
+    options.onProgress?.({ checked: verification.checked, position: Number(after) });
+  }
+  return finishVerification(verification);
+}
+
+export interface EventCheck {
+  /** still hashes to what was recorded when it was appended */
+  content: boolean;
+  /** links to the event before it in the chain; null for an event appended before the chain began */
+  linked: boolean | null;
+}
+
+/**
+ * The checks one event can have on its own: its content, and its link to the event before it.
+ * (That nothing was removed around it takes the whole chain: verifyStore.)
+ */
+export async function checkEvents(store: Store, rows: readonly StoredEvent[]): Promise<Map<number, EventCheck>> {
+  const out = new Map<number, EventCheck>();
+  for (const row of rows) {
+    const content = contentMatches(row, row.contentHash);
+    if (row.chainHash === null) {
+      out.set(Number(row.position), { content, linked: null });
+      continue;
+    }
+    const before = await store.db.storedEvent.findFirst({
+      where: { position: { lt: row.position } },
+      orderBy: { position: "desc" },
+      select: { chainHash: true },
+    });
+    const linked = chainLink(before?.chainHash ?? null, { ...row }) === row.chainHash;
+    out.set(Number(row.position), { content, linked });
+  }
+  return out;
+}

@@ -1,0 +1,96 @@
+import { chainLink, contentMatches, type Digest, type StoredContent } from "./chain";
+
+export interface VerifiedRow extends StoredContent {
+  position: number;
+  stream: string;
+  streamVersion: number;
+  recordedAt: Date;
+  contentHash: string;
+  chainHash: string | null;
+}
+
+export type IntegrityProblem =
+  | { kind: "content"; position: number }
+  | { kind: "chain"; position: number }
+  | { kind: "unchained"; position: number }
+  | { kind: "digest"; position: number; expected: string; found: string | null };
+
+export interface Verification {
+  /** events read */
+  checked: number;
+  /** events appended before the chain began: their content is checked, their order cannot be */
+  unchained: number;
+  /** the last link seen, to continue the chain with */
+  previous: string | null;
+  chainStarted: boolean;
+  head: Digest | null;
+  digest: Digest | null;
+  digestMatched: boolean;
+  problems: IntegrityProblem[];
+  /** problems found, including those past the list's limit */
+  problemCount: number;
+}
+
+const PROBLEMS_KEPT = 50;
+
+export function startVerification(digest: Digest | null = null): Verification {
+  return { checked: 0, unchained: 0, previous: null, chainStarted: false, head: null, digest, digestMatched: false, problems: [], problemCount: 0 };
+}
+
+function report(v: Verification, problem: IntegrityProblem) {
+  v.problemCount += 1;
+  if (v.problems.length < PROBLEMS_KEPT) v.problems.push(problem);
+}
+
+/**
+ * Folds a page of events (in position order, continuing the previous page) into the verification.
+ * After a broken link it carries on from the stored link, so each problem is reported where it is
+ * rather than once for everything after it.
+ */
+export function verifyPage(v: Verification, rows: readonly VerifiedRow[]): Verification {
+  for (const row of rows) {
+    v.checked += 1;
+    if (v.digest && !v.digestMatched && row.position > v.digest.position) {
+      report(v, { kind: "digest", position: v.digest.position, expected: v.digest.link, found: null });
+      v.digest = null;
+    }
+    if (!contentMatches(row, row.contentHash)) report(v, { kind: "content", position: row.position });
+    if (row.chainHash === null) {
+      if (v.chainStarted) report(v, { kind: "unchained", position: row.position });
+      else v.unchained += 1;
+      continue;
+    }
+    if (chainLink(v.previous, row) !== row.chainHash) report(v, { kind: "chain", position: row.position });
+    v.chainStarted = true;
+    v.previous = row.chainHash;
+    v.head = { position: row.position, link: row.chainHash };
+    if (v.digest && row.position === v.digest.position) {
+      if (row.chainHash === v.digest.link) v.digestMatched = true;
+      else report(v, { kind: "digest", position: row.position, expected: v.digest.link, found: row.chainHash });
+    }
+  }
+  return v;
+}
+
+/** The end of the store: a digest past its last event means events were removed from its end. */
+export function finishVerification(v: Verification): Verification {
+  if (v.digest && !v.digestMatched && !v.problems.some((p) => p.kind === "digest")) {
+    report(v, { kind: "digest", position: v.digest.position, expected: v.digest.link, found: null });
+  }
+  return v;
+}
+
+export function describeProblem(p: IntegrityProblem): string {
+  switch (p.kind) {
+    case "content":
+      return `event ${p.position} no longer hashes to what was recorded when it was appended: its content was changed`;
+    case "chain":
+      return `the chain breaks at event ${p.position}: an event before it was removed, inserted or reordered, or its stored stream, version or time changed`;
+    case "unchained":
+      return `event ${p.position} has no chain link although events before it have: it was not appended through Rewind`;
+    case "digest":
+      return p.found === null
+        ? `the digest names event ${p.position}, which is no longer in the store`
+        : `the digest names event ${p.position} with link ${p.expected}, the store now has ${p.found}: the chain was rewritten`;
+  }
+}

@@ -1,0 +1,44 @@
+import { parseArgs } from "node:util";
+import { Presets, SingleBar } from "cli-progress";
+import { parseDatabaseUrl } from "../../lib/db/database-url";
+import { migrateDatabase } from "../../lib/db/migrate";
+import { openStore } from "../../lib/db/prisma";
+import { readHeadPosition } from "../../lib/eventstore/read";
+import { formatDigest, parseDigest } from "../../lib/integrity/chain";
+import { describeProblem } from "../../lib/integrity/verify";
+import { currentDigest, verifyStore } from "../../lib/integrity/verify-store";
+
+/**
+ * `integrity digest`: the chain's head, to keep outside Rewind (a cron job can mail it).
+ * `integrity verify [--digest D]`: every event's content and link, and the kept digest; exits 1
+ * on any problem, so a scheduled check can alert.
+ */
+export async function runIntegrity(args: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { digest: { type: "string" } } });
+  const [action] = positionals;
+  if (action !== "digest" && action !== "verify") throw new Error("usage: integrity digest | integrity verify [--digest rewind-digest:v1:…]");
+  const digest = values.digest === undefined ? null : parseDigest(values.digest);
+  if (values.digest !== undefined && !digest) throw new Error("--digest must look like rewind-digest:v1:<position>:<link>");
+  const target = parseDatabaseUrl(process.env.DATABASE_URL);
+  await migrateDatabase(target);
+  const store = openStore(target);
+  try {
+    if (action === "digest") {
+      const head = await currentDigest(store);
+      console.log(head ? formatDigest(head) : "no event has been appended since the chain began");
+      return;
+    }
+    const bar = new SingleBar({ format: "verifying [{bar}] {value}/{total} positions", hideCursor: true }, Presets.shades_classic);
+    bar.start(Math.max(await readHeadPosition(store), 1), 0);
+    const v = await verifyStore(store, { digest, onProgress: (p) => bar.update(p.position) });
+    bar.stop();
+    for (const p of v.problems) console.log(`problem: ${describeProblem(p)}`);
+    if (v.problemCount > v.problems.length) console.log(`… ${v.problemCount - v.problems.length} more`);
+    if (v.unchained > 0) console.log(`${v.unchained} events predate the chain: their content was checked, their order cannot be`);
+    console.log(v.problemCount === 0 ? `intact: ${v.checked} events${digest ? ", digest matched" : ""}` : `${v.problemCount} problem(s) in ${v.checked} events`);
+    if (v.head) console.log(`digest now: ${formatDigest(v.head)}`);
+    if (v.problemCount > 0) process.exitCode = 1;
+  } finally {
+    await store.db.$disconnect();
+  }
+}
