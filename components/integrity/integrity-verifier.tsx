@@ -1,14 +1,14 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { VerificationAnswer } from "@/lib/data/integrity";
 
 type Progress = { checked: number; position: number; head: number };
 
 /** Reads the verification's NDJSON stream: progress while it runs, then the result. */
-async function runVerification(digest: string, onProgress: (p: Progress) => void): Promise<VerificationAnswer> {
+async function runVerification(digest: string, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<VerificationAnswer> {
   const query = digest.trim() ? `?${new URLSearchParams({ digest: digest.trim() })}` : "";
-  const response = await fetch(`/api/integrity/verify${query}`);
+  const response = await fetch(`/api/integrity/verify${query}`, { signal });
   if (!response.ok || !response.body) {
     const body = await response.json().catch(() => null);
     throw new Error(body?.error?.message ?? `verification refused (${response.status})`);
@@ -37,6 +37,9 @@ export function IntegrityVerifier() {
   const [result, setResult] = useState<VerificationAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
+  // Leaving the page stops the server's read of the store.
+  const inFlight = useRef<AbortController | null>(null);
+  useEffect(() => () => inFlight.current?.abort(), []);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,8 +47,11 @@ export function IntegrityVerifier() {
     setResult(null);
     setError(null);
     setProgress(null);
+    inFlight.current?.abort();
+    const controller = new AbortController();
+    inFlight.current = controller;
     try {
-      setResult(await runVerification(digest, setProgress));
+      setResult(await runVerification(digest, setProgress, controller.signal));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {

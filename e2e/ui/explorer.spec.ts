@@ -25,7 +25,11 @@ test("the explorer lists, filters and opens an event, and shows live updates", a
 
   // A live event appears without reloading.
   await page.getByRole("link", { name: "Open stream" }).click();
-  await expect(rows.filter({ hasText: `${tag}.booked` })).toHaveCount(1);
+  // The stream's view is the one showing (the type filter had hidden .searched): only then append,
+  // or the new event could be in the view's first render rather than arrive live.
+  await expect(page).toHaveURL(/stream=/);
+  await expect(rows.filter({ hasText: `${tag}.searched` })).toHaveCount(1);
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
   await appendBatch(request, [cloudEvent({ id: `${tag}-3`, type: `${tag}.paid`, subject: `trip/${tag}` })]);
   await expect(rows.filter({ hasText: `${tag}.paid` })).toHaveCount(1, { timeout: 10_000 });
   await expect(page.getByText(/1 new since you opened this view/)).toBeVisible();

@@ -1,4 +1,5 @@
 import "server-only";
+import { ApiError } from "../api/errors";
 import { getStore } from "../db/prisma";
 import { readHeadPosition } from "../eventstore/read";
 import { formatDigest, type Digest } from "../integrity/chain";
@@ -42,26 +43,51 @@ export function toVerificationAnswer(v: Verification, given: Digest | null): Ver
   };
 }
 
+// One verification at a time per server: each reads the whole store, and anyone allowed to start
+// one could otherwise start many.
+let running: { since: Date; checked: number } | null = null;
+
 /**
  * The whole store checked, as a stream of NDJSON lines: `{"progress":{checked,position,head}}`
- * after each page, then `{"result":…}`. A long read shows how far it got.
+ * after each page, then `{"result":…}` (or `{"error":…}` if the read fails midway: the status
+ * line has gone by then). A client that goes away stops the read.
  */
 export function verificationStream(given: Digest | null): ReadableStream<Uint8Array> {
+  if (running) {
+    throw new ApiError("conflict", `a verification is already running (since ${running.since.toISOString()}, ${running.checked} events checked): try again when it ends`);
+  }
+  const state = { since: new Date(), checked: 0 };
+  running = state;
+  const stop = new AbortController();
   const encoder = new TextEncoder();
   return new ReadableStream({
     async start(controller) {
-      const line = (value: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
+      const line = (value: unknown) => {
+        if (!stop.signal.aborted) controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
+      };
       try {
         const store = getStore();
         const head = await readHeadPosition(store);
         line({ progress: { checked: 0, position: 0, head } });
-        const v = await verifyStore(store, { digest: given, onProgress: (p) => line({ progress: { ...p, head } }) });
+        const v = await verifyStore(store, {
+          digest: given,
+          signal: stop.signal,
+          onProgress: (p) => {
+            state.checked = p.checked;
+            line({ progress: { ...p, head } });
+          },
+        });
         line({ result: toVerificationAnswer(v, given) });
       } catch (error) {
         line({ error: { message: error instanceof Error ? error.message : "verification failed" } });
       } finally {
-        controller.close();
+        if (running === state) running = null;
+        if (!stop.signal.aborted) controller.close();
       }
+    },
+    cancel() {
+      stop.abort();
+      if (running === state) running = null;
     },
   });
 }

@@ -69,8 +69,12 @@ export async function appendEvents(
         versions.set(r.stream, Number(r.version ?? 0));
       }
 
-      // The chain continues from the newest event: read under the lock, so no append slips between.
-      const [newest] = await tx.$queryRawUnsafe<{ chain_hash: string | null }[]>(`SELECT "chain_hash" FROM "events" ORDER BY "position" DESC LIMIT 1`);
+      // The chain continues from the newest link: read under the lock, so no append slips between.
+      // (Rows without one, written before the chain began or by something other than this code,
+      // are skipped here as the verifier skips them: the chain stays whole and they stay named.)
+      const [newest] = await tx.$queryRawUnsafe<{ chain_hash: string | null }[]>(
+        `SELECT "chain_hash" FROM "events" WHERE "chain_hash" IS NOT NULL ORDER BY "position" DESC LIMIT 1`,
+      );
       let link = newest?.chain_hash ?? null;
 
       const planned: Planned[] = [];
@@ -101,7 +105,9 @@ export async function appendEvents(
         const plan: Planned = { key, hash, row: rows.length, position: null, streamVersion: current + 1, duplicate: false };
         pending.set(key, plan);
         planned.push(plan);
-        link = chainLink(link, { contentHash: hash, stream, streamVersion: current + 1, recordedAt });
+        const extensions = Object.keys(event.extensions).length > 0 ? { ...event.extensions } : null;
+        const occurredAt = event.time ?? recordedAt;
+        link = chainLink(link, { contentHash: hash, stream, streamVersion: current + 1, recordedAt, occurredAt, extensions });
         rows.push({
           source: event.source,
           eventId: event.id,
@@ -111,7 +117,7 @@ export async function appendEvents(
           type: event.type,
           specversion: event.specversion,
           time: event.time,
-          occurredAt: event.time ?? recordedAt,
+          occurredAt,
           recordedAt,
           userid: event.userid,
           anonymousid: event.anonymousid,
@@ -123,7 +129,7 @@ export async function appendEvents(
           dataJson: event.data?.kind === "json" ? event.data.value : undefined,
           dataText: event.data?.kind === "text" ? event.data.value : null,
           dataBase64: event.data?.kind === "base64" ? event.data.value : null,
-          extensions: Object.keys(event.extensions).length > 0 ? { ...event.extensions } : null,
+          extensions,
           contentHash: hash,
           chainHash: link,
         });

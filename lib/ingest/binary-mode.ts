@@ -2,7 +2,7 @@ import { ApiError } from "../api/errors";
 import type { EventData } from "./cloud-event";
 import { isJsonMediaType, isTextMediaType, parseMediaType } from "./media-type";
 import { issuesOf, toIncomingEvent, type Validated } from "./normalise";
-import { cloudEventSchema, pathToNul } from "./event-schema";
+import { cloudEventSchema, unstorableProblem } from "./event-schema";
 
 /**
  * CloudEvents HTTP binding, binary mode: attributes travel as `ce-<name>` headers
@@ -59,7 +59,7 @@ export function validateBinaryEvent(attributes: Record<string, string>, body: Ui
     return { ok: false, issues: issuesOf(result.error, 0) };
   }
   const data = binaryData(body, attributes.datacontenttype);
-  const nul = data && data.kind !== "base64" ? pathToNul(data.value, ["data"]) : null;
-  if (nul) return { ok: false, issues: [{ index: 0, attribute: "data", message: `${nul.join(".")} contains the NUL character (\\u0000), which the store cannot keep` }] };
+  const problem = data && data.kind !== "base64" ? unstorableProblem(data.value, ["data"]) : null;
+  if (problem) return { ok: false, issues: [{ index: 0, attribute: "data", message: problem.message }] };
   return { ok: true, event: toIncomingEvent(result.data, data) };
 }

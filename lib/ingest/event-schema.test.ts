@@ -20,7 +20,7 @@ describe("parseRfc3339", () => {
   );
 });
 
-describe("the NUL character", () => {
+describe("strings the stores cannot keep: the NUL character, a lone surrogate", () => {
   const event = (extra: Record<string, unknown>) => ({ specversion: "1.0", id: "e-1", source: "/s", type: "t", ...extra });
 
   it.each([
@@ -29,13 +29,15 @@ describe("the NUL character", () => {
     [{ data: { "k\u0000": 1 } }, "data.k\u0000"],
     [{ subject: "s\u0000" }, "subject"],
     [{ traceparent: "\u0000" }, "traceparent"],
+    [{ subject: "lone\ud800x" }, "subject"],
+    [{ data: { note: "\udc00" } }, "data.note"],
   ])("is refused wherever it is, naming where (%o)", (extra, where) => {
     const result = validateStructuredEvent(event(extra), 3);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues).toEqual([expect.objectContaining({ index: 3, attribute: where.split(".")[0], message: expect.stringContaining(`${where} contains the NUL character`) })]);
+    if (!result.ok) expect(result.issues).toEqual([expect.objectContaining({ index: 3, attribute: where.split(".")[0], message: expect.stringContaining(`${where} contains the NUL character (\\u0000) or a lone UTF-16 surrogate`) })]);
   });
 
   it("leaves every other character alone", () => {
-    expect(validateStructuredEvent(event({ data: { text: "é ü \u0001 \t" } }), 0).ok).toBe(true);
+    expect(validateStructuredEvent(event({ data: { text: "é ü \u0001 \t 😀" } }), 0).ok).toBe(true);
   });
 });

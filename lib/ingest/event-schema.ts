@@ -37,36 +37,50 @@ const identifier = (name: string) =>
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-/** Whether a value holds the NUL character anywhere (keys included): allocation-free, it runs on every event. */
-function holdsNul(value: unknown): boolean {
-  if (typeof value === "string") return value.indexOf("\u0000") !== -1;
+/**
+ * A string the stores cannot keep as sent: PostgreSQL refuses the NUL character in text and
+ * jsonb, and a lone UTF-16 surrogate (not Unicode at all) is refused by jsonb and silently
+ * replaced by SQLite, so the event read back would not be the event appended.
+ */
+function unstorable(text: string): boolean {
+  return text.indexOf("\u0000") !== -1 || !(text as string & { isWellFormed(): boolean }).isWellFormed();
+}
+
+/** Whether a value holds an unstorable string anywhere (keys included): allocation-free, it runs on every event. */
+function holdsUnstorable(value: unknown): boolean {
+  if (typeof value === "string") return unstorable(value);
   if (value === null || typeof value !== "object") return false;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (holdsNul(value[i])) return true;
+    for (let i = 0; i < value.length; i++) if (holdsUnstorable(value[i])) return true;
     return false;
   }
   for (const key in value) {
-    if (key.indexOf("\u0000") !== -1 || holdsNul((value as Record<string, unknown>)[key])) return true;
+    if (unstorable(key) || holdsUnstorable((value as Record<string, unknown>)[key])) return true;
   }
   return false;
 }
 
-/**
- * Where a value holds the NUL character, as a path, or null. PostgreSQL keeps no NUL in text or
- * jsonb, so such an event is refused on every store alike rather than failing on one of them.
- */
-export function pathToNul(value: unknown, path: (string | number)[]): (string | number)[] | null {
-  if (!holdsNul(value)) return null;
+/** Where a value holds an unstorable string, as a path, or null. */
+function pathToUnstorable(value: unknown, path: (string | number)[]): (string | number)[] | null {
+  if (!holdsUnstorable(value)) return null;
   if (typeof value === "string") return path;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (holdsNul(value[i])) return pathToNul(value[i], [...path, i]);
+    for (let i = 0; i < value.length; i++) if (holdsUnstorable(value[i])) return pathToUnstorable(value[i], [...path, i]);
     return null;
   }
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    if (key.includes("\u0000")) return [...path, key];
-    if (holdsNul(item)) return pathToNul(item, [...path, key]);
+    if (unstorable(key)) return [...path, key];
+    if (holdsUnstorable(item)) return pathToUnstorable(item, [...path, key]);
   }
   return null;
+}
+
+/** The refusal for an event holding an unstorable string, naming where; null when there is none. */
+export function unstorableProblem(value: unknown, path: (string | number)[]): { path: (string | number)[]; message: string } | null {
+  const at = pathToUnstorable(value, path);
+  if (!at) return null;
+  const where = at.join(".");
+  return { path: at, message: `${where} contains the NUL character (\\u0000) or a lone UTF-16 surrogate, which the store cannot keep` };
 }
 
 export const cloudEventSchema = z
@@ -120,8 +134,8 @@ export const cloudEventSchema = z
         ctx.addIssue({ code: "custom", path: [name], message: `"${name}" is reserved: Rewind sets it when serving events` });
       }
     }
-    const nul = pathToNul(event, []);
-    if (nul) ctx.addIssue({ code: "custom", path: nul, message: `${nul.join(".")} contains the NUL character (\\u0000), which the store cannot keep` });
+    const unstorableAt = unstorableProblem(event, []);
+    if (unstorableAt) ctx.addIssue({ code: "custom", path: unstorableAt.path, message: unstorableAt.message });
     if (event.data !== undefined && event.data_base64 !== undefined) {
       ctx.addIssue({ code: "custom", path: ["data_base64"], message: "an event has data or data_base64, not both" });
     }

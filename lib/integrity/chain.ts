@@ -1,5 +1,5 @@
 import { hash } from "node:crypto";
-import { contentHash } from "../eventstore/canonical";
+import { contentHash, stableStringify } from "../eventstore/canonical";
 import type { EventData, ExtensionValue, IncomingEvent } from "../ingest/cloud-event";
 
 /**
@@ -16,6 +16,10 @@ export interface ChainedFields {
   stream: string;
   streamVersion: number;
   recordedAt: Date;
+  /** the producer's time, or the recorded time when it gave none */
+  occurredAt: Date;
+  /** extension attributes as stored (null for none) */
+  extensions: unknown;
 }
 
 // Every row of one append shares its recordedAt: format it once (appends are the hot path).
@@ -27,7 +31,9 @@ export function chainLink(previous: string | null, event: ChainedFields): string
     lastDate = event.recordedAt;
     lastIso = event.recordedAt.toISOString();
   }
-  return hash("sha256", `${previous ?? CHAIN_GENESIS}\n${event.contentHash}\n${event.stream}\n${event.streamVersion}\n${lastIso}`, "base64url");
+  const occurred = event.occurredAt === event.recordedAt ? lastIso : event.occurredAt.toISOString();
+  const extensions = event.extensions === null || event.extensions === undefined ? "null" : stableStringify(event.extensions);
+  return hash("sha256", `${previous ?? CHAIN_GENESIS}\n${event.contentHash}\n${event.stream}\n${event.streamVersion}\n${lastIso}\n${occurred}\n${extensions}`, "base64url");
 }
 
 /** A stored event's columns, as much as its content hash covers. */

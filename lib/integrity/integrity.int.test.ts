@@ -2,12 +2,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Store } from "../db/prisma";
+import { contentHash } from "../eventstore/canonical";
 import { importRecords } from "../importer/import-events";
+import { validateStructuredEvent } from "../ingest/normalise";
 import { simulateWorld } from "../simulate/world";
 import { realDataDir } from "../testing/realdata";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { chainLink } from "./chain";
-import { currentDigest, verifyStore } from "./verify-store";
+import { checkEvents, currentDigest, verifyStore } from "./verify-store";
 
 async function* records(events: Record<string, unknown>[]) {
   for (const [i, value] of events.entries()) yield { line: i + 1, value };
@@ -125,6 +127,28 @@ describe.each(testProviders())("the tamper-evidence chain on %s", (provider) => 
     await exec(t.store, `INSERT INTO "events" ("source","event_id","stream","stream_version","type","specversion","occurred_at","recorded_at","content_hash")
       VALUES ('/forged','f-1','forged',1,'forged.event','1.0','2026-03-02T00:00:00.000Z','2026-03-02T00:00:00.000Z','x')`);
     const forged = Number((await t.store.db.storedEvent.findFirst({ where: { source: "/forged" } }))!.position);
+    // Appends after it continue the chain past it, so only the forged row is named.
+    await importRecords(t.store, records(otto(8).slice(-20)));
     expect((await verifyStore(t.store)).problems).toEqual([{ kind: "content", position: forged }, { kind: "unchained", position: forged }]);
+  });
+
+  it("checks one event on its own: an edit whose own link was recomputed still shows in the next event's link", async () => {
+    t = await createTestStore(provider);
+    await importRecords(t.store, records(otto(3)));
+    const rows = await t.store.db.storedEvent.findMany({ orderBy: { position: "asc" } });
+    const middle = rows[Math.floor(rows.length / 2)]!;
+    expect([...(await checkEvents(t.store, [middle])).values()]).toEqual([{ content: true, linked: true }]);
+
+    // Edit the data, recompute the content hash and the row's own link from the row before it.
+    await dropUpdateGuard(t);
+    const edited = { ...middle, dataJson: { aid: 1 } };
+    const incoming = validateStructuredEvent({ specversion: "1.0", id: middle.eventId, source: middle.source, type: middle.type, subject: middle.subject, time: middle.time!.toISOString(), userid: middle.userid, data: { aid: 1 } }, 0);
+    if (!incoming.ok) throw new Error("the edited event does not validate");
+    const hash = contentHash(incoming.event);
+    const before = rows[rows.indexOf(middle) - 1]!;
+    const link = chainLink(before.chainHash, { ...edited, contentHash: hash });
+    await exec(t.store, `UPDATE "events" SET "data_json" = '{"aid":1}', "content_hash" = '${hash}', "chain_hash" = '${link}' WHERE "position" = ${middle.position}`);
+    const row = (await t.store.db.storedEvent.findUnique({ where: { position: middle.position } }))!;
+    expect([...(await checkEvents(t.store, [row])).values()]).toEqual([{ content: true, linked: false }]);
   });
 });

@@ -25,11 +25,12 @@ export async function currentDigest(store: Store): Promise<Digest | null> {
  */
 export async function verifyStore(
   store: Store,
-  options: { digest?: Digest | null; onProgress?: (progress: { checked: number; position: number }) => void } = {},
+  options: { digest?: Digest | null; onProgress?: (progress: { checked: number; position: number }) => void; signal?: AbortSignal } = {},
 ): Promise<Verification> {
   const verification = startVerification(options.digest ?? null);
   let after = 0n;
   for (;;) {
+    options.signal?.throwIfAborted();
     const rows = await store.db.storedEvent.findMany({ where: { position: { gt: after } }, orderBy: { position: "asc" }, take: PAGE });
     if (rows.length === 0) break;
     verifyPage(verification, rows.map(toVerifiedRow));
@@ -42,13 +43,18 @@ export async function verifyStore(
 export interface EventCheck {
   /** still hashes to what was recorded when it was appended */
   content: boolean;
-  /** links to the event before it in the chain; null for an event appended before the chain began */
+  /**
+   * its link follows from the event before it, and the event after it links to it (so editing
+   * this row and recomputing its own link still shows); null for an event appended before the
+   * chain began
+   */
   linked: boolean | null;
 }
 
 /**
- * The checks one event can have on its own: its content, and its link to the event before it.
- * (That nothing was removed around it takes the whole chain: verifyStore.)
+ * The checks one event can have on its own: its content, and the links on either side of it.
+ * (That nothing was removed or rewritten elsewhere takes the whole chain and a kept digest:
+ * verifyStore.)
  */
 export async function checkEvents(store: Store, rows: readonly StoredEvent[]): Promise<Map<number, EventCheck>> {
   const out = new Map<number, EventCheck>();
@@ -58,13 +64,13 @@ export async function checkEvents(store: Store, rows: readonly StoredEvent[]): P
       out.set(Number(row.position), { content, linked: null });
       continue;
     }
-    const before = await store.db.storedEvent.findFirst({
-      where: { position: { lt: row.position } },
-      orderBy: { position: "desc" },
-      select: { chainHash: true },
-    });
-    const linked = chainLink(before?.chainHash ?? null, { ...row }) === row.chainHash;
-    out.set(Number(row.position), { content, linked });
+    const [before, after] = await Promise.all([
+      store.db.storedEvent.findFirst({ where: { position: { lt: row.position }, chainHash: { not: null } }, orderBy: { position: "desc" }, select: { chainHash: true } }),
+      store.db.storedEvent.findFirst({ where: { position: { gt: row.position }, chainHash: { not: null } }, orderBy: { position: "asc" } }),
+    ]);
+    const own = chainLink(before?.chainHash ?? null, row) === row.chainHash;
+    const next = after === null || chainLink(row.chainHash, after) === after.chainHash;
+    out.set(Number(row.position), { content, linked: own && next });
   }
   return out;
 }

@@ -5,6 +5,7 @@ export interface VerifiedRow extends StoredContent {
   stream: string;
   streamVersion: number;
   recordedAt: Date;
+  occurredAt: Date;
   contentHash: string;
   chainHash: string | null;
 }

@@ -1,7 +1,6 @@
 import { parseArgs } from "node:util";
 import { Presets, SingleBar } from "cli-progress";
 import { parseDatabaseUrl } from "../../lib/db/database-url";
-import { migrateDatabase } from "../../lib/db/migrate";
 import { openStore } from "../../lib/db/prisma";
 import { readHeadPosition } from "../../lib/eventstore/read";
 import { formatDigest, parseDigest } from "../../lib/integrity/chain";
@@ -19,13 +18,17 @@ export async function runIntegrity(args: string[]): Promise<void> {
   if (action !== "digest" && action !== "verify") throw new Error("usage: integrity digest | integrity verify [--digest rewind-digest:v1:…]");
   const digest = values.digest === undefined ? null : parseDigest(values.digest);
   if (values.digest !== undefined && !digest) throw new Error("--digest must look like rewind-digest:v1:<position>:<link>");
-  const target = parseDatabaseUrl(process.env.DATABASE_URL);
-  await migrateDatabase(target);
-  const store = openStore(target);
+  // Read only: an auditor's database login may have no right to migrate (run `rewind migrate` first).
+  const store = openStore(parseDatabaseUrl(process.env.DATABASE_URL));
   try {
     if (action === "digest") {
       const head = await currentDigest(store);
-      console.log(head ? formatDigest(head) : "no event has been appended since the chain began");
+      if (!head) {
+        console.error("no event has been appended since the chain began: there is no digest yet");
+        process.exitCode = 1;
+        return;
+      }
+      console.log(formatDigest(head));
       return;
     }
     const bar = new SingleBar({ format: "verifying [{bar}] {value}/{total} positions", hideCursor: true }, Presets.shades_classic);

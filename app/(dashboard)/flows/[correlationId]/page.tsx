@@ -8,6 +8,7 @@ import { can } from "@/lib/access/roles";
 import { recordAccess } from "@/lib/data/audit";
 import { FLOW_LIMIT, getFlow } from "@/lib/data/flows";
 import { requireViewer } from "@/lib/data/viewer";
+import { decodeRouteParam } from "@/lib/api/route-param";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Flow" };
@@ -17,13 +18,15 @@ const correlationIdSchema = z.string().trim().min(1).max(200);
 /** A business flow reconstructed from the store across services: the auditor's evidence. */
 export default async function FlowPage({ params }: { params: Promise<{ correlationId: string }> }) {
   const viewer = await requireViewer("events.explore");
-  const parsed = correlationIdSchema.safeParse(decodeURIComponent((await params).correlationId));
+  const parsed = correlationIdSchema.safeParse(decodeRouteParam((await params).correlationId));
   if (!parsed.success) notFound();
   const view = await getFlow(parsed.data);
   if (!view) notFound();
   const { flow } = view;
-  // A flow holds a customer's data: looking at it is on record like a replay.
-  await recordAccess(viewer, { action: "flow.viewed", customer: flow.users[0] ?? null, target: `/flows/${view.correlationId}` });
+  // A flow holds customers' data: looking at it is on record like a replay, for each of them.
+  for (const customer of flow.users.length > 0 ? flow.users : [null]) {
+    await recordAccess(viewer, { action: "flow.viewed", customer, target: `/flows/${view.correlationId}` });
+  }
   const late = flow.steps.filter((s) => s.lateByMs !== null).length;
   const altered = flow.steps.filter((s) => !s.event.integrity.content || s.event.integrity.linked === false).length;
   const outOfOrder = flow.steps.filter((s) => s.outOfOrder).length;

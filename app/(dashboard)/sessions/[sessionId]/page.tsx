@@ -6,6 +6,7 @@ import { getReplayIndex } from "@/lib/data/replay";
 import { recordAccess } from "@/lib/data/audit";
 import { issueReplayView } from "@/lib/data/reveal";
 import { requireViewer } from "@/lib/data/viewer";
+import { decodeRouteParam } from "@/lib/api/route-param";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Session replay" };
@@ -20,7 +21,8 @@ export default async function SessionPage({
   const viewer = await requireViewer("sessions.replay");
   const { sessionId } = await params;
   const { at } = await searchParams;
-  const replay = await getReplayIndex(decodeURIComponent(sessionId));
+  const id = decodeRouteParam(sessionId);
+  const replay = id === null ? null : await getReplayIndex(id);
   if (!replay) notFound();
   const { session } = replay;
   await recordAccess(viewer, { action: "replay.viewed", customer: session.userId, session: session.id, target: `/sessions/${session.id}` });

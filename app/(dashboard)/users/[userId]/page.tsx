@@ -13,6 +13,7 @@ import { linksOf, resumeStateOf } from "@/lib/data/resume";
 import { can } from "@/lib/access/roles";
 import { ResumeLinkButton } from "@/components/resume/resume-link-button";
 import { revokeResumeLinkAction } from "../actions";
+import { decodeRouteParam } from "@/lib/api/route-param";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Customer" };
@@ -20,7 +21,8 @@ export const metadata: Metadata = { title: "Customer" };
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   const viewer = await requireViewer("users.find");
   const { userId } = await params;
-  const user = await getUserPage(decodeURIComponent(userId));
+  const id = decodeRouteParam(userId);
+  const user = id === null ? null : await getUserPage(id);
   if (!user) notFound();
   await recordAccess(viewer, { action: "customer.viewed", customer: user.userId, target: `/users/${user.userId}` });
   const canResume = can(viewer.role, "resume-links.create");

@@ -5,6 +5,7 @@ import { LeftOffCard } from "@/components/replay/left-off-card";
 import { getSessionExport } from "@/lib/data/replay";
 import { recordAccess } from "@/lib/data/audit";
 import { requireViewer } from "@/lib/data/viewer";
+import { decodeRouteParam } from "@/lib/api/route-param";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Session summary" };
@@ -13,7 +14,8 @@ export const metadata: Metadata = { title: "Session summary" };
 export default async function PrintPage({ params }: { params: Promise<{ sessionId: string }> }) {
   const viewer = await requireViewer("sessions.export");
   const { sessionId } = await params;
-  const data = await getSessionExport(decodeURIComponent(sessionId));
+  const id = decodeRouteParam(sessionId);
+  const data = id === null ? null : await getSessionExport(id);
   if (!data) notFound();
   await recordAccess(viewer, { action: "session.exported", customer: data.session.userId, session: data.session.id, target: "print" });
   const { session, events } = data;

@@ -4,6 +4,7 @@ import { requireServiceOrRole } from "@/lib/data/api-access";
 import { recordAccess } from "@/lib/data/audit";
 import { getSessionExport } from "@/lib/data/replay";
 import { sessionCsv } from "@/lib/replay/export-csv";
+import { decodeRouteParam } from "@/lib/api/route-param";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,8 @@ export const GET = handle(async (request: Request, context: { params: Promise<{ 
   if (format !== "json" && format !== "csv") {
     throw new ApiError("not_found", `no export format "${format}": use json or csv`, { format });
   }
-  const data = await getSessionExport(decodeURIComponent(sessionId));
+  const id = decodeRouteParam(sessionId);
+  const data = id === null ? null : await getSessionExport(id);
   if (!data) throw new ApiError("not_found", `session "${sessionId}" not found`, { session: sessionId });
   await recordAccess(viewer, { action: "session.exported", customer: data.session.userId, session: data.session.id, target: format });
   const name = `session-${data.session.id}`;
