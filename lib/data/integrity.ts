@@ -61,29 +61,33 @@ export function verificationStream(given: Digest | null): ReadableStream<Uint8Ar
   const stop = new AbortController();
   const encoder = new TextEncoder();
   return new ReadableStream({
-    async start(controller) {
+    // Not awaited: a stream is not read until start() settles, and the progress is the point.
+    start(controller) {
       const line = (value: unknown) => {
         if (!stop.signal.aborted) controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
       };
-      try {
-        const store = getStore();
-        const head = await readHeadPosition(store);
-        line({ progress: { checked: 0, position: 0, head } });
-        const v = await verifyStore(store, {
-          digest: given,
-          signal: stop.signal,
-          onProgress: (p) => {
-            state.checked = p.checked;
-            line({ progress: { ...p, head } });
-          },
-        });
-        line({ result: toVerificationAnswer(v, given) });
-      } catch (error) {
-        line({ error: { message: error instanceof Error ? error.message : "verification failed" } });
-      } finally {
-        if (running === state) running = null;
-        if (!stop.signal.aborted) controller.close();
-      }
+      const run = async () => {
+        try {
+          const store = getStore();
+          const head = await readHeadPosition(store);
+          line({ progress: { checked: 0, position: 0, head } });
+          const v = await verifyStore(store, {
+            digest: given,
+            signal: stop.signal,
+            onProgress: (p) => {
+              state.checked = p.checked;
+              line({ progress: { ...p, head } });
+            },
+          });
+          line({ result: toVerificationAnswer(v, given) });
+        } catch (error) {
+          line({ error: { message: error instanceof Error ? error.message : "verification failed" } });
+        } finally {
+          if (running === state) running = null;
+          if (!stop.signal.aborted) controller.close();
+        }
+      };
+      void run();
     },
     cancel() {
       stop.abort();

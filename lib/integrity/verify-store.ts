@@ -36,6 +36,9 @@ export async function verifyStore(
     verifyPage(verification, rows.map(toVerifiedRow));
     after = rows[rows.length - 1]!.position;
     options.onProgress?.({ checked: verification.checked, position: Number(after) });
+    // SQLite answers synchronously under its promises: without a turn of the event loop per page
+    // the server would neither send the progress nor answer anyone else until the end.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return finishVerification(verification);
 }
