@@ -1,3 +1,4 @@
+import { yieldToEventLoop } from "../db/event-loop";
 import type { Store } from "../db/prisma";
 import type { StoredEvent } from "../generated/sqlite/client";
 import { chainLink, contentMatches, type Digest } from "./chain";
@@ -36,9 +37,8 @@ export async function verifyStore(
     verifyPage(verification, rows.map(toVerifiedRow));
     after = rows[rows.length - 1]!.position;
     options.onProgress?.({ checked: verification.checked, position: Number(after) });
-    // SQLite answers synchronously under its promises: without a turn of the event loop per page
-    // the server would neither send the progress nor answer anyone else until the end.
-    await new Promise((resolve) => setImmediate(resolve));
+    // Without it the server would neither send the progress nor answer anyone else until the end.
+    await yieldToEventLoop();
   }
   return finishVerification(verification);
 }

@@ -8,6 +8,7 @@ import { applyRollupDelta, loadCountedSessions, refreshDailyRollups } from "../a
 import { assignSessionIds, type PreviousSession } from "./session-ids";
 import { DEFAULT_TIMEOUT_MS, sessionize } from "./sessionize";
 import { summariseSession, type SessionRecord } from "./summarise";
+import { yieldToEventLoop } from "../db/event-loop";
 
 export const CHECKPOINT = "sessions";
 
@@ -205,6 +206,8 @@ export async function catchUp(store: Store, options: ProjectorOptions = {}): Pro
     const n = await projectNextPage(store, options);
     if (n === 0) return total;
     total += n;
+    // The server answers requests between pages, however much there is to catch up.
+    await yieldToEventLoop();
   }
 }
 
