@@ -3,7 +3,7 @@ import { anEvent } from "../testing/event-factory";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { appendEvents } from "./append";
 import { DuplicateIdConflictError, WrongExpectedVersionError } from "./errors";
-import { readFeed, readHeadPosition, readStream, type FeedFilter } from "./read";
+import { readEventTypes, readFeed, readHeadPosition, readStream, type FeedFilter } from "./read";
 
 // The store's contract, after the public event-store suites (KurrentDB, RailsEventStore, Emmett).
 describe.each(testProviders())("event store contract on %s", (provider) => {
@@ -28,6 +28,16 @@ describe.each(testProviders())("event store contract on %s", (provider) => {
       after = Number(page[page.length - 1]!.position);
     }
   }
+
+  it("lists every event type once, alphabetically, however many events have it", async () => {
+    const stream = freshStream();
+    const types = ["zeta.last", "contract.b", "contract.a", "contract.b", "Contract.Upper", "contract.a"];
+    await appendEvents(t.store, types.map((type, i) => anEvent({ id: `${stream}-type-${i}`, subject: stream, type })));
+    const listed = await readEventTypes(t.store);
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(listed).toEqual([...listed].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    for (const type of new Set(types)) expect(listed).toContain(type);
+  });
 
   it("an empty append is a no-op", async () => {
     const before = await readHeadPosition(t.store);
