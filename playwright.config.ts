@@ -58,6 +58,7 @@ export default defineConfig({
       REWIND_INGEST_BURST: "8000",
       // High enough for the suite's own sign-ins; the rate-limit test signs in as one account.
       REWIND_SIGN_IN_ATTEMPTS_PER_MINUTE: "10",
+      REWIND_SIGN_IN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: "10",
       // The tests play clients behind a proxy on this machine: their X-Forwarded-For is believed.
       REWIND_TRUSTED_PROXIES: "127.0.0.1,::1",
       REWIND_RESUME_SECRET: E2E_RESUME_SECRET,

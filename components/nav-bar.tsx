@@ -17,13 +17,14 @@ const SECTIONS: { href: string; label: string; permission: Permission }[] = [
 export function NavBar({ viewer, sectionsShown = true }: { viewer: Extract<Viewer, { kind: "user" }> | null; sectionsShown?: boolean }) {
   const sections = SECTIONS.filter((s) => sectionsShown && viewer && can(viewer.role, s.permission));
   return (
-    <header className="border-b border-slate-200 bg-slate-900 text-slate-100 print:hidden">
-      <nav aria-label="Main" className="mx-auto flex h-12 max-w-screen-2xl items-center gap-4 px-4">
+    <header className="border-b border-slate-200 bg-slate-900 text-slate-100 dark:border-slate-800 print:hidden">
+      {/* On a phone the sections take a second row of their own, scrolling sideways if they must. */}
+      <nav aria-label="Main" className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 md:h-12 md:flex-nowrap md:py-0">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
           <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-amber-400" />
           Rewind
         </Link>
-        <ul className="flex items-center gap-1 whitespace-nowrap text-sm xl:gap-4">
+        <ul className="order-last -mx-2 flex w-full items-center gap-1 overflow-x-auto whitespace-nowrap text-sm md:order-none md:mx-0 md:w-auto md:overflow-visible xl:gap-4">
           {sections.map((s) => (
             <li key={s.href}>
               <Link href={s.href} className="rounded px-2 py-1 text-slate-300 hover:bg-slate-800 hover:text-white">
@@ -40,7 +41,7 @@ export function NavBar({ viewer, sectionsShown = true }: { viewer: Extract<Viewe
                 type="search"
                 aria-label="Find a customer"
                 placeholder="Find a customer: id, name, email, booking ref"
-                className="w-48 rounded xl:w-80 bg-slate-800 px-3 py-1 text-sm text-white placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-amber-400"
+                className="w-32 rounded sm:w-48 xl:w-80 bg-slate-800 px-3 py-1 text-sm text-white placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-amber-400"
               />
             </form>
           )}

@@ -39,7 +39,7 @@ export function EventTable({
 
   return (
     <div ref={scroller} className="h-[calc(100vh-15rem)] min-h-80 overflow-auto rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
-      <table aria-label="Events" className="w-full table-fixed border-collapse text-sm">
+      <table aria-label="Events" className="w-full min-w-[52rem] table-fixed border-collapse text-sm">
         <thead className="sticky top-0 z-10 bg-slate-100 text-left dark:bg-slate-800 text-xs uppercase tracking-wide text-slate-500">
           <tr>
             <th className="w-20 px-3 py-2">Position</th>

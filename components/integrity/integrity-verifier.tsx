@@ -11,7 +11,8 @@ async function runVerification(digest: string, onProgress: (p: Progress) => void
   const response = await fetch(`/api/integrity/verify${query}`, { signal });
   if (!response.ok || !response.body) {
     const body = await response.json().catch(() => null);
-    throw new Error(body?.error?.message ?? `verification refused (${response.status})`);
+    // The API names the parameter; here there is only the one field.
+    throw new Error(String(body?.error?.message ?? `verification refused (${response.status})`).replace(/^query parameter "digest": /, ""));
   }
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
@@ -99,10 +100,15 @@ export function IntegrityVerifier() {
             <ul className="list-disc space-y-1 pl-5">
               {result.problems.map((p, i) => (
                 <li key={`${p.kind}-${p.position}-${i}`}>
-                  {p.message}{" "}
-                  <a className="underline" href={`/events?event=${p.position}`}>
-                    open
-                  </a>
+                  {p.message}
+                  {(p.kind !== "digest" || p.message.includes("the store has")) && (
+                    <>
+                      {" "}
+                      <a className="underline" href={`/events?event=${p.position}`}>
+                        open
+                      </a>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>

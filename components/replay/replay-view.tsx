@@ -134,7 +134,7 @@ export function ReplayView({
             )}
           </h1>
         </div>
-        <div className="flex items-center gap-2 text-sm">
+        <div className="flex flex-wrap items-center gap-2 text-sm">
           {replay.previousSessionId && (
             <Link className="rounded border border-slate-300 px-2.5 py-1 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800" href={`/sessions/${encodeURIComponent(replay.previousSessionId)}`}>
               ← Previous session
@@ -200,8 +200,8 @@ export function ReplayView({
         />
       </section>
 
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
-        <div className="space-y-4">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
+        <div className="min-w-0 space-y-4">
           <EventList
             descriptions={replay.descriptions}
             types={replay.types}

@@ -6,7 +6,9 @@ import type { ReactNode } from "react";
  */
 export function DataTable({ label, columns, children, className = "" }: { label: string; columns: (string | [string, string])[]; children: ReactNode; className?: string }) {
   return (
-    <table aria-label={label} className={`w-full border-collapse overflow-hidden rounded-lg border border-slate-200 bg-white text-sm dark:border-slate-700 dark:bg-slate-900 ${className}`}>
+    // Wide tables scroll inside their own box on a phone instead of pushing the page sideways.
+    <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900 ${className}`}>
+    <table aria-label={label} className="w-full min-w-max border-collapse text-sm sm:min-w-0">
       <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800">
         <tr>
           {columns.map((column) => {
@@ -21,5 +23,6 @@ export function DataTable({ label, columns, children, className = "" }: { label:
       </thead>
       <tbody>{children}</tbody>
     </table>
+    </div>
   );
 }

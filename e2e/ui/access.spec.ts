@@ -98,6 +98,10 @@ test.describe("as an admin", () => {
   test("invites a user who must choose their own password first, resets a forgotten one, and disables them", async ({ page, browser }) => {
     test.setTimeout(60_000);
     const email = `${uniqueTag("invited")}@e2e.test`;
+    // Changes to who may look are on record, in the stream of whoever made them.
+    const adminId = await viewerIdOf(page.request);
+    const recorded = async (viewer: string, action: string) => (await auditTypes(page.request, viewer)).filter((t) => t === `rewind.audit.dashboard-user.${action}`).length;
+    const invitesBefore = await recorded(adminId, "invited");
     await page.goto("/admin/users");
     const form = page.getByRole("form", { name: "Invite" });
     await form.getByLabel("Email").fill(email);
@@ -106,6 +110,7 @@ test.describe("as an admin", () => {
     await form.getByRole("button", { name: "Invite" }).click();
     const password = (await page.getByTestId("secret").textContent())!.trim();
     expect(password.length).toBeGreaterThan(10);
+    expect(await recorded(adminId, "invited")).toBe(invitesBefore + 1);
 
     const fresh = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const invited = await fresh.newPage();
@@ -138,6 +143,7 @@ test.describe("as an admin", () => {
     await expect(invited).not.toHaveURL(/\/account/);
     await expect(invited.getByRole("navigation", { name: "Main" })).toContainText("Access log");
     expect((await invited.request.get("/api/users?query=nobody-here")).status()).toBe(200);
+    expect(await recorded(await viewerIdOf(invited.request), "password-changed")).toBe(1);
 
     // Changing it again, with the current password: this browser stays signed in and is told so.
     await invited.goto("/account");
@@ -153,8 +159,7 @@ test.describe("as an admin", () => {
     // Forgotten: the admin resets it; the user is signed out and the new temporary password works once more.
     await page.reload();
     const row = page.locator(`tr[data-email="${email}"]`);
-    const adminId = await viewerIdOf(page.request);
-    const resets = async () => (await auditTypes(page.request, adminId)).filter((t) => t === "rewind.audit.dashboard-user.password-reset").length;
+    const resets = () => recorded(adminId, "password-reset");
     const resetsBefore = await resets();
     page.once("dialog", (dialog) => dialog.accept());
     await row.getByRole("button", { name: "Reset password" }).click();

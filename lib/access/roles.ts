@@ -12,7 +12,7 @@ export const PERMISSIONS = {
   "sessions.export": "export or print a session as evidence (masked)",
   "personal-data.reveal": "reveal a masked field or a session, giving a reason",
   "resume-links.create": "create resume links for a customer",
-  "events.explore": "the events explorer and streams",
+  "events.explore": "the events explorer, streams, business flows and the store's integrity",
   "access-log.view": "the access log",
   "analytics.view": "journey analytics",
   "admin.manage": "dashboard users and roles, API keys, the personal-data policy",

@@ -21,8 +21,13 @@ export const AUDIT_ACTIONS = {
   "resume-link.created": "created a resume link",
   "resume-link.opened": "opened a resume link",
   "resume-link.revoked": "revoked a resume link",
-  // Not a look at a customer, but whoever resets a password can sign in as that user: on record.
+  // Not looks at a customer, but changes to who may look: on record too.
+  "dashboard-user.invited": "invited a dashboard user",
+  "dashboard-user.role-changed": "changed a dashboard user's role",
+  "dashboard-user.disabled": "disabled a dashboard user",
+  "dashboard-user.enabled": "enabled a dashboard user",
   "dashboard-user.password-reset": "reset a dashboard user's password",
+  "dashboard-user.password-changed": "changed their own password",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -28,6 +28,8 @@ export const SESSION_HOURS = 12;
 export async function createAuth(store: Store, env: Record<string, string | undefined> = process.env) {
   const secret = await serverSecret(store, "auth", env.REWIND_AUTH_SECRET);
   const attemptsPerMinute = positiveFromEnv(env, "REWIND_SIGN_IN_ATTEMPTS_PER_MINUTE", 10, { integer: true });
+  // Higher per address than per account: colleagues behind one office address all sign in.
+  const attemptsPerAddress = positiveFromEnv(env, "REWIND_SIGN_IN_ATTEMPTS_PER_ADDRESS_PER_MINUTE", 30, { integer: true });
   // Per account as well as per client address: an address header can be forged, an account cannot.
   const perAccount = new TokenBuckets({ ratePerSecond: attemptsPerMinute / 60, burst: attemptsPerMinute });
   return betterAuth({
@@ -58,7 +60,7 @@ export async function createAuth(store: Store, env: Record<string, string | unde
       window: 60,
       max: 600,
       customRules: {
-        "/sign-in/email": { window: 60, max: attemptsPerMinute },
+        "/sign-in/email": { window: 60, max: attemptsPerAddress },
       },
     },
     // scripts/server.ts replaces X-Forwarded-For with the client's real address (see lib/net).

@@ -23,6 +23,12 @@ export async function inviteDashboardUser(user: { email: string; name: string; r
   return password;
 }
 
+/** A dashboard user's email, for the record of what was done to their account. */
+export async function emailOf(userId: string): Promise<string> {
+  const user = await getStore().db.dashboardUser.findUnique({ where: { id: userId }, select: { email: true } });
+  return user?.email ?? userId;
+}
+
 /** A forgotten password: a new temporary password for the admin to pass on (shown once); null for no such user. */
 export async function resetDashboardUserPassword(userId: string): Promise<{ email: string; password: string } | null> {
   const user = await getStore().db.dashboardUser.findUnique({ where: { id: userId }, select: { email: true } });

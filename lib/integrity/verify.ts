@@ -91,7 +91,7 @@ export function describeProblem(p: IntegrityProblem): string {
       return `event ${p.position} has no chain link although events before it have: it was not appended through Rewind`;
     case "digest":
       return p.found === null
-        ? `the digest names event ${p.position}, which is no longer in the store`
-        : `the digest names event ${p.position} with link ${p.expected}, the store now has ${p.found}: the chain was rewritten`;
+        ? `the digest names event ${p.position}, which the store does not hold: events were removed up to or past it, or the digest is not from this store`
+        : `the digest names event ${p.position} with link ${p.expected}, the store has ${p.found}: the chain up to it was rewritten, or the digest was copied wrong`;
   }
 }

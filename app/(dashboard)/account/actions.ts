@@ -6,6 +6,7 @@ import type { ActionResult } from "@/app/(dashboard)/admin/actions";
 import { landingPage } from "@/lib/access/roles";
 import { TokenBuckets } from "@/lib/api/rate-limit";
 import { WrongPasswordError, changeOwnPassword } from "@/lib/data/account";
+import { recordAccess } from "@/lib/data/audit";
 import { ACCOUNT_PAGE, requireSignedIn } from "@/lib/data/viewer";
 
 const passwordSchema = z
@@ -38,6 +39,7 @@ export async function changePasswordAction(_state: ActionResult, form: FormData)
     if (!(error instanceof WrongPasswordError)) throw error;
     return { ok: false, error: `${current}: not right` };
   }
+  await recordAccess(viewer, { action: "dashboard-user.password-changed", customer: null, target: viewer.email });
   // A redirect, not a message: this request still carries the sign-in the change just ended, and
   // only a new request carries the new one. A temporary password changed: on to the work.
   redirect(mustChangePassword ? landingPage(viewer.role) : `${ACCOUNT_PAGE}?changed=1`);

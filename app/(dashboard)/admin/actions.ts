@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ROLES } from "@/lib/access/roles";
 import { redirect } from "next/navigation";
-import { LastAdminError, changeRole, resetDashboardUserPassword, createKey, inviteDashboardUser, revokeKey, setDisabled, updatePolicy } from "@/lib/data/admin";
+import { LastAdminError, changeRole, emailOf, resetDashboardUserPassword, createKey, inviteDashboardUser, revokeKey, setDisabled, updatePolicy } from "@/lib/data/admin";
 import { recordAccess } from "@/lib/data/audit";
 import { requireViewer } from "@/lib/data/viewer";
 import { policySchema } from "@/lib/privacy/policy";
@@ -24,11 +24,12 @@ const inviteSchema = z.object({
 });
 
 export async function inviteUser(_state: ActionResult, form: FormData): Promise<ActionResult> {
-  await requireViewer("admin.manage");
+  const admin = await requireViewer("admin.manage");
   const input = inviteSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return { ok: false, error: problems(input.error) };
   try {
     const password = await inviteDashboardUser(input.data);
+    await recordAccess(admin, { action: "dashboard-user.invited", customer: null, target: `${input.data.email} as ${input.data.role}` });
     revalidatePath("/admin/users");
     return { ok: true, message: `Invited ${input.data.email} as ${input.data.role}. Their temporary password (shown once):`, secret: password };
   } catch (error) {
@@ -54,6 +55,7 @@ export async function setUserRole(form: FormData) {
   // An admin cannot demote themselves: the last admin would lock everyone out.
   if (input.userId === admin.id) return;
   await keepingAnAdmin(() => changeRole(input.userId, input.role));
+  await recordAccess(admin, { action: "dashboard-user.role-changed", customer: null, target: `${await emailOf(input.userId)} to ${input.role}` });
   revalidatePath("/admin/users");
 }
 
@@ -64,6 +66,7 @@ export async function setUserDisabled(form: FormData) {
   const input = disableSchema.parse(Object.fromEntries(form));
   if (input.userId === admin.id) return;
   await keepingAnAdmin(() => setDisabled(input.userId, input.disabled === "true"));
+  await recordAccess(admin, { action: input.disabled === "true" ? "dashboard-user.disabled" : "dashboard-user.enabled", customer: null, target: await emailOf(input.userId) });
   revalidatePath("/admin/users");
 }
 

@@ -115,7 +115,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
         </p>
       )}
       {sessions.length === 0 ? (
-        <p className="text-sm text-slate-500">No sessions{outcome ? ` with outcome “${outcome}”` : ""} yet.</p>
+        <p className="text-sm text-slate-500">{filterText ? "No sessions match." : `No sessions${outcome ? ` with outcome “${outcome}”` : ""} yet.`}</p>
       ) : (
         <DataTable label="Sessions" columns={["Started", "Customer", "Duration", "Outcome", ["Events", "text-right"], "Left off at"]}>
           {sessions.map((s) => (

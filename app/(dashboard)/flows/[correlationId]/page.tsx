@@ -66,7 +66,7 @@ export default async function FlowPage({ params }: { params: Promise<{ correlati
         {altered === 0
           ? `Each of these ${flow.steps.length} events still hashes to what was recorded when it was appended and links to the event before it.`
           : `${altered} of these events no longer match what was recorded when they were appended.`}{" "}
-        That none is missing takes the whole chain:{" "}
+        Whether an event of this flow was removed from the store shows only in a check of the whole store:{" "}
         <Link href="/integrity" className="underline">
           verify the store
         </Link>
