@@ -1,5 +1,6 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
+import { PAGE_PATH_HEADER } from "./lib/access/page-path";
 
 /**
  * Two cheap checks before any route runs (each page and route still checks the session and role
@@ -45,7 +46,13 @@ export function proxy(request: NextRequest) {
     if (pathname !== "/") signIn.searchParams.set("next", pathname + search);
     return NextResponse.redirect(signIn);
   }
-  return NextResponse.next();
+  // Where a page request was going, for a page whose sign-in turns out to have ended (expired,
+  // revoked by a password change or reset): it sends the viewer back here after signing in again.
+  // Set here, never taken from the client.
+  const headers = new Headers(request.headers);
+  if (isPage && request.method === "GET") headers.set(PAGE_PATH_HEADER, pathname + search);
+  else headers.delete(PAGE_PATH_HEADER);
+  return NextResponse.next({ request: { headers } });
 }
 
 export const config = {

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Sign in" };
 
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { next } = await searchParams;
+  const { next, ended } = await searchParams;
   const viewer = await currentViewer();
   if (viewer) redirect(safeNext(next) ?? landingPage(viewer.role));
   return (
@@ -20,6 +20,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-amber-400" />
           Rewind
         </div>
+        {ended === "1" && (
+          <p role="status" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+            Your sign-in has ended: it expired, or your password was changed or reset. Sign in again to go on.
+          </p>
+        )}
         <SignInForm next={safeNext(next)} />
         <p className="text-xs text-slate-500 dark:text-slate-400">Accounts are created by an admin. Forgot your password? Ask your admin to reset it.</p>
       </div>

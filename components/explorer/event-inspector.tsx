@@ -35,9 +35,10 @@ export function EventInspector({ event, onClose, canReveal }: { event: CloudEven
         )}
         {typeof event.correlationid === "string" && (
           <>
-            <Link className="text-amber-700 hover:underline" href={`/flows/${encodeURIComponent(event.correlationid)}`}>
+            {/* A full load, not a client navigation: only then does the browser mark the #event row as :target. */}
+            <a className="text-amber-700 hover:underline" href={`/flows/${encodeURIComponent(event.correlationid)}#event-${event.position}`}>
               Flow {event.correlationid} across services
-            </Link>
+            </a>
             <Link className="text-amber-700 hover:underline" href={filterLink("correlation", event.correlationid)}>
               Its events here
             </Link>

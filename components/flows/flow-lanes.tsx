@@ -25,7 +25,7 @@ export function FlowLanes({ flow }: { flow: Flow<FlowEvent> }) {
           const e = step.event;
           const cause = step.causedBy !== null ? flow.steps[step.causedBy]!.event : null;
           return (
-            <div role="row" key={e.position} id={`step-${i + 1}`} data-type={e.type} className="grid border-b border-slate-100 last:border-b-0 target:bg-amber-50 dark:border-slate-800 dark:target:bg-slate-800" style={{ gridTemplateColumns: columns }}>
+            <div role="row" key={e.position} id={`event-${e.position}`} data-type={e.type} className="grid border-b border-slate-100 last:border-b-0 target:bg-amber-50 dark:border-slate-800 dark:target:bg-slate-800" style={{ gridTemplateColumns: columns }}>
               <div role="cell" className="px-3 py-2 text-xs text-slate-500">
                 <div className="font-medium text-slate-700 dark:text-slate-300">{i + 1}.</div>
                 <div className="tabular-nums">{formatWallClock(e.time)}</div>
@@ -39,7 +39,7 @@ export function FlowLanes({ flow }: { flow: Flow<FlowEvent> }) {
                       <div>{e.description}</div>
                       <div className="flex flex-wrap gap-1">
                         {cause && (
-                          <a href={`#step-${step.causedBy! + 1}`} className={`${chip} bg-sky-100 text-sky-800 hover:underline dark:bg-sky-950 dark:text-sky-200`}>
+                          <a href={`#event-${cause.position}`} className={`${chip} bg-sky-100 text-sky-800 hover:underline dark:bg-sky-950 dark:text-sky-200`}>
                             caused by {step.causedBy! + 1}. {cause.type}
                           </a>
                         )}

@@ -214,9 +214,9 @@ export function ReplayView({
             <h2 className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 px-4 py-2 text-sm font-semibold dark:border-slate-700">
               <span>Raw event {selected ? `· ${selected.type} · position ${selected.position}` : ""}</span>
               {allowed.flows && typeof selected?.correlationid === "string" && (
-                <Link href={`/flows/${encodeURIComponent(selected.correlationid)}`} className="text-xs font-normal text-amber-700 hover:underline dark:text-amber-400">
+                <a href={`/flows/${encodeURIComponent(selected.correlationid)}#event-${selected.position}`} className="text-xs font-normal text-amber-700 hover:underline dark:text-amber-400">
                   Flow {selected.correlationid} across services
-                </Link>
+                </a>
               )}
             </h2>
             <pre className="max-h-72 overflow-auto bg-slate-950 p-4 font-mono text-xs text-emerald-100">

@@ -164,8 +164,10 @@ test.describe("as an admin", () => {
     page.once("dialog", (dialog) => dialog.accept());
     await row.getByRole("button", { name: "Reset password" }).click();
     const reset = (await row.getByTestId("secret").textContent())!.trim();
-    await invited.goto("/access-log");
-    await expect(invited).toHaveURL(/\/sign-in/);
+    // Signed out by the reset: the sign-in page says why and remembers where they were going.
+    await invited.goto("/access-log?customer=x");
+    await expect(invited).toHaveURL(/\/sign-in\?ended=1&next=%2Faccess-log%3Fcustomer%3Dx$/);
+    await expect(invited.getByRole("status")).toContainText("Your sign-in has ended");
     await signIn("ivy-newer-password");
     await expect(invited.getByRole("alert")).toBeVisible();
     await signIn(reset);

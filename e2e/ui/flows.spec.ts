@@ -27,12 +27,14 @@ test("an auditor reconstructs a booking flow across services: lanes, causes, the
     sessionId = sessions[0].id;
   }).toPass({ timeout: 15_000 });
   await page.goto(`/sessions/${sessionId}`);
-  await expect(page.getByRole("region", { name: "Raw event" }).getByRole("link", { name: `Flow ${flow} across services` })).toHaveAttribute("href", `/flows/${flow}`);
+  await expect(page.getByRole("region", { name: "Raw event" }).getByRole("link", { name: `Flow ${flow} across services` })).toHaveAttribute("href", new RegExp(`^/flows/${flow}#event-\\d+$`));
 
   await page.goto("/events?" + new URLSearchParams({ correlation: flow }));
   await page.getByRole("row").filter({ hasText: T.bookingConfirmed }).first().click();
   await page.getByRole("link", { name: `Flow ${flow} across services` }).click();
-  await expect(page).toHaveURL(new RegExp(`/flows/${flow}$`));
+  // It opens on the event it came from, highlighted.
+  await expect(page).toHaveURL(new RegExp(`/flows/${flow}#event-\\d+$`));
+  await expect(page.locator(":target")).toHaveAttribute("data-type", T.bookingConfirmed);
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(flow);
   const table = page.getByRole("table", { name: "Flow" });
@@ -46,7 +48,7 @@ test("an auditor reconstructs a booking flow across services: lanes, causes, the
   await expect(failedRow).toContainText(`caused by 1. ${T.bookingStarted}`);
   await expect(failedRow).toContainText("appended out of order");
   await expect(table.locator(`[role=row][data-type="${T.bookingConfirmed}"]`)).toContainText(`caused by 3. ${T.paymentSucceeded}`);
-  await expect(page.getByRole("status", { name: "Delivery" })).toContainText("1 appended after an event that happened later");
+  await expect(page.getByRole("status", { name: "Delivery" })).toContainText(`1 appended after an event that happened later (2. ${T.paymentFailed})`);
   // Each event checked against what was recorded when it was appended.
   await expect(page.getByRole("status", { name: "Integrity" })).toContainText("Each of these 4 events still hashes to what was recorded");
   await expect(table.getByText("✓ as appended")).toHaveCount(4);

@@ -2,7 +2,9 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
+import { PAGE_PATH_HEADER } from "../access/page-path";
 import { can, isRole, type Permission } from "../access/roles";
+import { safeNext } from "../access/safe-next";
 import type { Viewer } from "../access/viewer";
 import { getAuth } from "../auth/better-auth";
 import { getStore } from "../db/prisma";
@@ -28,6 +30,16 @@ export async function signedInFromHeaders(requestHeaders: Headers): Promise<{ vi
   };
 }
 
+/**
+ * The sign-in page for a viewer whose cookie no longer names a sign-in (without a cookie proxy.ts
+ * sent them there already): it says why, and brings them back to the page they asked for.
+ */
+async function signInAgain(): Promise<string> {
+  const next = safeNext((await headers()).get(PAGE_PATH_HEADER));
+  const query = new URLSearchParams({ ended: "1", ...(next && next !== "/" ? { next } : {}) });
+  return `/sign-in?${query}`;
+}
+
 /** The signed-in user of the page or server action being rendered (one lookup per request). */
 export const currentSignIn = cache(async () => signedInFromHeaders(await headers()));
 
@@ -43,7 +55,7 @@ export async function currentViewer(): Promise<UserViewer | null> {
  */
 export async function requireViewer(permission: Permission): Promise<UserViewer> {
   const signedIn = await currentSignIn();
-  if (!signedIn) redirect("/sign-in");
+  if (!signedIn) redirect(await signInAgain());
   if (signedIn.mustChangePassword) redirect(ACCOUNT_PAGE);
   if (!can(signedIn.viewer.role, permission)) forbidden();
   return signedIn.viewer;
@@ -52,6 +64,6 @@ export async function requireViewer(permission: Permission): Promise<UserViewer>
 /** The account page and its actions: any signed-in user, temporary password or not. */
 export async function requireSignedIn(): Promise<{ viewer: UserViewer; mustChangePassword: boolean }> {
   const signedIn = await currentSignIn();
-  if (!signedIn) redirect("/sign-in");
+  if (!signedIn) redirect(await signInAgain());
   return signedIn;
 }

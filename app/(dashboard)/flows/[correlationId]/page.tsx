@@ -29,7 +29,8 @@ export default async function FlowPage({ params }: { params: Promise<{ correlati
   }
   const late = flow.steps.filter((s) => s.lateByMs !== null).length;
   const altered = flow.steps.filter((s) => !s.event.integrity.content || s.event.integrity.linked === false).length;
-  const outOfOrder = flow.steps.filter((s) => s.outOfOrder).length;
+  const outOfOrder = flow.steps.flatMap((s, i) => (s.outOfOrder ? [`${i + 1}. ${s.event.type}`] : []));
+  const lateSteps = flow.steps.flatMap((s, i) => (s.lateByMs !== null ? [`${i + 1}. ${s.event.type}`] : []));
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -57,9 +58,14 @@ export default async function FlowPage({ params }: { params: Promise<{ correlati
         </div>
       </div>
       <p role="status" aria-label="Delivery" className="text-sm text-slate-600 dark:text-slate-400">
-        {late === 0 && outOfOrder === 0
+        {late === 0 && outOfOrder.length === 0
           ? "Every event reached the store in the order it happened."
-          : [late > 0 && `${late} reached the store more than a minute after a later event had`, outOfOrder > 0 && `${outOfOrder} appended after an event that happened later`].filter(Boolean).join("; ") + "."}
+          : [
+              late > 0 && `${late} reached the store more than a minute after a later event had (${lateSteps.join(", ")})`,
+              outOfOrder.length > 0 && `${outOfOrder.length} appended after an event that happened later (${outOfOrder.join(", ")})`,
+            ]
+              .filter(Boolean)
+              .join("; ") + "."}
         {view.truncated && ` Only the first ${FLOW_LIMIT} events are shown.`}
       </p>
       <p role="status" aria-label="Integrity" className={`rounded px-3 py-2 text-sm ${altered === 0 ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100" : "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200"}`}>
