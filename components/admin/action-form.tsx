@@ -2,6 +2,7 @@
 
 import { useActionState, type ReactNode } from "react";
 import type { ActionResult } from "@/app/(dashboard)/admin/actions";
+import { CopyButton } from "../ui/copy-button";
 
 /** A form whose server action answers a message, an error, or a secret to show exactly once. */
 export function ActionForm({
@@ -49,7 +50,12 @@ export function ActionForm({
       {result?.ok && (
         <div role="status" className="space-y-1 rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
           <p>{result.message}</p>
-          {result.secret && <code data-testid="secret" className="block break-all rounded bg-white px-2 py-1 font-mono text-xs text-slate-900 dark:bg-slate-900 dark:text-slate-100">{result.secret}</code>}
+          {result.secret && (
+            <div className="flex items-center gap-2">
+              <code data-testid="secret" className="block flex-1 break-all rounded bg-white px-2 py-1 font-mono text-xs text-slate-900 dark:bg-slate-900 dark:text-slate-100">{result.secret}</code>
+              <CopyButton text={result.secret} />
+            </div>
+          )}
         </div>
       )}
     </form>

@@ -138,7 +138,10 @@ test.describe("as an admin", () => {
     };
     await fillIn("ivy-own-passwrod");
     await expect(change.getByRole("alert")).toHaveText("Repeat: does not match the new password");
-    await fillIn("ivy-own-password");
+    // What was typed is still there: only the typo needs fixing.
+    await expect(change.getByLabel("Temporary password")).toHaveValue(password);
+    await change.getByLabel("Repeat the new password").fill("ivy-own-password");
+    await change.getByRole("button", { name: "Change password" }).click();
     await expect(invited.getByTestId("signed-in-as")).toContainText("auditor");
     await expect(invited).not.toHaveURL(/\/account/);
     await expect(invited.getByRole("navigation", { name: "Main" })).toContainText("Access log");

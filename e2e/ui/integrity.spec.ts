@@ -39,6 +39,11 @@ test("an auditor keeps the digest, verifies the store against it, and sees an ed
   await appendBatch(request, [cloudEvent({ id: tag, data: { amount: 100 } })]);
   await page.goto("/integrity");
   const digest = (await page.getByTestId("digest").textContent())!.trim();
+  // Kept by copying it, not by retyping.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy digest" }).click();
+  await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(digest);
 
   const verifier = page.getByRole("region", { name: "Verify the store" });
   await verifier.getByLabel(/A digest you kept/).fill(digest);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PasswordFields } from "@/components/account/password-fields";
 import { ActionForm } from "@/components/admin/action-form";
 import { PERMISSIONS, permissionsOf } from "@/lib/access/roles";
 import { requireSignedIn } from "@/lib/data/viewer";
@@ -6,8 +7,6 @@ import { changePasswordAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your account" };
-
-const input = "w-full rounded border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-950";
 
 /** Who you are signed in as, and your password: the one page a temporary password can open. */
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -42,18 +41,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
         <h2 className="mb-3 font-semibold">Change your password</h2>
         <ActionForm action={changePasswordAction} label="Change password">
-          <label className="block space-y-1 text-sm">
-            <span>{mustChangePassword ? "Temporary password" : "Current password"}</span>
-            <input name="currentPassword" type="password" autoComplete="current-password" required className={input} />
-          </label>
-          <label className="block space-y-1 text-sm">
-            <span>New password (at least 10 characters)</span>
-            <input name="newPassword" type="password" autoComplete="new-password" required minLength={10} maxLength={200} className={input} />
-          </label>
-          <label className="block space-y-1 text-sm">
-            <span>Repeat the new password</span>
-            <input name="confirmPassword" type="password" autoComplete="new-password" required minLength={10} maxLength={200} className={input} />
-          </label>
+          <PasswordFields currentLabel={mustChangePassword ? "Temporary password" : "Current password"} />
         </ActionForm>
         <p className="mt-3 text-xs text-slate-500">Changing it ends your sign-ins in other browsers; this one stays signed in.</p>
       </section>

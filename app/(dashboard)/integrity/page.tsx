@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { IntegrityVerifier } from "@/components/integrity/integrity-verifier";
+import { CopyButton } from "@/components/ui/copy-button";
 import { getDigest } from "@/lib/data/integrity";
 import { requireViewer } from "@/lib/data/viewer";
 
@@ -24,9 +25,12 @@ export default async function IntegrityPage() {
         <h2 className="font-semibold">The digest now</h2>
         {digest.digest ? (
           <>
-            <code data-testid="digest" className="block select-all break-all rounded bg-slate-100 px-2 py-1 font-mono text-xs dark:bg-slate-950">
-              {digest.digest}
-            </code>
+            <div className="flex items-center gap-2">
+              <code data-testid="digest" className="block flex-1 select-all break-all rounded bg-slate-100 px-2 py-1 font-mono text-xs dark:bg-slate-950">
+                {digest.digest}
+              </code>
+              <CopyButton text={digest.digest} label="Copy digest" />
+            </div>
             <p className="text-xs text-slate-500">
               The chain up to event {digest.position?.toLocaleString("en")}
               {digest.head > (digest.position ?? 0) ? ` (the newest event is ${digest.head.toLocaleString("en")})` : ""}. Also at GET /api/integrity.
