@@ -61,8 +61,10 @@ test("an auditor reconstructs a booking flow across services: lanes, causes, the
   await expect(failedRow.locator("pre")).toContainText('"cardLast4"');
   await expect(page.locator("body")).not.toContainText("9876");
 
-  // The customer behind the flow; and the look is on record, once.
+  // The customer behind the flow, and the session it happened in, to replay from their side.
   await expect(page.getByRole("link", { name: `Customer ${user}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: new RegExp(`^Replay ${user}'s session of`) })).toHaveAttribute("href", `/sessions/${sessionId}`);
+  // And the look is on record, once.
   const me = (await (await page.request.get("/api/auth/get-session")).json()).user.id as string;
   const audit = await (await request.get(`/api/streams/${encodeURIComponent(`rewind/audit/${me}`)}?limit=1000`, { headers: serviceAuth })).json();
   const views = audit.events.filter((e: { type: string; data: { target: string } }) => e.type === "rewind.audit.flow.viewed" && e.data.target === `/flows/${flow}`);

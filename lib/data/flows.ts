@@ -8,6 +8,7 @@ import { checkEvents, type EventCheck } from "../integrity/verify-store";
 import { compareJourneyEvents } from "../journeys/journey-event";
 import { journeyFor } from "../journeys/registry";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
+import { sessionsOverlapping } from "../sessions/read-sessions";
 import { getMasker } from "./privacy";
 
 /** The most events a flow page shows; a booking flow has a dozen or so. */
@@ -29,6 +30,8 @@ export interface FlowView {
   status: string;
   /** more events carry this correlation id than the page shows */
   truncated: boolean;
+  /** the customers' sessions the flow happened in, to replay it from their side */
+  sessions: { id: string; userId: string; startedAt: string; outcome: string }[];
 }
 
 /** One business flow across services, from the store, masked: null when no event carries the id. */
@@ -55,5 +58,16 @@ export async function getFlow(correlationId: string): Promise<FlowView | null> {
     json: maskCloudEvent(masker, toCloudEventJson(row)),
     integrity: checks.get(Number(row.position))!,
   }));
-  return { correlationId, flow: layOutFlow(events), status: masker.text(definition.lastStep(state)), truncated: rows.length > FLOW_LIMIT };
+  const flow = layOutFlow(events);
+  const sessions =
+    flow.startedAt === null || flow.endedAt === null
+      ? []
+      : (await Promise.all(flow.users.map((u) => sessionsOverlapping(store, u, new Date(flow.startedAt!), new Date(flow.endedAt!))))).flat();
+  return {
+    correlationId,
+    flow,
+    status: masker.text(definition.lastStep(state)),
+    truncated: rows.length > FLOW_LIMIT,
+    sessions: sessions.map((s) => ({ id: s.id, userId: s.userId!, startedAt: s.startedAt.toISOString(), outcome: s.outcome })),
+  };
 }

@@ -17,6 +17,15 @@ export async function listUserSessions(store: Store, userId: string, limit = 200
   return store.db.session.findMany({ where: { userId }, orderBy: { startedAt: "desc" }, take: limit });
 }
 
+/** A customer's sessions that were going on at some moment in [from, to]: where a flow happened. */
+export async function sessionsOverlapping(store: Store, userId: string, from: Date, to: Date): Promise<Session[]> {
+  return store.db.session.findMany({
+    where: { userId, startedAt: { lte: to }, lastEventAt: { gte: from } },
+    orderBy: { startedAt: "asc" },
+    take: 20,
+  });
+}
+
 /** The newest sessions first (optionally of one outcome), after the `after` row in that order. */
 export interface SessionFilter {
   outcome?: string;

@@ -89,12 +89,13 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
     path: query.path,
     ...(drill ? { journey: "holiday-booking" } : {}),
   };
-  const [{ sessions, older }, total] = await Promise.all([listRecentSessions(filter, after), drill ? countSessions(filter) : null]);
+  const [{ sessions, older }, total] = await Promise.all([listRecentSessions(filter, after), countSessions(filter)]);
   const filterText = describeFilter(query);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">Sessions</h1>
+        {!filterText && <span className="text-sm text-slate-500" data-testid="sessions-total">{total.toLocaleString("en")} {outcome ? `${outcome} ` : ""}{total === 1 ? "session" : "sessions"}</span>}
         <FilterChips
           label="Outcome"
           items={[undefined, ...OUTCOMES].map((o) => ({ key: o ?? "all", text: o ?? "all", href: href(query, o), current: o === outcome }))}
@@ -103,8 +104,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       {filterText && (
         <p role="status" className="flex flex-wrap items-center gap-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
           <span>
-            {total !== null && <strong data-testid="drill-total">{total.toLocaleString("en")} {total === 1 ? "session" : "sessions"}</strong>}{" "}
-            {total !== null ? filterText : `Sessions ${filterText}`}.
+            <strong data-testid="drill-total">{total.toLocaleString("en")} {total === 1 ? "session" : "sessions"}</strong> {filterText}.
           </span>
           {(query.from || query.to) && (
             <Link href={`/analytics/funnel?${new URLSearchParams({ ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) })}`} className="underline">

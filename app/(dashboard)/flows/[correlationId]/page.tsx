@@ -52,6 +52,11 @@ export default async function FlowPage({ params }: { params: Promise<{ correlati
               <span key={u} className="text-slate-500">Customer {u}</span>
             ),
           )}
+          {view.sessions.map((session) => (
+            <Link key={session.id} href={`/sessions/${encodeURIComponent(session.id)}`} className="text-amber-700 hover:underline dark:text-amber-400">
+              Replay {session.userId}&apos;s session of {formatWallClock(Date.parse(session.startedAt))} ({session.outcome})
+            </Link>
+          ))}
           <Link href={`/events?${new URLSearchParams({ correlation: view.correlationId })}`} className="text-amber-700 hover:underline dark:text-amber-400">
             These events in the explorer
           </Link>
