@@ -119,35 +119,29 @@ export function breakdownValues(counters: readonly CounterSum[], dimension: Dime
     .map((c) => c.k2.slice(dimension.length + 1));
 }
 
-export interface OfferRow {
+/** What the popularity tables count for an offer, a destination or a package. */
+export interface PopularityFigures {
+  views: number;
+  starts: number;
+  bookings: number;
+  revenue: number;
+  conversion: number;
+}
+
+export interface OfferRow extends PopularityFigures {
   offerId: string;
   destination: string;
   hotel: string;
   package: string;
-  views: number;
-  starts: number;
-  bookings: number;
-  revenue: number;
-  conversion: number;
 }
 
-export interface DestinationRow {
+export interface DestinationRow extends PopularityFigures {
   destination: string;
-  views: number;
-  starts: number;
-  bookings: number;
-  revenue: number;
-  conversion: number;
   offers: number;
 }
 
-export interface PackageRow {
+export interface PackageRow extends PopularityFigures {
   package: string;
-  views: number;
-  starts: number;
-  bookings: number;
-  revenue: number;
-  conversion: number;
 }
 
 export function popularity(counters: readonly CounterSum[]): { offers: OfferRow[]; destinations: DestinationRow[]; packages: PackageRow[] } {

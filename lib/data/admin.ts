@@ -23,17 +23,21 @@ export async function inviteDashboardUser(user: { email: string; name: string; r
   return password;
 }
 
+async function findEmail(userId: string): Promise<string | null> {
+  const user = await getStore().db.dashboardUser.findUnique({ where: { id: userId }, select: { email: true } });
+  return user?.email ?? null;
+}
+
 /** A dashboard user's email, for the record of what was done to their account. */
 export async function emailOf(userId: string): Promise<string> {
-  const user = await getStore().db.dashboardUser.findUnique({ where: { id: userId }, select: { email: true } });
-  return user?.email ?? userId;
+  return (await findEmail(userId)) ?? userId;
 }
 
 /** A forgotten password: a new temporary password for the admin to pass on (shown once); null for no such user. */
 export async function resetDashboardUserPassword(userId: string): Promise<{ email: string; password: string } | null> {
-  const user = await getStore().db.dashboardUser.findUnique({ where: { id: userId }, select: { email: true } });
-  if (!user) return null;
-  return { email: user.email, password: await resetPassword(getStore(), userId) };
+  const email = await findEmail(userId);
+  if (email === null) return null;
+  return { email, password: await resetPassword(getStore(), userId) };
 }
 
 export class LastAdminError extends Error {
