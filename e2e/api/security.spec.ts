@@ -97,4 +97,7 @@ test("an export opened from another site is refused", async ({ request, baseURL 
   const seeded = await seedUserSession(request);
   expect((await agent.get(`/sessions/${seeded.sessionId}/export/json`, { headers: { "sec-fetch-site": "cross-site" } })).status()).toBe(403);
   expect((await agent.get(`/sessions/${seeded.sessionId}/export/json`, { headers: { "sec-fetch-site": "same-origin" } })).status()).toBe(200);
+  // The printable summary is an export too (it records session.exported).
+  expect((await agent.get(`/sessions/${seeded.sessionId}/print`, { headers: { "sec-fetch-site": "cross-site" } })).status()).toBe(403);
+  expect((await agent.get(`/sessions/${seeded.sessionId}/print`, { headers: { "sec-fetch-site": "same-origin" } })).status()).toBe(200);
 });

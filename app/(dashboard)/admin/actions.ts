@@ -54,8 +54,11 @@ export async function setUserRole(form: FormData) {
   const input = roleSchema.parse(Object.fromEntries(form));
   // An admin cannot demote themselves: the last admin would lock everyone out.
   if (input.userId === admin.id) return;
+  // No such user: nothing changes, and nothing goes on record (an audit event is a permanent row).
+  const email = await emailOf(input.userId);
+  if (email === null) return;
   await keepingAnAdmin(() => changeRole(input.userId, input.role));
-  await recordAccess(admin, { action: "dashboard-user.role-changed", customer: null, target: `${await emailOf(input.userId)} to ${input.role}` });
+  await recordAccess(admin, { action: "dashboard-user.role-changed", customer: null, target: `${email} to ${input.role}` });
   revalidatePath("/admin/users");
 }
 
@@ -65,8 +68,10 @@ export async function setUserDisabled(form: FormData) {
   const admin = await requireViewer("admin.manage");
   const input = disableSchema.parse(Object.fromEntries(form));
   if (input.userId === admin.id) return;
+  const email = await emailOf(input.userId);
+  if (email === null) return;
   await keepingAnAdmin(() => setDisabled(input.userId, input.disabled === "true"));
-  await recordAccess(admin, { action: input.disabled === "true" ? "dashboard-user.disabled" : "dashboard-user.enabled", customer: null, target: await emailOf(input.userId) });
+  await recordAccess(admin, { action: input.disabled === "true" ? "dashboard-user.disabled" : "dashboard-user.enabled", customer: null, target: email });
   revalidatePath("/admin/users");
 }
 
