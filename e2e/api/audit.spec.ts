@@ -100,3 +100,29 @@ test("a look at something that does not exist is a 404 and not on record", async
   }
   expect(await total(adminId)).toBe(adminBefore);
 });
+
+test("creating and revoking an API key are on record (a service key reads everything); revoking none is not", async ({ request, baseURL }) => {
+  const admin = await signedInAs("admin", baseURL!);
+  const adminId = await viewerIdOf(admin);
+  const actions = builtActions();
+  const call = (name: string, args: unknown[]) => {
+    const { id, route } = actions.get(`app/(dashboard)/admin/actions.ts#${name}`)!;
+    return callAction(admin, baseURL!, route, id, args);
+  };
+  const name = uniqueTag("audited-key");
+  const before = await auditCounts(request, adminId);
+  const created = await call("createApiKeyAction", [null, form({ kind: "service", name })]);
+  const secret = (created.result as { secret: string }).secret;
+  expect(secret.length).toBeGreaterThan(20);
+  const page = await (await admin.get("/admin/keys")).text();
+  const keyId = new RegExp(`${name}</td>[\\s\\S]*?name="id" value="(\\d+)"`).exec(page)![1]!;
+  expect((await call("revokeApiKeyAction", [form({ id: keyId })])).status).toBe(200);
+  expect((await call("revokeApiKeyAction", [form({ id: keyId })])).status).toBe(200);
+  const after = await auditCounts(request, adminId);
+  expect(after["rewind.audit.api-key.created"] ?? 0).toBe((before["rewind.audit.api-key.created"] ?? 0) + 1);
+  expect(after["rewind.audit.api-key.revoked"] ?? 0, "revoked once, then nothing left to revoke").toBe((before["rewind.audit.api-key.revoked"] ?? 0) + 1);
+  const { events } = await (await request.get(`/api/streams/${encodeURIComponent(`rewind/audit/${adminId}`)}?limit=1000`, { headers: serviceAuth })).json();
+  const record = JSON.stringify(events.slice(-2));
+  expect(record).toContain(`service key ${name}`);
+  expect(record, "the key itself is never on record").not.toContain(secret);
+});

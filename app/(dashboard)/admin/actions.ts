@@ -105,14 +105,16 @@ export async function createApiKeyAction(_state: ActionResult, form: FormData): 
   if (!input.success) return { ok: false, error: problems(input.error) };
   const { kind, name, source } = input.data;
   const key = await createKey(kind, name, kind === "producer" ? source! : null, admin.email);
+  await recordAccess(admin, { action: "api-key.created", customer: null, target: `${kind} key ${name}${kind === "producer" ? ` for ${source}` : ""}` });
   revalidatePath("/admin/keys");
   return { ok: true, message: `Created ${kind} key “${name}”. Copy it now: it is shown only once and stored hashed.`, secret: key };
 }
 
 export async function revokeApiKeyAction(form: FormData) {
-  await requireViewer("admin.manage");
+  const admin = await requireViewer("admin.manage");
   const id = z.coerce.number().int().positive().parse(form.get("id"));
-  await revokeKey(id);
+  // On record only when a key was revoked: an id that names none (or one already revoked) changes nothing.
+  if (await revokeKey(id)) await recordAccess(admin, { action: "api-key.revoked", customer: null, target: `key ${id}` });
   revalidatePath("/admin/keys");
 }
 
