@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { E2E_KEYS } from "../../playwright.config";
 import { ACTION_RULES, type ActionRule } from "../../lib/access/action-rules";
 import { ROUTE_RULES, routeOfFile, type RouteRule } from "../../lib/access/route-rules";
@@ -144,8 +144,13 @@ test("every server action of the build has an access rule", () => {
   expect(Object.keys(ACTION_RULES).filter((a) => !built.includes(a)), "rules for actions the build does not have").toEqual([]);
 });
 
+/** An admin still holding the temporary password they were invited with: only their account is open. */
+const TEMPORARY = "admin with a temporary password" as const;
+type ActionCaller = Caller | typeof TEMPORARY;
+
 /** Signed out, or a key (an action knows only the dashboard's cookie): sent to sign-in, never run. */
-function expectedOfAction(rule: ActionRule, caller: Caller): "redirect-to-sign-in" | "allowed" | 403 {
+function expectedOfAction(rule: ActionRule, caller: ActionCaller): "redirect-to-sign-in" | "redirect-to-account" | "allowed" | 403 {
+  if (caller === TEMPORARY) return rule === "signed-in" ? "allowed" : "redirect-to-account";
   const role = ROLES.includes(caller as Role) ? (caller as Role) : null;
   if (!role) return "redirect-to-sign-in";
   return rule === "signed-in" || can(role, rule) ? "allowed" : 403;
@@ -156,7 +161,7 @@ test("each role and key kind gets exactly what the rules say, on every server ac
   const seeded = await seedUserSession(request);
   const built = builtActions();
   const pageOf = (route: string) => route.replace("[sessionId]", encodeURIComponent(seeded.sessionId)).replace("[userId]", encodeURIComponent(seeded.user));
-  const clients = new Map<Caller, { client: APIRequestContext; headers: Record<string, string>; grant: string }>();
+  const clients = new Map<ActionCaller, { client: APIRequestContext; headers: Record<string, string>; grant: string }>();
   for (const caller of CALLERS) {
     const role = ROLES.includes(caller as Role) ? (caller as Role) : null;
     const client = role ? await signedInAs(role, baseURL!) : request;
@@ -168,6 +173,18 @@ test("each role and key kind gets exactly what the rules say, on every server ac
       grant: /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}/.exec(page)?.[0] ?? "",
     });
   }
+  // Invited as an admin (every permission), signed in with the temporary password, not yet changed.
+  const invite = built.get("app/(dashboard)/admin/actions.ts#inviteUser")!;
+  const email = `${uniqueTag("temporary")}@e2e.test`;
+  const invited = await callAction(clients.get("admin")!.client, baseURL!, invite.route, invite.id, [null, form({ email, name: "Temporary", role: "admin" })]);
+  const temporary = await playwrightRequest.newContext({ baseURL });
+  const signIn = await temporary.post("/api/auth/sign-in/email", {
+    headers: { origin: baseURL!, "x-forwarded-for": "198.18.201.1" },
+    data: { email, password: (invited.result as { secret: string }).secret },
+  });
+  expect(signIn.status()).toBe(200);
+  clients.set(TEMPORARY, { client: temporary, headers: {}, grant: "" });
+
   // Arguments that pass each gate and then change nothing: refused input, or something that does not exist.
   const none = "matrix-does-not-exist";
   const probes: Record<string, (grant: string) => unknown[]> = {
@@ -193,13 +210,17 @@ test("each role and key kind gets exactly what the rules say, on every server ac
 
   const mismatches: string[] = [];
   for (const [action, rule] of Object.entries(ACTION_RULES)) {
-    for (const caller of CALLERS) {
+    for (const caller of [...CALLERS, TEMPORARY] as ActionCaller[]) {
       const { client, headers, grant } = clients.get(caller)!;
       const expected = expectedOfAction(rule, caller);
       const { id, route } = built.get(action)!;
       const { status, redirect } = await callAction(client, baseURL!, pageOf(route), id, probes[action]!(grant), headers);
       const toSignIn = redirect?.startsWith("/sign-in") ?? false;
-      const ok = expected === "allowed" ? status === 200 && !toSignIn : expected === 403 ? status === 403 : status === 200 && toSignIn;
+      const ok =
+        expected === "allowed" ? status === 200 && !toSignIn
+        : expected === 403 ? status === 403
+        : expected === "redirect-to-account" ? status === 200 && (redirect?.startsWith("/account") ?? false)
+        : status === 200 && toSignIn;
       if (!ok) mismatches.push(`${action} as ${caller}: expected ${expected}, got ${status} ${redirect ?? ""}`);
     }
   }
