@@ -12,6 +12,8 @@ import { PAGE_PATH_HEADER } from "./lib/access/page-path";
 const PUBLIC_PAGES = [/^\/sign-in$/, /^\/resume\//];
 /** Route handlers outside /api answer for themselves (401 JSON, or a service key's download). */
 const ROUTE_HANDLERS = [/^\/sessions\/[^/]+\/export\//, /^\/analytics\/export\//];
+/** What records an export when opened: refused when another site opens it (see below). */
+const AUDITED_DOWNLOADS = [...ROUTE_HANDLERS, /^\/sessions\/[^/]+\/print\/?$/];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 function crossSite(request: NextRequest): boolean {
@@ -34,7 +36,7 @@ export function proxy(request: NextRequest) {
     );
   }
   // A download another site starts with the viewer's cookie would be an audited export in their name.
-  if (ROUTE_HANDLERS.some((p) => p.test(pathname)) && request.headers.get("sec-fetch-site") === "cross-site") {
+  if (AUDITED_DOWNLOADS.some((p) => p.test(pathname)) && request.headers.get("sec-fetch-site") === "cross-site") {
     return NextResponse.json(
       { error: { code: "forbidden", message: "exports open from Rewind's own pages only", details: {} } },
       { status: 403 },

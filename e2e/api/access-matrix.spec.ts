@@ -1,11 +1,13 @@
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { E2E_KEYS } from "../../playwright.config";
+import { ACTION_RULES, type ActionRule } from "../../lib/access/action-rules";
 import { ROUTE_RULES, routeOfFile, type RouteRule } from "../../lib/access/route-rules";
 import { can, ROLES, type Role } from "../../lib/access/roles";
 import { cloudEvent, uniqueTag } from "../support/seed";
 import { seedUserSession } from "../support/seed-session";
+import { builtActions, callAction, form } from "../support/server-action";
 import { signedInAs } from "../support/signed-in";
 
 /** Every page.tsx and route.ts under app/, as the route it serves. */
@@ -73,6 +75,7 @@ test("each role and key kind gets exactly what the matrix says, on every route",
     "/api/resume-links/[linkId]": "/api/resume-links/rl_does-not-exist",
     "/flows/[correlationId]": `/flows/${encodeURIComponent(flow)}`,
   };
+  const postSamples: Record<string, string> = { "/api/auth/[...all]": "/api/auth/sign-in/email" };
   const url = (route: string) =>
     samples[route] ??
     route
@@ -96,7 +99,7 @@ test("each role and key kind gets exactly what the matrix says, on every route",
   for (const [route, rule] of Object.entries(ROUTE_RULES)) {
     const methods: Method[] =
       rule.kind === "public"
-        ? [...rule.methods].filter((m) => m === "GET")
+        ? [...rule.methods]
         : rule.kind === "page"
           ? ["GET"]
           : [...(rule.read ? ["GET" as const] : []), ...(rule.append || rule.create ? ["POST" as const] : []), ...(rule.revoke ? ["DELETE" as const] : [])];
@@ -109,6 +112,9 @@ test("each role and key kind gets exactly what the matrix says, on every route",
             ? await client.get(url(route), { headers, maxRedirects: 0 })
             : method === "DELETE"
               ? await client.delete(url(route), { headers, maxRedirects: 0 })
+              : rule.kind === "public"
+                ? // A malformed sign-in from an address of its own: past every gate, refused by the route itself.
+                  await client.post(postSamples[route] ?? url(route), { headers: { ...headers, origin: baseURL!, "x-forwarded-for": `198.18.200.${CALLERS.indexOf(caller) + 1}` }, data: {}, maxRedirects: 0 })
               : rule.kind === "api" && rule.create
                 ? await client.post(url(route), { headers, data: { userId: seeded.user }, maxRedirects: 0 })
                 : await client.post(url(route), {
@@ -126,6 +132,96 @@ test("each role and key kind gets exactly what the matrix says, on every route",
           : status === expected;
         if (!ok) mismatches.push(`${method} ${route} as ${caller}: expected ${expected}, got ${status} ${location}`);
       }
+    }
+  }
+  expect(mismatches).toEqual([]);
+});
+
+// Server actions: every one the build has, called over HTTP as every role and key kind.
+test("every server action of the build has an access rule", () => {
+  const built = [...builtActions().keys()];
+  expect(built.filter((a) => !(a in ACTION_RULES)), "actions without a rule in lib/access/action-rules.ts").toEqual([]);
+  expect(Object.keys(ACTION_RULES).filter((a) => !built.includes(a)), "rules for actions the build does not have").toEqual([]);
+});
+
+/** An admin still holding the temporary password they were invited with: only their account is open. */
+const TEMPORARY = "admin with a temporary password" as const;
+type ActionCaller = Caller | typeof TEMPORARY;
+
+/** Signed out, or a key (an action knows only the dashboard's cookie): sent to sign-in, never run. */
+function expectedOfAction(rule: ActionRule, caller: ActionCaller): "redirect-to-sign-in" | "redirect-to-account" | "allowed" | 403 {
+  if (caller === TEMPORARY) return rule === "signed-in" ? "allowed" : "redirect-to-account";
+  const role = ROLES.includes(caller as Role) ? (caller as Role) : null;
+  if (!role) return "redirect-to-sign-in";
+  return rule === "signed-in" || can(role, rule) ? "allowed" : 403;
+}
+
+test("each role and key kind gets exactly what the rules say, on every server action", async ({ request, baseURL }) => {
+  test.setTimeout(120_000);
+  const seeded = await seedUserSession(request);
+  const built = builtActions();
+  const pageOf = (route: string) => route.replace("[sessionId]", encodeURIComponent(seeded.sessionId)).replace("[userId]", encodeURIComponent(seeded.user));
+  const clients = new Map<ActionCaller, { client: APIRequestContext; headers: Record<string, string>; grant: string }>();
+  for (const caller of CALLERS) {
+    const role = ROLES.includes(caller as Role) ? (caller as Role) : null;
+    const client = role ? await signedInAs(role, baseURL!) : request;
+    // The replay's reads need the grant its page load gives (every role may replay).
+    const page = role ? await (await client.get(`/sessions/${encodeURIComponent(seeded.sessionId)}`)).text() : "";
+    clients.set(caller, {
+      client,
+      headers: caller === "service key" ? { Authorization: `Bearer ${E2E_KEYS.api}` } : caller === "producer key" ? { Authorization: `Bearer ${E2E_KEYS.ingest}` } : {},
+      grant: /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}/.exec(page)?.[0] ?? "",
+    });
+  }
+  // Invited as an admin (every permission), signed in with the temporary password, not yet changed.
+  const invite = built.get("app/(dashboard)/admin/actions.ts#inviteUser")!;
+  const email = `${uniqueTag("temporary")}@e2e.test`;
+  const invited = await callAction(clients.get("admin")!.client, baseURL!, invite.route, invite.id, [null, form({ email, name: "Temporary", role: "admin" })]);
+  const temporary = await playwrightRequest.newContext({ baseURL });
+  const signIn = await temporary.post("/api/auth/sign-in/email", {
+    headers: { origin: baseURL!, "x-forwarded-for": "198.18.201.1" },
+    data: { email, password: (invited.result as { secret: string }).secret },
+  });
+  expect(signIn.status()).toBe(200);
+  clients.set(TEMPORARY, { client: temporary, headers: {}, grant: "" });
+
+  // Arguments that pass each gate and then change nothing: refused input, or something that does not exist.
+  const none = "matrix-does-not-exist";
+  const probes: Record<string, (grant: string) => unknown[]> = {
+    "app/(dashboard)/account/actions.ts#changePasswordAction": () => [null, form({})],
+    "app/(dashboard)/admin/actions.ts#inviteUser": () => [null, form({})],
+    "app/(dashboard)/admin/actions.ts#setUserRole": () => [form({ userId: none, role: "agent" })],
+    "app/(dashboard)/admin/actions.ts#setUserDisabled": () => [form({ userId: none, disabled: "false" })],
+    "app/(dashboard)/admin/actions.ts#resetPasswordAction": () => [null, form({ userId: none })],
+    "app/(dashboard)/admin/actions.ts#createApiKeyAction": () => [null, form({ kind: "none" })],
+    "app/(dashboard)/admin/actions.ts#revokeApiKeyAction": () => [form({ id: "999999999" })],
+    "app/(dashboard)/admin/actions.ts#savePolicyAction": () => [null, form({ policy: "{" })],
+    "app/(dashboard)/events/actions.ts#loadNewerEvents": () => [{}, 0],
+    "app/(dashboard)/events/actions.ts#loadOlderEvents": () => [{}, 1],
+    "app/(dashboard)/reveal/actions.ts#revealSessionAction": () => [none, ""],
+    "app/(dashboard)/reveal/actions.ts#revealFieldAction": () => [1, ["x"], "", none],
+    "app/(dashboard)/sessions/actions.ts#loadReplayBlock": (grant) => [seeded.sessionId, 0, grant],
+    "app/(dashboard)/sessions/actions.ts#loadReplayTail": (grant) => [seeded.sessionId, 0, grant],
+    "app/(dashboard)/sessions/actions.ts#loadReplayEvents": (grant) => [seeded.sessionId, 0, grant],
+    "app/(dashboard)/users/actions.ts#createResumeLinkAction": () => [none, null],
+    "app/(dashboard)/users/actions.ts#revokeResumeLinkAction": () => [form({ linkId: none, userId: none })],
+  };
+  expect(Object.keys(ACTION_RULES).filter((a) => !(a in probes)), "actions this test has no harmless arguments for").toEqual([]);
+
+  const mismatches: string[] = [];
+  for (const [action, rule] of Object.entries(ACTION_RULES)) {
+    for (const caller of [...CALLERS, TEMPORARY] as ActionCaller[]) {
+      const { client, headers, grant } = clients.get(caller)!;
+      const expected = expectedOfAction(rule, caller);
+      const { id, route } = built.get(action)!;
+      const { status, redirect } = await callAction(client, baseURL!, pageOf(route), id, probes[action]!(grant), headers);
+      const toSignIn = redirect?.startsWith("/sign-in") ?? false;
+      const ok =
+        expected === "allowed" ? status === 200 && !toSignIn
+        : expected === 403 ? status === 403
+        : expected === "redirect-to-account" ? status === 200 && (redirect?.startsWith("/account") ?? false)
+        : status === 200 && toSignIn;
+      if (!ok) mismatches.push(`${action} as ${caller}: expected ${expected}, got ${status} ${redirect ?? ""}`);
     }
   }
   expect(mismatches).toEqual([]);

@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { cloudEvent, producerAuth, serviceAuth, uniqueTag } from "../support/seed";
 import { seedUserSession } from "../support/seed-session";
+import { builtActions, callAction, form } from "../support/server-action";
 import { signedInAs, viewerIdOf } from "../support/signed-in";
 
 /** The audit events in a viewer's audit stream, by type (read with the service key). */
@@ -67,4 +68,61 @@ test("producers cannot write to the audit stream", async ({ request }) => {
     expect(response.status()).toBe(403);
   }
   expect((await request.get(`/api/streams/${encodeURIComponent("rewind/audit/someone")}`, { headers: serviceAuth })).status()).toBe(404);
+});
+
+test("a look at something that does not exist is a 404 and not on record", async ({ request, baseURL }) => {
+  const total = async (viewer: string) => Object.values(await auditCounts(request, viewer)).reduce((a, b) => a + b, 0);
+  const none = encodeURIComponent(`nobody-${uniqueTag("absent")}`);
+  const agent = await signedInAs("agent", baseURL!);
+  const agentId = await viewerIdOf(agent);
+  const before = await total(agentId);
+  for (const path of [`/api/users/${none}/sessions`, `/api/users/${none}/resume`, `/api/sessions/${none}`, `/users/${none}`, `/sessions/${none}`, `/sessions/${none}/print`, `/sessions/${none}/export/json`]) {
+    expect((await agent.get(path)).status(), path).toBe(404);
+  }
+  expect(await total(agentId), "an agent's looks at nothing").toBe(before);
+  // Nor for a service key (its stream is the key's), nor a flow that does not exist.
+  const auditor = await signedInAs("auditor", baseURL!);
+  const auditorId = await viewerIdOf(auditor);
+  const auditorBefore = await total(auditorId);
+  expect((await auditor.get(`/flows/${none}`)).status()).toBe(404);
+  expect(await total(auditorId)).toBe(auditorBefore);
+  // An admin changing a dashboard user that does not exist: nothing changes, nothing on record, no error.
+  const admin = await signedInAs("admin", baseURL!);
+  const adminId = await viewerIdOf(admin);
+  const adminBefore = await total(adminId);
+  const actions = builtActions();
+  for (const [action, fields] of [
+    ["setUserRole", { userId: none, role: "agent" }],
+    ["setUserDisabled", { userId: none, disabled: "true" }],
+  ] as const) {
+    const { id, route } = actions.get(`app/(dashboard)/admin/actions.ts#${action}`)!;
+    expect((await callAction(admin, baseURL!, route, id, [form(fields)])).status, action).toBe(200);
+  }
+  expect(await total(adminId)).toBe(adminBefore);
+});
+
+test("creating and revoking an API key are on record (a service key reads everything); revoking none is not", async ({ request, baseURL }) => {
+  const admin = await signedInAs("admin", baseURL!);
+  const adminId = await viewerIdOf(admin);
+  const actions = builtActions();
+  const call = (name: string, args: unknown[]) => {
+    const { id, route } = actions.get(`app/(dashboard)/admin/actions.ts#${name}`)!;
+    return callAction(admin, baseURL!, route, id, args);
+  };
+  const name = uniqueTag("audited-key");
+  const before = await auditCounts(request, adminId);
+  const created = await call("createApiKeyAction", [null, form({ kind: "service", name })]);
+  const secret = (created.result as { secret: string }).secret;
+  expect(secret.length).toBeGreaterThan(20);
+  const page = await (await admin.get("/admin/keys")).text();
+  const keyId = new RegExp(`${name}</td>[\\s\\S]*?name="id" value="(\\d+)"`).exec(page)![1]!;
+  expect((await call("revokeApiKeyAction", [form({ id: keyId })])).status).toBe(200);
+  expect((await call("revokeApiKeyAction", [form({ id: keyId })])).status).toBe(200);
+  const after = await auditCounts(request, adminId);
+  expect(after["rewind.audit.api-key.created"] ?? 0).toBe((before["rewind.audit.api-key.created"] ?? 0) + 1);
+  expect(after["rewind.audit.api-key.revoked"] ?? 0, "revoked once, then nothing left to revoke").toBe((before["rewind.audit.api-key.revoked"] ?? 0) + 1);
+  const { events } = await (await request.get(`/api/streams/${encodeURIComponent(`rewind/audit/${adminId}`)}?limit=1000`, { headers: serviceAuth })).json();
+  const record = JSON.stringify(events.slice(-2));
+  expect(record).toContain(`service key ${name}`);
+  expect(record, "the key itself is never on record").not.toContain(secret);
 });

@@ -79,10 +79,12 @@ function producerAuthHeaders() {
 
 test("sign-in never sends anyone to another site, and Better Auth's admin endpoints are not reachable", async ({ baseURL }) => {
   const admin = await signedInAs("admin", baseURL!);
-  for (const next of ["//evil.example", "/%09/evil.example", "/\\evil.example", "https://evil.example"]) {
+  for (const next of ["//evil.example", "/%09/evil.example", "/\\evil.example", "https://evil.example", "/.//evil.example/x", "/..//evil.example", "/%2f%2fevil.example", "/%5cevil.example"]) {
     const response = await admin.get(`/sign-in?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
     expect(response.status(), next).toBe(307);
-    expect(new URL(response.headers()["location"]!, baseURL).origin, next).toBe(new URL(baseURL!).origin);
+    const location = response.headers()["location"]!;
+    expect(new URL(location, baseURL).origin, next).toBe(new URL(baseURL!).origin);
+    expect(location, next).not.toMatch(/^[\\/][\\/]/);
   }
   for (const path of ["/api/auth/admin/list-users", "/api/auth/admin/set-role", "/api/auth/admin/impersonate-user", "/api/auth/sign-up/email", "/api/auth/update-user"]) {
     const response = await admin.post(path, { headers: { origin: baseURL! }, data: { userId: "x", role: "admin" } });
@@ -95,4 +97,7 @@ test("an export opened from another site is refused", async ({ request, baseURL 
   const seeded = await seedUserSession(request);
   expect((await agent.get(`/sessions/${seeded.sessionId}/export/json`, { headers: { "sec-fetch-site": "cross-site" } })).status()).toBe(403);
   expect((await agent.get(`/sessions/${seeded.sessionId}/export/json`, { headers: { "sec-fetch-site": "same-origin" } })).status()).toBe(200);
+  // The printable summary is an export too (it records session.exported).
+  expect((await agent.get(`/sessions/${seeded.sessionId}/print`, { headers: { "sec-fetch-site": "cross-site" } })).status()).toBe(403);
+  expect((await agent.get(`/sessions/${seeded.sessionId}/print`, { headers: { "sec-fetch-site": "same-origin" } })).status()).toBe(200);
 });

@@ -24,7 +24,7 @@ async function waitForSessions(request: APIRequestContext, user: string, within 
   const started = Date.now();
   for (;;) {
     const res = await request.get(`/api/users/${encodeURIComponent(user)}/sessions`, { headers: serviceAuth });
-    const { sessions } = await res.json();
+    const { sessions = [] } = await res.json();
     if (sessions.length > 0 || Date.now() - started > within) return { sessions, waited: Date.now() - started };
     await new Promise((r) => setTimeout(r, 100));
   }

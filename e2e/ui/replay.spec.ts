@@ -17,7 +17,7 @@ async function seedJourney(request: APIRequestContext) {
     e(5, "search.destinations.searched", 30, { query: "Crete", checkIn: "2026-07-01", checkOut: "2026-07-08", adults: 1, children: 0 }),
   ]);
   for (let i = 0; i < 50; i++) {
-    const { sessions } = await (await request.get(`/api/users/${user}/sessions`, { headers: serviceAuth })).json();
+    const { sessions = [] } = await (await request.get(`/api/users/${user}/sessions`, { headers: serviceAuth })).json();
     if (sessions.length > 0) return { tag, user };
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -103,7 +103,7 @@ test("a session still open updates while it is watched, and follow keeps the pla
   ]);
   let sessionId = "";
   for (let i = 0; i < 50 && !sessionId; i++) {
-    const { sessions } = await (await request.get(`/api/users/${user}/sessions`, { headers: serviceAuth })).json();
+    const { sessions = [] } = await (await request.get(`/api/users/${user}/sessions`, { headers: serviceAuth })).json();
     sessionId = sessions[0]?.id ?? "";
     if (!sessionId) await new Promise((r) => setTimeout(r, 100));
   }

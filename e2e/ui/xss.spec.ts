@@ -15,7 +15,7 @@ test("markup in event data renders as text in every view", async ({ page, reques
   ]);
   let sessionId = "";
   for (let i = 0; i < 50 && !sessionId; i++) {
-    const { sessions } = await (await request.get(`/api/users/${user}/sessions`, { headers: serviceAuth })).json();
+    const { sessions = [] } = await (await request.get(`/api/users/${user}/sessions`, { headers: serviceAuth })).json();
     sessionId = sessions[0]?.id ?? "";
     if (!sessionId) await new Promise((r) => setTimeout(r, 100));
   }

@@ -28,6 +28,20 @@ describe("TokenBuckets", () => {
   });
 });
 
+describe("giveBack", () => {
+  it("returns what was taken, never above the burst, and only to a caller it knows", () => {
+    const buckets = new TokenBuckets({ ratePerSecond: 1, burst: 2 });
+    buckets.take("a", 2, 0);
+    expect(buckets.peek("a", 1, 0).allowed).toBe(false);
+    buckets.giveBack("a", 1, 0);
+    expect(buckets.take("a", 1, 0)).toEqual({ allowed: true });
+    buckets.giveBack("a", 5, 0);
+    expect(buckets.take("a", 3, 0).allowed).toBe(false);
+    buckets.giveBack("stranger", 1, 0);
+    expect(buckets.size).toBe(1);
+  });
+});
+
 describe("peek and eviction", () => {
   it("peeks without spending, and forgets refilled buckets once there are many", () => {
     const buckets = new TokenBuckets({ ratePerSecond: 1, burst: 2 });

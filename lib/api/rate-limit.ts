@@ -38,6 +38,18 @@ export class TokenBuckets {
     return { allowed: true };
   }
 
+  /**
+   * Returns tokens a caller took for something that turned out free (a successful sign-in): take
+   * first, then give back, so that requests arriving together cannot all pass a peek.
+   */
+  giveBack(caller: string, cost: number, now: number): void {
+    const bucket = this.buckets.get(caller);
+    if (!bucket) return;
+    const { ratePerSecond, burst } = this.limit;
+    const tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * ratePerSecond + cost);
+    this.buckets.set(caller, { tokens, at: now });
+  }
+
   /** Forgets buckets that have refilled: callers that come and go (random sign-in names) cost no memory. */
   private evictIdle(now: number): void {
     if (this.buckets.size < 10_000) return;

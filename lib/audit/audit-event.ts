@@ -28,6 +28,9 @@ export const AUDIT_ACTIONS = {
   "dashboard-user.enabled": "enabled a dashboard user",
   "dashboard-user.password-reset": "reset a dashboard user's password",
   "dashboard-user.password-changed": "changed their own password",
+  // A service key reads every API: minting or withdrawing one changes who may look as much as a role does.
+  "api-key.created": "created an API key",
+  "api-key.revoked": "revoked an API key",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

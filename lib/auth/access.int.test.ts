@@ -69,6 +69,25 @@ describe.each(testProviders())("access control on %s", (provider) => {
     expect((await attempt("target-password-1", 50)).status).toBe(429);
   });
 
+  it("counts an attempt before checking it: of 25 parallel wrong passwords, at most 10 reach the check", async () => {
+    await createDashboardUser(t.store, { email: "parallel@rewind.test", password: "parallel-password-1", name: "Parallel", role: "agent" });
+    const auth = await getAuth(t.store);
+    const attempts = Array.from({ length: 25 }, (_, i) =>
+      auth.handler(
+        new Request("http://rewind.test/api/auth/sign-in/email", {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: "http://rewind.test", "x-forwarded-for": `198.18.${provider === "sqlite" ? 1 : 2}.${i}` },
+          body: JSON.stringify({ email: "parallel@rewind.test", password: "wrong-password!" }),
+        }),
+      ),
+    );
+    const statuses = (await Promise.all(attempts)).map((r) => r.status);
+    // 401 is a password checked and found wrong; 429 never reached the check.
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(10);
+    expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(15);
+  });
+
   it("a temporary password is changed by its holder, which ends their other sign-ins; an admin's reset makes a new one", async () => {
     const auth = await getAuth(t.store);
     let address = provider === "sqlite" ? 0 : 100;

@@ -65,18 +65,20 @@ export async function createAuth(store: Store, env: Record<string, string | unde
     },
     // scripts/server.ts replaces X-Forwarded-For with the client's real address (see lib/net).
     advanced: { ipAddress: { ipAddressHeaders: ["x-forwarded-for"] } },
-    // Failed attempts count against the account; a successful sign-in costs nothing.
+    // Failed attempts count against the account; a successful sign-in costs nothing. The token is
+    // taken before the password is checked and given back on success: checking first and counting
+    // after let 21 of 25 parallel wrong passwords through a limit of 10.
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
-        const decision = perAccount.peek(accountOf(ctx.body), 1, Date.now());
+        const decision = perAccount.take(accountOf(ctx.body), 1, Date.now());
         if (!decision.allowed) {
           throw new APIError("TOO_MANY_REQUESTS", { message: `too many failed sign-ins for this account; retry in ${decision.retryAfterSeconds} s` });
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email" || !(ctx.context.returned instanceof APIError)) return;
-        perAccount.take(accountOf(ctx.body), 1, Date.now());
+        if (ctx.path !== "/sign-in/email" || ctx.context.returned instanceof APIError) return;
+        perAccount.giveBack(accountOf(ctx.body), 1, Date.now());
       }),
     },
     // Better Auth's own messages go through the same masking as every other log line.

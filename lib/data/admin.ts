@@ -28,9 +28,9 @@ async function findEmail(userId: string): Promise<string | null> {
   return user?.email ?? null;
 }
 
-/** A dashboard user's email, for the record of what was done to their account. */
-export async function emailOf(userId: string): Promise<string> {
-  return (await findEmail(userId)) ?? userId;
+/** A dashboard user's email, for the record of what was done to their account; null for no such user. */
+export async function emailOf(userId: string): Promise<string | null> {
+  return findEmail(userId);
 }
 
 /** A forgotten password: a new temporary password for the admin to pass on (shown once); null for no such user. */

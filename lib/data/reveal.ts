@@ -43,12 +43,23 @@ export async function revealSession(viewer: Extract<Viewer, { kind: "user" }>, s
   return issueViewGrant(await grantSecret(), subjectOf(viewer, session.id), true, Date.now());
 }
 
+/** One value a reveal may show: a leaf, never an object or array (a whole subtree of data). */
+function isLeaf(value: unknown): value is string | number | boolean | null {
+  return value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+
 /**
- * Reveals one field of one event's data: one audit event naming the field and the reason. In a
- * replay, the event must belong to the session named, and the audit names that session's
- * customer; Rewind's own events (the audit trail) are never revealed.
+ * Reveals one field of one event's data: one audit event naming the field and the reason. A reveal
+ * is bound to what the viewer may open: in a replay, the event must belong to the session named,
+ * and the audit names that session's customer; without a session (the explorer's inspector), the
+ * viewer must be one who may explore the raw store, or any event could be read by its position
+ * (positions are sequential). The field is one leaf value. Rewind's own events (the audit trail)
+ * are never revealed.
  */
 export async function revealField(viewer: Viewer, position: number, keys: (string | number)[], reason: string, sessionId: string | null): Promise<unknown> {
+  if (sessionId === null && !(viewer.kind === "user" && can(viewer.role, "events.explore"))) {
+    throw new ApiError("forbidden", "revealing a field outside a replay needs the events explorer (events.explore)", { position });
+  }
   const store = getStore();
   const event = await readEventAt(store, position);
   if (!event) throw new ApiError("not_found", `no event at position ${position}`, { position });
@@ -65,8 +76,10 @@ export async function revealField(viewer: Viewer, position: number, keys: (strin
     customer = session.userId ?? customer;
     sessionId = session.id;
   }
+  const field = keys.join(".");
   const value = valueAtKeys(event.dataJson, keys);
-  if (value === undefined) throw new ApiError("not_found", `event ${position} has no field ${keys.join(".")}`, { position, field: keys.join(".") });
-  await recordAccess(viewer, { action: "field.revealed", customer, session: sessionId, target: `event ${position} data.${keys.join(".")}`, reason });
+  if (value === undefined) throw new ApiError("not_found", `event ${position} has no field ${field}`, { position, field });
+  if (!isLeaf(value)) throw new ApiError("invalid_request", `field ${field} of event ${position} is not one value: reveal its fields one at a time`, { position, field });
+  await recordAccess(viewer, { action: "field.revealed", customer, session: sessionId, target: `event ${position} data.${field}`, reason });
   return value;
 }

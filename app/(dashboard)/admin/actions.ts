@@ -54,8 +54,11 @@ export async function setUserRole(form: FormData) {
   const input = roleSchema.parse(Object.fromEntries(form));
   // An admin cannot demote themselves: the last admin would lock everyone out.
   if (input.userId === admin.id) return;
+  // No such user: nothing changes, and nothing goes on record (an audit event is a permanent row).
+  const email = await emailOf(input.userId);
+  if (email === null) return;
   await keepingAnAdmin(() => changeRole(input.userId, input.role));
-  await recordAccess(admin, { action: "dashboard-user.role-changed", customer: null, target: `${await emailOf(input.userId)} to ${input.role}` });
+  await recordAccess(admin, { action: "dashboard-user.role-changed", customer: null, target: `${email} to ${input.role}` });
   revalidatePath("/admin/users");
 }
 
@@ -65,8 +68,10 @@ export async function setUserDisabled(form: FormData) {
   const admin = await requireViewer("admin.manage");
   const input = disableSchema.parse(Object.fromEntries(form));
   if (input.userId === admin.id) return;
+  const email = await emailOf(input.userId);
+  if (email === null) return;
   await keepingAnAdmin(() => setDisabled(input.userId, input.disabled === "true"));
-  await recordAccess(admin, { action: input.disabled === "true" ? "dashboard-user.disabled" : "dashboard-user.enabled", customer: null, target: await emailOf(input.userId) });
+  await recordAccess(admin, { action: input.disabled === "true" ? "dashboard-user.disabled" : "dashboard-user.enabled", customer: null, target: email });
   revalidatePath("/admin/users");
 }
 
@@ -100,14 +105,16 @@ export async function createApiKeyAction(_state: ActionResult, form: FormData): 
   if (!input.success) return { ok: false, error: problems(input.error) };
   const { kind, name, source } = input.data;
   const key = await createKey(kind, name, kind === "producer" ? source! : null, admin.email);
+  await recordAccess(admin, { action: "api-key.created", customer: null, target: `${kind} key ${name}${kind === "producer" ? ` for ${source}` : ""}` });
   revalidatePath("/admin/keys");
   return { ok: true, message: `Created ${kind} key “${name}”. Copy it now: it is shown only once and stored hashed.`, secret: key };
 }
 
 export async function revokeApiKeyAction(form: FormData) {
-  await requireViewer("admin.manage");
+  const admin = await requireViewer("admin.manage");
   const id = z.coerce.number().int().positive().parse(form.get("id"));
-  await revokeKey(id);
+  // On record only when a key was revoked: an id that names none (or one already revoked) changes nothing.
+  if (await revokeKey(id)) await recordAccess(admin, { action: "api-key.revoked", customer: null, target: `key ${id}` });
   revalidatePath("/admin/keys");
 }
 

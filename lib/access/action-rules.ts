@@ -1,0 +1,78 @@
+import type { Permission } from "./roles";
+
+/**
+ * Every server action, as "<file>#<export>", and who may call it: a permission (the action starts
+ * with requireViewer(permission)) or any signed-in user (requireSignedIn). A server action is a
+ * public endpoint (a POST naming its id), so it is held to a rule like a route:
+ * lib/access/action-rules.test.ts reads the source and fails on an action without a rule, or whose
+ * gate names another permission, and e2e/api/access-matrix.spec.ts calls each one over HTTP as
+ * every role and key kind (keys are nobody to an action: it knows only the dashboard's cookie).
+ */
+export type ActionRule = Permission | "signed-in";
+
+export const ACTION_RULES: Record<string, ActionRule> = {
+  "app/(dashboard)/account/actions.ts#changePasswordAction": "signed-in",
+  "app/(dashboard)/admin/actions.ts#inviteUser": "admin.manage",
+  "app/(dashboard)/admin/actions.ts#setUserRole": "admin.manage",
+  "app/(dashboard)/admin/actions.ts#setUserDisabled": "admin.manage",
+  "app/(dashboard)/admin/actions.ts#resetPasswordAction": "admin.manage",
+  "app/(dashboard)/admin/actions.ts#createApiKeyAction": "admin.manage",
+  "app/(dashboard)/admin/actions.ts#revokeApiKeyAction": "admin.manage",
+  "app/(dashboard)/admin/actions.ts#savePolicyAction": "admin.manage",
+  "app/(dashboard)/events/actions.ts#loadNewerEvents": "events.explore",
+  "app/(dashboard)/events/actions.ts#loadOlderEvents": "events.explore",
+  "app/(dashboard)/reveal/actions.ts#revealSessionAction": "personal-data.reveal",
+  "app/(dashboard)/reveal/actions.ts#revealFieldAction": "personal-data.reveal",
+  "app/(dashboard)/sessions/actions.ts#loadReplayBlock": "sessions.replay",
+  "app/(dashboard)/sessions/actions.ts#loadReplayTail": "sessions.replay",
+  "app/(dashboard)/sessions/actions.ts#loadReplayEvents": "sessions.replay",
+  "app/(dashboard)/users/actions.ts#createResumeLinkAction": "resume-links.create",
+  "app/(dashboard)/users/actions.ts#revokeResumeLinkAction": "resume-links.create",
+};
+
+export interface ServerActionSource {
+  name: string;
+  /** the first gate its body passes (directly, or in a helper of the same file it calls), or null */
+  gate: ActionRule | null;
+}
+
+const DIRECTIVE = /["']use server["']/;
+const FILE_DIRECTIVE = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/;
+
+/** A top-level function's text, from its declaration to the first closing brace at column 0. */
+function bodyAt(source: string, from: number): string {
+  const end = source.indexOf("\n}", from);
+  return source.slice(from, end === -1 ? undefined : end + 2);
+}
+
+function directGate(body: string): ActionRule | null {
+  const gate = /\b(?:requireViewer\(\s*["']([\w.-]+)["']\s*\)|(requireSignedIn)\()/.exec(body);
+  if (!gate) return null;
+  return gate[2] ? "signed-in" : (gate[1] as Permission);
+}
+
+/**
+ * The server actions one file defines, read from its text (pure: the tests walk app/ and
+ * components/). Null for a file without the directive; throws for what this reader cannot
+ * vouch for (an inline "use server", `export {…}`, `export default`), so that a new shape of
+ * action fails the test instead of going unchecked.
+ */
+export function serverActionsOf(file: string, source: string): ServerActionSource[] | null {
+  if (!DIRECTIVE.test(source)) return null;
+  if (!FILE_DIRECTIVE.test(source)) throw new Error(`${file}: an inline "use server" action; move it to a "use server" file with a rule`);
+  if (/\bexport\s*(?:\{|default\b|\*)/.test(source)) throw new Error(`${file}: export each server action as \`export async function\``);
+  const helpers = new Map<string, string>();
+  for (const m of source.matchAll(/^(?:async\s+)?function\s+(\w+)/gm)) helpers.set(m[1]!, bodyAt(source, m.index));
+  const actions: ServerActionSource[] = [];
+  for (const m of source.matchAll(/^export\s+(?:async\s+function\s+(\w+)|const\s+(\w+)\s*=\s*async\b)/gm)) {
+    const body = bodyAt(source, m.index);
+    let gate = directGate(body);
+    // A shared check in a helper of the same file (the replay reads all call one).
+    for (const [helper, text] of helpers) if (gate === null && new RegExp(`\\b${helper}\\(`).test(body)) gate = directGate(text);
+    actions.push({ name: (m[1] ?? m[2])!, gate });
+  }
+  const exported = [...source.matchAll(/^export\s+(?!type\b|interface\b)/gm)].length;
+  const readable = [...source.matchAll(/^export\s+(?:async\s+function|const\s+\w+\s*=\s*async\b)/gm)].length;
+  if (exported !== readable) throw new Error(`${file}: a "use server" file exports only async functions`);
+  return actions;
+}
