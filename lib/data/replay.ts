@@ -9,6 +9,7 @@ import { findSession, listUserSessions, readSessionPositions, readSnapshots } fr
 import { SNAPSHOT_EVERY } from "../sessions/summarise";
 import type { Masker } from "../privacy/mask";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
+import { exportPages } from "../sessions/session-export";
 import { getMasker } from "./privacy";
 import { toSessionJson } from "./sessions";
 
@@ -107,21 +108,17 @@ export async function getReplayBlock(sessionId: string, block: number, revealed 
 
 export { SNAPSHOT_EVERY, toJourneyEvent };
 
-/** Everything a dispute export holds: the session, its events as stored, and each in plain words. */
+/**
+ * Everything the printable summary shows: the session, its events as stored, and each in plain
+ * words. The page renders as one document, so this one is held whole (up to MAX_EVENTS); the JSON
+ * and CSV exports stream the same pages (lib/data/session-export.ts).
+ */
 export async function getSessionExport(sessionId: string, revealed = false) {
   const store = getStore();
   const session = await findSession(store, sessionId);
   if (!session) return null;
-  const members = await readSessionPositions(store, session.id, 0, MAX_EVENTS);
-  const events = await readEventsAt(store, members.map((m) => m.position));
-  const definition = journeyByName(session.journey);
   const masker = await getMasker(revealed);
-  return {
-    session: toSessionJson(session, masker),
-    events: events.map((e) => ({
-      event: maskCloudEvent(masker, toCloudEventJson(e)),
-      description: masker.text(definition.describe(maskJourneyEvent(masker, toJourneyEvent(e)))),
-      service: serviceOf(e.type) ?? e.source,
-    })),
-  };
+  const events = [];
+  for await (const page of exportPages(store, { ...session, eventCount: Math.min(session.eventCount, MAX_EVENTS) }, masker)) events.push(...page);
+  return { session: toSessionJson(session, masker), events };
 }
