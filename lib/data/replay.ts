@@ -4,12 +4,12 @@ import { readJourneyEventsAt, toJourneyEvent } from "../eventstore/journey-event
 import { readEventsAt } from "../eventstore/read";
 import { toCloudEventJson, type CloudEventJson } from "../eventstore/to-cloud-event";
 import { journeyByName } from "../journeys/registry";
-import { serviceOf } from "../simulate/event-types";
 import { findSession, listUserSessions, readSessionPositions, readSnapshots } from "../sessions/read-sessions";
 import { SNAPSHOT_EVERY } from "../sessions/summarise";
 import type { Masker } from "../privacy/mask";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
 import { exportPages } from "../sessions/session-export";
+import { serviceLabel } from "../replay/service-label";
 import { getMasker } from "./privacy";
 import { toSessionJson } from "./sessions";
 
@@ -41,7 +41,7 @@ async function compactRows(session: FoundSession, fromSeq: number, limit: number
   return {
     times: ordered.map((e) => e.time),
     types: ordered.map((e) => e.type),
-    services: ordered.map((e) => serviceOf(e.type) ?? e.source.split("/").filter(Boolean).pop() ?? "other"),
+    services: ordered.map((e) => serviceLabel(definition, e, (source) => source.split("/").filter(Boolean).pop() ?? "other")),
     // Described from the masked event: a description quotes data.
     descriptions: ordered.map((e) => masker.text(definition.describe(maskJourneyEvent(masker, e)))),
   };

@@ -7,7 +7,7 @@ import type { Masker } from "../privacy/mask";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
 import { SESSION_CSV_HEADER, sessionCsvLine } from "../replay/export-csv";
 import { jsonExportEnd, jsonExportEvent, jsonExportStart } from "../replay/export-json";
-import { serviceOf } from "../simulate/event-types";
+import { serviceLabel } from "../replay/service-label";
 import { readSessionPositions } from "./read-sessions";
 
 export type ExportFormat = "json" | "csv";
@@ -40,7 +40,7 @@ export async function* exportPages(store: Store, session: ExportedSession, maske
       event: maskCloudEvent(masker, toCloudEventJson(e)),
       // Described from the masked event: a description quotes data.
       description: masker.text(definition.describe(maskJourneyEvent(masker, toJourneyEvent(e)))),
-      service: serviceOf(e.type) ?? e.source,
+      service: serviceLabel(definition, e, (source) => source),
     }));
   }
 }
