@@ -42,6 +42,7 @@ describe("the booking journey believes a payment or a confirmation only from the
     expect(REFERENCE_BOOKING_TRUST.payment.sources).toEqual([SOURCES.payment]);
     expect(REFERENCE_BOOKING_TRUST.confirmation.sources).toEqual([SOURCES.booking]);
     expect(REFERENCE_BOOKING_TRUST.cancellation.sources).toEqual([SOURCES.booking]);
+    expect(REFERENCE_BOOKING_TRUST.repricing.sources).toEqual([SOURCES.offers]);
     expect(isTrusted(REFERENCE_BOOKING_TRUST, { type: T.refundIssued, source: SOURCES.payment })).toBe(true);
     expect(isTrusted(REFERENCE_BOOKING_TRUST, { type: T.paymentFailed, source: SOURCES.search })).toBe(false);
     expect(isTrusted(REFERENCE_BOOKING_TRUST, { type: T.offerViewed, source: "/anyone" })).toBe(true);

@@ -18,6 +18,8 @@ export interface BookingTrust {
   payment: TrustRule;
   confirmation: TrustRule;
   cancellation: TrustRule;
+  /** a later repricing of an offer: what a resume link warns about */
+  repricing: TrustRule;
 }
 
 /** The reference world's producers (lib/simulate/event-types.ts SOURCES): a test holds them equal. */
@@ -25,6 +27,7 @@ export const REFERENCE_BOOKING_TRUST: BookingTrust = {
   payment: { types: ["payment.*"], sources: ["/holidays/payment"] },
   confirmation: { types: ["booking.booking.confirmed"], sources: ["/holidays/booking"] },
   cancellation: { types: ["booking.booking.cancelled"], sources: ["/holidays/booking"] },
+  repricing: { types: ["offers.offer.repriced"], sources: ["/holidays/offers"] },
 };
 
 /** The rule guarding this type, if any. */
