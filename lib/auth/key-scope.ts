@@ -34,19 +34,26 @@ export function firstOutOfScope(scope: KeyScope, events: readonly { id: string; 
   return null;
 }
 
-const pattern = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[^\s,]+$/, "a type pattern has no spaces or commas (a list is comma-separated)");
+const MAX_PATTERNS = 50;
+const MAX_PATTERN_LENGTH = 200;
 
-/** Type patterns as typed (CLI, admin form): comma-separated; empty means any type. */
+/** Type patterns as typed (CLI, admin form): comma-separated; empty means any type. Names the pattern it refuses. */
 export const typedKeyTypesSchema = z
   .string()
   .max(2_000)
-  .transform((typed) => parseGlobList(typed))
-  .pipe(z.array(pattern).max(50))
-  .transform((list) => (list.length === 0 ? null : list));
+  .transform((typed, ctx) => {
+    const list = parseGlobList(typed);
+    const bad = list.find((p) => /\s/.test(p) || p.length > MAX_PATTERN_LENGTH);
+    if (bad !== undefined) {
+      ctx.addIssue({ code: "custom", message: `"${bad.slice(0, 60)}" is not one type pattern: no spaces inside, at most ${MAX_PATTERN_LENGTH} characters (a list is comma-separated)` });
+      return z.NEVER;
+    }
+    if (list.length > MAX_PATTERNS) {
+      ctx.addIssue({ code: "custom", message: `at most ${MAX_PATTERNS} type patterns, not ${list.length}` });
+      return z.NEVER;
+    }
+    return list.length === 0 ? null : list;
+  });
 
 /** Type patterns as stored: a JSON array (null: any type). */
 export function readStoredKeyTypes(stored: string | null): string[] | null {
