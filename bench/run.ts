@@ -1,11 +1,13 @@
 // `npm run bench -- <name>`: benchmarks, each printing its medians and its ratio line.
 import { benchAnalytics } from "./analytics";
+import { benchExports } from "./exports";
 import { benchIngest } from "./ingest";
 import { benchProjections } from "./projections";
 import { benchReplay } from "./replay";
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   analytics: benchAnalytics,
+  exports: benchExports,
   ingest: benchIngest,
   projections: benchProjections,
   replay: benchReplay,

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 
 const FIELDS = [
-  { name: "type", label: "Type", placeholder: "any type", list: "event-types" },
+  { name: "type", label: "Type", placeholder: "any type, or search.*, a,b", list: "event-types" },
   { name: "user", label: "User", placeholder: "user id" },
   { name: "stream", label: "Stream", placeholder: "e.g. booking/BK-1042" },
   { name: "correlation", label: "Correlation", placeholder: "correlation id" },

@@ -117,7 +117,8 @@ export function sessionFacts(
     depth,
     reachedAt,
     dropReason: outcome === "booked" || outcome === "live" ? null : booking ? bookingDropReason(booking) : "inactive",
-    offers: booking ? offersOf(events) : [],
+    // Only what the journey believes counts: a confirmation from a stranger sells nothing.
+    offers: booking ? offersOf(definition.trusts ? events.filter((e) => definition.trusts!(e)) : events) : [],
     path: [...order.map((s) => s.key), `end:${outcome}`],
   };
 }

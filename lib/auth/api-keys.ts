@@ -1,23 +1,26 @@
 import type { Store } from "../db/prisma";
 import { bearerToken, generateKey, hashesEqual, hashKey, keyPrefix, type KeyKind } from "./key-material";
+import { readStoredKeyTypes, type KeyScope } from "./key-scope";
 
-export interface Caller {
+export interface Caller extends KeyScope {
   kind: KeyKind;
   name: string;
   /** unique per key: what rate limits count by */
   keyId: string;
   /** a producer key appends for this one source only (null: any source, the environment's key) */
   source: string | null;
+  /** a producer key appends only types matching these patterns (null: any type) */
+  types: readonly string[] | null;
 }
 
 /** Keys given in the environment (REWIND_INGEST_KEY, REWIND_API_KEY), hashed once. */
 function environmentKeys(env: Record<string, string | undefined>): { hash: string; caller: Caller }[] {
   const keys: { hash: string; caller: Caller }[] = [];
   if (env.REWIND_INGEST_KEY) {
-    keys.push({ hash: hashKey(env.REWIND_INGEST_KEY), caller: { kind: "producer", name: "REWIND_INGEST_KEY", keyId: "env:REWIND_INGEST_KEY", source: null } });
+    keys.push({ hash: hashKey(env.REWIND_INGEST_KEY), caller: { kind: "producer", name: "REWIND_INGEST_KEY", keyId: "env:REWIND_INGEST_KEY", source: null, types: null } });
   }
   if (env.REWIND_API_KEY) {
-    keys.push({ hash: hashKey(env.REWIND_API_KEY), caller: { kind: "service", name: "REWIND_API_KEY", keyId: "env:REWIND_API_KEY", source: null } });
+    keys.push({ hash: hashKey(env.REWIND_API_KEY), caller: { kind: "service", name: "REWIND_API_KEY", keyId: "env:REWIND_API_KEY", source: null, types: null } });
   }
   return keys;
 }
@@ -35,7 +38,7 @@ export async function identifyCaller(
   if (fromEnv) return fromEnv.caller;
   const row = await store.db.apiKey.findUnique({ where: { keyHash: hash } });
   if (!row || row.revokedAt !== null) return null;
-  return { kind: row.kind as KeyKind, name: row.name, keyId: `key:${row.id}`, source: row.source };
+  return { kind: row.kind as KeyKind, name: row.name, keyId: `key:${row.id}`, source: row.source, types: readStoredKeyTypes(row.types) };
 }
 
 /** Creates a key and answers it: the only time the key itself is ever seen. */
@@ -43,7 +46,7 @@ export async function createApiKey(
   store: Store,
   kind: KeyKind,
   name: string,
-  options: { source?: string | null; createdBy?: string | null } = {},
+  options: { source?: string | null; types?: readonly string[] | null; createdBy?: string | null } = {},
 ): Promise<string> {
   const key = generateKey(kind);
   await store.db.apiKey.create({
@@ -54,6 +57,7 @@ export async function createApiKey(
       prefix: keyPrefix(key),
       createdAt: new Date(),
       source: kind === "producer" ? (options.source ?? null) : null,
+      types: kind === "producer" && options.types ? JSON.stringify(options.types) : null,
       createdBy: options.createdBy ?? null,
     },
   });
@@ -63,7 +67,7 @@ export async function createApiKey(
 export async function listApiKeys(store: Store) {
   return store.db.apiKey.findMany({
     orderBy: { id: "desc" },
-    select: { id: true, name: true, kind: true, prefix: true, source: true, createdAt: true, createdBy: true, revokedAt: true },
+    select: { id: true, name: true, kind: true, prefix: true, source: true, types: true, createdAt: true, createdBy: true, revokedAt: true },
   });
 }
 

@@ -70,8 +70,8 @@ export async function listKeys() {
   return listApiKeys(getStore());
 }
 
-export async function createKey(kind: KeyKind, name: string, source: string | null, createdBy: string) {
-  return createApiKey(getStore(), kind, name, { source, createdBy });
+export async function createKey(kind: KeyKind, name: string, source: string | null, createdBy: string, types: readonly string[] | null = null) {
+  return createApiKey(getStore(), kind, name, { source, types, createdBy });
 }
 
 export async function revokeKey(id: number) {

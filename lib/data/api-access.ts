@@ -3,6 +3,7 @@ import { can, type Permission } from "../access/roles";
 import type { Viewer } from "../access/viewer";
 import { ApiError } from "../api/errors";
 import { identifyCaller, type Caller } from "../auth/api-keys";
+import { firstOutOfScope } from "../auth/key-scope";
 import type { KeyKind } from "../auth/key-material";
 import { getStore } from "../db/prisma";
 import { ACCOUNT_PAGE, signedInFromHeaders } from "./viewer";
@@ -26,17 +27,15 @@ export async function requireKey(request: Request, kind: KeyKind): Promise<Calle
   return caller;
 }
 
-/** A producer key bound to a source appends that source's events only; one stranger refuses the whole request. */
-export function requireOwnSource(caller: Caller, events: readonly { source: string }[]): void {
-  if (caller.source === null) return;
-  const index = events.findIndex((e) => e.source !== caller.source);
-  if (index >= 0) {
-    throw new ApiError("forbidden", `event ${index}: this key appends for source "${caller.source}" only`, {
-      index,
-      attribute: "source",
-      source: events[index]!.source,
-      allowed: caller.source,
-    });
+/**
+ * A producer key appends its own source's events, of its own types (when it names them); one
+ * stranger refuses the whole request, naming the event and the attribute.
+ */
+export function requireKeyScope(caller: Caller, events: readonly { id: string; source: string; type: string }[]): void {
+  const refusal = firstOutOfScope(caller, events);
+  if (refusal) {
+    const { message, index, id, attribute, value, allowed } = refusal;
+    throw new ApiError("forbidden", message, { index, id, attribute, [attribute]: value, allowed });
   }
 }
 

@@ -2,7 +2,8 @@ import "server-only";
 import { getStore } from "../db/prisma";
 import { readEventAt, readEventTypes, readFeed, readFeedBackward, readHeadPosition } from "../eventstore/read";
 import { toCloudEventJson, type CloudEventJson } from "../eventstore/to-cloud-event";
-import { toFeedFilter, type ExplorerFilter } from "../explorer/explorer-filter";
+import { toFeedFilter, typeFilterIsPattern, type ExplorerFilter } from "../explorer/explorer-filter";
+import type { Store } from "../db/prisma";
 import type { StoredEvent } from "../generated/sqlite/client";
 import { maskCloudEvent } from "../privacy/mask-events";
 import { getMasker } from "./privacy";
@@ -10,6 +11,11 @@ import { getMasker } from "./privacy";
 async function masked(rows: StoredEvent[]): Promise<CloudEventJson[]> {
   const masker = await getMasker();
   return rows.map((e) => maskCloudEvent(masker, toCloudEventJson(e)));
+}
+
+/** The filter as the store reads it; a type pattern resolves against the store's types (one index scan). */
+async function feedFilterOf(store: Store, filter: ExplorerFilter) {
+  return toFeedFilter(filter, typeFilterIsPattern(filter) ? await readEventTypes(store) : []);
 }
 
 export const EXPLORER_PAGE_SIZE = 100;
@@ -26,7 +32,7 @@ export interface ExplorerPage {
 export async function getExplorerPage(filter: ExplorerFilter, before?: number): Promise<ExplorerPage> {
   const store = getStore();
   const [rows, head] = await Promise.all([
-    readFeedBackward(store, { before, limit: EXPLORER_PAGE_SIZE + 1, filter: toFeedFilter(filter) }),
+    feedFilterOf(store, filter).then((feedFilter) => readFeedBackward(store, { before, limit: EXPLORER_PAGE_SIZE + 1, filter: feedFilter })),
     readHeadPosition(store),
   ]);
   return {
@@ -49,7 +55,7 @@ export async function getNewerEvents(
   const store = getStore();
   const head = await readHeadPosition(store);
   if (head <= after) return { events: [], head: after };
-  const rows = await readFeed(store, { after, upTo: head, limit: TAIL_LIMIT, filter: toFeedFilter(filter) });
+  const rows = await readFeed(store, { after, upTo: head, limit: TAIL_LIMIT, filter: await feedFilterOf(store, filter) });
   const reached = rows.length === TAIL_LIMIT ? Number(rows[rows.length - 1]!.position) : head;
   return { events: (await masked(rows)).reverse(), head: reached };
 }

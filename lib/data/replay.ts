@@ -4,11 +4,12 @@ import { readJourneyEventsAt, toJourneyEvent } from "../eventstore/journey-event
 import { readEventsAt } from "../eventstore/read";
 import { toCloudEventJson, type CloudEventJson } from "../eventstore/to-cloud-event";
 import { journeyByName } from "../journeys/registry";
-import { serviceOf } from "../simulate/event-types";
 import { findSession, listUserSessions, readSessionPositions, readSnapshots } from "../sessions/read-sessions";
 import { SNAPSHOT_EVERY } from "../sessions/summarise";
 import type { Masker } from "../privacy/mask";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
+import { exportPages } from "../sessions/session-export";
+import { serviceLabel } from "../replay/service-label";
 import { getMasker } from "./privacy";
 import { toSessionJson } from "./sessions";
 
@@ -40,7 +41,7 @@ async function compactRows(session: FoundSession, fromSeq: number, limit: number
   return {
     times: ordered.map((e) => e.time),
     types: ordered.map((e) => e.type),
-    services: ordered.map((e) => serviceOf(e.type) ?? e.source.split("/").filter(Boolean).pop() ?? "other"),
+    services: ordered.map((e) => serviceLabel(definition, e, (source) => source.split("/").filter(Boolean).pop() ?? "other")),
     // Described from the masked event: a description quotes data.
     descriptions: ordered.map((e) => masker.text(definition.describe(maskJourneyEvent(masker, e)))),
   };
@@ -107,21 +108,17 @@ export async function getReplayBlock(sessionId: string, block: number, revealed 
 
 export { SNAPSHOT_EVERY, toJourneyEvent };
 
-/** Everything a dispute export holds: the session, its events as stored, and each in plain words. */
+/**
+ * Everything the printable summary shows: the session, its events as stored, and each in plain
+ * words. The page renders as one document, so this one is held whole (up to MAX_EVENTS); the JSON
+ * and CSV exports stream the same pages (lib/data/session-export.ts).
+ */
 export async function getSessionExport(sessionId: string, revealed = false) {
   const store = getStore();
   const session = await findSession(store, sessionId);
   if (!session) return null;
-  const members = await readSessionPositions(store, session.id, 0, MAX_EVENTS);
-  const events = await readEventsAt(store, members.map((m) => m.position));
-  const definition = journeyByName(session.journey);
   const masker = await getMasker(revealed);
-  return {
-    session: toSessionJson(session, masker),
-    events: events.map((e) => ({
-      event: maskCloudEvent(masker, toCloudEventJson(e)),
-      description: masker.text(definition.describe(maskJourneyEvent(masker, toJourneyEvent(e)))),
-      service: serviceOf(e.type) ?? e.source,
-    })),
-  };
+  const events = [];
+  for await (const page of exportPages(store, { ...session, eventCount: Math.min(session.eventCount, MAX_EVENTS) }, masker)) events.push(...page);
+  return { session: toSessionJson(session, masker), events };
 }

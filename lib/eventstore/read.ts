@@ -6,7 +6,8 @@ export type { StoredEvent };
 export const FEED_MAX_LIMIT = 1_000;
 
 export interface FeedFilter {
-  type?: string;
+  /** one type, or any of a list (an explorer pattern resolved against the store's types) */
+  type?: string | readonly string[];
   source?: string;
   userid?: string;
   stream?: string;
@@ -18,7 +19,7 @@ export interface FeedFilter {
 
 function whereOf(filter: FeedFilter): Prisma.StoredEventWhereInput {
   return {
-    type: filter.type,
+    type: typeof filter.type === "string" || filter.type === undefined ? filter.type : { in: [...filter.type] },
     source: filter.source,
     userid: filter.userid,
     stream: filter.stream,

@@ -205,6 +205,9 @@ describe.each(testProviders())("event store contract on %s", (provider) => {
       `${stream}-3`,
     ]);
     expect(await ids({ stream, type: "range.a", userid: "u-range" })).toEqual([`${stream}-1`, `${stream}-2`, `${stream}-4`]);
+    // A list of types (an explorer pattern resolved): any of them; an empty list matches nothing.
+    expect(await ids({ stream, type: ["range.b", "range.x"] })).toEqual([`${stream}-3`]);
+    expect(await ids({ stream, type: [] })).toEqual([]);
     const [first] = await readStream(t.store, stream);
     expect(first!.time!.toISOString()).toBe("2026-03-01T09:59:59.999Z");
     expect(first!.occurredAt.toISOString()).toBe("2026-03-01T09:59:59.999Z");

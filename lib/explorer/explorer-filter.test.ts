@@ -29,3 +29,22 @@ describe("readExplorerFilter", () => {
     expect(readExplorerFilter({ type: ["a", "b"] }).filter.type).toBeUndefined();
   });
 });
+
+describe("the type filter's patterns (the product's glob syntax)", () => {
+  const known = ["booking.booking.confirmed", "search.destination.viewed", "search.destinations.searched", "offers.offer.viewed"];
+  const typeOf = (type: string) => toFeedFilter(readExplorerFilter({ type }).filter, known).type;
+
+  it("keeps a plain type as typed, matched exactly (what the field has always done), even one the store has not seen", () => {
+    expect(typeOf("booking.booking.confirmed")).toBe("booking.booking.confirmed");
+    expect(typeOf("search")).toBe("search");
+    expect(typeOf("not.yet.seen")).toBe("not.yet.seen");
+  });
+
+  it("resolves a pattern or a comma-separated list to the store's types it matches", () => {
+    expect(typeOf("search.*")).toEqual(["search.destination.viewed", "search.destinations.searched"]);
+    expect(typeOf("*.viewed")).toEqual(["search.destination.viewed", "offers.offer.viewed"]);
+    expect(typeOf("search.*, offers.offer.viewed")).toEqual(["search.destination.viewed", "search.destinations.searched", "offers.offer.viewed"]);
+    expect(typeOf("booking.booking.confirmed,offers.offer.viewed")).toEqual(["booking.booking.confirmed", "offers.offer.viewed"]);
+    expect(typeOf("payment.*")).toEqual([]); // matches nothing: an empty list, not "any type"
+  });
+});

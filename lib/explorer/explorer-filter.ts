@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FeedFilter } from "../eventstore/read";
+import { globListMatches, isGlob, parseGlobList } from "../glob/glob";
 
 const text = z
   .string()
@@ -37,9 +38,20 @@ export const explorerFilterSchema = z.object({
 export type ExplorerFilter = z.output<typeof explorerFilterSchema>;
 export type ExplorerFilterInput = z.input<typeof explorerFilterSchema>;
 
-export function toFeedFilter(filter: ExplorerFilter): FeedFilter {
+/**
+ * Does the type filter need the store's list of types? A plain type (what the field has always
+ * taken) is matched as it is; a pattern of the product's glob syntax (`search.*`) or a
+ * comma-separated list is resolved against the types the store holds.
+ */
+export function typeFilterIsPattern(filter: ExplorerFilter): boolean {
+  return filter.type !== undefined && (isGlob(filter.type) || filter.type.includes(","));
+}
+
+/** `knownTypes`: the store's event types, needed only when the type filter is a pattern. */
+export function toFeedFilter(filter: ExplorerFilter, knownTypes: readonly string[] = []): FeedFilter {
+  const patterns = filter.type !== undefined && typeFilterIsPattern(filter) ? parseGlobList(filter.type) : null;
   return {
-    type: filter.type,
+    type: patterns ? knownTypes.filter((t) => globListMatches(patterns, t)) : filter.type,
     userid: filter.user,
     stream: filter.stream,
     correlationid: filter.correlation,

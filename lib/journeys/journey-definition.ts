@@ -44,6 +44,11 @@ export interface JourneyDefinition<S = unknown> {
   searchTerms(event: JourneyEvent): string[];
   /** the person's name, when this event states it (shown to support agents, masked by policy) */
   personName(event: JourneyEvent): string | null;
+  /**
+   * does the journey believe this event? (a payment only from the payment service); one it does
+   * not believe leaves state, outcome and analytics as they were. Absent: every event is believed.
+   */
+  trusts?(event: { type: string; source: string }): boolean;
   /** session boundaries this domain knows: sign-in starts one, sign-out and expiry end one */
   boundary(type: string): "sign_in" | "sign_out" | "expired" | null;
 }

@@ -1,7 +1,4 @@
-/** One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180). */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
+import { csvLine } from "../csv/csv";
 
 export interface CsvRow {
   time: string;
@@ -10,8 +7,15 @@ export interface CsvRow {
   description: string;
 }
 
-/** A session's timeline as CSV for a dispute: time, service, event, description. */
+/** The session CSV's first line: time, service, event, description (for a dispute). */
+export const SESSION_CSV_HEADER = csvLine(["time", "service", "event", "description"]);
+
+/** One event of a session as a CSV line, through the app's one writer (and its formula guard). */
+export function sessionCsvLine(row: CsvRow): string {
+  return csvLine([row.time, row.service, row.event, row.description]);
+}
+
+/** A session's timeline as CSV, whole (the export streams the same lines page by page). */
 export function sessionCsv(rows: readonly CsvRow[]): string {
-  const lines = ["time,service,event,description", ...rows.map((r) => [r.time, r.service, r.event, r.description].map(csvField).join(","))];
-  return `${lines.join("\r\n")}\r\n`;
+  return SESSION_CSV_HEADER + rows.map(sessionCsvLine).join("");
 }

@@ -1,5 +1,6 @@
 import type { Store } from "../db/prisma";
 import { readFeedBackward } from "../eventstore/read";
+import { bookingJourney } from "../journeys/booking/booking-journey";
 import type { BookingState } from "../journeys/booking/booking-state";
 import type { LaterEvents } from "../journeys/booking/booking-resume";
 import { EVENT_TYPES as T } from "../simulate/event-types";
@@ -13,17 +14,27 @@ const data = (e: { dataJson: unknown }) => (e.dataJson ?? {}) as Data;
  *   however late they were delivered): a payment taken, a confirmation, a cancellation;
  * - the user's own confirmations after the session: the same trip booked again under a new id;
  * - the offer's repricings, newest by event time.
+ * A payment, confirmation, cancellation or repricing counts only from a source the booking journey trusts
+ * for it (lib/journeys/booking/booking-trust.ts): any producer can name any type.
  */
-export async function readLaterEvents(store: Store, state: BookingState, session: { userId: string | null; lastEventAt: Date }): Promise<LaterEvents> {
+export async function readLaterEvents(
+  store: Store,
+  state: BookingState,
+  session: { userId: string | null; lastEventAt: Date },
+  trusts: (event: { type: string; source: string }) => boolean = bookingJourney.trusts!,
+): Promise<LaterEvents> {
   const offerId = state.booking?.offerId ?? state.lastOffer?.offerId ?? null;
   const bookingId = state.booking?.bookingId ?? null;
-  const [repriced, flow, confirmations] = await Promise.all([
+  const [untrustedRepricings, untrustedFlow, untrustedConfirmations] = await Promise.all([
     offerId ? readFeedBackward(store, { limit: 200, filter: { stream: `offer/${offerId}`, type: T.offerRepriced } }) : Promise.resolve([]),
     bookingId ? readFeedBackward(store, { limit: 200, filter: { correlationid: bookingId } }) : Promise.resolve([]),
     session.userId
       ? readFeedBackward(store, { limit: 200, filter: { userid: session.userId, type: T.bookingConfirmed, from: session.lastEventAt } })
       : Promise.resolve([]),
   ]);
+  const repriced = untrustedRepricings.filter(trusts);
+  const flow = untrustedFlow.filter(trusts);
+  const confirmations = untrustedConfirmations.filter(trusts);
   // Each later confirmation's trip, from the start of its own flow.
   const laterIds = [...new Set(confirmations.map((e) => String(data(e).bookingId ?? e.correlationid ?? "")).filter((id) => id && id !== bookingId))];
   const starts = await Promise.all(

@@ -14,7 +14,8 @@ export function journeyBuilder(start = Date.parse("2026-06-01T10:00:00Z")) {
       return {
         position,
         type,
-        source: `/test/${type.split(".")[0]}`,
+        // The reference world's producers (/holidays/payment for payment.*): the ones the booking journey trusts.
+        source: `/holidays/${type.split(".")[0]}`,
         subject: null,
         time,
         userid: "u-1",

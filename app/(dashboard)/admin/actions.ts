@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { typedKeyTypesSchema } from "@/lib/auth/key-scope";
 import { ROLES } from "@/lib/access/roles";
 import { redirect } from "next/navigation";
 import { LastAdminError, changeRole, emailOf, resetDashboardUserPassword, createKey, inviteDashboardUser, revokeKey, setDisabled, updatePolicy } from "@/lib/data/admin";
@@ -95,6 +96,7 @@ const keySchema = z
     kind: z.enum(["producer", "service"]),
     name: z.string().trim().min(1).max(100),
     source: z.string().trim().max(500).optional(),
+    types: typedKeyTypesSchema.optional(),
   })
   .refine((k) => k.kind === "service" || (k.source && k.source.length > 0), { path: ["source"], message: "a producer key belongs to one source service" })
   .refine((k) => !k.source?.startsWith("rewind/"), { path: ["source"], message: '"rewind/" is reserved for Rewind\'s own events' });
@@ -103,9 +105,14 @@ export async function createApiKeyAction(_state: ActionResult, form: FormData): 
   const admin = await requireViewer("admin.manage");
   const input = keySchema.safeParse(Object.fromEntries(form));
   if (!input.success) return { ok: false, error: problems(input.error) };
-  const { kind, name, source } = input.data;
-  const key = await createKey(kind, name, kind === "producer" ? source! : null, admin.email);
-  await recordAccess(admin, { action: "api-key.created", customer: null, target: `${kind} key ${name}${kind === "producer" ? ` for ${source}` : ""}` });
+  const { kind, name, source, types } = input.data;
+  if (kind === "service" && types) return { ok: false, error: "types: only a producer key appends, so only a producer key has types" };
+  const key = await createKey(kind, name, kind === "producer" ? source! : null, admin.email, types ?? null);
+  await recordAccess(admin, {
+    action: "api-key.created",
+    customer: null,
+    target: `${kind} key ${name}${kind === "producer" ? ` for ${source}${types ? ` (types ${types.join(", ")})` : ""}` : ""}`,
+  });
   revalidatePath("/admin/keys");
   return { ok: true, message: `Created ${kind} key “${name}”. Copy it now: it is shown only once and stored hashed.`, secret: key };
 }

@@ -1,6 +1,6 @@
 import { handle } from "@/lib/api/handle";
 import { feedQuerySchema, parseQuery } from "@/lib/api/query-schemas";
-import { requireKey, requireOwnSource, requireServiceOrRole } from "@/lib/data/api-access";
+import { requireKey, requireKeyScope, requireServiceOrRole } from "@/lib/data/api-access";
 import { checkIngestRate } from "@/lib/data/ingest-limits";
 import { appendIncomingEvents, listFeedEvents } from "@/lib/data/events";
 import { ingestLimits } from "@/lib/ingest/limits";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const POST = handle(async (request: Request) => {
   const caller = await requireKey(request, "producer");
   const events = await parseIngestRequest(request, ingestLimits());
-  requireOwnSource(caller, events);
+  requireKeyScope(caller, events);
   checkIngestRate(caller.keyId, events.length);
   const results = await appendIncomingEvents(events);
   return Response.json({

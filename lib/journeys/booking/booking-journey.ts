@@ -3,6 +3,7 @@ import type { JourneyDefinition, ResumePoint, StateFacts } from "../journey-defi
 import type { JourneyEvent } from "../journey-event";
 import { dateRange, describeBookingEvent, money, travellers } from "./booking-describe";
 import { evolveBooking } from "./booking-evolve";
+import { isTrusted, REFERENCE_BOOKING_TRUST, type BookingTrust } from "./booking-trust";
 import { initialBookingState, type BookingState } from "./booking-state";
 
 const STEP_LABELS: Record<BookingState["step"], string> = {
@@ -115,35 +116,42 @@ function searchTerms(event: JourneyEvent): string[] {
   return [...new Set(terms)];
 }
 
-export const bookingJourney: JourneyDefinition<BookingState> = {
-  name: "holiday-booking",
-  claims: (type) => serviceOf(type) !== null,
-  initialState: initialBookingState,
-  evolve: evolveBooking,
-  describe: describeBookingEvent,
-  funnel: [
-    { key: "search", label: "Searched" },
-    { key: "view_offer", label: "Viewed an offer" },
-    { key: "start_booking", label: "Started booking" },
-    { key: "travellers_extras", label: "Travellers and extras" },
-    { key: "priced", label: "Priced" },
-    { key: "payment", label: "Payment" },
-    { key: "confirmed", label: "Confirmed" },
-  ],
-  funnelReached: (state) => state.reached,
-  outcome: (state, open) => {
-    if (open) return "live";
-    if (state.confirmed.length > 0) return "booked";
-    return state.reached.includes("start_booking") ? "abandoned" : "browsed";
-  },
-  lastStep: (state) => STEP_LABELS[state.step],
-  resumePoint,
-  facts,
-  searchTerms,
-  personName: (event) =>
-    event.type === T.userRegistered && typeof (event.data as Record<string, unknown> | null)?.name === "string"
-      ? ((event.data as Record<string, unknown>).name as string)
-      : null,
-  boundary: (type) =>
-    type === T.userSignedIn ? "sign_in" : type === T.userSignedOut ? "sign_out" : type === T.sessionExpired ? "expired" : null,
-};
+/** The booking journey, believing payments, confirmations and cancellations from `trust`'s sources only. */
+export function createBookingJourney(trust: BookingTrust = REFERENCE_BOOKING_TRUST): JourneyDefinition<BookingState> {
+  const trusts = (event: { type: string; source: string }) => isTrusted(trust, event);
+  return {
+    name: "holiday-booking",
+    claims: (type) => serviceOf(type) !== null,
+    initialState: initialBookingState,
+    evolve: (state, event) => (trusts(event) ? evolveBooking(state, event) : state),
+    describe: (event) => (trusts(event) ? describeBookingEvent(event) : `Not believed: ${event.type} from ${event.source}, a source not trusted for it (it changes nothing)`),
+    trusts,
+    funnel: [
+      { key: "search", label: "Searched" },
+      { key: "view_offer", label: "Viewed an offer" },
+      { key: "start_booking", label: "Started booking" },
+      { key: "travellers_extras", label: "Travellers and extras" },
+      { key: "priced", label: "Priced" },
+      { key: "payment", label: "Payment" },
+      { key: "confirmed", label: "Confirmed" },
+    ],
+    funnelReached: (state) => state.reached,
+    outcome: (state, open) => {
+      if (open) return "live";
+      if (state.confirmed.length > 0) return "booked";
+      return state.reached.includes("start_booking") ? "abandoned" : "browsed";
+    },
+    lastStep: (state) => STEP_LABELS[state.step],
+    resumePoint,
+    facts,
+    searchTerms: (event) => (trusts(event) ? searchTerms(event) : []),
+    personName: (event) =>
+      event.type === T.userRegistered && typeof (event.data as Record<string, unknown> | null)?.name === "string"
+        ? ((event.data as Record<string, unknown>).name as string)
+        : null,
+    boundary: (type) =>
+      type === T.userSignedIn ? "sign_in" : type === T.userSignedOut ? "sign_out" : type === T.sessionExpired ? "expired" : null,
+  };
+}
+
+export const bookingJourney = createBookingJourney();

@@ -4,6 +4,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { ActionForm } from "@/components/admin/action-form";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { formatWallClock } from "@/components/replay/format-time";
+import { readStoredKeyTypes } from "@/lib/auth/key-scope";
 import { listKeys } from "@/lib/data/admin";
 import { requireViewer } from "@/lib/data/viewer";
 import { createApiKeyAction, revokeApiKeyAction } from "../actions";
@@ -22,18 +23,19 @@ export default async function AdminKeysPage() {
       <section className="grid gap-5 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-2">
           <p className="text-sm text-slate-500">
-            Producer keys append events for one source service and nothing else; service keys read every API with personal data masked and never append.
+            Producer keys append events for one source service and nothing else, and only the types they name when they name some (<code>*</code> matches any run of characters: <code>search.*</code>); service keys read every API with personal data masked and never append.
             The keys in <code>REWIND_INGEST_KEY</code> and <code>REWIND_API_KEY</code> work as one of each and are not listed.
           </p>
-          <DataTable label="API keys" columns={["Name", "Kind", "Source", "Key starts", "Created", "Status"]}>
+          <DataTable label="API keys" columns={["Name", "Kind", "Source", "Types", "Key starts", "Created", "Status"]}>
             {keys.length === 0 && (
-              <tr><td colSpan={6} className="px-3 py-4 text-center text-slate-500">No keys yet.</td></tr>
+              <tr><td colSpan={7} className="px-3 py-4 text-center text-slate-500">No keys yet.</td></tr>
             )}
             {keys.map((k) => (
               <tr key={k.id} className="border-t border-slate-100 dark:border-slate-800">
                 <td className="px-3 py-2 font-medium">{k.name}</td>
                 <td className="px-3 py-2">{k.kind}</td>
                 <td className="px-3 py-2 font-mono text-xs">{k.source ?? (k.kind === "producer" ? "any" : "—")}</td>
+                <td className="px-3 py-2 font-mono text-xs">{k.kind === "producer" ? (readStoredKeyTypes(k.types)?.join(", ") ?? "any") : "—"}</td>
                 <td className="px-3 py-2 font-mono text-xs">{k.prefix}…</td>
                 <td className="px-3 py-2 text-xs text-slate-500">{formatWallClock(k.createdAt.getTime())}{k.createdBy ? ` by ${k.createdBy}` : ""}</td>
                 <td className="px-3 py-2">
@@ -62,6 +64,9 @@ export default async function AdminKeysPage() {
             <label className="block text-sm">Name <input name="name" required placeholder="payment service" className={input} /></label>
             <label className="block text-sm">Source (producer keys){" "}
               <input name="source" placeholder="/holidays/payment" className={input} />
+            </label>
+            <label className="block text-sm">Types (producer keys, optional){" "}
+              <input name="types" placeholder="payment.*, booking.booking.confirmed" className={input} />
             </label>
           </ActionForm>
         </div>

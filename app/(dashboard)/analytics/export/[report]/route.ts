@@ -1,6 +1,6 @@
 import { ApiError } from "@/lib/api/errors";
 import { handle } from "@/lib/api/handle";
-import { toCsv } from "@/lib/analytics/csv";
+import { toCsv } from "@/lib/csv/csv";
 import { readRange } from "@/lib/analytics/range";
 import { DIMENSIONS } from "@/lib/analytics/rollup";
 import { requireServiceOrRole } from "@/lib/data/api-access";

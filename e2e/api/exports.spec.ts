@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import { appendBatch, cloudEvent, serviceAuth } from "../support/seed";
+import { seedUserSession } from "../support/seed-session";
+
+const FORMULA = '=HYPERLINK("http://x","y")';
+
+test("the session CSV never hands a spreadsheet a formula: an event type that starts like one comes out neutralised", async ({ request }) => {
+  const seeded = await seedUserSession(request, (user, tag) => [
+    cloudEvent({ id: `${tag}-f`, source: "/holidays/search", type: FORMULA, subject: `search/${user}`, userid: user, time: "2026-06-01T10:02:00Z", data: { note: "@SUM(1+1)" } }),
+  ]);
+  await expect(async () => {
+    const csv = await (await request.get(`/sessions/${seeded.sessionId}/export/csv`, { headers: serviceAuth })).text();
+    const rows = parse(csv, { columns: true }) as { event: string }[];
+    expect(rows.map((r) => r.event)).toContain(`'${FORMULA}`);
+    for (const cell of rows.flatMap((r) => Object.values(r))) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  }).toPass({ timeout: 10_000 });
+});
+
+test("a long session's exports stream whole: valid JSON of the usual shape, every event in order, and the CSV line for line", async ({ request }) => {
+  const seeded = await seedUserSession(request);
+  const extra = 1_234; // more than two pages of the export
+  const base = Date.parse("2026-06-01T10:02:00Z");
+  for (let i = 0; i < extra; i += 500) {
+    await appendBatch(
+      request,
+      Array.from({ length: Math.min(500, extra - i) }, (_, k) =>
+        cloudEvent({ id: `${seeded.tag}-v${i + k}`, source: "/holidays/offers", type: "offers.offer.viewed", subject: `offer/${seeded.user}`, userid: seeded.user, time: new Date(base + (i + k) * 1_000).toISOString(), data: { offerId: `OF-${i + k}` } }),
+      ),
+    );
+  }
+  const total = extra + 2;
+  await expect(async () => {
+    const { session } = await (await request.get(`/api/sessions/${seeded.sessionId}`, { headers: serviceAuth })).json();
+    expect(session.eventCount).toBe(total);
+  }).toPass({ timeout: 20_000 });
+
+  const json = await request.get(`/sessions/${seeded.sessionId}/export/json`, { headers: serviceAuth });
+  expect(json.headers()["content-type"]).toBe("application/json");
+  const body = JSON.parse(await json.text());
+  expect(Object.keys(body)).toEqual(["session", "events"]);
+  expect(body.session.id).toBe(seeded.sessionId);
+  expect(body.events).toHaveLength(total);
+  const positions = body.events.map((e: { position: number }) => e.position);
+  expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  expect(body.events.at(-1).data.offerId).toBe(`OF-${extra - 1}`);
+
+  const csv = parse(await (await request.get(`/sessions/${seeded.sessionId}/export/csv`, { headers: serviceAuth })).text(), { columns: true }) as { event: string }[];
+  expect(csv.map((r) => r.event)).toEqual(body.events.map((e: { type: string }) => e.type));
+});

@@ -1,0 +1,21 @@
+import "server-only";
+import { getStore } from "../db/prisma";
+import { textStream } from "../api/text-stream";
+import { findSession } from "../sessions/read-sessions";
+import { sessionExportText, type ExportFormat } from "../sessions/session-export";
+import { getMasker } from "./privacy";
+import { toSessionJson } from "./sessions";
+
+/**
+ * A session's export as a response body that reads, masks and writes one page of events at a time
+ * (flat memory whatever the session's length), with the session as it may leave the server.
+ * Null when there is no such session. The masker is taken once: one policy for the whole file.
+ */
+export async function openSessionExport(sessionId: string, format: ExportFormat, revealed = false) {
+  const store = getStore();
+  const session = await findSession(store, sessionId);
+  if (!session) return null;
+  const masker = await getMasker(revealed);
+  const sessionJson = toSessionJson(session, masker);
+  return { session: sessionJson, body: textStream(sessionExportText(store, session, sessionJson, masker, format)) };
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { sessionFacts } from "../../analytics/session-facts";
+import { EVENT_TYPES as T, SOURCES } from "../../simulate/event-types";
+import { journeyBuilder } from "../../testing/journey-builder";
+import { foldEvents, type JourneyDefinition } from "../journey-definition";
+import type { JourneyEvent } from "../journey-event";
+import { bookingJourney, createBookingJourney } from "./booking-journey";
+import { isTrusted, REFERENCE_BOOKING_TRUST } from "./booking-trust";
+
+const BK = "BK-7";
+
+/** A booking up to its price, from the reference world's own producers. */
+function pricedBooking() {
+  const b = journeyBuilder();
+  return {
+    b,
+    events: [
+      b.event(T.userSignedIn, { platform: "web" }),
+      b.event(T.destinationsSearched, { query: "Lisbon", destination: "LIS", checkIn: "2026-06-12", checkOut: "2026-06-19", adults: 2, children: 0 }),
+      b.event(T.offerViewed, { offerId: "OF-1", destination: "LIS", hotel: "Vista", package: "half-board", pricePerPerson: 700 }),
+      b.event(T.bookingStarted, { bookingId: BK, offerId: "OF-1", destination: "LIS", hotel: "Vista", package: "half-board", checkIn: "2026-06-12", checkOut: "2026-06-19", adults: 2, children: 0, pricePerPerson: 700 }, { correlationid: BK }),
+      b.event(T.bookingPriced, { bookingId: BK, pricePerPerson: 700, total: 1400, currency: "EUR" }, { correlationid: BK }),
+    ],
+  };
+}
+
+const settle = (b: ReturnType<typeof journeyBuilder>, source?: string) => [
+  b.event(T.paymentSucceeded, { bookingId: BK, attempt: 1, amount: 1400, currency: "EUR" }, { correlationid: BK, ...(source ? { source } : {}) }),
+  b.event(T.bookingConfirmed, { bookingId: BK, reference: BK, total: 1400, currency: "EUR" }, { correlationid: BK, ...(source ? { source } : {}) }),
+];
+
+function outcomeOf(journey: JourneyDefinition<unknown>, events: JourneyEvent[]) {
+  const state = foldEvents(journey, events);
+  const outcome = journey.outcome(state, false);
+  return { state, outcome, facts: sessionFacts(journey, events, outcome) };
+}
+
+describe("the booking journey believes a payment or a confirmation only from the sources it trusts for them", () => {
+  const J = bookingJourney as JourneyDefinition<unknown>;
+
+  it("defaults to the reference world's producers", () => {
+    expect(REFERENCE_BOOKING_TRUST.payment.sources).toEqual([SOURCES.payment]);
+    expect(REFERENCE_BOOKING_TRUST.confirmation.sources).toEqual([SOURCES.booking]);
+    expect(REFERENCE_BOOKING_TRUST.cancellation.sources).toEqual([SOURCES.booking]);
+    expect(REFERENCE_BOOKING_TRUST.repricing.sources).toEqual([SOURCES.offers]);
+    expect(isTrusted(REFERENCE_BOOKING_TRUST, { type: T.refundIssued, source: SOURCES.payment })).toBe(true);
+    expect(isTrusted(REFERENCE_BOOKING_TRUST, { type: T.paymentFailed, source: SOURCES.search })).toBe(false);
+    expect(isTrusted(REFERENCE_BOOKING_TRUST, { type: T.offerViewed, source: "/anyone" })).toBe(true);
+  });
+
+  it("given a priced booking, when the payment and booking services settle it, then it is booked", () => {
+    const { b, events } = pricedBooking();
+    const { outcome, facts } = outcomeOf(J, [...events, ...settle(b)]);
+    expect(outcome).toBe("booked");
+    expect(facts.offers.find((o) => o.offerId === "OF-1")).toMatchObject({ booked: true, revenue: 1400 });
+  });
+
+  it("given a priced booking, when the search service's key claims the payment and the confirmation, then nothing changes", () => {
+    const { b, events } = pricedBooking();
+    const before = outcomeOf(J, events);
+    const forged = settle(b, SOURCES.search);
+    const after = outcomeOf(J, [...events, ...forged]);
+    expect(after.state).toEqual(before.state);
+    expect(after.outcome).toBe("abandoned");
+    expect(after.facts).toEqual(before.facts);
+    expect(after.facts.offers.find((o) => o.offerId === "OF-1")).toMatchObject({ booked: false, revenue: 0 });
+    // Still in the replay, in words that say it was not believed; and no search terms from it.
+    expect(J.describe(forged[1]!)).toMatch(/^Not believed: booking\.booking\.confirmed from \/holidays\/search/);
+    expect(J.searchTerms(forged[1]!)).toEqual([]);
+  });
+
+  it("trusts what its configuration names, not a hard-coded source", () => {
+    const configured = createBookingJourney({
+      ...REFERENCE_BOOKING_TRUST,
+      payment: { types: ["payment.*"], sources: ["/psp/*"] },
+      confirmation: { types: ["booking.booking.confirmed"], sources: ["/psp/*"] },
+    }) as JourneyDefinition<unknown>;
+    const { b, events } = pricedBooking();
+    expect(outcomeOf(configured, [...events, ...settle(b, "/psp/adyen")]).outcome).toBe("booked");
+    expect(outcomeOf(configured, [...events, ...settle(b)]).outcome).toBe("abandoned");
+  });
+});

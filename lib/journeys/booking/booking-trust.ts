@@ -1,0 +1,42 @@
+import { globListMatches } from "../../glob/glob";
+
+/**
+ * Which producers the booking journey believes for the events that settle a booking. A producer
+ * key is bound to one source, but any source can name any type: without this, a key for
+ * /holidays/search could append `payment.payment.succeeded` or `booking.booking.confirmed` for
+ * anyone and change their outcome, analytics and resume link. An event of a guarded type from
+ * another source leaves the journey as it was (it still shows, raw, in the replay).
+ *
+ * Types and sources are patterns in the product's glob syntax (lib/glob/glob.ts).
+ */
+export interface TrustRule {
+  types: readonly string[];
+  sources: readonly string[];
+}
+
+export interface BookingTrust {
+  payment: TrustRule;
+  confirmation: TrustRule;
+  cancellation: TrustRule;
+  /** a later repricing of an offer: what a resume link warns about */
+  repricing: TrustRule;
+}
+
+/** The reference world's producers (lib/simulate/event-types.ts SOURCES): a test holds them equal. */
+export const REFERENCE_BOOKING_TRUST: BookingTrust = {
+  payment: { types: ["payment.*"], sources: ["/holidays/payment"] },
+  confirmation: { types: ["booking.booking.confirmed"], sources: ["/holidays/booking"] },
+  cancellation: { types: ["booking.booking.cancelled"], sources: ["/holidays/booking"] },
+  repricing: { types: ["offers.offer.repriced"], sources: ["/holidays/offers"] },
+};
+
+/** The rule guarding this type, if any. */
+export function ruleFor(trust: BookingTrust, type: string): TrustRule | null {
+  return Object.values(trust).find((rule) => globListMatches(rule.types, type)) ?? null;
+}
+
+/** Does the journey believe this event? Unguarded types are believed from any source. */
+export function isTrusted(trust: BookingTrust, event: { type: string; source: string }): boolean {
+  const rule = ruleFor(trust, event.type);
+  return rule === null || globListMatches(rule.sources, event.source);
+}
