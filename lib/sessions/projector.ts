@@ -9,6 +9,7 @@ import { assignSessionIds, type PreviousSession } from "./session-ids";
 import { DEFAULT_TIMEOUT_MS, sessionize } from "./sessionize";
 import { summariseSession, type SessionRecord } from "./summarise";
 import { yieldToEventLoop } from "../db/event-loop";
+import { assignReferences } from "../users/user-references";
 
 export const CHECKPOINT = "sessions";
 
@@ -190,6 +191,8 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
       }
       await rm.saveSearchTerms(tx, provider, terms);
       const users = [...dirty.keys()].filter((p) => !isAnonymousPerson(p));
+      // A user id seen for the first time gets its reference here, with the sessions that show it.
+      await assignReferences(tx, provider, users);
       if (options.deferredUsers) for (const u of users) options.deferredUsers.add(u);
       else await rm.refreshUserSummaries(tx, provider, users);
       await rm.writeCheckpoint(tx, provider, CHECKPOINT, pageEnd);
@@ -238,6 +241,7 @@ export async function rebuildProjections(store: Store, options: ProjectorOptions
   await store.db.$transaction(async (tx) => {
     await rm.lockAndReadCheckpoint(tx, store.target.provider, CHECKPOINT);
     // Aliases are kept: they record ids that once existed, and a rebuild derives the same ids.
+    // Customers' references (user_references) are kept too: they are not derived, they are given.
     for (const table of READ_MODELS) await tx.$executeRawUnsafe(`DELETE FROM "${table}"`);
     await rm.writeCheckpoint(tx, store.target.provider, CHECKPOINT, 0);
   });
