@@ -179,15 +179,15 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
       }
       await rm.saveAliases(tx, provider, aliases);
       // 5. User summaries and the words support agents search by.
-      const terms: [string, string][] = [];
+      const terms: rm.SearchTermRow[] = [];
       for (const person of new Set(assigned.map((a) => a.person))) {
-        if (!isAnonymousPerson(person)) terms.push([person.toLowerCase(), person]);
+        if (!isAnonymousPerson(person)) terms.push([person.toLowerCase(), person, "user"]);
       }
       // From every event folded again, not only the page's: a flow event whose owner became known
       // in this page is searchable too, wherever the page boundaries fell.
       for (const [person, list] of personEvents) {
         if (isAnonymousPerson(person)) continue;
-        for (const e of list) for (const term of searchTermsOf(e)) terms.push([term, person]);
+        for (const e of list) for (const { term, kind } of searchTermsOf(e)) terms.push([term, person, kind]);
       }
       await rm.saveSearchTerms(tx, provider, terms);
       const users = [...dirty.keys()].filter((p) => !isAnonymousPerson(p));

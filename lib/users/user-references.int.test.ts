@@ -71,7 +71,8 @@ describe.each(testProviders())("customers' references on %s", (provider) => {
   it("the migration gives customers projected before references existed one each", async () => {
     await t.store.db.userReference.deleteMany();
     const sql = readFileSync(`prisma/migrations/${provider}/0009_user_references.sql`, "utf8");
-    const backfill = sql.slice(sql.indexOf(`INSERT INTO "user_references"`)).trim().replace(/;$/, "");
+    const from = sql.indexOf(`INSERT INTO "user_references"`);
+    const backfill = sql.slice(from, sql.indexOf(";", from));
     await t.store.db.$executeRawUnsafe(backfill);
     const refs = await allReferences(t);
     const users = await t.store.db.userSummary.findMany();

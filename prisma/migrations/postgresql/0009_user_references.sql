@@ -12,3 +12,12 @@ CREATE UNIQUE INDEX "user_references_reference_key" ON "user_references"("refere
 -- gen_random_uuid() is PostgreSQL's cryptographic generator (13+), md5 spreads its 122 bits.
 INSERT INTO "user_references" ("user_id", "reference", "assigned_at")
 SELECT "user_id", 'cus_' || substr(md5(gen_random_uuid()::text), 1, 20), CURRENT_TIMESTAMP FROM "user_summaries";
+
+-- Search terms know their kind, which decides how they may match: names by whole words, emails
+-- and phone numbers only whole, user ids and booking references by a prefix of 3 or more too.
+-- Terms projected before this are classified by shape; `projections rebuild` gives every term
+-- its kind from the events (until then an older booking reference matches whole only).
+ALTER TABLE "user_search_terms" ADD COLUMN "kind" TEXT NOT NULL DEFAULT 'name';
+UPDATE "user_search_terms" SET "kind" = 'user' WHERE "term" = lower("user_id");
+UPDATE "user_search_terms" SET "kind" = 'email' WHERE "kind" = 'name' AND "term" LIKE '%@%';
+UPDATE "user_search_terms" SET "kind" = 'phone' WHERE "kind" = 'name' AND "term" ~ '^[0-9 ()+.-]*$';
