@@ -4,10 +4,17 @@ import { AUDIT_SOURCE, auditStream, toAuditEvent, type AuditEntry, type AuditRec
 import { getStore } from "../db/prisma";
 import { appendEvents } from "../eventstore/append";
 import { readFeedBackward } from "../eventstore/read";
+import { isReference } from "../users/user-references";
+import { findCustomer } from "./customers";
 
-/** Appends one audit event for this look at a customer's data. */
+/**
+ * Appends one audit event for this look at a customer's data. The customer may be named by their
+ * reference (what answers carry, their id masked): the record keeps the user id, which the access
+ * log filters by.
+ */
 export async function recordAccess(viewer: Viewer, entry: AuditEntry): Promise<void> {
-  await appendEvents(getStore(), [toAuditEvent(viewer, entry, new Date())]);
+  const customer = entry.customer !== null && isReference(entry.customer) ? ((await findCustomer(entry.customer))?.userId ?? entry.customer) : entry.customer;
+  await appendEvents(getStore(), [toAuditEvent(viewer, { ...entry, customer }, new Date())]);
 }
 
 export interface AccessLogFilter {

@@ -19,7 +19,7 @@ export async function createResumeLinkAction(userId: string, sessionId: string |
   const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host")}`;
   try {
     const link = await createLinkFor(viewer, user, session ?? undefined, origin);
-    revalidatePath(`/users/${user}`);
+    revalidatePath("/users/[userId]", "page");
     return { ok: true, url: link.url, expiresAt: link.expiresAt };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.message };
@@ -29,9 +29,10 @@ export async function createResumeLinkAction(userId: string, sessionId: string |
 
 export async function revokeResumeLinkAction(form: FormData) {
   const viewer = await requireViewer("resume-links.create");
-  const [link, user] = z.tuple([id, id]).parse([form.get("linkId"), form.get("userId")]);
+  // `userId`: the customer's reference (the page never holds the raw id); revalidated by route.
+  const [link] = z.tuple([id, id]).parse([form.get("linkId"), form.get("userId")]);
   await revokeLink(viewer, link).catch((error: unknown) => {
     if (!(error instanceof ApiError)) throw error;
   });
-  revalidatePath(`/users/${user}`);
+  revalidatePath("/users/[userId]", "page");
 }

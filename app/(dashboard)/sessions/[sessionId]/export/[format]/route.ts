@@ -18,7 +18,7 @@ export const GET = handle(async (request: Request, context: { params: Promise<{ 
   const id = decodeRouteParam(sessionId);
   const data = id === null ? null : await getSessionExport(id);
   if (!data) throw new ApiError("not_found", `session "${sessionId}" not found`, { session: sessionId });
-  await recordAccess(viewer, { action: "session.exported", customer: data.session.userId, session: data.session.id, target: format });
+  await recordAccess(viewer, { action: "session.exported", customer: data.session.userReference, session: data.session.id, target: format });
   const name = `session-${data.session.id}`;
   if (format === "json") {
     return new Response(JSON.stringify({ session: data.session, events: data.events.map((e) => e.event) }, null, 2), {
