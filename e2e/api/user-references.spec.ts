@@ -96,6 +96,16 @@ test("pages link a customer whose id is an email by reference, and open by eithe
   }
   expect((await agent.get(`/sessions/${seeded.sessionId}`)).status()).toBe(200);
   expect(await (await agent.get(`/sessions/${seeded.sessionId}`)).text()).toContain(`/users/${reference}`);
+
+  // The access log names the customer masked and filters by reference (the views above are in it).
+  const auditor = await signedInAs("auditor", baseURL!);
+  for (const path of [`/access-log`, `/access-log?customer=${reference}`]) {
+    const log = await auditor.get(path);
+    expect(log.status(), path).toBe(200);
+    const text = await log.text();
+    expect(text.includes(email), path).toBe(false);
+    expect(text, path).toContain(`/access-log?customer=${reference}`);
+  }
 });
 
 test("a stream or a flow whose name is personal is addressed by the position of one of its events, and answered masked", async ({ request, baseURL }) => {
