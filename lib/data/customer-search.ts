@@ -2,6 +2,9 @@ import "server-only";
 import type { Viewer } from "../access/viewer";
 import { ApiError } from "../api/errors";
 import { TokenBuckets } from "../api/rate-limit";
+import { serverSecret } from "../auth/server-secret";
+import { getStore } from "../db/prisma";
+import { openQuery, sealQuery } from "../users/sealed-query";
 import { userSearchRateLimit } from "../users/search-limit";
 import { recordAccess } from "./audit";
 import { getMasker } from "./privacy";
@@ -35,4 +38,16 @@ export async function searchCustomers(viewer: Viewer, query: string, options: { 
     await recordAccess(viewer, { action: "customer.searched", customer: null, target: `search “${masked}” (${count} found)` });
   }
   return found;
+}
+
+const searchSecret = () => serverSecret(getStore(), "user-search", undefined);
+
+/** A search as the /users page's URL carries it (lib/users/sealed-query.ts). */
+export async function sealSearch(query: string): Promise<string> {
+  return sealQuery(await searchSecret(), query);
+}
+
+/** The search a /users URL carries; null for a token that does not open. */
+export async function openSearch(token: string): Promise<string | null> {
+  return openQuery(await searchSecret(), token);
 }

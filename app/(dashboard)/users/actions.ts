@@ -1,10 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { createLinkFor, revokeLink } from "@/lib/data/resume";
+import { sealSearch } from "@/lib/data/customer-search";
 import { requireViewer } from "@/lib/data/viewer";
 
 const id = z.string().trim().min(1).max(200);
@@ -35,4 +37,14 @@ export async function revokeResumeLinkAction(form: FormData) {
     if (!(error instanceof ApiError)) throw error;
   });
   revalidatePath("/users/[userId]", "page");
+}
+
+/**
+ * The search box: the query goes to the results page sealed (`/users?q=…`), so what was typed (an
+ * email, a name) is not in the URL, the history or a log. The results page does the search.
+ */
+export async function searchCustomersAction(form: FormData) {
+  await requireViewer("users.find");
+  const query = z.string().trim().max(200).catch("").parse(form.get("query"));
+  redirect(query === "" ? "/users" : `/users?q=${await sealSearch(query)}`);
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { formatWallClock } from "@/components/replay/format-time";
 import { OutcomeBadge } from "@/components/replay/left-off-card";
 import { ApiError } from "@/lib/api/errors";
-import { searchCustomers } from "@/lib/data/customer-search";
+import { openSearch, searchCustomers } from "@/lib/data/customer-search";
 import { getMasker } from "@/lib/data/privacy";
 import { requireViewer } from "@/lib/data/viewer";
 import { customerHref } from "@/lib/users/customer-href";
@@ -13,8 +13,10 @@ export const metadata: Metadata = { title: "Find a customer" };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer("users.find");
-  const { query } = await searchParams;
-  const q = typeof query === "string" ? query.trim().slice(0, 200) : "";
+  // `q`: the search box's query, sealed (users/actions.ts); `query`: the plain form, still served.
+  const { query, q: sealed } = await searchParams;
+  const typed = typeof sealed === "string" ? await openSearch(sealed) : typeof query === "string" ? query : null;
+  const q = (typed ?? "").trim().slice(0, 200);
   // The search box submits here: a settled search, on record; over the viewer's rate, a word why.
   const answer = q.length >= 2 ? await searchCustomers(viewer, q, { settled: true }).catch(refusedAsNotice) : { users: [], more: false };
   if ("notice" in answer) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{answer.notice}</p>;
