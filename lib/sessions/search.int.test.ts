@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendEvents } from "../eventstore/append";
 import { EVENT_TYPES as T } from "../simulate/event-types";
@@ -132,5 +133,26 @@ describe.each(testProviders())("customer search over projected events on %s", (p
     for (const q of [id, "mia", "lund", "mia lund", "+46 70 123 45 67", reference]) expect(await searchUserIds(t.store, q), q).toEqual([id]);
     for (const q of ["mia.", "mia.lund", "mi", "lun", "+46 70", reference.slice(0, 8)]) expect(await searchUserIds(t.store, q), q).toEqual([]);
     expect(await probe((q) => searchUserIds(t.store, q), id)).toBe("");
+  });
+});
+
+describe.each(testProviders())("search terms projected before they had kinds, on %s", (provider) => {
+  let t: TestStore;
+  beforeAll(async () => {
+    t = await createTestStore(provider);
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  it("migration 0009 classifies them by shape: the user id, emails and phone numbers; the rest are names", async () => {
+    const rows: [string, string][] = [["usr-7", "usr-7"], ["ana@example.com", "usr-7"], ["+44 7700 900123", "usr-7"], ["ana lund", "usr-7"], ["bk-1", "usr-7"]];
+    for (const [term, userId] of rows) {
+      await t.store.db.$executeRawUnsafe(`INSERT INTO "user_search_terms" ("term", "user_id") VALUES (${provider === "sqlite" ? "?, ?" : "$1, $2"})`, term, userId);
+    }
+    const sql = readFileSync(`prisma/migrations/${provider}/0009_user_references.sql`, "utf8");
+    for (const update of sql.match(/^UPDATE "user_search_terms"[^;]*/gm)!) await t.store.db.$executeRawUnsafe(update);
+    const kinds = Object.fromEntries((await t.store.db.userSearchTerm.findMany()).map((r) => [r.term, r.kind]));
+    expect(kinds).toEqual({ "usr-7": "user", "ana@example.com": "email", "+44 7700 900123": "phone", "ana lund": "name", "bk-1": "name" });
   });
 });
