@@ -59,6 +59,10 @@ export default defineConfig({
       // High enough for the suite's own sign-ins; the rate-limit test signs in as one account.
       REWIND_SIGN_IN_ATTEMPTS_PER_MINUTE: "10",
       REWIND_SIGN_IN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: "10",
+      // Customer searches per viewer: room for the suite's polling with the shared key; the
+      // rate-limit test takes a key of its own past the burst.
+      REWIND_USER_SEARCHES_PER_MINUTE: "600",
+      REWIND_USER_SEARCH_BURST: "60",
       // The tests play clients behind a proxy on this machine: their X-Forwarded-For is believed.
       REWIND_TRUSTED_PROXIES: "127.0.0.1,::1",
       REWIND_RESUME_SECRET: E2E_RESUME_SECRET,

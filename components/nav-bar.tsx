@@ -2,6 +2,7 @@ import Link from "next/link";
 import { can, type Permission } from "@/lib/access/roles";
 import type { Viewer } from "@/lib/access/viewer";
 import { SignOutButton } from "./auth/sign-out-button";
+import { searchCustomersAction } from "@/app/(dashboard)/users/actions";
 
 /** The dashboard's sections, each shown to the roles that may open it. */
 const SECTIONS: { href: string; label: string; permission: Permission }[] = [
@@ -35,7 +36,7 @@ export function NavBar({ viewer, sectionsShown = true }: { viewer: Extract<Viewe
         </ul>
         <div className="ml-auto flex items-center gap-3 whitespace-nowrap text-sm">
           {viewer && sectionsShown && can(viewer.role, "users.find") && (
-            <form action="/users" role="search">
+            <form action={searchCustomersAction} role="search">
               <input
                 name="query"
                 type="search"

@@ -1,5 +1,6 @@
 "use client";
 
+import { flowHref } from "@/lib/explorer/event-address";
 import Link from "next/link";
 import type { CloudEventJson } from "@/lib/eventstore/to-cloud-event";
 import { MaskedFields } from "../privacy/masked-fields";
@@ -36,7 +37,7 @@ export function EventInspector({ event, onClose, canReveal }: { event: CloudEven
         {typeof event.correlationid === "string" && (
           <>
             {/* A full load, not a client navigation: only then does the browser mark the #event row as :target. */}
-            <a className="text-amber-700 hover:underline" href={`/flows/${encodeURIComponent(event.correlationid)}#event-${event.position}`}>
+            <a className="text-amber-700 hover:underline" href={flowHref(event.correlationid, event.position)}>
               Flow {event.correlationid} across services
             </a>
             <Link className="text-amber-700 hover:underline" href={filterLink("correlation", event.correlationid)}>

@@ -1,5 +1,7 @@
 "use client";
 
+import { flowHref } from "@/lib/explorer/event-address";
+import { customerHref } from "@/lib/users/customer-href";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
@@ -117,7 +119,7 @@ export function ReplayView({
         <div>
           <p className="text-xs text-slate-500 dark:text-slate-400">
             {session.userId && allowed.findUsers ? (
-              <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/users/${encodeURIComponent(session.userId)}`}>
+              <Link className="text-amber-700 hover:underline dark:text-amber-400" href={customerHref(session.userId, session.userReference)}>
                 {session.userId}
               </Link>
             ) : (
@@ -177,7 +179,7 @@ export function ReplayView({
       </div>
 
       {allowed.resumeLinks && session.userId && session.resumePoint !== null && session.endReason !== "open" && (
-        <ResumeLinkButton userId={session.userId} sessionId={session.id} />
+        <ResumeLinkButton userId={session.userReference ?? session.userId} sessionId={session.id} />
       )}
       <LeftOffCard lastStep={session.lastStep} resumePoint={session.resumePoint as never} outcome={session.outcome} endReason={session.endReason} />
 
@@ -214,7 +216,7 @@ export function ReplayView({
             <h2 className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 px-4 py-2 text-sm font-semibold dark:border-slate-700">
               <span>Raw event {selected ? `· ${selected.type} · position ${selected.position}` : ""}</span>
               {allowed.flows && typeof selected?.correlationid === "string" && (
-                <a href={`/flows/${encodeURIComponent(selected.correlationid)}#event-${selected.position}`} className="text-xs font-normal text-amber-700 hover:underline dark:text-amber-400">
+                <a href={flowHref(selected.correlationid, selected.position)} className="text-xs font-normal text-amber-700 hover:underline dark:text-amber-400">
                   Flow {selected.correlationid} across services
                 </a>
               )}

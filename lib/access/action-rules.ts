@@ -28,6 +28,7 @@ export const ACTION_RULES: Record<string, ActionRule> = {
   "app/(dashboard)/sessions/actions.ts#loadReplayEvents": "sessions.replay",
   "app/(dashboard)/users/actions.ts#createResumeLinkAction": "resume-links.create",
   "app/(dashboard)/users/actions.ts#revokeResumeLinkAction": "resume-links.create",
+  "app/(dashboard)/users/actions.ts#searchCustomersAction": "users.find",
 };
 
 export interface ServerActionSource {

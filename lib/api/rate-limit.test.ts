@@ -54,3 +54,25 @@ describe("peek and eviction", () => {
     expect(buckets.size).toBeLessThan(10);
   });
 });
+
+describe("the customer search limit", () => {
+  it("defaults to 60 a minute with bursts of 30, and reads its variables", async () => {
+    const { userSearchRateLimit } = await import("../users/search-limit");
+    expect(userSearchRateLimit({})).toEqual({ ratePerSecond: 1, burst: 30 });
+    expect(userSearchRateLimit({ REWIND_USER_SEARCHES_PER_MINUTE: "120", REWIND_USER_SEARCH_BURST: "5" })).toEqual({ ratePerSecond: 2, burst: 5 });
+    expect(() => userSearchRateLimit({ REWIND_USER_SEARCH_BURST: "lots" })).toThrow(/REWIND_USER_SEARCH_BURST/);
+  });
+
+  it("lets a whole email be typed with a suggestion per keystroke, then slows a guesser to one a second", () => {
+    const buckets = new TokenBuckets({ ratePerSecond: 1, burst: 30 });
+    let now = 0;
+    // 25 keystrokes at 5 a second
+    for (let i = 0; i < 25; i++, now += 200) expect(buckets.take("viewer", 1, now).allowed).toBe(true);
+    let allowed = 0;
+    for (let i = 0; i < 600; i++, now += 100) if (buckets.take("viewer", 1, now).allowed) allowed++;
+    // A minute of ten guesses a second: what was left of the burst (30 - 25 + 5 s refilled while
+    // typing) plus one a second.
+    expect(allowed).toBeGreaterThanOrEqual(60);
+    expect(allowed).toBeLessThanOrEqual(10 + 61);
+  });
+});

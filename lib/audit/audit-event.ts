@@ -13,6 +13,7 @@ export const AUDIT_SOURCE = "rewind/audit";
 
 export const AUDIT_ACTIONS = {
   "customer.viewed": "viewed a customer's sessions",
+  "customer.searched": "searched for customers",
   "replay.viewed": "viewed a replay",
   "flow.viewed": "viewed a business flow",
   "session.exported": "exported a session",

@@ -2,7 +2,8 @@ import "server-only";
 import { ApiError } from "../api/errors";
 import { getStore } from "../db/prisma";
 import { appendEvents, type AppendResult } from "../eventstore/append";
-import { readFeed, readStream, type FeedFilter } from "../eventstore/read";
+import { readEventAt, readFeed, readStream, type FeedFilter } from "../eventstore/read";
+import { positionAddress } from "../explorer/event-address";
 import { toCloudEventJson, type CloudEventJson } from "../eventstore/to-cloud-event";
 import type { IncomingEvent } from "../ingest/cloud-event";
 import { maskCloudEvent } from "../privacy/mask-events";
@@ -20,13 +21,20 @@ export async function listFeedEvents(after: number, limit: number, filter?: Feed
   return (await readFeed(getStore(), { after, limit, filter })).map((e) => maskCloudEvent(masker, toCloudEventJson(e)));
 }
 
-/** A stream's events from a version on; a stream with no events at all is unknown (404). */
-export async function listStreamEvents(stream: string, fromVersion: number, limit: number): Promise<CloudEventJson[]> {
+/**
+ * A stream's events from a version on, the stream named by its subject or by the position of one
+ * of its events (`@1234`, lib/explorer/event-address.ts); a stream with no events at all is
+ * unknown (404). The answer and any error name the stream masked.
+ */
+export async function listStreamEvents(address: string, fromVersion: number, limit: number): Promise<{ stream: string; events: CloudEventJson[] }> {
   const store = getStore();
+  const masker = await getMasker();
+  const position = positionAddress(address);
+  const stream = position === null ? address : (await readEventAt(store, position))?.stream;
+  if (stream === undefined) throw new ApiError("not_found", `no event at position ${position}`, { position });
   const events = await readStream(store, stream, { fromVersion, limit });
   if (events.length === 0 && (fromVersion === 1 || (await readStream(store, stream, { limit: 1 })).length === 0)) {
-    throw new ApiError("not_found", `stream "${stream}" has no events`, { stream });
+    throw new ApiError("not_found", `stream "${masker.text(stream)}" has no events`, { stream: masker.text(stream) });
   }
-  const masker = await getMasker();
-  return events.map((e) => maskCloudEvent(masker, toCloudEventJson(e)));
+  return { stream: masker.text(stream), events: events.map((e) => maskCloudEvent(masker, toCloudEventJson(e))) };
 }

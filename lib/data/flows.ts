@@ -1,6 +1,7 @@
 import "server-only";
 import { getStore } from "../db/prisma";
-import { readFeed } from "../eventstore/read";
+import { readEventAt, readFeed } from "../eventstore/read";
+import { atPosition, positionAddress } from "../explorer/event-address";
 import { toJourneyEvent } from "../eventstore/journey-events";
 import { toCloudEventJson, type CloudEventJson } from "../eventstore/to-cloud-event";
 import { layOutFlow, type Flow, type FlowInput } from "../flows/flow";
@@ -9,6 +10,7 @@ import { compareJourneyEvents } from "../journeys/journey-event";
 import { journeyFor } from "../journeys/registry";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
 import { sessionsOverlapping } from "../sessions/read-sessions";
+import { referencesFor } from "./customers";
 import { getMasker } from "./privacy";
 
 /** The most events a flow page shows; a booking flow has a dozen or so. */
@@ -24,14 +26,31 @@ export interface FlowEvent extends FlowInput {
 }
 
 export interface FlowView {
+  /** the correlation id masked (it may hold an email), for display */
   correlationId: string;
+  /** what the flow's URL names it by: the id when it is not personal, else `@<position>` of its first event */
+  key: string;
+  /** whether the correlation id is personal (a filter link by it would put it in a URL) */
+  personal: boolean;
+  /** the customers it concerns: the id masked when personal, and the reference links use */
+  customers: { userId: string; reference: string | null }[];
+  /** the customers' raw user ids: for the audit record only, never rendered */
+  auditCustomers: string[];
   flow: Flow<FlowEvent>;
   /** where the business flow stands after all its events, in the journey's words */
   status: string;
   /** more events carry this correlation id than the page shows */
   truncated: boolean;
   /** the customers' sessions the flow happened in, to replay it from their side */
-  sessions: { id: string; userId: string; startedAt: string; outcome: string }[];
+  sessions: { id: string; userId: string; userReference: string | null; startedAt: string; outcome: string }[];
+}
+
+/** A flow named by its correlation id or by the position of one of its events (`@1234`). */
+export async function getFlowAt(address: string): Promise<FlowView | null> {
+  const position = positionAddress(address);
+  if (position === null) return getFlow(address);
+  const event = await readEventAt(getStore(), position);
+  return event?.correlationid ? getFlow(event.correlationid) : null;
 }
 
 /** One business flow across services, from the store, masked: null when no event carries the id. */
@@ -63,11 +82,18 @@ export async function getFlow(correlationId: string): Promise<FlowView | null> {
     flow.startedAt === null || flow.endedAt === null
       ? []
       : (await Promise.all(flow.users.map((u) => sessionsOverlapping(store, u, new Date(flow.startedAt!), new Date(flow.endedAt!))))).flat();
+  const references = await referencesFor([...flow.users, ...sessions.map((s) => s.userId)]);
+  const personal = masker.text(correlationId) !== correlationId;
   return {
-    correlationId,
-    flow,
+    correlationId: masker.text(correlationId),
+    key: personal ? atPosition(Number(shown[0]!.position)) : correlationId,
+    personal,
+    customers: flow.users.map((u) => ({ userId: masker.text(u), reference: references.get(u) ?? null })),
+    auditCustomers: flow.users,
+    // The lanes' events keep the raw user id for layOutFlow only; the page shows `customers`.
+    flow: { ...flow, users: flow.users.map((u) => masker.text(u)) },
     status: masker.text(definition.lastStep(state)),
     truncated: rows.length > FLOW_LIMIT,
-    sessions: sessions.map((s) => ({ id: s.id, userId: s.userId!, startedAt: s.startedAt.toISOString(), outcome: s.outcome })),
+    sessions: sessions.map((s) => ({ id: s.id, userId: masker.text(s.userId!), userReference: references.get(s.userId!) ?? null, startedAt: s.startedAt.toISOString(), outcome: s.outcome })),
   };
 }

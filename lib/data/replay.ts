@@ -11,6 +11,7 @@ import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
 import { exportPages } from "../sessions/session-export";
 import { serviceLabel } from "../replay/service-label";
 import { getMasker } from "./privacy";
+import { referencesFor } from "./customers";
 import { toSessionJson } from "./sessions";
 
 export type SessionJson = ReturnType<typeof toSessionJson>;
@@ -57,7 +58,7 @@ export async function getReplayIndex(sessionId: string, revealed = false): Promi
   const siblings = session.userId ? await listUserSessions(store, session.userId) : [];
   const at = siblings.findIndex((s) => s.id === session.id);
   return {
-    session: toSessionJson(session, masker),
+    session: toSessionJson(session, masker, await referencesFor([session.userId])),
     ...rows,
     // Sessions are listed newest first: the previous session is the next one in the list.
     previousSessionId: at >= 0 ? (siblings[at + 1]?.id ?? null) : null,
@@ -71,7 +72,7 @@ export async function getReplayTail(sessionId: string, fromSeq: number, revealed
   const session = await findSession(store, sessionId);
   if (!session) return null;
   const masker = await getMasker(revealed);
-  return { session: toSessionJson(session, masker), ...(await compactRows(session, fromSeq, 5_000, masker)) };
+  return { session: toSessionJson(session, masker, await referencesFor([session.userId])), ...(await compactRows(session, fromSeq, 5_000, masker)) };
 }
 
 /** A page of a session's events as the journey fold reads them (what the player folds in the browser). */
@@ -120,5 +121,5 @@ export async function getSessionExport(sessionId: string, revealed = false) {
   const masker = await getMasker(revealed);
   const events = [];
   for await (const page of exportPages(store, { ...session, eventCount: Math.min(session.eventCount, MAX_EVENTS) }, masker)) events.push(...page);
-  return { session: toSessionJson(session, masker), events };
+  return { session: toSessionJson(session, masker, await referencesFor([session.userId])), events };
 }

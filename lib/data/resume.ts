@@ -11,6 +11,7 @@ import { fillTemplate } from "../resume/resume-token";
 import { resumeLinkDays, resumeUrlTemplate } from "../resume/settings";
 import { findSession, listUserSessions, type Session } from "../sessions/read-sessions";
 import { recordAccess } from "./audit";
+import { customerJson, requireCustomer } from "./customers";
 import { getMasker } from "./privacy";
 
 const RESUMABLE_JOURNEY = "holiday-booking";
@@ -48,16 +49,22 @@ export async function resumeStateOf(userId: string, sessionId?: string, now = Da
  * has the last word on what leaves for a service key. The end user's own page and its Continue
  * URL use the draft as it is.
  */
-export async function maskedResumeStateOf(userId: string, now = Date.now()): Promise<ResumeAnswer | null> {
-  const answer = await findResume(userId, undefined, now);
-  return answer ? { ...answer, resume: (await getMasker()).state(answer.resume) } : null;
+export async function maskedResumeStateOf(idOrReference: string, now = Date.now()) {
+  const customer = await requireCustomer(idOrReference, "has no unfinished journey to resume");
+  const answer = await findResume(customer.userId, undefined, now);
+  if (!answer) return null;
+  const masker = await getMasker();
+  return { ...answer, ...customerJson(customer, masker), resume: masker.state(answer.resume) };
 }
 
 async function findResume(userId: string, sessionId: string | undefined, now: number): Promise<ResumeAnswer | null> {
   const store = getStore();
   if (sessionId) {
     const session = await findSession(store, sessionId);
-    if (!session || session.userId !== userId) throw new ApiError("not_found", `user "${userId}" has no session "${sessionId}"`, { userId, sessionId });
+    if (!session || session.userId !== userId) {
+      const asked = (await getMasker()).text(userId);
+      throw new ApiError("not_found", `user "${asked}" has no session "${sessionId}"`, { userId: asked, sessionId });
+    }
     return resumeOf(session, now);
   }
   for (const session of await listUserSessions(store, userId, 50)) {
@@ -68,13 +75,19 @@ async function findResume(userId: string, sessionId: string | undefined, now: nu
   return null;
 }
 
-/** A resume link for a user's journey, refused when there is nothing that can be continued. */
-export async function createLinkFor(viewer: Viewer, userId: string, sessionId: string | undefined, origin: string) {
+/**
+ * A resume link for a customer's journey (named by user id or reference), refused when there is
+ * nothing that can be continued. Errors name the customer by their id masked.
+ */
+export async function createLinkFor(viewer: Viewer, idOrReference: string, sessionId: string | undefined, origin: string) {
+  const customer = await requireCustomer(idOrReference, "has no unfinished journey to resume");
+  const userId = customer.userId;
+  const shown = (await getMasker()).text(userId);
   const answer = await resumeStateOf(userId, sessionId);
-  if (!answer) throw new ApiError("not_found", `user "${userId}" has no unfinished journey to resume`, { userId, ...(sessionId ? { sessionId } : {}) });
+  if (!answer) throw new ApiError("not_found", `user "${shown}" has no unfinished journey to resume`, { userId: shown, ...(sessionId ? { sessionId } : {}) });
   if (!answer.resume.canContinue) {
     throw new ApiError("conflict", `this journey can no longer be continued: ${answer.resume.noLongerHolds.map((n) => n.message).join(" ")}`, {
-      userId,
+      userId: shown,
       sessionId: answer.sessionId,
       noLongerHolds: answer.resume.noLongerHolds.map((n) => n.code),
     });

@@ -4,6 +4,7 @@ import { textStream } from "../api/text-stream";
 import { findSession } from "../sessions/read-sessions";
 import { sessionExportText, type ExportFormat } from "../sessions/session-export";
 import { getMasker } from "./privacy";
+import { referencesFor } from "./customers";
 import { toSessionJson } from "./sessions";
 
 /**
@@ -16,6 +17,6 @@ export async function openSessionExport(sessionId: string, format: ExportFormat,
   const session = await findSession(store, sessionId);
   if (!session) return null;
   const masker = await getMasker(revealed);
-  const sessionJson = toSessionJson(session, masker);
-  return { session: sessionJson, body: textStream(sessionExportText(store, session, sessionJson, masker, format)) };
+  const sessionJson = toSessionJson(session, masker, await referencesFor([session.userId]));
+  return { session: sessionJson, customer: session.userId, body: textStream(sessionExportText(store, session, sessionJson, masker, format)) };
 }

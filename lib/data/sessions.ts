@@ -9,15 +9,21 @@ import * as sessions from "../sessions/read-sessions";
 import type { Masker } from "../privacy/mask";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
 import { SNAPSHOT_EVERY } from "../sessions/summarise";
+import { customerJson, findCustomer, referencesFor } from "./customers";
 import { getMasker } from "./privacy";
 
 type SessionRow = sessions.Session;
 
-/** A session as it may leave the server: its person's name masked, the resume point through the patterns. */
-export function toSessionJson(s: SessionRow, masker: Masker) {
+/**
+ * A session as it may leave the server: its person's name masked, the resume point and the user
+ * id through the patterns (an email used as id comes out masked), and the customer's reference,
+ * which links and audit records use (`references`: from referencesFor).
+ */
+export function toSessionJson(s: SessionRow, masker: Masker, references: ReadonlyMap<string, string>) {
   return {
     id: s.id,
-    userId: s.userId,
+    userId: s.userId === null ? null : masker.text(s.userId),
+    userReference: s.userId === null ? null : (references.get(s.userId) ?? null),
     anonymousId: s.anonymousId,
     journey: s.journey,
     startedAt: s.startedAt.toISOString(),
@@ -41,10 +47,10 @@ export async function findUsers(query: string) {
   const found = await sessions.searchUserIds(store, query, SEARCH_LIMIT + 1);
   const more = found.length > SEARCH_LIMIT;
   const ids = found.slice(0, SEARCH_LIMIT);
-  const [summaries, masker] = await Promise.all([sessions.readUserSummaries(store, ids), getMasker()]);
+  const [summaries, masker, references] = await Promise.all([sessions.readUserSummaries(store, ids), getMasker(), referencesFor(ids)]);
   // The match happened on the server against the real values; what leaves is masked.
   const users = summaries.map((u) => ({
-    userId: u.userId,
+    ...customerJson({ userId: u.userId, reference: references.get(u.userId) ?? "" }, masker),
     displayName: u.displayName === null ? null : masker.value(u.displayName),
     sessionCount: u.sessionCount,
     firstSeen: u.firstSeen.toISOString(),
@@ -63,7 +69,8 @@ export async function listRecentSessions(filter: sessions.SessionFilter, after: 
     sessions.listRecentSessions(getStore(), { ...filter, after, limit: RECENT_PAGE + 1 }),
     getMasker(),
   ]);
-  const page = rows.slice(0, RECENT_PAGE).map((s) => toSessionJson(s, masker));
+  const references = await referencesFor(rows.map((s) => s.userId));
+  const page = rows.slice(0, RECENT_PAGE).map((s) => toSessionJson(s, masker, references));
   const last = page[page.length - 1];
   return { sessions: page, older: rows.length > RECENT_PAGE && last ? `${last.startedAt}|${last.id}` : null };
 }
@@ -73,9 +80,16 @@ export async function countSessions(filter: sessions.SessionFilter): Promise<num
   return sessions.countSessions(getStore(), filter);
 }
 
-export async function listSessionsOfUser(userId: string) {
-  const masker = await getMasker();
-  return (await sessions.listUserSessions(getStore(), userId)).map((s) => toSessionJson(s, masker));
+/**
+ * A customer (by user id or reference) and their sessions, newest first. Nobody by that name has
+ * no sessions (and `customer` null: nothing to put on record); what was asked comes back masked.
+ */
+export async function listSessionsOfUser(idOrReference: string) {
+  const [customer, masker] = await Promise.all([findCustomer(idOrReference), getMasker()]);
+  if (!customer) return { customer: null, userId: masker.text(idOrReference), reference: null, sessions: [] };
+  const references = new Map([[customer.userId, customer.reference]]);
+  const rows = (await sessions.listUserSessions(getStore(), customer.userId)).map((s) => toSessionJson(s, masker, references));
+  return { customer, ...customerJson(customer, masker), sessions: rows };
 }
 
 /**
@@ -94,7 +108,7 @@ export async function getSessionTimeline(id: string, fromSeq: number, limit: num
   const toSeq = members.length > 0 ? members[members.length - 1]!.seq : fromSeq;
   const masker = await getMasker();
   return {
-    session: toSessionJson(session, masker),
+    session: toSessionJson(session, masker, await referencesFor([session.userId])),
     ...(session.id !== id ? { resolvedFrom: id } : {}),
     timeline: {
       from: fromSeq,

@@ -1,19 +1,26 @@
 import "server-only";
 import { getStore } from "../db/prisma";
 import { listUserSessions, readUserSummaries } from "../sessions/read-sessions";
+import { customerJson, customerKey, findCustomer } from "./customers";
 import { getMasker } from "./privacy";
 import { findUsers, toSessionJson } from "./sessions";
 
 export { findUsers };
 
-export async function getUserPage(userId: string) {
+/** A customer's page, by user id or reference: the id masked when personal, the key its URLs use. */
+export async function getUserPage(idOrReference: string) {
   const store = getStore();
-  const [summary] = await readUserSummaries(store, [userId]);
+  const customer = await findCustomer(idOrReference);
+  if (!customer) return null;
+  const [summary] = await readUserSummaries(store, [customer.userId]);
   if (!summary) return null;
   const masker = await getMasker();
-  const sessions = (await listUserSessions(store, userId)).map((s) => toSessionJson(s, masker));
+  const references = new Map([[customer.userId, customer.reference]]);
+  const sessions = (await listUserSessions(store, customer.userId)).map((s) => toSessionJson(s, masker, references));
   return {
-    userId,
+    customer,
+    ...customerJson(customer, masker),
+    key: customerKey(customer, masker),
     displayName: summary.displayName === null ? null : masker.value(summary.displayName),
     sessionCount: summary.sessionCount,
     firstSeen: summary.firstSeen.toISOString(),

@@ -24,6 +24,16 @@ export type StateFacts = Record<string, string>;
  * A journey definition: a pure fold over a session's events plus how to read it. Adding a domain
  * means adding one of these; the sessionizer, projector and player never change.
  */
+/**
+ * A word to find a customer by, and what kind of word it is, which decides how it may be matched
+ * (lib/sessions/read-sessions.ts searchUserIds): names by whole words, emails and phone numbers
+ * only whole, booking references (and user ids) by a prefix too, for suggestions while typing.
+ */
+export interface SearchTerm {
+  term: string;
+  kind: "name" | "email" | "phone" | "booking";
+}
+
 export interface JourneyDefinition<S = unknown> {
   readonly name: string;
   /** does this definition understand this event type? (the first definition claiming any event of a session folds it) */
@@ -41,7 +51,7 @@ export interface JourneyDefinition<S = unknown> {
   /** the state as labelled facts for people to read */
   facts(state: S): StateFacts;
   /** words a support agent may search a user by (names, emails, references) found in this event */
-  searchTerms(event: JourneyEvent): string[];
+  searchTerms(event: JourneyEvent): SearchTerm[];
   /** the person's name, when this event states it (shown to support agents, masked by policy) */
   personName(event: JourneyEvent): string | null;
   /**

@@ -1,6 +1,6 @@
 import { bookingJourney } from "./booking/booking-journey";
 import { genericJourney } from "./generic/generic-journey";
-import type { JourneyDefinition } from "./journey-definition";
+import type { JourneyDefinition, SearchTerm } from "./journey-definition";
 
 /** Known domains, most specific first; the generic definition takes whatever none claims. */
 const DEFINITIONS: readonly JourneyDefinition<unknown>[] = [bookingJourney as JourneyDefinition<unknown>];
@@ -37,6 +37,6 @@ export function definitionOf(type: string): JourneyDefinition<unknown> | null {
 }
 
 /** The words a support agent may find this event's person by, from whichever definition claims its type. */
-export function searchTermsOf(event: Parameters<JourneyDefinition<unknown>["searchTerms"]>[0]): string[] {
+export function searchTermsOf(event: Parameters<JourneyDefinition<unknown>["searchTerms"]>[0]): SearchTerm[] {
   return definitionOf(event.type)?.searchTerms(event) ?? [];
 }

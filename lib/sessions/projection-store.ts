@@ -3,7 +3,7 @@ import { jsonInList, jsonRowsInsert, type Columns } from "../db/json-rows";
 import type { Db } from "../db/prisma";
 import type { CountedSession } from "../analytics/rollup-store";
 import { closedFacts, type SessionFacts } from "../analytics/session-facts";
-import type { SessionOutcome } from "../journeys/journey-definition";
+import type { SearchTerm, SessionOutcome } from "../journeys/journey-definition";
 import { SNAPSHOT_EVERY, type SessionRecord } from "./summarise";
 
 /** A transaction client (or the client): what every read-model function here runs on. */
@@ -184,14 +184,17 @@ export async function saveAliases(tx: Tx, provider: Provider, aliases: readonly 
   await insertRows(tx, provider, "session_aliases", [["alias", "text"], ["session_id", "text"]], aliases.map((a) => [a.alias, a.target]));
 }
 
-export async function saveSearchTerms(tx: Tx, provider: Provider, terms: readonly [term: string, userId: string][]): Promise<void> {
+/** A search term of a user, and its kind ("user" for the user id itself; see SearchTerm). */
+export type SearchTermRow = [term: string, userId: string, kind: SearchTerm["kind"] | "user"];
+
+export async function saveSearchTerms(tx: Tx, provider: Provider, terms: readonly SearchTermRow[]): Promise<void> {
   if (terms.length === 0) return;
   const unique = [...new Map(terms.map((t) => [`${t[0]}\u0000${t[1]}`, t])).values()];
   const param = JSON.stringify(unique);
   const sql =
     provider === "sqlite"
-      ? `INSERT OR IGNORE INTO "user_search_terms" ("term", "user_id") SELECT "value" ->> 0, "value" ->> 1 FROM json_each(?)`
-      : `INSERT INTO "user_search_terms" ("term", "user_id") SELECT r.e ->> 0, r.e ->> 1 FROM jsonb_array_elements($1::jsonb) r(e) ON CONFLICT DO NOTHING`;
+      ? `INSERT OR IGNORE INTO "user_search_terms" ("term", "user_id", "kind") SELECT "value" ->> 0, "value" ->> 1, "value" ->> 2 FROM json_each(?)`
+      : `INSERT INTO "user_search_terms" ("term", "user_id", "kind") SELECT r.e ->> 0, r.e ->> 1, r.e ->> 2 FROM jsonb_array_elements($1::jsonb) r(e) ON CONFLICT DO NOTHING`;
   await tx.$executeRawUnsafe(sql, param);
 }
 

@@ -9,6 +9,7 @@ import { assignSessionIds, type PreviousSession } from "./session-ids";
 import { DEFAULT_TIMEOUT_MS, sessionize } from "./sessionize";
 import { summariseSession, type SessionRecord } from "./summarise";
 import { yieldToEventLoop } from "../db/event-loop";
+import { assignReferences } from "../users/user-references";
 
 export const CHECKPOINT = "sessions";
 
@@ -178,18 +179,20 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
       }
       await rm.saveAliases(tx, provider, aliases);
       // 5. User summaries and the words support agents search by.
-      const terms: [string, string][] = [];
+      const terms: rm.SearchTermRow[] = [];
       for (const person of new Set(assigned.map((a) => a.person))) {
-        if (!isAnonymousPerson(person)) terms.push([person.toLowerCase(), person]);
+        if (!isAnonymousPerson(person)) terms.push([person.toLowerCase(), person, "user"]);
       }
       // From every event folded again, not only the page's: a flow event whose owner became known
       // in this page is searchable too, wherever the page boundaries fell.
       for (const [person, list] of personEvents) {
         if (isAnonymousPerson(person)) continue;
-        for (const e of list) for (const term of searchTermsOf(e)) terms.push([term, person]);
+        for (const e of list) for (const { term, kind } of searchTermsOf(e)) terms.push([term, person, kind]);
       }
       await rm.saveSearchTerms(tx, provider, terms);
       const users = [...dirty.keys()].filter((p) => !isAnonymousPerson(p));
+      // A user id seen for the first time gets its reference here, with the sessions that show it.
+      await assignReferences(tx, provider, users);
       if (options.deferredUsers) for (const u of users) options.deferredUsers.add(u);
       else await rm.refreshUserSummaries(tx, provider, users);
       await rm.writeCheckpoint(tx, provider, CHECKPOINT, pageEnd);
@@ -238,6 +241,7 @@ export async function rebuildProjections(store: Store, options: ProjectorOptions
   await store.db.$transaction(async (tx) => {
     await rm.lockAndReadCheckpoint(tx, store.target.provider, CHECKPOINT);
     // Aliases are kept: they record ids that once existed, and a rebuild derives the same ids.
+    // Customers' references (user_references) are kept too: they are not derived, they are given.
     for (const table of READ_MODELS) await tx.$executeRawUnsafe(`DELETE FROM "${table}"`);
     await rm.writeCheckpoint(tx, store.target.provider, CHECKPOINT, 0);
   });

@@ -179,25 +179,38 @@ export async function readSnapshots(store: Store, sessionId: string, fromSeq: nu
   return blocks.filter((b) => b.state !== null).map((b) => ({ seq: b.block * SNAPSHOT_EVERY, state: b.state }));
 }
 
+/** How short a prefix of a user id or booking reference may find it (suggestions while typing). */
+export const MIN_PREFIX = 3;
+
 /**
- * Users whose search terms contain `query` as plain text. A LIKE pattern would read `%` and `_`
- * in what an agent typed as wildcards ("%%" found everyone), so the match is a substring test.
- */
-/**
- * Users whose search terms contain the query, as plain text (no wildcards). Emails and phone
- * numbers match only whole: the results show them masked, and a substring match would let anyone
- * rebuild one a character at a time from which queries still find the customer.
+ * Users a query finds, as plain text (no wildcards: a LIKE pattern would read `%` and `_` typed
+ * by an agent as wildcards). What may match depends on the term's kind, because results show
+ * personal values masked and any partial match of one would let a caller rebuild it one
+ * character at a time from which queries still find the customer: emails and phone numbers
+ * match only whole, names by whole words ("jane", "jane doe", never "jan" or "jane d"), and only
+ * user ids and booking references, which results show anyway, by a prefix of MIN_PREFIX or more
+ * characters (not a user id that is itself an email or a phone number). A customer's reference
+ * finds them too.
  */
 export async function searchUserIds(store: Store, query: string, limit = 20): Promise<string[]> {
-  const term = query.trim().toLowerCase();
+  const term = query.trim().toLowerCase().replace(/\s+/g, " ");
   if (term === "") return [];
+  const prefix = term.length >= MIN_PREFIX ? term : null;
   const sql =
     store.target.provider === "sqlite"
-      ? `SELECT DISTINCT "user_id" FROM "user_search_terms" WHERE "term" = ? OR (instr("term", ?) > 0 AND instr("term", '@') = 0 ` +
-        `AND "term" GLOB '*[^0-9 ()+.-]*') ORDER BY "user_id" LIMIT ?`
-      : `SELECT DISTINCT "user_id" FROM "user_search_terms" WHERE "term" = $1 OR (strpos("term", $2) > 0 AND strpos("term", '@') = 0 ` +
-        `AND "term" !~ '^[0-9 ()+.-]*$') ORDER BY "user_id" LIMIT $3`;
-  const rows = await store.db.$queryRawUnsafe<{ user_id: string }[]>(sql, term, term, limit);
+      ? `SELECT DISTINCT "user_id" FROM "user_search_terms" WHERE "term" = ? ` +
+        `OR ("kind" = 'name' AND instr(' ' || "term" || ' ', ' ' || ? || ' ') > 0) ` +
+        `OR ("kind" IN ('user', 'booking') AND substr("term", 1, length(?)) = ? ` +
+        `AND instr("term", '@') = 0 AND "term" GLOB '*[^0-9 ()+.-]*') ` +
+        `OR "user_id" IN (SELECT "user_id" FROM "user_references" WHERE "reference" = ?) ORDER BY "user_id" LIMIT ?`
+      : `SELECT DISTINCT "user_id" FROM "user_search_terms" WHERE "term" = $1 ` +
+        `OR ("kind" = 'name' AND strpos(' ' || "term" || ' ', ' ' || $1 || ' ') > 0) ` +
+        `OR ("kind" IN ('user', 'booking') AND $2::text IS NOT NULL AND starts_with("term", $2::text) ` +
+        `AND strpos("term", '@') = 0 AND "term" !~ '^[0-9 ()+.-]*$') ` +
+        `OR "user_id" IN (SELECT "user_id" FROM "user_references" WHERE "reference" = $1) ORDER BY "user_id" LIMIT $3`;
+  // SQLite's adapter binds `?` in order only (no `?1`): the values repeat where the SQL does.
+  const params = store.target.provider === "sqlite" ? [term, term, prefix, prefix, term, limit] : [term, prefix, limit];
+  const rows = await store.db.$queryRawUnsafe<{ user_id: string }[]>(sql, ...params);
   return rows.map((r) => r.user_id);
 }
 

@@ -78,7 +78,7 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
               </td>
               <td className="px-3 py-2">{AUDIT_ACTIONS[r.action] ?? r.action}</td>
               <td className="px-3 py-2 font-mono text-xs">
-                {r.customer ? <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/access-log?customer=${encodeURIComponent(r.customer)}`}>{r.customer}</Link> : "—"}
+                {r.customer ? <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/access-log?customer=${encodeURIComponent(r.customerKey ?? r.customer)}`}>{r.customer}</Link> : "—"}
               </td>
               <td className="px-3 py-2 font-mono text-xs break-all">
                 {r.session ? <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions/${encodeURIComponent(r.session)}`}>{r.target}</Link> : r.target}

@@ -1,10 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { createLinkFor, revokeLink } from "@/lib/data/resume";
+import { sealSearch } from "@/lib/data/customer-search";
 import { requireViewer } from "@/lib/data/viewer";
 
 const id = z.string().trim().min(1).max(200);
@@ -19,7 +21,7 @@ export async function createResumeLinkAction(userId: string, sessionId: string |
   const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host")}`;
   try {
     const link = await createLinkFor(viewer, user, session ?? undefined, origin);
-    revalidatePath(`/users/${user}`);
+    revalidatePath("/users/[userId]", "page");
     return { ok: true, url: link.url, expiresAt: link.expiresAt };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.message };
@@ -29,9 +31,20 @@ export async function createResumeLinkAction(userId: string, sessionId: string |
 
 export async function revokeResumeLinkAction(form: FormData) {
   const viewer = await requireViewer("resume-links.create");
-  const [link, user] = z.tuple([id, id]).parse([form.get("linkId"), form.get("userId")]);
+  // `userId`: the customer's reference (the page never holds the raw id); revalidated by route.
+  const [link] = z.tuple([id, id]).parse([form.get("linkId"), form.get("userId")]);
   await revokeLink(viewer, link).catch((error: unknown) => {
     if (!(error instanceof ApiError)) throw error;
   });
-  revalidatePath(`/users/${user}`);
+  revalidatePath("/users/[userId]", "page");
+}
+
+/**
+ * The search box: the query goes to the results page sealed (`/users?q=…`), so what was typed (an
+ * email, a name) is not in the URL, the history or a log. The results page does the search.
+ */
+export async function searchCustomersAction(form: FormData) {
+  await requireViewer("users.find");
+  const query = z.string().trim().max(200).catch("").parse(form.get("query"));
+  redirect(query === "" ? "/users" : `/users?q=${await sealSearch(query)}`);
 }

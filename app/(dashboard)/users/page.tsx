@@ -2,18 +2,25 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatWallClock } from "@/components/replay/format-time";
 import { OutcomeBadge } from "@/components/replay/left-off-card";
-import { findUsers } from "@/lib/data/users";
+import { ApiError } from "@/lib/api/errors";
+import { openSearch, searchCustomers } from "@/lib/data/customer-search";
 import { getMasker } from "@/lib/data/privacy";
 import { requireViewer } from "@/lib/data/viewer";
+import { customerHref } from "@/lib/users/customer-href";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Find a customer" };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireViewer("users.find");
-  const { query } = await searchParams;
-  const q = typeof query === "string" ? query.trim().slice(0, 200) : "";
-  const { users, more } = q.length >= 2 ? await findUsers(q) : { users: [], more: false };
+  const viewer = await requireViewer("users.find");
+  // `q`: the search box's query, sealed (users/actions.ts); `query`: the plain form, still served.
+  const { query, q: sealed } = await searchParams;
+  const typed = typeof sealed === "string" ? await openSearch(sealed) : typeof query === "string" ? query : null;
+  const q = (typed ?? "").trim().slice(0, 200);
+  // The search box submits here: a settled search, on record; over the viewer's rate, a word why.
+  const answer = q.length >= 2 ? await searchCustomers(viewer, q, { settled: true }).catch(refusedAsNotice) : { users: [], more: false };
+  if ("notice" in answer) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{answer.notice}</p>;
+  const { users, more } = answer;
   // The query is echoed through the same masking as everything else: an email typed in comes back masked.
   const shown = (await getMasker()).text(q);
   return (
@@ -27,7 +34,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <ul aria-label="Search results" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-700 dark:bg-slate-900">
           {users.map((u) => (
             <li key={u.userId}>
-              <Link href={`/users/${encodeURIComponent(u.userId)}`} className="flex flex-wrap items-center gap-3 px-4 py-3 hover:bg-amber-50 dark:hover:bg-slate-800">
+              <Link href={customerHref(u.userId, u.reference)} className="flex flex-wrap items-center gap-3 px-4 py-3 hover:bg-amber-50 dark:hover:bg-slate-800">
                 <span className="font-medium">{u.displayName ?? u.userId}</span>
                 <span className="text-xs text-slate-500">{u.userId}</span>
                 <span className="text-sm text-slate-600 dark:text-slate-300">{u.sessionCount} session{u.sessionCount === 1 ? "" : "s"}</span>
@@ -46,4 +53,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       )}
     </div>
   );
+}
+
+function refusedAsNotice(error: unknown): { notice: string } {
+  if (error instanceof ApiError && error.code === "rate_limited") return { notice: `Too many searches in a short time: ${error.message}.` };
+  throw error;
 }

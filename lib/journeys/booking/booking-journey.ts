@@ -1,5 +1,5 @@
 import { EVENT_TYPES as T, serviceOf } from "../../simulate/event-types";
-import type { JourneyDefinition, ResumePoint, StateFacts } from "../journey-definition";
+import type { JourneyDefinition, ResumePoint, SearchTerm, StateFacts } from "../journey-definition";
 import type { JourneyEvent } from "../journey-event";
 import { dateRange, describeBookingEvent, money, travellers } from "./booking-describe";
 import { evolveBooking } from "./booking-evolve";
@@ -101,19 +101,26 @@ function facts(state: BookingState): StateFacts {
 /** Only these events carry what a support agent searches by. */
 const SEARCHABLE = new Set<string>([T.userRegistered, T.travellersAdded, T.bookingStarted, T.bookingConfirmed]);
 
-function searchTerms(event: JourneyEvent): string[] {
+function searchTerms(event: JourneyEvent): SearchTerm[] {
   if (!SEARCHABLE.has(event.type)) return [];
   const d = (event.data && typeof event.data === "object" ? event.data : {}) as Record<string, unknown>;
-  const terms: string[] = [];
-  const add = (v: unknown) => typeof v === "string" && v.trim() !== "" && terms.push(v.trim().toLowerCase());
-  if (event.type === T.userRegistered) [d.name, d.email, d.phone].forEach(add);
+  const terms = new Map<string, SearchTerm>();
+  const add = (kind: SearchTerm["kind"]) => (v: unknown) => {
+    const term = typeof v === "string" ? v.trim().toLowerCase().replace(/\s+/g, " ") : "";
+    if (term !== "") terms.set(`${kind}:${term}`, { term, kind });
+  };
+  if (event.type === T.userRegistered) {
+    add("name")(d.name);
+    add("email")(d.email);
+    add("phone")(d.phone);
+  }
   if (event.type === T.travellersAdded) {
     const contact = (d.contact ?? {}) as Record<string, unknown>;
-    add(contact.email);
-    if (Array.isArray(d.travellers)) for (const t of d.travellers) add((t as Record<string, unknown>).name);
+    add("email")(contact.email);
+    if (Array.isArray(d.travellers)) for (const t of d.travellers) add("name")((t as Record<string, unknown>).name);
   }
-  if (event.type.startsWith("booking.")) [d.bookingId, d.reference].forEach(add);
-  return [...new Set(terms)];
+  if (event.type.startsWith("booking.")) [d.bookingId, d.reference].forEach(add("booking"));
+  return [...terms.values()];
 }
 
 /** The booking journey, believing payments, confirmations and cancellations from `trust`'s sources only. */

@@ -6,9 +6,10 @@ import { FlowLanes } from "@/components/flows/flow-lanes";
 import { formatElapsed, formatWallClock } from "@/components/replay/format-time";
 import { can } from "@/lib/access/roles";
 import { recordAccess } from "@/lib/data/audit";
-import { FLOW_LIMIT, getFlow } from "@/lib/data/flows";
+import { FLOW_LIMIT, getFlowAt } from "@/lib/data/flows";
 import { requireViewer } from "@/lib/data/viewer";
 import { decodeRouteParam } from "@/lib/api/route-param";
+import { customerHref } from "@/lib/users/customer-href";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Flow" };
@@ -20,12 +21,14 @@ export default async function FlowPage({ params }: { params: Promise<{ correlati
   const viewer = await requireViewer("events.explore");
   const parsed = correlationIdSchema.safeParse(decodeRouteParam((await params).correlationId));
   if (!parsed.success) notFound();
-  const view = await getFlow(parsed.data);
+  // By correlation id, or by the position of one of its events (`@1234`): links use the latter
+  // when the id is personal, so it is never in a URL.
+  const view = await getFlowAt(parsed.data);
   if (!view) notFound();
   const { flow } = view;
   // A flow holds customers' data: looking at it is on record like a replay, for each of them.
-  for (const customer of flow.users.length > 0 ? flow.users : [null]) {
-    await recordAccess(viewer, { action: "flow.viewed", customer, target: `/flows/${view.correlationId}` });
+  for (const customer of view.auditCustomers.length > 0 ? view.auditCustomers : [null]) {
+    await recordAccess(viewer, { action: "flow.viewed", customer, target: `/flows/${view.key}` });
   }
   const late = flow.steps.filter((s) => s.lateByMs !== null).length;
   const altered = flow.steps.filter((s) => !s.event.integrity.content || s.event.integrity.linked === false).length;
@@ -43,13 +46,13 @@ export default async function FlowPage({ params }: { params: Promise<{ correlati
           </p>
         </div>
         <div className="flex flex-wrap gap-3 text-sm">
-          {flow.users.map((u) =>
+          {view.customers.map((c) =>
             can(viewer.role, "users.find") ? (
-              <Link key={u} href={`/users/${encodeURIComponent(u)}`} className="text-amber-700 hover:underline dark:text-amber-400">
-                Customer {u}
+              <Link key={c.userId} href={customerHref(c.userId, c.reference)} className="text-amber-700 hover:underline dark:text-amber-400">
+                Customer {c.userId}
               </Link>
             ) : (
-              <span key={u} className="text-slate-500">Customer {u}</span>
+              <span key={c.userId} className="text-slate-500">Customer {c.userId}</span>
             ),
           )}
           {view.sessions.map((session) => (
@@ -57,9 +60,12 @@ export default async function FlowPage({ params }: { params: Promise<{ correlati
               Replay {session.userId}&apos;s session of {formatWallClock(Date.parse(session.startedAt))} ({session.outcome})
             </Link>
           ))}
-          <Link href={`/events?${new URLSearchParams({ correlation: view.correlationId })}`} className="text-amber-700 hover:underline dark:text-amber-400">
-            These events in the explorer
-          </Link>
+          {/* The explorer filters by the id itself: not offered when that would put a personal id in a URL. */}
+          {!view.personal && (
+            <Link href={`/events?${new URLSearchParams({ correlation: view.key })}`} className="text-amber-700 hover:underline dark:text-amber-400">
+              These events in the explorer
+            </Link>
+          )}
         </div>
       </div>
       <p role="status" aria-label="Delivery" className="text-sm text-slate-600 dark:text-slate-400">

@@ -25,7 +25,7 @@ export default async function SessionPage({
   const replay = id === null ? null : await getReplayIndex(id);
   if (!replay) notFound();
   const { session } = replay;
-  await recordAccess(viewer, { action: "replay.viewed", customer: session.userId, session: session.id, target: `/sessions/${session.id}` });
+  await recordAccess(viewer, { action: "replay.viewed", customer: session.userReference, session: session.id, target: `/sessions/${session.id}` });
   const requested = typeof at === "string" && /^\d+$/.test(at) ? Number(at) : null;
   // Without a moment in the link, open where they left off: the last event.
   const initialIndex = Math.min(requested ?? replay.times.length - 1, replay.times.length - 1);

@@ -24,13 +24,16 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
   const id = decodeRouteParam(userId);
   const user = id === null ? null : await getUserPage(id);
   if (!user) notFound();
-  await recordAccess(viewer, { action: "customer.viewed", customer: user.userId, target: `/users/${user.userId}` });
+  // Looked up by id or reference; what the page shows and links to is the id masked or the reference.
+  await recordAccess(viewer, { action: "customer.viewed", customer: user.customer.userId, target: `/users/${user.key}` });
   const canResume = can(viewer.role, "resume-links.create");
-  const [resume, links] = canResume ? await Promise.all([resumeStateOf(user.userId), linksOf(user.userId)]) : [null, []];
+  const [resume, links] = canResume ? await Promise.all([resumeStateOf(user.customer.userId), linksOf(user.customer.userId)]) : [null, []];
   return (
     <div className="space-y-5">
       <div>
-        <p className="text-xs text-slate-500">Customer {user.userId}</p>
+        <p className="text-xs text-slate-500">
+          Customer {user.userId} · <span className="font-mono">{user.reference}</span>
+        </p>
         <h1 className="text-xl font-semibold">{user.displayName ?? user.userId}</h1>
         <p className="text-sm text-slate-500 dark:text-slate-400">
           {user.sessionCount} session{user.sessionCount === 1 ? "" : "s"} · first seen {formatWallClock(Date.parse(user.firstSeen))} · last seen {formatWallClock(Date.parse(user.lastSeen))}
@@ -49,7 +52,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           {/* The Resume section below offers the latest unfinished journey; this booking may be an older one. */}
           {canResume && resume?.sessionId !== user.openBooking.sessionId && (
             <div className="mt-2">
-              <ResumeLinkButton userId={user.userId} sessionId={user.openBooking.sessionId} label="Create a resume link for this booking" />
+              <ResumeLinkButton userId={user.reference} sessionId={user.openBooking.sessionId} label="Create a resume link for this booking" />
             </div>
           )}
         </section>
@@ -67,7 +70,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
               {resume.resume.noLongerHolds.map((n) => (
                 <p key={n.code} className="rounded bg-amber-50 px-3 py-1.5 text-amber-900 dark:bg-amber-950 dark:text-amber-100">{n.message}</p>
               ))}
-              {resume.resume.canContinue && <ResumeLinkButton userId={user.userId} sessionId={resume.sessionId} />}
+              {resume.resume.canContinue && <ResumeLinkButton userId={user.reference} sessionId={resume.sessionId} />}
             </>
           ) : (
             <p className="text-slate-500">No unfinished journey to resume.</p>
@@ -84,7 +87,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
                     {l.status === "active" && (
                       <form action={revokeResumeLinkAction}>
                         <input type="hidden" name="linkId" value={l.id} />
-                        <input type="hidden" name="userId" value={user.userId} />
+                        <input type="hidden" name="userId" value={user.reference} />
                         <ConfirmButton question="Revoke this resume link? The customer can no longer open it." className="text-xs text-red-700 underline dark:text-red-400">Revoke</ConfirmButton>
                       </form>
                     )}

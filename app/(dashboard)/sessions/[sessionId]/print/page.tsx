@@ -17,7 +17,7 @@ export default async function PrintPage({ params }: { params: Promise<{ sessionI
   const id = decodeRouteParam(sessionId);
   const data = id === null ? null : await getSessionExport(id);
   if (!data) notFound();
-  await recordAccess(viewer, { action: "session.exported", customer: data.session.userId, session: data.session.id, target: "print" });
+  await recordAccess(viewer, { action: "session.exported", customer: data.session.userReference, session: data.session.id, target: "print" });
   const { session, events } = data;
   const start = Date.parse(session.startedAt);
   return (

@@ -2,16 +2,18 @@ import { ApiError } from "@/lib/api/errors";
 import { handle } from "@/lib/api/handle";
 import { requireServiceOrRole } from "@/lib/data/api-access";
 import { recordAccess } from "@/lib/data/audit";
+import { requireCustomer } from "@/lib/data/customers";
 import { maskedResumeStateOf } from "@/lib/data/resume";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/users/<userid>/resume – the resume state of the user's latest unfinished journey, for the booking app to restore its form; service key
+// GET /api/users/<userid or reference>/resume – the resume state of the user's latest unfinished journey, for the booking app to restore its form; service key
 export const GET = handle(async (request: Request, context: { params: Promise<{ userId: string }> }) => {
   const viewer = await requireServiceOrRole(request, "users.find");
   const { userId } = await context.params;
-  const answer = await maskedResumeStateOf(userId);
-  if (!answer) throw new ApiError("not_found", `user "${userId}" has no unfinished journey to resume`, { userId });
-  await recordAccess(viewer, { action: "customer.viewed", customer: userId, session: answer.sessionId, target: `GET /api/users/${userId}/resume` });
+  const customer = await requireCustomer(userId, "has no unfinished journey to resume");
+  const answer = await maskedResumeStateOf(customer.reference);
+  if (!answer) throw new ApiError("not_found", `customer ${customer.reference} has no unfinished journey to resume`, { reference: customer.reference });
+  await recordAccess(viewer, { action: "customer.viewed", customer: customer.userId, session: answer.sessionId, target: `GET /api/users/${customer.reference}/resume` });
   return Response.json(answer);
 });

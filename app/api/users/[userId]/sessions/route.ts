@@ -6,14 +6,14 @@ import { listSessionsOfUser } from "@/lib/data/sessions";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/users/<userid>/sessions – the user's sessions, newest first; service key, or a signed-in role with users.find
+// GET /api/users/<userid or reference>/sessions – the user's sessions (and `userId` masked, `reference`), newest first; service key, or a signed-in role with users.find
 export const GET = handle(async (request: Request, context: { params: Promise<{ userId: string }> }) => {
   const viewer = await requireServiceOrRole(request, "users.find");
   const { userId } = await context.params;
-  const sessions = await listSessionsOfUser(userId);
-  // A customer is known by their sessions: a view of one that does not exist is not on record (each
-  // audit event is a permanent row, and any id could be asked for).
-  if (sessions.length === 0) throw new ApiError("not_found", `no customer "${userId}"`, { userId });
-  await recordAccess(viewer, { action: "customer.viewed", customer: userId, target: `GET /api/users/${userId}/sessions` });
-  return Response.json({ sessions });
+  const { customer, ...answer } = await listSessionsOfUser(userId);
+  // Nobody by that name: a 404 and nothing on record (each audit event is a permanent row, and
+  // any id could be asked for).
+  if (!customer) throw new ApiError("not_found", "no customer with that user id or reference", { userId: null });
+  await recordAccess(viewer, { action: "customer.viewed", customer: customer.userId, target: `GET /api/users/${customer.reference}/sessions` });
+  return Response.json(answer);
 });

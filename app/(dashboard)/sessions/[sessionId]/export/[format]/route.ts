@@ -20,7 +20,7 @@ export const GET = handle(async (request: Request, context: { params: Promise<{ 
   const opened = id === null ? null : await openSessionExport(id, format);
   if (!opened) throw new ApiError("not_found", `session "${sessionId}" not found`, { session: sessionId });
   // On record once per export, before the first byte leaves.
-  await recordAccess(viewer, { action: "session.exported", customer: opened.session.userId, session: opened.session.id, target: format });
+  await recordAccess(viewer, { action: "session.exported", customer: opened.customer, session: opened.session.id, target: format });
   return new Response(opened.body, {
     headers: { "content-type": CONTENT_TYPES[format], "content-disposition": `attachment; filename="session-${opened.session.id}.${format}"` },
   });

@@ -1,0 +1,25 @@
+import { expect, test } from "@playwright/test";
+import { seedUnfinishedBooking } from "../support/seed-booking";
+
+test("the search box finds a customer whose id is an email, and neither the URL nor the page shows it", async ({ page, request }) => {
+  const seeded = await seedUnfinishedBooking(request, { user: (tag) => `jane.${tag}@example.com` });
+  const email = seeded.user;
+  await page.goto("/sessions");
+  await page.getByRole("searchbox", { name: "Find a customer" }).fill(email);
+  await page.keyboard.press("Enter");
+  const result = page.getByRole("list", { name: "Search results" }).getByRole("link");
+  await expect(result).toHaveCount(1);
+  // The query travels sealed: not in the address bar, the history or a log.
+  expect(page.url()).toMatch(/\/users\?q=[A-Za-z0-9_-]+$/);
+  expect(decodeURIComponent(page.url())).not.toContain(email);
+  await expect(result).toHaveAttribute("href", /^\/users\/cus_[0-9a-f]{20}$/);
+  expect(await page.content()).not.toContain(email);
+
+  await result.click();
+  await expect(page).toHaveURL(/\/users\/cus_[0-9a-f]{20}$/);
+  await expect(page.getByRole("table", { name: "Sessions" })).toBeVisible();
+  expect(await page.content()).not.toContain(email);
+  // A sealed query that was changed opens nothing.
+  await page.goto("/users?q=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+  await expect(page.getByRole("list", { name: "Search results" })).toHaveCount(0);
+});

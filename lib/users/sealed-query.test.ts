@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { openQuery, sealQuery } from "./sealed-query";
+
+describe("a search query sealed for a URL", () => {
+  it("opens to what was typed, and shows none of it", () => {
+    const token = sealQuery("s3cret", "jane.doe@example.com");
+    expect(token).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(token).not.toMatch(/jane|doe|example/i);
+    expect(openQuery("s3cret", token)).toBe("jane.doe@example.com");
+    // Sealed twice, two tokens: equal tokens would tell that two searches were the same.
+    expect(sealQuery("s3cret", "jane.doe@example.com")).not.toBe(token);
+  });
+
+  it("opens nothing for another secret, a changed token or garbage", () => {
+    const token = sealQuery("s3cret", "Jane Doe");
+    expect(openQuery("other", token)).toBeNull();
+    const flipped = Buffer.from(token, "base64url");
+    flipped.writeUInt8(flipped.readUInt8(flipped.length - 1) ^ 1, flipped.length - 1);
+    expect(openQuery("s3cret", flipped.toString("base64url"))).toBeNull();
+    expect(openQuery("s3cret", "x")).toBeNull();
+    expect(openQuery("s3cret", "")).toBeNull();
+  });
+});

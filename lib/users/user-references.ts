@@ -1,0 +1,64 @@
+import { randomBytes } from "node:crypto";
+import type { DatabaseTarget } from "../db/database-url";
+import { jsonInList, jsonRowsInsert } from "../db/json-rows";
+import type { Tx } from "../sessions/projection-store";
+
+/**
+ * A customer's reference: how pages, links, answers (and later alerts, audit pseudonyms and
+ * erasure) name a customer without their user id, which may itself be personal (an email).
+ * `cus_` and 80 random bits in hex, given to a user id the first time the projector sees it and
+ * kept in `user_references`: random, not a hash, so holding the id does not give the reference,
+ * and a rebuild of the projections keeps it (the table is not a read model).
+ */
+export interface CustomerRef {
+  userId: string;
+  reference: string;
+}
+
+type Provider = DatabaseTarget["provider"];
+
+const COLUMNS = [["user_id", "text"], ["reference", "text"], ["assigned_at", "timestamp"]] as const;
+
+const REFERENCE = /^cus_[0-9a-f]{20}$/;
+
+export const newReference = (): string => `cus_${randomBytes(10).toString("hex")}`;
+
+export const isReference = (value: string): boolean => REFERENCE.test(value);
+
+/** The references these user ids have (ids without one are absent). */
+export async function referencesOf(tx: Tx, provider: Provider, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await tx.$queryRawUnsafe<{ user_id: string; reference: string }[]>(
+    `SELECT "user_id", "reference" FROM "user_references" WHERE ${jsonInList(provider, `"user_id"`)}`,
+    JSON.stringify([...new Set(userIds)]),
+  );
+  return new Map(rows.map((r) => [r.user_id, r.reference]));
+}
+
+/**
+ * Gives each user id without a reference a new one, in the caller's transaction (the projector's
+ * page), and answers every id's reference. An id that has one keeps it: the insert ignores a
+ * conflict, and so does a reference drawn twice (2^-80), which the next round draws again.
+ */
+export async function assignReferences(tx: Tx, provider: Provider, userIds: readonly string[], now = new Date()): Promise<Map<string, string>> {
+  const known = await referencesOf(tx, provider, userIds);
+  for (let round = 0; round < 3; round++) {
+    const missing = [...new Set(userIds)].filter((id) => !known.has(id));
+    if (missing.length === 0) return known;
+    const insert = jsonRowsInsert(provider, "user_references", COLUMNS, missing.map((id) => [id, newReference(), now]));
+    await tx.$executeRawUnsafe(provider === "sqlite" ? insert.sql.replace(/^INSERT/, "INSERT OR IGNORE") : `${insert.sql} ON CONFLICT DO NOTHING`, insert.param);
+    for (const [id, reference] of await referencesOf(tx, provider, missing)) known.set(id, reference);
+  }
+  return known;
+}
+
+/** The customer named by a raw user id or by a reference; null for neither. */
+export async function resolveCustomer(tx: Tx, provider: Provider, idOrReference: string): Promise<CustomerRef | null> {
+  const p = provider === "sqlite" ? "?" : "$1";
+  if (isReference(idOrReference)) {
+    const [row] = await tx.$queryRawUnsafe<{ user_id: string }[]>(`SELECT "user_id" FROM "user_references" WHERE "reference" = ${p}`, idOrReference);
+    if (row) return { userId: row.user_id, reference: idOrReference };
+  }
+  const reference = (await referencesOf(tx, provider, [idOrReference])).get(idOrReference);
+  return reference ? { userId: idOrReference, reference } : null;
+}
