@@ -126,3 +126,27 @@ test("creating and revoking an API key are on record (a service key reads everyt
   expect(record).toContain(`service key ${name}`);
   expect(record, "the key itself is never on record").not.toContain(secret);
 });
+
+test("a page another site sends the browser to asks before it puts a look on record; from Rewind it opens", async ({ request, baseURL }) => {
+  let flow = "";
+  const seeded = await seedUserSession(request, (user, tag) => [
+    cloudEvent({ id: `${tag}-3`, source: "/holidays/offers", type: "offers.offer.viewed", subject: `offer/OF-${tag}`, userid: user, correlationid: (flow = `FL-${tag}`), time: "2026-06-01T10:02:00Z", data: { offerId: `OF-${tag}` } }),
+  ]);
+  const auditor = await signedInAs("auditor", baseURL!);
+  const viewer = await viewerIdOf(auditor);
+  const total = async () => Object.values(await auditCounts(request, viewer)).reduce((a, b) => a + b, 0);
+  for (const path of [`/users/${seeded.user}`, `/sessions/${seeded.sessionId}?at=1`, `/flows/${flow}`]) {
+    const before = await total();
+    // A navigation from another site carries the (SameSite=Lax) cookie: nothing on record, a link to open it.
+    const elsewhere = await auditor.get(path, { headers: { "sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate" } });
+    expect(elsewhere.status(), path).toBe(200);
+    const html = await elsewhere.text();
+    expect(html, path).toContain("You followed a link from another site");
+    expect(html, path).toContain(`href="${path.replace("&", "&amp;")}"`);
+    expect(await total(), path).toBe(before);
+    // That link, followed from Rewind's own page: the view, on record once.
+    const here = await auditor.get(path, { headers: { "sec-fetch-site": "same-origin", "sec-fetch-mode": "navigate" } });
+    expect(await here.text(), path).not.toContain("You followed a link from another site");
+    expect(await total(), path).toBe(before + 1);
+  }
+});

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { appendEvents } from "../eventstore/append";
 import { readFeedBackward, type FeedFilter } from "../eventstore/read";
 import { toAuditEvent, AUDIT_SOURCE, auditStream } from "../audit/audit-event";
@@ -10,7 +10,19 @@ import { getAuth } from "./better-auth";
 import { WrongPasswordError, changeOwnPassword, createDashboardUser, ensureFirstAdmin, resetPassword } from "./dashboard-users";
 import { serverSecret } from "./server-secret";
 
+/**
+ * The sign-in limit refills at 10 a minute, one attempt every six seconds: on a loaded machine ten
+ * scrypt checks take longer than that, and a refill would let one more through. The clock is held
+ * still (Date only; timers and I/O run) so a test counts what the limit allows, not the machine's speed.
+ */
+function holdTheClock() {
+  vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+}
+
 describe.each(testProviders())("access control on %s", (provider) => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
   let t: TestStore;
   beforeAll(async () => {
     t = await createTestStore(provider);
@@ -53,6 +65,7 @@ describe.each(testProviders())("access control on %s", (provider) => {
   });
 
   it("locks an account for a while after ten failed sign-ins in a minute, whatever the address", async () => {
+    holdTheClock();
     await createDashboardUser(t.store, { email: "target@rewind.test", password: "target-password-1", name: "Target", role: "agent" });
     const auth = await getAuth(t.store);
     const attempt = (password: string, i: number) =>
@@ -70,6 +83,7 @@ describe.each(testProviders())("access control on %s", (provider) => {
   });
 
   it("counts an attempt before checking it: of 25 parallel wrong passwords, at most 10 reach the check", async () => {
+    holdTheClock();
     await createDashboardUser(t.store, { email: "parallel@rewind.test", password: "parallel-password-1", name: "Parallel", role: "agent" });
     const auth = await getAuth(t.store);
     const attempts = Array.from({ length: 25 }, (_, i) =>

@@ -8,6 +8,8 @@ import { can } from "@/lib/access/roles";
 import { recordAccess } from "@/lib/data/audit";
 import { FLOW_LIMIT, getFlowAt } from "@/lib/data/flows";
 import { requireViewer } from "@/lib/data/viewer";
+import { arrivedFromAnotherSite, requestedPage } from "@/lib/data/cross-site";
+import { OpenFromElsewhere } from "@/components/access/open-from-elsewhere";
 import { decodeRouteParam } from "@/lib/api/route-param";
 import { customerHref } from "@/lib/users/customer-href";
 
@@ -19,6 +21,7 @@ const correlationIdSchema = z.string().trim().min(1).max(200);
 /** A business flow reconstructed from the store across services: the auditor's evidence. */
 export default async function FlowPage({ params }: { params: Promise<{ correlationId: string }> }) {
   const viewer = await requireViewer("events.explore");
+  if (await arrivedFromAnotherSite()) return <OpenFromElsewhere href={await requestedPage(`/flows/${(await params).correlationId}`)} what="this flow" />;
   const parsed = correlationIdSchema.safeParse(decodeRouteParam((await params).correlationId));
   if (!parsed.success) notFound();
   // By correlation id, or by the position of one of its events (`@1234`): links use the latter

@@ -6,6 +6,8 @@ import { getReplayIndex } from "@/lib/data/replay";
 import { recordAccess } from "@/lib/data/audit";
 import { issueReplayView } from "@/lib/data/reveal";
 import { requireViewer } from "@/lib/data/viewer";
+import { arrivedFromAnotherSite, requestedPage } from "@/lib/data/cross-site";
+import { OpenFromElsewhere } from "@/components/access/open-from-elsewhere";
 import { decodeRouteParam } from "@/lib/api/route-param";
 
 export const dynamic = "force-dynamic";
@@ -20,6 +22,7 @@ export default async function SessionPage({
 }) {
   const viewer = await requireViewer("sessions.replay");
   const { sessionId } = await params;
+  if (await arrivedFromAnotherSite()) return <OpenFromElsewhere href={await requestedPage(`/sessions/${sessionId}`)} what="this session's replay" />;
   const { at } = await searchParams;
   const id = decodeRouteParam(sessionId);
   const replay = id === null ? null : await getReplayIndex(id);

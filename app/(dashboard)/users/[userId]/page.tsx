@@ -9,6 +9,8 @@ import { SessionStrip } from "@/components/users/session-strip";
 import { getUserPage } from "@/lib/data/users";
 import { recordAccess } from "@/lib/data/audit";
 import { requireViewer } from "@/lib/data/viewer";
+import { arrivedFromAnotherSite, requestedPage } from "@/lib/data/cross-site";
+import { OpenFromElsewhere } from "@/components/access/open-from-elsewhere";
 import { linksOf, resumeStateOf } from "@/lib/data/resume";
 import { can } from "@/lib/access/roles";
 import { ResumeLinkButton } from "@/components/resume/resume-link-button";
@@ -21,6 +23,7 @@ export const metadata: Metadata = { title: "Customer" };
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   const viewer = await requireViewer("users.find");
   const { userId } = await params;
+  if (await arrivedFromAnotherSite()) return <OpenFromElsewhere href={await requestedPage(`/users/${userId}`)} what="this customer's sessions" />;
   const id = decodeRouteParam(userId);
   const user = id === null ? null : await getUserPage(id);
   if (!user) notFound();
