@@ -73,6 +73,18 @@ describe.each(testProviders())("import on %s", (provider) => {
     expect((await readStream(t.store, "import/stream")).map((e) => e.eventId)).toEqual(["a", "b", "f"]);
   });
 
+  it("refuses a record over a shape limit with the HTTP API's reason, and imports the rest", async () => {
+    const file = join(dir, `limits-${provider}.ndjson`);
+    const deep = `{"specversion":"1.0","id":"deep","source":"/import/test","type":"t","subject":"import/limits","data":${"[".repeat(1_200)}${"]".repeat(1_200)}}`;
+    const lines = [deep, JSON.stringify(event("long", { subject: "import/limits", data: { note: "x".repeat(262_145) } })), JSON.stringify(event("ok", { subject: "import/limits" }))];
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const summary = await importRecords(t.store, readRecords(file));
+    expect(summary).toMatchObject({ read: 3, appended: 1, refusedCount: 2 });
+    expect(summary.refused.find((r) => r.line === 1)!.reason).toMatch(/^data: the nesting depth is over the limit of 64 \(REWIND_MAX_NESTING_DEPTH\)/);
+    expect(summary.refused.find((r) => r.line === 2)!.reason).toMatch(/over the limit of 262144 \(REWIND_MAX_STRING_LENGTH\)/);
+    expect((await readStream(t.store, "import/limits")).map((e) => e.eventId)).toEqual(["ok"]);
+  });
+
   it("reads a JSON array file as a stream of events", async () => {
     const file = join(dir, `array-${provider}.json`);
     writeFileSync(file, JSON.stringify([1, 2, 3].map((i) => event(`arr-${i}`, { subject: "import/array" }))));
