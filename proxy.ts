@@ -56,6 +56,10 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's own assets and the icon.
-  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],
+  // Everything but Next's own assets, the icon, and the ingest route. Next copies the body of every
+  // request the proxy sees and silently cuts the copy at proxyClientMaxBodySize, so an ingest body
+  // over it was stored cut short; and none of the checks above applies there: ingestion takes a
+  // producer key (no cookie a cross-site form could ride on) and reads no page path. The route
+  // reads the body itself, counting bytes, and refuses it (413) past REWIND_MAX_BODY_BYTES.
+  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico|api/events/?$).*)"],
 };
