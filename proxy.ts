@@ -1,6 +1,7 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { PAGE_PATH_HEADER } from "./lib/access/page-path";
+import { isCrossSite } from "./lib/net/cross-site";
 
 /**
  * Two cheap checks before any route runs (each page and route still checks the session and role
@@ -14,20 +15,9 @@ const PUBLIC_PAGES = [/^\/sign-in$/, /^\/resume\//];
 const ROUTE_HANDLERS = [/^\/sessions\/[^/]+\/export\//, /^\/analytics\/export\//];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-function crossSite(request: NextRequest): boolean {
-  if (request.headers.get("sec-fetch-site") === "cross-site") return true;
-  const origin = request.headers.get("origin");
-  if (!origin || origin === "null") return origin === "null";
-  try {
-    return new URL(origin).host !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
-  } catch {
-    return true;
-  }
-}
-
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (!SAFE_METHODS.has(request.method) && crossSite(request)) {
+  if (!SAFE_METHODS.has(request.method) && isCrossSite(request.headers)) {
     return NextResponse.json(
       { error: { code: "forbidden", message: "cross-site requests may not change anything", details: { origin: request.headers.get("origin") } } },
       { status: 403 },
