@@ -1,5 +1,6 @@
 import type { Store } from "../db/prisma";
-import { readHeadPosition } from "../eventstore/read";
+import { readEventsAt, readFeed, readHeadPosition } from "../eventstore/read";
+import type { StoredEvent } from "../generated/sqlite/client";
 import * as rm from "./projection-store";
 
 export type DeadLetterStatus = "set_aside" | "discarded";
@@ -32,7 +33,7 @@ export async function setAsideNextEvent(store: Store, projection: string, error:
   const provider = store.target.provider;
   return store.db.$transaction(async (tx) => {
     const checkpoint = await rm.lockAndReadCheckpoint(tx, provider, projection);
-    const next = await tx.storedEvent.findFirst({ where: { position: { gt: BigInt(checkpoint) } }, orderBy: { position: "asc" }, select: { position: true } });
+    const [next] = await readFeed({ ...store, db: tx as never }, { after: checkpoint, limit: 1 });
     if (!next) return null;
     const errorKind = errorKindOf(error);
     await tx.deadLetter.upsert({
@@ -76,4 +77,27 @@ export async function recordFailedRetry(store: Store, position: number, error: u
     where: { position: BigInt(position) },
     data: { attempts: { increment: 1 }, errorKind: errorKindOf(error), setAsideAt: new Date() },
   });
+}
+
+/**
+ * Set-aside events of a session's person from a timeout before it began to a timeout after it
+ * ended: the events that would have been folded into it (or next to it). The replay shows them,
+ * raw, beside the session.
+ */
+export async function setAsideEventsNear(
+  store: Store,
+  session: { userId: string | null; anonymousId: string | null; startedAt: Date; endedAt: Date | null; lastEventAt: Date },
+  timeoutMs: number,
+): Promise<StoredEvent[]> {
+  const letters = await store.db.deadLetter.findMany({ select: { position: true }, orderBy: { position: "asc" }, take: 1_000 });
+  if (letters.length === 0) return [];
+  const from = session.startedAt.getTime() - timeoutMs;
+  const to = (session.endedAt ?? session.lastEventAt).getTime() + timeoutMs;
+  const events = await readEventsAt(store, letters.map((l) => Number(l.position)));
+  return events.filter(
+    (e) =>
+      ((session.userId !== null && e.userid === session.userId) || (session.anonymousId !== null && e.anonymousid === session.anonymousId)) &&
+      e.occurredAt.getTime() >= from &&
+      e.occurredAt.getTime() <= to,
+  );
 }
