@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendEvents } from "../eventstore/append";
 import { readFeed, readHeadPosition } from "../eventstore/read";
 import { anEvent } from "../testing/event-factory";
+import { insertUnfoldableEvent } from "../testing/unfoldable-event";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { countDeadLetters, discardDeadLetter, listDeadLetters, setAsideEventsNear } from "./dead-letters";
 import { retryDeadLetter } from "./isolate-failing-event";
@@ -15,24 +16,10 @@ const DEEP = 1_200;
 const visit = (id: string, userid: string, minute: number) =>
   anEvent({ id, userid, subject: `visit/${id}`, time: new Date(Date.parse("2026-06-01T10:00:00Z") + minute * 60_000) });
 
-/**
- * What an older store or another writer may hold (ingestion now refuses it): an event nested past
- * SQLite's JSON depth of 1,000, written straight into the events table, as a copy of a template row.
- */
+/** The deep event for `userid`, copied from a template event of theirs. */
 async function insertDeepEvent(t: TestStore, id: string, userid: string): Promise<number> {
-  const [template] = await appendEvents(t.store, [visit(`${id}-template`, `${userid}-template`, 1)]);
-  const deep = "[".repeat(DEEP) + "]".repeat(DEEP);
-  const sqlite = t.store.target.provider === "sqlite";
-  await t.store.db.$executeRawUnsafe(
-    `INSERT INTO "events" ("source", "event_id", "stream", "stream_version", "type", "specversion", "time", "occurred_at", "recorded_at", "userid", "data_json", "content_hash", "datacontenttype") ` +
-      `SELECT "source", ${sqlite ? "?" : "$1"}, ${sqlite ? "?" : "$2"}, 1, "type", "specversion", "time", "occurred_at", "recorded_at", ${sqlite ? "?" : "$3"}, ${sqlite ? "?" : "$4::jsonb"}, "content_hash", "datacontenttype" ` +
-      `FROM "events" WHERE "position" = ${template!.position}`,
-    id,
-    `deep/${id}`,
-    userid,
-    deep,
-  );
-  return readHeadPosition(t.store);
+  const [template] = await appendEvents(t.store, [visit(`${id}-template`, userid, 1)]);
+  return insertUnfoldableEvent(t.store, template!.position, id, DEEP);
 }
 
 /** A fold that fails for one user, whatever the database: the store refuses their search term. */
@@ -86,7 +73,7 @@ describe.each(testProviders())("a page the projector cannot fold never blocks th
     }
     // Their session holds their other event; the replay shows the set-aside one beside it.
     const [session] = await listUserSessions(t.store, "u-deep");
-    expect(session?.eventCount).toBe(provider === "sqlite" ? 1 : 2);
+    expect(session?.eventCount).toBe(provider === "sqlite" ? 2 : 3);
     const beside = await setAsideEventsNear(t.store, session!, 30 * 60_000);
     expect(beside.map((e) => e.eventId)).toEqual(provider === "sqlite" ? ["deep"] : []);
     // Still in the store, raw, for the explorer.
