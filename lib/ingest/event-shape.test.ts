@@ -34,6 +34,7 @@ describe("event shape limits", () => {
       const keys = Object.fromEntries(Array.from({ length: 10_000 - 5 }, (_, i) => [`k${i}`, i]));
       expect(eventShapeProblem(event({ data: keys }), limits)).toBeNull();
       expect(eventShapeProblem(event({ data_base64: "A".repeat(1_000_000) }), limits)).toBeNull();
+      expect(eventShapeProblem(event({ userid: "u".repeat(1_024), subject: "é".repeat(512) }), limits)).toBeNull();
     });
   });
 
@@ -45,6 +46,8 @@ describe("event shape limits", () => {
       ["stringLength", event({ subject: "s".repeat(262_145) }), "subject", 262_144],
       ["stringLength", event({ data: { ["k".repeat(262_145)]: 1 } }), "data", 262_144],
       ["keys", event({ data: Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i])) }), "data", 10_000],
+      ["attributeBytes", event({ userid: "u".repeat(1_025) }), "userid", 1_024],
+      ["attributeBytes", event({ source: "é".repeat(513) }), "source", 1_024],
       ["eventBytes", event({ data: Array.from({ length: 5 }, () => "é".repeat(200_000)) }), null, 1_048_576],
     ])("refuses an event over the %s limit, naming where", (limit, input, attribute, value) => {
       expect(eventShapeProblem(input, limits)).toMatchObject({ limit, attribute, limitValue: value });

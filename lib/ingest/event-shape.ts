@@ -1,6 +1,14 @@
 import type { EventShapeLimits } from "./limits";
 
-export type ShapeLimitName = "depth" | "stringLength" | "keys" | "eventBytes";
+export type ShapeLimitName = "depth" | "stringLength" | "keys" | "eventBytes" | "attributeBytes";
+
+/**
+ * The attributes the stores index. A PostgreSQL B-tree entry holds at most about 2,700 bytes (after
+ * compression): an incompressible userid of 3,000 characters failed the append with a 500. 1,024
+ * UTF-8 bytes each keeps a two-column entry (source and id) inside it, whatever the characters.
+ */
+export const INDEXED_ATTRIBUTES = ["id", "source", "type", "subject", "userid", "anonymousid", "sessionid", "correlationid", "causationid"] as const;
+export const MAX_INDEXED_ATTRIBUTE_BYTES = 1_024;
 
 export interface ShapeProblem {
   /** the top-level attribute holding the problem ("data", "subject"…), or null for the whole event */
@@ -15,6 +23,7 @@ const ENV_OF: Record<ShapeLimitName, string> = {
   stringLength: "REWIND_MAX_STRING_LENGTH",
   keys: "REWIND_MAX_KEYS_PER_EVENT",
   eventBytes: "REWIND_MAX_EVENT_BYTES",
+  attributeBytes: "fixed: PostgreSQL indexes it",
 };
 
 function problem(attribute: string | null, limit: ShapeLimitName, limitValue: number, what: string): ShapeProblem {
@@ -30,6 +39,12 @@ function problem(attribute: string | null, limit: ShapeLimitName, limitValue: nu
  */
 export function eventShapeProblem(event: unknown, limits: EventShapeLimits): ShapeProblem | null {
   if (typeof event !== "object" || event === null) return null;
+  for (const name of INDEXED_ATTRIBUTES) {
+    const value = (event as Record<string, unknown>)[name];
+    if (typeof value === "string" && value.length > MAX_INDEXED_ATTRIBUTE_BYTES / 4 && Buffer.byteLength(value) > MAX_INDEXED_ATTRIBUTE_BYTES) {
+      return problem(name, "attributeBytes", MAX_INDEXED_ATTRIBUTE_BYTES, `${name} (${Buffer.byteLength(value)} bytes)`);
+    }
+  }
   let keys = 0;
   const stack: { value: unknown; depth: number; attribute: string | null }[] = [{ value: event, depth: 1, attribute: null }];
   while (stack.length > 0) {
