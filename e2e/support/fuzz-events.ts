@@ -56,6 +56,8 @@ const BREAKAGES: Record<string, (event: FuzzEvent) => void> = {
   "10,001 keys": (e) => (e.data = Object.fromEntries(Array.from({ length: 10_001 }, (_, i) => [`k${i}`, i]))),
   "over 1 MiB": (e) => (e.data = Array.from({ length: 5 }, () => "é".repeat(110_000))),
   "extreme numbers": (e) => (e.data = { big: 2 ** 60, tiny: 5e-324, neg: -0, max: Number.MAX_VALUE }),
+  "userid over 1,024 bytes": (e) => (e.userid = "ü".repeat(513)),
+  "userid at 1,024 bytes": (e) => (e.userid = "ü".repeat(512)),
   "integer identifiers": (e) => ((e.userid = 42), (e.sessionid = 0)),
   "offset time": (e) => (e.time = "2026-06-01T10:00:00.123456+02:00"),
 };

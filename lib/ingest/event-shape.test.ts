@@ -43,7 +43,7 @@ describe("event shape limits", () => {
       ["depth", event({ data: nested(64) }), "data", 64],
       ["depth", event({ data: nested(100_000) }), "data", 64],
       ["stringLength", event({ data: { note: "x".repeat(262_145) } }), "data", 262_144],
-      ["stringLength", event({ subject: "s".repeat(262_145) }), "subject", 262_144],
+      ["stringLength", event({ dataschema: "s".repeat(262_145) }), "dataschema", 262_144],
       ["stringLength", event({ data: { ["k".repeat(262_145)]: 1 } }), "data", 262_144],
       ["keys", event({ data: Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i])) }), "data", 10_000],
       ["attributeBytes", event({ userid: "u".repeat(1_025) }), "userid", 1_024],
