@@ -10,7 +10,7 @@ const REQUESTS = 120;
 const ACCEPTED = new Set([200, 400, 403, 409, 413, 415, 422]);
 const REWIND_COLUMNS = new Set(["userid", "anonymousid", "sessionid", "correlationid", "causationid"]);
 
-type Mode = "structured" | "batch" | "binary";
+type Mode = "structured" | "batch" | "binary" | "malformed" | "resend";
 interface Health { status: string; projector: { position: number; head: number }; deadLetters: number }
 
 async function health(request: APIRequestContext): Promise<Health> {
@@ -38,7 +38,7 @@ function asBinary(event: FuzzEvent): { headers: Record<string, string>; body: Bu
     const raw = String(value);
     if (/\p{Cs}/u.test(raw)) return null; // a lone surrogate has no UTF-8 form to put in a header
     headers[`ce-${key}`] = encodeURIComponent(raw);
-    sent[key] = raw; // in binary mode every attribute is a string
+    sent[key.toLowerCase()] = raw; // header names are case-insensitive, and every attribute is a string
   }
   const contentType = typeof event.datacontenttype === "string" ? event.datacontenttype : "application/json";
   headers["content-type"] = contentType;
@@ -53,7 +53,7 @@ test("fuzzed ingestion: never a 500 or a stall, stored as acknowledged, a refusa
   test.setTimeout(120_000);
   const tag = uniqueTag("fuzz");
   const deadLettersBefore = (await health(request)).deadLetters;
-  const modes = fc.sample(fc.constantFrom<Mode>("structured", "batch", "batch", "binary"), { seed: SEED, numRuns: REQUESTS });
+  const modes = fc.sample(fc.constantFrom<Mode>("structured", "batch", "batch", "binary", "binary", "malformed", "resend"), { seed: SEED, numRuns: REQUESTS });
   const events = fc.sample(fuzzEvent(tag), { seed: SEED, numRuns: REQUESTS * 3 });
 
   // Health is polled throughout, each answer within 2 s.
@@ -78,12 +78,17 @@ test("fuzzed ingestion: never a 500 or a stall, stored as acknowledged, a refusa
     const mode = modes[i]!;
     const batch = mode === "batch" ? events.slice(i * 3, i * 3 + 1 + (i % 3)) : [events[i * 3]!];
     const binary = mode === "binary" ? asBinary(batch[0]!) : null;
+    // A re-send of an acknowledged event: as it was (a duplicate, 200) or changed (409).
+    const earlier = mode === "resend" && acknowledged.length > 0 ? acknowledged[i % acknowledged.length]! : null;
+    if (earlier) batch.splice(0, batch.length, i % 2 ? earlier.sent : { ...earlier.sent, changed: i });
+    const body = JSON.stringify(mode === "batch" ? batch : batch[0]);
     const before = (await health(request)).projector.head;
     const res = binary
       ? await request.post("/api/events", { headers: { ...producerAuth, ...binary.headers }, data: binary.body })
       : await request.post("/api/events", {
           headers: { ...producerAuth, "content-type": mode === "batch" ? "application/cloudevents-batch+json" : "application/cloudevents+json" },
-          data: JSON.stringify(mode === "batch" ? batch : batch[0]),
+          // Cut anywhere: never valid JSON, however the event looked.
+          data: mode === "malformed" ? body.slice(0, Math.max(1, (i * 7919) % body.length)) : body,
         });
     const status = res.status();
     statuses.set(status, (statuses.get(status) ?? 0) + 1);
