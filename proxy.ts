@@ -1,6 +1,7 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { PAGE_PATH_HEADER } from "./lib/access/page-path";
+import { isCrossSite } from "./lib/net/cross-site";
 
 /**
  * Two cheap checks before any route runs (each page and route still checks the session and role
@@ -16,20 +17,9 @@ const ROUTE_HANDLERS = [/^\/sessions\/[^/]+\/export\//, /^\/analytics\/export\//
 const AUDITED_DOWNLOADS = [...ROUTE_HANDLERS, /^\/sessions\/[^/]+\/print\/?$/];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-function crossSite(request: NextRequest): boolean {
-  if (request.headers.get("sec-fetch-site") === "cross-site") return true;
-  const origin = request.headers.get("origin");
-  if (!origin || origin === "null") return origin === "null";
-  try {
-    return new URL(origin).host !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
-  } catch {
-    return true;
-  }
-}
-
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (!SAFE_METHODS.has(request.method) && crossSite(request)) {
+  if (!SAFE_METHODS.has(request.method) && isCrossSite(request.headers)) {
     return NextResponse.json(
       { error: { code: "forbidden", message: "cross-site requests may not change anything", details: { origin: request.headers.get("origin") } } },
       { status: 403 },
@@ -58,6 +48,10 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's own assets and the icon.
-  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],
+  // Everything but Next's own assets, the icon, and the ingest route. Next copies the body of every
+  // request the proxy sees and silently cuts the copy at proxyClientMaxBodySize, so an ingest body
+  // over it was stored cut short; and none of the checks above applies there: ingestion takes a
+  // producer key (no cookie a cross-site form could ride on) and reads no page path. The route
+  // reads the body itself, counting bytes, and refuses it (413) past REWIND_MAX_BODY_BYTES.
+  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico|api/events/?$).*)"],
 };

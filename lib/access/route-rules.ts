@@ -42,6 +42,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "/admin/users": { kind: "page", permission: "admin.manage" },
   "/admin/keys": { kind: "page", permission: "admin.manage" },
   "/admin/policy": { kind: "page", permission: "admin.manage" },
+  "/admin/dead-letters": { kind: "page", permission: "admin.manage" },
   "/api/auth/[...all]": { kind: "public", methods: ["GET", "POST"] },
   "/api/health": { kind: "public", methods: ["GET"] },
   "/api/events": { kind: "api", read: "events.explore", append: true },

@@ -35,6 +35,9 @@ type JourneyTuple = [
   dataJson: unknown, dataText: string | null, dataBase64: string | null,
 ];
 
+/** Events a projector set aside (lib/sessions/dead-letters.ts) are skipped by every fold, a rebuild's too. */
+const NOT_SET_ASIDE = `"position" NOT IN (SELECT "position" FROM "dead_letters")`;
+
 /**
  * The global feed after a position, as journey events: what the session projector reads. The
  * database packs the page into one JSON array (one value for Prisma to hand over instead of
@@ -45,10 +48,10 @@ export async function readJourneyFeed(store: Store, after: number, limit: number
     store.target.provider === "sqlite"
       ? `SELECT json_group_array(json_array("position", "type", "source", "subject", "occurred_at", "userid", "anonymousid", ` +
         `"sessionid", "correlationid", "causationid", json("data_json"), "data_text", "data_base64")) AS "page" ` +
-        `FROM (SELECT * FROM "events" WHERE "position" > ? ORDER BY "position" LIMIT ?)`
+        `FROM (SELECT * FROM "events" WHERE "position" > ? AND ${NOT_SET_ASIDE} ORDER BY "position" LIMIT ?)`
       : `SELECT coalesce(json_agg(json_build_array("position", "type", "source", "subject", to_char("occurred_at", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), "userid", ` +
         `"anonymousid", "sessionid", "correlationid", "causationid", "data_json", "data_text", "data_base64") ORDER BY "position"), '[]')::text AS "page" ` +
-        `FROM (SELECT * FROM "events" WHERE "position" > $1 ORDER BY "position" LIMIT $2) e`;
+        `FROM (SELECT * FROM "events" WHERE "position" > $1 AND ${NOT_SET_ASIDE} ORDER BY "position" LIMIT $2) e`;
   const [row] = await store.db.$queryRawUnsafe<{ page: string }[]>(sql, after, limit);
   // Aggregates do not promise their order on every engine: order by position here.
   const tuples = (JSON.parse(row?.page ?? "[]") as JourneyTuple[]).sort((a, b) => Number(a[0]) - Number(b[0]));

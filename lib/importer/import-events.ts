@@ -2,6 +2,7 @@ import type { Store } from "../db/prisma";
 import { appendEvents } from "../eventstore/append";
 import { DuplicateIdConflictError, WrongExpectedVersionError } from "../eventstore/errors";
 import type { IncomingEvent } from "../ingest/cloud-event";
+import { eventShapeLimits } from "../ingest/limits";
 import { reservedNamespaceError, validateStructuredEvent } from "../ingest/normalise";
 import type { FileRecord } from "./read-records";
 
@@ -38,6 +39,8 @@ export async function importRecords(
     if (summary.refused.length < KEEP_REFUSALS) summary.refused.push({ line, reason });
   };
 
+  // The same limits as the HTTP API: an import cannot put in the store what ingestion refuses.
+  const shapeLimits = eventShapeLimits();
   let batch: { line: number; event: IncomingEvent }[] = [];
   const flush = async () => {
     while (batch.length > 0) {
@@ -66,7 +69,7 @@ export async function importRecords(
       refuse(record.line, record.error);
       continue;
     }
-    const result = validateStructuredEvent(record.value, 0);
+    const result = validateStructuredEvent(record.value, 0, shapeLimits);
     if (!result.ok) {
       refuse(record.line, result.issues.map((i) => (i.attribute ? `${i.attribute}: ${i.message}` : i.message)).join("; "));
       continue;

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -71,6 +72,26 @@ describe.each(testProviders())("import on %s", (provider) => {
     expect(summary.refused.find((r) => r.line === 8)!.reason).toMatch(/different content/);
     expect(summary.refused.find((r) => r.line === 9)!.reason).toMatch(/expected 0/);
     expect((await readStream(t.store, "import/stream")).map((e) => e.eventId)).toEqual(["a", "b", "f"]);
+  });
+
+  it("refuses a record over a shape limit with the HTTP API's reason, and imports the rest", async () => {
+    const file = join(dir, `limits-${provider}.ndjson`);
+    const deep = `{"specversion":"1.0","id":"deep","source":"/import/test","type":"t","subject":"import/limits","data":${"[".repeat(1_200)}${"]".repeat(1_200)}}`;
+    // Incompressible: PostgreSQL's index on userid refused to append it (a B-tree entry holds ~2,700 bytes).
+    const userid = randomBytes(3_000).toString("base64").slice(0, 3_000);
+    const lines = [
+      deep,
+      JSON.stringify(event("long", { subject: "import/limits", data: { note: "x".repeat(262_145) } })),
+      JSON.stringify(event("ok", { subject: "import/limits" })),
+      JSON.stringify(event("wide", { subject: "import/limits", userid })),
+    ];
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const summary = await importRecords(t.store, readRecords(file));
+    expect(summary).toMatchObject({ read: 4, appended: 1, refusedCount: 3 });
+    expect(summary.refused.find((r) => r.line === 4)!.reason).toMatch(/^userid: userid \(3000 bytes\) is over the limit of 1024/);
+    expect(summary.refused.find((r) => r.line === 1)!.reason).toMatch(/^data: the nesting depth is over the limit of 64 \(REWIND_MAX_NESTING_DEPTH\)/);
+    expect(summary.refused.find((r) => r.line === 2)!.reason).toMatch(/over the limit of 262144 \(REWIND_MAX_STRING_LENGTH\)/);
+    expect((await readStream(t.store, "import/limits")).map((e) => e.eventId)).toEqual(["ok"]);
   });
 
   it("reads a JSON array file as a stream of events", async () => {

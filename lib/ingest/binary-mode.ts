@@ -1,7 +1,8 @@
 import { ApiError } from "../api/errors";
 import type { EventData } from "./cloud-event";
 import { isJsonMediaType, isTextMediaType, parseMediaType } from "./media-type";
-import { issuesOf, toIncomingEvent, type Validated } from "./normalise";
+import { eventShapeLimits, type EventShapeLimits } from "./limits";
+import { issuesOf, shapeIssue, toIncomingEvent, type Validated } from "./normalise";
 import { cloudEventSchema, unstorableProblem } from "./event-schema";
 
 /**
@@ -53,12 +54,20 @@ function binaryData(body: Uint8Array, contentType: string | undefined): EventDat
   return { kind: "base64", value: Buffer.from(body).toString("base64") };
 }
 
-export function validateBinaryEvent(attributes: Record<string, string>, body: Uint8Array): Validated {
+export function validateBinaryEvent(
+  attributes: Record<string, string>,
+  body: Uint8Array,
+  limits: EventShapeLimits = eventShapeLimits(),
+): Validated {
   const result = cloudEventSchema.safeParse(attributes);
   if (!result.success) {
     return { ok: false, issues: issuesOf(result.error, 0) };
   }
   const data = binaryData(body, attributes.datacontenttype);
+  // The same limits as structured mode, on the same JSON form: the data as it will be kept.
+  const asStructured = data === null ? attributes : { ...attributes, [data.kind === "base64" ? "data_base64" : "data"]: data.value };
+  const overLimit = shapeIssue(asStructured, 0, limits);
+  if (overLimit) return { ok: false, issues: [overLimit] };
   const problem = data && data.kind !== "base64" ? unstorableProblem(data.value, ["data"]) : null;
   if (problem) return { ok: false, issues: [{ index: 0, attribute: "data", message: problem.message }] };
   return { ok: true, event: toIncomingEvent(result.data, data) };

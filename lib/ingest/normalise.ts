@@ -3,12 +3,32 @@ import { ApiError } from "../api/errors";
 import type { EventData, ExtensionValue, IncomingEvent } from "./cloud-event";
 import { RESERVED_PREFIX } from "./cloud-event";
 import { cloudEventSchema, type ParsedCloudEvent } from "./event-schema";
+import { eventShapeProblem, type ShapeLimitName } from "./event-shape";
+import { eventShapeLimits, type EventShapeLimits } from "./limits";
 import { isJsonMediaType, isTextMediaType, parseMediaType } from "./media-type";
 
 export interface EventIssue {
   index: number;
   attribute: string | null;
   message: string;
+  /** the event's id, when the issue is a limit (which the producer needs to find the event by) */
+  id?: string | null;
+  /** the limit passed: its name and value */
+  limit?: { name: ShapeLimitName; value: number };
+}
+
+/** The issue for an event over a shape limit, or null; `input` is the event's JSON form. */
+export function shapeIssue(input: unknown, index: number, limits: EventShapeLimits): EventIssue | null {
+  const found = eventShapeProblem(input, limits);
+  if (!found) return null;
+  const id = (input as { id?: unknown }).id;
+  return {
+    index,
+    attribute: found.attribute,
+    message: found.message,
+    id: typeof id === "string" ? id : null,
+    limit: { name: found.limit, value: found.limitValue },
+  };
 }
 
 const KNOWN = new Set(Object.keys(cloudEventSchema.shape));
@@ -68,11 +88,16 @@ function dropNulls(input: Record<string, unknown>): Record<string, unknown> {
 
 export type Validated = { ok: true; event: IncomingEvent } | { ok: false; issues: EventIssue[] };
 
-/** Validates one structured-mode event (an element of a batch, or the whole body). */
-export function validateStructuredEvent(input: unknown, index: number): Validated {
+/**
+ * Validates one structured-mode event (an element of a batch, or the whole body, or a record of an
+ * import file): its shape limits first, then the CloudEvents attributes.
+ */
+export function validateStructuredEvent(input: unknown, index: number, limits: EventShapeLimits = eventShapeLimits()): Validated {
   if (typeof input !== "object" || input === null || Array.isArray(input) || Object.keys(input).length === 0) {
     return { ok: false, issues: [{ index, attribute: null, message: "the event must be a non-empty JSON object" }] };
   }
+  const overLimit = shapeIssue(input, index, limits);
+  if (overLimit) return { ok: false, issues: [overLimit] };
   const result = cloudEventSchema.safeParse(dropNulls(input as Record<string, unknown>));
   if (!result.success) return { ok: false, issues: issuesOf(result.error, index) };
   return { ok: true, event: toIncomingEvent(result.data, structuredData(result.data)) };
@@ -84,7 +109,12 @@ export function invalidEventsError(issues: EventIssue[]): ApiError {
   return new ApiError(
     "invalid_event",
     `event ${first.index}${first.attribute ? `, attribute "${first.attribute}"` : ""}: ${first.message}`,
-    { index: first.index, attribute: first.attribute, issues: issues.slice(0, 100) },
+    {
+      index: first.index,
+      attribute: first.attribute,
+      ...(first.limit ? { id: first.id ?? null, limit: first.limit } : {}),
+      issues: issues.slice(0, 100),
+    },
   );
 }
 

@@ -1,7 +1,7 @@
 import { ApiError } from "../api/errors";
 import { binaryAttributes, validateBinaryEvent } from "./binary-mode";
 import type { IncomingEvent } from "./cloud-event";
-import type { IngestLimits } from "./limits";
+import { eventShapeLimits, type IngestLimits } from "./limits";
 import { parseMediaType } from "./media-type";
 import { invalidEventsError, reservedNamespaceError, validateStructuredEvent, type EventIssue } from "./normalise";
 
@@ -50,8 +50,9 @@ export function validateBatch(elements: unknown[], limits: IngestLimits): Incomi
   }
   const events: IncomingEvent[] = [];
   const issues: EventIssue[] = [];
+  const shapeLimits = eventShapeLimits();
   elements.forEach((element, index) => {
-    const result = validateStructuredEvent(element, index);
+    const result = validateStructuredEvent(element, index, shapeLimits);
     if (result.ok) events.push(result.event);
     else issues.push(...result.issues);
   });

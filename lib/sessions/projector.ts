@@ -10,6 +10,7 @@ import { DEFAULT_TIMEOUT_MS, sessionize } from "./sessionize";
 import { summariseSession, type SessionRecord } from "./summarise";
 import { yieldToEventLoop } from "../db/event-loop";
 import { assignReferences } from "../users/user-references";
+import { projectPageOrSetAside } from "./isolate-failing-event";
 
 export const CHECKPOINT = "sessions";
 
@@ -26,6 +27,8 @@ export interface ProjectorOptions {
   deferredUsers?: Set<string>;
   /** likewise the days whose analytics counters a rebuild recomputes at the end */
   deferredDays?: Set<string>;
+  /** fold this one set-aside event (a retry from /admin/dead-letters), leaving the checkpoint as it is */
+  only?: number;
 }
 
 interface Dirty {
@@ -48,7 +51,12 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
   return store.db.$transaction(
     async (tx) => {
       const checkpoint = await rm.lockAndReadCheckpoint(tx, provider, CHECKPOINT);
-      const page = await readJourneyFeed({ ...store, db: tx as never }, checkpoint, options.pageSize ?? 5_000);
+      // A retry takes the event out of the dead letters first (the feed skips them), in this transaction.
+      if (options.only !== undefined) await tx.deadLetter.deleteMany({ where: { position: BigInt(options.only) } });
+      const page =
+        options.only !== undefined
+          ? (await readJourneyFeed({ ...store, db: tx as never }, options.only - 1, 1)).filter((e) => e.position === options.only)
+          : await readJourneyFeed({ ...store, db: tx as never }, checkpoint, options.pageSize ?? LIVE_PAGE);
       if (page.length === 0) return 0;
       const pageEnd = page[page.length - 1]!.position;
       const events = page.filter((e) => !isRewindEvent(e));
@@ -195,18 +203,21 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
       await assignReferences(tx, provider, users);
       if (options.deferredUsers) for (const u of users) options.deferredUsers.add(u);
       else await rm.refreshUserSummaries(tx, provider, users);
-      await rm.writeCheckpoint(tx, provider, CHECKPOINT, pageEnd);
+      if (options.only === undefined) await rm.writeCheckpoint(tx, provider, CHECKPOINT, pageEnd);
       return page.length;
     },
     { maxWait: 60_000, timeout: 300_000 },
   );
 }
 
+/** Events per live page. */
+const LIVE_PAGE = 5_000;
+
 /** Projects every page there is; answers how many events it read. */
 export async function catchUp(store: Store, options: ProjectorOptions = {}): Promise<number> {
   let total = 0;
   for (;;) {
-    const n = await projectNextPage(store, options);
+    const n = await projectPageOrSetAside(store, options);
     if (n === 0) return total;
     total += n;
     // The server answers requests between pages, however much there is to catch up.

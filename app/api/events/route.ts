@@ -1,3 +1,4 @@
+import { ApiError } from "@/lib/api/errors";
 import { handle } from "@/lib/api/handle";
 import { feedQuerySchema, parseQuery } from "@/lib/api/query-schemas";
 import { requireKey, requireKeyScope, requireServiceOrRole } from "@/lib/data/api-access";
@@ -5,11 +6,14 @@ import { checkIngestRate } from "@/lib/data/ingest-limits";
 import { appendIncomingEvents, listFeedEvents } from "@/lib/data/events";
 import { ingestLimits } from "@/lib/ingest/limits";
 import { parseIngestRequest } from "@/lib/ingest/parse-request";
+import { isCrossSite } from "@/lib/net/cross-site";
 
 export const dynamic = "force-dynamic";
 
 // POST /api/events – append CloudEvents (structured, batched or binary mode); producer key
 export const POST = handle(async (request: Request) => {
+  // The proxy does not run here (it would copy and cut the body), so its cross-site check is made here.
+  if (isCrossSite(request.headers)) throw new ApiError("forbidden", "cross-site requests may not change anything", { origin: request.headers.get("origin") });
   const caller = await requireKey(request, "producer");
   const events = await parseIngestRequest(request, ingestLimits());
   requireKeyScope(caller, events);

@@ -2,8 +2,10 @@ import { checkStoreHealth } from "@/lib/data/health";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/health – liveness and store reachability; open (it reveals nothing but "ok")
+// GET /api/health – liveness, store reachability, how far the projector has folded and how many
+// events it set aside; open (positions and a count, nothing of any event)
 export async function GET() {
-  const ok = await checkStoreHealth();
-  return Response.json({ status: ok ? "ok" : "store unavailable" }, { status: ok ? 200 : 503 });
+  const health = await checkStoreHealth();
+  if (!health) return Response.json({ status: "store unavailable" }, { status: 503 });
+  return Response.json({ status: "ok", ...health });
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RevealableReplay } from "@/components/replay/revealable-replay";
+import { SetAsideEvents } from "@/components/replay/set-aside-events";
+import { getSetAsideEventsOfSession } from "@/lib/data/dead-letters";
 import { can } from "@/lib/access/roles";
 import { getReplayIndex } from "@/lib/data/replay";
 import { recordAccess } from "@/lib/data/audit";
@@ -40,5 +42,11 @@ export default async function SessionPage({
     resumeLinks: can(viewer.role, "resume-links.create"),
     flows: can(viewer.role, "events.explore"),
   };
-  return <RevealableReplay key={session.id} replay={replay} initialIndex={initialIndex} grant={grant} allowed={allowed} />;
+  const setAside = await getSetAsideEventsOfSession(session.id);
+  return (
+    <>
+      <RevealableReplay key={session.id} replay={replay} initialIndex={initialIndex} grant={grant} allowed={allowed} />
+      <SetAsideEvents events={setAside} />
+    </>
+  );
 }

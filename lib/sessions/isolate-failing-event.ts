@@ -1,0 +1,47 @@
+import type { Store } from "../db/prisma";
+import { errorKindOf, recordFailedRetry, setAsideNextEvent, storeAnswers } from "./dead-letters";
+import { CHECKPOINT, projectNextPage, type ProjectorOptions } from "./projector";
+
+/**
+ * One page, and when it fails, the same events one at a time: the event that cannot be folded
+ * (nested past SQLite's JSON depth of 1,000, say, written by an older version or another writer)
+ * is set aside as a dead letter and every event after it is still projected. A single event is
+ * tried twice before it is set aside, and a failure while the store does not answer is the
+ * store's: it is thrown, for the runner's backoff, and nothing is set aside. Answers how many
+ * events it read (set-aside ones included).
+ */
+export async function projectPageOrSetAside(store: Store, options: ProjectorOptions): Promise<number> {
+  try {
+    return await projectNextPage(store, options);
+  } catch (pageError) {
+    if (!(await storeAnswers(store))) throw pageError;
+  }
+  const size = options.pageSize ?? 5_000;
+  let read = 0;
+  while (read < size) {
+    const single = { ...options, pageSize: 1 };
+    try {
+      const n = await projectNextPage(store, single).catch(() => projectNextPage(store, single));
+      if (n === 0) break;
+      read += n;
+    } catch (error) {
+      if (!(await storeAnswers(store))) throw error;
+      const position = await setAsideNextEvent(store, CHECKPOINT, error);
+      if (position === null) break;
+      // The position and the kind only: the message can quote the event.
+      console.error(`[rewind] projector set event ${position} aside (${errorKindOf(error)}); see /admin/dead-letters`);
+      read += 1;
+    }
+  }
+  return read;
+}
+
+/** Folds a set-aside event again (after a fix): true when it is now in its session. */
+export async function retryDeadLetter(store: Store, position: number, options: ProjectorOptions = {}): Promise<boolean> {
+  try {
+    return (await projectNextPage(store, { ...options, only: position })) === 1;
+  } catch (error) {
+    await recordFailedRetry(store, position, error);
+    return false;
+  }
+}
