@@ -1,9 +1,10 @@
 import "server-only";
 import type { Viewer } from "../access/viewer";
-import { AUDIT_SOURCE, auditStream, toAuditEvent, type AuditEntry, type AuditRecord } from "../audit/audit-event";
+import { AUDIT_SOURCE, auditStream, maskAuditRecord, toAuditEvent, type AuditEntry, type AuditRecord } from "../audit/audit-event";
 import { getStore } from "../db/prisma";
 import { appendEvents } from "../eventstore/append";
 import { readFeedBackward } from "../eventstore/read";
+import { getMasker } from "./privacy";
 
 /** Appends one audit event for this look at a customer's data. */
 export async function recordAccess(viewer: Viewer, entry: AuditEntry): Promise<void> {
@@ -39,10 +40,9 @@ export async function readAccessLog(filter: AccessLogFilter): Promise<{ rows: Ac
       to: filter.to,
     },
   });
-  const rows = events.slice(0, ACCESS_LOG_PAGE).map((e) => ({
-    ...(e.dataJson as unknown as AuditRecord),
-    position: Number(e.position),
-    at: e.occurredAt.toISOString(),
-  }));
+  const masker = await getMasker();
+  const rows = events.slice(0, ACCESS_LOG_PAGE).map((e) =>
+    maskAuditRecord(masker, { ...(e.dataJson as unknown as AuditRecord), position: Number(e.position), at: e.occurredAt.toISOString() }),
+  );
   return { rows, older: events.length > ACCESS_LOG_PAGE ? rows[rows.length - 1]!.position : null };
 }

@@ -24,9 +24,11 @@ export async function listFeedEvents(after: number, limit: number, filter?: Feed
 export async function listStreamEvents(stream: string, fromVersion: number, limit: number): Promise<CloudEventJson[]> {
   const store = getStore();
   const events = await readStream(store, stream, { fromVersion, limit });
-  if (events.length === 0 && (fromVersion === 1 || (await readStream(store, stream, { limit: 1 })).length === 0)) {
-    throw new ApiError("not_found", `stream "${stream}" has no events`, { stream });
-  }
   const masker = await getMasker();
+  if (events.length === 0 && (fromVersion === 1 || (await readStream(store, stream, { limit: 1 })).length === 0)) {
+    // Echoed masked too: a stream name can be a subject that holds an email.
+    const shown = masker.text(stream);
+    throw new ApiError("not_found", `stream "${shown}" has no events`, { stream: shown });
+  }
   return events.map((e) => maskCloudEvent(masker, toCloudEventJson(e)));
 }

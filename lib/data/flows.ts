@@ -7,6 +7,7 @@ import { layOutFlow, type Flow, type FlowInput } from "../flows/flow";
 import { checkEvents, type EventCheck } from "../integrity/verify-store";
 import { compareJourneyEvents } from "../journeys/journey-event";
 import { journeyFor } from "../journeys/registry";
+import type { Masker } from "../privacy/mask";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
 import { sessionsOverlapping } from "../sessions/read-sessions";
 import { getMasker } from "./privacy";
@@ -24,7 +25,10 @@ export interface FlowEvent extends FlowInput {
 }
 
 export interface FlowView {
+  /** masked, like everything here but `customers` */
   correlationId: string;
+  /** the user ids as stored, for the audit record: server-side only, never rendered */
+  customers: string[];
   flow: Flow<FlowEvent>;
   /** where the business flow stands after all its events, in the journey's words */
   status: string;
@@ -32,6 +36,11 @@ export interface FlowView {
   truncated: boolean;
   /** the customers' sessions the flow happened in, to replay it from their side */
   sessions: { id: string; userId: string; startedAt: string; outcome: string }[];
+}
+
+function maskFlowEvent(masker: Masker, event: FlowEvent): FlowEvent {
+  const orNull = (v: string | null) => (v === null ? null : masker.text(v));
+  return { ...event, eventId: masker.text(event.eventId), source: masker.text(event.source), type: masker.text(event.type), causationid: orNull(event.causationid), userid: orNull(event.userid) };
 }
 
 /** One business flow across services, from the store, masked: null when no event carries the id. */
@@ -58,16 +67,28 @@ export async function getFlow(correlationId: string): Promise<FlowView | null> {
     json: maskCloudEvent(masker, toCloudEventJson(row)),
     integrity: checks.get(Number(row.position))!,
   }));
-  const flow = layOutFlow(events);
+  // Laid out on the ids as stored (two ids that mask alike must not link), masked afterwards.
+  const raw = layOutFlow(events);
   const sessions =
-    flow.startedAt === null || flow.endedAt === null
+    raw.startedAt === null || raw.endedAt === null
       ? []
-      : (await Promise.all(flow.users.map((u) => sessionsOverlapping(store, u, new Date(flow.startedAt!), new Date(flow.endedAt!))))).flat();
+      : (await Promise.all(raw.users.map((u) => sessionsOverlapping(store, u, new Date(raw.startedAt!), new Date(raw.endedAt!))))).flat();
+  const flow = {
+    ...raw,
+    services: raw.services.map(masker.text),
+    users: raw.users.map(masker.text),
+    steps: raw.steps.map((step) => ({
+      ...step,
+      causeMissing: step.causeMissing === null ? null : masker.text(step.causeMissing),
+      event: maskFlowEvent(masker, step.event),
+    })),
+  };
   return {
-    correlationId,
+    correlationId: masker.text(correlationId),
+    customers: raw.users,
     flow,
     status: masker.text(definition.lastStep(state)),
     truncated: rows.length > FLOW_LIMIT,
-    sessions: sessions.map((s) => ({ id: s.id, userId: s.userId!, startedAt: s.startedAt.toISOString(), outcome: s.outcome })),
+    sessions: sessions.map((s) => ({ id: s.id, userId: masker.text(s.userId!), startedAt: s.startedAt.toISOString(), outcome: s.outcome })),
   };
 }

@@ -13,12 +13,16 @@ import { getMasker } from "./privacy";
 
 type SessionRow = sessions.Session;
 
-/** A session as it may leave the server: its person's name masked, the resume point through the patterns. */
+/**
+ * A session as it may leave the server: its person's name masked, the ids and the resume point
+ * through the patterns (a producer may use an email as the user id: the sessions list's user
+ * column showed it in clear).
+ */
 export function toSessionJson(s: SessionRow, masker: Masker) {
   return {
     id: s.id,
-    userId: s.userId,
-    anonymousId: s.anonymousId,
+    userId: s.userId === null ? null : masker.text(s.userId),
+    anonymousId: s.anonymousId === null ? null : masker.text(s.anonymousId),
     journey: s.journey,
     startedAt: s.startedAt.toISOString(),
     endedAt: s.endedAt?.toISOString() ?? null,

@@ -12,10 +12,12 @@ export const metadata: Metadata = { title: "Find a customer" };
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireViewer("users.find");
   const { query } = await searchParams;
-  const q = typeof query === "string" ? query.trim().slice(0, 200) : "";
+  const typed = typeof query === "string" ? query.trim() : "";
+  const q = typed.slice(0, 200);
   const { users, more } = q.length >= 2 ? await findUsers(q) : { users: [], more: false };
-  // The query is echoed through the same masking as everything else: an email typed in comes back masked.
-  const shown = (await getMasker()).text(q);
+  // The query is echoed through the same masking as everything else: an email typed in comes back
+  // masked. Mask, then cut: an email cut at the 200th character would no longer look like one.
+  const shown = (await getMasker()).text(typed).slice(0, 200);
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Find a customer{q.length >= 2 ? ` · “${shown}”` : ""}</h1>

@@ -24,7 +24,7 @@ export default async function FlowPage({ params }: { params: Promise<{ correlati
   if (!view) notFound();
   const { flow } = view;
   // A flow holds customers' data: looking at it is on record like a replay, for each of them.
-  for (const customer of flow.users.length > 0 ? flow.users : [null]) {
+  for (const customer of view.customers.length > 0 ? view.customers : [null]) {
     await recordAccess(viewer, { action: "flow.viewed", customer, target: `/flows/${view.correlationId}` });
   }
   const late = flow.steps.filter((s) => s.lateByMs !== null).length;
