@@ -1,12 +1,14 @@
 // `npm run bench -- <name>`: benchmarks, each printing its medians and its ratio line.
 import { benchAnalytics } from "./analytics";
 import { benchIngest } from "./ingest";
+import { benchMasking } from "./masking";
 import { benchProjections } from "./projections";
 import { benchReplay } from "./replay";
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   analytics: benchAnalytics,
   ingest: benchIngest,
+  masking: benchMasking,
   projections: benchProjections,
   replay: benchReplay,
 };

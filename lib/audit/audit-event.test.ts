@@ -44,12 +44,13 @@ describe("the access log's view of a record", () => {
   const masker = createMasker(policySchema.parse(JSON.parse(readFileSync("prisma/personal-data-policy.json", "utf8"))));
   const viewer = { id: "v1", kind: "user" as const, label: "agent@rewind.test", role: "agent" as const };
 
-  it("masks the reason and the target, as everything else that leaves the server", () => {
-    const record = { viewer, action: "field.revealed" as const, customer: "usr-1", session: "s1", target: "GET /api/users?query=jane.doe@example.com", reason: "TICKET-9 for jane.doe@example.com, +44 7123 456789" };
+  it("masks the reason, the target and the customer, as everything else that leaves the server", () => {
+    const record = { viewer, action: "field.revealed" as const, customer: "jane.doe@example.com", session: "s1", target: "GET /api/users/jane.doe@example.com/sessions", reason: "TICKET-9 for jane.doe@example.com, +44 7123 456789" };
     const shown = maskAuditRecord(masker, record);
     expect(JSON.stringify(shown)).not.toMatch(/jane\.doe|7123/);
     expect(shown.reason).toBe("TICKET-9 for j•••.•••@•••••••.•••, +•• •••• ••••••");
-    expect(shown).toMatchObject({ viewer, action: "field.revealed", customer: "usr-1", session: "s1" });
+    expect(shown).toMatchObject({ viewer, action: "field.revealed", customer: "j•••.•••@•••••••.•••", session: "s1" });
+    expect(maskAuditRecord(masker, { ...record, customer: "usr-1" }).customer).toBe("usr-1");
   });
 
   it("leaves a record without a reason without one", () => {

@@ -81,9 +81,15 @@ export function toAuditEvent(viewer: Viewer, entry: AuditEntry, now: Date, id: s
 
 /**
  * An audit record as the access log shows it: the reason (free text a viewer typed, where a
- * ticket may quote an email) and the target (a path, an API request with its query) through
- * the patterns like any other string that leaves the server.
+ * ticket may quote an email), the target (a path, an API request with its query) and the
+ * customer (a user id can be an email) through the patterns, like any other string that leaves
+ * the server. Filtering happens on the stored record, before this.
  */
 export function maskAuditRecord<R extends AuditRecord>(masker: Masker, record: R): R {
-  return { ...record, target: masker.text(record.target), ...(record.reason === undefined ? {} : { reason: masker.text(record.reason) }) };
+  return {
+    ...record,
+    customer: record.customer === null ? null : masker.text(record.customer),
+    target: masker.text(record.target),
+    ...(record.reason === undefined ? {} : { reason: masker.text(record.reason) }),
+  };
 }
