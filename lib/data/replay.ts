@@ -122,7 +122,7 @@ export async function getSessionExport(sessionId: string, revealed = false) {
     events: events.map((e) => ({
       event: maskCloudEvent(masker, toCloudEventJson(e)),
       description: masker.text(definition.describe(maskJourneyEvent(masker, toJourneyEvent(e)))),
-      service: serviceOf(e.type) ?? e.source,
+      service: masker.text(serviceOf(e.type) ?? e.source),
     })),
   };
 }

@@ -31,7 +31,7 @@ export function toSessionJson(s: SessionRow, masker: Masker) {
     outcome: s.outcome,
     eventCount: s.eventCount,
     durationMs: Number(s.durationMs),
-    lastStep: s.lastStep,
+    lastStep: masker.text(s.lastStep),
     resumePoint: masker.state(s.resumePoint),
     personName: s.personName === null ? null : masker.value(s.personName),
   };
