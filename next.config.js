@@ -33,6 +33,8 @@ const nextConfig = {
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx with a real 403.
   experimental: { authInterrupts: true },
+  // recheck finds its native checker (recheck-linux-x64) with require.resolve at run time: not bundled.
+  serverExternalPackages: ["recheck"],
 };
 
 module.exports = nextConfig;

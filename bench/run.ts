@@ -2,6 +2,7 @@
 import { benchAnalytics } from "./analytics";
 import { benchExports } from "./exports";
 import { benchIngest } from "./ingest";
+import { benchMasking } from "./masking";
 import { benchProjections } from "./projections";
 import { benchReplay } from "./replay";
 
@@ -9,6 +10,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   analytics: benchAnalytics,
   exports: benchExports,
   ingest: benchIngest,
+  masking: benchMasking,
   projections: benchProjections,
   replay: benchReplay,
 };

@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ROLES, type Role } from "../../lib/access/roles";
 import { EVENT_TYPES as T } from "../../lib/simulate/event-types";
 import { simulateWorld } from "../../lib/simulate/world";
-import { appendBatch, serviceAuth } from "../support/seed";
+import { appendBatch, cloudEvent, serviceAuth, uniqueTag } from "../support/seed";
 import { signedInAs } from "../support/signed-in";
 
 type Data = Record<string, unknown>;
@@ -81,4 +81,39 @@ test("personal data from the reference world is in no API response and no page, 
   expect(leaks).toEqual([]);
   // The check looked at real answers, not only refusals.
   expect(inspected).toBeGreaterThan(80);
+});
+
+test("an email in the envelope, as a user id or as a key inside data, leaves no page or API response unmasked", async ({ request, baseURL }) => {
+  const email = `${uniqueTag("envelope")}@example.com`;
+  const correlation = uniqueTag("envelope-flow");
+  const subject = `customer/${email}`;
+  const { results } = await appendBatch(request, [
+    // No sessionid: a producer's sessionid becomes the session's id, in URLs (left to the reference work).
+    cloudEvent({ id: `evt-${email}`, source: `/e2e/${email}`, subject, userid: email, correlationid: correlation, causationid: `cause-${email}`, dataschema: `https://schemas.test/${email}`, data: { [email]: { plan: "gold" }, note: "ok" } }),
+    cloudEvent({ id: `evt2-${email}`, subject, userid: email, correlationid: correlation, time: "2026-06-01T10:01:00Z", data: { ok: true } }),
+  ]);
+  let sessionIds: string[] = [];
+  await expect(async () => {
+    const { sessions } = await (await request.get(`/api/users/${email}/sessions`, { headers: serviceAuth })).json();
+    sessionIds = sessions.map((s: { id: string }) => s.id);
+    expect(sessionIds.length).toBeGreaterThan(0);
+  }).toPass({ timeout: 15_000 });
+
+  const masked = "•••••••.•••"; // the domain, masked
+  const stream = await (await request.get(`/api/streams/${encodeURIComponent(subject)}`, { headers: serviceAuth })).json();
+  expect(stream.events[0]).toMatchObject({ subject: expect.stringContaining(masked), userid: expect.stringContaining(masked), id: expect.stringContaining(masked) });
+  expect(Object.keys(stream.events[0].data)).toEqual([expect.stringContaining(masked), "note"]);
+
+  const apis = [`/api/events?after=${results[0]!.position - 1}&limit=2`, `/api/streams/${encodeURIComponent(subject)}`, ...sessionIds.map((s) => `/api/sessions/${s}`)];
+  const pages = ["/sessions", `/flows/${encodeURIComponent(correlation)}`, ...sessionIds.flatMap((s) => [`/sessions/${s}`, `/sessions/${s}/export/json`, `/sessions/${s}/export/csv`])];
+  const leaks: string[] = [];
+  const inspect = async (client: APIRequestContext, path: string, headers: Record<string, string> = {}) => {
+    const response = await client.get(path, { headers });
+    expect(response.status(), path).toBe(200);
+    if ((await response.text()).includes(email.split("@")[0]!)) leaks.push(path);
+  };
+  for (const path of apis) await inspect(request, path, serviceAuth);
+  const admin = await signedInAs("admin", baseURL!);
+  for (const path of [...apis, ...pages]) await inspect(admin, path);
+  expect(leaks).toEqual([]);
 });

@@ -247,10 +247,29 @@ test.describe("as an admin", () => {
     await page.getByRole("button", { name: "Save a new version" }).click();
     await expect(page.getByRole("form", { name: "Save a new version" }).getByRole("alert")).toContainText("fields.x.0");
 
+    // A pattern that backtracks catastrophically would freeze every read: refused, by its name.
+    await editor.fill(JSON.stringify({ ...policy, patterns: [...policy.patterns, { name: "nested plus", regex: "(a+)+$" }] }));
+    await page.getByRole("button", { name: "Save a new version" }).click();
+    await expect(page.getByRole("form", { name: "Save a new version" }).getByRole("alert")).toContainText('pattern "nested plus" can backtrack catastrophically');
+    await expect(page.getByRole("list", { name: "Policy history" }).getByRole("listitem").first()).not.toContainText("nested plus");
+
     // Put it back as it was, so other tests see the seeded policy.
     await editor.fill(JSON.stringify(policy, null, 2));
     await page.getByRole("button", { name: "Save a new version" }).click();
     await expect(page.getByRole("status")).toContainText(`${type}: − nickname`);
+  });
+
+  test("the access log shows what it records through the masking: a customer whose user id is an email, and the request that named it", async ({ page, request }) => {
+    const email = `${uniqueTag("logged")}@example.com`;
+    await appendBatch(request, [cloudEvent({ id: uniqueTag("logged-event"), subject: `customer/${email}`, userid: email })]);
+    await expect(async () => {
+      const { sessions } = await (await request.get(`/api/users/${email}/sessions`, { headers: serviceAuth })).json();
+      expect(sessions.length).toBeGreaterThan(0);
+    }).toPass({ timeout: 15_000 });
+    await page.goto("/access-log?viewer=env%3AREWIND_API_KEY");
+    const table = page.getByRole("table", { name: "Access log" });
+    await expect(table.getByRole("row").filter({ hasText: maskValue(email) }).first()).toBeVisible();
+    expect(await page.content()).not.toContain(email.split("@")[0]);
   });
 
   test("the access log filters by customer viewed and by viewer", async ({ page, request, baseURL }) => {

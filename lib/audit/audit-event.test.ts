@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { createMasker } from "../privacy/mask";
+import { policySchema } from "../privacy/policy";
 import { isRewindEvent } from "../sessions/person";
-import { AUDIT_SOURCE, toAuditEvent } from "./audit-event";
+import { AUDIT_SOURCE, maskAuditRecord, toAuditEvent } from "./audit-event";
 
 const agent = { kind: "user" as const, id: "u1", email: "ann@rewind.test", name: "Ann", role: "agent" as const, signIn: "auth-1" };
 const now = new Date("2026-11-28T10:00:00Z");
@@ -34,5 +37,23 @@ describe("audit events", () => {
     expect(isRewindEvent({ source: event.source, subject: event.subject })).toBe(true);
     expect((event.data as { value: { viewer: { label: string } } }).value.viewer.label).toBe("service key REWIND_API_KEY");
     expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("the access log's view of a record", () => {
+  const masker = createMasker(policySchema.parse(JSON.parse(readFileSync("prisma/personal-data-policy.json", "utf8"))));
+  const viewer = { id: "v1", kind: "user" as const, label: "agent@rewind.test", role: "agent" as const };
+
+  it("masks the reason, the target and the customer, as everything else that leaves the server", () => {
+    const record = { viewer, action: "field.revealed" as const, customer: "jane.doe@example.com", session: "s1", target: "GET /api/users/jane.doe@example.com/sessions", reason: "TICKET-9 for jane.doe@example.com, +44 7123 456789" };
+    const shown = maskAuditRecord(masker, record);
+    expect(JSON.stringify(shown)).not.toMatch(/jane\.doe|7123/);
+    expect(shown.reason).toBe("TICKET-9 for j•••.•••@•••••••.•••, +•• •••• ••••••");
+    expect(shown).toMatchObject({ viewer, action: "field.revealed", customer: "j•••.•••@•••••••.•••", session: "s1" });
+    expect(maskAuditRecord(masker, { ...record, customer: "usr-1" }).customer).toBe("usr-1");
+  });
+
+  it("leaves a record without a reason without one", () => {
+    expect(maskAuditRecord(masker, { viewer, action: "replay.viewed", customer: null, target: "/sessions/s1" })).toEqual({ viewer, action: "replay.viewed", customer: null, target: "/sessions/s1" });
   });
 });

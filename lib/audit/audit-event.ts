@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { viewerLabel, type Viewer } from "../access/viewer";
 import type { IncomingEvent } from "../ingest/cloud-event";
+import type { Masker } from "../privacy/mask";
 
 /**
  * The access audit trail: every look at a customer's data is an event in the store, under the
@@ -79,5 +80,20 @@ export function toAuditEvent(viewer: Viewer, entry: AuditEntry, now: Date, id: s
     causationid: null,
     extensions: {},
     expectedVersion: null,
+  };
+}
+
+/**
+ * An audit record as the access log shows it: the reason (free text a viewer typed, where a
+ * ticket may quote an email), the target (a path, an API request with its query) and the
+ * customer (a user id can be an email) through the patterns, like any other string that leaves
+ * the server. Filtering happens on the stored record, before this.
+ */
+export function maskAuditRecord<R extends AuditRecord>(masker: Masker, record: R): R {
+  return {
+    ...record,
+    customer: record.customer === null ? null : masker.text(record.customer),
+    target: masker.text(record.target),
+    ...(record.reason === undefined ? {} : { reason: masker.text(record.reason) }),
   };
 }

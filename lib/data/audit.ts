@@ -1,6 +1,6 @@
 import "server-only";
 import type { Viewer } from "../access/viewer";
-import { AUDIT_SOURCE, auditStream, toAuditEvent, type AuditEntry, type AuditRecord } from "../audit/audit-event";
+import { AUDIT_SOURCE, auditStream, maskAuditRecord, toAuditEvent, type AuditEntry, type AuditRecord } from "../audit/audit-event";
 import { getStore } from "../db/prisma";
 import { appendEvents } from "../eventstore/append";
 import { readFeedBackward } from "../eventstore/read";
@@ -57,9 +57,9 @@ export async function readAccessLog(filter: AccessLogFilter): Promise<{ rows: Ac
     const id = record.customer;
     const reference = id === null ? undefined : references.get(id);
     return {
-      ...record,
+      // Reasons and targets quote what the viewer typed (a ticket, an email): masked like the rest.
+      ...maskAuditRecord(masker, record),
       // The customer's id as every page shows it: masked when it is personal (an email used as id).
-      customer: id === null ? null : masker.text(id),
       customerKey: id === null ? null : reference ? customerKey({ userId: id, reference }, masker) : masker.text(id),
       position: Number(events[i]!.position),
       at: events[i]!.occurredAt.toISOString(),

@@ -65,6 +65,8 @@ export async function getEventAt(position: number): Promise<CloudEventJson | nul
   return row ? (await masked([row]))[0]! : null;
 }
 
+/** The types for the explorer's filter, through the patterns like every string that leaves (a type is a producer's string). */
 export async function listEventTypes(): Promise<string[]> {
-  return readEventTypes(getStore());
+  const [types, masker] = await Promise.all([readEventTypes(getStore()), getMasker()]);
+  return [...new Set(types.map(masker.text))];
 }

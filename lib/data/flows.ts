@@ -8,6 +8,7 @@ import { layOutFlow, type Flow, type FlowInput } from "../flows/flow";
 import { checkEvents, type EventCheck } from "../integrity/verify-store";
 import { compareJourneyEvents } from "../journeys/journey-event";
 import { journeyFor } from "../journeys/registry";
+import type { Masker } from "../privacy/mask";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
 import { sessionsOverlapping } from "../sessions/read-sessions";
 import { referencesFor } from "./customers";
@@ -53,6 +54,11 @@ export async function getFlowAt(address: string): Promise<FlowView | null> {
   return event?.correlationid ? getFlow(event.correlationid) : null;
 }
 
+function maskFlowEvent(masker: Masker, event: FlowEvent): FlowEvent {
+  const orNull = (v: string | null) => (v === null ? null : masker.text(v));
+  return { ...event, eventId: masker.text(event.eventId), source: masker.text(event.source), type: masker.text(event.type), causationid: orNull(event.causationid), userid: orNull(event.userid) };
+}
+
 /** One business flow across services, from the store, masked: null when no event carries the id. */
 export async function getFlow(correlationId: string): Promise<FlowView | null> {
   const store = getStore();
@@ -77,21 +83,31 @@ export async function getFlow(correlationId: string): Promise<FlowView | null> {
     json: maskCloudEvent(masker, toCloudEventJson(row)),
     integrity: checks.get(Number(row.position))!,
   }));
-  const flow = layOutFlow(events);
+  // Laid out on the ids as stored (two ids that mask alike must not link), masked afterwards.
+  const raw = layOutFlow(events);
   const sessions =
-    flow.startedAt === null || flow.endedAt === null
+    raw.startedAt === null || raw.endedAt === null
       ? []
-      : (await Promise.all(flow.users.map((u) => sessionsOverlapping(store, u, new Date(flow.startedAt!), new Date(flow.endedAt!))))).flat();
-  const references = await referencesFor([...flow.users, ...sessions.map((s) => s.userId)]);
+      : (await Promise.all(raw.users.map((u) => sessionsOverlapping(store, u, new Date(raw.startedAt!), new Date(raw.endedAt!))))).flat();
+  const references = await referencesFor([...raw.users, ...sessions.map((s) => s.userId)]);
   const personal = masker.text(correlationId) !== correlationId;
+  const flow = {
+    ...raw,
+    services: raw.services.map(masker.text),
+    users: raw.users.map(masker.text),
+    steps: raw.steps.map((step) => ({
+      ...step,
+      causeMissing: step.causeMissing === null ? null : masker.text(step.causeMissing),
+      event: maskFlowEvent(masker, step.event),
+    })),
+  };
   return {
     correlationId: masker.text(correlationId),
     key: personal ? atPosition(Number(shown[0]!.position)) : correlationId,
     personal,
-    customers: flow.users.map((u) => ({ userId: masker.text(u), reference: references.get(u) ?? null })),
-    auditCustomers: flow.users,
-    // The lanes' events keep the raw user id for layOutFlow only; the page shows `customers`.
-    flow: { ...flow, users: flow.users.map((u) => masker.text(u)) },
+    customers: raw.users.map((u) => ({ userId: masker.text(u), reference: references.get(u) ?? null })),
+    auditCustomers: raw.users,
+    flow,
     status: masker.text(definition.lastStep(state)),
     truncated: rows.length > FLOW_LIMIT,
     sessions: sessions.map((s) => ({ id: s.id, userId: masker.text(s.userId!), userReference: references.get(s.userId!) ?? null, startedAt: s.startedAt.toISOString(), outcome: s.outcome })),

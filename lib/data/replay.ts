@@ -41,8 +41,9 @@ async function compactRows(session: FoundSession, fromSeq: number, limit: number
   const definition = journeyByName(session.journey);
   return {
     times: ordered.map((e) => e.time),
-    types: ordered.map((e) => e.type),
-    services: ordered.map((e) => serviceLabel(definition, e, (source) => source.split("/").filter(Boolean).pop() ?? "other")),
+    // Types and sources are a producer's strings like any other: through the patterns.
+    types: ordered.map((e) => masker.text(e.type)),
+    services: ordered.map((e) => masker.text(serviceLabel(definition, e, (source) => source.split("/").filter(Boolean).pop() ?? "other"))),
     // Described from the masked event: a description quotes data.
     descriptions: ordered.map((e) => masker.text(definition.describe(maskJourneyEvent(masker, e)))),
   };

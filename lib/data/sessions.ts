@@ -15,16 +15,17 @@ import { getMasker } from "./privacy";
 type SessionRow = sessions.Session;
 
 /**
- * A session as it may leave the server: its person's name masked, the resume point and the user
- * id through the patterns (an email used as id comes out masked), and the customer's reference,
- * which links and audit records use (`references`: from referencesFor).
+ * A session as it may leave the server: its person's name masked, the ids and the resume point
+ * through the patterns (a producer may use an email as the user id: the sessions list's user
+ * column showed it in clear), and the customer's reference, which links and audit records use
+ * (`references`: from referencesFor).
  */
 export function toSessionJson(s: SessionRow, masker: Masker, references: ReadonlyMap<string, string>) {
   return {
     id: s.id,
     userId: s.userId === null ? null : masker.text(s.userId),
     userReference: s.userId === null ? null : (references.get(s.userId) ?? null),
-    anonymousId: s.anonymousId,
+    anonymousId: s.anonymousId === null ? null : masker.text(s.anonymousId),
     journey: s.journey,
     startedAt: s.startedAt.toISOString(),
     endedAt: s.endedAt?.toISOString() ?? null,
@@ -33,7 +34,7 @@ export function toSessionJson(s: SessionRow, masker: Masker, references: Readonl
     outcome: s.outcome,
     eventCount: s.eventCount,
     durationMs: Number(s.durationMs),
-    lastStep: s.lastStep,
+    lastStep: masker.text(s.lastStep),
     resumePoint: masker.state(s.resumePoint),
     personName: s.personName === null ? null : masker.value(s.personName),
   };

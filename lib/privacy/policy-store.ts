@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Store } from "../db/prisma";
 import { createMasker, type Masker } from "./mask";
+import { checkPattern } from "./pattern-safety";
 import { describePolicyChange, policySchema, type PersonalDataPolicy } from "./policy";
+import { savablePolicySchema } from "./savable-policy";
 
 /** The file the first version is seeded from (REWIND_PERSONAL_DATA_POLICY overrides it). */
 export function policySeedFile(env: Record<string, string | undefined> = process.env): string {
@@ -32,13 +34,18 @@ export async function readPolicy(store: Store): Promise<PolicyVersion> {
   const current = await latest(store);
   if (current) return current;
   const file = policySeedFile();
-  const seeded = policySchema.parse(JSON.parse(readFileSync(file, "utf8")));
+  // A seed file with a pattern that is not safe to run fails here, naming it, rather than later on every read.
+  const seeded = await savablePolicySchema.parseAsync(JSON.parse(readFileSync(file, "utf8")));
   await savePolicy(store, seeded, `seed (${file.split("/").slice(-2).join("/")})`).catch(() => undefined);
   return (await latest(store))!;
 }
 
-/** Saves a new version (the old ones stay as history), with what changed in words. */
-export async function savePolicy(store: Store, policy: PersonalDataPolicy, changedBy: string): Promise<PolicyVersion> {
+/**
+ * Saves a new version (the old ones stay as history), with what changed in words. A pattern not
+ * shown safe to run is refused (a ZodError naming it): whoever calls, the store never gets one.
+ */
+export async function savePolicy(store: Store, unchecked: PersonalDataPolicy, changedBy: string): Promise<PolicyVersion> {
+  const policy = await savablePolicySchema.parseAsync(unchecked);
   const before = await latest(store);
   const row = await store.db.personalDataPolicy.create({
     data: { policy: policy as object, changedBy, changedAt: new Date(), summary: describePolicyChange(before?.policy ?? null, policy) },
@@ -67,8 +74,18 @@ export async function currentMasker(store: Store, now = Date.now()): Promise<Mas
     return cached.masker;
   }
   const current = await readPolicy(store);
-  cache.rewindMasker = { version: current.version, masker: createMasker(current.policy), checkedAt: now };
+  // A version saved before patterns were checked may hold one that is not safe to run: it fails
+  // closed (every string masked whole) instead of stalling every read. Verdicts are kept per process.
+  const verdicts = await Promise.all(current.policy.patterns.map((p) => checkPattern(p.regex)));
+  const unproven = new Set(current.policy.patterns.filter((_, i) => !verdicts[i]!.safe).map((p) => p.regex));
+  if (unproven.size > 0) logUnproven(current.version, current.policy.patterns.filter((p) => unproven.has(p.regex)).map((p) => p.name));
+  cache.rewindMasker = { version: current.version, masker: createMasker(current.policy, { unproven }), checkedAt: now };
   return cache.rewindMasker.masker;
+}
+
+function logUnproven(version: number, names: string[]): void {
+  // Names an admin chose, not personal data; console directly, since the log masker is this masker.
+  console.warn(`[rewind] personal-data policy v${version}: pattern(s) ${names.map((n) => JSON.stringify(n)).join(", ")} not safe to run; every string is masked whole until a new version replaces them`);
 }
 
 /** Forget the cached masker (after this process saved a new version). */

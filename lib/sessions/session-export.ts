@@ -40,7 +40,8 @@ export async function* exportPages(store: Store, session: ExportedSession, maske
       event: maskCloudEvent(masker, toCloudEventJson(e)),
       // Described from the masked event: a description quotes data.
       description: masker.text(definition.describe(maskJourneyEvent(masker, toJourneyEvent(e)))),
-      service: serviceLabel(definition, e, (source) => source),
+      // A source is a producer's string like any other: through the patterns.
+      service: masker.text(serviceLabel(definition, e, (source) => source)),
     }));
   }
 }

@@ -8,7 +8,7 @@ import { redirect } from "next/navigation";
 import { LastAdminError, changeRole, emailOf, resetDashboardUserPassword, createKey, inviteDashboardUser, revokeKey, setDisabled, updatePolicy } from "@/lib/data/admin";
 import { recordAccess } from "@/lib/data/audit";
 import { requireViewer } from "@/lib/data/viewer";
-import { policySchema } from "@/lib/privacy/policy";
+import { savablePolicySchema } from "@/lib/privacy/savable-policy";
 
 // Every admin action checks the role itself and validates its input: server actions are public endpoints.
 
@@ -133,7 +133,8 @@ export async function savePolicyAction(_state: ActionResult, form: FormData): Pr
   } catch (error) {
     return { ok: false, error: `not valid JSON: ${error instanceof Error ? error.message : "parse error"}` };
   }
-  const policy = policySchema.safeParse(json);
+  // Async: each new pattern is checked for catastrophic backtracking before it may run on every read.
+  const policy = await savablePolicySchema.safeParseAsync(json);
   if (!policy.success) return { ok: false, error: problems(policy.error) };
   const saved = await updatePolicy(policy.data, admin.email);
   revalidatePath("/admin/policy");

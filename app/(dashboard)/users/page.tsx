@@ -21,8 +21,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const answer = q.length >= 2 ? await searchCustomers(viewer, q, { settled: true }).catch(refusedAsNotice) : { users: [], more: false };
   if ("notice" in answer) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{answer.notice}</p>;
   const { users, more } = answer;
-  // The query is echoed through the same masking as everything else: an email typed in comes back masked.
-  const shown = (await getMasker()).text(q);
+  // The query is echoed through the same masking as everything else: an email typed in comes back
+  // masked. Mask, then cut: an email cut at the 200th character would no longer look like one.
+  const shown = (await getMasker()).text((typed ?? "").trim()).slice(0, 200);
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Find a customer{q.length >= 2 ? ` · “${shown}”` : ""}</h1>
