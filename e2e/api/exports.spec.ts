@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { appendBatch, cloudEvent, serviceAuth } from "../support/seed";
+import { appendBatch, cloudEvent, serviceAuth, uniqueTag } from "../support/seed";
 import { seedUserSession } from "../support/seed-session";
 
 const FORMULA = '=HYPERLINK("http://x","y")';
@@ -47,4 +47,26 @@ test("a long session's exports stream whole: valid JSON of the usual shape, ever
 
   const csv = parse(await (await request.get(`/sessions/${seeded.sessionId}/export/csv`, { headers: serviceAuth })).text(), { columns: true }) as { event: string }[];
   expect(csv.map((r) => r.event)).toEqual(body.events.map((e: { type: string }) => e.type));
+});
+
+test("a session whose producer id has a character no header can hold still exports, named exactly in filename*", async ({ request }) => {
+  const tag = uniqueTag("named");
+  const user = `usr-${tag}`;
+  const sessionid = `${tag}-→"quoted"`;
+  await appendBatch(request, [
+    cloudEvent({ id: `${tag}-1`, source: "/holidays/identity", type: "identity.user.signed_in", subject: `user/${user}`, userid: user, sessionid, time: "2026-06-01T10:00:00Z", data: { method: "password" } }),
+    cloudEvent({ id: `${tag}-2`, source: "/holidays/search", type: "search.destinations.searched", subject: `search/${user}`, userid: user, sessionid, time: "2026-06-01T10:01:00Z", data: { query: "Lisbon" } }),
+  ]);
+  let id = "";
+  await expect(async () => {
+    const { sessions } = await (await request.get(`/api/users/${user}/sessions`, { headers: serviceAuth })).json();
+    expect(sessions.length).toBeGreaterThan(0);
+    id = sessions[0].id;
+  }).toPass({ timeout: 10_000 });
+  for (const format of ["json", "csv"]) {
+    const response = await request.get(`/sessions/${encodeURIComponent(id)}/export/${format}`, { headers: serviceAuth });
+    expect(response.status(), format).toBe(200);
+    const disposition = response.headers()["content-disposition"]!;
+    expect(decodeURIComponent(disposition.split("filename*=UTF-8''")[1]!)).toBe(`session-${id}.${format}`);
+  }
 });

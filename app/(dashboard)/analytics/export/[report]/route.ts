@@ -1,3 +1,4 @@
+import { attachmentDisposition } from "@/lib/api/attachment";
 import { ApiError } from "@/lib/api/errors";
 import { handle } from "@/lib/api/handle";
 import { toCsv } from "@/lib/csv/csv";
@@ -52,6 +53,6 @@ export const GET = handle(async (request: Request, context: { params: Promise<{ 
   const csv = await csvOf(report, params);
   const range = readRange(params);
   return new Response(csv, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${report}-${range.from}-${range.to}.csv"` },
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachmentDisposition(`${report}-${range.from}-${range.to}.csv`) },
   });
 });

@@ -1,3 +1,4 @@
+import { attachmentDisposition } from "@/lib/api/attachment";
 import { ApiError } from "@/lib/api/errors";
 import { handle } from "@/lib/api/handle";
 import { requireServiceOrRole } from "@/lib/data/api-access";
@@ -22,6 +23,6 @@ export const GET = handle(async (request: Request, context: { params: Promise<{ 
   // On record once per export, before the first byte leaves.
   await recordAccess(viewer, { action: "session.exported", customer: opened.customer, session: opened.session.id, target: format });
   return new Response(opened.body, {
-    headers: { "content-type": CONTENT_TYPES[format], "content-disposition": `attachment; filename="session-${opened.session.id}.${format}"` },
+    headers: { "content-type": CONTENT_TYPES[format], "content-disposition": attachmentDisposition(`session-${opened.session.id}.${format}`) },
   });
 });
