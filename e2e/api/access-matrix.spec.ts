@@ -196,6 +196,8 @@ test("each role and key kind gets exactly what the rules say, on every server ac
     "app/(dashboard)/admin/actions.ts#createApiKeyAction": () => [null, form({ kind: "none" })],
     "app/(dashboard)/admin/actions.ts#revokeApiKeyAction": () => [form({ id: "999999999" })],
     "app/(dashboard)/admin/actions.ts#savePolicyAction": () => [null, form({ policy: "{" })],
+    "app/(dashboard)/admin/dead-letters/actions.ts#retryDeadLetterAction": () => [form({ position: "999999999" })],
+    "app/(dashboard)/admin/dead-letters/actions.ts#discardDeadLetterAction": () => [form({ position: "999999999" })],
     "app/(dashboard)/events/actions.ts#loadNewerEvents": () => [{}, 0],
     "app/(dashboard)/events/actions.ts#loadOlderEvents": () => [{}, 1],
     "app/(dashboard)/reveal/actions.ts#revealSessionAction": () => [none, ""],

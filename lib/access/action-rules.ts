@@ -19,6 +19,8 @@ export const ACTION_RULES: Record<string, ActionRule> = {
   "app/(dashboard)/admin/actions.ts#createApiKeyAction": "admin.manage",
   "app/(dashboard)/admin/actions.ts#revokeApiKeyAction": "admin.manage",
   "app/(dashboard)/admin/actions.ts#savePolicyAction": "admin.manage",
+  "app/(dashboard)/admin/dead-letters/actions.ts#retryDeadLetterAction": "admin.manage",
+  "app/(dashboard)/admin/dead-letters/actions.ts#discardDeadLetterAction": "admin.manage",
   "app/(dashboard)/events/actions.ts#loadNewerEvents": "events.explore",
   "app/(dashboard)/events/actions.ts#loadOlderEvents": "events.explore",
   "app/(dashboard)/reveal/actions.ts#revealSessionAction": "personal-data.reveal",

@@ -33,6 +33,9 @@ export const AUDIT_ACTIONS = {
   // A service key reads every API: minting or withdrawing one changes who may look as much as a role does.
   "api-key.created": "created an API key",
   "api-key.revoked": "revoked an API key",
+  // What sessions show: an event set aside and then folded again, or kept out of every fold for good.
+  "dead-letter.retried": "folded a set-aside event again",
+  "dead-letter.discarded": "discarded a set-aside event",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -18,8 +18,11 @@ export function countSetAsideEvents(): Promise<number> {
   return countDeadLetters(getStore());
 }
 
-/** Folds the event again; false when it still cannot be folded (the attempt is counted). */
-export function retrySetAsideEvent(position: number): Promise<boolean> {
+/**
+ * Folds the event again: true when it folded, false when it still cannot be (the attempt is
+ * counted), null when no event is set aside at that position.
+ */
+export function retrySetAsideEvent(position: number): Promise<boolean | null> {
   return retryDeadLetter(getStore(), position, { timeoutMs: sessionTimeoutMs() });
 }
 

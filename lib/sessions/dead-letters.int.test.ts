@@ -114,5 +114,8 @@ describe.each(testProviders())("a page the projector cannot fold never blocks th
     expect(await retryDeadLetter(t.store, bad!.position, { now: NOW })).toBe(true);
     expect(await listUserSessions(t.store, "u-poison")).toHaveLength(1);
     expect(await listDeadLetters(t.store)).toEqual([]);
+    // Only a set-aside event is retried: the action cannot fold an arbitrary position.
+    expect(await retryDeadLetter(t.store, bad!.position, { now: NOW })).toBeNull();
+    expect(await retryDeadLetter(t.store, good1!.position, { now: NOW })).toBeNull();
   });
 });

@@ -66,6 +66,11 @@ export async function countDeadLetters(store: Store): Promise<number> {
 }
 
 /** Discarding keeps the record (so a rebuild skips the event too) and stops counting it. */
+/** Whether the event at this position is set aside now (not discarded, not folded since). */
+export async function isSetAside(store: Store, position: number): Promise<boolean> {
+  return (await store.db.deadLetter.count({ where: { position: BigInt(position), status: "set_aside" } })) === 1;
+}
+
 export async function discardDeadLetter(store: Store, position: number): Promise<boolean> {
   const { count } = await store.db.deadLetter.updateMany({ where: { position: BigInt(position), status: "set_aside" }, data: { status: "discarded" } });
   return count === 1;

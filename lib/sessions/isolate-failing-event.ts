@@ -1,5 +1,5 @@
 import type { Store } from "../db/prisma";
-import { errorKindOf, recordFailedRetry, setAsideNextEvent, storeAnswers } from "./dead-letters";
+import { errorKindOf, isSetAside, recordFailedRetry, setAsideNextEvent, storeAnswers } from "./dead-letters";
 import { CHECKPOINT, projectNextPage, type ProjectorOptions } from "./projector";
 
 /**
@@ -37,7 +37,9 @@ export async function projectPageOrSetAside(store: Store, options: ProjectorOpti
 }
 
 /** Folds a set-aside event again (after a fix): true when it is now in its session. */
-export async function retryDeadLetter(store: Store, position: number, options: ProjectorOptions = {}): Promise<boolean> {
+export async function retryDeadLetter(store: Store, position: number, options: ProjectorOptions = {}): Promise<boolean | null> {
+  // Only an event that is set aside: any other position is not this action's to fold.
+  if (!(await isSetAside(store, position))) return null;
   try {
     return (await projectNextPage(store, { ...options, only: position })) === 1;
   } catch (error) {

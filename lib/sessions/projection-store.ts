@@ -187,9 +187,17 @@ export async function saveAliases(tx: Tx, provider: Provider, aliases: readonly 
 /** A search term of a user, and its kind ("user" for the user id itself; see SearchTerm). */
 export type SearchTermRow = [term: string, userId: string, kind: SearchTerm["kind"] | "user"];
 
+/**
+ * The longest term kept, in UTF-8 bytes: a search is at most 200 characters (800 bytes), and
+ * PostgreSQL refuses an index entry over about 2,700 bytes (term and user id, the id at most
+ * 1,024): a longer name in some event's data failed the whole projector page.
+ */
+const MAX_TERM_BYTES = 800;
+
 export async function saveSearchTerms(tx: Tx, provider: Provider, terms: readonly SearchTermRow[]): Promise<void> {
-  if (terms.length === 0) return;
-  const unique = [...new Map(terms.map((t) => [`${t[0]}\u0000${t[1]}`, t])).values()];
+  const searchable = terms.filter((t) => Buffer.byteLength(t[0]) <= MAX_TERM_BYTES);
+  if (searchable.length === 0) return;
+  const unique = [...new Map(searchable.map((t) => [`${t[0]}\u0000${t[1]}`, t])).values()];
   const param = JSON.stringify(unique);
   const sql =
     provider === "sqlite"

@@ -5,8 +5,9 @@ import { EVENT_TYPES as T } from "../simulate/event-types";
 import { anEvent } from "../testing/event-factory";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { referencesOf } from "../users/user-references";
+import { countDeadLetters } from "./dead-letters";
 import { catchUp } from "./projector";
-import { searchUserIds } from "./read-sessions";
+import { listUserSessions, searchUserIds } from "./read-sessions";
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz '-.@0123456789";
 
@@ -133,6 +134,22 @@ describe.each(testProviders())("customer search over projected events on %s", (p
     for (const q of [id, "mia", "lund", "mia lund", "+46 70 123 45 67", reference]) expect(await searchUserIds(t.store, q), q).toEqual([id]);
     for (const q of ["mia.", "mia.lund", "mi", "lun", "+46 70", reference.slice(0, 8)]) expect(await searchUserIds(t.store, q), q).toEqual([]);
     expect(await probe((q) => searchUserIds(t.store, q), id)).toBe("");
+  });
+
+  it("a name too long to be a search term is left out of the index, not the customer's session (PostgreSQL refused the page)", async () => {
+    // Random letters, which PostgreSQL cannot compress below its index entry limit (about 2,700 bytes).
+    let seed = 42;
+    const name = Array.from({ length: 3_000 }, () => String.fromCharCode(97 + ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % 26))).join("");
+    await appendEvents(t.store, [
+      anEvent({
+        id: "r-long", source: "test/users", type: T.userRegistered, subject: "user/u-long-name", userid: "u-long-name",
+        data: { kind: "json", value: { name, email: "long.name@example.com" } },
+      }),
+    ]);
+    await catchUp(t.store, { now: () => Date.parse("2026-06-02T00:00:00Z") });
+    expect(await countDeadLetters(t.store)).toBe(0);
+    expect(await listUserSessions(t.store, "u-long-name")).toHaveLength(1);
+    expect(await searchUserIds(t.store, "long.name@example.com")).toEqual(["u-long-name"]);
   });
 });
 
