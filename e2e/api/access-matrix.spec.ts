@@ -207,6 +207,7 @@ test("each role and key kind gets exactly what the rules say, on every server ac
     "app/(dashboard)/sessions/actions.ts#loadReplayEvents": (grant) => [seeded.sessionId, 0, grant],
     "app/(dashboard)/users/actions.ts#createResumeLinkAction": () => [none, null],
     "app/(dashboard)/users/actions.ts#revokeResumeLinkAction": () => [form({ linkId: none, userId: none })],
+    "app/(dashboard)/users/actions.ts#searchCustomersAction": () => [form({ query: "" })],
   };
   expect(Object.keys(ACTION_RULES).filter((a) => !(a in probes)), "actions this test has no harmless arguments for").toEqual([]);
 

@@ -65,8 +65,7 @@ test("a customer whose id is an email is found, addressed and answered by refere
   // Nobody by that name: no sessions, nothing on record, and the email asked for not repeated.
   const nobody = `nobody.${seeded.tag}@example.com`;
   const missing = await request.get(`/api/users/${encodeURIComponent(nobody)}/sessions`, { headers: serviceAuth });
-  expect(missing.status()).toBe(200);
-  expect(await missing.json()).toMatchObject({ reference: null, sessions: [] });
+  expect(missing.status()).toBe(404);
   await expectNoneOf(missing, [nobody], "an unknown customer's sessions");
   expect((await request.get(`/api/users/${encodeURIComponent(nobody)}/resume`, { headers: serviceAuth })).status()).toBe(404);
   await expectNoneOf(await request.get(`/api/users/${encodeURIComponent(nobody)}/resume`, { headers: serviceAuth }), [nobody], "the 404");
@@ -161,7 +160,7 @@ test("a customer search is on record once when settled, never for a suggestion, 
   expect(after.length).toBe(before + 2);
   // A customer who does not exist is not a view of anyone: nothing on record.
   const all = (await auditTypes(request, viewer)).length;
-  expect((await agent.get(`/api/users/${encodeURIComponent(`nobody.${seeded.tag}@example.com`)}/sessions`)).status()).toBe(200);
+  expect((await agent.get(`/api/users/${encodeURIComponent(`nobody.${seeded.tag}@example.com`)}/sessions`)).status()).toBe(404);
   expect((await auditTypes(request, viewer)).length).toBe(all);
   for (const e of after.slice(before)) {
     expect(e.data.target).toMatch(/^search “.*•.*” \(\d+\+? found\)$/);
