@@ -46,6 +46,21 @@ describe("maskCloudEvent", () => {
     expect(out.data).toEqual({ "a••@•.•••": 1, "a••@•.••• (2)": 2, __proto__key: 3 });
   });
 
+  it("numbers 10,000 keys that mask alike in one pass, each once (the numbering restarted at 2 for every key: 97 s)", () => {
+    const data = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`a${String(i).padStart(5, "0")}@x.io`, i]));
+    const out = maskCloudEvent(masker, event({ data })).data as Record<string, number>;
+    const keys = Object.keys(out);
+    expect(new Set(keys).size).toBe(10_000);
+    expect(keys[0]).toBe("a•••••@•.••");
+    expect(keys.slice(1)).toEqual(Array.from({ length: 9_999 }, (_, i) => `a•••••@•.•• (${i + 2})`));
+    expect(Object.values(out)).toEqual(Array.from({ length: 10_000 }, (_, i) => i));
+  });
+
+  it("numbers past a key that already holds the next number", () => {
+    const out = maskCloudEvent(masker, event({ data: { "ann@x.com": 1, "a••@•.••• (2)": 2, "amy@x.com": 3 } }));
+    expect(out.data).toEqual({ "a••@•.•••": 1, "a••@•.••• (2)": 2, "a••@•.••• (3)": 3 });
+  });
+
   it("keeps a __proto__ key a plain key", () => {
     const data = JSON.parse('{"__proto__": {"polluted": "jane@example.com"}}');
     const out = maskCloudEvent(masker, event({ data })).data as Record<string, unknown>;
