@@ -41,3 +41,17 @@ describe("strings the stores cannot keep: the NUL character, a lone surrogate", 
     expect(validateStructuredEvent(event({ data: { text: "é ü \u0001 \t 😀" } }), 0).ok).toBe(true);
   });
 });
+
+describe("a user id shaped like a customer reference", () => {
+  const event = (userid: string) => ({ specversion: "1.0", id: "e-1", source: "/s", type: "t", userid });
+
+  it("is refused, naming the attribute: pages and the audit record resolve a reference first", () => {
+    const result = validateStructuredEvent(event("cus_0123456789abcdef0123"), 2);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues).toEqual([expect.objectContaining({ index: 2, attribute: "userid", message: expect.stringContaining("customer reference") })]);
+  });
+
+  it.each(["cus_0123456789ABCDEF0123", "cus_0123", "xcus_0123456789abcdef0123", "customer-1"])("leaves %s alone", (userid) => {
+    expect(validateStructuredEvent(event(userid), 0).ok).toBe(true);
+  });
+});

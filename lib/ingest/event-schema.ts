@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isReference } from "../users/reference-format";
 
 /** CloudEvents 1.0: extension attribute names are lower-case ASCII letters and digits. */
 export const ATTRIBUTE_NAME = /^[a-z0-9]+$/;
@@ -105,7 +106,9 @@ export const cloudEventSchema = z
       .string({ error: "data_base64 must be a base64 string" })
       .refine((v) => v.length % 4 === 0 && BASE64.test(v), { error: "data_base64 is not valid base64" })
       .optional(),
-    userid: identifier("userid").optional(),
+    userid: identifier("userid")
+      .refine((id) => !isReference(id), { error: "userid has the shape of a customer reference (cus_ and 20 hex digits), which Rewind assigns itself" })
+      .optional(),
     anonymousid: identifier("anonymousid").optional(),
     sessionid: identifier("sessionid").optional(),
     correlationid: identifier("correlationid").optional(),

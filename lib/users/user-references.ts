@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { DatabaseTarget } from "../db/database-url";
 import { jsonInList, jsonRowsInsert } from "../db/json-rows";
+import { isReference } from "./reference-format";
 import type { Tx } from "../sessions/projection-store";
 
 /**
@@ -19,11 +20,9 @@ type Provider = DatabaseTarget["provider"];
 
 const COLUMNS = [["user_id", "text"], ["reference", "text"], ["assigned_at", "timestamp"]] as const;
 
-const REFERENCE = /^cus_[0-9a-f]{20}$/;
-
 export const newReference = (): string => `cus_${randomBytes(10).toString("hex")}`;
 
-export const isReference = (value: string): boolean => REFERENCE.test(value);
+export { isReference };
 
 /** The references these user ids have (ids without one are absent). */
 export async function referencesOf(tx: Tx, provider: Provider, userIds: readonly string[]): Promise<Map<string, string>> {
