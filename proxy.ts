@@ -16,6 +16,17 @@ const ROUTE_HANDLERS = [/^\/sessions\/[^/]+\/export\//, /^\/analytics\/export\//
 /** What records an export when opened: refused when another site opens it (see below). */
 const AUDITED_DOWNLOADS = [...ROUTE_HANDLERS, /^\/sessions\/[^/]+\/print\/?$/];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** API routes that answer without a sign-in (or are Better Auth's own, which checks its Origin). */
+const OPEN_API = [/^\/api\/health\/?$/, /^\/api\/auth\//];
+
+/**
+ * Whether another site (or a sibling subdomain: its requests carry a SameSite=Lax cookie too) made
+ * the browser send this request. No header (a client that is not a browser) is not another site.
+ */
+function fromAnotherSite(request: NextRequest): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  return site === "cross-site" || site === "same-site";
+}
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -26,9 +37,21 @@ export function proxy(request: NextRequest) {
     );
   }
   // A download another site starts with the viewer's cookie would be an audited export in their name.
-  if (AUDITED_DOWNLOADS.some((p) => p.test(pathname)) && request.headers.get("sec-fetch-site") === "cross-site") {
+  if (AUDITED_DOWNLOADS.some((p) => p.test(pathname)) && fromAnotherSite(request)) {
     return NextResponse.json(
       { error: { code: "forbidden", message: "exports open from Rewind's own pages only", details: {} } },
+      { status: 403 },
+    );
+  }
+  // So would an API read made with the dashboard's sign-in (a link or a window.open to
+  // /api/users/<id>/sessions records a view): those come from Rewind's own pages only. A key
+  // (Authorization) is no cookie another site can ride on.
+  if (
+    pathname.startsWith("/api/") && !OPEN_API.some((p) => p.test(pathname)) && fromAnotherSite(request) &&
+    getSessionCookie(request) && !request.headers.get("authorization")
+  ) {
+    return NextResponse.json(
+      { error: { code: "forbidden", message: "reads with a dashboard sign-in come from Rewind's own pages only; use an API key", details: {} } },
       { status: 403 },
     );
   }

@@ -135,10 +135,11 @@ test("a page another site sends the browser to asks before it puts a look on rec
   const auditor = await signedInAs("auditor", baseURL!);
   const viewer = await viewerIdOf(auditor);
   const total = async () => Object.values(await auditCounts(request, viewer)).reduce((a, b) => a + b, 0);
-  for (const path of [`/users/${seeded.user}`, `/sessions/${seeded.sessionId}?at=1`, `/flows/${flow}`]) {
+  for (const [path, site] of [[`/users/${seeded.user}`, "cross-site"], [`/sessions/${seeded.sessionId}?at=1`, "same-site"], [`/flows/${flow}`, "cross-site"], [`/users?query=${seeded.user}`, "same-site"]] as const) {
     const before = await total();
-    // A navigation from another site carries the (SameSite=Lax) cookie: nothing on record, a link to open it.
-    const elsewhere = await auditor.get(path, { headers: { "sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate" } });
+    // A navigation from another site (or a sibling subdomain) carries the (SameSite=Lax) cookie:
+    // nothing on record, a link to open it.
+    const elsewhere = await auditor.get(path, { headers: { "sec-fetch-site": site, "sec-fetch-mode": "navigate" } });
     expect(elsewhere.status(), path).toBe(200);
     const html = await elsewhere.text();
     expect(html, path).toContain("You followed a link from another site");
@@ -149,4 +150,23 @@ test("a page another site sends the browser to asks before it puts a look on rec
     expect(await here.text(), path).not.toContain("You followed a link from another site");
     expect(await total(), path).toBe(before + 1);
   }
+});
+
+test("an API read another site makes with the dashboard's sign-in is refused and puts nothing on record; with a key it is served", async ({ request, baseURL }) => {
+  const seeded = await seedUserSession(request, () => []);
+  const auditor = await signedInAs("auditor", baseURL!);
+  const viewer = await viewerIdOf(auditor);
+  const total = async () => Object.values(await auditCounts(request, viewer)).reduce((a, b) => a + b, 0);
+  const before = await total();
+  for (const path of [`/api/users/${seeded.user}/sessions`, `/api/sessions/${seeded.sessionId}?limit=1`, `/api/users?query=${seeded.user}`, `/sessions/${seeded.sessionId}/export/json`, `/sessions/${seeded.sessionId}/print`]) {
+    for (const site of ["cross-site", "same-site"]) {
+      const answer = await auditor.get(path, { headers: { "sec-fetch-site": site } });
+      expect(answer.status(), `${path} from ${site}`).toBe(403);
+    }
+    expect((await auditor.get(path, { headers: { "sec-fetch-site": "same-origin" } })).status(), `${path} from Rewind`).toBe(200);
+  }
+  // Five reads from Rewind's own pages: five records, none from the refused ones.
+  expect(await total()).toBe(before + 5);
+  expect((await request.get(`/api/users/${seeded.user}/sessions`, { headers: { ...serviceAuth, "sec-fetch-site": "cross-site" } })).status()).toBe(200);
+  expect((await request.get("/api/health", { headers: { "sec-fetch-site": "cross-site" } })).status()).toBe(200);
 });

@@ -11,7 +11,9 @@ import { safeNext } from "../access/safe-next";
  * ticket still works, one click later. A typed or bookmarked address is "none", not cross-site.
  */
 export async function arrivedFromAnotherSite(): Promise<boolean> {
-  return (await headers()).get("sec-fetch-site") === "cross-site";
+  // A sibling subdomain ("same-site") is another site too: the Lax cookie rides on its navigations.
+  const site = (await headers()).get("sec-fetch-site");
+  return site === "cross-site" || site === "same-site";
 }
 
 /** The path and query this page was asked for (set by proxy.ts), to open it from here. */

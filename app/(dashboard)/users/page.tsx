@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatWallClock } from "@/components/replay/format-time";
 import { OutcomeBadge } from "@/components/replay/left-off-card";
+import { OpenFromElsewhere } from "@/components/access/open-from-elsewhere";
 import { ApiError } from "@/lib/api/errors";
+import { arrivedFromAnotherSite, requestedPage } from "@/lib/data/cross-site";
 import { openSearch, searchCustomers } from "@/lib/data/customer-search";
 import { getMasker } from "@/lib/data/privacy";
 import { requireViewer } from "@/lib/data/viewer";
@@ -17,6 +19,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const { query, q: sealed } = await searchParams;
   const typed = typeof sealed === "string" ? await openSearch(sealed) : typeof query === "string" ? query : null;
   const q = (typed ?? "").trim().slice(0, 200);
+  // A settled search is on record in the viewer's name: another site's link to one asks first.
+  if (q.length >= 2 && (await arrivedFromAnotherSite())) return <OpenFromElsewhere href={await requestedPage("/users")} what="this search" />;
   // The search box submits here: a settled search, on record; over the viewer's rate, a word why.
   const answer = q.length >= 2 ? await searchCustomers(viewer, q, { settled: true }).catch(refusedAsNotice) : { users: [], more: false };
   if ("notice" in answer) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{answer.notice}</p>;
