@@ -252,6 +252,8 @@ test.describe("as an admin", () => {
     await page.getByRole("button", { name: "Save a new version" }).click();
     await expect(page.getByRole("form", { name: "Save a new version" }).getByRole("alert")).toContainText('pattern "nested plus" can backtrack catastrophically');
     await expect(page.getByRole("list", { name: "Policy history" }).getByRole("listitem").first()).not.toContainText("nested plus");
+    // What was typed stays, to be mended rather than typed again.
+    await expect(editor).toHaveValue(/nested plus/);
 
     // Put it back as it was, so other tests see the seeded policy.
     await editor.fill(JSON.stringify(policy, null, 2));

@@ -41,7 +41,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <li key={u.userId}>
               <Link href={customerHref(u.userId, u.reference)} className="flex flex-wrap items-center gap-3 px-4 py-3 hover:bg-amber-50 dark:hover:bg-slate-800">
                 <span className="font-medium">{u.displayName ?? u.userId}</span>
-                <span className="text-xs text-slate-500">{u.userId}</span>
+                {/* A masked id tells nobody apart ("j•••.•••@…" twice): the reference does. */}
+                {u.displayName !== null && <span className="text-xs text-slate-500">{u.userId}</span>}
+                {u.reference !== null && u.userId.includes("••") && <span className="font-mono text-xs text-slate-500">{u.reference}</span>}
                 <span className="text-sm text-slate-600 dark:text-slate-300">{u.sessionCount} session{u.sessionCount === 1 ? "" : "s"}</span>
                 <span className="text-sm text-slate-500">last seen {formatWallClock(Date.parse(u.lastSeen))}</span>
                 <OutcomeBadge outcome={u.lastOutcome} />

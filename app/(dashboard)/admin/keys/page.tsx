@@ -20,7 +20,7 @@ export default async function AdminKeysPage() {
   return (
     <div className="space-y-5">
       <AdminTabs current="/admin/keys" />
-      <section className="grid gap-5 lg:grid-cols-[1fr_22rem]">
+      <section className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-2">
           <p className="text-sm text-slate-500">
             Producer keys append events for one source service and nothing else, and only the types they name when they name some (<code>*</code> matches any run of characters: <code>search.*</code>); service keys read every API with personal data masked and never append.

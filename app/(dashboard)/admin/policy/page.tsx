@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/admin/action-form";
+import { PolicyEditor } from "@/components/admin/policy-editor";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { formatWallClock } from "@/components/replay/format-time";
 import { getPolicyAndHistory } from "@/lib/data/admin";
@@ -15,7 +16,7 @@ export default async function AdminPolicyPage() {
   return (
     <div className="space-y-5">
       <AdminTabs current="/admin/policy" />
-      <section className="grid gap-5 lg:grid-cols-[1fr_26rem]">
+      <section className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <div className="space-y-2">
           <p className="text-sm text-slate-500">
             Version {current.version}. <code>fields</code> names, per event type, the paths inside <code>data</code> that are personal data
@@ -23,14 +24,7 @@ export default async function AdminPolicyPage() {
             Everything leaving the server is masked by it, for every role; a reveal with a reason is the only way to see a value.
           </p>
           <ActionForm action={savePolicyAction} label="Save a new version">
-            <textarea
-              name="policy"
-              aria-label="Policy (JSON)"
-              defaultValue={JSON.stringify(current.policy, null, 2)}
-              spellCheck={false}
-              rows={24}
-              className="w-full rounded border border-slate-300 bg-white p-3 font-mono text-xs dark:border-slate-700 dark:bg-slate-950"
-            />
+            <PolicyEditor initial={JSON.stringify(current.policy, null, 2)} />
           </ActionForm>
         </div>
         <div className="self-start rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">

@@ -27,7 +27,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           Not changed: there must always be an active admin. Make someone else admin first.
         </p>
       )}
-      <section className="grid gap-5 lg:grid-cols-[1fr_22rem]">
+      <section className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <DataTable label="Dashboard users" columns={["User", "Role", "Status", "Password", "Since"]} className="self-start">
           {users.map((u) => {
             const self = u.id === admin.id;
