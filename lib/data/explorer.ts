@@ -15,7 +15,9 @@ async function masked(rows: StoredEvent[]): Promise<CloudEventJson[]> {
 
 /** The filter as the store reads it; a type pattern resolves against the store's types (one index scan). */
 async function feedFilterOf(store: Store, filter: ExplorerFilter) {
-  return toFeedFilter(filter, typeFilterIsPattern(filter) ? await readEventTypes(store) : []);
+  if (!typeFilterIsPattern(filter)) return toFeedFilter(filter);
+  const [types, masker] = await Promise.all([readEventTypes(store), getMasker()]);
+  return toFeedFilter(filter, types, masker.text);
 }
 
 export const EXPLORER_PAGE_SIZE = 100;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { maskValue } from "../privacy/mask";
 import { readExplorerFilter, toFeedFilter } from "./explorer-filter";
 
 describe("readExplorerFilter", () => {
@@ -46,5 +47,15 @@ describe("the type filter's patterns (the product's glob syntax)", () => {
     expect(typeOf("search.*, offers.offer.viewed")).toEqual(["search.destination.viewed", "search.destinations.searched", "offers.offer.viewed"]);
     expect(typeOf("booking.booking.confirmed,offers.offer.viewed")).toEqual(["booking.booking.confirmed", "offers.offer.viewed"]);
     expect(typeOf("payment.*")).toEqual([]); // matches nothing: an empty list, not "any type"
+  });
+
+  it("matches a pattern against a type as the explorer shows it, so a masked type cannot be probed out", () => {
+    const stored = ["x/jane.doe@example.com", "search.destination.viewed"];
+    const shown = (t: string) => (t.includes("@") ? maskValue(t) : t);
+    const resolve = (type: string) => toFeedFilter(readExplorerFilter({ type }).filter, stored, shown).type;
+    expect(resolve("*j*")).toEqual([]);
+    expect(resolve("*jane*")).toEqual([]);
+    expect(resolve("x/*")).toEqual(["x/jane.doe@example.com"]);
+    expect(resolve(`${maskValue("x/jane.doe@example.com")}`)).toBe(maskValue("x/jane.doe@example.com")); // a plain type stays exact
   });
 });

@@ -47,11 +47,15 @@ export function typeFilterIsPattern(filter: ExplorerFilter): boolean {
   return filter.type !== undefined && (isGlob(filter.type) || filter.type.includes(","));
 }
 
-/** `knownTypes`: the store's event types, needed only when the type filter is a pattern. */
-export function toFeedFilter(filter: ExplorerFilter, knownTypes: readonly string[] = []): FeedFilter {
+/**
+ * `knownTypes`: the store's event types, needed only when the type filter is a pattern. A pattern
+ * matches a type as the explorer shows it (`shown`: masked), so `*a*`-style probes cannot rebuild
+ * a masked type one character at a time.
+ */
+export function toFeedFilter(filter: ExplorerFilter, knownTypes: readonly string[] = [], shown: (type: string) => string = (t) => t): FeedFilter {
   const patterns = filter.type !== undefined && typeFilterIsPattern(filter) ? parseGlobList(filter.type) : null;
   return {
-    type: patterns ? knownTypes.filter((t) => globListMatches(patterns, t)) : filter.type,
+    type: patterns ? knownTypes.filter((t) => globListMatches(patterns, shown(t))) : filter.type,
     userid: filter.user,
     stream: filter.stream,
     correlationid: filter.correlation,
