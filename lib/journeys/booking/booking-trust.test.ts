@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sessionFacts } from "../../analytics/session-facts";
 import { EVENT_TYPES as T, serviceOf, SOURCES } from "../../simulate/event-types";
+import { simulateWorld } from "../../simulate/world";
 import { journeyBuilder } from "../../testing/journey-builder";
 import { foldEvents, type JourneyDefinition } from "../journey-definition";
 import type { JourneyEvent } from "../journey-event";
@@ -118,5 +119,14 @@ describe("by default the booking journey believes every reference-world type onl
     const real = b.event(T.userRegistered, data);
     expect(J.personName(real)).toBe("Mallory Attacker");
     expect(J.searchTerms(real)).toContainEqual({ term: "mallory@evil.test", kind: "email" });
+  });
+});
+
+describe("the reference world is believed whole by the default trust", () => {
+  it("every event of a simulated world (the demo's producers) comes from a source trusted for its type", () => {
+    const world = simulateWorld({ users: 150, days: 21, seed: "trust", start: new Date("2026-06-01T00:00:00Z") });
+    expect(world.length).toBeGreaterThan(1_000);
+    expect(world.map((w) => w.event).filter((e) => !isTrusted(REFERENCE_BOOKING_TRUST, e))).toEqual([]);
+    expect(new Set(world.map((w) => w.event.type))).toEqual(new Set(Object.values(T)));
   });
 });
