@@ -1,5 +1,5 @@
 import type { Store } from "../db/prisma";
-import { readFeedBackward } from "../eventstore/read";
+import { readTrustedBackward } from "./read-trusted";
 import { bookingJourney } from "../journeys/booking/booking-journey";
 import type { BookingState } from "../journeys/booking/booking-state";
 import type { LaterEvents } from "../journeys/booking/booking-resume";
@@ -15,7 +15,8 @@ const data = (e: { dataJson: unknown }) => (e.dataJson ?? {}) as Data;
  * - the user's own confirmations after the session: the same trip booked again under a new id;
  * - the offer's repricings, newest by event time.
  * A payment, confirmation, cancellation or repricing counts only from a source the booking journey trusts
- * for it (lib/journeys/booking/booking-trust.ts): any producer can name any type.
+ * for it (lib/journeys/booking/booking-trust.ts): any producer can name any type, so each read pages
+ * on until it has its 200 trusted events (or the feed ends), never 200 of anyone's.
  */
 export async function readLaterEvents(
   store: Store,
@@ -25,20 +26,19 @@ export async function readLaterEvents(
 ): Promise<LaterEvents> {
   const offerId = state.booking?.offerId ?? state.lastOffer?.offerId ?? null;
   const bookingId = state.booking?.bookingId ?? null;
-  const [untrustedRepricings, untrustedFlow, untrustedConfirmations] = await Promise.all([
-    offerId ? readFeedBackward(store, { limit: 200, filter: { stream: `offer/${offerId}`, type: T.offerRepriced } }) : Promise.resolve([]),
-    bookingId ? readFeedBackward(store, { limit: 200, filter: { correlationid: bookingId } }) : Promise.resolve([]),
+  // Only the types read below: a flood of other types under the same correlation id costs nothing.
+  const flowTypes = [T.paymentSucceeded, T.bookingConfirmed, T.bookingCancelled];
+  const [repriced, flow, confirmations] = await Promise.all([
+    offerId ? readTrustedBackward(store, { stream: `offer/${offerId}`, type: T.offerRepriced }, trusts) : Promise.resolve([]),
+    bookingId ? readTrustedBackward(store, { correlationid: bookingId, type: flowTypes }, trusts) : Promise.resolve([]),
     session.userId
-      ? readFeedBackward(store, { limit: 200, filter: { userid: session.userId, type: T.bookingConfirmed, from: session.lastEventAt } })
+      ? readTrustedBackward(store, { userid: session.userId, type: T.bookingConfirmed, from: session.lastEventAt }, trusts)
       : Promise.resolve([]),
   ]);
-  const repriced = untrustedRepricings.filter(trusts);
-  const flow = untrustedFlow.filter(trusts);
-  const confirmations = untrustedConfirmations.filter(trusts);
   // Each later confirmation's trip, from the start of its own flow.
   const laterIds = [...new Set(confirmations.map((e) => String(data(e).bookingId ?? e.correlationid ?? "")).filter((id) => id && id !== bookingId))];
   const starts = await Promise.all(
-    laterIds.slice(0, 20).map(async (id) => (await readFeedBackward(store, { limit: 1, filter: { correlationid: id, type: T.bookingStarted } }))[0]),
+    laterIds.slice(0, 20).map(async (id) => (await readTrustedBackward(store, { correlationid: id, type: T.bookingStarted }, trusts, 1))[0]),
   );
   const byTime = <E extends { occurredAt: Date }>(list: E[]) => [...list].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
   const ofFlow = (type: string) => byTime(flow.filter((e) => e.type === type)).at(-1);

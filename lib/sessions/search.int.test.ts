@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendEvents } from "../eventstore/append";
-import { EVENT_TYPES as T } from "../simulate/event-types";
+import { EVENT_TYPES as T, SOURCES } from "../simulate/event-types";
 import { anEvent } from "../testing/event-factory";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { referencesOf } from "../users/user-references";
@@ -118,7 +118,7 @@ describe.each(testProviders())("customer search over projected events on %s", (p
     t = await createTestStore(provider);
     await appendEvents(t.store, [
       anEvent({
-        id: "r1", source: "test/users", type: T.userRegistered, subject: "user/mia.lund@example.com", userid: "mia.lund@example.com",
+        id: "r1", source: SOURCES.identity, type: T.userRegistered, subject: "user/mia.lund@example.com", userid: "mia.lund@example.com",
         data: { kind: "json", value: { name: "Mia Lund", email: "mia.lund@example.com", phone: "+46 70 123 45 67" } },
       }),
     ]);
@@ -142,7 +142,7 @@ describe.each(testProviders())("customer search over projected events on %s", (p
     const name = Array.from({ length: 3_000 }, () => String.fromCharCode(97 + ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % 26))).join("");
     await appendEvents(t.store, [
       anEvent({
-        id: "r-long", source: "test/users", type: T.userRegistered, subject: "user/u-long-name", userid: "u-long-name",
+        id: "r-long", source: SOURCES.identity, type: T.userRegistered, subject: "user/u-long-name", userid: "u-long-name",
         data: { kind: "json", value: { name, email: "long.name@example.com" } },
       }),
     ]);

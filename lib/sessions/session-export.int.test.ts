@@ -7,6 +7,7 @@ import { toCloudEventJson } from "../eventstore/to-cloud-event";
 import { journeyByName } from "../journeys/registry";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
 import { currentMasker } from "../privacy/policy-store";
+import { SOURCES } from "../simulate/event-types";
 import { anEvent } from "../testing/event-factory";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { rebuildProjections } from "./projector";
@@ -24,7 +25,8 @@ describe.each(testProviders())("the streamed session export (%s)", (provider) =>
       Array.from({ length: EVENTS }, (_, i) =>
         anEvent({
           id: `ex-${i}`,
-          source: "/test/export",
+          // Each type from its own service, as the reference world sends it (the journey believes no other).
+          source: i % 2 ? SOURCES.offers : SOURCES.search,
           subject: "export/one",
           type: i === 4 ? '=HYPERLINK("http://x","y")' : i % 2 ? "offers.offer.viewed" : "search.destinations.searched",
           userid: "u-export",

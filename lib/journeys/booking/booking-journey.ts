@@ -123,7 +123,7 @@ function searchTerms(event: JourneyEvent): SearchTerm[] {
   return [...terms.values()];
 }
 
-/** The booking journey, believing payments, confirmations and cancellations from `trust`'s sources only. */
+/** The booking journey, believing each guarded type only from the sources `trust` names for it. */
 export function createBookingJourney(trust: BookingTrust = REFERENCE_BOOKING_TRUST): JourneyDefinition<BookingState> {
   const trusts = (event: { type: string; source: string }) => isTrusted(trust, event);
   return {
@@ -153,7 +153,7 @@ export function createBookingJourney(trust: BookingTrust = REFERENCE_BOOKING_TRU
     facts,
     searchTerms: (event) => (trusts(event) ? searchTerms(event) : []),
     personName: (event) =>
-      event.type === T.userRegistered && typeof (event.data as Record<string, unknown> | null)?.name === "string"
+      trusts(event) && event.type === T.userRegistered && typeof (event.data as Record<string, unknown> | null)?.name === "string"
         ? ((event.data as Record<string, unknown>).name as string)
         : null,
     boundary: (type) =>

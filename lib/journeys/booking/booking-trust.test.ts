@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sessionFacts } from "../../analytics/session-facts";
-import { EVENT_TYPES as T, SOURCES } from "../../simulate/event-types";
+import { EVENT_TYPES as T, serviceOf, SOURCES } from "../../simulate/event-types";
+import { simulateWorld } from "../../simulate/world";
 import { journeyBuilder } from "../../testing/journey-builder";
 import { foldEvents, type JourneyDefinition } from "../journey-definition";
 import type { JourneyEvent } from "../journey-event";
@@ -45,7 +46,7 @@ describe("the booking journey believes a payment or a confirmation only from the
     expect(REFERENCE_BOOKING_TRUST.repricing.sources).toEqual([SOURCES.offers]);
     expect(isTrusted(REFERENCE_BOOKING_TRUST, { type: T.refundIssued, source: SOURCES.payment })).toBe(true);
     expect(isTrusted(REFERENCE_BOOKING_TRUST, { type: T.paymentFailed, source: SOURCES.search })).toBe(false);
-    expect(isTrusted(REFERENCE_BOOKING_TRUST, { type: T.offerViewed, source: "/anyone" })).toBe(true);
+    expect(isTrusted(REFERENCE_BOOKING_TRUST, { type: T.offerViewed, source: "/anyone" })).toBe(false);
   });
 
   it("given a priced booking, when the payment and booking services settle it, then it is booked", () => {
@@ -78,5 +79,54 @@ describe("the booking journey believes a payment or a confirmation only from the
     const { b, events } = pricedBooking();
     expect(outcomeOf(configured, [...events, ...settle(b, "/psp/adyen")]).outcome).toBe("booked");
     expect(outcomeOf(configured, [...events, ...settle(b)]).outcome).toBe("abandoned");
+  });
+
+});
+
+describe("by default the booking journey believes every reference-world type only from the service its prefix names", () => {
+  const J = bookingJourney as JourneyDefinition<unknown>;
+
+  it("each type of the reference world is believed from its own service and from no other", () => {
+    for (const type of Object.values(T)) {
+      const own = SOURCES[serviceOf(type)!];
+      for (const source of Object.values(SOURCES)) expect(isTrusted(REFERENCE_BOOKING_TRUST, { type, source }), `${type} from ${source}`).toBe(source === own);
+      expect(isTrusted(REFERENCE_BOOKING_TRUST, { type, source: "/anyone" })).toBe(false);
+    }
+    // Another world's types name no service: believed from wherever they come.
+    expect(isTrusted(REFERENCE_BOOKING_TRUST, { type: "trivago.clickout_item", source: "/trivago/train.csv" })).toBe(true);
+  });
+
+  it.each([
+    ["a refund request", T.refundRequested, { bookingId: BK, reference: BK, amount: 1400 }],
+    ["a new price", T.bookingPriced, { bookingId: BK, pricePerPerson: 1, total: 2, holdExpiresAt: "2026-06-01T11:00:00Z" }],
+    ["an expired hold", T.holdExpired, { bookingId: BK }],
+  ])("given a priced booking, when the search service's key claims %s, then the booking is as it was", (_, type, data) => {
+    const { b, events } = pricedBooking();
+    const before = outcomeOf(J, events);
+    const forged = b.event(type, data, { correlationid: BK, source: SOURCES.search });
+    expect(outcomeOf(J, [...events, forged]).state).toEqual(before.state);
+    // From the booking service it does change it (the guard, not the event, kept it still).
+    expect(outcomeOf(J, [...events, b.event(type, data, { correlationid: BK })]).state).not.toEqual(before.state);
+  });
+
+  it("given a customer, when the search service's key registers them under another name and email, then neither names them nor finds them", () => {
+    const b = journeyBuilder();
+    const data = { name: "Mallory Attacker", email: "mallory@evil.test", phone: "+44 7700 900999", country: "GB" };
+    const forged = b.event(T.userRegistered, data, { source: SOURCES.search });
+    expect(J.personName(forged)).toBeNull();
+    expect(J.searchTerms(forged)).toEqual([]);
+    expect(J.evolve(J.initialState(), forged)).toEqual(J.initialState());
+    const real = b.event(T.userRegistered, data);
+    expect(J.personName(real)).toBe("Mallory Attacker");
+    expect(J.searchTerms(real)).toContainEqual({ term: "mallory@evil.test", kind: "email" });
+  });
+});
+
+describe("the reference world is believed whole by the default trust", () => {
+  it("every event of a simulated world (the demo's producers) comes from a source trusted for its type", () => {
+    const world = simulateWorld({ users: 150, days: 21, seed: "trust", start: new Date("2026-06-01T00:00:00Z") });
+    expect(world.length).toBeGreaterThan(1_000);
+    expect(world.map((w) => w.event).filter((e) => !isTrusted(REFERENCE_BOOKING_TRUST, e))).toEqual([]);
+    expect(new Set(world.map((w) => w.event.type))).toEqual(new Set(Object.values(T)));
   });
 });
