@@ -4,7 +4,7 @@ import { readFeed, readHeadPosition } from "../eventstore/read";
 import { anEvent } from "../testing/event-factory";
 import { insertUnfoldableEvent } from "../testing/unfoldable-event";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
-import { countDeadLetters, discardDeadLetter, listDeadLetters, setAsideEventsNear } from "./dead-letters";
+import { countDeadLetters, discardDeadLetter, isTransientFailure, listDeadLetters, setAsideEventsNear, setAsideNextEvent } from "./dead-letters";
 import { retryDeadLetter } from "./isolate-failing-event";
 import { CHECKPOINT, catchUp, rebuildProjections } from "./projector";
 import { listUserSessions } from "./read-sessions";
@@ -117,5 +117,20 @@ describe.each(testProviders())("a page the projector cannot fold never blocks th
     // Only a set-aside event is retried: the action cannot fold an arbitrary position.
     expect(await retryDeadLetter(t.store, bad!.position, { now: NOW })).toBeNull();
     expect(await retryDeadLetter(t.store, good1!.position, { now: NOW })).toBeNull();
+  });
+
+  it("sets aside only the event that failed: when another projector moved the checkpoint since, nothing", async () => {
+    const [a] = await appendEvents(t.store, [visit("race-1", "u-race", 20), visit("race-2", "u-race-2", 21)]);
+    await catchUp(t.store, { now: NOW });
+    const before = await countDeadLetters(t.store);
+    // The fold that "failed" started before the checkpoint that now stands: the next event is not known bad.
+    expect(await setAsideNextEvent(t.store, CHECKPOINT, new Error("x"), a!.position - 1)).toBeUndefined();
+    expect(await countDeadLetters(t.store)).toBe(before);
+  });
+
+  it("a busy store is the store's failure, not the event's: it is backed off, never set aside", () => {
+    const coded = (code: string) => Object.assign(new Error("busy"), { code });
+    for (const code of ["P2028", "P2034", "40001", "SQLITE_BUSY"]) expect(isTransientFailure(coded(code)), code).toBe(true);
+    for (const code of ["P2010", "SQLITE_ERROR", "22P02"]) expect(isTransientFailure(coded(code)), code).toBe(false);
   });
 });

@@ -24,15 +24,32 @@ export function errorKindOf(error: unknown): string {
   return `${name}${typeof code === "string" && /^[\w.-]{1,40}$/.test(code) ? ` ${code}` : ""}`.slice(0, 100);
 }
 
+/** Where the projection stands, read without the lock: what a failed single-event fold started from. */
+export async function readCheckpointPosition(store: Store, projection: string): Promise<number> {
+  const row = await store.db.projectionCheckpoint.findUnique({ where: { name: projection } });
+  return Number(row?.position ?? 0);
+}
+
 /**
- * Sets the first event after the checkpoint aside and moves the checkpoint past it, in one
- * transaction with the checkpoint lock (so a second projector cannot fold it meanwhile). The
- * event stays in the store, raw, for the explorer; only the fold skips it. Answers its position.
+ * Failures that say the store was busy, not that the event is bad (a transaction that timed out,
+ * a serialization failure, SQLite's lock): the runner backs off and tries again, nothing is set aside.
  */
-export async function setAsideNextEvent(store: Store, projection: string, error: unknown): Promise<number | null> {
+const TRANSIENT = /\b(P2028|P2034|40001|40P01|55P03|SQLITE_BUSY|SQLITE_LOCKED)\b/;
+export const isTransientFailure = (error: unknown): boolean => TRANSIENT.test(errorKindOf(error));
+
+/**
+ * Sets the event that failed aside and moves the checkpoint past it, in one transaction with the
+ * checkpoint lock (so a second projector cannot fold it meanwhile). `failedAfter` is the checkpoint
+ * the failed fold started from: if another projector moved it since, the failing event may have
+ * folded there and the next one is not known to be bad, so nothing is set aside (answers
+ * undefined: try again). The event stays in the store, raw, for the explorer; only the fold skips
+ * it. Answers its position, or null at the head.
+ */
+export async function setAsideNextEvent(store: Store, projection: string, error: unknown, failedAfter: number): Promise<number | null | undefined> {
   const provider = store.target.provider;
   return store.db.$transaction(async (tx) => {
     const checkpoint = await rm.lockAndReadCheckpoint(tx, provider, projection);
+    if (checkpoint !== failedAfter) return undefined;
     const [next] = await readFeed({ ...store, db: tx as never }, { after: checkpoint, limit: 1 });
     if (!next) return null;
     const errorKind = errorKindOf(error);

@@ -1,5 +1,5 @@
 import type { Store } from "../db/prisma";
-import { errorKindOf, isSetAside, recordFailedRetry, setAsideNextEvent, storeAnswers } from "./dead-letters";
+import { errorKindOf, isSetAside, isTransientFailure, readCheckpointPosition, recordFailedRetry, setAsideNextEvent, storeAnswers } from "./dead-letters";
 import { CHECKPOINT, projectNextPage, type ProjectorOptions } from "./projector";
 
 /**
@@ -20,13 +20,15 @@ export async function projectPageOrSetAside(store: Store, options: ProjectorOpti
   let read = 0;
   while (read < size) {
     const single = { ...options, pageSize: 1 };
+    const failedAfter = await readCheckpointPosition(store, CHECKPOINT);
     try {
       const n = await projectNextPage(store, single).catch(() => projectNextPage(store, single));
       if (n === 0) break;
       read += n;
     } catch (error) {
-      if (!(await storeAnswers(store))) throw error;
-      const position = await setAsideNextEvent(store, CHECKPOINT, error);
+      if (isTransientFailure(error) || !(await storeAnswers(store))) throw error;
+      const position = await setAsideNextEvent(store, CHECKPOINT, error, failedAfter);
+      if (position === undefined) continue; // another projector moved on meanwhile: nothing known bad
       if (position === null) break;
       // The position and the kind only: the message can quote the event.
       console.error(`[rewind] projector set event ${position} aside (${errorKindOf(error)}); see /admin/dead-letters`);
