@@ -1,12 +1,11 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Store } from "../db/prisma";
 import { contentHash } from "../eventstore/canonical";
 import { importRecords } from "../importer/import-events";
 import { validateStructuredEvent } from "../ingest/normalise";
 import { simulateWorld } from "../simulate/world";
-import { realDataDir } from "../testing/realdata";
+import { OTTO_FIXTURE } from "../testing/realdata";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { chainLink } from "./chain";
 import { checkEvents, currentDigest, verifyStore } from "./verify-store";
@@ -31,7 +30,7 @@ function variety(): Record<string, unknown>[] {
 
 /** OTTO's real clickstream, the first sessions, as CloudEvents. */
 function otto(limit: number): Record<string, unknown>[] {
-  const sessions = readFileSync(join(realDataDir(), "otto", "train.jsonl"), "utf8")
+  const sessions = readFileSync(OTTO_FIXTURE, "utf8")
     .split("\n")
     .filter((l) => l.trim() !== "")
     .slice(0, limit)

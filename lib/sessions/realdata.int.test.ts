@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { realDataDir } from "../testing/realdata";
+import { OTTO_FIXTURE, realDataAvailable, realDataDir } from "../testing/realdata";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { catchUp } from "./projector";
 import { readSessionPositions } from "./read-sessions";
@@ -67,7 +67,7 @@ describe.each(testProviders())("real data on %s", (provider) => {
     await t?.dispose();
   });
 
-  it.each(["train_small.csv", "test_small.csv", "train500_sooah.csv"])(
+  it.skipIf(!realDataAvailable()).each(["train_small.csv", "test_small.csv", "train500_sooah.csv"])(
     "trivago %s: one session per session_id, every event in place, through the generic journey",
     async (file) => {
       const { rows, events } = trivago(file);
@@ -91,7 +91,7 @@ describe.each(testProviders())("real data on %s", (provider) => {
   );
 
   it("OTTO sessions (no session ids, weeks long) split by inactivity exactly where a plain loop says", async () => {
-    const otto = readFileSync(join(realDataDir(), "otto", "train.jsonl"), "utf8")
+    const otto = readFileSync(OTTO_FIXTURE, "utf8")
       .split("\n")
       .filter((l) => l.trim() !== "")
       .map((l) => JSON.parse(l) as OttoSession);
