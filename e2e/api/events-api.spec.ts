@@ -1,18 +1,8 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { appendBatch, cloudEvent, producerAuth, serviceAuth, uniqueTag } from "../support/seed";
+import { expect, test } from "@playwright/test";
+import { appendBatch, cloudEvent, headPosition, producerAuth, serviceAuth, uniqueTag } from "../support/seed";
 
 const BATCH = "application/cloudevents-batch+json";
 const STRUCTURED = "application/cloudevents+json";
-
-async function headPosition(request: APIRequestContext): Promise<number> {
-  let after = 0;
-  for (;;) {
-    const res = await request.get(`/api/events?after=${after}&limit=1000`, { headers: serviceAuth });
-    const { events } = (await res.json()) as { events: { position: number }[] };
-    if (events.length === 0) return after;
-    after = events[events.length - 1]!.position;
-  }
-}
 
 test.describe("POST /api/events refuses bad input with the right status and writes nothing", () => {
   const valid = (tag: string, i = 1) => cloudEvent({ id: `${tag}-${i}`, subject: `bad/${tag}` });

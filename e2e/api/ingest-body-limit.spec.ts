@@ -1,21 +1,11 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { postChunked } from "../support/raw-post";
-import { producerAuth, serviceAuth, uniqueTag } from "../support/seed";
+import { headPosition, producerAuth, serviceAuth, uniqueTag } from "../support/seed";
 
 // Issue 11, finding 7: the proxy ran on every path, so Next copied each body and cut it at
 // proxyClientMaxBodySize (10 MB) without an error; only a declared Content-Length was checked, and
 // an 11,000,000-byte chunked binary body was stored cut short with a 200.
 const OVER_LIMIT = 11_000_000;
-
-async function headPosition(request: APIRequestContext): Promise<number> {
-  let after = 0;
-  for (;;) {
-    const res = await request.get(`/api/events?after=${after}&limit=1000`, { headers: serviceAuth });
-    const { events } = (await res.json()) as { events: { position: number }[] };
-    if (events.length === 0) return after;
-    after = events[events.length - 1]!.position;
-  }
-}
 
 const binaryHeaders = (tag: string, contentType: string) => ({
   ...producerAuth,

@@ -30,3 +30,14 @@ export async function appendBatch(request: APIRequestContext, events: Record<str
   if (response.status() !== 200) throw new Error(`seed refused: ${response.status()} ${await response.text()}`);
   return (await response.json()) as { results: { position: number; streamversion: number; duplicate: boolean }[] };
 }
+
+/** The store's head, read through the feed as any service client would (a refused request must leave it where it was). */
+export async function headPosition(request: APIRequestContext): Promise<number> {
+  let after = 0;
+  for (;;) {
+    const res = await request.get(`/api/events?after=${after}&limit=1000`, { headers: serviceAuth });
+    const { events } = (await res.json()) as { events: { position: number }[] };
+    if (events.length === 0) return after;
+    after = events[events.length - 1]!.position;
+  }
+}
