@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { parseAllDocuments } from "yaml";
-import { realDataDir } from "../../lib/testing/realdata";
+import { CONFORMANCE_FIXTURE } from "../../lib/testing/realdata";
 import { producerAuth, serviceAuth, uniqueTag } from "../support/seed";
 
-// The CloudEvents conformance events (cloudevents/conformance, yaml/), read from ../shared/realdata.
-const DIR = join(realDataDir(), "cloudevents_conformance");
+// The CloudEvents conformance events (cloudevents/conformance, yaml/), committed as a fixture.
+const DIR = CONFORMANCE_FIXTURE;
 
 interface ConformanceEvent {
   Mode?: string;

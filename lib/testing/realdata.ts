@@ -22,3 +22,6 @@ export function realDataDir(): string {
 
 /** OTTO's sessions (CC-BY-4.0), committed as a fixture: lib/testing/fixtures/README.md. */
 export const OTTO_FIXTURE = join(__dirname, "fixtures", "otto-train.jsonl");
+
+/** The CloudEvents conformance events (Apache-2.0), committed as a fixture. */
+export const CONFORMANCE_FIXTURE = join(__dirname, "fixtures", "cloudevents-conformance");
