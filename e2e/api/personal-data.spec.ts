@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ROLES, type Role } from "../../lib/access/roles";
-import { EVENT_TYPES as T } from "../../lib/simulate/event-types";
+import { EVENT_TYPES as T } from "../../lib/journeys/booking/booking-events";
 import { simulateWorld } from "../../lib/simulate/world";
 import { appendBatch, cloudEvent, serviceAuth, uniqueTag } from "../support/seed";
 import { signedInAs } from "../support/signed-in";

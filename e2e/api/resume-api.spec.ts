@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { E2E_RESUME_SECRET } from "../../playwright.config";
 import { signResumeToken } from "../../lib/resume/resume-token";
-import { EVENT_TYPES as T } from "../../lib/simulate/event-types";
+import { EVENT_TYPES as T } from "../../lib/journeys/booking/booking-events";
 import { appendBatch, cloudEvent, producerAuth, serviceAuth } from "../support/seed";
 import { seedUnfinishedBooking } from "../support/seed-booking";
 import { seedUserSession } from "../support/seed-session";

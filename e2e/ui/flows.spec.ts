@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { EVENT_TYPES as T } from "../../lib/simulate/event-types";
+import { EVENT_TYPES as T } from "../../lib/journeys/booking/booking-events";
 import { appendBatch, cloudEvent, serviceAuth, uniqueTag } from "../support/seed";
 import { storageStateOf } from "../support/users";
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importRecords } from "../importer/import-events";
 import { bookingJourney } from "../journeys/booking/booking-journey";
 import { rebuildProjections } from "../sessions/projector";
-import { EVENT_TYPES as T } from "../simulate/event-types";
+import { EVENT_TYPES as T } from "../journeys/booking/booking-events";
 import { simulateWorld } from "../simulate/world";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { countDistinctUsers, readCounters, readDailyCounters, readGapHistograms } from "./read-analytics";

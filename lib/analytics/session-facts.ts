@@ -1,7 +1,7 @@
 import type { JourneyDefinition, SessionOutcome } from "../journeys/journey-definition";
 import type { JourneyEvent } from "../journeys/journey-event";
 import type { BookingState } from "../journeys/booking/booking-state";
-import { EVENT_TYPES as T } from "../simulate/event-types";
+import { EVENT_TYPES as T } from "../journeys/booking/booking-events";
 
 /**
  * What analytics needs of one session, computed once when the projector folds it (pure): the day

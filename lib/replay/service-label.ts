@@ -1,5 +1,5 @@
 import type { JourneyDefinition } from "../journeys/journey-definition";
-import { serviceOf } from "../simulate/event-types";
+import { serviceOf } from "../journeys/booking/booking-events";
 
 /**
  * The service an event is shown under in a replay and its exports: the one its type names, unless

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bookingJourney } from "../journeys/booking/booking-journey";
 import { foldEvents, type JourneyDefinition } from "../journeys/journey-definition";
-import { EVENT_TYPES as T } from "../simulate/event-types";
+import { EVENT_TYPES as T } from "../journeys/booking/booking-events";
 import { journeyBuilder } from "../testing/journey-builder";
 import { SessionFold } from "./session-fold";
 

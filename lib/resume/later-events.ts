@@ -3,7 +3,7 @@ import { readTrustedBackward } from "./read-trusted";
 import { bookingJourney } from "../journeys/booking/booking-journey";
 import type { BookingState } from "../journeys/booking/booking-state";
 import type { LaterEvents } from "../journeys/booking/booking-resume";
-import { EVENT_TYPES as T } from "../simulate/event-types";
+import { EVENT_TYPES as T } from "../journeys/booking/booking-events";
 
 type Data = Record<string, unknown>;
 const data = (e: { dataJson: unknown }) => (e.dataJson ?? {}) as Data;

@@ -3,7 +3,7 @@ import { importRecords } from "../importer/import-events";
 import { bookingResume } from "../journeys/booking/booking-resume";
 import type { BookingState } from "../journeys/booking/booking-state";
 import { rebuildProjections } from "../sessions/projector";
-import { EVENT_TYPES as T } from "../simulate/event-types";
+import { EVENT_TYPES as T } from "../journeys/booking/booking-events";
 import { simulateWorld } from "../simulate/world";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { readLaterEvents } from "./later-events";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendEvents } from "../eventstore/append";
-import { EVENT_TYPES as T, SOURCES } from "../simulate/event-types";
+import { EVENT_TYPES as T, SOURCES } from "../journeys/booking/booking-events";
 import { anEvent } from "../testing/event-factory";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { catchUp } from "./projector";

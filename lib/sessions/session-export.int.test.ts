@@ -7,7 +7,7 @@ import { toCloudEventJson } from "../eventstore/to-cloud-event";
 import { journeyByName } from "../journeys/registry";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
 import { currentMasker } from "../privacy/policy-store";
-import { SOURCES } from "../simulate/event-types";
+import { SOURCES } from "../journeys/booking/booking-events";
 import { anEvent } from "../testing/event-factory";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { rebuildProjections } from "./projector";

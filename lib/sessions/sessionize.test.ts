@@ -3,7 +3,7 @@ import { bookingJourney } from "../journeys/booking/booking-journey";
 import { foldEvents } from "../journeys/journey-definition";
 import type { JourneyEvent } from "../journeys/journey-event";
 import { boundaryOf } from "../journeys/registry";
-import { EVENT_TYPES as T } from "../simulate/event-types";
+import { EVENT_TYPES as T } from "../journeys/booking/booking-events";
 import { createRandom } from "../simulate/random";
 import { journeyBuilder, MINUTE } from "../testing/journey-builder";
 import { DEFAULT_TIMEOUT_MS, sessionize } from "./sessionize";

@@ -1,5 +1,5 @@
 import { OFFERS, type Offer } from "./catalogue";
-import { EVENT_TYPES, SOURCES } from "./event-types";
+import { EVENT_TYPES, SOURCES } from "../journeys/booking/booking-events";
 import type { Random } from "./random";
 import type { EmittedEvent } from "./session-script";
 import type { PriceBook } from "./world-types";

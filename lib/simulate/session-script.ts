@@ -1,5 +1,5 @@
 import { EXTRAS, OFFERS, DESTINATIONS, type Offer } from "./catalogue";
-import { EVENT_TYPES as T, SOURCES } from "./event-types";
+import { EVENT_TYPES as T, SOURCES } from "../journeys/booking/booking-events";
 import type { Random } from "./random";
 import { DAY, MINUTE, type PriceBook, type SimUser } from "./world-types";
 

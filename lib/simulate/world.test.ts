@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EVENT_TYPES as T } from "./event-types";
+import { EVENT_TYPES as T } from "../journeys/booking/booking-events";
 import { simulateWorld } from "./world";
 
 const options = { users: 150, days: 21, seed: "test", start: new Date("2026-06-01T00:00:00Z") };

@@ -1,5 +1,5 @@
 import { COUNTRIES, FIRST_NAMES, LAST_NAMES, PLATFORMS } from "./catalogue";
-import { EVENT_TYPES as T, SOURCES } from "./event-types";
+import { EVENT_TYPES as T, SOURCES } from "../journeys/booking/booking-events";
 import { createPriceBook } from "./price-book";
 import { createRandom } from "./random";
 import { simulateSession, type EmittedEvent } from "./session-script";

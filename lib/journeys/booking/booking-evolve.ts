@@ -1,4 +1,4 @@
-import { EVENT_TYPES as T } from "../../simulate/event-types";
+import { EVENT_TYPES as T } from "./booking-events";
 import type { JourneyEvent } from "../journey-event";
 import type { BookingDraft, BookingState, BookingStep } from "./booking-state";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EVENT_TYPES as T } from "../../simulate/event-types";
+import { EVENT_TYPES as T } from "./booking-events";
 import { journeyBuilder } from "../../testing/journey-builder";
 import { foldEvents } from "../journey-definition";
 import type { JourneyEvent } from "../journey-event";

@@ -1,4 +1,4 @@
-import { EVENT_TYPES as T, serviceOf } from "../../simulate/event-types";
+import { EVENT_TYPES as T, serviceOf } from "./booking-events";
 import type { JourneyDefinition, ResumePoint, SearchTerm, StateFacts } from "../journey-definition";
 import type { JourneyEvent } from "../journey-event";
 import { dateRange, describeBookingEvent, money, travellers } from "./booking-describe";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sessionFacts } from "../../analytics/session-facts";
-import { EVENT_TYPES as T, serviceOf, SOURCES } from "../../simulate/event-types";
+import { EVENT_TYPES as T, serviceOf, SOURCES } from "./booking-events";
 import { simulateWorld } from "../../simulate/world";
 import { journeyBuilder } from "../../testing/journey-builder";
 import { foldEvents, type JourneyDefinition } from "../journey-definition";

@@ -1,5 +1,5 @@
 import { globListMatches } from "../../glob/glob";
-import { SOURCES } from "../../simulate/event-types";
+import { SOURCES } from "./booking-events";
 
 /**
  * Which producers the booking journey believes for each type. A producer key is bound to one
@@ -30,7 +30,7 @@ export interface BookingTrust {
 /** Each reference-world service is believed for the types its prefix names (`booking.*` from /holidays/booking). */
 const BY_SERVICE: TrustRule[] = Object.entries(SOURCES).map(([service, source]) => ({ types: [`${service}.*`], sources: [source] }));
 
-/** The reference world's producers (lib/simulate/event-types.ts SOURCES): a test holds them equal. */
+/** The reference world's producers (SOURCES in ./booking-events.ts): a test holds them equal. */
 export const REFERENCE_BOOKING_TRUST: BookingTrust = {
   payment: { types: ["payment.*"], sources: ["/holidays/payment"] },
   confirmation: { types: ["booking.booking.confirmed"], sources: ["/holidays/booking"] },

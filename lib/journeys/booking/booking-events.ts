@@ -1,6 +1,8 @@
 /**
- * The reference world's event types and the services (CloudEvents sources) that emit them.
- * docs/events.md describes each one and its fields; journeys, replay and analytics read these names.
+ * The booking journey's event vocabulary: the reference world's event types and the services
+ * (CloudEvents sources) that emit them. docs/events.md describes each one and its fields.
+ * The journey owns these names; replay, analytics, resume links and the simulator (lib/simulate,
+ * which produces the reference world) import them from here, never the other way.
  */
 export const SOURCES = {
   identity: "/holidays/identity",
