@@ -3,7 +3,7 @@
 // own, so its peak memory is that export's alone. Run with --expose-gc: the live heap is sampled
 // after a collection at the moments the export holds the most (each few pieces written; the
 // whole built and serialised), so a lazy collector's garbage does not count as memory held.
-import { textStream } from "../lib/api/text-stream";
+import { textStream } from "../lib/http/text-stream";
 import { parseDatabaseUrl } from "../lib/db/database-url";
 import { openStore } from "../lib/db/prisma";
 import { currentMasker } from "../lib/privacy/policy-store";

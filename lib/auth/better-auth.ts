@@ -5,7 +5,7 @@ import { admin } from "better-auth/plugins";
 import { createAccessControl } from "better-auth/plugins/access";
 import { adminAc, defaultStatements, userAc } from "better-auth/plugins/admin/access";
 import { createAuthMiddleware, APIError } from "better-auth/api";
-import { TokenBuckets } from "../api/rate-limit";
+import { TokenBuckets } from "../rate-limit/token-buckets";
 import { positiveFromEnv } from "../config/env-number";
 import { logLine } from "../privacy/log";
 import type { Store } from "../db/prisma";

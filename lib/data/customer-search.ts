@@ -1,7 +1,7 @@
 import "server-only";
 import type { Viewer } from "../access/viewer";
 import { ApiError } from "../api/errors";
-import { TokenBuckets } from "../api/rate-limit";
+import { TokenBuckets } from "../rate-limit/token-buckets";
 import { serverSecret } from "../auth/server-secret";
 import { getStore } from "../db/prisma";
 import { openQuery, sealQuery } from "../users/sealed-query";

@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "../api/errors";
-import { ingestRateLimit, TokenBuckets } from "../api/rate-limit";
+import { ingestRateLimit } from "../ingest/limits";
+import { TokenBuckets } from "../rate-limit/token-buckets";
 
 const globalForLimits = globalThis as unknown as { rewindIngestBuckets?: TokenBuckets };
 

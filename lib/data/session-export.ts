@@ -1,6 +1,6 @@
 import "server-only";
 import { getStore } from "../db/prisma";
-import { textStream } from "../api/text-stream";
+import { textStream } from "../http/text-stream";
 import { findSession } from "../sessions/read-sessions";
 import { sessionExportText, type ExportFormat } from "../sessions/session-export";
 import { getMasker } from "./privacy";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
-import { textStream } from "../api/text-stream";
+import { textStream } from "../http/text-stream";
 import { appendEvents } from "../eventstore/append";
 import { toJourneyEvent } from "../eventstore/journey-events";
 import { toCloudEventJson } from "../eventstore/to-cloud-event";

@@ -1,4 +1,4 @@
-import type { RateLimit } from "../api/rate-limit";
+import type { RateLimit } from "../rate-limit/token-buckets";
 import { positiveFromEnv, type Env } from "../config/env-number";
 
 /**

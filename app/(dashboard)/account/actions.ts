@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionResult } from "@/app/(dashboard)/admin/actions";
 import { landingPage } from "@/lib/access/roles";
-import { TokenBuckets } from "@/lib/api/rate-limit";
+import { TokenBuckets } from "@/lib/rate-limit/token-buckets";
 import { WrongPasswordError, changeOwnPassword } from "@/lib/data/account";
 import { recordAccess } from "@/lib/data/audit";
 import { ACCOUNT_PAGE, requireSignedIn } from "@/lib/data/viewer";

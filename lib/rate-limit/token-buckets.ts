@@ -1,5 +1,3 @@
-import { positiveFromEnv, type Env } from "../config/env-number";
-
 /**
  * A token bucket per caller: `ratePerSecond` tokens flow in up to `burst`; a request costs one token
  * per event. Pure apart from its own map; the clock is an argument.
@@ -62,15 +60,4 @@ export class TokenBuckets {
   get size(): number {
     return this.buckets.size;
   }
-}
-
-/**
- * Ingestion per producer key: REWIND_INGEST_EVENTS_PER_SECOND (default 50,000) with bursts of
- * REWIND_INGEST_BURST events (default 100,000). The ingest benchmark (about 20,000 events/s) stays under it.
- */
-export function ingestRateLimit(env: Env = process.env): RateLimit {
-  return {
-    ratePerSecond: positiveFromEnv(env, "REWIND_INGEST_EVENTS_PER_SECOND", 50_000),
-    burst: positiveFromEnv(env, "REWIND_INGEST_BURST", 100_000),
-  };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ingestRateLimit, TokenBuckets } from "./rate-limit";
+import { ingestRateLimit } from "../ingest/limits";
+import { TokenBuckets } from "./token-buckets";
 
 describe("TokenBuckets", () => {
   it("allows a burst, then refuses until tokens flow back in, per caller", () => {
