@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { signToken } from "../tokens/signed-token";
 import { issueViewGrant, REVEAL_MINUTES, VIEW_HOURS, verifyViewGrant } from "./view-grant";
 
 const secret = "test-secret";
@@ -28,5 +29,11 @@ describe("view grants", () => {
     expect(verifyViewGrant(secret, grant.split(".")[0]!, subject, now)).toBeNull();
     expect(verifyViewGrant(secret, `${grant}.x`, subject, now)).toBeNull();
     expect(verifyViewGrant(secret, "garbage", subject, now)).toBeNull();
+  });
+
+  it("are refused when signed for another purpose under the same secret (a resume token is no grant)", () => {
+    const claims = { ...subject, revealed: true, expires: now + 60_000 };
+    expect(verifyViewGrant(secret, signToken(secret, "resume", claims), subject, now)).toBeNull();
+    expect(verifyViewGrant(secret, signToken(secret, "view-grant", claims), subject, now)).toEqual({ revealed: true });
   });
 });

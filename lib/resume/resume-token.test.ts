@@ -29,6 +29,16 @@ describe("resume tokens", () => {
   });
 });
 
+describe("resume tokens already sent to customers", () => {
+  // Signed by the format before the signed-token helper existed: links in customers' mail must keep opening.
+  const issued = "eyJsaW5rIjoicmxfMSIsImV4cGlyZXMiOjE3OTY0Mjg4MDAwMDB9.otDybnP90iQrZNFj6Ih6cqp9euk7kmYHYQdIFIlc4Ec";
+
+  it("keep verifying, and new tokens are signed byte for byte the same", () => {
+    expect(verifyResumeToken(secret, parseResumeToken(issued)!, row, now)).toBeNull();
+    expect(signResumeToken(secret, claims)).toBe(issued);
+  });
+});
+
 describe("the booking app's URL template", () => {
   it("fills placeholders, URL-encoded, and leaves missing ones empty", () => {
     const t = checkTemplate("https://book.example/resume?b={bookingId}&from={checkIn}&to={checkOut}&a={adults}&c={children}&x={extras}");

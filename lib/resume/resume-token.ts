@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { checkSignedToken, parseSignedToken, signToken, type SignedTokenProblem } from "../tokens/signed-token";
 
 /**
  * A resume link's token: the link's id and expiry, signed by the server together with the user and
@@ -21,36 +21,31 @@ export interface ParsedToken {
   signature: string;
 }
 
-export type TokenProblem = "tampered" | "expired";
+export type TokenProblem = SignedTokenProblem;
 
-function sign(secret: string, payload: string, user: string, session: string): string {
-  return createHmac("sha256", secret).update(`resume\n${payload}\n${user}\n${session}`).digest("base64url");
-}
+/**
+ * Resume tokens are the signed-token helper's "resume" purpose with the user and session bound.
+ * Their wire format must never change: the tokens are in URLs already sent to customers, and a
+ * changed format would break every link still within its days. The helper's format is this one.
+ */
+const PURPOSE = "resume";
 
 export function signResumeToken(secret: string, claims: ResumeClaims): string {
-  const payload = Buffer.from(JSON.stringify({ link: claims.link, expires: claims.expires })).toString("base64url");
-  return `${payload}.${sign(secret, payload, claims.user, claims.session)}`;
+  return signToken(secret, PURPOSE, { link: claims.link, expires: claims.expires }, [claims.user, claims.session]);
 }
 
 /** The link a token names, before anything is trusted; null when it is not a token at all. */
 export function parseResumeToken(token: string): ParsedToken | null {
-  const parts = token.split(".");
-  if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
-  try {
-    const { link, expires } = JSON.parse(Buffer.from(parts[0], "base64url").toString("utf8")) as { link: unknown; expires: unknown };
-    if (typeof link !== "string" || typeof expires !== "number") return null;
-    return { link, expires, payload: parts[0], signature: parts[1] };
-  } catch {
-    return null;
-  }
+  const parsed = parseSignedToken(token);
+  const link = parsed?.claims.link;
+  if (!parsed || typeof link !== "string") return null;
+  return { link, expires: parsed.claims.expires, payload: parsed.payload, signature: parsed.signature };
 }
 
 /** Checks a parsed token against the user and session its link's row names, and its expiry. */
 export function verifyResumeToken(secret: string, token: ParsedToken, row: { user: string; session: string }, now: number): TokenProblem | null {
-  const expected = Buffer.from(sign(secret, token.payload, row.user, row.session));
-  const given = Buffer.from(token.signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return "tampered";
-  return now >= token.expires ? "expired" : null;
+  const parsed = { claims: { link: token.link, expires: token.expires }, payload: token.payload, signature: token.signature };
+  return checkSignedToken(secret, PURPOSE, parsed, [row.user, row.session], now);
 }
 
 /**
