@@ -147,6 +147,16 @@ describe("repository rules", () => {
   });
 
   /**
+   * One CSV writer (lib/csv/csv.ts), so every export has its formula guard: a quote doubled by hand
+   * (`replaceAll('"', '""')`, the mark of a CSV cell written anew) appears nowhere else.
+   */
+  it("writes CSV only through lib/csv", () => {
+    const product = files.filter((f) => CODE.test(f) && !TEST.test(f) && !/^lib\/(csv|generated)\//.test(f));
+    const doublesQuotes = /replace(All)?\(\s*(\/"\/g|'"'|"\\"")\s*,\s*('""'|"\\"\\""|`""`)/;
+    expect(offenders(product, (text) => doublesQuotes.test(text)), "CSV quoting outside lib/csv").toEqual([]);
+  });
+
+  /**
    * Reasons live in the repository (docs/decisions.md): no code or comment cites STACK.md, which a
    * clone does not have. `../shared` is named only where the real-data folder beside the clone is
    * looked for: lib/testing/realdata.ts (the tests' one place), scripts/test.mjs (the skip line)
