@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
+import { cx } from "./class-names";
 
 /**
  * The dashboard's plain tables: one look for every list of rows. Columns are [label, extra
@@ -25,4 +26,14 @@ export function DataTable({ label, columns, children, className = "" }: { label:
     </table>
     </div>
   );
+}
+
+/** A row of a DataTable; `hover` for rows that lead somewhere. */
+export function Row({ hover = false, className, ...props }: ComponentProps<"tr"> & { hover?: boolean }) {
+  return <tr className={cx("border-t border-slate-100 dark:border-slate-800", hover && "hover:bg-amber-50 dark:hover:bg-slate-800", className)} {...props} />;
+}
+
+/** A cell of a DataTable: `numeric` right-aligns with even digits, `dense` for a table inside a panel. */
+export function Cell({ numeric = false, dense = false, className, ...props }: ComponentProps<"td"> & { numeric?: boolean; dense?: boolean }) {
+  return <td className={cx("px-3", dense ? "py-1.5" : "py-2", numeric && "text-right tabular-nums", className)} {...props} />;
 }
