@@ -3,6 +3,7 @@
 import { useActionState, type ReactNode } from "react";
 import type { ActionResult } from "@/app/(dashboard)/admin/actions";
 import { CopyButton } from "../ui/copy-button";
+import { buttonClass } from "../ui/button";
 
 /** A form whose server action answers a message, an error, or a secret to show exactly once. */
 export function ActionForm({
@@ -39,7 +40,7 @@ export function ActionForm({
         className={
           compact
             ? "text-xs text-slate-500 underline hover:text-slate-900 disabled:opacity-60 dark:hover:text-white"
-            : "rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-amber-500 dark:text-slate-950"
+            : buttonClass("action")
         }
       >
         {pending ? "Working…" : label}

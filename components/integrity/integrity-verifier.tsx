@@ -2,6 +2,8 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { VerificationAnswer } from "@/lib/data/integrity";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 
 type Progress = { checked: number; position: number; head: number };
 
@@ -61,7 +63,7 @@ export function IntegrityVerifier() {
   }
 
   return (
-    <section aria-label="Verify the store" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+    <Card aria-label="Verify the store" className="space-y-3">
       <h2 className="font-semibold">Verify the store</h2>
       <form onSubmit={onSubmit} className="space-y-3">
         <label className="block space-y-1 text-sm">
@@ -75,9 +77,9 @@ export function IntegrityVerifier() {
             className="w-full rounded border border-slate-300 bg-white px-3 py-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-950"
           />
         </label>
-        <button type="submit" disabled={running} className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-amber-500 dark:text-slate-950">
+        <Button type="submit" variant="action" disabled={running}>
           {running ? "Verifying…" : "Verify every event"}
-        </button>
+        </Button>
       </form>
       {progress && running && (
         <div className="flex items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
@@ -121,6 +123,6 @@ export function IntegrityVerifier() {
           )}
         </div>
       )}
-    </section>
+    </Card>
   );
 }

@@ -7,7 +7,9 @@ const VARIANTS = {
   primary: "rounded bg-slate-900 px-3 py-1.5 font-medium text-white dark:bg-amber-500 dark:text-slate-950",
   /** the main action of a form that makes the page wait: it dims while it works */
   action: "rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-amber-500 dark:text-slate-950",
-  /** a small secondary action or link: an export, a preset */
+  /** a secondary action beside a page's title: the next session, an export */
+  secondary: "rounded border border-slate-300 px-2.5 py-1 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800",
+  /** a small secondary action or link in a form: an export, a preset */
   outline: "rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800",
   /** an action in a table row that cannot be taken back (revoke, discard) */
   danger: "text-xs text-red-700 underline dark:text-red-400",

@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from "react";
+import type { HTMLAttributes, Ref } from "react";
 import { cx } from "./class-names";
 
 const TONES = {
@@ -8,6 +8,8 @@ const TONES = {
 } as const;
 
 type CardProps = HTMLAttributes<HTMLElement> & {
+  /** for a card that scrolls (a virtual list measures it) */
+  ref?: Ref<HTMLDivElement>;
   as?: "section" | "div" | "dl" | "ul" | "ol";
   tone?: keyof typeof TONES;
   /** no padding: the card's rows or table bring their own */
@@ -15,6 +17,8 @@ type CardProps = HTMLAttributes<HTMLElement> & {
 };
 
 /** The dashboard's box: one border, background and padding for every panel. */
-export function Card({ as: Tag = "section", tone = "plain", flush = false, className, ...props }: CardProps) {
+export function Card({ as = "section", tone = "plain", flush = false, className, ...props }: CardProps) {
+  // Every element offered takes the same attributes; typed as the div that the scrolling cards are.
+  const Tag = as as "div";
   return <Tag className={cx("rounded-lg border", TONES[tone], !flush && "p-4", className)} {...props} />;
 }

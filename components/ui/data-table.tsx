@@ -1,4 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
+import { Card } from "./card";
 import { cx } from "./class-names";
 
 /**
@@ -8,7 +9,7 @@ import { cx } from "./class-names";
 export function DataTable({ label, columns, children, className = "" }: { label: string; columns: (string | [string, string])[]; children: ReactNode; className?: string }) {
   return (
     // Wide tables scroll inside their own box on a phone instead of pushing the page sideways.
-    <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900 ${className}`}>
+    <Card as="div" flush className={cx("overflow-x-auto", className)}>
     <table aria-label={label} className="w-full min-w-max border-collapse text-sm sm:min-w-0">
       <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800">
         <tr>
@@ -24,7 +25,7 @@ export function DataTable({ label, columns, children, className = "" }: { label:
       </thead>
       <tbody>{children}</tbody>
     </table>
-    </div>
+    </Card>
   );
 }
 
