@@ -4,6 +4,7 @@ import { useActionState, type ReactNode } from "react";
 import type { ActionResult } from "@/app/(dashboard)/admin/actions";
 import { CopyButton } from "../ui/copy-button";
 import { buttonClass } from "../ui/button";
+import { Notice } from "../ui/notice";
 
 /** A form whose server action answers a message, an error, or a secret to show exactly once. */
 export function ActionForm({
@@ -46,10 +47,10 @@ export function ActionForm({
         {pending ? "Working…" : label}
       </button>
       {result && !result.ok && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">{result.error}</p>
+        <Notice role="alert" tone="error">{result.error}</Notice>
       )}
       {result?.ok && (
-        <div role="status" className="space-y-1 rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+        <Notice as="div" role="status" tone="success" className="space-y-1">
           <p>{result.message}</p>
           {result.secret && (
             <div className="flex items-center gap-2">
@@ -57,7 +58,7 @@ export function ActionForm({
               <CopyButton text={result.secret} />
             </div>
           )}
-        </div>
+        </Notice>
       )}
     </form>
   );

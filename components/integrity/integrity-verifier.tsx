@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { VerificationAnswer } from "@/lib/data/integrity";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
 
 type Progress = { checked: number; position: number; head: number };
 
@@ -87,9 +88,9 @@ export function IntegrityVerifier() {
           <span className="tabular-nums">{progress.checked.toLocaleString("en")} events checked</span>
         </div>
       )}
-      {error && <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">{error}</p>}
+      {error && <Notice role="alert" tone="error">{error}</Notice>}
       {result && (
-        <div role="status" data-ok={result.ok} className={`space-y-2 rounded px-3 py-2 text-sm ${result.ok ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100" : "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200"}`}>
+        <Notice as="div" role="status" data-ok={result.ok} tone={result.ok ? "intact" : "broken"} className="space-y-2">
           <p className="font-medium">
             {result.ok
               ? `Intact: all ${result.checked.toLocaleString("en")} events hash to what was recorded when they were appended${result.unchained < result.checked ? ", and the chain is unbroken" : ""}${result.digest ? ", up to and including the digest you gave" : ""}.`
@@ -121,7 +122,7 @@ export function IntegrityVerifier() {
               Digest now: <code className="break-all font-mono">{result.head}</code>
             </p>
           )}
-        </div>
+        </Notice>
       )}
     </Card>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PasswordFields } from "@/components/account/password-fields";
 import { ActionForm } from "@/components/admin/action-form";
 import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
 import { PERMISSIONS, permissionsOf } from "@/lib/access/roles";
 import { requireSignedIn } from "@/lib/data/viewer";
 import { changePasswordAction } from "./actions";
@@ -17,14 +18,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     <div className="mx-auto max-w-xl space-y-5">
       <h1 className="text-xl font-semibold">Your account</h1>
       {mustChangePassword && (
-        <p role="status" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+        <Notice role="status" tone="warning">
           You signed in with a temporary password from an admin. Choose your own password to continue.
-        </p>
+        </Notice>
       )}
       {changed === "1" && !mustChangePassword && (
-        <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+        <Notice role="status" tone="success">
           Password changed. Your sign-ins in other browsers have ended.
-        </p>
+        </Notice>
       )}
       <Card as="dl" className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
         <dt className="text-slate-500">Name</dt>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { SessionsTable } from "@/components/sessions/sessions-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Notice } from "@/components/ui/notice";
 import { FilterChips } from "@/components/ui/filter-chips";
 import Link from "next/link";
 import { z } from "zod";
@@ -101,7 +102,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
         />
       </div>
       {filterText && (
-        <p role="status" className="flex flex-wrap items-center gap-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+        <Notice role="status" tone="warning" className="flex flex-wrap items-center gap-3">
           <span>
             <strong data-testid="drill-total">{total.toLocaleString("en")} {total === 1 ? "session" : "sessions"}</strong> {filterText}.
           </span>
@@ -111,7 +112,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
             </Link>
           )}
           <Link href={href({}, outcome)} className="underline">Show all sessions</Link>
-        </p>
+        </Notice>
       )}
       {sessions.length === 0 ? (
         <EmptyState>{filterText ? "No sessions match." : `No sessions${outcome ? ` with outcome “${outcome}”` : ""} yet.`}</EmptyState>

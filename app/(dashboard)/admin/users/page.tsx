@@ -3,6 +3,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { ActionForm } from "@/components/admin/action-form";
 import { AdminTabs } from "@/components/admin/admin-tabs";
@@ -25,9 +26,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
     <div className="space-y-5">
       <AdminTabs current="/admin/users" />
       {refused === "last-admin" && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+        <Notice role="alert" tone="error">
           Not changed: there must always be an active admin. Make someone else admin first.
-        </p>
+        </Notice>
       )}
       <section className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <DataTable label="Dashboard users" columns={["User", "Role", "Status", "Password", "Since"]} className="self-start">
