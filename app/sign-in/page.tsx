@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { Notice } from "@/components/ui/notice";
 import { landingPage } from "@/lib/access/roles";
 import { safeNext } from "@/lib/access/safe-next";
 import { currentViewer } from "@/lib/data/viewer";
@@ -21,9 +22,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           Rewind
         </div>
         {ended === "1" && (
-          <p role="status" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          <Notice role="status" tone="warning">
             Your sign-in has ended: it expired, or your password was changed or reset. Sign in again to go on.
-          </p>
+          </Notice>
         )}
         <SignInForm next={safeNext(next)} />
         <p className="text-xs text-slate-500 dark:text-slate-400">Accounts are created by an admin. Forgot your password? Ask your admin to reset it.</p>

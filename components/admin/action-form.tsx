@@ -3,6 +3,8 @@
 import { useActionState, type ReactNode } from "react";
 import type { ActionResult } from "@/app/(dashboard)/admin/actions";
 import { CopyButton } from "../ui/copy-button";
+import { buttonClass } from "../ui/button";
+import { Notice } from "../ui/notice";
 
 /** A form whose server action answers a message, an error, or a secret to show exactly once. */
 export function ActionForm({
@@ -39,16 +41,16 @@ export function ActionForm({
         className={
           compact
             ? "text-xs text-slate-500 underline hover:text-slate-900 disabled:opacity-60 dark:hover:text-white"
-            : "rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-amber-500 dark:text-slate-950"
+            : buttonClass("action")
         }
       >
         {pending ? "Working…" : label}
       </button>
       {result && !result.ok && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">{result.error}</p>
+        <Notice role="alert" tone="error">{result.error}</Notice>
       )}
       {result?.ok && (
-        <div role="status" className="space-y-1 rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+        <Notice as="div" role="status" tone="success" className="space-y-1">
           <p>{result.message}</p>
           {result.secret && (
             <div className="flex items-center gap-2">
@@ -56,7 +58,7 @@ export function ActionForm({
               <CopyButton text={result.secret} />
             </div>
           )}
-        </div>
+        </Notice>
       )}
     </form>
   );

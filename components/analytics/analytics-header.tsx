@@ -1,4 +1,5 @@
-import Link from "next/link";
+import { Button, LinkButton, buttonClass } from "@/components/ui/button";
+import { Tabs } from "@/components/ui/tabs";
 import { rangeQuery, type DayRange } from "@/lib/analytics/range";
 
 const TABS = [
@@ -36,29 +37,18 @@ export function AnalyticsHeader({ current, range, extra = {} }: { current: (type
             <span className="block text-xs text-slate-500">To</span>
             <input type="date" name="to" defaultValue={range.to} className={input} />
           </label>
-          <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white dark:bg-amber-500 dark:text-slate-950">Apply</button>
+          <Button type="submit">Apply</Button>
           {[7, 30, 90].map((n) => (
-            <Link key={n} href={`${path}?${rangeQuery(days(n), extra)}`} className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+            <LinkButton key={n} href={`${path}?${rangeQuery(days(n), extra)}`}>
               {n} days
-            </Link>
+            </LinkButton>
           ))}
-          <a href={`/analytics/export/${current}?${rangeQuery(range, extra)}`} className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+          <a href={`/analytics/export/${current}?${rangeQuery(range, extra)}`} className={buttonClass("outline")}>
             Export CSV
           </a>
         </form>
       </div>
-      <nav aria-label="Reports" className="flex gap-1 border-b border-slate-200 text-sm dark:border-slate-800">
-        {TABS.map((t) => (
-          <Link
-            key={t.href}
-            href={`${t.href}?${rangeQuery(range)}`}
-            aria-current={t.report === current ? "page" : undefined}
-            className={`-mb-px border-b-2 px-3 py-2 ${t.report === current ? "border-amber-500 font-medium" : "border-transparent text-slate-500 hover:text-slate-900 dark:hover:text-white"}`}
-          >
-            {t.label}
-          </Link>
-        ))}
-      </nav>
+      <Tabs label="Reports" tabs={TABS.map((t) => ({ href: `${t.href}?${rangeQuery(range)}`, label: t.label, current: t.report === current }))} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { ResponsiveContainer, Sankey, Tooltip } from "recharts";
 import type { SankeyData } from "@/lib/analytics/reports";
+import { EmptyState } from "@/components/ui/empty-state";
 
 interface NodeProps {
   x: number;
@@ -34,7 +35,7 @@ function LabelledNode({ x, y, width, height, payload }: NodeProps) {
 
 /** The most common journeys from session start as a Sankey (shaped by lib/analytics/reports.ts pathsSankey). */
 export function PathsSankey({ data }: { data: SankeyData }) {
-  if (data.links.length === 0) return <p className="text-sm text-slate-500">No sessions in this range.</p>;
+  if (data.links.length === 0) return <EmptyState>No sessions in this range.</EmptyState>;
   return (
     <div className="h-[30rem] w-full" role="img" aria-label="Most common paths from session start">
       <ResponsiveContainer width="100%" height="100%">

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { authClient } from "@/lib/auth/auth-client";
+import { Notice } from "@/components/ui/notice";
 
 function messageFor(status: number): string {
   if (status === 429) return "Too many sign-in attempts. Wait a minute and try again.";
@@ -45,7 +46,7 @@ export function SignInForm({ next }: { next: string | null }) {
         <input name="password" type="password" autoComplete="current-password" required
           className="w-full rounded border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-950" />
       </label>
-      {error && <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">{error}</p>}
+      {error && <Notice role="alert" tone="error">{error}</Notice>}
       <button type="submit" disabled={pending}
         className="w-full rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-amber-500 dark:text-slate-950">
         {pending ? "Signing in…" : "Sign in"}

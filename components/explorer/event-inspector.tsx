@@ -4,6 +4,7 @@ import { flowHref } from "@/lib/explorer/event-address";
 import Link from "next/link";
 import type { CloudEventJson } from "@/lib/eventstore/to-cloud-event";
 import { MaskedFields } from "../privacy/masked-fields";
+import { Card } from "../ui/card";
 
 function filterLink(name: string, value: unknown) {
   return `/events?${new URLSearchParams({ [name]: String(value) })}`;
@@ -13,7 +14,7 @@ function filterLink(name: string, value: unknown) {
 export function EventInspector({ event, onClose, canReveal }: { event: CloudEventJson; onClose: () => void; canReveal: boolean }) {
   const stream = typeof event.subject === "string" ? event.subject : event.source;
   return (
-    <section aria-label="Event inspector" className="flex h-full flex-col rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
+    <Card aria-label="Event inspector" flush className="flex h-full flex-col">
       <header className="flex items-start justify-between gap-2 border-b border-slate-200 dark:border-slate-700 px-4 py-3">
         <div className="min-w-0">
           <h2 className="truncate font-mono text-sm font-semibold">{event.type}</h2>
@@ -56,6 +57,6 @@ export function EventInspector({ event, onClose, canReveal }: { event: CloudEven
         {JSON.stringify(event, null, 2)}
       </pre>
       {canReveal && <MaskedFields key={event.position} event={event} sessionId={null} />}
-    </section>
+    </Card>
   );
 }

@@ -3,6 +3,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
 import type { CloudEventJson } from "@/lib/eventstore/to-cloud-event";
+import { Card } from "../ui/card";
 
 const ROW_HEIGHT = 36;
 
@@ -38,7 +39,7 @@ export function EventTable({
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
 
   return (
-    <div ref={scroller} className="h-[calc(100vh-15rem)] min-h-80 overflow-auto rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
+    <Card as="div" ref={scroller} flush className="h-[calc(100vh-15rem)] min-h-80 overflow-auto">
       <table aria-label="Events" className="w-full min-w-[52rem] table-fixed border-collapse text-sm">
         <thead className="sticky top-0 z-10 bg-slate-100 text-left dark:bg-slate-800 text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -85,6 +86,6 @@ export function EventTable({
         </tbody>
       </table>
       {footer}
-    </div>
+    </Card>
   );
 }

@@ -1,6 +1,7 @@
 import { formatElapsed, formatWallClock } from "@/components/replay/format-time";
 import type { FlowEvent } from "@/lib/data/flows";
 import type { Flow } from "@/lib/flows/flow";
+import { Card } from "@/components/ui/card";
 
 const chip = "rounded px-1.5 py-0.5 text-[11px] font-medium";
 
@@ -11,7 +12,7 @@ const chip = "rounded px-1.5 py-0.5 text-[11px] font-medium";
 export function FlowLanes({ flow }: { flow: Flow<FlowEvent> }) {
   const columns = `9rem repeat(${flow.services.length}, minmax(14rem, 1fr))`;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+    <Card as="div" flush className="overflow-x-auto">
       <div role="table" aria-label="Flow" className="min-w-fit text-sm">
         <div role="row" className="grid border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:border-slate-700 dark:bg-slate-800" style={{ gridTemplateColumns: columns }}>
           <div role="columnheader" className="px-3 py-2">When</div>
@@ -84,6 +85,6 @@ export function FlowLanes({ flow }: { flow: Flow<FlowEvent> }) {
           );
         })}
       </div>
-    </div>
+    </Card>
   );
 }

@@ -2,6 +2,9 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { VerificationAnswer } from "@/lib/data/integrity";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
 
 type Progress = { checked: number; position: number; head: number };
 
@@ -61,7 +64,7 @@ export function IntegrityVerifier() {
   }
 
   return (
-    <section aria-label="Verify the store" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+    <Card aria-label="Verify the store" className="space-y-3">
       <h2 className="font-semibold">Verify the store</h2>
       <form onSubmit={onSubmit} className="space-y-3">
         <label className="block space-y-1 text-sm">
@@ -75,9 +78,9 @@ export function IntegrityVerifier() {
             className="w-full rounded border border-slate-300 bg-white px-3 py-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-950"
           />
         </label>
-        <button type="submit" disabled={running} className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-amber-500 dark:text-slate-950">
+        <Button type="submit" variant="action" disabled={running}>
           {running ? "Verifying…" : "Verify every event"}
-        </button>
+        </Button>
       </form>
       {progress && running && (
         <div className="flex items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
@@ -85,9 +88,9 @@ export function IntegrityVerifier() {
           <span className="tabular-nums">{progress.checked.toLocaleString("en")} events checked</span>
         </div>
       )}
-      {error && <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">{error}</p>}
+      {error && <Notice role="alert" tone="error">{error}</Notice>}
       {result && (
-        <div role="status" data-ok={result.ok} className={`space-y-2 rounded px-3 py-2 text-sm ${result.ok ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100" : "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200"}`}>
+        <Notice as="div" role="status" data-ok={result.ok} tone={result.ok ? "intact" : "broken"} className="space-y-2">
           <p className="font-medium">
             {result.ok
               ? `Intact: all ${result.checked.toLocaleString("en")} events hash to what was recorded when they were appended${result.unchained < result.checked ? ", and the chain is unbroken" : ""}${result.digest ? ", up to and including the digest you gave" : ""}.`
@@ -119,8 +122,8 @@ export function IntegrityVerifier() {
               Digest now: <code className="break-all font-mono">{result.head}</code>
             </p>
           )}
-        </div>
+        </Notice>
       )}
-    </section>
+    </Card>
   );
 }

@@ -4,6 +4,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef } from "react";
 import { formatElapsed } from "./format-time";
 import { colorOf } from "./service-colors";
+import { Card } from "../ui/card";
 
 const ROW = 32;
 
@@ -30,7 +31,7 @@ export function EventList({
   }, [index, virtualizer]);
   const start = times[0] ?? 0;
   return (
-    <div ref={scroller} role="list" aria-label="Session events" className="h-[26rem] overflow-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+    <Card as="div" ref={scroller} role="list" aria-label="Session events" flush className="h-[26rem] overflow-auto">
       <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
         {virtualizer.getVirtualItems().map((item) => {
           const i = item.index;
@@ -55,6 +56,6 @@ export function EventList({
           );
         })}
       </div>
-    </div>
+    </Card>
   );
 }

@@ -1,20 +1,11 @@
+import { OutcomeBadge } from "@/components/sessions/outcome-badge";
+import { Card } from "@/components/ui/card";
 import type { ResumePoint } from "@/lib/journeys/journey-definition";
-
-const OUTCOME_STYLES: Record<string, string> = {
-  booked: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-200",
-  abandoned: "bg-rose-100 text-rose-800 dark:bg-rose-900/50 dark:text-rose-200",
-  browsed: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200",
-  live: "bg-sky-100 text-sky-800 dark:bg-sky-900/50 dark:text-sky-200",
-};
-
-export function OutcomeBadge({ outcome }: { outcome: string }) {
-  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${OUTCOME_STYLES[outcome] ?? OUTCOME_STYLES.browsed}`}>{outcome}</span>;
-}
 
 /** "Where they left off": the last step, what they had chosen, what remains, and what no longer holds. */
 export function LeftOffCard({ lastStep, resumePoint, outcome, endReason }: { lastStep: string; resumePoint: ResumePoint | null; outcome: string; endReason: string }) {
   return (
-    <section aria-label="Where they left off" className="rounded-lg border border-amber-200 bg-amber-50/60 p-4 dark:border-amber-900 dark:bg-amber-950/30">
+    <Card aria-label="Where they left off" tone="highlight">
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="text-sm font-semibold">Where they left off</h2>
         <OutcomeBadge outcome={outcome} />
@@ -46,6 +37,6 @@ export function LeftOffCard({ lastStep, resumePoint, outcome, endReason }: { las
           </div>
         </div>
       )}
-    </section>
+    </Card>
   );
 }

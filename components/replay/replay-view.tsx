@@ -15,6 +15,9 @@ import { ResumeLinkButton } from "../resume/resume-link-button";
 import { RevealSessionButton } from "../privacy/reveal-session-button";
 import { EventList } from "./event-list";
 import { LeftOffCard } from "./left-off-card";
+import { Badge } from "../ui/badge";
+import { LinkButton, buttonClass } from "../ui/button";
+import { Card } from "../ui/card";
 import { PlayerControls } from "./player-controls";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { StatePanel } from "./state-panel";
@@ -130,22 +133,22 @@ export function ReplayView({
           <h1 className="flex items-center gap-2 text-xl font-semibold">
             Session replay · {replay.times.length.toLocaleString("en-GB")} events
             {live && (
-              <span role="status" className="flex items-center gap-1 rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-800 dark:bg-sky-900/50 dark:text-sky-200">
+              <Badge tone="sky" role="status" className="flex items-center gap-1">
                 <span aria-hidden className="h-2 w-2 animate-pulse rounded-full bg-sky-500" /> Live
-              </span>
+              </Badge>
             )}
           </h1>
         </div>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           {replay.previousSessionId && (
-            <Link className="rounded border border-slate-300 px-2.5 py-1 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800" href={`/sessions/${encodeURIComponent(replay.previousSessionId)}`}>
+            <LinkButton variant="secondary" href={`/sessions/${encodeURIComponent(replay.previousSessionId)}`}>
               ← Previous session
-            </Link>
+            </LinkButton>
           )}
           {replay.nextSessionId && (
-            <Link className="rounded border border-slate-300 px-2.5 py-1 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800" href={`/sessions/${encodeURIComponent(replay.nextSessionId)}`}>
+            <LinkButton variant="secondary" href={`/sessions/${encodeURIComponent(replay.nextSessionId)}`}>
               Next session →
-            </Link>
+            </LinkButton>
           )}
           {allowed.export && [
             ["export/json", "Export JSON"],
@@ -154,7 +157,7 @@ export function ReplayView({
           ].map(([path, label]) => (
             <a
               key={path}
-              className="rounded border border-slate-300 px-2.5 py-1 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+              className={buttonClass("secondary")}
               href={`/sessions/${encodeURIComponent(session.id)}/${path}`}
               {...(path === "print" ? { target: "_blank", rel: "noreferrer" } : {})}
             >
@@ -183,7 +186,7 @@ export function ReplayView({
       )}
       <LeftOffCard lastStep={session.lastStep} resumePoint={session.resumePoint as never} outcome={session.outcome} endReason={session.endReason} />
 
-      <section aria-label="Player" data-loaded={loaded >= replay.times.length || undefined} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+      <Card aria-label="Player" data-loaded={loaded >= replay.times.length || undefined} className="space-y-2">
         {loaded < replay.times.length && (
           <div className="flex items-center gap-2 text-xs text-slate-500" role="status" aria-label="Loading the session">
             <progress className="h-1.5 w-40 accent-amber-500" max={replay.times.length} value={loaded} />
@@ -200,7 +203,7 @@ export function ReplayView({
           onSeekTime={(time) => dispatch({ type: "SEEK_TIME", time })}
           onSeekIndex={seekIndex}
         />
-      </section>
+      </Card>
 
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0 space-y-4">

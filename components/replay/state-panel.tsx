@@ -1,6 +1,8 @@
 "use client";
 
 import type { Moment } from "@/lib/replay/moment";
+import { Card } from "../ui/card";
+import { EmptyState } from "../ui/empty-state";
 
 /** The journey's state at the playhead; the facts the last event changed are highlighted and that event named. */
 export function StatePanel({
@@ -19,7 +21,7 @@ export function StatePanel({
   error?: string | null;
 }) {
   return (
-    <section aria-label="Journey state" data-moment-index={moment ? momentIndex : undefined} className="rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+    <Card aria-label="Journey state" data-moment-index={moment ? momentIndex : undefined} flush>
       <header className="border-b border-slate-200 px-4 py-2 dark:border-slate-700">
         <h2 className="text-sm font-semibold">State at the playhead</h2>
         <p className="truncate text-xs text-slate-500 dark:text-slate-400" title={eventDescription ?? ""}>
@@ -31,7 +33,7 @@ export function StatePanel({
           Could not load the state at this moment ({error}). Move the playhead to try again.
         </p>
       ) : !moment ? (
-        <p className="px-4 py-6 text-sm text-slate-500">{loading ? "Loading the state…" : "No state"}</p>
+        <EmptyState className="px-4 py-6">{loading ? "Loading the state…" : "No state"}</EmptyState>
       ) : (
         <dl className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
           {Object.entries(moment.facts).map(([key, value]) => {
@@ -45,6 +47,6 @@ export function StatePanel({
           })}
         </dl>
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import { DataTable } from "@/components/ui/data-table";
+import { Button } from "@/components/ui/button";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
 import Link from "next/link";
 import { z } from "zod";
 import { formatWallClock } from "@/components/replay/format-time";
@@ -62,29 +64,29 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
           <span className="block text-xs text-slate-500">To</span>
           <input type="date" name="to" defaultValue={query.to} className={input} />
         </label>
-        <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white dark:bg-amber-500 dark:text-slate-950">Filter</button>
+        <Button type="submit">Filter</Button>
         <Link href="/access-log" className="py-1.5 text-slate-500 underline">Clear</Link>
       </form>
       {log.rows.length === 0 ? (
-        <p className="text-sm text-slate-500">No access matches these filters.</p>
+        <EmptyState>No access matches these filters.</EmptyState>
       ) : (
         <DataTable label="Access log" columns={["When", "Viewer", "What", "Customer", "Opened", "Reason"]}>
           {log.rows.map((r) => (
-            <tr key={r.position} className="border-t border-slate-100 align-top dark:border-slate-800" data-action={r.action}>
-              <td className="whitespace-nowrap px-3 py-2 text-xs">{formatWallClock(Date.parse(r.at))}</td>
-              <td className="px-3 py-2">
+            <Row key={r.position} className="align-top" data-action={r.action}>
+              <Cell className="whitespace-nowrap text-xs">{formatWallClock(Date.parse(r.at))}</Cell>
+              <Cell>
                 <div>{r.viewer.label}</div>
                 <div className="text-xs text-slate-500">{r.viewer.role}</div>
-              </td>
-              <td className="px-3 py-2">{AUDIT_ACTIONS[r.action] ?? r.action}</td>
-              <td className="px-3 py-2 font-mono text-xs">
+              </Cell>
+              <Cell>{AUDIT_ACTIONS[r.action] ?? r.action}</Cell>
+              <Cell className="font-mono text-xs">
                 {r.customer ? <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/access-log?customer=${encodeURIComponent(r.customerKey ?? r.customer)}`}>{r.customer}</Link> : "—"}
-              </td>
-              <td className="px-3 py-2 font-mono text-xs break-all">
+              </Cell>
+              <Cell className="font-mono text-xs break-all">
                 {r.session ? <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions/${encodeURIComponent(r.session)}`}>{r.target}</Link> : r.target}
-              </td>
-              <td className="px-3 py-2">{r.reason ?? ""}</td>
-            </tr>
+              </Cell>
+              <Cell>{r.reason ?? ""}</Cell>
+            </Row>
           ))}
         </DataTable>
       )}

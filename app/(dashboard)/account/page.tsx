@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { PasswordFields } from "@/components/account/password-fields";
 import { ActionForm } from "@/components/admin/action-form";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
 import { PERMISSIONS, permissionsOf } from "@/lib/access/roles";
 import { requireSignedIn } from "@/lib/data/viewer";
 import { changePasswordAction } from "./actions";
@@ -16,16 +18,16 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     <div className="mx-auto max-w-xl space-y-5">
       <h1 className="text-xl font-semibold">Your account</h1>
       {mustChangePassword && (
-        <p role="status" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+        <Notice role="status" tone="warning">
           You signed in with a temporary password from an admin. Choose your own password to continue.
-        </p>
+        </Notice>
       )}
       {changed === "1" && !mustChangePassword && (
-        <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+        <Notice role="status" tone="success">
           Password changed. Your sign-ins in other browsers have ended.
-        </p>
+        </Notice>
       )}
-      <dl className="grid grid-cols-[8rem_1fr] gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-700 dark:bg-slate-900">
+      <Card as="dl" className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
         <dt className="text-slate-500">Name</dt>
         <dd>{viewer.name}</dd>
         <dt className="text-slate-500">Email</dt>
@@ -37,14 +39,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             {permissionsOf(viewer.role).map((p) => <li key={p}>{PERMISSIONS[p]}</li>)}
           </ul>
         </dd>
-      </dl>
-      <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+      </Card>
+      <Card>
         <h2 className="mb-3 font-semibold">Change your password</h2>
         <ActionForm action={changePasswordAction} label="Change password">
           <PasswordFields currentLabel={mustChangePassword ? "Temporary password" : "Current password"} />
         </ActionForm>
         <p className="mt-3 text-xs text-slate-500">Changing it ends your sign-ins in other browsers; this one stays signed in.</p>
-      </section>
+      </Card>
     </div>
   );
 }

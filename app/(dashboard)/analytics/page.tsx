@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AnalyticsHeader, percent } from "@/components/analytics/analytics-header";
 import { OverviewChart } from "@/components/analytics/overview-chart";
-import { DataTable } from "@/components/ui/data-table";
+import { Card } from "@/components/ui/card";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { readRange, rangeQuery } from "@/lib/analytics/range";
 import { getOverview } from "@/lib/data/analytics";
 import { requireViewer } from "@/lib/data/viewer";
@@ -40,7 +41,7 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
       <AnalyticsHeader current="overview" range={range} />
       <section aria-label="Totals" className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         {cards.map((c) => (
-          <div key={c.label} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900" data-metric={c.label}>
+          <Card as="div" key={c.label} data-metric={c.label}>
             <p className="text-xs uppercase tracking-wide text-slate-500">{c.label}</p>
             <p className="text-2xl font-semibold tabular-nums">
               {c.href ? <Link href={c.href} className="hover:underline">{c.value}</Link> : c.value}
@@ -48,29 +49,29 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
             <p className="text-xs">
               {c.delta} <span className="text-slate-400">vs {previous.from} – {previous.to}</span>
             </p>
-          </div>
+          </Card>
         ))}
       </section>
-      <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+      <Card>
         <h2 className="mb-2 text-sm font-semibold">Per day</h2>
         <OverviewChart series={overview.series} />
-      </section>
+      </Card>
       <DataTable label="Per day" columns={["Day", ["Sessions", "text-right"], ["Users", "text-right"], ["Bookings", "text-right"], ["Abandoned bookings", "text-right"], ["Conversion", "text-right"]]}>
         {overview.series.map((d) => (
-          <tr key={d.day} className="border-t border-slate-100 dark:border-slate-800">
-            <td className="px-3 py-1.5">{d.day}</td>
-            <td className="px-3 py-1.5 text-right tabular-nums">
+          <Row key={d.day}>
+            <Cell dense>{d.day}</Cell>
+            <Cell dense numeric>
               <Link className="hover:underline" href={`/sessions?${rangeQuery({ from: d.day, to: d.day })}`}>{d.sessions}</Link>
-            </td>
-            <td className="px-3 py-1.5 text-right tabular-nums">{d.users}</td>
-            <td className="px-3 py-1.5 text-right tabular-nums">
+            </Cell>
+            <Cell dense numeric>{d.users}</Cell>
+            <Cell dense numeric>
               <Link className="hover:underline" href={`/sessions?${rangeQuery({ from: d.day, to: d.day }, { outcome: "booked" })}`}>{d.bookings}</Link>
-            </td>
-            <td className="px-3 py-1.5 text-right tabular-nums">
+            </Cell>
+            <Cell dense numeric>
               <Link className="hover:underline" href={`/sessions?${rangeQuery({ from: d.day, to: d.day }, { outcome: "abandoned" })}`}>{d.abandoned}</Link>
-            </td>
-            <td className="px-3 py-1.5 text-right tabular-nums">{percent(d.conversion)}</td>
-          </tr>
+            </Cell>
+            <Cell dense numeric>{percent(d.conversion)}</Cell>
+          </Row>
         ))}
       </DataTable>
       <p className="text-xs text-slate-500">

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { IntegrityVerifier } from "@/components/integrity/integrity-verifier";
+import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { getDigest } from "@/lib/data/integrity";
 import { requireViewer } from "@/lib/data/viewer";
 
@@ -21,7 +23,7 @@ export default async function IntegrityPage() {
           else: keep one (a ticket, an email, a notebook) and check the store against it later.
         </p>
       </div>
-      <section aria-label="Digest" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+      <Card aria-label="Digest" className="space-y-2">
         <h2 className="font-semibold">The digest now</h2>
         {digest.digest ? (
           <>
@@ -37,9 +39,9 @@ export default async function IntegrityPage() {
             </p>
           </>
         ) : (
-          <p className="text-sm text-slate-500">No event has been appended since the chain began.</p>
+          <EmptyState>No event has been appended since the chain began.</EmptyState>
         )}
-      </section>
+      </Card>
       <IntegrityVerifier />
     </div>
   );

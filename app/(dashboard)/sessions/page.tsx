@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { DataTable } from "@/components/ui/data-table";
+import { SessionsTable } from "@/components/sessions/sessions-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Notice } from "@/components/ui/notice";
 import { FilterChips } from "@/components/ui/filter-chips";
 import Link from "next/link";
 import { z } from "zod";
-import { formatElapsed, formatWallClock } from "@/components/replay/format-time";
-import { OutcomeBadge } from "@/components/replay/left-off-card";
 import { DROP_REASONS } from "@/lib/analytics/session-facts";
 import { DIMENSIONS } from "@/lib/analytics/rollup";
 import { countSessions, listRecentSessions } from "@/lib/data/sessions";
@@ -102,7 +102,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
         />
       </div>
       {filterText && (
-        <p role="status" className="flex flex-wrap items-center gap-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+        <Notice role="status" tone="warning" className="flex flex-wrap items-center gap-3">
           <span>
             <strong data-testid="drill-total">{total.toLocaleString("en")} {total === 1 ? "session" : "sessions"}</strong> {filterText}.
           </span>
@@ -112,31 +112,12 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
             </Link>
           )}
           <Link href={href({}, outcome)} className="underline">Show all sessions</Link>
-        </p>
+        </Notice>
       )}
       {sessions.length === 0 ? (
-        <p className="text-sm text-slate-500">{filterText ? "No sessions match." : `No sessions${outcome ? ` with outcome “${outcome}”` : ""} yet.`}</p>
+        <EmptyState>{filterText ? "No sessions match." : `No sessions${outcome ? ` with outcome “${outcome}”` : ""} yet.`}</EmptyState>
       ) : (
-        <DataTable label="Sessions" columns={["Started", "Customer", "Duration", "Outcome", ["Events", "text-right"], "Left off at"]}>
-          {sessions.map((s) => (
-            <tr key={s.id} className="border-t border-slate-100 hover:bg-amber-50 dark:border-slate-800 dark:hover:bg-slate-800">
-              <td className="px-3 py-2">
-                <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions/${encodeURIComponent(s.id)}`}>
-                  {formatWallClock(Date.parse(s.startedAt))}
-                </Link>
-              </td>
-              <td className="px-3 py-2">
-                <span className="font-mono text-xs text-slate-500">{s.userId ?? "visitor"}</span> {s.personName}
-              </td>
-              <td className="px-3 py-2 font-mono text-xs tabular-nums">{formatElapsed(s.durationMs)}</td>
-              <td className="px-3 py-2">
-                <OutcomeBadge outcome={s.outcome} />
-              </td>
-              <td className="px-3 py-2 text-right tabular-nums">{s.eventCount}</td>
-              <td className="px-3 py-2">{s.lastStep}</td>
-            </tr>
-          ))}
-        </DataTable>
+        <SessionsTable sessions={sessions} show="customer" />
       )}
       {older && (
         <Link href={href(query, outcome, older)} className="inline-block text-sm text-amber-700 hover:underline dark:text-amber-400">

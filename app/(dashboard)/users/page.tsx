@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatWallClock } from "@/components/replay/format-time";
-import { OutcomeBadge } from "@/components/replay/left-off-card";
+import { OutcomeBadge } from "@/components/sessions/outcome-badge";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { OpenFromElsewhere } from "@/components/access/open-from-elsewhere";
 import { ApiError } from "@/lib/api/errors";
 import { arrivedFromAnotherSite, requestedPage } from "@/lib/data/cross-site";
@@ -32,11 +35,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Find a customer{q.length >= 2 ? ` · “${shown}”` : ""}</h1>
       {q.length < 2 ? (
-        <p className="text-sm text-slate-500">Search by user id, name, email or booking reference (at least 2 characters) in the box at the top.</p>
+        <EmptyState>Search by user id, name, email or booking reference (at least 2 characters) in the box at the top.</EmptyState>
       ) : users.length === 0 ? (
-        <p className="text-sm text-slate-500">No customer matches “{shown}”.</p>
+        <EmptyState>No customer matches “{shown}”.</EmptyState>
       ) : (
-        <ul aria-label="Search results" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-700 dark:bg-slate-900">
+        <Card as="ul" aria-label="Search results" flush className="divide-y divide-slate-100 dark:divide-slate-800">
           {users.map((u) => (
             <li key={u.userId}>
               <Link href={customerHref(u.userId, u.reference)} className="flex flex-wrap items-center gap-3 px-4 py-3 hover:bg-amber-50 dark:hover:bg-slate-800">
@@ -47,11 +50,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 <span className="text-sm text-slate-600 dark:text-slate-300">{u.sessionCount} session{u.sessionCount === 1 ? "" : "s"}</span>
                 <span className="text-sm text-slate-500">last seen {formatWallClock(Date.parse(u.lastSeen))}</span>
                 <OutcomeBadge outcome={u.lastOutcome} />
-                {u.openBooking !== null && <span className="rounded-full bg-amber-200 px-2 py-0.5 text-xs font-medium text-amber-900">open booking</span>}
+                {u.openBooking !== null && <Badge tone="amber">open booking</Badge>}
               </Link>
             </li>
           ))}
-        </ul>
+        </Card>
       )}
       {more && (
         <p role="status" className="text-sm text-slate-500">

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { formatWallClock } from "@/components/replay/format-time";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { DataTable } from "@/components/ui/data-table";
+import { buttonClass } from "@/components/ui/button";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { EmptyRow } from "@/components/ui/empty-state";
 import { listSetAsideEvents } from "@/lib/data/dead-letters";
 import { requireViewer } from "@/lib/data/viewer";
 import { discardDeadLetterAction, retryDeadLetterAction } from "./actions";
@@ -35,27 +37,25 @@ export default async function DeadLettersPage({ searchParams }: { searchParams: 
       </p>
       {said && <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-700 dark:bg-amber-950">{said}</p>}
       <DataTable label="Set-aside events" columns={["Position", "Projection", "What failed", "Set aside", "Attempts", ""]}>
-        {letters.length === 0 && (
-          <tr><td colSpan={6} className="px-3 py-4 text-center text-slate-500">No events are set aside.</td></tr>
-        )}
+        {letters.length === 0 && <EmptyRow columns={6}>No events are set aside.</EmptyRow>}
         {letters.map((l) => (
-          <tr key={l.position} className="border-t border-slate-100 dark:border-slate-800">
-            <td className="px-3 py-2 font-mono text-xs"><Link href={`/events?event=${l.position}`} className="underline">{l.position}</Link></td>
-            <td className="px-3 py-2">{l.projection}</td>
-            <td className="px-3 py-2 font-mono text-xs">{l.errorKind}</td>
-            <td className="px-3 py-2 text-xs text-slate-500">{formatWallClock(l.setAsideAt.getTime())}</td>
-            <td className="px-3 py-2">{l.attempts}</td>
-            <td className="flex gap-3 px-3 py-2">
+          <Row key={l.position}>
+            <Cell className="font-mono text-xs"><Link href={`/events?event=${l.position}`} className="underline">{l.position}</Link></Cell>
+            <Cell>{l.projection}</Cell>
+            <Cell className="font-mono text-xs">{l.errorKind}</Cell>
+            <Cell className="text-xs text-slate-500">{formatWallClock(l.setAsideAt.getTime())}</Cell>
+            <Cell>{l.attempts}</Cell>
+            <Cell className="flex gap-3">
               <form action={retryDeadLetterAction}>
                 <input type="hidden" name="position" value={l.position} />
                 <button type="submit" className="text-xs underline">Retry</button>
               </form>
               <form action={discardDeadLetterAction}>
                 <input type="hidden" name="position" value={l.position} />
-                <ConfirmButton question={`Discard event ${l.position}? It stays in the store and out of every session.`} className="text-xs text-red-700 underline dark:text-red-400">Discard</ConfirmButton>
+                <ConfirmButton question={`Discard event ${l.position}? It stays in the store and out of every session.`} className={buttonClass("danger")}>Discard</ConfirmButton>
               </form>
-            </td>
-          </tr>
+            </Cell>
+          </Row>
         ))}
       </DataTable>
     </div>

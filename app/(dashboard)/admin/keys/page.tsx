@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { DataTable } from "@/components/ui/data-table";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { EmptyRow } from "@/components/ui/empty-state";
 import { ActionForm } from "@/components/admin/action-form";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { formatWallClock } from "@/components/replay/format-time";
@@ -27,32 +30,30 @@ export default async function AdminKeysPage() {
             The keys in <code>REWIND_INGEST_KEY</code> and <code>REWIND_API_KEY</code> work as one of each and are not listed.
           </p>
           <DataTable label="API keys" columns={["Name", "Kind", "Source", "Types", "Key starts", "Created", "Status"]}>
-            {keys.length === 0 && (
-              <tr><td colSpan={7} className="px-3 py-4 text-center text-slate-500">No keys yet.</td></tr>
-            )}
+            {keys.length === 0 && <EmptyRow columns={7}>No keys yet.</EmptyRow>}
             {keys.map((k) => (
-              <tr key={k.id} className="border-t border-slate-100 dark:border-slate-800">
-                <td className="px-3 py-2 font-medium">{k.name}</td>
-                <td className="px-3 py-2">{k.kind}</td>
-                <td className="px-3 py-2 font-mono text-xs">{k.source ?? (k.kind === "producer" ? "any" : "—")}</td>
-                <td className="px-3 py-2 font-mono text-xs">{k.kind === "producer" ? (readStoredKeyTypes(k.types)?.join(", ") ?? "any") : "—"}</td>
-                <td className="px-3 py-2 font-mono text-xs">{k.prefix}…</td>
-                <td className="px-3 py-2 text-xs text-slate-500">{formatWallClock(k.createdAt.getTime())}{k.createdBy ? ` by ${k.createdBy}` : ""}</td>
-                <td className="px-3 py-2">
+              <Row key={k.id}>
+                <Cell className="font-medium">{k.name}</Cell>
+                <Cell>{k.kind}</Cell>
+                <Cell className="font-mono text-xs">{k.source ?? (k.kind === "producer" ? "any" : "—")}</Cell>
+                <Cell className="font-mono text-xs">{k.kind === "producer" ? (readStoredKeyTypes(k.types)?.join(", ") ?? "any") : "—"}</Cell>
+                <Cell className="font-mono text-xs">{k.prefix}…</Cell>
+                <Cell className="text-xs text-slate-500">{formatWallClock(k.createdAt.getTime())}{k.createdBy ? ` by ${k.createdBy}` : ""}</Cell>
+                <Cell>
                   {k.revokedAt ? (
                     <span className="text-xs text-red-700 dark:text-red-400">revoked {formatWallClock(k.revokedAt.getTime())}</span>
                   ) : (
                     <form action={revokeApiKeyAction}>
                       <input type="hidden" name="id" value={k.id} />
-                      <ConfirmButton question={`Revoke the key “${k.name}”? Whatever uses it is refused from now on.`} className="text-xs text-red-700 underline dark:text-red-400">Revoke</ConfirmButton>
+                      <ConfirmButton question={`Revoke the key “${k.name}”? Whatever uses it is refused from now on.`} className={buttonClass("danger")}>Revoke</ConfirmButton>
                     </form>
                   )}
-                </td>
-              </tr>
+                </Cell>
+              </Row>
             ))}
           </DataTable>
         </div>
-        <div className="self-start rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+        <Card as="div" className="self-start">
           <h2 className="mb-3 font-semibold">Create a key</h2>
           <ActionForm action={createApiKeyAction} label="Create key">
             <label className="block text-sm">Kind{" "}
@@ -69,7 +70,7 @@ export default async function AdminKeysPage() {
               <input name="types" placeholder="payment.*, booking.booking.confirmed" className={input} />
             </label>
           </ActionForm>
-        </div>
+        </Card>
       </section>
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ActionForm } from "@/components/admin/action-form";
 import { PolicyEditor } from "@/components/admin/policy-editor";
 import { AdminTabs } from "@/components/admin/admin-tabs";
+import { Card } from "@/components/ui/card";
 import { formatWallClock } from "@/components/replay/format-time";
 import { getPolicyAndHistory } from "@/lib/data/admin";
 import { requireViewer } from "@/lib/data/viewer";
@@ -27,7 +28,7 @@ export default async function AdminPolicyPage() {
             <PolicyEditor initial={JSON.stringify(current.policy, null, 2)} />
           </ActionForm>
         </div>
-        <div className="self-start rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+        <Card as="div" flush className="self-start">
           <h2 className="border-b border-slate-200 px-4 py-2 font-semibold dark:border-slate-700">History</h2>
           <ol aria-label="Policy history" className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
             {history.map((v) => (
@@ -40,7 +41,7 @@ export default async function AdminPolicyPage() {
               </li>
             ))}
           </ol>
-        </div>
+        </Card>
       </section>
     </div>
   );

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import Link from "next/link";
-import { DataTable } from "@/components/ui/data-table";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { ActionForm } from "@/components/admin/action-form";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { formatWallClock } from "@/components/replay/format-time";
@@ -23,21 +26,21 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
     <div className="space-y-5">
       <AdminTabs current="/admin/users" />
       {refused === "last-admin" && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+        <Notice role="alert" tone="error">
           Not changed: there must always be an active admin. Make someone else admin first.
-        </p>
+        </Notice>
       )}
       <section className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <DataTable label="Dashboard users" columns={["User", "Role", "Status", "Password", "Since"]} className="self-start">
           {users.map((u) => {
             const self = u.id === admin.id;
             return (
-              <tr key={u.id} className="border-t border-slate-100 dark:border-slate-800" data-email={u.email}>
-                <td className="px-3 py-2">
+              <Row key={u.id} data-email={u.email}>
+                <Cell>
                   <div className="font-medium">{u.name}</div>
                   <div className="text-xs text-slate-500">{u.email}</div>
-                </td>
-                <td className="px-3 py-2">
+                </Cell>
+                <Cell>
                   {self ? (
                     <span title="You cannot change your own role">{u.role}</span>
                   ) : (
@@ -49,13 +52,13 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                       <button type="submit" className="rounded px-2 text-xs text-amber-700 hover:bg-amber-50 dark:text-amber-400 dark:hover:bg-slate-800">Save</button>
                     </form>
                   )}
-                </td>
-                <td className="px-3 py-2">
-                  {u.banned ? <span className="rounded bg-red-100 px-2 py-0.5 text-xs text-red-700 dark:bg-red-950 dark:text-red-300">disabled</span> : <span className="text-xs text-emerald-700 dark:text-emerald-400">active</span>}
+                </Cell>
+                <Cell>
+                  {u.banned ? <Badge tone="red" shape="tag">disabled</Badge> : <span className="text-xs text-emerald-700 dark:text-emerald-400">active</span>}
                   {u.mustChangePassword && !u.banned && (
-                    <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-200" title="Their password was set by an admin; they must choose their own when they next sign in">
+                    <Badge tone="amber-soft" shape="tag" className="ml-2" title="Their password was set by an admin; they must choose their own when they next sign in">
                       temporary password
-                    </span>
+                    </Badge>
                   )}
                   {!self && (
                     <form action={setUserDisabled} className="inline">
@@ -69,8 +72,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                       </ConfirmButton>
                     </form>
                   )}
-                </td>
-                <td className="px-3 py-2">
+                </Cell>
+                <Cell>
                   {self ? (
                     <Link href="/account" className="text-xs text-amber-700 underline dark:text-amber-400">Your account</Link>
                   ) : (
@@ -84,14 +87,14 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                       <input type="hidden" name="userId" value={u.id} />
                     </ActionForm>
                   )}
-                </td>
-                <td className="px-3 py-2 text-xs text-slate-500">{formatWallClock(u.createdAt.getTime())}</td>
-              </tr>
+                </Cell>
+                <Cell className="text-xs text-slate-500">{formatWallClock(u.createdAt.getTime())}</Cell>
+              </Row>
             );
           })}
         </DataTable>
         <div className="space-y-4">
-          <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+          <Card as="div">
             <h2 className="mb-3 font-semibold">Invite a user</h2>
             <ActionForm action={inviteUser} label="Invite">
               <label className="block text-sm">Email <input name="email" type="email" required className={`${input} w-full`} /></label>
@@ -102,8 +105,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                 </select>
               </label>
             </ActionForm>
-          </div>
-          <div className="rounded-lg border border-slate-200 bg-white p-4 text-xs dark:border-slate-700 dark:bg-slate-900">
+          </Card>
+          <Card as="div" className="text-xs">
             <h2 className="mb-2 text-sm font-semibold">What each role may do</h2>
             <dl className="space-y-2">
               {ROLES.map((r) => (
@@ -113,7 +116,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                 </div>
               ))}
             </dl>
-          </div>
+          </Card>
         </div>
       </section>
     </div>

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { z } from "zod";
 import { AnalyticsHeader, formatSeconds, percent } from "@/components/analytics/analytics-header";
 import { FunnelChart } from "@/components/analytics/funnel-chart";
-import { DataTable } from "@/components/ui/data-table";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { FilterChips } from "@/components/ui/filter-chips";
 import { readRange, rangeQuery } from "@/lib/analytics/range";
 import { DIMENSIONS } from "@/lib/analytics/rollup";
@@ -25,23 +27,23 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-5">
       <AnalyticsHeader current="funnel" range={range} extra={{ by: by ?? undefined }} />
-      <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+      <Card>
         <FunnelChart rows={rows} />
-      </section>
+      </Card>
       <DataTable
         label="Funnel"
         columns={["Step", ["Sessions", "text-right"], ["Of those who searched", "text-right"], ["Of previous", "text-right"], ["Median time from previous", "text-right"], ["Dropped off here", "text-right"], "Why they stopped"]}
       >
         {rows.map((r) => (
-          <tr key={r.key} className="border-t border-slate-100 align-top dark:border-slate-800" data-step={r.key}>
-            <td className="px-3 py-2 font-medium">{r.label}</td>
-            <td className="px-3 py-2 text-right tabular-nums">
+          <Row key={r.key} className="align-top" data-step={r.key}>
+            <Cell className="font-medium">{r.label}</Cell>
+            <Cell numeric>
               <Link className="text-amber-700 hover:underline dark:text-amber-400" href={sessions({ reached: r.index + 1 })}>{r.count.toLocaleString("en-GB")}</Link>
-            </td>
-            <td className="px-3 py-2 text-right tabular-nums">{percent(r.fromStart)}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{percent(r.fromPrevious)}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{r.index === 0 ? "—" : formatSeconds(r.medianSeconds)}</td>
-            <td className="px-3 py-2 text-right tabular-nums">
+            </Cell>
+            <Cell numeric>{percent(r.fromStart)}</Cell>
+            <Cell numeric>{percent(r.fromPrevious)}</Cell>
+            <Cell numeric>{r.index === 0 ? "—" : formatSeconds(r.medianSeconds)}</Cell>
+            <Cell numeric>
               {r.index < steps.length - 1 ? (
                 <Link className="text-amber-700 hover:underline dark:text-amber-400" href={sessions({ depth: r.index + 1 })} aria-label={`${r.dropOff} dropped off after ${r.label}`}>
                   {r.dropOff.toLocaleString("en-GB")}
@@ -49,8 +51,8 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
               ) : (
                 "—"
               )}
-            </td>
-            <td className="px-3 py-2">
+            </Cell>
+            <Cell>
               <ul className="flex flex-wrap gap-1">
                 {r.reasons.map((reason) => (
                   <li key={reason.reason}>
@@ -63,8 +65,8 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
                   </li>
                 ))}
               </ul>
-            </td>
-          </tr>
+            </Cell>
+          </Row>
         ))}
       </DataTable>
 
@@ -77,22 +79,22 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
           />
         </div>
         {by && (
-          <a href={`/analytics/export/funnel-breakdown?${rangeQuery(range, { by })}`} className="inline-block rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+          <a href={`/analytics/export/funnel-breakdown?${rangeQuery(range, { by })}`} className={buttonClass("outline", "inline-block")}>
             Export the breakdown as CSV
           </a>
         )}
         {by && (
           <DataTable label={`Funnel by ${by}`} columns={[by, ...steps.map((s) => [s.label, "text-right"] as [string, string]), ["Conversion", "text-right"]]}>
             {breakdown.map((b) => (
-              <tr key={b.value} className="border-t border-slate-100 dark:border-slate-800">
-                <td className="px-3 py-2 font-medium">{b.value}</td>
+              <Row key={b.value}>
+                <Cell className="font-medium">{b.value}</Cell>
                 {b.rows.map((r) => (
-                  <td key={r.key} className="px-3 py-2 text-right tabular-nums">
+                  <Cell key={r.key} numeric>
                     <Link className="text-amber-700 hover:underline dark:text-amber-400" href={sessions({ reached: r.index + 1, dim: by, value: b.value })}>{r.count.toLocaleString("en-GB")}</Link>
-                  </td>
+                  </Cell>
                 ))}
-                <td className="px-3 py-2 text-right tabular-nums">{percent(b.rows[b.rows.length - 1]!.fromStart)}</td>
-              </tr>
+                <Cell numeric>{percent(b.rows[b.rows.length - 1]!.fromStart)}</Cell>
+              </Row>
             ))}
           </DataTable>
         )}

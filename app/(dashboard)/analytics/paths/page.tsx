@@ -3,7 +3,8 @@ import Link from "next/link";
 import { z } from "zod";
 import { AnalyticsHeader, percent } from "@/components/analytics/analytics-header";
 import { PathsSankey } from "@/components/analytics/paths-sankey";
-import { DataTable } from "@/components/ui/data-table";
+import { Card } from "@/components/ui/card";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { FilterChips } from "@/components/ui/filter-chips";
 import { readRange, rangeQuery } from "@/lib/analytics/range";
 import { getPaths } from "@/lib/data/analytics";
@@ -28,21 +29,21 @@ export default async function PathsPage({ searchParams }: { searchParams: Promis
         label="Outcome"
         items={[null, ...OUTCOMES].map((o) => ({ key: o ?? "all", text: o ?? "every outcome", href: `/analytics/paths?${rangeQuery(range, { outcome: o ?? undefined })}`, current: o === outcome }))}
       />
-      <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+      <Card>
         <PathsSankey data={sankey} />
-      </section>
+      </Card>
       <DataTable label="Common paths" columns={["Path", "Ended", ["Sessions", "text-right"], ["Share", "text-right"]]}>
         {paths.map((p) => (
-          <tr key={`${p.steps.join(">")}>${p.outcome}`} className="border-t border-slate-100 dark:border-slate-800">
-            <td className="px-3 py-2">{p.steps.length > 0 ? p.steps.map((s) => labels[s] ?? s).join(" → ") : "(no step of the funnel)"}</td>
-            <td className="px-3 py-2">{p.outcome}</td>
-            <td className="px-3 py-2 text-right tabular-nums">
+          <Row key={`${p.steps.join(">")}>${p.outcome}`}>
+            <Cell>{p.steps.length > 0 ? p.steps.map((s) => labels[s] ?? s).join(" → ") : "(no step of the funnel)"}</Cell>
+            <Cell>{p.outcome}</Cell>
+            <Cell numeric>
               <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions?${rangeQuery(range, { path: [...p.steps, `end:${p.outcome}`].join(">") })}`}>
                 {p.count.toLocaleString("en-GB")}
               </Link>
-            </td>
-            <td className="px-3 py-2 text-right tabular-nums">{percent(p.share)}</td>
-          </tr>
+            </Cell>
+            <Cell numeric>{percent(p.share)}</Cell>
+          </Row>
         ))}
       </DataTable>
     </div>

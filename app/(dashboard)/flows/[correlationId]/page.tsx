@@ -10,6 +10,7 @@ import { FLOW_LIMIT, getFlowAt } from "@/lib/data/flows";
 import { requireViewer } from "@/lib/data/viewer";
 import { arrivedFromAnotherSite, requestedPage } from "@/lib/data/cross-site";
 import { OpenFromElsewhere } from "@/components/access/open-from-elsewhere";
+import { Notice } from "@/components/ui/notice";
 import { decodeRouteParam } from "@/lib/api/route-param";
 import { customerHref } from "@/lib/users/customer-href";
 
@@ -82,7 +83,7 @@ export default async function FlowPage({ params }: { params: Promise<{ correlati
               .join("; ") + "."}
         {view.truncated && ` Only the first ${FLOW_LIMIT} events are shown.`}
       </p>
-      <p role="status" aria-label="Integrity" className={`rounded px-3 py-2 text-sm ${altered === 0 ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100" : "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200"}`}>
+      <Notice role="status" aria-label="Integrity" tone={altered === 0 ? "intact" : "broken"}>
         {altered === 0
           ? `Each of these ${flow.steps.length} events still hashes to what was recorded when it was appended and links to the event before it.`
           : `${altered} of these events no longer match what was recorded when they were appended.`}{" "}
@@ -91,7 +92,7 @@ export default async function FlowPage({ params }: { params: Promise<{ correlati
           verify the store
         </Link>
         .
-      </p>
+      </Notice>
       <FlowLanes flow={flow} />
     </div>
   );

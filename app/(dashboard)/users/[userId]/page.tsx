@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { DataTable } from "@/components/ui/data-table";
+import { buttonClass } from "@/components/ui/button";
+import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { Card } from "@/components/ui/card";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatElapsed, formatWallClock } from "@/components/replay/format-time";
-import { OutcomeBadge } from "@/components/replay/left-off-card";
+import { formatWallClock } from "@/components/replay/format-time";
+import { SessionsTable } from "@/components/sessions/sessions-table";
 import { SessionStrip } from "@/components/users/session-strip";
 import { getUserPage } from "@/lib/data/users";
 import { recordAccess } from "@/lib/data/audit";
@@ -43,7 +45,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         </p>
       </div>
       {user.openBooking && (
-        <section aria-label="Open booking" className="rounded-lg border border-amber-200 bg-amber-50/60 p-4 text-sm dark:border-amber-900 dark:bg-amber-950/30">
+        <Card aria-label="Open booking" tone="highlight" className="text-sm">
           <h2 className="font-semibold">Open booking · {user.openBooking.chosen.booking}</h2>
           <p>
             {user.openBooking.label}: {user.openBooking.chosen.offer}, {user.openBooking.chosen.dates}, {user.openBooking.chosen.price}
@@ -58,10 +60,10 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
               <ResumeLinkButton userId={user.reference} sessionId={user.openBooking.sessionId} label="Create a resume link for this booking" />
             </div>
           )}
-        </section>
+        </Card>
       )}
       {canResume && (
-        <section aria-label="Resume" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-700 dark:bg-slate-900">
+        <Card aria-label="Resume" className="space-y-3 text-sm">
           <h2 className="font-semibold">Resume</h2>
           {resume ? (
             <>
@@ -81,45 +83,28 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           {links.length > 0 && (
             <DataTable label="Resume links" columns={["Created", "By", "Expires", "Status", ""]}>
               {links.map((l) => (
-                <tr key={l.id} className="border-t border-slate-100 dark:border-slate-800">
-                  <td className="px-3 py-1.5 text-xs">{formatWallClock(Date.parse(l.createdAt))}</td>
-                  <td className="px-3 py-1.5 text-xs">{l.createdBy}</td>
-                  <td className="px-3 py-1.5 text-xs">{formatWallClock(Date.parse(l.expiresAt))}</td>
-                  <td className="px-3 py-1.5 text-xs">{l.status}</td>
-                  <td className="px-3 py-1.5 text-right">
+                <Row key={l.id}>
+                  <Cell dense className="text-xs">{formatWallClock(Date.parse(l.createdAt))}</Cell>
+                  <Cell dense className="text-xs">{l.createdBy}</Cell>
+                  <Cell dense className="text-xs">{formatWallClock(Date.parse(l.expiresAt))}</Cell>
+                  <Cell dense className="text-xs">{l.status}</Cell>
+                  <Cell dense className="text-right">
                     {l.status === "active" && (
                       <form action={revokeResumeLinkAction}>
                         <input type="hidden" name="linkId" value={l.id} />
                         <input type="hidden" name="userId" value={user.reference} />
-                        <ConfirmButton question="Revoke this resume link? The customer can no longer open it." className="text-xs text-red-700 underline dark:text-red-400">Revoke</ConfirmButton>
+                        <ConfirmButton question="Revoke this resume link? The customer can no longer open it." className={buttonClass("danger")}>Revoke</ConfirmButton>
                       </form>
                     )}
-                  </td>
-                </tr>
+                  </Cell>
+                </Row>
               ))}
             </DataTable>
           )}
-        </section>
+        </Card>
       )}
       <SessionStrip sessions={user.sessions} />
-      <DataTable label="Sessions" columns={["Started", "Duration", "Outcome", "Ended", ["Events", "text-right"], "Left off at"]}>
-        {user.sessions.map((s) => (
-          <tr key={s.id} className="border-t border-slate-100 hover:bg-amber-50 dark:border-slate-800 dark:hover:bg-slate-800">
-            <td className="px-3 py-2">
-              <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions/${encodeURIComponent(s.id)}`}>
-                {formatWallClock(Date.parse(s.startedAt))}
-              </Link>
-            </td>
-            <td className="px-3 py-2 font-mono text-xs tabular-nums">{formatElapsed(s.durationMs)}</td>
-            <td className="px-3 py-2">
-              <OutcomeBadge outcome={s.outcome} />
-            </td>
-            <td className="px-3 py-2 text-slate-500">{s.endReason.replaceAll("_", " ")}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{s.eventCount}</td>
-            <td className="px-3 py-2">{s.lastStep}</td>
-          </tr>
-        ))}
-      </DataTable>
+      <SessionsTable sessions={user.sessions} show="ended" />
     </div>
   );
 }

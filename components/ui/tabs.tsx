@@ -1,0 +1,21 @@
+import Link from "next/link";
+
+export type Tab = { href: string; label: string; current: boolean };
+
+/** A section's pages as tabs over a rule, the current one underlined. */
+export function Tabs({ label, tabs }: { label: string; tabs: Tab[] }) {
+  return (
+    <nav aria-label={label} className="flex gap-1 border-b border-slate-200 text-sm dark:border-slate-800">
+      {tabs.map((t) => (
+        <Link
+          key={t.href}
+          href={t.href}
+          aria-current={t.current ? "page" : undefined}
+          className={`-mb-px border-b-2 px-3 py-2 ${t.current ? "border-amber-500 font-medium" : "border-transparent text-slate-500 hover:text-slate-900 dark:hover:text-white"}`}
+        >
+          {t.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
