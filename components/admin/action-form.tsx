@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import type { ActionResult } from "@/app/(dashboard)/admin/actions";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { CopyButton } from "../ui/copy-button";
 
 /** A form whose server action answers a message, an error, or a secret to show exactly once. */

@@ -2,8 +2,8 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { loadReplayBlock } from "@/app/(dashboard)/sessions/actions";
 import type { ReplayBlock } from "@/lib/data/replay";
+import { replayReads } from "./replay-reads";
 
 export const BLOCK_SIZE = 100;
 
@@ -18,20 +18,20 @@ const blockKey = (sessionId: string, block: number, view: ReplayGrant) => ["repl
 
 /**
  * The block of full events around the playhead, with its snapshot; the neighbours are fetched
- * ahead so playing and stepping across a block boundary does not wait.
+ * ahead, alongside it, so playing and stepping across a block boundary does not wait.
  */
 export function useReplayBlock(sessionId: string, index: number, total: number, view: ReplayGrant) {
   const block = Math.max(0, Math.floor(index / BLOCK_SIZE));
   const client = useQueryClient();
   const query = useQuery({
     queryKey: blockKey(sessionId, block, view),
-    queryFn: () => loadReplayBlock(sessionId, block, view.grant),
+    queryFn: () => replayReads.block(sessionId, block, view.grant),
     staleTime: Infinity,
   });
   useEffect(() => {
     for (const neighbour of [block - 1, block + 1]) {
       if (neighbour < 0 || neighbour * BLOCK_SIZE >= total) continue;
-      void client.prefetchQuery({ queryKey: blockKey(sessionId, neighbour, view), queryFn: () => loadReplayBlock(sessionId, neighbour, view.grant), staleTime: Infinity });
+      void client.prefetchQuery({ queryKey: blockKey(sessionId, neighbour, view), queryFn: () => replayReads.block(sessionId, neighbour, view.grant), staleTime: Infinity });
     }
   }, [block, client, sessionId, total, view]);
   return { block: query.data as ReplayBlock | null | undefined, loading: query.isPending, error: query.error };

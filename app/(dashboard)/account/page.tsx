@@ -3,7 +3,7 @@ import { PasswordFields } from "@/components/account/password-fields";
 import { ActionForm } from "@/components/admin/action-form";
 import { PERMISSIONS, permissionsOf } from "@/lib/access/roles";
 import { requireSignedIn } from "@/lib/data/viewer";
-import { changePasswordAction } from "./actions";
+import { changePasswordAction } from "@/lib/actions/account";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your account" };

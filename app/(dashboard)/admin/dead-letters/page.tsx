@@ -6,7 +6,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { DataTable } from "@/components/ui/data-table";
 import { listSetAsideEvents } from "@/lib/data/dead-letters";
 import { requireViewer } from "@/lib/data/viewer";
-import { discardDeadLetterAction, retryDeadLetterAction } from "./actions";
+import { discardDeadLetterAction, retryDeadLetterAction } from "@/lib/actions/dead-letters";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Set-aside events" };

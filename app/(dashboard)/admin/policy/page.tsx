@@ -5,7 +5,7 @@ import { AdminTabs } from "@/components/admin/admin-tabs";
 import { formatWallClock } from "@/components/replay/format-time";
 import { getPolicyAndHistory } from "@/lib/data/admin";
 import { requireViewer } from "@/lib/data/viewer";
-import { savePolicyAction } from "../actions";
+import { savePolicyAction } from "@/lib/actions/admin";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Personal-data policy" };
