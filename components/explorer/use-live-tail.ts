@@ -2,10 +2,8 @@
 
 import type { CloudEventJson } from "@/lib/eventstore/to-cloud-event";
 import type { ExplorerFilterInput } from "@/lib/explorer/explorer-filter";
-import { usePoll } from "../hooks/use-poll";
+import { LIVE_POLL_MS, usePoll } from "../hooks/use-poll";
 import { explorerReads } from "./explorer-reads";
-
-export const LIVE_POLL_MS = 2_000;
 
 /**
  * Polls for events appended after `head` while `live` is on and hands each batch to `onEvents`

@@ -1,10 +1,8 @@
 "use client";
 
-import { usePoll } from "../hooks/use-poll";
+import { LIVE_POLL_MS, usePoll } from "../hooks/use-poll";
 import { replayReads, type ReplayTail } from "./replay-reads";
 import type { ReplayGrant } from "./use-replay-block";
-
-export const LIVE_POLL_MS = 2_000;
 
 /** While a session is open, asks every two seconds for the events after the ones on screen. */
 export function useLiveSession(sessionId: string, known: number, open: boolean, view: ReplayGrant, onTail: (tail: ReplayTail) => void) {

@@ -3,9 +3,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { ReplayBlock } from "@/lib/data/replay";
+import { SNAPSHOT_EVERY } from "@/lib/sessions/session-block";
 import { replayReads } from "./replay-reads";
-
-export const BLOCK_SIZE = 100;
 
 /** The grant the replay's page load (or a reveal) issued; every background read passes it back. */
 export interface ReplayGrant {
@@ -17,11 +16,12 @@ export interface ReplayGrant {
 const blockKey = (sessionId: string, block: number, view: ReplayGrant) => ["replay-block", sessionId, block, view.revealed ? "revealed" : "masked"] as const;
 
 /**
- * The block of full events around the playhead, with its snapshot; the neighbours are fetched
- * ahead, alongside it, so playing and stepping across a block boundary does not wait.
+ * The block of full events around the playhead, with its snapshot (blocks are the store's, of
+ * SNAPSHOT_EVERY events); the neighbours are fetched ahead, alongside it, so playing and stepping
+ * across a block boundary does not wait.
  */
 export function useReplayBlock(sessionId: string, index: number, total: number, view: ReplayGrant) {
-  const block = Math.max(0, Math.floor(index / BLOCK_SIZE));
+  const block = Math.max(0, Math.floor(index / SNAPSHOT_EVERY));
   const client = useQueryClient();
   const query = useQuery({
     queryKey: blockKey(sessionId, block, view),
@@ -30,7 +30,7 @@ export function useReplayBlock(sessionId: string, index: number, total: number, 
   });
   useEffect(() => {
     for (const neighbour of [block - 1, block + 1]) {
-      if (neighbour < 0 || neighbour * BLOCK_SIZE >= total) continue;
+      if (neighbour < 0 || neighbour * SNAPSHOT_EVERY >= total) continue;
       void client.prefetchQuery({ queryKey: blockKey(sessionId, neighbour, view), queryFn: () => replayReads.block(sessionId, neighbour, view.grant), staleTime: Infinity });
     }
   }, [block, client, sessionId, total, view]);
