@@ -6,7 +6,9 @@ import { readExplorerFilter } from "@/lib/explorer/explorer-filter";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/explorer/newer?after=<position>&<the explorer's filter> – the live tail: matching events appended after `after`, newest first, and where the next poll continues; the dashboard's own: events.explore
+// GET /api/explorer/newer?after=<position>&<the explorer's filter> –
+//   the live tail: matching events appended after `after`, newest first, and where the next poll
+//   continues; the dashboard's own: events.explore
 export const GET = handle(async (request: Request) => {
   await requireDashboardRole(request, "events.explore");
   const params = new URL(request.url).searchParams;

@@ -6,7 +6,9 @@ import { readExplorerFilter } from "@/lib/explorer/explorer-filter";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/explorer/older?before=<position>&<the explorer's filter> – the next page of matching events older than `before`, newest first; the dashboard's own: events.explore
+// GET /api/explorer/older?before=<position>&<the explorer's filter> –
+//   the next page of matching events older than `before`, newest first; the dashboard's own:
+//   events.explore
 export const GET = handle(async (request: Request) => {
   await requireDashboardRole(request, "events.explore");
   const params = new URL(request.url).searchParams;

@@ -7,7 +7,9 @@ import { getReplayBlock } from "@/lib/data/replay";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/replay/<session id>/block?block=<n>&grant=<grant> – the player's block of events in full, with the journey state before it; the dashboard's own: sessions.replay and the grant of the page load, masked unless the grant is a reveal's
+// GET /api/replay/<session id>/block?block=<n>&grant=<grant> –
+//   the player's block of events in full, with the journey state before it; the dashboard's own:
+//   sessions.replay and the grant of the page load, masked unless the grant is a reveal's
 export const GET = handle(async (request: Request, context: { params: Promise<{ sessionId: string }> }) => {
   const viewer = await requireDashboardRole(request, "sessions.replay");
   const { block, grant } = parseQuery(replayBlockQuerySchema, new URL(request.url).searchParams);

@@ -10,7 +10,10 @@ export const dynamic = "force-dynamic";
 /** Events per page of the player's background fold. */
 const PAGE = 5_000;
 
-// GET /api/replay/<session id>/events?from=<seq>&grant=<grant> – a page of the session's events as the journey fold reads them, for the player's fold in the browser; the dashboard's own: sessions.replay and the grant of the page load, masked unless the grant is a reveal's
+// GET /api/replay/<session id>/events?from=<seq>&grant=<grant> –
+//   a page of the session's events as the journey fold reads them, for the player's fold in the
+//   browser; the dashboard's own: sessions.replay and the grant of the page load, masked unless the
+//   grant is a reveal's
 export const GET = handle(async (request: Request, context: { params: Promise<{ sessionId: string }> }) => {
   const viewer = await requireDashboardRole(request, "sessions.replay");
   const { from, grant } = parseQuery(replayFromQuerySchema, new URL(request.url).searchParams);

@@ -7,7 +7,9 @@ import { getReplayTail } from "@/lib/data/replay";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/replay/<session id>/tail?from=<seq>&grant=<grant> – a live replay's compact rows from `from` on, with the session as it is now; the dashboard's own: sessions.replay and the grant of the page load, masked unless the grant is a reveal's
+// GET /api/replay/<session id>/tail?from=<seq>&grant=<grant> –
+//   a live replay's compact rows from `from` on, with the session as it is now; the dashboard's own:
+//   sessions.replay and the grant of the page load, masked unless the grant is a reveal's
 export const GET = handle(async (request: Request, context: { params: Promise<{ sessionId: string }> }) => {
   const viewer = await requireDashboardRole(request, "sessions.replay");
   const { from, grant } = parseQuery(replayFromQuerySchema, new URL(request.url).searchParams);
