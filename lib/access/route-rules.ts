@@ -5,8 +5,8 @@ import type { Permission } from "./roles";
  * reads the app directory and fails when a route has no rule here, then checks each rule against
  * the running server for every role and key kind. Handlers enforce these themselves (pages and
  * actions with requireViewer, APIs with requireServiceOrRole/requireKey, the dashboard's own reads
- * with requireDashboardRole); this table is what they are
- * held to, and what the README's matrix is written from.
+ * with requireDashboardRole); this table is what they are held to, and what the README's matrix
+ * is written from.
  */
 export type RouteRule =
   /** open to anyone */
