@@ -2,7 +2,7 @@ import Link from "next/link";
 import { can, type Permission } from "@/lib/access/roles";
 import type { Viewer } from "@/lib/access/viewer";
 import { SignOutButton } from "./auth/sign-out-button";
-import { searchCustomersAction } from "@/app/(dashboard)/users/actions";
+import { searchCustomersAction } from "@/lib/actions/users";
 
 /** The dashboard's sections, each shown to the roles that may open it. */
 const SECTIONS: { href: string; label: string; permission: Permission }[] = [

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import type { ActionResult } from "@/app/(dashboard)/admin/actions";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { CopyButton } from "../ui/copy-button";
 import { buttonClass } from "../ui/button";
 import { Notice } from "../ui/notice";

@@ -3,11 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { loadOlderEvents } from "@/app/(dashboard)/events/actions";
 import type { ExplorerPage } from "@/lib/data/explorer";
 import type { CloudEventJson } from "@/lib/eventstore/to-cloud-event";
 import { EventInspector } from "./event-inspector";
 import { EventTable } from "./event-table";
+import { explorerReads } from "./explorer-reads";
 import { FilterBar } from "./filter-bar";
 import { useLiveTail } from "./use-live-tail";
 
@@ -44,7 +44,7 @@ export function EventExplorer({
   });
 
   const older = useMutation({
-    mutationFn: () => loadOlderEvents(filter, events[events.length - 1]?.position ?? 0),
+    mutationFn: () => explorerReads.older(filter, events[events.length - 1]?.position ?? 0),
     onSuccess: (page) => {
       setEvents((current) => [...current, ...page.events]);
       setHasOlder(page.hasOlder);

@@ -1,11 +1,9 @@
 "use client";
 
-import { loadNewerEvents } from "@/app/(dashboard)/events/actions";
 import type { CloudEventJson } from "@/lib/eventstore/to-cloud-event";
 import type { ExplorerFilterInput } from "@/lib/explorer/explorer-filter";
-import { usePoll } from "../hooks/use-poll";
-
-export const LIVE_POLL_MS = 2_000;
+import { LIVE_POLL_MS, usePoll } from "../hooks/use-poll";
+import { explorerReads } from "./explorer-reads";
 
 /**
  * Polls for events appended after `head` while `live` is on and hands each batch to `onEvents`
@@ -17,7 +15,7 @@ export function useLiveTail(
   live: boolean,
   onEvents: (events: CloudEventJson[], head: number) => void,
 ) {
-  return usePoll(["explorer-tail", filter, head], () => loadNewerEvents(filter, head), {
+  return usePoll(["explorer-tail", filter, head], () => explorerReads.newer(filter, head), {
     enabled: live,
     intervalMs: LIVE_POLL_MS,
     accept: (data) => data.head > head,

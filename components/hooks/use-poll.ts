@@ -3,6 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useEffectEvent } from "react";
 
+/** How often a live view (the explorer's tail, an open session's replay) asks for what is new. */
+export const LIVE_POLL_MS = 2_000;
+
 /**
  * Polls `fetcher` every `intervalMs` while enabled and hands each answer that `accept`s to
  * `onData`. The key should carry the cursor (what was already seen), so each new cursor asks anew.

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { revealFieldAction } from "@/app/(dashboard)/reveal/actions";
+import { revealFieldAction } from "@/lib/actions/reveal";
 import { isMasked } from "@/lib/privacy/mask";
 import { ReasonForm } from "./reason-form";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { revealSessionAction } from "@/app/(dashboard)/reveal/actions";
+import { revealSessionAction } from "@/lib/actions/reveal";
 import type { ReplayIndex } from "@/lib/data/replay";
 import { ReasonForm } from "./reason-form";
 

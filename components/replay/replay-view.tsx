@@ -10,6 +10,7 @@ import { toJourneyEventFromJson } from "@/lib/replay/from-cloud-event";
 import { momentAt } from "@/lib/replay/moment";
 import { initialPlayerState, playerReducer } from "@/lib/replay/player-machine";
 import { journeyByName } from "@/lib/journeys/registry";
+import { SNAPSHOT_EVERY } from "@/lib/sessions/session-block";
 import { MaskedFields } from "../privacy/masked-fields";
 import { ResumeLinkButton } from "../resume/resume-link-button";
 import { RevealSessionButton } from "../privacy/reveal-session-button";
@@ -22,7 +23,7 @@ import { PlayerControls } from "./player-controls";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { StatePanel } from "./state-panel";
 import { TimelineScrubber } from "./timeline-scrubber";
-import { BLOCK_SIZE, useReplayBlock, type ReplayGrant } from "./use-replay-block";
+import { useReplayBlock, type ReplayGrant } from "./use-replay-block";
 import { usePlayerClock } from "./use-player-clock";
 import { usePlayerKeys } from "./use-player-keys";
 import { useLiveSession } from "./use-live-session";
@@ -74,7 +75,7 @@ export function ReplayView({
     if (tail.times.length > 0) {
       dispatch({ type: "APPEND", times: tail.times });
       // The block that held the old last event now has more events: read it again.
-      void queryClient.invalidateQueries({ queryKey: ["replay-block", session.id, Math.floor((replay.times.length - 1) / BLOCK_SIZE)] });
+      void queryClient.invalidateQueries({ queryKey: ["replay-block", session.id, Math.floor((replay.times.length - 1) / SNAPSHOT_EVERY)] });
     }
   });
   const [help, setHelp] = useState(false);
@@ -239,7 +240,7 @@ export function ReplayView({
         />
       </div>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
-      <span className="sr-only">{`Blocks of ${BLOCK_SIZE} events load as the playhead moves.`}</span>
+      <span className="sr-only">{`Blocks of ${SNAPSHOT_EVERY} events load as the playhead moves.`}</span>
     </div>
   );
 }

@@ -2,10 +2,9 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { loadReplayBlock } from "@/app/(dashboard)/sessions/actions";
 import type { ReplayBlock } from "@/lib/data/replay";
-
-export const BLOCK_SIZE = 100;
+import { SNAPSHOT_EVERY } from "@/lib/sessions/session-block";
+import { replayReads } from "./replay-reads";
 
 /** The grant the replay's page load (or a reveal) issued; every background read passes it back. */
 export interface ReplayGrant {
@@ -17,21 +16,22 @@ export interface ReplayGrant {
 const blockKey = (sessionId: string, block: number, view: ReplayGrant) => ["replay-block", sessionId, block, view.revealed ? "revealed" : "masked"] as const;
 
 /**
- * The block of full events around the playhead, with its snapshot; the neighbours are fetched
- * ahead so playing and stepping across a block boundary does not wait.
+ * The block of full events around the playhead, with its snapshot (blocks are the store's, of
+ * SNAPSHOT_EVERY events); the neighbours are fetched ahead, alongside it, so playing and stepping
+ * across a block boundary does not wait.
  */
 export function useReplayBlock(sessionId: string, index: number, total: number, view: ReplayGrant) {
-  const block = Math.max(0, Math.floor(index / BLOCK_SIZE));
+  const block = Math.max(0, Math.floor(index / SNAPSHOT_EVERY));
   const client = useQueryClient();
   const query = useQuery({
     queryKey: blockKey(sessionId, block, view),
-    queryFn: () => loadReplayBlock(sessionId, block, view.grant),
+    queryFn: () => replayReads.block(sessionId, block, view.grant),
     staleTime: Infinity,
   });
   useEffect(() => {
     for (const neighbour of [block - 1, block + 1]) {
-      if (neighbour < 0 || neighbour * BLOCK_SIZE >= total) continue;
-      void client.prefetchQuery({ queryKey: blockKey(sessionId, neighbour, view), queryFn: () => loadReplayBlock(sessionId, neighbour, view.grant), staleTime: Infinity });
+      if (neighbour < 0 || neighbour * SNAPSHOT_EVERY >= total) continue;
+      void client.prefetchQuery({ queryKey: blockKey(sessionId, neighbour, view), queryFn: () => replayReads.block(sessionId, neighbour, view.grant), staleTime: Infinity });
     }
   }, [block, client, sessionId, total, view]);
   return { block: query.data as ReplayBlock | null | undefined, loading: query.isPending, error: query.error };

@@ -1,14 +1,16 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { loadReplayEvents } from "@/app/(dashboard)/sessions/actions";
 import type { JourneyDefinition } from "@/lib/journeys/journey-definition";
 import { SessionFold } from "@/lib/replay/session-fold";
+import { replayReads } from "./replay-reads";
 
 /**
  * Loads the whole session in the background, page by page, folding it as it arrives; until an
  * event has arrived, the player falls back to the block around the playhead. Answers the fold and
- * how many events it holds (for the progress shown to the user).
+ * how many events it holds (for the progress shown to the user). Its pages run beside the block
+ * and tail reads (each its own request); they are folded and dropped, not cached: a query cache
+ * would hold a 100k-event session a second time.
  */
 export function useSessionFold(sessionId: string, total: number, definition: JourneyDefinition<unknown>, grant: string) {
   const fold = useRef<SessionFold | null>(null);
@@ -21,7 +23,7 @@ export function useSessionFold(sessionId: string, total: number, definition: Jou
     const current = fold.current!;
     (async () => {
       while (!cancelled && current.loaded < total) {
-        const page = await loadReplayEvents(sessionId, current.loaded, grant);
+        const page = await replayReads.events(sessionId, current.loaded, grant);
         if (cancelled) return;
         if (!page || page.length === 0) break;
         current.append(page);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { createResumeLinkAction, type CreatedLink } from "@/app/(dashboard)/users/actions";
+import { createResumeLinkAction, type CreatedLink } from "@/lib/actions/users";
 import { formatWallClock } from "../replay/format-time";
 
 /** Creates a resume link for the customer and shows it once, ready to copy into a reply. */

@@ -26,6 +26,12 @@ test("every page and API route has an access rule", () => {
   expect(stale, "rules for routes that no longer exist").toEqual([]);
 });
 
+/** The grant a replay's page load gives its background reads (every role may replay). */
+async function replayGrantOf(client: APIRequestContext, sessionId: string): Promise<string> {
+  const page = await (await client.get(`/sessions/${encodeURIComponent(sessionId)}`)).text();
+  return /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}/.exec(page)?.[0] ?? "";
+}
+
 type Caller = "anonymous" | Role | "service key" | "producer key";
 const CALLERS: Caller[] = ["anonymous", ...ROLES, "service key", "producer key"];
 
@@ -39,6 +45,11 @@ function expectedStatus(rule: RouteRule, method: Method, caller: Caller): number
     // Pages know only the dashboard's cookie: a bearer key is nobody there.
     if (!role) return "redirect-to-sign-in";
     if (rule.permission === "signed-in") return rule.redirects ? "redirect-home" : 200;
+    return can(role, rule.permission) ? 200 : 403;
+  }
+  // The dashboard's own background reads know only its cookie: a key is nobody there.
+  if (rule.kind === "dashboard-read") {
+    if (!role) return 401;
     return can(role, rule.permission) ? 200 : 403;
   }
   if (method === "POST" && rule.append) {
@@ -76,22 +87,32 @@ test("each role and key kind gets exactly what the matrix says, on every route",
     "/flows/[correlationId]": `/flows/${encodeURIComponent(flow)}`,
   };
   const postSamples: Record<string, string> = { "/api/auth/[...all]": "/api/auth/sign-in/email" };
-  const url = (route: string) =>
+  // The dashboard's own reads take their cursor; the replay's, the grant of the caller's page load too.
+  const queries: Record<string, (grant: string) => string> = {
+    "/api/replay/[sessionId]/block": (grant) => `?block=0&grant=${grant}`,
+    "/api/replay/[sessionId]/tail": (grant) => `?from=0&grant=${grant}`,
+    "/api/replay/[sessionId]/events": (grant) => `?from=0&grant=${grant}`,
+    "/api/explorer/newer": () => "?after=0",
+    "/api/explorer/older": () => "?before=1",
+  };
+  const url = (route: string, grant = "") =>
     samples[route] ??
     route
       .replace("[userId]", encodeURIComponent(seeded.user))
       .replace("[sessionId]", encodeURIComponent(seeded.sessionId))
       .replace("[stream]", encodeURIComponent(seeded.stream))
       .replace("[format]", "json")
-      .replace("[report]", "funnel");
+      .replace("[report]", "funnel") + (queries[route]?.(grant) ?? "");
 
-  const clients = new Map<Caller, { client: APIRequestContext; headers: Record<string, string> }>();
+  const clients = new Map<Caller, { client: APIRequestContext; headers: Record<string, string>; grant: string }>();
   for (const caller of CALLERS) {
     const role = ROLES.includes(caller as Role) ? (caller as Role) : null;
+    const client = role ? await signedInAs(role, baseURL!) : request;
     clients.set(caller, {
-      client: role ? await signedInAs(role, baseURL!) : request,
+      client,
       headers:
         caller === "service key" ? { Authorization: `Bearer ${E2E_KEYS.api}` } : caller === "producer key" ? { Authorization: `Bearer ${E2E_KEYS.ingest}` } : {},
+      grant: role ? await replayGrantOf(client, seeded.sessionId) : "",
     });
   }
 
@@ -100,16 +121,16 @@ test("each role and key kind gets exactly what the matrix says, on every route",
     const methods: Method[] =
       rule.kind === "public"
         ? [...rule.methods]
-        : rule.kind === "page"
+        : rule.kind === "page" || rule.kind === "dashboard-read"
           ? ["GET"]
           : [...(rule.read ? ["GET" as const] : []), ...(rule.append || rule.create ? ["POST" as const] : []), ...(rule.revoke ? ["DELETE" as const] : [])];
     for (const method of methods) {
       for (const caller of CALLERS) {
-        const { client, headers } = clients.get(caller)!;
+        const { client, headers, grant } = clients.get(caller)!;
         const expected = expectedStatus(rule, method, caller);
         const response =
           method === "GET"
-            ? await client.get(url(route), { headers, maxRedirects: 0 })
+            ? await client.get(url(route, grant), { headers, maxRedirects: 0 })
             : method === "DELETE"
               ? await client.delete(url(route), { headers, maxRedirects: 0 })
               : rule.kind === "public"
@@ -161,20 +182,17 @@ test("each role and key kind gets exactly what the rules say, on every server ac
   const seeded = await seedUserSession(request);
   const built = builtActions();
   const pageOf = (route: string) => route.replace("[sessionId]", encodeURIComponent(seeded.sessionId)).replace("[userId]", encodeURIComponent(seeded.user));
-  const clients = new Map<ActionCaller, { client: APIRequestContext; headers: Record<string, string>; grant: string }>();
+  const clients = new Map<ActionCaller, { client: APIRequestContext; headers: Record<string, string> }>();
   for (const caller of CALLERS) {
     const role = ROLES.includes(caller as Role) ? (caller as Role) : null;
     const client = role ? await signedInAs(role, baseURL!) : request;
-    // The replay's reads need the grant its page load gives (every role may replay).
-    const page = role ? await (await client.get(`/sessions/${encodeURIComponent(seeded.sessionId)}`)).text() : "";
     clients.set(caller, {
       client,
       headers: caller === "service key" ? { Authorization: `Bearer ${E2E_KEYS.api}` } : caller === "producer key" ? { Authorization: `Bearer ${E2E_KEYS.ingest}` } : {},
-      grant: /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}/.exec(page)?.[0] ?? "",
     });
   }
   // Invited as an admin (every permission), signed in with the temporary password, not yet changed.
-  const invite = built.get("app/(dashboard)/admin/actions.ts#inviteUser")!;
+  const invite = built.get("lib/actions/admin.ts#inviteUser")!;
   const email = `${uniqueTag("temporary")}@e2e.test`;
   const invited = await callAction(clients.get("admin")!.client, baseURL!, invite.route, invite.id, [null, form({ email, name: "Temporary", role: "admin" })]);
   const temporary = await playwrightRequest.newContext({ baseURL });
@@ -183,41 +201,36 @@ test("each role and key kind gets exactly what the rules say, on every server ac
     data: { email, password: (invited.result as { secret: string }).secret },
   });
   expect(signIn.status()).toBe(200);
-  clients.set(TEMPORARY, { client: temporary, headers: {}, grant: "" });
+  clients.set(TEMPORARY, { client: temporary, headers: {} });
 
   // Arguments that pass each gate and then change nothing: refused input, or something that does not exist.
   const none = "matrix-does-not-exist";
-  const probes: Record<string, (grant: string) => unknown[]> = {
-    "app/(dashboard)/account/actions.ts#changePasswordAction": () => [null, form({})],
-    "app/(dashboard)/admin/actions.ts#inviteUser": () => [null, form({})],
-    "app/(dashboard)/admin/actions.ts#setUserRole": () => [form({ userId: none, role: "agent" })],
-    "app/(dashboard)/admin/actions.ts#setUserDisabled": () => [form({ userId: none, disabled: "false" })],
-    "app/(dashboard)/admin/actions.ts#resetPasswordAction": () => [null, form({ userId: none })],
-    "app/(dashboard)/admin/actions.ts#createApiKeyAction": () => [null, form({ kind: "none" })],
-    "app/(dashboard)/admin/actions.ts#revokeApiKeyAction": () => [form({ id: "999999999" })],
-    "app/(dashboard)/admin/actions.ts#savePolicyAction": () => [null, form({ policy: "{" })],
-    "app/(dashboard)/admin/dead-letters/actions.ts#retryDeadLetterAction": () => [form({ position: "999999999" })],
-    "app/(dashboard)/admin/dead-letters/actions.ts#discardDeadLetterAction": () => [form({ position: "999999999" })],
-    "app/(dashboard)/events/actions.ts#loadNewerEvents": () => [{}, 0],
-    "app/(dashboard)/events/actions.ts#loadOlderEvents": () => [{}, 1],
-    "app/(dashboard)/reveal/actions.ts#revealSessionAction": () => [none, ""],
-    "app/(dashboard)/reveal/actions.ts#revealFieldAction": () => [1, ["x"], "", none],
-    "app/(dashboard)/sessions/actions.ts#loadReplayBlock": (grant) => [seeded.sessionId, 0, grant],
-    "app/(dashboard)/sessions/actions.ts#loadReplayTail": (grant) => [seeded.sessionId, 0, grant],
-    "app/(dashboard)/sessions/actions.ts#loadReplayEvents": (grant) => [seeded.sessionId, 0, grant],
-    "app/(dashboard)/users/actions.ts#createResumeLinkAction": () => [none, null],
-    "app/(dashboard)/users/actions.ts#revokeResumeLinkAction": () => [form({ linkId: none, userId: none })],
-    "app/(dashboard)/users/actions.ts#searchCustomersAction": () => [form({ query: "" })],
+  const probes: Record<string, () => unknown[]> = {
+    "lib/actions/account.ts#changePasswordAction": () => [null, form({})],
+    "lib/actions/admin.ts#inviteUser": () => [null, form({})],
+    "lib/actions/admin.ts#setUserRole": () => [form({ userId: none, role: "agent" })],
+    "lib/actions/admin.ts#setUserDisabled": () => [form({ userId: none, disabled: "false" })],
+    "lib/actions/admin.ts#resetPasswordAction": () => [null, form({ userId: none })],
+    "lib/actions/admin.ts#createApiKeyAction": () => [null, form({ kind: "none" })],
+    "lib/actions/admin.ts#revokeApiKeyAction": () => [form({ id: "999999999" })],
+    "lib/actions/admin.ts#savePolicyAction": () => [null, form({ policy: "{" })],
+    "lib/actions/dead-letters.ts#retryDeadLetterAction": () => [form({ position: "999999999" })],
+    "lib/actions/dead-letters.ts#discardDeadLetterAction": () => [form({ position: "999999999" })],
+    "lib/actions/reveal.ts#revealSessionAction": () => [none, ""],
+    "lib/actions/reveal.ts#revealFieldAction": () => [1, ["x"], "", none],
+    "lib/actions/users.ts#createResumeLinkAction": () => [none, null],
+    "lib/actions/users.ts#revokeResumeLinkAction": () => [form({ linkId: none, userId: none })],
+    "lib/actions/users.ts#searchCustomersAction": () => [form({ query: "" })],
   };
   expect(Object.keys(ACTION_RULES).filter((a) => !(a in probes)), "actions this test has no harmless arguments for").toEqual([]);
 
   const mismatches: string[] = [];
   for (const [action, rule] of Object.entries(ACTION_RULES)) {
     for (const caller of [...CALLERS, TEMPORARY] as ActionCaller[]) {
-      const { client, headers, grant } = clients.get(caller)!;
+      const { client, headers } = clients.get(caller)!;
       const expected = expectedOfAction(rule, caller);
       const { id, route } = built.get(action)!;
-      const { status, redirect } = await callAction(client, baseURL!, pageOf(route), id, probes[action]!(grant), headers);
+      const { status, redirect } = await callAction(client, baseURL!, pageOf(route), id, probes[action]!(), headers);
       const toSignIn = redirect?.startsWith("/sign-in") ?? false;
       const ok =
         expected === "allowed" ? status === 200 && !toSignIn

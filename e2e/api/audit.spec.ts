@@ -95,7 +95,7 @@ test("a look at something that does not exist is a 404 and not on record", async
     ["setUserRole", { userId: none, role: "agent" }],
     ["setUserDisabled", { userId: none, disabled: "true" }],
   ] as const) {
-    const { id, route } = actions.get(`app/(dashboard)/admin/actions.ts#${action}`)!;
+    const { id, route } = actions.get(`lib/actions/admin.ts#${action}`)!;
     expect((await callAction(admin, baseURL!, route, id, [form(fields)])).status, action).toBe(200);
   }
   expect(await total(adminId)).toBe(adminBefore);
@@ -106,7 +106,7 @@ test("creating and revoking an API key are on record (a service key reads everyt
   const adminId = await viewerIdOf(admin);
   const actions = builtActions();
   const call = (name: string, args: unknown[]) => {
-    const { id, route } = actions.get(`app/(dashboard)/admin/actions.ts#${name}`)!;
+    const { id, route } = actions.get(`lib/actions/admin.ts#${name}`)!;
     return callAction(admin, baseURL!, route, id, args);
   };
   const name = uniqueTag("audited-key");

@@ -4,7 +4,7 @@ import { seedUserSession } from "../support/seed-session";
 import { builtActions, callAction } from "../support/server-action";
 import { signedInAs, viewerIdOf } from "../support/signed-in";
 
-const REVEAL_FIELD = "app/(dashboard)/reveal/actions.ts#revealFieldAction";
+const REVEAL_FIELD = "lib/actions/reveal.ts#revealFieldAction";
 
 /** How many field reveals a viewer has on record (read with the service key). */
 async function reveals(request: APIRequestContext, viewer: string): Promise<number> {

@@ -7,30 +7,27 @@ import type { Permission } from "./roles";
  * lib/access/action-rules.test.ts reads the source and fails on an action without a rule, or whose
  * gate names another permission, and e2e/api/access-matrix.spec.ts calls each one over HTTP as
  * every role and key kind (keys are nobody to an action: it knows only the dashboard's cookie).
+ * Actions are for changes only and live in lib/actions/; the dashboard's reads are route handlers
+ * (docs/decisions.md, "Reads over HTTP, mutations as server actions").
  */
 export type ActionRule = Permission | "signed-in";
 
 export const ACTION_RULES: Record<string, ActionRule> = {
-  "app/(dashboard)/account/actions.ts#changePasswordAction": "signed-in",
-  "app/(dashboard)/admin/actions.ts#inviteUser": "admin.manage",
-  "app/(dashboard)/admin/actions.ts#setUserRole": "admin.manage",
-  "app/(dashboard)/admin/actions.ts#setUserDisabled": "admin.manage",
-  "app/(dashboard)/admin/actions.ts#resetPasswordAction": "admin.manage",
-  "app/(dashboard)/admin/actions.ts#createApiKeyAction": "admin.manage",
-  "app/(dashboard)/admin/actions.ts#revokeApiKeyAction": "admin.manage",
-  "app/(dashboard)/admin/actions.ts#savePolicyAction": "admin.manage",
-  "app/(dashboard)/admin/dead-letters/actions.ts#retryDeadLetterAction": "admin.manage",
-  "app/(dashboard)/admin/dead-letters/actions.ts#discardDeadLetterAction": "admin.manage",
-  "app/(dashboard)/events/actions.ts#loadNewerEvents": "events.explore",
-  "app/(dashboard)/events/actions.ts#loadOlderEvents": "events.explore",
-  "app/(dashboard)/reveal/actions.ts#revealSessionAction": "personal-data.reveal",
-  "app/(dashboard)/reveal/actions.ts#revealFieldAction": "personal-data.reveal",
-  "app/(dashboard)/sessions/actions.ts#loadReplayBlock": "sessions.replay",
-  "app/(dashboard)/sessions/actions.ts#loadReplayTail": "sessions.replay",
-  "app/(dashboard)/sessions/actions.ts#loadReplayEvents": "sessions.replay",
-  "app/(dashboard)/users/actions.ts#createResumeLinkAction": "resume-links.create",
-  "app/(dashboard)/users/actions.ts#revokeResumeLinkAction": "resume-links.create",
-  "app/(dashboard)/users/actions.ts#searchCustomersAction": "users.find",
+  "lib/actions/account.ts#changePasswordAction": "signed-in",
+  "lib/actions/admin.ts#inviteUser": "admin.manage",
+  "lib/actions/admin.ts#setUserRole": "admin.manage",
+  "lib/actions/admin.ts#setUserDisabled": "admin.manage",
+  "lib/actions/admin.ts#resetPasswordAction": "admin.manage",
+  "lib/actions/admin.ts#createApiKeyAction": "admin.manage",
+  "lib/actions/admin.ts#revokeApiKeyAction": "admin.manage",
+  "lib/actions/admin.ts#savePolicyAction": "admin.manage",
+  "lib/actions/dead-letters.ts#retryDeadLetterAction": "admin.manage",
+  "lib/actions/dead-letters.ts#discardDeadLetterAction": "admin.manage",
+  "lib/actions/reveal.ts#revealSessionAction": "personal-data.reveal",
+  "lib/actions/reveal.ts#revealFieldAction": "personal-data.reveal",
+  "lib/actions/users.ts#createResumeLinkAction": "resume-links.create",
+  "lib/actions/users.ts#revokeResumeLinkAction": "resume-links.create",
+  "lib/actions/users.ts#searchCustomersAction": "users.find",
 };
 
 export interface ServerActionSource {
@@ -55,8 +52,8 @@ function directGate(body: string): ActionRule | null {
 }
 
 /**
- * The server actions one file defines, read from its text (pure: the tests walk app/ and
- * components/). Null for a file without the directive; throws for what this reader cannot
+ * The server actions one file defines, read from its text (pure: the tests walk app/, components/ and
+ * lib/actions/). Null for a file without the directive; throws for what this reader cannot
  * vouch for (an inline "use server", `export {…}`, `export default`), so that a new shape of
  * action fails the test instead of going unchecked.
  */
@@ -70,7 +67,7 @@ export function serverActionsOf(file: string, source: string): ServerActionSourc
   for (const m of source.matchAll(/^export\s+(?:async\s+function\s+(\w+)|const\s+(\w+)\s*=\s*async\b)/gm)) {
     const body = bodyAt(source, m.index);
     let gate = directGate(body);
-    // A shared check in a helper of the same file (the replay reads all call one).
+    // A shared check in a helper of the same file.
     for (const [helper, text] of helpers) if (gate === null && new RegExp(`\\b${helper}\\(`).test(body)) gate = directGate(text);
     actions.push({ name: (m[1] ?? m[2])!, gate });
   }

@@ -4,8 +4,9 @@ import type { Permission } from "./roles";
  * Every page and API route, and who may use it. The route test (e2e/api/access-matrix.spec.ts)
  * reads the app directory and fails when a route has no rule here, then checks each rule against
  * the running server for every role and key kind. Handlers enforce these themselves (pages and
- * actions with requireViewer, APIs with requireServiceOrRole/requireKey); this table is what they are
- * held to, and what the README's matrix is written from.
+ * actions with requireViewer, APIs with requireServiceOrRole/requireKey, the dashboard's own reads
+ * with requireDashboardRole); this table is what they are held to, and what the README's matrix
+ * is written from.
  */
 export type RouteRule =
   /** open to anyone */
@@ -16,7 +17,12 @@ export type RouteRule =
    * An HTTP API: GET for a service key or a signed-in role with `read`; POST for a producer key
    * (`append`), or for a service key or a role with `create`; DELETE likewise with `revoke`.
    */
-  | { kind: "api"; read?: Permission; append?: true; create?: Permission; revoke?: Permission };
+  | { kind: "api"; read?: Permission; append?: true; create?: Permission; revoke?: Permission }
+  /**
+   * A read the dashboard's own pages make in the background (GET): the dashboard's sign-in only
+   * (a key is nobody there: 401, as to a page), then the permission. Not part of the HTTP API.
+   */
+  | { kind: "dashboard-read"; permission: Permission };
 
 export const ROUTE_RULES: Record<string, RouteRule> = {
   "/": { kind: "page", permission: "signed-in", redirects: true },
@@ -53,6 +59,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "/api/users/[userId]/resume": { kind: "api", read: "users.find" },
   "/api/resume-links": { kind: "api", create: "resume-links.create" },
   "/api/resume-links/[linkId]": { kind: "api", revoke: "resume-links.create" },
+  "/api/replay/[sessionId]/block": { kind: "dashboard-read", permission: "sessions.replay" },
+  "/api/replay/[sessionId]/tail": { kind: "dashboard-read", permission: "sessions.replay" },
+  "/api/replay/[sessionId]/events": { kind: "dashboard-read", permission: "sessions.replay" },
+  "/api/explorer/newer": { kind: "dashboard-read", permission: "events.explore" },
+  "/api/explorer/older": { kind: "dashboard-read", permission: "events.explore" },
   "/resume/[token]": { kind: "public", methods: ["GET"] },
 };
 

@@ -44,6 +44,28 @@ export const verifyQuerySchema = z.object({
     }),
 });
 
+/** A position or sequence number the caller must give (no default: a missing one is a bug in the caller). */
+const required = (name: string, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce
+    .number({ error: `${name} is required, an integer` })
+    .int({ error: `${name} must be an integer` })
+    .min(0, { error: `${name} must not be negative` })
+    .max(max, { error: `${name} must be at most ${max}` });
+
+// The replay's background reads pass back the grant its page load (or a reveal) issued.
+const grant = z.string({ error: "grant is required" }).min(1, { error: "grant is required" }).max(2_000);
+
+export const replayBlockQuerySchema = z.object({ block: required("block", 10_000_000), grant });
+
+export const replayFromQuerySchema = z.object({ from: required("from", 10_000_000), grant });
+
+/** The explorer's filter as its URL has it: each value at most 500 characters, read as tolerantly as the page reads it. */
+export const explorerFilterQuerySchema = z.record(z.string(), z.string().max(500, { error: "a filter is at most 500 characters" }));
+
+export const newerEventsQuerySchema = z.object({ after: required("after") });
+
+export const olderEventsQuerySchema = z.object({ before: required("before") });
+
 /** Parses query parameters with a schema, refusing with 400 and the parameter named. */
 export function parseQuery<T extends z.ZodType>(schema: T, params: URLSearchParams): z.output<T> {
   const raw: Record<string, string> = {};

@@ -6,7 +6,10 @@ import { identifyCaller, type Caller } from "../auth/api-keys";
 import { firstOutOfScope } from "../auth/key-scope";
 import type { KeyKind } from "../auth/key-material";
 import { getStore } from "../db/prisma";
+import { checkReplayView } from "./reveal";
 import { ACCOUNT_PAGE, signedInFromHeaders } from "./viewer";
+
+type UserViewer = Extract<Viewer, { kind: "user" }>;
 
 /**
  * Producer keys append and nothing else, service keys read and never append. A missing or
@@ -48,8 +51,35 @@ export async function requireServiceOrRole(request: Request, permission: Permiss
     const caller = await requireKey(request, "service");
     return { kind: "service", id: caller.keyId, name: caller.name, role: "service" };
   }
+  return requireRole(request, permission, "sign in, or send Authorization: Bearer <service key>");
+}
+
+/**
+ * A read the dashboard's own pages make in the background (the player's blocks, the explorer's
+ * tail): not part of the HTTP API, so it answers the dashboard's cookie only and a key is nobody
+ * here (401), as it is to a page or a server action. Refusing a key also keeps these reads under
+ * proxy.ts's check on cookie reads from another site, which lets a request with a key through.
+ */
+export async function requireDashboardRole(request: Request, permission: Permission): Promise<UserViewer> {
+  const signIn = "this read is the dashboard's own: sign in to the dashboard (it takes no key)";
+  if (request.headers.get("authorization")) throw new ApiError("unauthorized", signIn);
+  return requireRole(request, permission, signIn);
+}
+
+/**
+ * The replay's background reads (its blocks, the live tail, the whole-session fold), past
+ * requireDashboardRole(request, "sessions.replay"): each needs the grant its page load issued (that
+ * load was the audited view), and is masked unless the grant is a reveal's.
+ */
+export async function requireReplayView(viewer: UserViewer, sessionId: string, grant: string): Promise<{ revealed: boolean }> {
+  const view = await checkReplayView(viewer, sessionId, grant);
+  if (!view) throw new ApiError("forbidden", "this view of the session has ended: open the session again", { session: sessionId });
+  return view;
+}
+
+async function requireRole(request: Request, permission: Permission, signedOut: string): Promise<UserViewer> {
   const signedIn = await signedInFromHeaders(request.headers);
-  if (!signedIn) throw new ApiError("unauthorized", "sign in, or send Authorization: Bearer <service key>");
+  if (!signedIn) throw new ApiError("unauthorized", signedOut);
   if (signedIn.mustChangePassword) throw new ApiError("forbidden", `change your temporary password first (${ACCOUNT_PAGE})`);
   const { viewer } = signedIn;
   if (!can(viewer.role, permission)) {

@@ -2,10 +2,11 @@ import { foldEvents, type JourneyDefinition, type ResumePoint, type SessionOutco
 import { journeyFor } from "../journeys/registry";
 import { sessionFacts, type SessionFacts } from "../analytics/session-facts";
 import { isAnonymousPerson, type PersonKey } from "./person";
+import { SNAPSHOT_EVERY } from "./session-block";
 import type { EndReason, SessionDraft } from "./sessionize";
 
-/** Snapshots of the fold every this many events, so any moment costs at most this many steps. */
-export const SNAPSHOT_EVERY = 100;
+/** Snapshots of the fold every this many events (defined with the blocks it sizes, ./session-block.ts). */
+export { SNAPSHOT_EVERY };
 
 export interface SessionRecord {
   id: string;

@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PERMISSIONS, permissionsOf } from "@/lib/access/roles";
 import { requireSignedIn } from "@/lib/data/viewer";
-import { changePasswordAction } from "./actions";
+import { changePasswordAction } from "@/lib/actions/account";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your account" };

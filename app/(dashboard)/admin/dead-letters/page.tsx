@@ -8,7 +8,7 @@ import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { EmptyRow } from "@/components/ui/empty-state";
 import { listSetAsideEvents } from "@/lib/data/dead-letters";
 import { requireViewer } from "@/lib/data/viewer";
-import { discardDeadLetterAction, retryDeadLetterAction } from "./actions";
+import { discardDeadLetterAction, retryDeadLetterAction } from "@/lib/actions/dead-letters";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Set-aside events" };

@@ -10,7 +10,7 @@ import { formatWallClock } from "@/components/replay/format-time";
 import { readStoredKeyTypes } from "@/lib/auth/key-scope";
 import { listKeys } from "@/lib/data/admin";
 import { requireViewer } from "@/lib/data/viewer";
-import { createApiKeyAction, revokeApiKeyAction } from "../actions";
+import { createApiKeyAction, revokeApiKeyAction } from "@/lib/actions/admin";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "API keys" };

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { formatWallClock } from "@/components/replay/format-time";
 import { getPolicyAndHistory } from "@/lib/data/admin";
 import { requireViewer } from "@/lib/data/viewer";
-import { savePolicyAction } from "../actions";
+import { savePolicyAction } from "@/lib/actions/admin";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Personal-data policy" };

@@ -11,7 +11,7 @@ import { formatWallClock } from "@/components/replay/format-time";
 import { PERMISSIONS, ROLES, permissionsOf } from "@/lib/access/roles";
 import { listDashboardUsers } from "@/lib/data/admin";
 import { requireViewer } from "@/lib/data/viewer";
-import { inviteUser, resetPasswordAction, setUserDisabled, setUserRole } from "../actions";
+import { inviteUser, resetPasswordAction, setUserDisabled, setUserRole } from "@/lib/actions/admin";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard users" };

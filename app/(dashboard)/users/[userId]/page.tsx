@@ -16,7 +16,7 @@ import { OpenFromElsewhere } from "@/components/access/open-from-elsewhere";
 import { linksOf, resumeStateOf } from "@/lib/data/resume";
 import { can } from "@/lib/access/roles";
 import { ResumeLinkButton } from "@/components/resume/resume-link-button";
-import { revokeResumeLinkAction } from "../actions";
+import { revokeResumeLinkAction } from "@/lib/actions/users";
 import { decodeRouteParam } from "@/lib/api/route-param";
 
 export const dynamic = "force-dynamic";

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { recordAccess } from "@/lib/data/audit";
-import { discardSetAsideEvent, retrySetAsideEvent } from "@/lib/data/dead-letters";
-import { requireViewer } from "@/lib/data/viewer";
+import { recordAccess } from "../data/audit";
+import { discardSetAsideEvent, retrySetAsideEvent } from "../data/dead-letters";
+import { requireViewer } from "../data/viewer";
 
 // Server actions are public endpoints: each checks the role itself and validates its input.
 const positionSchema = z.object({ position: z.coerce.number().int().positive() });

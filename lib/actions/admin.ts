@@ -2,17 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { typedKeyTypesSchema } from "@/lib/auth/key-scope";
-import { ROLES } from "@/lib/access/roles";
+import { typedKeyTypesSchema } from "../auth/key-scope";
+import { ROLES } from "../access/roles";
 import { redirect } from "next/navigation";
-import { LastAdminError, changeRole, emailOf, resetDashboardUserPassword, createKey, inviteDashboardUser, revokeKey, setDisabled, updatePolicy } from "@/lib/data/admin";
-import { recordAccess } from "@/lib/data/audit";
-import { requireViewer } from "@/lib/data/viewer";
-import { savablePolicySchema } from "@/lib/privacy/savable-policy";
+import { LastAdminError, changeRole, emailOf, resetDashboardUserPassword, createKey, inviteDashboardUser, revokeKey, setDisabled, updatePolicy } from "../data/admin";
+import { recordAccess } from "../data/audit";
+import { requireViewer } from "../data/viewer";
+import { savablePolicySchema } from "../privacy/savable-policy";
+import type { ActionResult } from "./action-result";
 
 // Every admin action checks the role itself and validates its input: server actions are public endpoints.
-
-export type ActionResult = { ok: true; message: string; secret?: string } | { ok: false; error: string } | null;
 
 function problems(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");

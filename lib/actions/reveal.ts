@@ -1,10 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
-import { getReplayIndex } from "@/lib/data/replay";
-import { revealField, revealSession } from "@/lib/data/reveal";
-import { requireViewer } from "@/lib/data/viewer";
+import { ApiError } from "../api/errors";
+import { getReplayIndex } from "../data/replay";
+import { revealField, revealSession } from "../data/reveal";
+import { requireViewer } from "../data/viewer";
 
 // A reveal needs the permission and a reason (a ticket reference); each is one audit event.
 const reason = z.string().trim().min(3, "give a reason: a ticket reference or why you need it").max(200);

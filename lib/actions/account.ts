@@ -2,12 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { ActionResult } from "@/app/(dashboard)/admin/actions";
-import { landingPage } from "@/lib/access/roles";
-import { TokenBuckets } from "@/lib/rate-limit/token-buckets";
-import { WrongPasswordError, changeOwnPassword } from "@/lib/data/account";
-import { recordAccess } from "@/lib/data/audit";
-import { ACCOUNT_PAGE, requireSignedIn } from "@/lib/data/viewer";
+import { landingPage } from "../access/roles";
+import { TokenBuckets } from "../rate-limit/token-buckets";
+import { WrongPasswordError, changeOwnPassword } from "../data/account";
+import { recordAccess } from "../data/audit";
+import { ACCOUNT_PAGE, requireSignedIn } from "../data/viewer";
+import type { ActionResult } from "./action-result";
 
 const passwordSchema = z
   .object({

@@ -4,10 +4,10 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
-import { createLinkFor, revokeLink } from "@/lib/data/resume";
-import { sealSearch } from "@/lib/data/customer-search";
-import { requireViewer } from "@/lib/data/viewer";
+import { ApiError } from "../api/errors";
+import { createLinkFor, revokeLink } from "../data/resume";
+import { sealSearch } from "../data/customer-search";
+import { requireViewer } from "../data/viewer";
 
 const id = z.string().trim().min(1).max(200);
 
