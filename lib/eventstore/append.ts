@@ -1,5 +1,6 @@
 import type { IncomingEvent } from "../ingest/cloud-event";
 import { streamOf } from "../ingest/cloud-event";
+import { dialectOf } from "../db/dialect";
 import type { Store } from "../db/prisma";
 import { chainLink } from "../integrity/chain";
 import { contentHash } from "./canonical";
@@ -54,8 +55,7 @@ export async function appendEvents(
 
       const stored = new Map<string, { position: number; streamVersion: number; hash: string }>();
       const keys = [...new Map(events.map((e) => [identity(e.source, e.id), [e.source, e.id] as const])).values()];
-      const identities = storedIdentitiesQuery(store.target.provider, keys);
-      for (const r of await tx.$queryRawUnsafe<StoredIdentityRow[]>(identities.sql, identities.param)) {
+      for (const r of await tx.$queryRaw<StoredIdentityRow[]>(storedIdentitiesQuery(dialectOf(store.target.provider), keys))) {
         stored.set(identity(r.source, r.event_id), {
           position: Number(r.position),
           streamVersion: Number(r.stream_version),
@@ -64,8 +64,8 @@ export async function appendEvents(
       }
 
       const versions = new Map<string, number>();
-      const streams = streamVersionsQuery(store.target.provider, [...new Set(events.map(streamOf))]);
-      for (const r of await tx.$queryRawUnsafe<StreamVersionRow[]>(streams.sql, streams.param)) {
+      const streams = streamVersionsQuery(dialectOf(store.target.provider), [...new Set(events.map(streamOf))]);
+      for (const r of await tx.$queryRaw<StreamVersionRow[]>(streams)) {
         versions.set(r.stream, Number(r.version ?? 0));
       }
 
@@ -136,10 +136,8 @@ export async function appendEvents(
       });
       const positions = new Map<string, number>();
       for (const chunk of chunks(rows, INSERT_CHUNK)) {
-        const { sql, param } = insertStatement(store.target.provider, chunk);
-        const inserted = await tx.$queryRawUnsafe<{ position: bigint | number; source: string; event_id: string }[]>(
-          sql,
-          param,
+        const inserted = await tx.$queryRaw<{ position: bigint | number; source: string; event_id: string }[]>(
+          insertStatement(dialectOf(store.target.provider), chunk),
         );
         for (const r of inserted) positions.set(identity(r.source, r.event_id), Number(r.position));
       }

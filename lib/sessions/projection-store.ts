@@ -1,64 +1,52 @@
-import type { DatabaseTarget } from "../db/database-url";
-import { jsonInList, jsonRowsInsert, type Columns } from "../db/json-rows";
-import type { Db } from "../db/prisma";
+import { dialectOf, inList } from "../db/dialect";
+import { jsonRowsInsert, type Columns } from "../db/json-rows";
+import { ident } from "../db/names";
+import { decodeJson, sql, toMs, type Provider, type Sql, type Tx } from "../db/sql";
 import type { CountedSession } from "../analytics/rollup-store";
 import { closedFacts, type SessionFacts } from "../analytics/session-facts";
 import type { SearchTerm, SessionOutcome } from "../journeys/journey-definition";
 import { SNAPSHOT_EVERY, type SessionRecord } from "./summarise";
 
-/** A transaction client (or the client): what every read-model function here runs on. */
-export type Tx = Pick<Db, "$queryRawUnsafe" | "$executeRawUnsafe">;
-
-type Provider = DatabaseTarget["provider"];
-
-export const toMs = (value: unknown): number =>
-  value instanceof Date ? value.getTime() : typeof value === "string" ? Date.parse(value) : Number(value);
-
-export const ph = (provider: Provider, n: number) => (provider === "sqlite" ? "?" : `$${n}`);
-
 export async function lockAndReadCheckpoint(tx: Tx, provider: Provider, name: string): Promise<number> {
   // The write comes first: it serialises projectors across processes (and takes SQLite's write
   // lock before any read, as appends do).
-  await tx.$executeRawUnsafe(`UPDATE "projection_checkpoints" SET "position" = "position" WHERE "name" = ${ph(provider, 1)}`, name);
-  const rows = await tx.$queryRawUnsafe<{ position: number | bigint }[]>(
-    `SELECT "position" FROM "projection_checkpoints" WHERE "name" = ${ph(provider, 1)}`,
-    name,
-  );
+  await tx.$executeRaw(sql`UPDATE "projection_checkpoints" SET "position" = "position" WHERE "name" = ${name}`);
+  const rows = await tx.$queryRaw<{ position: number | bigint }[]>(sql`SELECT "position" FROM "projection_checkpoints" WHERE "name" = ${name}`);
   return Number(rows[0]?.position ?? 0);
 }
 
 export async function writeCheckpoint(tx: Tx, provider: Provider, name: string, position: number): Promise<void> {
-  await tx.$executeRawUnsafe(
-    `UPDATE "projection_checkpoints" SET "position" = ${ph(provider, 1)} WHERE "name" = ${ph(provider, 2)}`,
-    position,
-    name,
-  );
+  await tx.$executeRaw(sql`UPDATE "projection_checkpoints" SET "position" = ${position} WHERE "name" = ${name}`);
 }
 
-async function selectIn<T>(tx: Tx, provider: Provider, sql: (inList: string) => string, column: string, values: readonly string[]): Promise<T[]> {
+/** Rows of `select` whose `column` is among the values (none for no values). */
+async function selectIn<T>(tx: Tx, provider: Provider, select: Sql, column: string, values: readonly string[]): Promise<T[]> {
   if (values.length === 0) return [];
-  return tx.$queryRawUnsafe<T[]>(sql(jsonInList(provider, column)), JSON.stringify(values));
+  return tx.$queryRaw<T[]>(sql`${select} WHERE ${inList(dialectOf(provider), ident(column), values)}`);
 }
 
 export async function loadLinks(tx: Tx, provider: Provider, anonymousIds: readonly string[]): Promise<Map<string, string>> {
   const rows = await selectIn<{ anonymous_id: string; user_id: string }>(
-    tx, provider, (inList) => `SELECT "anonymous_id", "user_id" FROM "identity_links" WHERE ${inList}`, `"anonymous_id"`, anonymousIds,
+    tx, provider, sql`SELECT "anonymous_id", "user_id" FROM "identity_links"`, "anonymous_id", anonymousIds,
   );
   return new Map(rows.map((r) => [r.anonymous_id, r.user_id]));
 }
 
 export async function loadOwners(tx: Tx, provider: Provider, correlationIds: readonly string[]): Promise<Map<string, string>> {
   const rows = await selectIn<{ correlation_id: string; person: string }>(
-    tx, provider, (inList) => `SELECT "correlation_id", "person" FROM "correlation_owners" WHERE ${inList}`, `"correlation_id"`, correlationIds,
+    tx, provider, sql`SELECT "correlation_id", "person" FROM "correlation_owners"`, "correlation_id", correlationIds,
   );
   return new Map(rows.map((r) => [r.correlation_id, r.person]));
 }
 
 async function insertRows(tx: Tx, provider: Provider, table: string, columns: Columns, rows: unknown[][]): Promise<void> {
   for (let i = 0; i < rows.length; i += 5_000) {
-    const { sql, param } = jsonRowsInsert(provider, table, columns, rows.slice(i, i + 5_000));
-    await tx.$executeRawUnsafe(sql, param);
+    await tx.$executeRaw(jsonRowsInsert(dialectOf(provider), table, columns, rows.slice(i, i + 5_000)));
   }
+}
+
+async function deleteIn(tx: Tx, provider: Provider, table: string, column: string, values: readonly string[]): Promise<void> {
+  await tx.$executeRaw(sql`DELETE FROM ${ident(table)} WHERE ${inList(dialectOf(provider), ident(column), values)}`);
 }
 
 export async function saveLinks(tx: Tx, provider: Provider, links: readonly [string, string][]): Promise<void> {
@@ -72,15 +60,9 @@ export async function saveOwners(tx: Tx, provider: Provider, owners: readonly [s
 /** Visitors just linked to users: their events and flows are the users' from now on. */
 export async function movePersons(tx: Tx, provider: Provider, moves: readonly [from: string, to: string][]): Promise<void> {
   if (moves.length === 0) return;
-  const param = JSON.stringify(moves);
-  for (const table of ["correlation_owners"]) {
-    await tx.$executeRawUnsafe(
-      provider === "sqlite"
-        ? `UPDATE "${table}" SET "person" = m."value" ->> 1 FROM json_each(?) m WHERE "${table}"."person" = m."value" ->> 0`
-        : `UPDATE "${table}" t SET "person" = m.e ->> 1 FROM jsonb_array_elements($1::jsonb) m(e) WHERE t."person" = m.e ->> 0`,
-      param,
-    );
-  }
+  const d = dialectOf(provider);
+  await tx.$executeRaw(sql`UPDATE "correlation_owners" SET "person" = m."value" ->> 1 FROM ${d.jsonElements(d.json(moves), "m")}
+    WHERE "correlation_owners"."person" = m."value" ->> 0`);
 }
 
 export interface StoredSessionRow {
@@ -101,34 +83,26 @@ export async function loadTouchedSessions(
   windows: readonly { person: string; since: number; producerIds: string[] }[],
 ): Promise<StoredSessionRow[]> {
   if (windows.length === 0) return [];
-  const param = JSON.stringify(windows.map((w) => [w.person, new Date(w.since).toISOString(), w.producerIds]));
-  const sql =
-    provider === "sqlite"
-      ? `SELECT s."id", s."person", s."started_at", s."last_event_at", s."producer_session_id" FROM json_each(?) w ` +
-        `JOIN "sessions" s ON s."person" = w."value" ->> 0 WHERE s."last_event_at" >= replace(w."value" ->> 1, 'Z', '+00:00') ` +
-        `OR s."producer_session_id" IN (SELECT "value" FROM json_each(w."value" -> 2))`
-      : `SELECT s."id", s."person", s."started_at", s."last_event_at", s."producer_session_id" FROM jsonb_array_elements($1::jsonb) w(v) ` +
-        `JOIN "sessions" s ON s."person" = w.v ->> 0 WHERE s."last_event_at" >= (w.v ->> 1)::timestamp(3) ` +
-        `OR s."producer_session_id" IN (SELECT jsonb_array_elements_text(w.v -> 2))`;
-  return tx.$queryRawUnsafe<StoredSessionRow[]>(sql, param);
+  const d = dialectOf(provider);
+  const w = d.jsonElements(d.json(windows.map((x) => [x.person, d.encodeDate(x.since), x.producerIds])), "w");
+  return tx.$queryRaw<StoredSessionRow[]>(sql`SELECT s."id", s."person", s."started_at", s."last_event_at", s."producer_session_id"
+    FROM ${w} JOIN "sessions" s ON s."person" = w."value" ->> 0
+    WHERE s."last_event_at" >= ${d.cast(sql`w."value" ->> 1`, "timestamp")} OR ${d.inJsonArray(sql`s."producer_session_id"`, sql`w."value" -> 2`)}`);
 }
 
 export async function loadSessionsOfPersons(tx: Tx, provider: Provider, persons: readonly string[]): Promise<StoredSessionRow[]> {
-  return selectIn<StoredSessionRow>(
-    tx, provider,
-    (inList) => `SELECT "id", "person", "started_at", "last_event_at", "producer_session_id" FROM "sessions" WHERE ${inList}`,
-    `"person"`, persons,
-  );
+  const select = sql`SELECT "id", "person", "started_at", "last_event_at", "producer_session_id" FROM "sessions"`;
+  return selectIn<StoredSessionRow>(tx, provider, select, "person", persons);
 }
 
 export async function loadSessionPositions(tx: Tx, provider: Provider, sessionIds: readonly string[]): Promise<Map<string, number[]>> {
   const rows = await selectIn<{ session_id: string; block: number | bigint; positions: unknown }>(
-    tx, provider, (inList) => `SELECT "session_id", "block", "positions" FROM "session_blocks" WHERE ${inList}`, `"session_id"`, sessionIds,
+    tx, provider, sql`SELECT "session_id", "block", "positions" FROM "session_blocks"`, "session_id", sessionIds,
   );
   rows.sort((a, b) => (a.session_id < b.session_id ? -1 : a.session_id > b.session_id ? 1 : Number(a.block) - Number(b.block)));
   const out = new Map<string, number[]>();
   for (const r of rows) {
-    const positions = (typeof r.positions === "string" ? JSON.parse(r.positions) : r.positions) as number[];
+    const positions = decodeJson<number[]>(r.positions);
     const list = out.get(r.session_id);
     if (list) list.push(...positions);
     else out.set(r.session_id, [...positions]);
@@ -138,9 +112,8 @@ export async function loadSessionPositions(tx: Tx, provider: Provider, sessionId
 
 export async function deleteSessions(tx: Tx, provider: Provider, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  const param = JSON.stringify(ids);
-  await tx.$executeRawUnsafe(`DELETE FROM "session_blocks" WHERE ${jsonInList(provider, `"session_id"`)}`, param);
-  await tx.$executeRawUnsafe(`DELETE FROM "sessions" WHERE ${jsonInList(provider, `"id"`)}`, param);
+  await deleteIn(tx, provider, "session_blocks", "session_id", ids);
+  await deleteIn(tx, provider, "sessions", "id", ids);
 }
 
 const SESSION_COLUMNS: Columns = [
@@ -155,7 +128,7 @@ const SESSION_COLUMNS: Columns = [
 export async function insertSessions(tx: Tx, provider: Provider, records: readonly SessionRecord[]): Promise<void> {
   if (records.length === 0) return;
   // An id that was an alias and names a session again (a split undone) stops being an alias.
-  await tx.$executeRawUnsafe(`DELETE FROM "session_aliases" WHERE ${jsonInList(provider, `"alias"`)}`, JSON.stringify(records.map((r) => r.id)));
+  await deleteIn(tx, provider, "session_aliases", "alias", records.map((r) => r.id));
   await insertRows(tx, provider, "sessions", SESSION_COLUMNS, records.map((r) => [
     r.id, r.person, r.userId, r.anonymousId, r.journey, r.startedAt, r.endedAt, r.lastEventAt, r.endReason, r.outcome,
     r.eventCount, r.durationMs, r.lastStep, r.resumePoint, r.finalState, r.producerSessionId, r.firstPosition, r.lastPosition,
@@ -177,10 +150,10 @@ export async function insertSessions(tx: Tx, provider: Provider, records: readon
 /** Old ids keep resolving: new aliases, and aliases that pointed at a now-merged id follow it. */
 export async function saveAliases(tx: Tx, provider: Provider, aliases: readonly { alias: string; target: string }[]): Promise<void> {
   for (const { alias, target } of aliases) {
-    await tx.$executeRawUnsafe(`UPDATE "session_aliases" SET "session_id" = ${ph(provider, 1)} WHERE "session_id" = ${ph(provider, 2)}`, target, alias);
+    await tx.$executeRaw(sql`UPDATE "session_aliases" SET "session_id" = ${target} WHERE "session_id" = ${alias}`);
   }
   if (aliases.length === 0) return;
-  await tx.$executeRawUnsafe(`DELETE FROM "session_aliases" WHERE ${jsonInList(provider, `"alias"`)}`, JSON.stringify(aliases.map((a) => a.alias)));
+  await deleteIn(tx, provider, "session_aliases", "alias", aliases.map((a) => a.alias));
   await insertRows(tx, provider, "session_aliases", [["alias", "text"], ["session_id", "text"]], aliases.map((a) => [a.alias, a.target]));
 }
 
@@ -194,16 +167,13 @@ export type SearchTermRow = [term: string, userId: string, kind: SearchTerm["kin
  */
 const MAX_TERM_BYTES = 800;
 
+const TERM_COLUMNS: Columns = [["term", "text"], ["user_id", "text"], ["kind", "text"]];
+
 export async function saveSearchTerms(tx: Tx, provider: Provider, terms: readonly SearchTermRow[]): Promise<void> {
   const searchable = terms.filter((t) => Buffer.byteLength(t[0]) <= MAX_TERM_BYTES);
   if (searchable.length === 0) return;
   const unique = [...new Map(searchable.map((t) => [`${t[0]}\u0000${t[1]}`, t])).values()];
-  const param = JSON.stringify(unique);
-  const sql =
-    provider === "sqlite"
-      ? `INSERT OR IGNORE INTO "user_search_terms" ("term", "user_id", "kind") SELECT "value" ->> 0, "value" ->> 1, "value" ->> 2 FROM json_each(?)`
-      : `INSERT INTO "user_search_terms" ("term", "user_id", "kind") SELECT r.e ->> 0, r.e ->> 1, r.e ->> 2 FROM jsonb_array_elements($1::jsonb) r(e) ON CONFLICT DO NOTHING`;
-  await tx.$executeRawUnsafe(sql, param);
+  await tx.$executeRaw(jsonRowsInsert(dialectOf(provider), "user_search_terms", TERM_COLUMNS, unique, { ignoreExisting: true, ordered: false }));
 }
 
 /**
@@ -216,32 +186,29 @@ export async function refreshUserSummaries(
   userIds: readonly string[],
 ): Promise<void> {
   if (userIds.length === 0) return;
-  const param = JSON.stringify(userIds);
-  const sessions = await tx.$queryRawUnsafe<
+  const d = dialectOf(provider);
+  const sessions = await tx.$queryRaw<
     { user_id: string; started_at: unknown; last_event_at: unknown; outcome: string; resume_point: unknown; id: string; person_name: string | null }[]
-  >(
-    `SELECT "user_id", "started_at", "last_event_at", "outcome", "resume_point", "id", "person_name" FROM "sessions" WHERE ${jsonInList(provider, `"user_id"`)}`,
-    param,
-  );
+  >(sql`SELECT "user_id", "started_at", "last_event_at", "outcome", "resume_point", "id", "person_name" FROM "sessions"
+    WHERE ${inList(d, sql`"user_id"`, userIds)}`);
   const byUser = new Map<string, typeof sessions>();
   for (const s of sessions) {
     const list = byUser.get(s.user_id);
     if (list) list.push(s);
     else byUser.set(s.user_id, [s]);
   }
-  await tx.$executeRawUnsafe(`DELETE FROM "user_summaries" WHERE ${jsonInList(provider, `"user_id"`)}`, param);
+  await deleteIn(tx, provider, "user_summaries", "user_id", userIds);
   const rows: unknown[][] = [];
   for (const userId of userIds) {
     const list = (byUser.get(userId) ?? []).sort((a, b) => toMs(a.started_at) - toMs(b.started_at));
     if (list.length === 0) continue;
     const latest = list[list.length - 1]!;
-    const parse = (v: unknown) => (typeof v === "string" ? (JSON.parse(v) as unknown) : v);
     const open = [...list].reverse().find((s) => {
-      const rp = parse(s.resume_point) as { chosen?: Record<string, string> } | null;
+      const rp = decodeJson<{ chosen?: Record<string, string> } | null>(s.resume_point);
       return rp?.chosen?.booking !== undefined;
     });
     const openBooking = open
-      ? { sessionId: open.id, ...(parse(open.resume_point) as Record<string, unknown>) }
+      ? { sessionId: open.id, ...decodeJson<Record<string, unknown>>(open.resume_point) }
       : null;
     rows.push([
       userId, list.length, Math.min(...list.map((s) => toMs(s.started_at))), Math.max(...list.map((s) => toMs(s.last_event_at))),
@@ -260,30 +227,24 @@ export async function closeIdle(
   idleBefore: number,
   outcomeOf: (journey: string, state: unknown) => SessionOutcome,
 ): Promise<{ closed: number; before: CountedSession[]; after: CountedSession[] }> {
-  const rows = await tx.$queryRawUnsafe<{ id: string; journey: string; final_state: unknown; user_id: string | null; analytics: unknown; analytics_day: string | null }[]>(
-    `SELECT "id", "journey", "final_state", "user_id", "analytics", "analytics_day" FROM "sessions" WHERE "end_reason" = 'open' AND "last_event_at" < ${ph(provider, 1)}`,
-    provider === "sqlite" ? new Date(idleBefore).toISOString().replace("Z", "+00:00") : new Date(idleBefore).toISOString(),
+  const d = dialectOf(provider);
+  const rows = await tx.$queryRaw<{ id: string; journey: string; final_state: unknown; user_id: string | null; analytics: unknown; analytics_day: string | null }[]>(
+    sql`SELECT "id", "journey", "final_state", "user_id", "analytics", "analytics_day" FROM "sessions"
+      WHERE "end_reason" = 'open' AND "last_event_at" < ${d.encodeDate(idleBefore)}`,
   );
-  const parse = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
   const before: CountedSession[] = [];
   const after: CountedSession[] = [];
   for (const r of rows) {
-    const state = parse(r.final_state);
+    const state = decodeJson(r.final_state);
     const outcome = outcomeOf(r.journey, state);
-    const old = r.analytics ? (parse(r.analytics) as SessionFacts) : null;
+    const old = r.analytics ? decodeJson<SessionFacts>(r.analytics) : null;
     const facts = old ? closedFacts(old, r.journey, state, outcome) : null;
     if (old && facts && r.analytics_day) {
       before.push({ day: r.analytics_day, journey: r.journey, userId: r.user_id, outcome: "live", facts: old });
       after.push({ day: r.analytics_day, journey: r.journey, userId: r.user_id, outcome, facts });
     }
-    await tx.$executeRawUnsafe(
-      `UPDATE "sessions" SET "end_reason" = 'timed_out', "ended_at" = "last_event_at", "outcome" = ${ph(provider, 1)}, ` +
-        `"analytics" = ${provider === "sqlite" ? "?" : "$2::jsonb"}, "drop_reason" = ${ph(provider, 3)} WHERE "id" = ${ph(provider, 4)}`,
-      outcome,
-      facts ? JSON.stringify(facts) : null,
-      facts?.dropReason ?? null,
-      r.id,
-    );
+    await tx.$executeRaw(sql`UPDATE "sessions" SET "end_reason" = 'timed_out', "ended_at" = "last_event_at", "outcome" = ${outcome},
+      "analytics" = ${d.json(facts)}, "drop_reason" = ${facts?.dropReason ?? null} WHERE "id" = ${r.id}`);
   }
   const users = [...new Set(rows.flatMap((r) => (r.user_id ? [r.user_id] : [])))];
   if (users.length > 0) await refreshUserSummaries(tx, provider, users);
@@ -291,15 +252,15 @@ export async function closeIdle(
 }
 
 export async function loadExistingIds(tx: Tx, provider: Provider, ids: readonly string[]): Promise<string[]> {
-  const rows = await selectIn<{ id: string }>(tx, provider, (inList) => `SELECT "id" FROM "sessions" WHERE ${inList}`, `"id"`, ids);
+  const rows = await selectIn<{ id: string }>(tx, provider, sql`SELECT "id" FROM "sessions"`, "id", ids);
   return rows.map((r) => r.id);
 }
 
 /** Users with sessions but no summary (a rebuild that stopped before its last step): summarised now. */
 export async function repairUserSummaries(tx: Tx, provider: Provider): Promise<number> {
-  const rows = await tx.$queryRawUnsafe<{ user_id: string }[]>(
-    `SELECT DISTINCT s."user_id" FROM "sessions" s LEFT JOIN "user_summaries" u ON u."user_id" = s."user_id" ` +
-      `WHERE s."user_id" IS NOT NULL AND u."user_id" IS NULL`,
+  const rows = await tx.$queryRaw<{ user_id: string }[]>(
+    sql`SELECT DISTINCT s."user_id" FROM "sessions" s LEFT JOIN "user_summaries" u ON u."user_id" = s."user_id"
+      WHERE s."user_id" IS NOT NULL AND u."user_id" IS NULL`,
   );
   const users = rows.map((r) => r.user_id);
   for (let i = 0; i < users.length; i += 5_000) await refreshUserSummaries(tx, provider, users.slice(i, i + 5_000));

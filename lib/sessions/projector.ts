@@ -9,6 +9,7 @@ import { assignSessionIds, type PreviousSession } from "./session-ids";
 import { DEFAULT_TIMEOUT_MS, sessionize } from "./sessionize";
 import { summariseSession, type SessionRecord } from "./summarise";
 import { yieldToEventLoop } from "../db/event-loop";
+import { sql, toMs } from "../db/sql";
 import { assignReferences } from "../users/user-references";
 import { projectPageOrSetAside } from "./isolate-failing-event";
 
@@ -112,7 +113,7 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
         for (const [from, to] of merges) {
           const d = dirty.get(to)!;
           d.merged.add(from);
-          for (const s of visitorSessions.filter((v) => v.person === from)) d.since = Math.min(d.since, rm.toMs(s.started_at));
+          for (const s of visitorSessions.filter((v) => v.person === from)) d.since = Math.min(d.since, toMs(s.started_at));
           const visitorDirty = dirty.get(from);
           if (visitorDirty) {
             d.since = Math.min(d.since, visitorDirty.since);
@@ -127,7 +128,7 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
       const probe = [...dirty].map(([person, d]) => ({ person, since: d.since - timeoutMs, producerIds: [...d.producerIds] }));
       const from = new Map([...dirty].map(([person, d]) => [person, d.since]));
       for (const s of await rm.loadTouchedSessions(tx, provider, probe)) {
-        from.set(s.person, Math.min(from.get(s.person)!, rm.toMs(s.started_at)));
+        from.set(s.person, Math.min(from.get(s.person)!, toMs(s.started_at)));
       }
       const windowed = await rm.loadTouchedSessions(
         tx,
@@ -167,7 +168,7 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
       for (const [person, d] of dirty) {
         const previous: PreviousSession[] = previousRows
           .filter((s) => s.person === person || d.merged.has(s.person))
-          .map((s) => ({ id: s.id, startedAt: rm.toMs(s.started_at), positions: new Set(positions.get(s.id) ?? []) }));
+          .map((s) => ({ id: s.id, startedAt: toMs(s.started_at), positions: new Set(positions.get(s.id) ?? []) }));
         const drafts = sessionize(personEvents.get(person) ?? [], { timeoutMs, now, boundary: boundaryOf });
         const ids = assignSessionIds(previous, drafts, person, (id) => heldElsewhere.has(id));
         // Persons later in this page must not take these ids either.
@@ -287,9 +288,9 @@ export async function repairDailyRollups(store: Store): Promise<number> {
   return store.db.$transaction(
     async (tx) => {
       await rm.lockAndReadCheckpoint(tx, store.target.provider, CHECKPOINT);
-      const rows = await tx.$queryRawUnsafe<{ analytics_day: string }[]>(
-        `SELECT DISTINCT s."analytics_day" FROM "sessions" s WHERE s."analytics_day" IS NOT NULL AND NOT EXISTS ` +
-          `(SELECT 1 FROM "analytics_daily" d WHERE d."day" = s."analytics_day" AND d."journey" = s."journey" AND d."kind" = 'sessions')`,
+      const rows = await tx.$queryRaw<{ analytics_day: string }[]>(
+        sql`SELECT DISTINCT s."analytics_day" FROM "sessions" s WHERE s."analytics_day" IS NOT NULL AND NOT EXISTS
+          (SELECT 1 FROM "analytics_daily" d WHERE d."day" = s."analytics_day" AND d."journey" = s."journey" AND d."kind" = 'sessions')`,
       );
       await refreshDailyRollups(tx, store.target.provider, rows.map((r) => r.analytics_day));
       return rows.length;
