@@ -27,7 +27,7 @@ export async function sessionsOverlapping(store: Store, userId: string, from: Da
   });
 }
 
-/** The newest sessions first (optionally of one outcome), after the `after` row in that order. */
+/** Which sessions a list or a drill-down shows: every condition given must hold. */
 export interface SessionFilter {
   outcome?: string;
   /** analytics days, inclusive (YYYY-MM-DD) */
@@ -108,7 +108,11 @@ function sessionWhere(options: SessionFilter, after: { startedAt: Date; id: stri
   };
 }
 
-export async function listRecentSessions(
+/**
+ * The newest sessions first that match a filter, after the `after` row in that order (the store's
+ * read; lib/data/sessions.ts listRecentSessions pages and masks it for the sessions page).
+ */
+export async function selectRecentSessions(
   store: Store,
   options: SessionFilter & { after?: { startedAt: Date; id: string }; limit: number },
 ): Promise<Session[]> {
@@ -122,7 +126,7 @@ export async function listRecentSessions(
 }
 
 /** How many sessions a filter matches: the total a drill-down answers for the number clicked. */
-export async function countSessions(store: Store, filter: SessionFilter): Promise<number> {
+export async function countMatchingSessions(store: Store, filter: SessionFilter): Promise<number> {
   if (!needsFacts(filter)) return store.db.session.count({ where: sessionWhere(filter, undefined, null) });
   const rows = await store.db.$queryRaw<{ n: number | bigint }[]>(sql`SELECT COUNT(*) AS "n" FROM "sessions" WHERE ${factsWhere(store, filter, undefined)}`);
   return Number(rows[0]?.n ?? 0);
@@ -158,18 +162,17 @@ export async function readSnapshots(store: Store, sessionId: string, fromSeq: nu
   return blocks.filter((b) => b.state !== null).map((b) => ({ seq: b.block * SNAPSHOT_EVERY, state: b.state }));
 }
 
-/** How short a prefix of a user id or booking reference may find it (suggestions while typing). */
+/** The shortest prefix of a user id or booking reference that finds it. */
 export const MIN_PREFIX = 3;
 
 /**
- * Users a query finds, as plain text (no wildcards: a LIKE pattern would read `%` and `_` typed
- * by an agent as wildcards). What may match depends on the term's kind, because results show
- * personal values masked and any partial match of one would let a caller rebuild it one
- * character at a time from which queries still find the customer: emails and phone numbers
- * match only whole, names by whole words ("jane", "jane doe", never "jan" or "jane d"), and only
- * user ids and booking references, which results show anyway, by a prefix of MIN_PREFIX or more
- * characters (not a user id that is itself an email or a phone number). A customer's reference
- * finds them too.
+ * Users a query finds, matched as plain text (no LIKE: an agent's `%` and `_` are not wildcards).
+ * How a term may match depends on its kind. Results show personal values masked, so a partial
+ * match of one would let a caller rebuild it a character at a time from which queries still find
+ * the customer: emails and phone numbers match only whole, names only by whole words ("jane",
+ * "jane doe"; never "jan" or "jane d"). User ids and booking references, which results show
+ * anyway, also match by a prefix of MIN_PREFIX or more characters, unless the id is itself an
+ * email or a phone number. A customer's reference finds them too.
  */
 export async function searchUserIds(store: Store, query: string, limit = 20): Promise<string[]> {
   const term = query.trim().toLowerCase().replace(/\s+/g, " ");
