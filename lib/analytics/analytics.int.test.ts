@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importRecords } from "../importer/import-events";
 import { bookingJourney } from "../journeys/booking/booking-journey";
+import { decodeJson } from "../db/sql";
 import { rebuildProjections } from "../sessions/projector";
 import { EVENT_TYPES as T } from "../simulate/event-types";
 import { simulateWorld } from "../simulate/world";
@@ -54,7 +55,7 @@ describe.each(testProviders())("journey analytics on %s", (provider) => {
     await t?.dispose();
   });
 
-  const data = (e: Ev) => (typeof e.data_json === "string" ? JSON.parse(e.data_json) : e.data_json) as Record<string, unknown>;
+  const data = (e: Ev) => decodeJson<Record<string, unknown>>(e.data_json);
   const plain = () =>
     sessions.map((s) => {
       const firstAt: (number | null)[] = Array(7).fill(null);
