@@ -2,6 +2,7 @@ import type { IncomingEvent } from "../ingest/cloud-event";
 import { streamOf } from "../ingest/cloud-event";
 import { dialectOf } from "../db/dialect";
 import type { Store } from "../db/prisma";
+import { sql } from "../db/sql";
 import { chainLink } from "../integrity/chain";
 import { contentHash } from "./canonical";
 import { DuplicateIdConflictError, WrongExpectedVersionError } from "./errors";
@@ -72,8 +73,8 @@ export async function appendEvents(
       // The chain continues from the newest link: read under the lock, so no append slips between.
       // (Rows without one, written before the chain began or by something other than this code,
       // are skipped here as the verifier skips them: the chain stays whole and they stay named.)
-      const [newest] = await tx.$queryRawUnsafe<{ chain_hash: string | null }[]>(
-        `SELECT "chain_hash" FROM "events" WHERE "chain_hash" IS NOT NULL ORDER BY "position" DESC LIMIT 1`,
+      const [newest] = await tx.$queryRaw<{ chain_hash: string | null }[]>(
+        sql`SELECT "chain_hash" FROM "events" WHERE "chain_hash" IS NOT NULL ORDER BY "position" DESC LIMIT 1`,
       );
       let link = newest?.chain_hash ?? null;
 
