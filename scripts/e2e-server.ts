@@ -1,7 +1,7 @@
 // The server Playwright tests run against: a fresh, migrated store, then the built app.
 import { rmSync } from "node:fs";
 import { dirname } from "node:path";
-import { parseDatabaseUrl } from "../lib/db/database-url";
+import { parseDatabaseUrl, sqliteFileOf } from "../lib/db/database-url";
 import { migrateDatabase } from "../lib/db/migrate";
 import { openStore } from "../lib/db/prisma";
 import type { Role } from "../lib/access/roles";
@@ -11,7 +11,8 @@ import { hasBuild, serve } from "./serve";
 
 async function main() {
   const target = parseDatabaseUrl(process.env.DATABASE_URL);
-  if (target.provider === "sqlite") rmSync(dirname(target.filePath), { recursive: true, force: true });
+  const file = sqliteFileOf(target);
+  if (file) rmSync(dirname(file), { recursive: true, force: true });
   await migrateDatabase(target);
   // One dashboard user per role (playwright.config.ts E2E_USERS), as an admin would invite them.
   const store = openStore(target);

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importRecords } from "../importer/import-events";
 import { bookingJourney } from "../journeys/booking/booking-journey";
+import { decodeJson } from "../db/sql";
 import { rebuildProjections } from "../sessions/projector";
 import { EVENT_TYPES as T } from "../journeys/booking/booking-events";
 import { simulateWorld } from "../simulate/world";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { countDistinctUsers, readCounters, readDailyCounters, readGapHistograms } from "./read-analytics";
 import { commonPaths, funnelRows, overviewSeries, overviewTotals, popularity } from "./reports";
-import { countSessions, listRecentSessions, type SessionFilter } from "../sessions/read-sessions";
+import { countMatchingSessions, selectRecentSessions, type SessionFilter } from "../sessions/read-sessions";
 
 const START = new Date("2026-05-01T00:00:00Z");
 const NOW = Date.parse("2026-05-20T00:00:00Z");
@@ -54,7 +55,7 @@ describe.each(testProviders())("journey analytics on %s", (provider) => {
     await t?.dispose();
   });
 
-  const data = (e: Ev) => (typeof e.data_json === "string" ? JSON.parse(e.data_json) : e.data_json) as Record<string, unknown>;
+  const data = (e: Ev) => decodeJson<Record<string, unknown>>(e.data_json);
   const plain = () =>
     sessions.map((s) => {
       const firstAt: (number | null)[] = Array(7).fill(null);
@@ -185,11 +186,11 @@ describe.each(testProviders())("journey analytics on %s", (provider) => {
       const out: string[] = [];
       let after: { startedAt: Date; id: string } | undefined;
       for (;;) {
-        const page = await listRecentSessions(t.store, { ...filter, from: FROM, to: TO, journey: "holiday-booking", after, limit: 50 });
+        const page = await selectRecentSessions(t.store, { ...filter, from: FROM, to: TO, journey: "holiday-booking", after, limit: 50 });
         out.push(...page.map((s) => s.id));
         if (page.length < 50) {
           // The total the list page prints counts the same sessions by another query.
-          expect(await countSessions(t.store, { ...filter, from: FROM, to: TO, journey: "holiday-booking" })).toBe(out.length);
+          expect(await countMatchingSessions(t.store, { ...filter, from: FROM, to: TO, journey: "holiday-booking" })).toBe(out.length);
           return out;
         }
         after = { startedAt: page.at(-1)!.startedAt, id: page.at(-1)!.id };

@@ -1,4 +1,5 @@
 import type { Store } from "../db/prisma";
+import { decodeJson, sql } from "../db/sql";
 
 export interface CounterSum {
   kind: string;
@@ -35,13 +36,8 @@ export async function readDailyCounters(store: Store, journey: string, from: str
  * the number of sessions; the overview shows it, the funnel and popularity pages do not need it.
  */
 export async function countDistinctUsers(store: Store, journey: string, from: string, to: string): Promise<number> {
-  const [row] = await store.db.$queryRawUnsafe<{ n: bigint | number }[]>(
-    store.target.provider === "sqlite"
-      ? `SELECT COUNT(DISTINCT "user_id") AS n FROM "sessions" WHERE "journey" = ? AND "analytics_day" BETWEEN ? AND ?`
-      : `SELECT COUNT(DISTINCT "user_id") AS n FROM "sessions" WHERE "journey" = $1 AND "analytics_day" BETWEEN $2 AND $3`,
-    journey,
-    from,
-    to,
+  const [row] = await store.db.$queryRaw<{ n: bigint | number }[]>(
+    sql`SELECT COUNT(DISTINCT "user_id") AS n FROM "sessions" WHERE "journey" = ${journey} AND "analytics_day" BETWEEN ${from} AND ${to}`,
   );
   return Number(row?.n ?? 0);
 }
@@ -51,7 +47,7 @@ export async function readGapHistograms(store: Store, journey: string, from: str
   const rows = await store.db.analyticsDailyGap.findMany({ where: { journey, day: { gte: from, lte: to } }, select: { step: true, histogram: true } });
   const merged = new Map<number, Map<number, number>>();
   for (const r of rows) {
-    const histogram = (typeof r.histogram === "string" ? JSON.parse(r.histogram) : r.histogram) as Record<string, number>;
+    const histogram = decodeJson<Record<string, number>>(r.histogram);
     const m = merged.get(r.step) ?? new Map<number, number>();
     for (const [seconds, n] of Object.entries(histogram)) m.set(Number(seconds), (m.get(Number(seconds)) ?? 0) + n);
     merged.set(r.step, m);

@@ -1,24 +1,21 @@
-import type { DatabaseTarget } from "../db/database-url";
-import { jsonInList, jsonRowsInsert, type Columns } from "../db/json-rows";
-import { ph, type Tx } from "../sessions/projection-store";
+import { dialectOf, inList } from "../db/dialect";
+import { jsonRowsInsert, type Columns } from "../db/json-rows";
+import { decodeJson, sql, type Provider, type Sql, type Tx } from "../db/sql";
 import { gapHistograms, rollUpDay, type DaySession } from "./rollup";
 import type { SessionFacts } from "./session-facts";
 
-type Provider = DatabaseTarget["provider"];
-const parse = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
 
 const GAP_COLUMNS: Columns = [["day", "text"], ["journey", "text"], ["step", "integer"], ["histogram", "json"]];
 const COUNTER_COLUMNS: Columns = [["day", "text"], ["journey", "text"], ["kind", "text"], ["k1", "text"], ["k2", "text"], ["n", "integer"], ["total", "real"]];
 
 /** Writes counter rows [day, journey, kind, k1, k2, n, total]; `add` adds them to rows that exist. */
 async function writeCounters(tx: Tx, provider: Provider, rows: readonly unknown[][], add = false): Promise<void> {
-  const upsert = add
-    ? ` ON CONFLICT ("day", "journey", "kind", "k1", "k2") DO UPDATE SET "n" = "analytics_daily"."n" + excluded."n", "total" = "analytics_daily"."total" + excluded."total"`
-    : "";
+  const onConflict: Sql | undefined = add
+    ? sql` ON CONFLICT ("day", "journey", "kind", "k1", "k2")
+      DO UPDATE SET "n" = "analytics_daily"."n" + excluded."n", "total" = "analytics_daily"."total" + excluded."total"`
+    : undefined;
   for (let i = 0; i < rows.length; i += 5_000) {
-    // jsonRowsInsert ends with ORDER BY; the upsert clause follows it.
-    const { sql, param } = jsonRowsInsert(provider, "analytics_daily", COUNTER_COLUMNS, rows.slice(i, i + 5_000));
-    await tx.$executeRawUnsafe(sql + upsert, param);
+    await tx.$executeRaw(jsonRowsInsert(dialectOf(provider), "analytics_daily", COUNTER_COLUMNS, rows.slice(i, i + 5_000), { onConflict }));
   }
 }
 
@@ -28,20 +25,20 @@ async function writeCounters(tx: Tx, provider: Provider, rows: readonly unknown[
  * Reads the sessions of the touched days only (by the analytics_day index).
  */
 export async function refreshDailyRollups(tx: Tx, provider: Provider, days: Iterable<string>): Promise<void> {
+  const d = dialectOf(provider);
   const list = [...new Set(days)].sort();
   for (let i = 0; i < list.length; i += 50) {
-    const chunk = JSON.stringify(list.slice(i, i + 50));
-    const rows = await tx.$queryRawUnsafe<{ journey: string; user_id: string | null; outcome: string; analytics: unknown; analytics_day: string }[]>(
-      `SELECT "journey", "user_id", "outcome", "analytics", "analytics_day" FROM "sessions" WHERE ${jsonInList(provider, `"analytics_day"`)}`,
-      chunk,
+    const chunk = list.slice(i, i + 50);
+    const rows = await tx.$queryRaw<{ journey: string; user_id: string | null; outcome: string; analytics: unknown; analytics_day: string }[]>(
+      sql`SELECT "journey", "user_id", "outcome", "analytics", "analytics_day" FROM "sessions" WHERE ${inList(d, sql`"analytics_day"`, chunk)}`,
     );
-    await tx.$executeRawUnsafe(`DELETE FROM "analytics_daily" WHERE ${jsonInList(provider, `"day"`)}`, chunk);
-    await tx.$executeRawUnsafe(`DELETE FROM "analytics_daily_gaps" WHERE ${jsonInList(provider, `"day"`)}`, chunk);
+    await tx.$executeRaw(sql`DELETE FROM "analytics_daily" WHERE ${inList(d, sql`"day"`, chunk)}`);
+    await tx.$executeRaw(sql`DELETE FROM "analytics_daily_gaps" WHERE ${inList(d, sql`"day"`, chunk)}`);
     const byDayJourney = new Map<string, DaySession[]>();
     for (const r of rows) {
       const key = `${r.analytics_day}\u0000${r.journey}`;
       const list = byDayJourney.get(key) ?? [];
-      list.push({ userId: r.user_id, outcome: r.outcome, facts: parse(r.analytics) as SessionFacts });
+      list.push({ userId: r.user_id, outcome: r.outcome, facts: decodeJson<SessionFacts>(r.analytics) });
       byDayJourney.set(key, list);
     }
     const counters = [...byDayJourney].flatMap(([key, sessions]) => {
@@ -53,8 +50,7 @@ export async function refreshDailyRollups(tx: Tx, provider: Provider, days: Iter
       return gapHistograms(sessions).map((g) => [day, journey, g.step, g.histogram]);
     });
     for (let j = 0; j < gaps.length; j += 1_000) {
-      const { sql, param } = jsonRowsInsert(provider, "analytics_daily_gaps", GAP_COLUMNS, gaps.slice(j, j + 1_000));
-      await tx.$executeRawUnsafe(sql, param);
+      await tx.$executeRaw(jsonRowsInsert(d, "analytics_daily_gaps", GAP_COLUMNS, gaps.slice(j, j + 1_000)));
     }
     await writeCounters(tx, provider, counters);
   }
@@ -69,12 +65,11 @@ export interface CountedSession extends DaySession {
 /** These sessions as they are stored now (before they are folded again or closed). */
 export async function loadCountedSessions(tx: Tx, provider: Provider, ids: readonly string[]): Promise<CountedSession[]> {
   if (ids.length === 0) return [];
-  const rows = await tx.$queryRawUnsafe<{ journey: string; user_id: string | null; outcome: string; analytics: unknown; analytics_day: string | null }[]>(
-    `SELECT "journey", "user_id", "outcome", "analytics", "analytics_day" FROM "sessions" WHERE ${jsonInList(provider, `"id"`)}`,
-    JSON.stringify(ids),
+  const rows = await tx.$queryRaw<{ journey: string; user_id: string | null; outcome: string; analytics: unknown; analytics_day: string | null }[]>(
+    sql`SELECT "journey", "user_id", "outcome", "analytics", "analytics_day" FROM "sessions" WHERE ${inList(dialectOf(provider), sql`"id"`, ids)}`,
   );
   return rows.flatMap((r) =>
-    r.analytics_day && r.analytics ? [{ day: r.analytics_day, journey: r.journey, userId: r.user_id, outcome: r.outcome, facts: parse(r.analytics) as SessionFacts }] : [],
+    r.analytics_day && r.analytics ? [{ day: r.analytics_day, journey: r.journey, userId: r.user_id, outcome: r.outcome, facts: decodeJson<SessionFacts>(r.analytics) }] : [],
   );
 }
 
@@ -119,41 +114,29 @@ export async function applyRollupDelta(tx: Tx, provider: Provider, before: reado
   }
   const changed = [...counters.values()].filter((r) => r[5] !== 0 || r[6] !== 0);
   await writeCounters(tx, provider, changed, true);
-  const days = JSON.stringify([...new Set([...groups.keys()].map((k) => k.split("\u0000")[0]!))]);
-  await tx.$executeRawUnsafe(`DELETE FROM "analytics_daily" WHERE ${jsonInList(provider, `"day"`)} AND "n" = 0 AND "total" = 0`, days);
+  const d = dialectOf(provider);
+  const days = [...new Set([...groups.keys()].map((k) => k.split("\u0000")[0]!))];
+  await tx.$executeRaw(sql`DELETE FROM "analytics_daily" WHERE ${inList(d, sql`"day"`, days)} AND "n" = 0 AND "total" = 0`);
 
   // Distinct users of the touched days, counted again from the sessions' index.
-  await tx.$executeRawUnsafe(`DELETE FROM "analytics_daily" WHERE ${jsonInList(provider, `"day"`)} AND "kind" = 'users'`, days);
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "analytics_daily" ("day", "journey", "kind", "k1", "k2", "n", "total") ` +
-      `SELECT "analytics_day", "journey", 'users', '', '', COUNT(DISTINCT "user_id"), 0 FROM "sessions" ` +
-      `WHERE ${jsonInList(provider, `"analytics_day"`)} AND "user_id" IS NOT NULL GROUP BY "analytics_day", "journey"`,
-    days,
-  );
+  await tx.$executeRaw(sql`DELETE FROM "analytics_daily" WHERE ${inList(d, sql`"day"`, days)} AND "kind" = 'users'`);
+  await tx.$executeRaw(sql`INSERT INTO "analytics_daily" ("day", "journey", "kind", "k1", "k2", "n", "total")
+    SELECT "analytics_day", "journey", 'users', '', '', COUNT(DISTINCT "user_id"), 0 FROM "sessions"
+    WHERE ${inList(d, sql`"analytics_day"`, days)} AND "user_id" IS NOT NULL GROUP BY "analytics_day", "journey"`);
 
   for (const [k, delta] of gapDelta) {
     const [day, journey, step] = k.split("\u0000") as [string, string, string];
-    const rows = await tx.$queryRawUnsafe<{ histogram: unknown }[]>(
-      `SELECT "histogram" FROM "analytics_daily_gaps" WHERE "day" = ${ph(provider, 1)} AND "journey" = ${ph(provider, 2)} AND "step" = ${ph(provider, 3)}`,
-      day,
-      journey,
-      Number(step),
-    );
-    const histogram = (rows[0] ? parse(rows[0].histogram) : {}) as Record<string, number>;
+    const where = sql`"day" = ${day} AND "journey" = ${journey} AND "step" = ${Number(step)}`;
+    const rows = await tx.$queryRaw<{ histogram: unknown }[]>(sql`SELECT "histogram" FROM "analytics_daily_gaps" WHERE ${where}`);
+    const histogram = rows[0] ? decodeJson<Record<string, number>>(rows[0].histogram) : {};
     for (const [seconds, n] of Object.entries(delta)) {
       const next = (histogram[seconds] ?? 0) + n;
       if (next === 0) delete histogram[seconds];
       else histogram[seconds] = next;
     }
-    await tx.$executeRawUnsafe(
-      `DELETE FROM "analytics_daily_gaps" WHERE "day" = ${ph(provider, 1)} AND "journey" = ${ph(provider, 2)} AND "step" = ${ph(provider, 3)}`,
-      day,
-      journey,
-      Number(step),
-    );
+    await tx.$executeRaw(sql`DELETE FROM "analytics_daily_gaps" WHERE ${where}`);
     if (Object.keys(histogram).length > 0) {
-      const { sql, param } = jsonRowsInsert(provider, "analytics_daily_gaps", GAP_COLUMNS, [[day, journey, Number(step), histogram]]);
-      await tx.$executeRawUnsafe(sql, param);
+      await tx.$executeRaw(jsonRowsInsert(d, "analytics_daily_gaps", GAP_COLUMNS, [[day, journey, Number(step), histogram]]));
     }
   }
 }

@@ -43,7 +43,7 @@ describe.each(testProviders())("access control on %s", (provider) => {
 
     const auth = await getAuth(t.store);
     // A new client address per attempt: the per-address limit is not what this test is about.
-    let address = provider === "sqlite" ? 0 : 100;
+    let address = testProviders().indexOf(provider) * 100;
     const signIn = (password: string) =>
       auth.handler(
         new Request("http://rewind.test/api/auth/sign-in/email", {
@@ -72,7 +72,7 @@ describe.each(testProviders())("access control on %s", (provider) => {
       auth.handler(
         new Request("http://rewind.test/api/auth/sign-in/email", {
           method: "POST",
-          headers: { "content-type": "application/json", origin: "http://rewind.test", "x-forwarded-for": `198.51.${provider === "sqlite" ? 100 : 101}.${i}` },
+          headers: { "content-type": "application/json", origin: "http://rewind.test", "x-forwarded-for": `198.51.${100 + testProviders().indexOf(provider)}.${i}` },
           body: JSON.stringify({ email: "target@rewind.test", password }),
         }),
       );
@@ -90,7 +90,7 @@ describe.each(testProviders())("access control on %s", (provider) => {
       auth.handler(
         new Request("http://rewind.test/api/auth/sign-in/email", {
           method: "POST",
-          headers: { "content-type": "application/json", origin: "http://rewind.test", "x-forwarded-for": `198.18.${provider === "sqlite" ? 1 : 2}.${i}` },
+          headers: { "content-type": "application/json", origin: "http://rewind.test", "x-forwarded-for": `198.18.${1 + testProviders().indexOf(provider)}.${i}` },
           body: JSON.stringify({ email: "parallel@rewind.test", password: "wrong-password!" }),
         }),
       ),
@@ -104,7 +104,7 @@ describe.each(testProviders())("access control on %s", (provider) => {
 
   it("a temporary password is changed by its holder, which ends their other sign-ins; an admin's reset makes a new one", async () => {
     const auth = await getAuth(t.store);
-    let address = provider === "sqlite" ? 0 : 100;
+    let address = testProviders().indexOf(provider) * 100;
     const signIn = async (email: string, password: string) => {
       const response = await auth.handler(
         new Request("http://rewind.test/api/auth/sign-in/email", {

@@ -67,7 +67,7 @@ export const RECENT_PAGE = 50;
 /** The sessions page: newest first, a page at a time (the next page starts before the last one shown). */
 export async function listRecentSessions(filter: sessions.SessionFilter, after: { startedAt: Date; id: string } | undefined) {
   const [rows, masker] = await Promise.all([
-    sessions.listRecentSessions(getStore(), { ...filter, after, limit: RECENT_PAGE + 1 }),
+    sessions.selectRecentSessions(getStore(), { ...filter, after, limit: RECENT_PAGE + 1 }),
     getMasker(),
   ]);
   const references = await referencesFor(rows.map((s) => s.userId));
@@ -78,7 +78,7 @@ export async function listRecentSessions(filter: sessions.SessionFilter, after: 
 
 /** How many sessions a drill-down matches, so the list can be checked against the number clicked. */
 export async function countSessions(filter: sessions.SessionFilter): Promise<number> {
-  return sessions.countSessions(getStore(), filter);
+  return sessions.countMatchingSessions(getStore(), filter);
 }
 
 /**

@@ -25,3 +25,9 @@ export function parseDatabaseUrl(raw: string | undefined, cwd = process.cwd()): 
     "DATABASE_URL must be a file: URL (SQLite, e.g. file:./data/rewind.db) or a postgres:// / postgresql:// URL",
   );
 }
+
+/** Where a store lives, for messages: the SQLite file, or "PostgreSQL". */
+export const describeTarget = (target: DatabaseTarget): string => (target.provider === "sqlite" ? target.filePath : "PostgreSQL");
+
+/** The SQLite file of a store; null for PostgreSQL. */
+export const sqliteFileOf = (target: DatabaseTarget): string | null => (target.provider === "sqlite" ? target.filePath : null);

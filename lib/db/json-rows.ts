@@ -1,37 +1,28 @@
-import type { DatabaseTarget } from "./database-url";
+import { type ColumnType, type Dialect } from "./dialect";
+import { ident } from "./names";
+import { empty, join, raw, sql, type Sql } from "./sql";
 
-type Provider = DatabaseTarget["provider"];
-
-export type ColumnType = "text" | "integer" | "bigint" | "real" | "timestamp" | "json";
+export type { ColumnType };
 
 export type Columns = readonly (readonly [name: string, type: ColumnType])[];
 
-const PG_CAST: Record<ColumnType, string> = {
-  text: "",
-  integer: "::integer",
-  bigint: "::bigint",
-  real: "::double precision",
-  timestamp: "::timestamp(3)",
-  json: "::jsonb",
-};
-
-/**
- * Dates as the Prisma adapters write them, so raw writes and Prisma queries compare alike:
- * SQLite keeps ISO text with a `+00:00` offset (text order is time order only if every row uses
- * the same form); PostgreSQL reads the instant into `timestamp(3)` as UTC.
- */
-export function encodeDate(provider: Provider, date: Date | number | null): string | null {
-  if (date === null) return null;
-  const iso = (typeof date === "number" ? new Date(date) : date).toISOString();
-  return provider === "sqlite" ? iso.replace("Z", "+00:00") : iso;
-}
-
-function encode(provider: Provider, type: ColumnType, value: unknown): unknown {
+function encode(d: Dialect, type: ColumnType, value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (type === "timestamp") return encodeDate(provider, value as Date | number);
+  if (type === "timestamp") return d.encodeDate(value as Date | number);
   if (type === "json") return JSON.stringify(value);
   if (type === "bigint") return Number(value);
   return value;
+}
+
+export interface JsonRowsOptions {
+  /** columns the INSERT returns */
+  returning?: string;
+  /** rows whose key exists are skipped (INSERT OR IGNORE, ON CONFLICT DO NOTHING) */
+  ignoreExisting?: boolean;
+  /** a clause after the SELECT, e.g. an ON CONFLICT … DO UPDATE */
+  onConflict?: Sql;
+  /** false where the row order does not matter (no positions are drawn): spares a sort */
+  ordered?: boolean;
 }
 
 /**
@@ -41,26 +32,18 @@ function encode(provider: Provider, type: ColumnType, value: unknown): unknown {
  * bulk writes (see lib/eventstore/insert-rows.ts for the figures).
  */
 export function jsonRowsInsert(
-  provider: Provider,
+  d: Dialect,
   table: string,
   columns: Columns,
   rows: readonly (readonly unknown[])[],
-  returning?: string,
-): { sql: string; param: string } {
-  const param = JSON.stringify(rows.map((row) => columns.map(([, type], i) => encode(provider, type, row[i]))));
-  const names = columns.map(([name]) => `"${name}"`).join(",");
-  const tail = returning ? ` RETURNING ${returning}` : "";
-  const sql =
-    provider === "sqlite"
-      ? `INSERT INTO "${table}" (${names}) SELECT ${columns.map((_, i) => `"value" ->> ${i}`).join(", ")} FROM json_each(?) ORDER BY "key"${tail}`
-      : `INSERT INTO "${table}" (${names}) SELECT ${columns.map(([, type], i) => `(r.e ->> ${i})${PG_CAST[type]}`).join(", ")} ` +
-        `FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS r(e, n) ORDER BY r.n${tail}`;
-  return { sql, param };
-}
-
-/** `IN (…)` over one JSON parameter: `"col" IN (SELECT … FROM json_each(?))`. */
-export function jsonInList(provider: Provider, column: string, placeholder = 1): string {
-  return provider === "sqlite"
-    ? `${column} IN (SELECT "value" FROM json_each(?))`
-    : `${column} IN (SELECT jsonb_array_elements_text($${placeholder}::jsonb))`;
+  options: JsonRowsOptions = {},
+): Sql {
+  const encoded = rows.map((row) => columns.map(([, type], i) => encode(d, type, row[i])));
+  const names = join(columns.map(([name]) => ident(name)), ",");
+  const values = join(columns.map(([, type], i) => d.cast(raw(`r."value" ->> ${i}`), type)), ", ");
+  const head = options.ignoreExisting ? d.insertIgnoring.head : sql`INSERT INTO`;
+  const order = options.ordered === false ? empty : sql` ORDER BY r."key"`;
+  const conflict = options.ignoreExisting ? d.insertIgnoring.tail : (options.onConflict ?? empty);
+  const returning = options.returning ? raw(` RETURNING ${options.returning}`) : empty;
+  return sql`${head} ${ident(table)} (${names}) SELECT ${values} FROM ${d.jsonElements(d.json(encoded), "r")}${order}${conflict}${returning}`;
 }

@@ -1,6 +1,8 @@
 import type { IncomingEvent } from "../ingest/cloud-event";
 import { streamOf } from "../ingest/cloud-event";
+import { dialectOf } from "../db/dialect";
 import type { Store } from "../db/prisma";
+import { sql } from "../db/sql";
 import { chainLink } from "../integrity/chain";
 import { contentHash } from "./canonical";
 import { DuplicateIdConflictError, WrongExpectedVersionError } from "./errors";
@@ -54,8 +56,7 @@ export async function appendEvents(
 
       const stored = new Map<string, { position: number; streamVersion: number; hash: string }>();
       const keys = [...new Map(events.map((e) => [identity(e.source, e.id), [e.source, e.id] as const])).values()];
-      const identities = storedIdentitiesQuery(store.target.provider, keys);
-      for (const r of await tx.$queryRawUnsafe<StoredIdentityRow[]>(identities.sql, identities.param)) {
+      for (const r of await tx.$queryRaw<StoredIdentityRow[]>(storedIdentitiesQuery(dialectOf(store.target.provider), keys))) {
         stored.set(identity(r.source, r.event_id), {
           position: Number(r.position),
           streamVersion: Number(r.stream_version),
@@ -64,16 +65,16 @@ export async function appendEvents(
       }
 
       const versions = new Map<string, number>();
-      const streams = streamVersionsQuery(store.target.provider, [...new Set(events.map(streamOf))]);
-      for (const r of await tx.$queryRawUnsafe<StreamVersionRow[]>(streams.sql, streams.param)) {
+      const streams = streamVersionsQuery(dialectOf(store.target.provider), [...new Set(events.map(streamOf))]);
+      for (const r of await tx.$queryRaw<StreamVersionRow[]>(streams)) {
         versions.set(r.stream, Number(r.version ?? 0));
       }
 
       // The chain continues from the newest link: read under the lock, so no append slips between.
       // (Rows without one, written before the chain began or by something other than this code,
       // are skipped here as the verifier skips them: the chain stays whole and they stay named.)
-      const [newest] = await tx.$queryRawUnsafe<{ chain_hash: string | null }[]>(
-        `SELECT "chain_hash" FROM "events" WHERE "chain_hash" IS NOT NULL ORDER BY "position" DESC LIMIT 1`,
+      const [newest] = await tx.$queryRaw<{ chain_hash: string | null }[]>(
+        sql`SELECT "chain_hash" FROM "events" WHERE "chain_hash" IS NOT NULL ORDER BY "position" DESC LIMIT 1`,
       );
       let link = newest?.chain_hash ?? null;
 
@@ -136,10 +137,8 @@ export async function appendEvents(
       });
       const positions = new Map<string, number>();
       for (const chunk of chunks(rows, INSERT_CHUNK)) {
-        const { sql, param } = insertStatement(store.target.provider, chunk);
-        const inserted = await tx.$queryRawUnsafe<{ position: bigint | number; source: string; event_id: string }[]>(
-          sql,
-          param,
+        const inserted = await tx.$queryRaw<{ position: bigint | number; source: string; event_id: string }[]>(
+          insertStatement(dialectOf(store.target.provider), chunk),
         );
         for (const r of inserted) positions.set(identity(r.source, r.event_id), Number(r.position));
       }

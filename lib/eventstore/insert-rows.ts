@@ -1,5 +1,6 @@
-import type { DatabaseTarget } from "../db/database-url";
+import type { Dialect } from "../db/dialect";
 import { jsonRowsInsert, type Columns } from "../db/json-rows";
+import type { Sql } from "../db/sql";
 
 /** One row of the events table, in column order (see prisma/migrations/*\/0001_event_store.sql). */
 export interface EventRow {
@@ -47,9 +48,9 @@ export const INSERT_CHUNK = 5_000;
  * path, so the append module writes this statement itself, through Prisma's raw query API,
  * inside the append transaction. Positions follow the array order.
  */
-export function insertStatement(provider: DatabaseTarget["provider"], rows: readonly EventRow[]): { sql: string; param: string } {
+export function insertStatement(d: Dialect, rows: readonly EventRow[]): Sql {
   return jsonRowsInsert(
-    provider,
+    d,
     "events",
     COLUMNS,
     rows.map((r) => [
@@ -57,6 +58,6 @@ export function insertStatement(provider: DatabaseTarget["provider"], rows: read
       r.userid, r.anonymousid, r.sessionid, r.correlationid, r.causationid, r.datacontenttype, r.dataschema,
       r.dataJson === undefined ? null : r.dataJson, r.dataText, r.dataBase64, r.extensions, r.contentHash, r.chainHash,
     ]),
-    `"position", "source", "event_id"`,
+    { returning: `"position", "source", "event_id"` },
   );
 }

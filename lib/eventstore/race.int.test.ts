@@ -73,7 +73,7 @@ describe.each(testProviders())("two processes appending at once on %s", (provide
       return file;
     });
 
-    const url = t.target.provider === "sqlite" ? `file:${t.target.filePath}` : t.target.url;
+    const url = t.target.url;
     let running = 2;
     const children = files.map((f) => importInChildProcess(f, url).finally(() => (running -= 1)));
     // While the children run, this process appends small batches to the shared stream, as the

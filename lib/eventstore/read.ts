@@ -1,4 +1,5 @@
 import type { Store } from "../db/prisma";
+import { sql } from "../db/sql";
 import type { Prisma, StoredEvent } from "../generated/sqlite/client";
 
 export type { StoredEvent };
@@ -90,8 +91,8 @@ export async function readHeadPosition(store: Store): Promise<number> {
  * SQLite and PostgreSQL).
  */
 export async function readEventTypes(store: Store): Promise<string[]> {
-  const rows = await store.db.$queryRawUnsafe<{ type: string | null }[]>(
-    `WITH RECURSIVE t("type") AS (
+  const rows = await store.db.$queryRaw<{ type: string | null }[]>(
+    sql`WITH RECURSIVE t("type") AS (
        SELECT MIN("type") FROM "events"
        UNION ALL
        SELECT (SELECT MIN(e."type") FROM "events" e WHERE e."type" > t."type") FROM t WHERE t."type" IS NOT NULL

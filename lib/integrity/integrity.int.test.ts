@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Store } from "../db/prisma";
+import type { Provider } from "../db/sql";
+import { liftUpdateGuard } from "../db/update-guard";
 import { contentHash } from "../eventstore/canonical";
 import { importRecords } from "../importer/import-events";
 import { validateStructuredEvent } from "../ingest/normalise";
@@ -51,8 +53,14 @@ async function load(store: Store) {
 const exec = (store: Store, sql: string) => store.db.$executeRawUnsafe(sql);
 
 /** What someone with the database's own rights can do: lift the guard against updates first. */
-const dropUpdateGuard = (t: TestStore) =>
-  exec(t.store, t.target.provider === "sqlite" ? `DROP TRIGGER "events_no_update"` : `DROP TRIGGER "events_no_update" ON "events"`);
+const dropUpdateGuard = (t: TestStore) => liftUpdateGuard(t.store);
+
+/** Someone edits a field inside an event's data, with the database's own JSON functions. */
+const EDIT_EMAIL: Record<Provider, (position: number) => string> = {
+  sqlite: (position) => `UPDATE "events" SET "data_json" = json_set("data_json", '$.contact.email', 'someone@else.test') WHERE "position" = ${position}`,
+  postgresql: (position) =>
+    `UPDATE "events" SET "data_json" = jsonb_set("data_json", '{contact,email}', '"someone@else.test"') WHERE "position" = ${position}`,
+};
 
 describe.each(testProviders())("the tamper-evidence chain on %s", (provider) => {
   let t: TestStore | undefined;
@@ -83,9 +91,7 @@ describe.each(testProviders())("the tamper-evidence chain on %s", (provider) => 
 
     // Someone edits an event's data in the database.
     await dropUpdateGuard(t);
-    await exec(t.store, provider === "sqlite"
-      ? `UPDATE "events" SET "data_json" = json_set("data_json", '$.contact.email', 'someone@else.test') WHERE "position" = ${a}`
-      : `UPDATE "events" SET "data_json" = jsonb_set("data_json", '{contact,email}', '"someone@else.test"') WHERE "position" = ${a}`);
+    await exec(t.store, EDIT_EMAIL[provider](a!));
     expect((await verifyStore(t.store)).problems).toEqual([{ kind: "content", position: a }]);
 
     // Someone removes an event: the chain breaks at the next one.

@@ -21,19 +21,19 @@ export interface ResumePoint {
 export type StateFacts = Record<string, string>;
 
 /**
- * A journey definition: a pure fold over a session's events plus how to read it. Adding a domain
- * means adding one of these; the sessionizer, projector and player never change.
- */
-/**
  * A word to find a customer by, and what kind of word it is, which decides how it may be matched
  * (lib/sessions/read-sessions.ts searchUserIds): names by whole words, emails and phone numbers
- * only whole, booking references (and user ids) by a prefix too, for suggestions while typing.
+ * only whole, booking references (and user ids) by a prefix too.
  */
 export interface SearchTerm {
   term: string;
   kind: "name" | "email" | "phone" | "booking";
 }
 
+/**
+ * A journey definition: a pure fold over a session's events plus how to read it. Adding a domain
+ * means adding one of these; the sessionizer, projector and player never change.
+ */
 export interface JourneyDefinition<S = unknown> {
   readonly name: string;
   /** does this definition understand this event type? (the first definition claiming any event of a session folds it) */
@@ -48,6 +48,8 @@ export interface JourneyDefinition<S = unknown> {
   outcome(state: S, open: boolean): SessionOutcome;
   lastStep(state: S): string;
   resumePoint(state: S): ResumePoint | null;
+  /** does a session stopped at this resume point leave a booking open (its user's open booking)? Absent: never. */
+  leavesOpenBooking?(resumePoint: ResumePoint): boolean;
   /** the state as labelled facts for people to read */
   facts(state: S): StateFacts;
   /** words a support agent may search a user by (names, emails, references) found in this event */

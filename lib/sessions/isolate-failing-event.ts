@@ -1,6 +1,7 @@
 import type { Store } from "../db/prisma";
 import { errorKindOf, isSetAside, isTransientFailure, readCheckpointPosition, recordFailedRetry, setAsideNextEvent, storeAnswers } from "./dead-letters";
-import { CHECKPOINT, projectNextPage, type ProjectorOptions } from "./projector";
+import { CHECKPOINT, type ProjectorOptions } from "./projector/options";
+import { projectNextPage } from "./projector/project-page";
 
 /**
  * One page, and when it fails, the same events one at a time: the event that cannot be folded

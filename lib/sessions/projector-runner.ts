@@ -53,7 +53,6 @@ async function run(store: Store, runner: Runner) {
   }
 }
 
-/** Starts the projector in this server process: catches up now, then polls. Idempotent. */
 /**
  * Sessions projected before analytics existed (migration 0006) have no facts: the read models are
  * rebuilt once, at start, so every page counts every session. A store projected since costs one
@@ -66,6 +65,7 @@ async function backfillAnalytics(store: Store): Promise<void> {
   await rebuildProjections(store);
 }
 
+/** Starts the projector in this server process: catches up now, then polls. Idempotent. */
 export function startProjector(store: Store): void {
   if (globalRunner.rewindProjector) return;
   const runner: Runner = { running: false, again: false, timer: null, lastClose: 0, failures: 0, retryAt: 0 };

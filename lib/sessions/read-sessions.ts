@@ -1,4 +1,5 @@
-import { encodeDate } from "../db/json-rows";
+import { dialectOf, type Dialect } from "../db/dialect";
+import { join, sql, type Sql } from "../db/sql";
 import type { Store } from "../db/prisma";
 import type { Prisma, Session } from "../generated/sqlite/client";
 import { SNAPSHOT_EVERY } from "./summarise";
@@ -26,7 +27,7 @@ export async function sessionsOverlapping(store: Store, userId: string, from: Da
   });
 }
 
-/** The newest sessions first (optionally of one outcome), after the `after` row in that order. */
+/** Which sessions a list or a drill-down shows: every condition given must hold. */
 export interface SessionFilter {
   outcome?: string;
   /** analytics days, inclusive (YYYY-MM-DD) */
@@ -49,69 +50,48 @@ export interface SessionFilter {
  * Conditions on the analytics facts (JSON) that Prisma cannot express on both providers: raw SQL,
  * the column names fixed here and every value a bound parameter.
  */
-function factConditions(provider: "sqlite" | "postgresql", filter: SessionFilter, params: unknown[]): string[] {
-  const p = (value: unknown) => {
-    params.push(value);
-    return provider === "sqlite" ? "?" : `$${params.length}`;
-  };
-  const out: string[] = [];
+function factConditions(d: Dialect, filter: SessionFilter): Sql[] {
+  const analytics = sql`"analytics"`;
+  const out: Sql[] = [];
   if (filter.dimension) {
-    const field = provider === "sqlite" ? `json_extract("analytics", '$.${filter.dimension.name}')` : `("analytics" ->> '${filter.dimension.name}')`;
-    out.push(filter.dimension.value === "unknown" ? `${field} IS NULL` : `${field} = ${p(filter.dimension.value)}`);
+    const field = d.jsonText(analytics, filter.dimension.name);
+    out.push(filter.dimension.value === "unknown" ? sql`${field} IS NULL` : sql`${field} = ${filter.dimension.value}`);
   }
   if (filter.offer) {
     const { field, value, metric } = filter.offer;
     const name = ({ offerId: "offerId", destination: "destination", package: "package" } as const)[field];
-    out.push(
-      provider === "sqlite"
-        ? `EXISTS (SELECT 1 FROM json_each("analytics", '$.offers') o WHERE json_extract(o.value, '$.${name}') = ${p(value)} AND ` +
-            (metric === "views" ? `json_extract(o.value, '$.views') > 0` : metric === "starts" ? `json_extract(o.value, '$.started') = 1` : `json_extract(o.value, '$.booked') = 1`) + ")"
-        : `EXISTS (SELECT 1 FROM jsonb_array_elements("analytics" -> 'offers') o WHERE o ->> '${name}' = ${p(value)} AND ` +
-            (metric === "views" ? `(o ->> 'views')::int > 0` : metric === "starts" ? `(o ->> 'started')::boolean` : `(o ->> 'booked')::boolean`) + ")",
-    );
+    const o = sql`o."value"`;
+    const reached = metric === "views" ? sql`${d.jsonNumber(o, "views")} > 0` : d.jsonTrue(o, metric === "starts" ? "started" : "booked");
+    out.push(sql`EXISTS (SELECT 1 FROM ${d.jsonFieldElements(analytics, "offers", "o")} WHERE ${d.jsonText(o, name)} = ${value} AND ${reached})`);
   }
-  if (filter.path) {
-    out.push(
-      provider === "sqlite"
-        ? `(SELECT group_concat(value, '>') FROM (SELECT value FROM json_each("analytics", '$.path') ORDER BY key)) = ${p(filter.path)}`
-        : `(SELECT string_agg(value, '>' ORDER BY ord) FROM jsonb_array_elements_text("analytics" -> 'path') WITH ORDINALITY t(value, ord)) = ${p(filter.path)}`,
-    );
-  }
+  if (filter.path) out.push(sql`${d.jsonJoinedTexts(analytics, "path", ">")} = ${filter.path}`);
   return out;
 }
 
 /** The WHERE of a drill-down on the analytics facts, every value a bound parameter. */
-function factsWhere(store: Store, filter: SessionFilter, after: { startedAt: Date; id: string } | undefined) {
-  const provider = store.target.provider;
-  const params: unknown[] = [];
-  const p = (value: unknown) => {
-    params.push(value);
-    return provider === "sqlite" ? "?" : `$${params.length}`;
-  };
-  const where = [`"journey" = ${p("holiday-booking")}`];
-  if (filter.from) where.push(`"analytics_day" >= ${p(filter.from)}`);
-  if (filter.to) where.push(`"analytics_day" <= ${p(filter.to)}`);
-  if (filter.outcome) where.push(`"outcome" = ${p(filter.outcome)}`);
-  if (filter.depth !== undefined) where.push(`"funnel_depth" = ${p(filter.depth)}`);
-  else if (filter.minDepth !== undefined) where.push(`"funnel_depth" >= ${p(filter.minDepth)}`);
-  if (filter.dropReason) where.push(`"drop_reason" = ${p(filter.dropReason)}`);
-  where.push(...factConditions(provider, filter, params));
+function factsWhere(store: Store, filter: SessionFilter, after: { startedAt: Date; id: string } | undefined): Sql {
+  const d = dialectOf(store.target.provider);
+  const where = [sql`"journey" = ${"holiday-booking"}`];
+  if (filter.from) where.push(sql`"analytics_day" >= ${filter.from}`);
+  if (filter.to) where.push(sql`"analytics_day" <= ${filter.to}`);
+  if (filter.outcome) where.push(sql`"outcome" = ${filter.outcome}`);
+  if (filter.depth !== undefined) where.push(sql`"funnel_depth" = ${filter.depth}`);
+  else if (filter.minDepth !== undefined) where.push(sql`"funnel_depth" >= ${filter.minDepth}`);
+  if (filter.dropReason) where.push(sql`"drop_reason" = ${filter.dropReason}`);
+  where.push(...factConditions(d, filter));
   if (after) {
-    const at = encodeDate(provider, after.startedAt);
-    const cast = provider === "sqlite" ? "" : "::timestamp(3)";
-    where.push(`("started_at" < ${p(at)}${cast} OR ("started_at" = ${p(at)}${cast} AND "id" > ${p(after.id)}))`);
+    const at = d.timestamp(after.startedAt);
+    where.push(sql`("started_at" < ${at} OR ("started_at" = ${at} AND "id" > ${after.id}))`);
   }
-  return { sql: where.join(" AND "), params, p };
+  return join(where, " AND ");
 }
 
 const needsFacts = (filter: SessionFilter) => Boolean(filter.dimension || filter.offer || filter.path);
 
 /** Ids of sessions matching conditions on their analytics facts, in list order (the drill-downs). */
 async function idsByFacts(store: Store, filter: SessionFilter, after: { startedAt: Date; id: string } | undefined, limit: number): Promise<string[]> {
-  const { sql, params, p } = factsWhere(store, filter, after);
-  const rows = await store.db.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT "id" FROM "sessions" WHERE ${sql} ORDER BY "started_at" DESC, "id" ASC LIMIT ${p(limit)}`,
-    ...params,
+  const rows = await store.db.$queryRaw<{ id: string }[]>(
+    sql`SELECT "id" FROM "sessions" WHERE ${factsWhere(store, filter, after)} ORDER BY "started_at" DESC, "id" ASC LIMIT ${limit}`,
   );
   return rows.map((r) => r.id);
 }
@@ -128,7 +108,11 @@ function sessionWhere(options: SessionFilter, after: { startedAt: Date; id: stri
   };
 }
 
-export async function listRecentSessions(
+/**
+ * The newest sessions first that match a filter, after the `after` row in that order (the store's
+ * read; lib/data/sessions.ts listRecentSessions pages and masks it for the sessions page).
+ */
+export async function selectRecentSessions(
   store: Store,
   options: SessionFilter & { after?: { startedAt: Date; id: string }; limit: number },
 ): Promise<Session[]> {
@@ -142,10 +126,9 @@ export async function listRecentSessions(
 }
 
 /** How many sessions a filter matches: the total a drill-down answers for the number clicked. */
-export async function countSessions(store: Store, filter: SessionFilter): Promise<number> {
+export async function countMatchingSessions(store: Store, filter: SessionFilter): Promise<number> {
   if (!needsFacts(filter)) return store.db.session.count({ where: sessionWhere(filter, undefined, null) });
-  const { sql, params } = factsWhere(store, filter, undefined);
-  const rows = await store.db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS "n" FROM "sessions" WHERE ${sql}`, ...params);
+  const rows = await store.db.$queryRaw<{ n: number | bigint }[]>(sql`SELECT COUNT(*) AS "n" FROM "sessions" WHERE ${factsWhere(store, filter, undefined)}`);
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -179,38 +162,29 @@ export async function readSnapshots(store: Store, sessionId: string, fromSeq: nu
   return blocks.filter((b) => b.state !== null).map((b) => ({ seq: b.block * SNAPSHOT_EVERY, state: b.state }));
 }
 
-/** How short a prefix of a user id or booking reference may find it (suggestions while typing). */
+/** The shortest prefix of a user id or booking reference that finds it. */
 export const MIN_PREFIX = 3;
 
 /**
- * Users a query finds, as plain text (no wildcards: a LIKE pattern would read `%` and `_` typed
- * by an agent as wildcards). What may match depends on the term's kind, because results show
- * personal values masked and any partial match of one would let a caller rebuild it one
- * character at a time from which queries still find the customer: emails and phone numbers
- * match only whole, names by whole words ("jane", "jane doe", never "jan" or "jane d"), and only
- * user ids and booking references, which results show anyway, by a prefix of MIN_PREFIX or more
- * characters (not a user id that is itself an email or a phone number). A customer's reference
- * finds them too.
+ * Users a query finds, matched as plain text (no LIKE: an agent's `%` and `_` are not wildcards).
+ * How a term may match depends on its kind. Results show personal values masked, so a partial
+ * match of one would let a caller rebuild it a character at a time from which queries still find
+ * the customer: emails and phone numbers match only whole, names only by whole words ("jane",
+ * "jane doe"; never "jan" or "jane d"). User ids and booking references, which results show
+ * anyway, also match by a prefix of MIN_PREFIX or more characters, unless the id is itself an
+ * email or a phone number. A customer's reference finds them too.
  */
 export async function searchUserIds(store: Store, query: string, limit = 20): Promise<string[]> {
   const term = query.trim().toLowerCase().replace(/\s+/g, " ");
   if (term === "") return [];
   const prefix = term.length >= MIN_PREFIX ? term : null;
-  const sql =
-    store.target.provider === "sqlite"
-      ? `SELECT DISTINCT "user_id" FROM "user_search_terms" WHERE "term" = ? ` +
-        `OR ("kind" = 'name' AND instr(' ' || "term" || ' ', ' ' || ? || ' ') > 0) ` +
-        `OR ("kind" IN ('user', 'booking') AND substr("term", 1, length(?)) = ? ` +
-        `AND instr("term", '@') = 0 AND "term" GLOB '*[^0-9 ()+.-]*') ` +
-        `OR "user_id" IN (SELECT "user_id" FROM "user_references" WHERE "reference" = ?) ORDER BY "user_id" LIMIT ?`
-      : `SELECT DISTINCT "user_id" FROM "user_search_terms" WHERE "term" = $1 ` +
-        `OR ("kind" = 'name' AND strpos(' ' || "term" || ' ', ' ' || $1 || ' ') > 0) ` +
-        `OR ("kind" IN ('user', 'booking') AND $2::text IS NOT NULL AND starts_with("term", $2::text) ` +
-        `AND strpos("term", '@') = 0 AND "term" !~ '^[0-9 ()+.-]*$') ` +
-        `OR "user_id" IN (SELECT "user_id" FROM "user_references" WHERE "reference" = $1) ORDER BY "user_id" LIMIT $3`;
-  // SQLite's adapter binds `?` in order only (no `?1`): the values repeat where the SQL does.
-  const params = store.target.provider === "sqlite" ? [term, term, prefix, prefix, term, limit] : [term, prefix, limit];
-  const rows = await store.db.$queryRawUnsafe<{ user_id: string }[]>(sql, ...params);
+  const d = dialectOf(store.target.provider);
+  const t = sql`"term"`;
+  const rows = await store.db.$queryRaw<{ user_id: string }[]>(sql`SELECT DISTINCT "user_id" FROM "user_search_terms" WHERE "term" = ${term}
+    OR ("kind" = 'name' AND ${d.position(sql`' ' || "term" || ' '`, sql`' ' || ${term} || ' '`)} > 0)
+    OR ("kind" IN ('user', 'booking') AND ${d.startsWith(t, sql`${prefix}`)}
+      AND ${d.position(t, sql`'@'`)} = 0 AND ${d.hasCharOutside(t, "0-9 ()+.-")})
+    OR "user_id" IN (SELECT "user_id" FROM "user_references" WHERE "reference" = ${term}) ORDER BY "user_id" LIMIT ${limit}`);
   return rows.map((r) => r.user_id);
 }
 

@@ -18,7 +18,7 @@ const NOW = Date.parse("2030-01-01T00:00:00Z");
 function importWithCli(t: TestStore, name: string, events: Record<string, unknown>[]) {
   const file = join(dir, `${name}-${t.target.provider}.ndjson`);
   writeFileSync(file, events.map((e) => JSON.stringify(e)).join("\n"));
-  const url = t.target.provider === "sqlite" ? `file:${t.target.filePath}` : t.target.url;
+  const url = t.target.url;
   execFileSync(join(root, "node_modules/.bin/tsx"), ["scripts/rewind.ts", "import", file], { cwd: root, env: { ...process.env, DATABASE_URL: url } });
 }
 

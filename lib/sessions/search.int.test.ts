@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql as sqlTemplate } from "../db/sql";
 import { appendEvents } from "../eventstore/append";
 import { EVENT_TYPES as T, SOURCES } from "../journeys/booking/booking-events";
 import { anEvent } from "../testing/event-factory";
@@ -165,7 +166,7 @@ describe.each(testProviders())("search terms projected before they had kinds, on
   it("migration 0009 classifies them by shape: the user id, emails and phone numbers; the rest are names", async () => {
     const rows: [string, string][] = [["usr-7", "usr-7"], ["ana@example.com", "usr-7"], ["+44 7700 900123", "usr-7"], ["ana lund", "usr-7"], ["bk-1", "usr-7"]];
     for (const [term, userId] of rows) {
-      await t.store.db.$executeRawUnsafe(`INSERT INTO "user_search_terms" ("term", "user_id") VALUES (${provider === "sqlite" ? "?, ?" : "$1, $2"})`, term, userId);
+      await t.store.db.$executeRaw(sqlTemplate`INSERT INTO "user_search_terms" ("term", "user_id") VALUES (${term}, ${userId})`);
     }
     const sql = readFileSync(`prisma/migrations/${provider}/0009_user_references.sql`, "utf8");
     for (const update of sql.match(/^UPDATE "user_search_terms"[^;]*/gm)!) await t.store.db.$executeRawUnsafe(update);

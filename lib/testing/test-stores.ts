@@ -51,7 +51,7 @@ export async function createPostgresTarget(): Promise<{ target: DatabaseTarget; 
 }
 
 export async function createTestStore(provider: DatabaseTarget["provider"]): Promise<TestStore> {
-  const { target, dispose } = provider === "sqlite" ? await createSqliteTarget() : await createPostgresTarget();
+  const { target, dispose } = await { sqlite: createSqliteTarget, postgresql: createPostgresTarget }[provider]();
   const store = openStore(target);
   return {
     store,

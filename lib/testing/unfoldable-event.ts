@@ -1,4 +1,6 @@
+import { dialectOf } from "../db/dialect";
 import type { Store } from "../db/prisma";
+import { sql } from "../db/sql";
 import { appendEvents } from "../eventstore/append";
 import { readEventAt } from "../eventstore/read";
 
@@ -9,15 +11,12 @@ import { readEventAt } from "../eventstore/read";
  */
 export async function insertUnfoldableEvent(store: Store, templatePosition: number, eventId: string, depth = 1_200): Promise<number> {
   const deep = "[".repeat(depth) + "]".repeat(depth);
-  const p = store.target.provider === "sqlite" ? (_: number) => "?" : (n: number) => `$${n}`;
-  await store.db.$executeRawUnsafe(
-    `INSERT INTO "events" ("source", "event_id", "stream", "stream_version", "type", "specversion", "time", "occurred_at", "recorded_at", "userid", "anonymousid", "sessionid", "data_json", "content_hash", "datacontenttype") ` +
-      `SELECT "source", ${p(1)}, ${p(2)}, 1, "type", "specversion", "time", "occurred_at", "recorded_at", "userid", "anonymousid", "sessionid", ${store.target.provider === "sqlite" ? "?" : "$3::jsonb"}, "content_hash", "datacontenttype" ` +
-      `FROM "events" WHERE "position" = ${Math.trunc(templatePosition)}`,
-    eventId,
-    `unfoldable/${eventId}`,
-    deep,
-  );
+  const data = dialectOf(store.target.provider).jsonParam(deep);
+  await store.db.$executeRaw(sql`INSERT INTO "events" ("source", "event_id", "stream", "stream_version", "type", "specversion", "time",
+      "occurred_at", "recorded_at", "userid", "anonymousid", "sessionid", "data_json", "content_hash", "datacontenttype")
+    SELECT "source", ${eventId}, ${`unfoldable/${eventId}`}, 1, "type", "specversion", "time", "occurred_at", "recorded_at", "userid",
+      "anonymousid", "sessionid", ${data}, "content_hash", "datacontenttype"
+    FROM "events" WHERE "position" = ${Math.trunc(templatePosition)}`);
   const row = await store.db.storedEvent.findFirstOrThrow({ where: { eventId, stream: `unfoldable/${eventId}` }, select: { position: true } });
   return Number(row.position);
 }

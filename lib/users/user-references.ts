@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import type { DatabaseTarget } from "../db/database-url";
-import { jsonInList, jsonRowsInsert } from "../db/json-rows";
+import { dialectOf, inList } from "../db/dialect";
+import { jsonRowsInsert, type Columns } from "../db/json-rows";
+import { sql, type Provider, type Tx } from "../db/sql";
 import { isReference } from "./reference-format";
-import type { Tx } from "../sessions/projection-store";
 
 /**
  * A customer's reference: how pages, links, answers (and later alerts, audit pseudonyms and
@@ -16,9 +16,7 @@ export interface CustomerRef {
   reference: string;
 }
 
-type Provider = DatabaseTarget["provider"];
-
-const COLUMNS = [["user_id", "text"], ["reference", "text"], ["assigned_at", "timestamp"]] as const;
+const COLUMNS: Columns = [["user_id", "text"], ["reference", "text"], ["assigned_at", "timestamp"]];
 
 export const newReference = (): string => `cus_${randomBytes(10).toString("hex")}`;
 
@@ -27,9 +25,8 @@ export { isReference };
 /** The references these user ids have (ids without one are absent). */
 export async function referencesOf(tx: Tx, provider: Provider, userIds: readonly string[]): Promise<Map<string, string>> {
   if (userIds.length === 0) return new Map();
-  const rows = await tx.$queryRawUnsafe<{ user_id: string; reference: string }[]>(
-    `SELECT "user_id", "reference" FROM "user_references" WHERE ${jsonInList(provider, `"user_id"`)}`,
-    JSON.stringify([...new Set(userIds)]),
+  const rows = await tx.$queryRaw<{ user_id: string; reference: string }[]>(
+    sql`SELECT "user_id", "reference" FROM "user_references" WHERE ${inList(dialectOf(provider), sql`"user_id"`, [...new Set(userIds)])}`,
   );
   return new Map(rows.map((r) => [r.user_id, r.reference]));
 }
@@ -44,8 +41,8 @@ export async function assignReferences(tx: Tx, provider: Provider, userIds: read
   for (let round = 0; round < 3; round++) {
     const missing = [...new Set(userIds)].filter((id) => !known.has(id));
     if (missing.length === 0) return known;
-    const insert = jsonRowsInsert(provider, "user_references", COLUMNS, missing.map((id) => [id, newReference(), now]));
-    await tx.$executeRawUnsafe(provider === "sqlite" ? insert.sql.replace(/^INSERT/, "INSERT OR IGNORE") : `${insert.sql} ON CONFLICT DO NOTHING`, insert.param);
+    const rows = missing.map((id) => [id, newReference(), now]);
+    await tx.$executeRaw(jsonRowsInsert(dialectOf(provider), "user_references", COLUMNS, rows, { ignoreExisting: true }));
     for (const [id, reference] of await referencesOf(tx, provider, missing)) known.set(id, reference);
   }
   return known;
@@ -53,9 +50,8 @@ export async function assignReferences(tx: Tx, provider: Provider, userIds: read
 
 /** The customer named by a raw user id or by a reference; null for neither. */
 export async function resolveCustomer(tx: Tx, provider: Provider, idOrReference: string): Promise<CustomerRef | null> {
-  const p = provider === "sqlite" ? "?" : "$1";
   if (isReference(idOrReference)) {
-    const [row] = await tx.$queryRawUnsafe<{ user_id: string }[]>(`SELECT "user_id" FROM "user_references" WHERE "reference" = ${p}`, idOrReference);
+    const [row] = await tx.$queryRaw<{ user_id: string }[]>(sql`SELECT "user_id" FROM "user_references" WHERE "reference" = ${idOrReference}`);
     if (row) return { userId: row.user_id, reference: idOrReference };
   }
   const reference = (await referencesOf(tx, provider, [idOrReference])).get(idOrReference);

@@ -150,6 +150,8 @@ export function createBookingJourney(trust: BookingTrust = REFERENCE_BOOKING_TRU
     },
     lastStep: (state) => STEP_LABELS[state.step],
     resumePoint,
+    // The resume point names the booking while it can still be continued (see resumePoint).
+    leavesOpenBooking: (point) => point.chosen?.booking !== undefined,
     facts,
     searchTerms: (event) => (trusts(event) ? searchTerms(event) : []),
     personName: (event) =>

@@ -1,0 +1,43 @@
+import type { Store } from "../../db/prisma";
+import { isRewindEvent } from "../person";
+import * as rm from "../projection-store";
+import { DEFAULT_TIMEOUT_MS } from "../sessionize";
+import { resolveIdentitiesAndOwners } from "./load-identities";
+import { loadRefoldScope } from "./load-refold-scope";
+import { findTouchedPersons } from "./load-touched";
+import { CHECKPOINT, type ProjectorOptions } from "./options";
+import { readPage } from "./read-page";
+import { sessionizePersons } from "./sessionize-persons";
+import { writeSessions } from "./write-sessions";
+import { writeUsers } from "./write-users";
+
+/**
+ * Projects one page of events after the checkpoint into the session read models, in one
+ * transaction with the checkpoint, so a crash or a second projector never applies a page twice.
+ * Only the persons the page touches are folded again, and for each only the sessions the new
+ * (possibly late) events can touch. Answers how many events it read. The phases run in this
+ * order, which is also the order the page takes its locks in.
+ */
+export async function projectNextPage(store: Store, options: ProjectorOptions = {}): Promise<number> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const now = (options.now ?? Date.now)();
+  const provider = store.target.provider;
+  return store.db.$transaction(
+    async (tx) => {
+      const page = { tx, provider, store: { ...store, db: tx as never } };
+      const checkpoint = await rm.lockAndReadCheckpoint(tx, provider, CHECKPOINT);
+      const read = await readPage(page, checkpoint, options);
+      if (read.length === 0) return 0;
+      const events = read.filter((e) => !isRewindEvent(e));
+      const identities = await resolveIdentitiesAndOwners(page, events);
+      const touched = await findTouchedPersons(page, events, identities, checkpoint);
+      const scope = await loadRefoldScope(page, touched, timeoutMs);
+      const { records, aliases } = sessionizePersons({ ...scope, dirty: touched.dirty, timeoutMs, now });
+      await writeSessions(page, scope.previous.map((s) => s.id), records, aliases, options);
+      await writeUsers(page, touched, scope.personEvents, options);
+      if (options.only === undefined) await rm.writeCheckpoint(tx, provider, CHECKPOINT, read[read.length - 1]!.position);
+      return read.length;
+    },
+    { maxWait: 60_000, timeout: 300_000 },
+  );
+}
