@@ -101,9 +101,11 @@ for (const file of vitest?.testResults ?? []) {
 
 if (!ensureChromium()) {
   failed += 1;
+  failures.push("no Chromium: the e2e tests cannot run (see above)");
 } else if (run(bin("next"), ["build"]) !== 0) {
   console.error("next build failed: the e2e tests cannot run");
   failed += 1;
+  failures.push("next build failed: the e2e tests cannot run (see above)");
 } else {
   const playwrightJson = join(results, "playwright.json");
   run(bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
@@ -117,6 +119,7 @@ if (!ensureChromium()) {
     for (const error of errors ?? []) failures.push(`playwright: ${error.message?.split("\n")[0]}`);
   } else {
     failed += 1;
+    failures.push("playwright wrote no report (see above)");
   }
 }
 
