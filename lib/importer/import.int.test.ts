@@ -76,7 +76,8 @@ describe.each(testProviders())("import on %s", (provider) => {
 
   it("refuses a record over a shape limit with the HTTP API's reason, and imports the rest", async () => {
     const file = join(dir, `limits-${provider}.ndjson`);
-    const deep = `{"specversion":"1.0","id":"deep","source":"/import/test","type":"t","subject":"import/limits","data":${"[".repeat(1_200)}${"]".repeat(1_200)}}`;
+    const nested = `${"[".repeat(1_200)}${"]".repeat(1_200)}`;
+    const deep = `{"specversion":"1.0","id":"deep","source":"/import/test","type":"t","subject":"import/limits","data":${nested}}`;
     // Incompressible: PostgreSQL's index on userid refused to append it (a B-tree entry holds ~2,700 bytes).
     const userid = randomBytes(3_000).toString("base64").slice(0, 3_000);
     const lines = [
