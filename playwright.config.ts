@@ -4,7 +4,8 @@ import { storageStateOf } from "./e2e/support/users";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** Known to the tests so they can forge validly signed tokens (expired, another user's). */
 export const E2E_RESUME_SECRET = "e2e-resume-secret-0123456789abcdef";
-export const E2E_RESUME_TEMPLATE = `http://127.0.0.1:${PORT}/api/health?booking={bookingId}&offer={offerId}&checkIn={checkIn}&checkOut={checkOut}&adults={adults}&children={children}`;
+const RESUME_QUERY = "booking={bookingId}&offer={offerId}&checkIn={checkIn}&checkOut={checkOut}&adults={adults}&children={children}";
+export const E2E_RESUME_TEMPLATE = `http://127.0.0.1:${PORT}/api/health?${RESUME_QUERY}`;
 export const E2E_KEYS = {
   ingest: "e2e-producer-key-0123456789abcdef",
   api: "e2e-service-key-0123456789abcdef",

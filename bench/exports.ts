@@ -50,10 +50,12 @@ export async function benchExports(): Promise<void> {
       for (const mode of MODES) {
         for (const size of SIZES) {
           const run = exportInChildProcess(url, ids[size], mode);
-          (peaks[`${mode} ${size}`] ??= []).push(run.peakLiveMb);
-          (rss[`${mode} ${size}`] ??= []).push(run.maxRssMb);
+          const key = `${mode} ${size}`;
+          peaks[key] = [...(peaks[key] ?? []), run.peakLiveMb];
+          rss[key] = [...(rss[key] ?? []), run.maxRssMb];
           console.log(
-            `round ${round + 1}: ${mode} ${size}: ${fmt(run.bytes / 1e6, 1)} MB written in ${fmt(run.seconds, 2)} s, peak live heap ${fmt(run.peakLiveMb, 1)} MB, peak RSS ${fmt(run.maxRssMb)} MB`,
+            `round ${round + 1}: ${mode} ${size}: ${fmt(run.bytes / 1e6, 1)} MB written in ${fmt(run.seconds, 2)} s, ` +
+              `peak live heap ${fmt(run.peakLiveMb, 1)} MB, peak RSS ${fmt(run.maxRssMb)} MB`,
           );
         }
       }

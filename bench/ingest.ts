@@ -30,7 +30,13 @@ export async function benchIngest(): Promise<void> {
   // Unique events: one big world, de-duplicated (the simulator re-delivers some on purpose).
   const world = simulateWorld({ users: 6_500, days: 30, seed: "bench", start: new Date("2026-06-01T00:00:00Z") });
   const seen = new Set<string>();
-  const events = world.map((w) => w.event).filter((e) => !seen.has(e.id) && (seen.add(e.id), true));
+  const events = world
+    .map((w) => w.event)
+    .filter((e) => {
+      if (seen.has(e.id)) return false;
+      seen.add(e.id);
+      return true;
+    });
   const needed = ROUNDS * PER_ROUND * 2;
   if (events.length < needed) throw new Error(`bench world too small: ${events.length} < ${needed}`);
   console.log(

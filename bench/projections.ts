@@ -5,7 +5,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { parseDatabaseUrl } from "../lib/db/database-url";
 import { migrateDatabase } from "../lib/db/migrate";
-import { openStore, type Store } from "../lib/db/prisma";
+import { openStore } from "../lib/db/prisma";
 import type { JourneyEvent } from "../lib/journeys/journey-event";
 import { projectInMemory } from "../lib/sessions/project-in-memory";
 import { rebuildProjections } from "../lib/sessions/projector";
@@ -27,7 +27,8 @@ function rawProjection(file: string): number {
   const db = new Database(file, { readonly: true });
   const rows = db
     .prepare(
-      `SELECT "position","type","source","subject","occurred_at","userid","anonymousid","sessionid","correlationid","causationid","data_json","data_text" FROM "events" ORDER BY "position"`,
+      `SELECT "position","type","source","subject","occurred_at","userid","anonymousid","sessionid",` +
+        `"correlationid","causationid","data_json","data_text" FROM "events" ORDER BY "position"`,
     )
     .all() as Record<string, string | number | null>[];
   db.close();

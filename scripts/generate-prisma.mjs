@@ -1,7 +1,7 @@
 // Writes the provider-specific schemas from the template and generates both Prisma clients.
 // Runs on `npm install` (postinstall). PRISMA_SCHEMA_ENGINE_BINARY is set here because
 // `prisma generate` never runs the schema engine but otherwise tries to download it, which
-// fails on a machine without internet access (STACK.md).
+// fails on a machine without internet access (docs/decisions.md, "Two generated Prisma clients").
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";

@@ -1,6 +1,7 @@
-// `npm test`: unit and integration tests (vitest: SQLite always, PostgreSQL when TEST_DATABASE_URL
-// is set), a production build, then Playwright (API and UI) in Chromium. Ends with one line,
-// `N passed, N failed`, from the runners' real counts.
+// `npm test`: the linter (scripts/lint.mjs, counted as one test), unit and integration tests
+// (vitest: SQLite always, PostgreSQL when TEST_DATABASE_URL is set), a production build, then
+// Playwright (API and UI) in Chromium. Ends with one line, `N passed, N failed, N skipped`, from
+// the runners' real counts (CI reads its `N passed, N failed` prefix).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -55,23 +56,38 @@ rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 // Named again at the very end, where CI's tail of the output shows them.
 const failures = [];
+
+if (run(process.execPath, [join(root, "scripts/lint.mjs")]) === 0) {
+  passed += 1;
+} else {
+  failed += 1;
+  failures.push("lint: npm run lint found problems (see above)");
+}
 
 if (!process.env.TEST_DATABASE_URL) {
   console.log("TEST_DATABASE_URL is not set: the PostgreSQL integration tests are skipped (SQLite runs).");
 }
-// The trivago samples are not ours to commit (lib/testing/realdata.ts): without them beside the
-// clone their tests are skipped, and this says so once. CI has them and must run them.
+// The trivago samples are not ours to commit (docs/decisions.md, "Real data beside the repo,
+// fixtures in it"): without them their tests are skipped and this says which, once; with
+// REWIND_REALDATA_REQUIRED=1 (CI) those tests fail instead (lib/testing/realdata.ts).
 const realData = process.env.REWIND_REALDATA ?? join(root, "..", "shared", "realdata");
-if (!existsSync(join(realData, "README.md")) && !process.env.CI) {
-  console.log(`No real data at ${realData} (../shared/realdata or REWIND_REALDATA): the trivago real-data tests are skipped.`);
+if (!existsSync(join(realData, "README.md")) && process.env.REWIND_REALDATA_REQUIRED !== "1") {
+  const found = spawnSync("git", ["grep", "-l", "realDataSkipped", "--", "*.test.ts"], { cwd: root, encoding: "utf8" });
+  const files = (found.stdout ?? "").split("\n").filter(Boolean);
+  console.log(
+    `No real data at ${realData} (../shared/realdata or REWIND_REALDATA): skipping the trivago tests in ${files.join(", ") || "lib/"}` +
+      " (no public licence, so not in the repository).",
+  );
 }
 const vitestJson = join(results, "vitest.json");
 const vitestStatus = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
 const vitest = existsSync(vitestJson) ? JSON.parse(readFileSync(vitestJson, "utf8")) : null;
 passed += vitest?.numPassedTests ?? 0;
 failed += vitest?.numFailedTests ?? 0;
+skipped += (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0);
 // A run that failed without a failing test (a file that did not load, an unhandled error) still fails.
 if (vitestStatus !== 0 && (vitest?.numFailedTests ?? 0) === 0) {
   failed += 1;
@@ -85,9 +101,11 @@ for (const file of vitest?.testResults ?? []) {
 
 if (!ensureChromium()) {
   failed += 1;
+  failures.push("no Chromium: the e2e tests cannot run (see above)");
 } else if (run(bin("next"), ["build"]) !== 0) {
   console.error("next build failed: the e2e tests cannot run");
   failed += 1;
+  failures.push("next build failed: the e2e tests cannot run (see above)");
 } else {
   const playwrightJson = join(results, "playwright.json");
   run(bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
@@ -95,14 +113,16 @@ if (!ensureChromium()) {
     const report = JSON.parse(readFileSync(playwrightJson, "utf8"));
     const { stats, errors } = report;
     passed += stats.expected;
+    skipped += stats.skipped;
     failed += stats.unexpected + stats.flaky + (errors?.length ?? 0);
     failures.push(...playwrightFailures(report));
     for (const error of errors ?? []) failures.push(`playwright: ${error.message?.split("\n")[0]}`);
   } else {
     failed += 1;
+    failures.push("playwright wrote no report (see above)");
   }
 }
 
 if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  ${f}`).join("\n")}`);
-console.log(`\n${passed} passed, ${failed} failed`);
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed === 0 ? 0 : 1);

@@ -128,10 +128,10 @@ test("creating and revoking an API key are on record (a service key reads everyt
 });
 
 test("a page another site sends the browser to asks before it puts a look on record; from Rewind it opens", async ({ request, baseURL }) => {
-  let flow = "";
   const seeded = await seedUserSession(request, (user, tag) => [
-    cloudEvent({ id: `${tag}-3`, source: "/holidays/offers", type: "offers.offer.viewed", subject: `offer/OF-${tag}`, userid: user, correlationid: (flow = `FL-${tag}`), time: "2026-06-01T10:02:00Z", data: { offerId: `OF-${tag}` } }),
+    cloudEvent({ id: `${tag}-3`, source: "/holidays/offers", type: "offers.offer.viewed", subject: `offer/OF-${tag}`, userid: user, correlationid: `FL-${tag}`, time: "2026-06-01T10:02:00Z", data: { offerId: `OF-${tag}` } }),
   ]);
+  const flow = `FL-${seeded.tag}`;
   const auditor = await signedInAs("auditor", baseURL!);
   const viewer = await viewerIdOf(auditor);
   const total = async () => Object.values(await auditCounts(request, viewer)).reduce((a, b) => a + b, 0);

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
+import { type APIResponse, expect, test } from "@playwright/test";
 import { parseAllDocuments } from "yaml";
 import { CONFORMANCE_FIXTURE } from "../../lib/testing/realdata";
 import { producerAuth, serviceAuth, uniqueTag } from "../support/seed";
@@ -43,7 +43,7 @@ for (const { file, index, event } of events) {
     const contentType = all.datacontenttype;
     const isJson = contentType === undefined || /json/.test(contentType);
 
-    let response;
+    let response: Pick<APIResponse, "status" | "text" | "json">;
     if (mode === "binary") {
       const headers: Record<string, string> = { ...producerAuth };
       for (const [name, value] of Object.entries(all)) {

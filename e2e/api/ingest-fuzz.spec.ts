@@ -102,7 +102,7 @@ test("fuzzed ingestion: never a 500 or a stall, stored as acknowledged, a refusa
     // What was sent, as the server parsed it (JSON has no -0, no undefined).
     const sent = binary ? [binary.sent] : (JSON.parse(JSON.stringify(batch)) as FuzzEvent[]);
     expect(results).toHaveLength(sent.length);
-    results.forEach((r, k) => acknowledged.push({ position: r.position, sent: sent[k]! }));
+    for (const [k, r] of results.entries()) acknowledged.push({ position: r.position, sent: sent[k]! });
   }
 
   for (const { position, sent } of acknowledged) {

@@ -13,11 +13,11 @@ function personalValues(world: { type: string; data?: unknown }[]) {
   const cards = new Set<string>();
   for (const e of world) {
     const d = (e.data ?? {}) as Data;
-    if (e.type === T.userRegistered) [d.name, d.email, d.phone].forEach((v) => texts.add(String(v)));
+    if (e.type === T.userRegistered) for (const v of [d.name, d.email, d.phone]) texts.add(String(v));
     if (e.type === T.travellersAdded) {
-      for (const t of d.travellers as Data[]) [t.name, t.dateOfBirth].forEach((v) => texts.add(String(v)));
+      for (const t of d.travellers as Data[]) for (const v of [t.name, t.dateOfBirth]) texts.add(String(v));
       const contact = d.contact as Data;
-      [contact.email, contact.phone].forEach((v) => texts.add(String(v)));
+      for (const v of [contact.email, contact.phone]) texts.add(String(v));
     }
     if (typeof d.cardLast4 === "string") cards.add(d.cardLast4);
   }

@@ -13,7 +13,7 @@ async function seedEmailCustomer(request: APIRequestContext) {
 
 /** Nothing of the response (its body, its Location) holds the clear value. */
 async function expectNoneOf(response: APIResponse, clear: string[], what: string) {
-  const text = `${response.headers()["location"] ?? ""}\n${await response.text()}`;
+  const text = `${response.headers().location ?? ""}\n${await response.text()}`;
   for (const value of clear) expect(text.includes(value), `${what} shows ${value}`).toBe(false);
 }
 

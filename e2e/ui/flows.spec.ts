@@ -29,7 +29,7 @@ test("an auditor reconstructs a booking flow across services: lanes, causes, the
   await page.goto(`/sessions/${sessionId}`);
   await expect(page.getByRole("region", { name: "Raw event" }).getByRole("link", { name: `Flow ${flow} across services` })).toHaveAttribute("href", new RegExp(`^/flows/${flow}#event-\\d+$`));
 
-  await page.goto("/events?" + new URLSearchParams({ correlation: flow }));
+  await page.goto(`/events?${new URLSearchParams({ correlation: flow })}`);
   await page.getByRole("row").filter({ hasText: T.bookingConfirmed }).first().click();
   await page.getByRole("link", { name: `Flow ${flow} across services` }).click();
   // It opens on the event it came from, highlighted.

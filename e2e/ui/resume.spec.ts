@@ -27,6 +27,7 @@ test("an agent creates a resume link from a replay; the customer opens it on a p
   await expect(draft).toContainText("€2,100");
   await expect(customer.getByRole("region", { name: "What is left" })).toContainText("Pay");
   // Nothing an agent sees: no events, no user id, nobody's personal data.
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText, the page as rendered, is what the customer sees
   const text = await customer.locator("body").innerText();
   for (const value of [seeded.user, seeded.sessionId, "booking.booking.priced", "Sign out", ...seeded.personal]) expect(text).not.toContain(value);
   // Fits the phone's width.

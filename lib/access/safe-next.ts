@@ -1,6 +1,7 @@
 const BASE = "http://rewind.invalid";
 /** What a browser reads as another origin at the start of a path: two slashes, either way round. */
 const OTHER_ORIGIN = /^[\\/][\\/]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** The path with its escapes undone; one that cannot be undone ("%zz") reads as unsafe. */

@@ -76,13 +76,12 @@ export class WrongPasswordError extends Error {
  */
 export async function changeOwnPassword(store: Store, userHeaders: Headers, userId: string, currentPassword: string, newPassword: string) {
   const auth = await getAuth(store);
-  let result;
-  try {
-    result = await auth.api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers: userHeaders, returnHeaders: true });
-  } catch (error) {
-    if (error instanceof APIError && /invalid password/i.test(error.message)) throw new WrongPasswordError();
-    throw error;
-  }
+  const result = await auth.api
+    .changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers: userHeaders, returnHeaders: true })
+    .catch((error: unknown) => {
+      if (error instanceof APIError && /invalid password/i.test(error.message)) throw new WrongPasswordError();
+      throw error;
+    });
   await setMustChangePassword(store, userId, false);
   return result;
 }

@@ -5,12 +5,12 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import type { DatabaseTarget } from "./database-url";
 
-/**
- * Applies the plain-SQL migrations in prisma/migrations/<provider>/ in file-name order, each once,
- * recording name and checksum. A migration file changed after it was applied is refused: the
- * database would no longer match the code. Prisma's own migrate commands need a schema engine
- * that cannot be downloaded here (STACK.md), so this runner is ours.
- */
+// The migration runner: the plain-SQL files in prisma/migrations/<provider>/, applied in file-name
+// order, each once, recorded with its checksum; a file changed after it was applied is refused.
+// Ours because Prisma's migrate needs a schema engine it downloads at run time
+// (docs/decisions.md, "Plain-SQL migrations, not Prisma migrate").
+
+/** One migration file: its name, its SQL, and the SHA-256 of the SQL that is recorded when applied. */
 export interface Migration {
   name: string;
   sql: string;

@@ -40,7 +40,8 @@ interface Planned {
  * Every append first updates the single append_lock row. That serialises appenders across
  * connections and processes, so stream versions stay gapless and positions commit in order;
  * on SQLite it takes the write lock before anything is read, which avoids SQLITE_BUSY at
- * COMMIT (the Prisma adapter's lost-write trap in STACK.md).
+ * COMMIT and the Prisma adapter's lost writes (docs/decisions.md, "The append lock and the
+ * SQLite writer trap").
  */
 export async function appendEvents(
   store: Store,

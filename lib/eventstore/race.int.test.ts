@@ -44,8 +44,9 @@ async function childrenFinishedWriting(t: TestStore): Promise<boolean> {
   return true;
 }
 
-// The import command and the server (here: this process) appending to one store at once, the
-// STACK.md SQLite writer trap: every acknowledged event must be there afterwards, exactly once.
+// The import command and the server (here: this process) appending to one store at once
+// (docs/decisions.md, "The append lock and the SQLite writer trap"): every acknowledged event
+// must be there afterwards, exactly once.
 describe.each(testProviders())("two processes appending at once on %s", (provider) => {
   let t: TestStore;
   beforeAll(async () => {

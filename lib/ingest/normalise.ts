@@ -123,7 +123,7 @@ export function reservedNamespaceError(events: readonly IncomingEvent[]): ApiErr
   for (const [index, event] of events.entries()) {
     for (const attribute of ["source", "subject"] as const) {
       const value = event[attribute];
-      if (value !== null && value.startsWith(RESERVED_PREFIX)) {
+      if (value?.startsWith(RESERVED_PREFIX)) {
         return new ApiError(
           "reserved_namespace",
           `event ${index}, attribute "${attribute}": "${RESERVED_PREFIX}" is reserved for Rewind's own events`,

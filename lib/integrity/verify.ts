@@ -92,6 +92,7 @@ export function describeProblem(p: IntegrityProblem): string {
     case "digest":
       return p.found === null
         ? `the digest names event ${p.position}, which the store does not hold: events were removed up to or past it, or the digest is not from this store`
-        : `the digest names event ${p.position} with link ${p.expected}, the store has ${p.found}: the chain up to it was rewritten, or the digest was copied wrong`;
+        : `the digest names event ${p.position} with link ${p.expected}, ` +
+            `the store has ${p.found}: the chain up to it was rewritten, or the digest was copied wrong`;
   }
 }

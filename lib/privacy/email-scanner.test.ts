@@ -10,7 +10,14 @@ function byRegex(text: string): [number, number][] {
 
 /** A string that counts how often the scanner reads it: the scanner's steps, not the clock. */
 function counting(text: string): CharSource & { reads: number } {
-  const source = { reads: 0, length: text.length, charCodeAt: (i: number) => (source.reads++, text.charCodeAt(i)) };
+  const source = {
+    reads: 0,
+    length: text.length,
+    charCodeAt: (i: number) => {
+      source.reads++;
+      return text.charCodeAt(i);
+    },
+  };
   return source;
 }
 
@@ -40,7 +47,7 @@ describe("the email scanner finds what the email regex found", () => {
     const random = createRandom("email-scanner-big");
     const words = ["booking", "ann.smith@example.co.uk", "bk-000123", "a@b", "x.y@z.io,", "+44", "@", "tel.", "jo@ex.com."];
     let text = "";
-    while (text.length < 1_000_000) text += random.pick(words) + " ";
+    while (text.length < 1_000_000) text += `${random.pick(words)} `;
     expect(scanEmails(text)).toEqual(byRegex(text));
   });
 });
@@ -51,10 +58,10 @@ describe("the email scanner is linear", () => {
   // The regex read a run without '@' once per start position (n²/2 reads).
   const shapes: Record<string, (n: number) => string> = {
     "no @ at all": (n) => "a".repeat(n),
-    "@ after a long local part": (n) => "a".repeat(n - 1) + "@",
-    "@ before a long domain": (n) => "a@" + "b.".repeat((n - 2) / 2),
+    "@ after a long local part": (n) => `${"a".repeat(n - 1)}@`,
+    "@ before a long domain": (n) => `a@${"b.".repeat((n - 2) / 2)}`,
     "many @": (n) => "a@b".repeat(n / 3),
-    "labels without a top-level domain": (n) => "a@" + "b.1".repeat((n - 2) / 3),
+    "labels without a top-level domain": (n) => `a@${"b.1".repeat((n - 2) / 3)}`,
   };
   for (const [shape, make] of Object.entries(shapes)) {
     it(`${shape}: 100 KB and 1 MB cost the same per character`, () => {

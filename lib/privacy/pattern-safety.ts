@@ -27,7 +27,8 @@ export async function analysePattern(source: string): Promise<PatternVerdict> {
   for (const checker of ["automaton", "fuzz"] as const) {
     const result = await check(source, "gu", { checker, timeout: TIMEOUT_MS, randomSeed: 0 });
     if (result.status === "vulnerable") {
-      return { safe: false, reason: `can backtrack catastrophically (${result.complexity.type}${"degree" in result.complexity ? `, degree ${result.complexity.degree}` : ""}) on input like ${JSON.stringify(result.attack.pattern).slice(0, 60)}` };
+      const degree = "degree" in result.complexity ? `, degree ${result.complexity.degree}` : "";
+      return { safe: false, reason: `can backtrack catastrophically (${result.complexity.type}${degree}) on input like ${JSON.stringify(result.attack.pattern).slice(0, 60)}` };
     }
     if (result.status === "unknown") {
       const why = result.error.kind === "timeout" ? "the check did not finish in time" : "message" in result.error ? result.error.message : result.error.kind;

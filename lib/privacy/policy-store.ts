@@ -85,7 +85,8 @@ export async function currentMasker(store: Store, now = Date.now()): Promise<Mas
 
 function logUnproven(version: number, names: string[]): void {
   // Names an admin chose, not personal data; console directly, since the log masker is this masker.
-  console.warn(`[rewind] personal-data policy v${version}: pattern(s) ${names.map((n) => JSON.stringify(n)).join(", ")} not safe to run; every string is masked whole until a new version replaces them`);
+  const patterns = names.map((n) => JSON.stringify(n)).join(", ");
+  console.warn(`[rewind] personal-data policy v${version}: pattern(s) ${patterns} not safe to run; every string is masked whole until a new version replaces them`);
 }
 
 /** Forget the cached masker (after this process saved a new version). */

@@ -24,7 +24,7 @@ describe("saving a policy", () => {
     const found = await refusals(bad);
     const first = seed.patterns.length;
     expect(found.map((f) => f.path)).toEqual(bad.map((_, i) => `patterns.${first + i}.regex`));
-    bad.forEach((pattern, i) => expect(found[i]!.message).toContain(`pattern "${pattern.name}" can backtrack catastrophically`));
+    for (const [i, pattern] of bad.entries()) expect(found[i]!.message).toContain(`pattern "${pattern.name}" can backtrack catastrophically`);
   }, 60_000);
 
   it("refuses what cannot be analysed rather than guess", async () => {

@@ -1,6 +1,8 @@
 import { checkPattern } from "./pattern-safety";
 import { policySchema } from "./policy";
 
+const HOW_TO_FIX = "(write it without nested quantifiers or overlapping neighbours such as \\s*#\\s*)";
+
 /**
  * A policy as it may be saved: valid, and every pattern safe to run over every string the
  * server sends (pattern-safety.ts). A refusal names the pattern, at `patterns.<i>.regex`.
@@ -13,7 +15,7 @@ export const savablePolicySchema = policySchema.superRefine(async (policy, ctx) 
     ctx.addIssue({
       code: "custom",
       path: ["patterns", i, "regex"],
-      message: `pattern "${policy.patterns[i]!.name}" ${verdict.reason}: refused, since every string the server sends passes it (write it without nested quantifiers or overlapping neighbours such as \\s*#\\s*)`,
+      message: `pattern "${policy.patterns[i]!.name}" ${verdict.reason}: refused, since every string the server sends passes it ${HOW_TO_FIX}`,
     });
   });
 });

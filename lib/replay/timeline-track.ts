@@ -19,7 +19,7 @@ export function buildTrack(times: readonly number[], thresholdMs = INACTIVITY_MS
   const gapIndex: number[] = [];
   for (let i = 1; i < n; i++) {
     const gap = times[i]! - times[i - 1]!;
-    offsets[i] = offsets[i - 1]! + (gap > thresholdMs ? thresholdMs : gap);
+    offsets[i] = offsets[i - 1]! + Math.min(gap, thresholdMs);
     if (gap > thresholdMs) gapIndex.push(i - 1);
   }
   const total = n > 1 ? offsets[n - 1]! : 0;

@@ -13,6 +13,7 @@ export function resumeLinkDays(env: Env = process.env): number {
 export function resumeUrlTemplate(env: Env = process.env): string {
   return checkTemplate(
     env.REWIND_RESUME_URL_TEMPLATE ||
-      "https://booking.holidays.example/resume?booking={bookingId}&offer={offerId}&checkIn={checkIn}&checkOut={checkOut}&adults={adults}&children={children}&extras={extras}",
+      "https://booking.holidays.example/resume?booking={bookingId}&offer={offerId}&checkIn={checkIn}&checkOut={checkOut}" +
+        "&adults={adults}&children={children}&extras={extras}",
   );
 }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { OTTO_FIXTURE, realDataAvailable, realDataDir } from "../testing/realdata";
+import { OTTO_FIXTURE, realDataDir, realDataSkipped } from "../testing/realdata";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { catchUp } from "./projector";
 import { readSessionPositions } from "./read-sessions";
@@ -67,7 +67,7 @@ describe.each(testProviders())("real data on %s", (provider) => {
     await t?.dispose();
   });
 
-  it.skipIf(!realDataAvailable()).each(["train_small.csv", "test_small.csv", "train500_sooah.csv"])(
+  it.skipIf(realDataSkipped()).each(["train_small.csv", "test_small.csv", "train500_sooah.csv"])(
     "trivago %s: one session per session_id, every event in place, through the generic journey",
     async (file) => {
       const { rows, events } = trivago(file);

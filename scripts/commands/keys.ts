@@ -6,7 +6,8 @@ import { migrateDatabase } from "../../lib/db/migrate";
 import { openStore } from "../../lib/db/prisma";
 
 const USAGE =
-  "usage: keys create <producer|service> <name> [--source <CloudEvents source a producer key appends for>] [--types '<type pattern>,…' (e.g. 'search.*,offers.offer.viewed')]";
+  "usage: keys create <producer|service> <name> [--source <CloudEvents source a producer key appends for>] " +
+  "[--types '<type pattern>,…' (e.g. 'search.*,offers.offer.viewed')]";
 
 export async function runKeys(args: string[]): Promise<void> {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { source: { type: "string" }, types: { type: "string" } } });

@@ -69,12 +69,19 @@ export function describeBookingEvent(event: JourneyEvent): string {
       return `Offer ${d.offerId} repriced from ${money(d.oldPrice, d.currency)} to ${money(d.newPrice, d.currency)}`;
     case T.bookingStarted:
       return `Started booking ${d.bookingId}: ${d.hotel}, ${dateRange(d.checkIn, d.checkOut)}, ${travellers(d.adults, d.children)}`;
-    case T.travellersAdded:
-      return `Added ${Array.isArray(d.travellers) ? d.travellers.length : "the"} traveller${Array.isArray(d.travellers) && d.travellers.length === 1 ? "" : "s"}`;
+    case T.travellersAdded: {
+      const count = Array.isArray(d.travellers) ? d.travellers.length : null;
+      return `Added ${count ?? "the"} traveller${count === 1 ? "" : "s"}`;
+    }
     case T.extrasAdded:
       return `Added extras: ${Array.isArray(d.extras) ? d.extras.map((x) => (x as Data).name).join(", ") : ""}`;
-    case T.bookingPriced:
-      return `Priced at ${money(d.total, d.currency)}${typeof d.previousPricePerPerson === "number" ? ` (price per person changed from ${money(d.previousPricePerPerson, d.currency)} to ${money(d.pricePerPerson, d.currency)})` : ""}`;
+    case T.bookingPriced: {
+      const changed =
+        typeof d.previousPricePerPerson === "number"
+          ? ` (price per person changed from ${money(d.previousPricePerPerson, d.currency)} to ${money(d.pricePerPerson, d.currency)})`
+          : "";
+      return `Priced at ${money(d.total, d.currency)}${changed}`;
+    }
     case T.holdExpired:
       return `The hold on booking ${d.bookingId} expired`;
     case T.paymentFailed:

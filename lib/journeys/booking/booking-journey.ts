@@ -92,7 +92,10 @@ function facts(state: BookingState): StateFacts {
     if (b.travellers) f.travellers = travellers(b.adults, b.children);
     if (b.extras.length) f.extras = b.extras.join(", ");
     if (b.total !== null) f.price = money(b.total, b.currency);
-    if (b.paymentAttempts > 0) f.payment = `${b.paymentAttempts} attempt${b.paymentAttempts === 1 ? "" : "s"}${b.lastPaymentFailure && b.status === "payment_failed" ? `, last failed: ${b.lastPaymentFailure.replaceAll("_", " ")}` : ""}`;
+    if (b.paymentAttempts > 0) {
+      const lastFailed = b.lastPaymentFailure && b.status === "payment_failed" ? `, last failed: ${b.lastPaymentFailure.replaceAll("_", " ")}` : "";
+      f.payment = `${b.paymentAttempts} attempt${b.paymentAttempts === 1 ? "" : "s"}${lastFailed}`;
+    }
     if (b.reference && b.status !== "started") f.reference = b.reference;
   }
   return f;

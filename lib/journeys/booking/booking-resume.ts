@@ -83,7 +83,8 @@ export function bookingResume(state: BookingState, later: LaterEvents, now: numb
 
   if (b) {
     if (later.bookingOutcome?.type === "confirmed") {
-      noLongerHolds.push({ code: "booking_confirmed", blocking: true, message: `This booking was confirmed since${later.bookingOutcome.reference ? ` (reference ${later.bookingOutcome.reference})` : ""}: there is nothing left to do.` });
+      const reference = later.bookingOutcome.reference ? ` (reference ${later.bookingOutcome.reference})` : "";
+      noLongerHolds.push({ code: "booking_confirmed", blocking: true, message: `This booking was confirmed since${reference}: there is nothing left to do.` });
     } else if (later.bookingOutcome?.type === "cancelled") {
       noLongerHolds.push({ code: "booking_cancelled", blocking: true, message: "This booking was cancelled since: start a new one to travel." });
     } else if (b.status === "paid" || later.paymentTaken) {

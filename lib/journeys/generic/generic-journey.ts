@@ -26,7 +26,7 @@ function whole(value: string): string {
 export function shown(value: string): string {
   if (value.length <= SHOWN) return value;
   const cut = value.slice(0, SHOWN);
-  return (/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut) + "…";
+  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
 }
 
 /** Up to four top-level scalar fields of the data: enough to tell events apart at a glance. */
