@@ -157,15 +157,15 @@ describe("repository rules", () => {
   });
 
   /**
-   * Reasons live in the repository (docs/decisions.md): no code or comment cites STACK.md, which a
-   * clone does not have. `../shared` is named only where the real-data folder beside the clone is
+   * Reasons live in the repository (docs/decisions.md): no code or comment cites STACK.md, PRODUCT.md or
+   * STYLE.md, which a clone does not have. `../shared` is named only where the real-data folder beside the clone is
    * looked for: lib/testing/realdata.ts (the tests' one place), scripts/test.mjs (the skip line)
    * and .ci/ (CI, which always has it beside the clone). Docs (*.md) may say where real data goes.
    */
   it("cites nothing outside the repository from code or comments", () => {
     const code = files.filter((f) => !f.endsWith(".md") && !/^(lib\/generated\/|package-lock\.json$)/.test(f) && !f.endsWith("architecture.test.ts"));
     const locatesRealData = (file: string) => file === "lib/testing/realdata.ts" || file === "scripts/test.mjs" || file.startsWith(".ci/");
-    const citing = offenders(code, (text, file) => /STACK\.md/.test(text) || (/\.\.\/shared\b/.test(text) && !locatesRealData(file)));
-    expect(citing, "files citing STACK.md or ../shared").toEqual([]);
+    const citing = offenders(code, (text, file) => /\b(STACK|PRODUCT|STYLE)\.md\b/.test(text) || (/\.\.\/shared\b/.test(text) && !locatesRealData(file)));
+    expect(citing, "files citing STACK.md, PRODUCT.md, STYLE.md or ../shared").toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { ApiError } from "../api/errors";
+import { ApiError } from "../http/errors";
 import { getReplayIndex } from "../data/replay";
 import { revealField, revealSession } from "../data/reveal";
 import { requireViewer } from "../data/viewer";

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { z } from "zod";
-import { ApiError } from "../api/errors";
+import { ApiError } from "../http/errors";
 import { createLinkFor, revokeLink } from "../data/resume";
 import { sealSearch } from "../data/customer-search";
 import { requireViewer } from "../data/viewer";

@@ -1,6 +1,6 @@
 import { DuplicateIdConflictError, WrongExpectedVersionError } from "../eventstore/errors";
 import { logLine } from "../privacy/log";
-import { ApiError } from "./errors";
+import { ApiError } from "../http/errors";
 
 /** Store conflicts become the API's 409s, with what the caller needs to retry correctly. */
 export function toApiError(error: unknown): ApiError {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseDigest } from "../integrity/chain";
-import { ApiError } from "./errors";
+import { ApiError } from "../http/errors";
 
 const count = (name: string, fallback: number, max?: number) =>
   z.coerce

@@ -1,7 +1,7 @@
 import "server-only";
 import { can, type Permission } from "../access/roles";
 import type { Viewer } from "../access/viewer";
-import { ApiError } from "../api/errors";
+import { ApiError } from "../http/errors";
 import { identifyCaller, type Caller } from "../auth/api-keys";
 import { firstOutOfScope } from "../auth/key-scope";
 import type { KeyKind } from "../auth/key-material";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Viewer } from "../access/viewer";
-import { ApiError } from "../api/errors";
+import { ApiError } from "../http/errors";
 import { TokenBuckets } from "../rate-limit/token-buckets";
 import { serverSecret } from "../auth/server-secret";
 import { getStore } from "../db/prisma";

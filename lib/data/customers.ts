@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "../api/errors";
+import { ApiError } from "../http/errors";
 import { getStore } from "../db/prisma";
 import type { Masker } from "../privacy/mask";
 import { referencesOf, resolveCustomer, type CustomerRef } from "../users/user-references";

@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "../api/errors";
+import { ApiError } from "../http/errors";
 import { getStore } from "../db/prisma";
 import { appendEvents, type AppendResult } from "../eventstore/append";
 import { readEventAt, readFeed, readStream, type FeedFilter } from "../eventstore/read";

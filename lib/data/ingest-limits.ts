@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "../api/errors";
+import { ApiError } from "../http/errors";
 import { ingestRateLimit } from "../ingest/limits";
 import { TokenBuckets } from "../rate-limit/token-buckets";
 

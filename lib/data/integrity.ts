@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "../api/errors";
+import { ApiError } from "../http/errors";
 import { getStore } from "../db/prisma";
 import { readHeadPosition } from "../eventstore/read";
 import { formatDigest, type Digest } from "../integrity/chain";

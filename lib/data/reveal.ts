@@ -1,7 +1,7 @@
 import "server-only";
 import { can } from "../access/roles";
 import type { Viewer } from "../access/viewer";
-import { ApiError } from "../api/errors";
+import { ApiError } from "../http/errors";
 import { serverSecret } from "../auth/server-secret";
 import { issueViewGrant, verifyViewGrant, type GrantSubject } from "../auth/view-grant";
 import { getStore } from "../db/prisma";

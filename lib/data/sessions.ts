@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "../api/errors";
+import { ApiError } from "../http/errors";
 import { getStore } from "../db/prisma";
 import { readEventsAt } from "../eventstore/read";
 import { toCloudEventJson } from "../eventstore/to-cloud-event";

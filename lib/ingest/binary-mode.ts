@@ -1,4 +1,4 @@
-import { ApiError } from "../api/errors";
+import { ApiError } from "../http/errors";
 import type { EventData } from "./cloud-event";
 import { isJsonMediaType, isTextMediaType, parseMediaType } from "./media-type";
 import { eventShapeLimits, type EventShapeLimits } from "./limits";

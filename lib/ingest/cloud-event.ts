@@ -27,7 +27,7 @@ export interface IncomingEvent {
   readonly expectedVersion: number | null;
 }
 
-/** Rewind's own extension attributes, kept in columns of their own (PRODUCT.md). */
+/** Rewind's own extension attributes, kept in columns of their own. */
 export const REWIND_EXTENSIONS = ["userid", "anonymousid", "sessionid", "correlationid", "causationid"] as const;
 
 /** The stream an event belongs to: its subject, or its source when it has none. */

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ApiError } from "../api/errors";
+import { ApiError } from "../http/errors";
 import type { EventData, ExtensionValue, IncomingEvent } from "./cloud-event";
 import { RESERVED_PREFIX } from "./cloud-event";
 import { cloudEventSchema, type ParsedCloudEvent } from "./event-schema";

@@ -1,4 +1,4 @@
-import { ApiError } from "../api/errors";
+import { ApiError } from "../http/errors";
 import { binaryAttributes, validateBinaryEvent } from "./binary-mode";
 import type { IncomingEvent } from "./cloud-event";
 import { eventShapeLimits, type IngestLimits } from "./limits";

@@ -22,7 +22,7 @@ export function isRewindEvent(event: Pick<JourneyEvent, "source" | "subject">): 
 }
 
 /**
- * The person an event belongs to (PRODUCT.md): its user; else the user its anonymous id is
+ * The person an event belongs to: its user; else the user its anonymous id is
  * linked to, else that anonymous visitor; else, for a service's own event (no user, no visitor),
  * the person whose events share its correlation id; else nobody.
  */

@@ -26,7 +26,7 @@ interface Building {
 }
 
 /**
- * Splits one person's events into sessions (PRODUCT.md):
+ * Splits one person's events into sessions:
  * - a producer's `sessionid` wins: events with the session's id stay in it whatever the gap,
  *   and a different id starts another session;
  * - otherwise a sign-in starts a session (anonymous browsing just before it joins it), a

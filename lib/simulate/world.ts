@@ -62,7 +62,7 @@ function toWire(e: EmittedEvent): SimulatedEvent["event"] {
 }
 
 /**
- * The holiday-booking reference world (PRODUCT.md), deterministic for a seed: the same options
+ * The holiday-booking reference world, deterministic for a seed: the same options
  * give the same events in the same delivery order. Events are returned in the order they reach
  * the store; some arrive late (payment callbacks especially) and some twice.
  */

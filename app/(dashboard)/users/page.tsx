@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { OpenFromElsewhere } from "@/components/access/open-from-elsewhere";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/http/errors";
 import { arrivedFromAnotherSite, requestedPage } from "@/lib/data/cross-site";
 import { openSearch, searchCustomers } from "@/lib/data/customer-search";
 import { getMasker } from "@/lib/data/privacy";

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/http/errors";
 import { handle } from "@/lib/api/handle";
 import { feedQuerySchema, parseQuery } from "@/lib/api/query-schemas";
 import { requireKey, requireKeyScope, requireServiceOrRole } from "@/lib/data/api-access";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/http/errors";
 import { handle } from "@/lib/api/handle";
 import { requireServiceOrRole } from "@/lib/data/api-access";
 import { createLinkFor } from "@/lib/data/resume";

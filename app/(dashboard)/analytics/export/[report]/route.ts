@@ -1,5 +1,5 @@
 import { attachmentDisposition } from "@/lib/api/attachment";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/http/errors";
 import { handle } from "@/lib/api/handle";
 import { toCsv } from "@/lib/csv/csv";
 import { readRange } from "@/lib/analytics/range";

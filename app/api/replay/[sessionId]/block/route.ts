@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/http/errors";
 import { handle } from "@/lib/api/handle";
 import { parseQuery, replayBlockQuerySchema } from "@/lib/api/query-schemas";
 import { decodeRouteParam } from "@/lib/api/route-param";

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/http/errors";
 import { handle } from "@/lib/api/handle";
 import { requireServiceOrRole } from "@/lib/data/api-access";
 import { recordAccess } from "@/lib/data/audit";
