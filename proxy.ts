@@ -38,17 +38,17 @@ export function proxy(request: NextRequest) {
   }
   // A download another site starts with the viewer's cookie would be an audited export in their name.
   if (AUDITED_DOWNLOADS.some((p) => p.test(pathname)) && fromAnotherSite(request)) {
-    return NextResponse.json(
-      { error: { code: "forbidden", message: "exports open from Rewind's own pages only", details: {} } },
-      { status: 403 },
-    );
+    return NextResponse.json({ error: { code: "forbidden", message: "exports open from Rewind's own pages only", details: {} } }, { status: 403 });
   }
   // So would an API read made with the dashboard's sign-in (a link or a window.open to
   // /api/users/<id>/sessions records a view): those come from Rewind's own pages only. A key
   // (Authorization) is no cookie another site can ride on.
   if (
-    pathname.startsWith("/api/") && !OPEN_API.some((p) => p.test(pathname)) && fromAnotherSite(request) &&
-    getSessionCookie(request) && !request.headers.get("authorization")
+    pathname.startsWith("/api/") &&
+    !OPEN_API.some((p) => p.test(pathname)) &&
+    fromAnotherSite(request) &&
+    getSessionCookie(request) &&
+    !request.headers.get("authorization")
   ) {
     return NextResponse.json(
       { error: { code: "forbidden", message: "reads with a dashboard sign-in come from Rewind's own pages only; use an API key", details: {} } },

@@ -54,7 +54,10 @@ export async function benchAnalytics(): Promise<void> {
     console.log("analytics: building the two stores (about 100k and 1M events, 30 days, rebuilt read models)…");
     const small = await analyticsStore(dir, "small", 3_000);
     const large = await analyticsStore(dir, "large", 30_000);
-    for (const [label, s] of [["small", small], ["large", large]] as const) {
+    for (const [label, s] of [
+      ["small", small],
+      ["large", large],
+    ] as const) {
       const counters = await s.store.db.analyticsDaily.count();
       console.log(`${label}: ${fmt(s.events)} events, ${fmt(s.sessions)} sessions, ${fmt(counters)} daily counters`);
     }

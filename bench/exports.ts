@@ -22,7 +22,10 @@ interface ExportRun {
 }
 
 function exportInChildProcess(url: string, sessionId: string, mode: string): ExportRun {
-  const out = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", "bench/export-once.ts", sessionId, mode], { cwd: root, env: { ...process.env, DATABASE_URL: url } });
+  const out = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", "bench/export-once.ts", sessionId, mode], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+  });
   return JSON.parse(out.toString().trim().split("\n").pop()!);
 }
 

@@ -39,9 +39,7 @@ export async function benchIngest(): Promise<void> {
     });
   const needed = ROUNDS * PER_ROUND * 2;
   if (events.length < needed) throw new Error(`bench world too small: ${events.length} < ${needed}`);
-  console.log(
-    `ingest bench: ${ROUNDS} rounds × ${fmt(PER_ROUND)} events per side, ${fmt(events.length)} events generated (session projector off)`,
-  );
+  console.log(`ingest bench: ${ROUNDS} rounds × ${fmt(PER_ROUND)} events per side, ${fmt(events.length)} events generated (session projector off)`);
 
   // Ingest measured on its own: the session projector (issue 3, measured by `bench -- projections`)
   // is switched off here, since it would fold these events on the same two cores meanwhile.
@@ -84,9 +82,30 @@ export async function benchIngest(): Promise<void> {
       const rows = validateBatch(b, { maxBodyBytes: Infinity, maxEventsPerRequest: Infinity }).map((e, i) => {
         const now = new Date().toISOString().replace("Z", "+00:00");
         const time = e.time ? e.time.toISOString().replace("Z", "+00:00") : null;
-        return [e.source, e.id, e.subject ?? e.source, round * PER_ROUND + i + 1, e.subject, e.type, "1.0", time, time ?? now, now,
-          e.userid, e.anonymousid, e.sessionid, e.correlationid, e.causationid, e.datacontenttype, e.dataschema,
-          e.data?.kind === "json" ? JSON.stringify(e.data.value) : null, null, null, null, contentHash(e)];
+        return [
+          e.source,
+          e.id,
+          e.subject ?? e.source,
+          round * PER_ROUND + i + 1,
+          e.subject,
+          e.type,
+          "1.0",
+          time,
+          time ?? now,
+          now,
+          e.userid,
+          e.anonymousid,
+          e.sessionid,
+          e.correlationid,
+          e.causationid,
+          e.datacontenttype,
+          e.dataschema,
+          e.data?.kind === "json" ? JSON.stringify(e.data.value) : null,
+          null,
+          null,
+          null,
+          contentHash(e),
+        ];
       });
       const started = performance.now();
       for (let i = 0; i < rows.length; i += 5_000) insertMany(rows.slice(i, i + 5_000));
@@ -95,9 +114,7 @@ export async function benchIngest(): Promise<void> {
       rates.http5000.push(r5000);
       rates.raw.push(rRaw);
       rates.ratio.push(r5000 / rRaw);
-      console.log(
-        `  round ${round + 1}: http/500 ${fmt(r500)} ev/s · http/5000 ${fmt(r5000)} ev/s · raw ${fmt(rRaw)} ev/s · ratio ${fmt(r5000 / rRaw, 3)}`,
-      );
+      console.log(`  round ${round + 1}: http/500 ${fmt(r500)} ev/s · http/5000 ${fmt(r5000)} ev/s · raw ${fmt(rRaw)} ev/s · ratio ${fmt(r5000 / rRaw, 3)}`);
     }
     console.log(`median http batch 500:  ${fmt(median(rates.http500))} events/s`);
     console.log(`median http batch 5000: ${fmt(median(rates.http5000))} events/s`);

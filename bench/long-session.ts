@@ -14,7 +14,10 @@ export async function appendLongSession(store: Store, name: string, events: numb
         userid: `u-${name}`,
         sessionid: `ses-${name}`,
         time: new Date(start.getTime() + (i + k) * 1_000),
-        data: { kind: "json", value: { query: `Lisbon ${(i + k) % 97}`, destination: "LIS", offerId: `OF-${k % 7}`, hotel: `Vista ${k % 13}`, pricePerPerson: k % 900 } },
+        data: {
+          kind: "json",
+          value: { query: `Lisbon ${(i + k) % 97}`, destination: "LIS", offerId: `OF-${k % 7}`, hotel: `Vista ${k % 13}`, pricePerPerson: k % 900 },
+        },
       }),
     );
     await appendEvents(store, batch);

@@ -36,8 +36,8 @@ function time(run: () => unknown): number {
 /** The 1 MB shapes: the one the review found (no '@'), and the worst for each detector. */
 const SHAPES: Record<string, (n: number) => string> = {
   "no @": (n) => "a".repeat(n),
-  "words": (n) => "lorem ipsum dolor sit amet ".repeat(n / 27 + 1).slice(0, n),
-  "emails": (n) => "ann.smith@example.com ".repeat(n / 22 + 1).slice(0, n),
+  words: (n) => "lorem ipsum dolor sit amet ".repeat(n / 27 + 1).slice(0, n),
+  emails: (n) => "ann.smith@example.com ".repeat(n / 22 + 1).slice(0, n),
   "@ and dots": (n) => "a@b.".repeat(n / 4),
   "spaced digits": (n) => "1 ".repeat(n / 2),
   "card numbers": (n) => "4111 1111 1111 1111 ".repeat(n / 20),
@@ -92,9 +92,21 @@ async function benchServer(): Promise<void> {
   const store = openStore(parseDatabaseUrl(url));
   const stream = "bench/large";
   const large: IncomingEvent = {
-    specversion: "1.0", id: "large-1", source: "/bench", type: "bench.large.recorded", subject: stream, time: new Date("2026-06-01T00:00:00Z"),
-    datacontenttype: "application/json", dataschema: null, userid: null, anonymousid: null, sessionid: null, correlationid: null, causationid: null,
-    extensions: {}, expectedVersion: null,
+    specversion: "1.0",
+    id: "large-1",
+    source: "/bench",
+    type: "bench.large.recorded",
+    subject: stream,
+    time: new Date("2026-06-01T00:00:00Z"),
+    datacontenttype: "application/json",
+    dataschema: null,
+    userid: null,
+    anonymousid: null,
+    sessionid: null,
+    correlationid: null,
+    causationid: null,
+    extensions: {},
+    expectedVersion: null,
     data: { kind: "json", value: { note: SHAPES["no @"]!(MB) } },
   };
   // Past ingestion on purpose: whatever limits it sets, what is stored must never stall a read.
@@ -128,7 +140,9 @@ async function benchServer(): Promise<void> {
       reads.push(r);
     }
     console.log(`server: GET /api/streams of a 1 MB string without '@': median ${fmt(median(reads), 1)} ms`);
-    console.log(`server: /api/health idle median ${fmt(median(idle), 1)} ms; during that read median ${fmt(median(during), 1)} ms, max ${fmt(Math.max(...during), 1)} ms`);
+    console.log(
+      `server: /api/health idle median ${fmt(median(idle), 1)} ms; during that read median ${fmt(median(during), 1)} ms, max ${fmt(Math.max(...during), 1)} ms`,
+    );
     console.log(`ratio health during read/idle: ${(median(during) / median(idle)).toFixed(2)}`);
   } finally {
     await server.stop();

@@ -58,7 +58,10 @@ export async function startBenchServer(env: Record<string, string>, port = 3199)
   let peak = 0;
   const sample = () => {
     const pids = [child.pid!, ...descendants(child.pid!)];
-    peak = Math.max(peak, pids.reduce((sum, pid) => sum + peakOf(pid), 0));
+    peak = Math.max(
+      peak,
+      pids.reduce((sum, pid) => sum + peakOf(pid), 0),
+    );
     return peak;
   };
   return {

@@ -48,7 +48,12 @@ export function NavBar({ viewer, sectionsShown = true }: { viewer: Extract<Viewe
           )}
           {viewer && (
             <>
-              <Link href="/account" className="rounded px-1 text-slate-400 hover:bg-slate-800 hover:text-white" data-testid="signed-in-as" title={`${viewer.email}: your account`}>
+              <Link
+                href="/account"
+                className="rounded px-1 text-slate-400 hover:bg-slate-800 hover:text-white"
+                data-testid="signed-in-as"
+                title={`${viewer.email}: your account`}
+              >
                 <span className="hidden 2xl:inline">{viewer.email} · </span>
                 <span className="text-amber-300">{viewer.role}</span>
               </Link>

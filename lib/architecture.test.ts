@@ -125,7 +125,10 @@ describe("repository rules", () => {
   const files = repoFiles();
 
   it("keeps every file at 300 lines or fewer (code, styles and docs; generated clients and lockfiles aside)", () => {
-    const checked = files.filter((f) => /\.(ts|tsx|mts|cts|mjs|cjs|css|md)$/.test(f) && !f.startsWith("lib/generated/") && !/(^|\/)(package-lock\.json|pnpm-lock\.yaml|yarn\.lock)$/.test(f));
+    const checked = files.filter(
+      (f) =>
+        /\.(ts|tsx|mts|cts|mjs|cjs|css|md)$/.test(f) && !f.startsWith("lib/generated/") && !/(^|\/)(package-lock\.json|pnpm-lock\.yaml|yarn\.lock)$/.test(f),
+    );
     expect(checked.length).toBeGreaterThan(100);
     const long = checked
       .map((file) => ({ file, lines: readFileSync(join(root, file), "utf8").split("\n").length - 1 }))
@@ -143,7 +146,10 @@ describe("repository rules", () => {
   it("asks which provider it runs on only in lib/db/", () => {
     const product = files.filter((f) => /^(lib|app|components)\//.test(f) && CODE.test(f) && !TEST.test(f) && !/^lib\/(db|testing|generated)\//.test(f));
     const askingProvider = /provider\s*[!=]==?|["'](sqlite|postgresql)["']\s*[!=]==?\s*[\w.]*provider\b/;
-    expect(offenders(product, (text) => askingProvider.test(text)), "provider branches outside lib/db/").toEqual([]);
+    expect(
+      offenders(product, (text) => askingProvider.test(text)),
+      "provider branches outside lib/db/",
+    ).toEqual([]);
   });
 
   /**
@@ -153,7 +159,10 @@ describe("repository rules", () => {
   it("writes CSV only through lib/csv", () => {
     const product = files.filter((f) => CODE.test(f) && !TEST.test(f) && !/^lib\/(csv|generated)\//.test(f));
     const doublesQuotes = /replace(All)?\(\s*(\/"\/g|'"'|"\\"")\s*,\s*('""'|"\\"\\""|`""`)/;
-    expect(offenders(product, (text) => doublesQuotes.test(text)), "CSV quoting outside lib/csv").toEqual([]);
+    expect(
+      offenders(product, (text) => doublesQuotes.test(text)),
+      "CSV quoting outside lib/csv",
+    ).toEqual([]);
   });
 
   /**

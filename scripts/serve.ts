@@ -29,7 +29,15 @@ export async function build(): Promise<void> {
  */
 export function compileServer(): string {
   const outfile = join(root, ".next", "rewind-server.mjs");
-  buildSync({ entryPoints: [join(root, "scripts/server.ts")], bundle: true, platform: "node", format: "esm", packages: "external", outfile, logLevel: "warning" });
+  buildSync({
+    entryPoints: [join(root, "scripts/server.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    outfile,
+    logLevel: "warning",
+  });
   return outfile;
 }
 

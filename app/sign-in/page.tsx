@@ -9,7 +9,6 @@ import { currentViewer } from "@/lib/data/viewer";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
 
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { next, ended } = await searchParams;
   const viewer = await currentViewer();

@@ -10,7 +10,10 @@ export function OpenFromElsewhere({ href, what }: { href: string; what: string }
       <p className="text-sm text-slate-500 dark:text-slate-400">
         Opening {what} puts your look at this customer&apos;s data on record in your name, so Rewind asks before it does.
       </p>
-      <a href={href} className="inline-block rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 dark:bg-amber-500 dark:text-slate-950">
+      <a
+        href={href}
+        className="inline-block rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 dark:bg-amber-500 dark:text-slate-950"
+      >
         Open {what}
       </a>
     </div>

@@ -38,23 +38,26 @@ export function ActionForm({
       <button
         type="submit"
         disabled={pending}
-        className={
-          compact
-            ? "text-xs text-slate-500 underline hover:text-slate-900 disabled:opacity-60 dark:hover:text-white"
-            : buttonClass("action")
-        }
+        className={compact ? "text-xs text-slate-500 underline hover:text-slate-900 disabled:opacity-60 dark:hover:text-white" : buttonClass("action")}
       >
         {pending ? "Working…" : label}
       </button>
       {result && !result.ok && (
-        <Notice role="alert" tone="error">{result.error}</Notice>
+        <Notice role="alert" tone="error">
+          {result.error}
+        </Notice>
       )}
       {result?.ok && (
         <Notice as="div" role="status" tone="success" className="space-y-1">
           <p>{result.message}</p>
           {result.secret && (
             <div className="flex items-center gap-2">
-              <code data-testid="secret" className="block flex-1 break-all rounded bg-white px-2 py-1 font-mono text-xs text-slate-900 dark:bg-slate-900 dark:text-slate-100">{result.secret}</code>
+              <code
+                data-testid="secret"
+                className="block flex-1 break-all rounded bg-white px-2 py-1 font-mono text-xs text-slate-900 dark:bg-slate-900 dark:text-slate-100"
+              >
+                {result.secret}
+              </code>
               <CopyButton text={result.secret} />
             </div>
           )}

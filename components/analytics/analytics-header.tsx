@@ -12,7 +12,15 @@ const TABS = [
 const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950";
 
 /** Title, report tabs (keeping the range), the date range and a CSV export of the page's table. */
-export function AnalyticsHeader({ current, range, extra = {} }: { current: (typeof TABS)[number]["report"]; range: DayRange; extra?: Record<string, string | undefined> }) {
+export function AnalyticsHeader({
+  current,
+  range,
+  extra = {},
+}: {
+  current: (typeof TABS)[number]["report"];
+  range: DayRange;
+  extra?: Record<string, string | undefined>;
+}) {
   const path = TABS.find((t) => t.report === current)!.href;
   const days = (n: number) => {
     const to = range.to;

@@ -38,17 +38,34 @@ export function SignInForm({ next }: { next: string | null }) {
       <h1 className="text-xl font-semibold">Sign in</h1>
       <label className="block space-y-1 text-sm">
         <span>Email</span>
-        <input name="email" type="email" autoComplete="username" required
-          className="w-full rounded border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-950" />
+        <input
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className="w-full rounded border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-950"
+        />
       </label>
       <label className="block space-y-1 text-sm">
         <span>Password</span>
-        <input name="password" type="password" autoComplete="current-password" required
-          className="w-full rounded border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-950" />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="w-full rounded border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-950"
+        />
       </label>
-      {error && <Notice role="alert" tone="error">{error}</Notice>}
-      <button type="submit" disabled={pending}
-        className="w-full rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-amber-500 dark:text-slate-950">
+      {error && (
+        <Notice role="alert" tone="error">
+          {error}
+        </Notice>
+      )}
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-amber-500 dark:text-slate-950"
+      >
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>

@@ -71,10 +71,7 @@ export function EventExplorer({
         </div>
         <div className="flex items-center gap-3 text-sm">
           <span className="flex items-center gap-1.5" role="status">
-            <span
-              aria-hidden
-              className={`inline-block h-2 w-2 rounded-full ${live ? "animate-pulse bg-emerald-500" : "bg-slate-400"}`}
-            />
+            <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${live ? "animate-pulse bg-emerald-500" : "bg-slate-400"}`} />
             {live ? (tail.error ? "Live (reconnecting…)" : "Live") : "Paused"}
           </span>
           <button

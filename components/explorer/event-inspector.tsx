@@ -50,10 +50,7 @@ export function EventInspector({ event, onClose, canReveal }: { event: CloudEven
           Link to this event
         </Link>
       </div>
-      <pre
-        aria-label="Event JSON"
-        className="flex-1 overflow-auto bg-slate-950 p-4 font-mono text-xs leading-relaxed text-emerald-100"
-      >
+      <pre aria-label="Event JSON" className="flex-1 overflow-auto bg-slate-950 p-4 font-mono text-xs leading-relaxed text-emerald-100">
         {JSON.stringify(event, null, 2)}
       </pre>
       {canReveal && <MaskedFields key={event.position} event={event} sessionId={null} />}

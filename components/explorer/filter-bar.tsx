@@ -42,7 +42,10 @@ export function FilterBar({ filter, types }: { filter: Record<string, string>; t
           <option key={t} value={t} />
         ))}
       </datalist>
-      <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 dark:bg-amber-500 dark:text-slate-950 dark:hover:bg-amber-400">
+      <button
+        type="submit"
+        className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 dark:bg-amber-500 dark:text-slate-950 dark:hover:bg-amber-400"
+      >
         Apply filters
       </button>
       {Object.keys(filter).length > 0 && (

@@ -9,12 +9,7 @@ import { explorerReads } from "./explorer-reads";
  * Polls for events appended after `head` while `live` is on and hands each batch to `onEvents`
  * together with the position the next poll continues from.
  */
-export function useLiveTail(
-  filter: ExplorerFilterInput,
-  head: number,
-  live: boolean,
-  onEvents: (events: CloudEventJson[], head: number) => void,
-) {
+export function useLiveTail(filter: ExplorerFilterInput, head: number, live: boolean, onEvents: (events: CloudEventJson[], head: number) => void) {
   return usePoll(["explorer-tail", filter, head], () => explorerReads.newer(filter, head), {
     enabled: live,
     intervalMs: LIVE_POLL_MS,

@@ -84,11 +84,20 @@ export function IntegrityVerifier() {
       </form>
       {progress && running && (
         <div className="flex items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
-          <progress aria-label="Verification progress" className="h-2 w-64 accent-amber-500" max={Math.max(progress.head, 1)} value={Math.min(progress.position, progress.head)} />
+          <progress
+            aria-label="Verification progress"
+            className="h-2 w-64 accent-amber-500"
+            max={Math.max(progress.head, 1)}
+            value={Math.min(progress.position, progress.head)}
+          />
           <span className="tabular-nums">{progress.checked.toLocaleString("en")} events checked</span>
         </div>
       )}
-      {error && <Notice role="alert" tone="error">{error}</Notice>}
+      {error && (
+        <Notice role="alert" tone="error">
+          {error}
+        </Notice>
+      )}
       {result && (
         <Notice as="div" role="status" data-ok={result.ok} tone={result.ok ? "intact" : "broken"} className="space-y-2">
           <p className="font-medium">
@@ -97,7 +106,10 @@ export function IntegrityVerifier() {
               : `${result.problemCount.toLocaleString("en")} problem${result.problemCount === 1 ? "" : "s"} in ${result.checked.toLocaleString("en")} events:`}
           </p>
           {result.unchained > 0 && (
-            <p>{result.unchained.toLocaleString("en")} events were appended before the chain began: their content is checked, their order and completeness cannot be.</p>
+            <p>
+              {result.unchained.toLocaleString("en")} events were appended before the chain began: their content is checked, their order and completeness cannot
+              be.
+            </p>
           )}
           {result.problems.length > 0 && (
             <ul className="list-disc space-y-1 pl-5">

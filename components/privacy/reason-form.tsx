@@ -3,15 +3,7 @@
 import { useState } from "react";
 
 /** Asks why before anything is revealed; the reason goes into the audit trail with the reveal. */
-export function ReasonForm({
-  label,
-  onSubmit,
-  onCancel,
-}: {
-  label: string;
-  onSubmit: (reason: string) => Promise<string | null>;
-  onCancel: () => void;
-}) {
+export function ReasonForm({ label, onSubmit, onCancel }: { label: string; onSubmit: (reason: string) => Promise<string | null>; onCancel: () => void }) {
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -42,7 +34,11 @@ export function ReasonForm({
       <button type="button" onClick={onCancel} className="text-xs text-slate-500 underline">
         Cancel
       </button>
-      {error && <span role="alert" className="w-full text-xs text-red-700 dark:text-red-300">{error}</span>}
+      {error && (
+        <span role="alert" className="w-full text-xs text-red-700 dark:text-red-300">
+          {error}
+        </span>
+      )}
     </form>
   );
 }

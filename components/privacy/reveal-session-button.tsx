@@ -9,7 +9,11 @@ export function RevealSessionButton({ sessionId, onRevealed }: { sessionId: stri
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
-      <button type="button" onClick={() => setAsking(true)} className="rounded border border-red-300 px-2.5 py-1 text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950">
+      <button
+        type="button"
+        onClick={() => setAsking(true)}
+        className="rounded border border-red-300 px-2.5 py-1 text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950"
+      >
         Reveal personal data…
       </button>
     );

@@ -9,7 +9,12 @@ export function formatElapsed(ms: number): string {
 }
 
 const clock = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "UTC",
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  timeZone: "UTC",
 });
 
 /** Wall-clock time, in UTC so everyone on a ticket sees the same moment. */

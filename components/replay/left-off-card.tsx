@@ -3,7 +3,17 @@ import { Card } from "@/components/ui/card";
 import type { ResumePoint } from "@/lib/journeys/journey-definition";
 
 /** "Where they left off": the last step, what they had chosen, what remains, and what no longer holds. */
-export function LeftOffCard({ lastStep, resumePoint, outcome, endReason }: { lastStep: string; resumePoint: ResumePoint | null; outcome: string; endReason: string }) {
+export function LeftOffCard({
+  lastStep,
+  resumePoint,
+  outcome,
+  endReason,
+}: {
+  lastStep: string;
+  resumePoint: ResumePoint | null;
+  outcome: string;
+  endReason: string;
+}) {
   return (
     <Card aria-label="Where they left off" tone="highlight">
       <div className="flex flex-wrap items-center gap-2">

@@ -30,7 +30,13 @@ export function PlayerControls({
       <button type="button" className={button} aria-label="Previous event" onClick={() => dispatch({ type: "STEP", by: -1 })} disabled={player.index <= 0}>
         ◀
       </button>
-      <button type="button" className={button} aria-label="Next event" onClick={() => dispatch({ type: "STEP", by: 1 })} disabled={player.index >= player.times.length - 1}>
+      <button
+        type="button"
+        className={button}
+        aria-label="Next event"
+        onClick={() => dispatch({ type: "STEP", by: 1 })}
+        disabled={player.index >= player.times.length - 1}
+      >
         ▶
       </button>
       <label className="flex items-center gap-1 text-sm">

@@ -151,20 +151,21 @@ export function ReplayView({
               Next session →
             </LinkButton>
           )}
-          {allowed.export && [
-            ["export/json", "Export JSON"],
-            ["export/csv", "Export CSV"],
-            ["print", "Printable summary"],
-          ].map(([path, label]) => (
-            <a
-              key={path}
-              className={buttonClass("secondary")}
-              href={`/sessions/${encodeURIComponent(session.id)}/${path}`}
-              {...(path === "print" ? { target: "_blank", rel: "noreferrer" } : {})}
-            >
-              {label}
-            </a>
-          ))}
+          {allowed.export &&
+            [
+              ["export/json", "Export JSON"],
+              ["export/csv", "Export CSV"],
+              ["print", "Printable summary"],
+            ].map(([path, label]) => (
+              <a
+                key={path}
+                className={buttonClass("secondary")}
+                href={`/sessions/${encodeURIComponent(session.id)}/${path}`}
+                {...(path === "print" ? { target: "_blank", rel: "noreferrer" } : {})}
+              >
+                {label}
+              </a>
+            ))}
           {allowed.reveal && !view.revealed && onRevealed && (
             <RevealSessionButton sessionId={session.id} onRevealed={(g, r) => onRevealed(g, r, player.index)} />
           )}
@@ -176,7 +177,12 @@ export function ReplayView({
           <button type="button" onClick={copyLink} className="rounded bg-slate-900 px-2.5 py-1 text-white hover:bg-slate-700 dark:bg-slate-700">
             {copied ? "Link copied" : "Copy link to this moment"}
           </button>
-          <button type="button" onClick={toggleHelp} aria-label="Keyboard shortcuts" className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600">
+          <button
+            type="button"
+            onClick={toggleHelp}
+            aria-label="Keyboard shortcuts"
+            className="rounded border border-slate-300 px-2 py-1 dark:border-slate-600"
+          >
             ?
           </button>
         </div>
@@ -220,7 +226,10 @@ export function ReplayView({
             <h2 className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 px-4 py-2 text-sm font-semibold dark:border-slate-700">
               <span>Raw event {selected ? `· ${selected.type} · position ${selected.position}` : ""}</span>
               {allowed.flows && typeof selected?.correlationid === "string" && (
-                <a href={flowHref(selected.correlationid, selected.position)} className="text-xs font-normal text-amber-700 hover:underline dark:text-amber-400">
+                <a
+                  href={flowHref(selected.correlationid, selected.position)}
+                  className="text-xs font-normal text-amber-700 hover:underline dark:text-amber-400"
+                >
                   Flow {selected.correlationid} across services
                 </a>
               )}

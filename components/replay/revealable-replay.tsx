@@ -5,7 +5,17 @@ import type { ReplayIndex } from "@/lib/data/replay";
 import { ReplayView, type ReplayPermissions } from "./replay-view";
 
 /** The replay, masked; after a reveal with a reason, the same view again with the session's data as stored. */
-export function RevealableReplay({ replay, initialIndex, grant, allowed }: { replay: ReplayIndex; initialIndex: number; grant: string; allowed: ReplayPermissions }) {
+export function RevealableReplay({
+  replay,
+  initialIndex,
+  grant,
+  allowed,
+}: {
+  replay: ReplayIndex;
+  initialIndex: number;
+  grant: string;
+  allowed: ReplayPermissions;
+}) {
   const [revealed, setRevealed] = useState<{ grant: string; replay: ReplayIndex; index: number } | null>(null);
   if (revealed) {
     return (

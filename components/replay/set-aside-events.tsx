@@ -12,8 +12,8 @@ export function SetAsideEvents({ events }: { events: CloudEventJson[] }) {
   return (
     <section aria-label="Set-aside events" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950">
       <p>
-        {events.length === 1 ? "One event" : `${events.length} events`} of this customer around this session could not be folded
-        into it and {events.length === 1 ? "is" : "are"} not in the timeline above. As stored:
+        {events.length === 1 ? "One event" : `${events.length} events`} of this customer around this session could not be folded into it and{" "}
+        {events.length === 1 ? "is" : "are"} not in the timeline above. As stored:
       </p>
       {events.map((e) => {
         const json = JSON.stringify(e, null, 2);

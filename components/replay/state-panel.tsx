@@ -39,7 +39,11 @@ export function StatePanel({
           {Object.entries(moment.facts).map(([key, value]) => {
             const changed = moment.changed.includes(key);
             return (
-              <div key={key} data-changed={changed || undefined} className={`grid grid-cols-[8rem_1fr] gap-2 px-4 py-1.5 ${changed ? "bg-amber-50 dark:bg-amber-950/40" : ""}`}>
+              <div
+                key={key}
+                data-changed={changed || undefined}
+                className={`grid grid-cols-[8rem_1fr] gap-2 px-4 py-1.5 ${changed ? "bg-amber-50 dark:bg-amber-950/40" : ""}`}
+              >
                 <dt className="capitalize text-slate-500 dark:text-slate-400">{key}</dt>
                 <dd className={`min-w-0 break-words ${changed ? "font-medium text-amber-900 dark:text-amber-200" : ""}`}>{value}</dd>
               </div>

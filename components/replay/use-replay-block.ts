@@ -31,7 +31,11 @@ export function useReplayBlock(sessionId: string, index: number, total: number, 
   useEffect(() => {
     for (const neighbour of [block - 1, block + 1]) {
       if (neighbour < 0 || neighbour * SNAPSHOT_EVERY >= total) continue;
-      void client.prefetchQuery({ queryKey: blockKey(sessionId, neighbour, view), queryFn: () => replayReads.block(sessionId, neighbour, view.grant), staleTime: Infinity });
+      void client.prefetchQuery({
+        queryKey: blockKey(sessionId, neighbour, view),
+        queryFn: () => replayReads.block(sessionId, neighbour, view.grant),
+        staleTime: Infinity,
+      });
     }
   }, [block, client, sessionId, total, view]);
   return { block: query.data as ReplayBlock | null | undefined, loading: query.isPending, error: query.error };

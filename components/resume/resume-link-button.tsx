@@ -23,12 +23,21 @@ export function ResumeLinkButton({ userId, sessionId, label = "Create a resume l
       >
         {pending ? "Creating…" : label}
       </button>
-      {result && !result.ok && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{result.error}</p>}
+      {result && !result.ok && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {result.error}
+        </p>
+      )}
       {result?.ok && (
         <div role="status" className="space-y-1 rounded bg-emerald-50 p-2 text-xs text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
           <p>Send this link to the customer. It works until {formatWallClock(Date.parse(result.expiresAt))} and can be revoked from their page.</p>
           <div className="flex items-center gap-2">
-            <code data-testid="resume-link" className="min-w-0 flex-1 truncate rounded bg-white px-2 py-1 font-mono text-slate-900 dark:bg-slate-900 dark:text-slate-100">{result.url}</code>
+            <code
+              data-testid="resume-link"
+              className="min-w-0 flex-1 truncate rounded bg-white px-2 py-1 font-mono text-slate-900 dark:bg-slate-900 dark:text-slate-100"
+            >
+              {result.url}
+            </code>
             <button
               type="button"
               onClick={async () => {

@@ -76,7 +76,16 @@ test("each role and key kind gets exactly what the matrix says, on every route",
   // A customer with an unfinished booking, so the resume routes have something to answer.
   let flow = "";
   const seeded = await seedUserSession(request, (user, tag) => [
-    cloudEvent({ id: `${tag}-3`, source: "/holidays/offers", type: "offers.offer.viewed", subject: `offer/OF-${tag}`, userid: user, correlationid: (flow = `FL-${tag}`), time: "2026-06-01T10:02:00Z", data: { offerId: `OF-${tag}`, destination: "LIS", hotel: "Vista Resort Lisbon", package: "half-board", pricePerPerson: 700 } }),
+    cloudEvent({
+      id: `${tag}-3`,
+      source: "/holidays/offers",
+      type: "offers.offer.viewed",
+      subject: `offer/OF-${tag}`,
+      userid: user,
+      correlationid: (flow = `FL-${tag}`),
+      time: "2026-06-01T10:02:00Z",
+      data: { offerId: `OF-${tag}`, destination: "LIS", hotel: "Vista Resort Lisbon", package: "half-board", pricePerPerson: 700 },
+    }),
   ]);
   const samples: Record<string, string> = {
     "/api/auth/[...all]": "/api/auth/get-session",
@@ -111,7 +120,11 @@ test("each role and key kind gets exactly what the matrix says, on every route",
     clients.set(caller, {
       client,
       headers:
-        caller === "service key" ? { Authorization: `Bearer ${E2E_KEYS.api}` } : caller === "producer key" ? { Authorization: `Bearer ${E2E_KEYS.ingest}` } : {},
+        caller === "service key"
+          ? { Authorization: `Bearer ${E2E_KEYS.api}` }
+          : caller === "producer key"
+            ? { Authorization: `Bearer ${E2E_KEYS.ingest}` }
+            : {},
       grant: role ? await replayGrantOf(client, seeded.sessionId) : "",
     });
   }
@@ -135,22 +148,30 @@ test("each role and key kind gets exactly what the matrix says, on every route",
               ? await client.delete(url(route), { headers, maxRedirects: 0 })
               : rule.kind === "public"
                 ? // A malformed sign-in from an address of its own: past every gate, refused by the route itself.
-                  await client.post(postSamples[route] ?? url(route), { headers: { ...headers, origin: baseURL!, "x-forwarded-for": `198.18.200.${CALLERS.indexOf(caller) + 1}` }, data: {}, maxRedirects: 0 })
-              : rule.kind === "api" && rule.create
-                ? await client.post(url(route), { headers, data: { userId: seeded.user }, maxRedirects: 0 })
-                : await client.post(url(route), {
-                    headers: { ...headers, "content-type": "application/cloudevents+json" },
-                    data: JSON.stringify(cloudEvent({ id: uniqueTag("matrix") })),
+                  await client.post(postSamples[route] ?? url(route), {
+                    headers: { ...headers, origin: baseURL!, "x-forwarded-for": `198.18.200.${CALLERS.indexOf(caller) + 1}` },
+                    data: {},
                     maxRedirects: 0,
-                  });
+                  })
+                : rule.kind === "api" && rule.create
+                  ? await client.post(url(route), { headers, data: { userId: seeded.user }, maxRedirects: 0 })
+                  : await client.post(url(route), {
+                      headers: { ...headers, "content-type": "application/cloudevents+json" },
+                      data: JSON.stringify(cloudEvent({ id: uniqueTag("matrix") })),
+                      maxRedirects: 0,
+                    });
         const status = response.status();
         const location = response.headers()["location"] ?? "";
         const ok =
-          expected === "ok" ? status < 400
-          : expected === "allowed" ? status !== 401 && status !== 403 && status < 500 && !location.includes("/sign-in")
-          : expected === "redirect-to-sign-in" ? status === 307 && location.includes("/sign-in")
-          : expected === "redirect-home" ? status === 307 && !location.includes("/sign-in")
-          : status === expected;
+          expected === "ok"
+            ? status < 400
+            : expected === "allowed"
+              ? status !== 401 && status !== 403 && status < 500 && !location.includes("/sign-in")
+              : expected === "redirect-to-sign-in"
+                ? status === 307 && location.includes("/sign-in")
+                : expected === "redirect-home"
+                  ? status === 307 && !location.includes("/sign-in")
+                  : status === expected;
         if (!ok) mismatches.push(`${method} ${route} as ${caller}: expected ${expected}, got ${status} ${location}`);
       }
     }
@@ -161,8 +182,14 @@ test("each role and key kind gets exactly what the matrix says, on every route",
 // Server actions: every one the build has, called over HTTP as every role and key kind.
 test("every server action of the build has an access rule", () => {
   const built = [...builtActions().keys()];
-  expect(built.filter((a) => !(a in ACTION_RULES)), "actions without a rule in lib/access/action-rules.ts").toEqual([]);
-  expect(Object.keys(ACTION_RULES).filter((a) => !built.includes(a)), "rules for actions the build does not have").toEqual([]);
+  expect(
+    built.filter((a) => !(a in ACTION_RULES)),
+    "actions without a rule in lib/access/action-rules.ts",
+  ).toEqual([]);
+  expect(
+    Object.keys(ACTION_RULES).filter((a) => !built.includes(a)),
+    "rules for actions the build does not have",
+  ).toEqual([]);
 });
 
 /** An admin still holding the temporary password they were invited with: only their account is open. */
@@ -188,7 +215,12 @@ test("each role and key kind gets exactly what the rules say, on every server ac
     const client = role ? await signedInAs(role, baseURL!) : request;
     clients.set(caller, {
       client,
-      headers: caller === "service key" ? { Authorization: `Bearer ${E2E_KEYS.api}` } : caller === "producer key" ? { Authorization: `Bearer ${E2E_KEYS.ingest}` } : {},
+      headers:
+        caller === "service key"
+          ? { Authorization: `Bearer ${E2E_KEYS.api}` }
+          : caller === "producer key"
+            ? { Authorization: `Bearer ${E2E_KEYS.ingest}` }
+            : {},
     });
   }
   // Invited as an admin (every permission), signed in with the temporary password, not yet changed.
@@ -222,7 +254,10 @@ test("each role and key kind gets exactly what the rules say, on every server ac
     "lib/actions/users.ts#revokeResumeLinkAction": () => [form({ linkId: none, userId: none })],
     "lib/actions/users.ts#searchCustomersAction": () => [form({ query: "" })],
   };
-  expect(Object.keys(ACTION_RULES).filter((a) => !(a in probes)), "actions this test has no harmless arguments for").toEqual([]);
+  expect(
+    Object.keys(ACTION_RULES).filter((a) => !(a in probes)),
+    "actions this test has no harmless arguments for",
+  ).toEqual([]);
 
   const mismatches: string[] = [];
   for (const [action, rule] of Object.entries(ACTION_RULES)) {
@@ -233,10 +268,13 @@ test("each role and key kind gets exactly what the rules say, on every server ac
       const { status, redirect } = await callAction(client, baseURL!, pageOf(route), id, probes[action]!(), headers);
       const toSignIn = redirect?.startsWith("/sign-in") ?? false;
       const ok =
-        expected === "allowed" ? status === 200 && !toSignIn
-        : expected === 403 ? status === 403
-        : expected === "redirect-to-account" ? status === 200 && (redirect?.startsWith("/account") ?? false)
-        : status === 200 && toSignIn;
+        expected === "allowed"
+          ? status === 200 && !toSignIn
+          : expected === 403
+            ? status === 403
+            : expected === "redirect-to-account"
+              ? status === 200 && (redirect?.startsWith("/account") ?? false)
+              : status === 200 && toSignIn;
       if (!ok) mismatches.push(`${action} as ${caller}: expected ${expected}, got ${status} ${redirect ?? ""}`);
     }
   }

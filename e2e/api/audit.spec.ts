@@ -64,7 +64,10 @@ test("producers cannot write to the audit stream", async ({ request }) => {
     cloudEvent({ id: uniqueTag("forge"), source: "rewind/audit", type: "rewind.audit.customer.viewed", subject: "rewind/audit/someone" }),
     cloudEvent({ id: uniqueTag("forge"), source: "/holidays/identity", subject: "rewind/audit/someone" }),
   ]) {
-    const response = await request.post("/api/events", { headers: { ...producerAuth, "content-type": "application/cloudevents+json" }, data: JSON.stringify(forged) });
+    const response = await request.post("/api/events", {
+      headers: { ...producerAuth, "content-type": "application/cloudevents+json" },
+      data: JSON.stringify(forged),
+    });
     expect(response.status()).toBe(403);
   }
   expect((await request.get(`/api/streams/${encodeURIComponent("rewind/audit/someone")}`, { headers: serviceAuth })).status()).toBe(404);
@@ -76,7 +79,15 @@ test("a look at something that does not exist is a 404 and not on record", async
   const agent = await signedInAs("agent", baseURL!);
   const agentId = await viewerIdOf(agent);
   const before = await total(agentId);
-  for (const path of [`/api/users/${none}/sessions`, `/api/users/${none}/resume`, `/api/sessions/${none}`, `/users/${none}`, `/sessions/${none}`, `/sessions/${none}/print`, `/sessions/${none}/export/json`]) {
+  for (const path of [
+    `/api/users/${none}/sessions`,
+    `/api/users/${none}/resume`,
+    `/api/sessions/${none}`,
+    `/users/${none}`,
+    `/sessions/${none}`,
+    `/sessions/${none}/print`,
+    `/sessions/${none}/export/json`,
+  ]) {
     expect((await agent.get(path)).status(), path).toBe(404);
   }
   expect(await total(agentId), "an agent's looks at nothing").toBe(before);
@@ -129,13 +140,27 @@ test("creating and revoking an API key are on record (a service key reads everyt
 
 test("a page another site sends the browser to asks before it puts a look on record; from Rewind it opens", async ({ request, baseURL }) => {
   const seeded = await seedUserSession(request, (user, tag) => [
-    cloudEvent({ id: `${tag}-3`, source: "/holidays/offers", type: "offers.offer.viewed", subject: `offer/OF-${tag}`, userid: user, correlationid: `FL-${tag}`, time: "2026-06-01T10:02:00Z", data: { offerId: `OF-${tag}` } }),
+    cloudEvent({
+      id: `${tag}-3`,
+      source: "/holidays/offers",
+      type: "offers.offer.viewed",
+      subject: `offer/OF-${tag}`,
+      userid: user,
+      correlationid: `FL-${tag}`,
+      time: "2026-06-01T10:02:00Z",
+      data: { offerId: `OF-${tag}` },
+    }),
   ]);
   const flow = `FL-${seeded.tag}`;
   const auditor = await signedInAs("auditor", baseURL!);
   const viewer = await viewerIdOf(auditor);
   const total = async () => Object.values(await auditCounts(request, viewer)).reduce((a, b) => a + b, 0);
-  for (const [path, site] of [[`/users/${seeded.user}`, "cross-site"], [`/sessions/${seeded.sessionId}?at=1`, "same-site"], [`/flows/${flow}`, "cross-site"], [`/users?query=${seeded.user}`, "same-site"]] as const) {
+  for (const [path, site] of [
+    [`/users/${seeded.user}`, "cross-site"],
+    [`/sessions/${seeded.sessionId}?at=1`, "same-site"],
+    [`/flows/${flow}`, "cross-site"],
+    [`/users?query=${seeded.user}`, "same-site"],
+  ] as const) {
     const before = await total();
     // A navigation from another site (or a sibling subdomain) carries the (SameSite=Lax) cookie:
     // nothing on record, a link to open it.
@@ -152,13 +177,22 @@ test("a page another site sends the browser to asks before it puts a look on rec
   }
 });
 
-test("an API read another site makes with the dashboard's sign-in is refused and puts nothing on record; with a key it is served", async ({ request, baseURL }) => {
+test("an API read another site makes with the dashboard's sign-in is refused and puts nothing on record; with a key it is served", async ({
+  request,
+  baseURL,
+}) => {
   const seeded = await seedUserSession(request, () => []);
   const auditor = await signedInAs("auditor", baseURL!);
   const viewer = await viewerIdOf(auditor);
   const total = async () => Object.values(await auditCounts(request, viewer)).reduce((a, b) => a + b, 0);
   const before = await total();
-  for (const path of [`/api/users/${seeded.user}/sessions`, `/api/sessions/${seeded.sessionId}?limit=1`, `/api/users?query=${seeded.user}`, `/sessions/${seeded.sessionId}/export/json`, `/sessions/${seeded.sessionId}/print`]) {
+  for (const path of [
+    `/api/users/${seeded.user}/sessions`,
+    `/api/sessions/${seeded.sessionId}?limit=1`,
+    `/api/users?query=${seeded.user}`,
+    `/sessions/${seeded.sessionId}/export/json`,
+    `/sessions/${seeded.sessionId}/print`,
+  ]) {
     for (const site of ["cross-site", "same-site"]) {
       const answer = await auditor.get(path, { headers: { "sec-fetch-site": site } });
       expect(answer.status(), `${path} from ${site}`).toBe(403);

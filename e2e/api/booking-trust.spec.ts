@@ -3,15 +3,31 @@ import { EVENT_TYPES as T } from "../../lib/journeys/booking/booking-events";
 import { appendBatch, cloudEvent, serviceAuth } from "../support/seed";
 import { seedUnfinishedBooking } from "../support/seed-booking";
 
-test("a payment and a confirmation from a source the booking journey does not trust change no outcome and no resume, and still show raw", async ({ request }) => {
+test("a payment and a confirmation from a source the booking journey does not trust change no outcome and no resume, and still show raw", async ({
+  request,
+}) => {
   const seeded = await seedUnfinishedBooking(request);
   const { session: before } = await (await request.get(`/api/sessions/${seeded.sessionId}`, { headers: serviceAuth })).json();
   const settle = (source: string, tag: string) => {
     const at = (minutes: number) => new Date(Date.parse(before.lastEventAt) + minutes * 60_000).toISOString();
     const flow = { subject: `booking/${seeded.booking}`, userid: seeded.user, correlationid: seeded.booking };
     return [
-      cloudEvent({ id: `${seeded.tag}-${tag}-paid`, source, type: T.paymentSucceeded, ...flow, time: at(1), data: { bookingId: seeded.booking, attempt: 1, amount: 2100, currency: "EUR" } }),
-      cloudEvent({ id: `${seeded.tag}-${tag}-confirmed`, source, type: T.bookingConfirmed, ...flow, time: at(2), data: { bookingId: seeded.booking, reference: seeded.booking, total: 2100, currency: "EUR" } }),
+      cloudEvent({
+        id: `${seeded.tag}-${tag}-paid`,
+        source,
+        type: T.paymentSucceeded,
+        ...flow,
+        time: at(1),
+        data: { bookingId: seeded.booking, attempt: 1, amount: 2100, currency: "EUR" },
+      }),
+      cloudEvent({
+        id: `${seeded.tag}-${tag}-confirmed`,
+        source,
+        type: T.bookingConfirmed,
+        ...flow,
+        time: at(2),
+        data: { bookingId: seeded.booking, reference: seeded.booking, total: 2100, currency: "EUR" },
+      }),
     ];
   };
   // The environment's producer key appends for any source: the journey, not the key, decides what it believes.

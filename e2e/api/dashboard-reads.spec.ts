@@ -11,10 +11,21 @@ async function grantOf(client: APIRequestContext, sessionId: string): Promise<st
   return /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}/.exec(page)![0];
 }
 
-test("the replay's background reads need the grant of the viewer's own page load, are masked unless it is a reveal's, and take no key", async ({ request, baseURL }) => {
+test("the replay's background reads need the grant of the viewer's own page load, are masked unless it is a reveal's, and take no key", async ({
+  request,
+  baseURL,
+}) => {
   const name = `Nina ${uniqueTag("grant")}`;
   const seeded = await seedUserSession(request, (user, tag) => [
-    cloudEvent({ id: `${tag}-3`, source: "/holidays/identity", type: "identity.user.registered", subject: `user/${user}`, userid: user, time: "2026-06-01T10:02:00Z", data: { name } }),
+    cloudEvent({
+      id: `${tag}-3`,
+      source: "/holidays/identity",
+      type: "identity.user.registered",
+      subject: `user/${user}`,
+      userid: user,
+      time: "2026-06-01T10:02:00Z",
+      data: { name },
+    }),
   ]);
   const other = await seedUserSession(request);
   const agent = await signedInAs("agent", baseURL!);
@@ -55,7 +66,10 @@ test("the replay's background reads need the grant of the viewer's own page load
 
   // After a reveal with a reason, its grant reads the session as stored.
   const reveal = builtActions().get("lib/actions/reveal.ts#revealSessionAction")!;
-  const revealed = await callAction(agent, baseURL!, reveal.route.replace("[sessionId]", encodeURIComponent(seeded.sessionId)), reveal.id, [seeded.sessionId, "TICKET-7"]);
+  const revealed = await callAction(agent, baseURL!, reveal.route.replace("[sessionId]", encodeURIComponent(seeded.sessionId)), reveal.id, [
+    seeded.sessionId,
+    "TICKET-7",
+  ]);
   const revealGrant = (revealed.result as { value: { grant: string } }).value.grant;
   expect(JSON.stringify(await (await agent.get(path("block", `block=0&grant=${revealGrant}`))).json())).toContain(name);
   // Bound to the viewer it was given to: nobody else reads with it.
@@ -67,7 +81,13 @@ test("the dashboard's own reads come from Rewind's pages only: another site's re
   const auditor = await signedInAs("auditor", baseURL!);
   const grant = await grantOf(auditor, seeded.sessionId);
   const id = encodeURIComponent(seeded.sessionId);
-  for (const path of [`/api/replay/${id}/block?block=0&grant=${grant}`, `/api/replay/${id}/tail?from=0&grant=${grant}`, `/api/replay/${id}/events?from=0&grant=${grant}`, "/api/explorer/newer?after=0", "/api/explorer/older?before=1"]) {
+  for (const path of [
+    `/api/replay/${id}/block?block=0&grant=${grant}`,
+    `/api/replay/${id}/tail?from=0&grant=${grant}`,
+    `/api/replay/${id}/events?from=0&grant=${grant}`,
+    "/api/explorer/newer?after=0",
+    "/api/explorer/older?before=1",
+  ]) {
     for (const site of ["cross-site", "same-site"]) {
       expect((await auditor.get(path, { headers: { "sec-fetch-site": site } })).status(), `${path} from ${site}`).toBe(403);
     }

@@ -203,9 +203,7 @@ test.describe("POST /api/events accepts every CloudEvents mode", () => {
 
   test("the same event in binary and structured mode is one event", async ({ request }) => {
     const tag = uniqueTag("modes");
-    const first = await appendBatch(request, [
-      cloudEvent({ id: tag, subject: `m/${tag}`, time: "2026-06-01T10:00:00Z", data: { b: 1, a: [1, 2] } }),
-    ]);
+    const first = await appendBatch(request, [cloudEvent({ id: tag, subject: `m/${tag}`, time: "2026-06-01T10:00:00Z", data: { b: 1, a: [1, 2] } })]);
     const again = await request.post("/api/events", {
       headers: {
         ...producerAuth,
@@ -230,10 +228,7 @@ test.describe("POST /api/events accepts every CloudEvents mode", () => {
     const before = await headPosition(request);
     const res = await request.post("/api/events", {
       headers: { ...producerAuth, "content-type": BATCH },
-      data: JSON.stringify([
-        cloudEvent({ id: `${tag}-new`, subject: `c/${tag}` }),
-        cloudEvent({ id: tag, subject: `c/${tag}`, data: { other: true } }),
-      ]),
+      data: JSON.stringify([cloudEvent({ id: `${tag}-new`, subject: `c/${tag}` }), cloudEvent({ id: tag, subject: `c/${tag}`, data: { other: true } })]),
     });
     expect(res.status()).toBe(409);
     expect((await res.json()).error).toMatchObject({ code: "duplicate_id_conflict", details: { index: 1, attribute: "id" } });
@@ -287,7 +282,11 @@ test.describe("reading", () => {
   });
 
   test("bad paging parameters are a 400 naming the parameter", async ({ request }) => {
-    for (const [query, parameter] of [["limit=5000", "limit"], ["after=-1", "after"], ["limit=abc", "limit"]]) {
+    for (const [query, parameter] of [
+      ["limit=5000", "limit"],
+      ["after=-1", "after"],
+      ["limit=abc", "limit"],
+    ]) {
       const res = await request.get(`/api/events?${query}`, { headers: serviceAuth });
       expect(res.status()).toBe(400);
       expect((await res.json()).error.details).toMatchObject({ parameter });

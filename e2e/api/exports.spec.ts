@@ -7,7 +7,15 @@ const FORMULA = '=HYPERLINK("http://x","y")';
 
 test("the session CSV never hands a spreadsheet a formula: an event type that starts like one comes out neutralised", async ({ request }) => {
   const seeded = await seedUserSession(request, (user, tag) => [
-    cloudEvent({ id: `${tag}-f`, source: "/holidays/search", type: FORMULA, subject: `search/${user}`, userid: user, time: "2026-06-01T10:02:00Z", data: { note: "@SUM(1+1)" } }),
+    cloudEvent({
+      id: `${tag}-f`,
+      source: "/holidays/search",
+      type: FORMULA,
+      subject: `search/${user}`,
+      userid: user,
+      time: "2026-06-01T10:02:00Z",
+      data: { note: "@SUM(1+1)" },
+    }),
   ]);
   await expect(async () => {
     const csv = await (await request.get(`/sessions/${seeded.sessionId}/export/csv`, { headers: serviceAuth })).text();
@@ -25,7 +33,15 @@ test("a long session's exports stream whole: valid JSON of the usual shape, ever
     await appendBatch(
       request,
       Array.from({ length: Math.min(500, extra - i) }, (_, k) =>
-        cloudEvent({ id: `${seeded.tag}-v${i + k}`, source: "/holidays/offers", type: "offers.offer.viewed", subject: `offer/${seeded.user}`, userid: seeded.user, time: new Date(base + (i + k) * 1_000).toISOString(), data: { offerId: `OF-${i + k}` } }),
+        cloudEvent({
+          id: `${seeded.tag}-v${i + k}`,
+          source: "/holidays/offers",
+          type: "offers.offer.viewed",
+          subject: `offer/${seeded.user}`,
+          userid: seeded.user,
+          time: new Date(base + (i + k) * 1_000).toISOString(),
+          data: { offerId: `OF-${i + k}` },
+        }),
       ),
     );
   }
@@ -45,7 +61,9 @@ test("a long session's exports stream whole: valid JSON of the usual shape, ever
   expect(positions).toEqual([...positions].sort((a, b) => a - b));
   expect(body.events.at(-1).data.offerId).toBe(`OF-${extra - 1}`);
 
-  const csv = parse(await (await request.get(`/sessions/${seeded.sessionId}/export/csv`, { headers: serviceAuth })).text(), { columns: true }) as { event: string }[];
+  const csv = parse(await (await request.get(`/sessions/${seeded.sessionId}/export/csv`, { headers: serviceAuth })).text(), { columns: true }) as {
+    event: string;
+  }[];
   expect(csv.map((r) => r.event)).toEqual(body.events.map((e: { type: string }) => e.type));
 });
 
@@ -54,8 +72,26 @@ test("a session whose producer id has a character no header can hold still expor
   const user = `usr-${tag}`;
   const sessionid = `${tag}-→"quoted"`;
   await appendBatch(request, [
-    cloudEvent({ id: `${tag}-1`, source: "/holidays/identity", type: "identity.user.signed_in", subject: `user/${user}`, userid: user, sessionid, time: "2026-06-01T10:00:00Z", data: { method: "password" } }),
-    cloudEvent({ id: `${tag}-2`, source: "/holidays/search", type: "search.destinations.searched", subject: `search/${user}`, userid: user, sessionid, time: "2026-06-01T10:01:00Z", data: { query: "Lisbon" } }),
+    cloudEvent({
+      id: `${tag}-1`,
+      source: "/holidays/identity",
+      type: "identity.user.signed_in",
+      subject: `user/${user}`,
+      userid: user,
+      sessionid,
+      time: "2026-06-01T10:00:00Z",
+      data: { method: "password" },
+    }),
+    cloudEvent({
+      id: `${tag}-2`,
+      source: "/holidays/search",
+      type: "search.destinations.searched",
+      subject: `search/${user}`,
+      userid: user,
+      sessionid,
+      time: "2026-06-01T10:01:00Z",
+      data: { query: "Lisbon" },
+    }),
   ]);
   let id = "";
   await expect(async () => {

@@ -11,7 +11,11 @@ const ACCEPTED = new Set([200, 400, 403, 409, 413, 415, 422]);
 const REWIND_COLUMNS = new Set(["userid", "anonymousid", "sessionid", "correlationid", "causationid"]);
 
 type Mode = "structured" | "batch" | "binary" | "malformed" | "resend";
-interface Health { status: string; projector: { position: number; head: number }; deadLetters: number }
+interface Health {
+  status: string;
+  projector: { position: number; head: number };
+  deadLetters: number;
+}
 
 async function health(request: APIRequestContext): Promise<Health> {
   return (await (await request.get("/api/health", { timeout: 2_000 })).json()) as Health;
@@ -114,7 +118,15 @@ test("fuzzed ingestion: never a 500 or a stall, stored as acknowledged, a refusa
   }
 
   // The projector catches up with everything appended.
-  await expect.poll(async () => { const h = await health(request); return h.projector.position - h.projector.head; }, { timeout: 20_000 }).toBe(0);
+  await expect
+    .poll(
+      async () => {
+        const h = await health(request);
+        return h.projector.position - h.projector.head;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(0);
   polling = false;
   await poller;
   expect(slow).toEqual([]);

@@ -34,7 +34,7 @@ test("personal data from the reference world is in no API response and no page, 
   // A customer who registered and booked: their email, their sessions, a booking stream.
   const traveller = world.find((e) => e.type === T.travellersAdded)!;
   const user = traveller.userid as string;
-  const email = ((world.find((e) => e.type === T.userRegistered && e.userid === user)!.data) as Data).email as string;
+  const email = (world.find((e) => e.type === T.userRegistered && e.userid === user)!.data as Data).email as string;
   const bookingStream = traveller.subject as string;
   let sessionIds: string[] = [];
   await expect(async () => {
@@ -89,7 +89,16 @@ test("an email in the envelope, as a user id or as a key inside data, leaves no 
   const subject = `customer/${email}`;
   const { results } = await appendBatch(request, [
     // No sessionid: a producer's sessionid becomes the session's id, in URLs (left to the reference work).
-    cloudEvent({ id: `evt-${email}`, source: `/e2e/${email}`, subject, userid: email, correlationid: correlation, causationid: `cause-${email}`, dataschema: `https://schemas.test/${email}`, data: { [email]: { plan: "gold" }, note: "ok" } }),
+    cloudEvent({
+      id: `evt-${email}`,
+      source: `/e2e/${email}`,
+      subject,
+      userid: email,
+      correlationid: correlation,
+      causationid: `cause-${email}`,
+      dataschema: `https://schemas.test/${email}`,
+      data: { [email]: { plan: "gold" }, note: "ok" },
+    }),
     cloudEvent({ id: `evt2-${email}`, subject, userid: email, correlationid: correlation, time: "2026-06-01T10:01:00Z", data: { ok: true } }),
   ]);
   let sessionIds: string[] = [];
@@ -101,11 +110,23 @@ test("an email in the envelope, as a user id or as a key inside data, leaves no 
 
   const masked = "•••••••.•••"; // the domain, masked
   const stream = await (await request.get(`/api/streams/${encodeURIComponent(subject)}`, { headers: serviceAuth })).json();
-  expect(stream.events[0]).toMatchObject({ subject: expect.stringContaining(masked), userid: expect.stringContaining(masked), id: expect.stringContaining(masked) });
+  expect(stream.events[0]).toMatchObject({
+    subject: expect.stringContaining(masked),
+    userid: expect.stringContaining(masked),
+    id: expect.stringContaining(masked),
+  });
   expect(Object.keys(stream.events[0].data)).toEqual([expect.stringContaining(masked), "note"]);
 
-  const apis = [`/api/events?after=${results[0]!.position - 1}&limit=2`, `/api/streams/${encodeURIComponent(subject)}`, ...sessionIds.map((s) => `/api/sessions/${s}`)];
-  const pages = ["/sessions", `/flows/${encodeURIComponent(correlation)}`, ...sessionIds.flatMap((s) => [`/sessions/${s}`, `/sessions/${s}/export/json`, `/sessions/${s}/export/csv`])];
+  const apis = [
+    `/api/events?after=${results[0]!.position - 1}&limit=2`,
+    `/api/streams/${encodeURIComponent(subject)}`,
+    ...sessionIds.map((s) => `/api/sessions/${s}`),
+  ];
+  const pages = [
+    "/sessions",
+    `/flows/${encodeURIComponent(correlation)}`,
+    ...sessionIds.flatMap((s) => [`/sessions/${s}`, `/sessions/${s}/export/json`, `/sessions/${s}/export/csv`]),
+  ];
   const leaks: string[] = [];
   const inspect = async (client: APIRequestContext, path: string, headers: Record<string, string> = {}) => {
     const response = await client.get(path, { headers });

@@ -19,7 +19,18 @@ test("the booking system reads the resume state and creates a link with a servic
       step: "priced",
       remaining: ["Pay"],
       noLongerHolds: [],
-      chosen: { bookingId: seeded.booking, offerId: seeded.offer, destination: "Lisbon", hotel: "Vista Resort Lisbon", checkIn: "2027-06-12", checkOut: "2027-06-19", adults: 2, children: 1, total: 2100, currency: "EUR" },
+      chosen: {
+        bookingId: seeded.booking,
+        offerId: seeded.offer,
+        destination: "Lisbon",
+        hotel: "Vista Resort Lisbon",
+        checkIn: "2027-06-12",
+        checkOut: "2027-06-19",
+        adults: 2,
+        children: 1,
+        total: 2100,
+        currency: "EUR",
+      },
     },
   });
   for (const value of seeded.personal) expect(JSON.stringify(body)).not.toContain(value);
@@ -51,7 +62,16 @@ test("no link for a booking that was confirmed since: 409 with the reason", asyn
   const seeded = await seedUnfinishedBooking(request);
   // Confirmed the next day, in a visit of its own.
   await appendBatch(request, [
-    cloudEvent({ id: `${seeded.tag}-confirmed`, source: "/holidays/booking", type: T.bookingConfirmed, subject: `booking/${seeded.booking}`, userid: seeded.user, correlationid: seeded.booking, time: new Date().toISOString(), data: { bookingId: seeded.booking, reference: seeded.booking, total: 2100, currency: "EUR" } }),
+    cloudEvent({
+      id: `${seeded.tag}-confirmed`,
+      source: "/holidays/booking",
+      type: T.bookingConfirmed,
+      subject: `booking/${seeded.booking}`,
+      userid: seeded.user,
+      correlationid: seeded.booking,
+      time: new Date().toISOString(),
+      data: { bookingId: seeded.booking, reference: seeded.booking, total: 2100, currency: "EUR" },
+    }),
   ]);
   const refused = await request.post("/api/resume-links", { headers: serviceAuth, data: { userId: seeded.user, sessionId: seeded.sessionId } });
   expect(refused.status()).toBe(409);
@@ -69,7 +89,8 @@ test("tampered, expired, revoked, unknown and another user's tokens are refused 
   const open = async (t: string) => {
     const response = await request.get(`/resume/${t}`);
     const html = await response.text();
-    for (const value of ["Vista Resort Lisbon", seeded.booking, other.booking, seeded.user, ...seeded.personal]) expect(html, `${t} shows ${value}`).not.toContain(value);
+    for (const value of ["Vista Resort Lisbon", seeded.booking, other.booking, seeded.user, ...seeded.personal])
+      expect(html, `${t} shows ${value}`).not.toContain(value);
     return { status: response.status(), html };
   };
   const flip = signature[5] === "A" ? "B" : "A";

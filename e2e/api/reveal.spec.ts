@@ -14,10 +14,21 @@ async function reveals(request: APIRequestContext, viewer: string): Promise<numb
   return events.filter((e) => e.type === "rewind.audit.field.revealed").length;
 }
 
-test("a field reveal is bound to what the viewer may open: its session, the explorer only for those who may explore, one leaf value", async ({ request, baseURL }) => {
+test("a field reveal is bound to what the viewer may open: its session, the explorer only for those who may explore, one leaf value", async ({
+  request,
+  baseURL,
+}) => {
   // Another customer's email, in an event of their session; and an agent with a session of their own to look at.
   const victim = await seedUserSession(request, (user, tag) => [
-    cloudEvent({ id: `${tag}-3`, source: "/holidays/identity", type: "identity.user.registered", subject: `user/${user}`, userid: user, time: "2026-06-01T10:02:00Z", data: { contact: { email: `${tag}@example.com` } } }),
+    cloudEvent({
+      id: `${tag}-3`,
+      source: "/holidays/identity",
+      type: "identity.user.registered",
+      subject: `user/${user}`,
+      userid: user,
+      time: "2026-06-01T10:02:00Z",
+      data: { contact: { email: `${tag}@example.com` } },
+    }),
   ]);
   const email = `${victim.tag}@example.com`;
   const other = await seedUserSession(request);

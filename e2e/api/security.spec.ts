@@ -24,8 +24,7 @@ test("ingestion is rate limited per key: 429 with Retry-After, and the refused r
   }).toString();
   const key = output.trim().split("\n").pop()!;
   const tag = uniqueTag("rate");
-  const batch = (n: number) =>
-    JSON.stringify(Array.from({ length: 5_000 }, (_, i) => cloudEvent({ id: `${tag}-${n}-${i}`, subject: `rate/${tag}` })));
+  const batch = (n: number) => JSON.stringify(Array.from({ length: 5_000 }, (_, i) => cloudEvent({ id: `${tag}-${n}-${i}`, subject: `rate/${tag}` })));
   const post = (n: number) =>
     request.post("/api/events", {
       headers: { Authorization: `Bearer ${key}`, "content-type": "application/cloudevents-batch+json" },
@@ -89,14 +88,29 @@ function producerAuthHeaders() {
 
 test("sign-in never sends anyone to another site, and Better Auth's admin endpoints are not reachable", async ({ baseURL }) => {
   const admin = await signedInAs("admin", baseURL!);
-  for (const next of ["//evil.example", "/%09/evil.example", "/\\evil.example", "https://evil.example", "/.//evil.example/x", "/..//evil.example", "/%2f%2fevil.example", "/%5cevil.example"]) {
+  for (const next of [
+    "//evil.example",
+    "/%09/evil.example",
+    "/\\evil.example",
+    "https://evil.example",
+    "/.//evil.example/x",
+    "/..//evil.example",
+    "/%2f%2fevil.example",
+    "/%5cevil.example",
+  ]) {
     const response = await admin.get(`/sign-in?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
     expect(response.status(), next).toBe(307);
     const location = response.headers().location!;
     expect(new URL(location, baseURL).origin, next).toBe(new URL(baseURL!).origin);
     expect(location, next).not.toMatch(/^[\\/][\\/]/);
   }
-  for (const path of ["/api/auth/admin/list-users", "/api/auth/admin/set-role", "/api/auth/admin/impersonate-user", "/api/auth/sign-up/email", "/api/auth/update-user"]) {
+  for (const path of [
+    "/api/auth/admin/list-users",
+    "/api/auth/admin/set-role",
+    "/api/auth/admin/impersonate-user",
+    "/api/auth/sign-up/email",
+    "/api/auth/update-user",
+  ]) {
     const response = await admin.post(path, { headers: { origin: baseURL! }, data: { userId: "x", role: "admin" } });
     expect(response.status(), path).toBe(404);
   }

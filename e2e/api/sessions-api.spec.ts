@@ -15,8 +15,29 @@ function journey(tag: string, user: string) {
   return [
     base(1, "identity.user.registered", 0, { name: `Tess ${tag}`, email: `${tag}@example.com` }, { subject: `user/${user}` }),
     base(2, "identity.user.signed_in", 0.1, { platform: "web", device: "desktop", country: "GB" }, { subject: `user/${user}` }),
-    base(3, "search.destinations.searched", 1, { query: "Lisbon", destination: "LIS", checkIn: "2026-06-12", checkOut: "2026-06-19", adults: 2, children: 0 }, { subject: `search/${user}` }),
-    base(4, "booking.booking.started", 3, { bookingId: `BK-${tag}`, hotel: "Vista Resort Lisbon", package: "half-board", checkIn: "2026-06-12", checkOut: "2026-06-19", adults: 2, children: 0, pricePerPerson: 700 }, { subject: `booking/BK-${tag}`, correlationid: `BK-${tag}` }),
+    base(
+      3,
+      "search.destinations.searched",
+      1,
+      { query: "Lisbon", destination: "LIS", checkIn: "2026-06-12", checkOut: "2026-06-19", adults: 2, children: 0 },
+      { subject: `search/${user}` },
+    ),
+    base(
+      4,
+      "booking.booking.started",
+      3,
+      {
+        bookingId: `BK-${tag}`,
+        hotel: "Vista Resort Lisbon",
+        package: "half-board",
+        checkIn: "2026-06-12",
+        checkOut: "2026-06-19",
+        adults: 2,
+        children: 0,
+        pricePerPerson: 700,
+      },
+      { subject: `booking/BK-${tag}`, correlationid: `BK-${tag}` },
+    ),
   ];
 }
 
@@ -43,10 +64,7 @@ test("appended events become a session with its outcome, timeline and snapshots"
   const body = await res.json();
   expect(body.session.id).toBe(sessions[0].id);
   expect(body.timeline).toMatchObject({ from: 0, count: 2, total: 4 });
-  expect(body.timeline.events.map((e: { description: string }) => e.description)).toEqual([
-    "Created an account",
-    "Signed in on the web (desktop)",
-  ]);
+  expect(body.timeline.events.map((e: { description: string }) => e.description)).toEqual(["Created an account", "Signed in on the web (desktop)"]);
   const rest = await (await request.get(`/api/sessions/${sessions[0].id}?from=2`, { headers: serviceAuth })).json();
   expect(rest.timeline.events[0].description).toBe("Searched Lisbon, 12–19 Jun, 2 adults");
 
@@ -65,7 +83,12 @@ test("events appended by another process (the import command) are picked up with
   const tag = uniqueTag("ext");
   const user = `u-${tag}`;
   const file = join(mkdtempSync(join(tmpdir(), "rewind-e2e-")), "events.ndjson");
-  writeFileSync(file, journey(tag, user).map((e) => JSON.stringify(e)).join("\n"));
+  writeFileSync(
+    file,
+    journey(tag, user)
+      .map((e) => JSON.stringify(e))
+      .join("\n"),
+  );
   execFileSync("node_modules/.bin/tsx", ["scripts/rewind.ts", "import", file], {
     env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./test-results/e2e-store/rewind.db" },
   });
@@ -85,7 +108,14 @@ test("unknown sessions are 404 and bad parameters 400", async ({ request }) => {
 test("a search that matches more customers than it answers says so", async ({ request }) => {
   const tag = uniqueTag("many");
   const events = Array.from({ length: 22 }, (_, i) =>
-    cloudEvent({ id: `${tag}-${i}`, source: "/holidays/search", type: "search.destinations.searched", subject: `search/${tag}-${i}`, userid: `usr-${tag}-${String(i).padStart(2, "0")}`, data: { query: "Rome", destination: "ROM" } }),
+    cloudEvent({
+      id: `${tag}-${i}`,
+      source: "/holidays/search",
+      type: "search.destinations.searched",
+      subject: `search/${tag}-${i}`,
+      userid: `usr-${tag}-${String(i).padStart(2, "0")}`,
+      data: { query: "Rome", destination: "ROM" },
+    }),
   );
   await appendBatch(request, events);
   await expect(async () => {

@@ -10,13 +10,7 @@ export interface RawResponse {
  * (no Content-Length), as a streaming producer sends it. A server that refuses early may close
  * the connection while the body is still going out: the answer is what counts, not the write.
  */
-export function postChunked(
-  baseURL: string,
-  path: string,
-  headers: Record<string, string>,
-  body: Uint8Array,
-  chunkBytes = 64 * 1024,
-): Promise<RawResponse> {
+export function postChunked(baseURL: string, path: string, headers: Record<string, string>, body: Uint8Array, chunkBytes = 64 * 1024): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(new URL(path, baseURL), { method: "POST", agent: false, headers: { ...headers, "transfer-encoding": "chunked" } }, (res) => {
       const parts: Buffer[] = [];

@@ -8,8 +8,24 @@ export async function seedUserSession(request: APIRequestContext, extra: (user: 
   const base = Date.parse("2026-06-01T10:00:00Z");
   const at = (minutes: number) => new Date(base + minutes * 60_000).toISOString();
   await appendBatch(request, [
-    cloudEvent({ id: `${tag}-1`, source: "/holidays/identity", type: "identity.user.signed_in", subject: `user/${user}`, userid: user, time: at(0), data: { method: "password", platform: "web", device: "desktop", country: "GB" } }),
-    cloudEvent({ id: `${tag}-2`, source: "/holidays/search", type: "search.destinations.searched", subject: `search/${user}`, userid: user, time: at(1), data: { query: "Lisbon", destination: "LIS", checkIn: "2026-07-01", checkOut: "2026-07-08", nights: 7, adults: 2, children: 0, results: 40 } }),
+    cloudEvent({
+      id: `${tag}-1`,
+      source: "/holidays/identity",
+      type: "identity.user.signed_in",
+      subject: `user/${user}`,
+      userid: user,
+      time: at(0),
+      data: { method: "password", platform: "web", device: "desktop", country: "GB" },
+    }),
+    cloudEvent({
+      id: `${tag}-2`,
+      source: "/holidays/search",
+      type: "search.destinations.searched",
+      subject: `search/${user}`,
+      userid: user,
+      time: at(1),
+      data: { query: "Lisbon", destination: "LIS", checkIn: "2026-07-01", checkOut: "2026-07-08", nights: 7, adults: 2, children: 0, results: 40 },
+    }),
     ...extra(user, tag),
   ]);
   let sessionId = "";

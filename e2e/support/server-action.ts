@@ -41,7 +41,14 @@ export interface ActionCall {
  * that does not, Next forwards it and answers 200 whatever the action did). The status is the
  * action's own: 403 for forbidden(), 200 otherwise, a redirect in `x-action-redirect`.
  */
-export async function callAction(client: APIRequestContext, baseURL: string, path: string, id: string, args: unknown[], headers: Record<string, string> = {}): Promise<ActionCall> {
+export async function callAction(
+  client: APIRequestContext,
+  baseURL: string,
+  path: string,
+  id: string,
+  args: unknown[],
+  headers: Record<string, string> = {},
+): Promise<ActionCall> {
   const body = await encodeReply(args);
   const common = { ...headers, "next-action": id, accept: "text/x-component", origin: baseURL };
   const response =

@@ -11,7 +11,15 @@ async function auditTypes(request: APIRequestContext, viewerId: string): Promise
 }
 
 const registered = (user: string, tag: string) => [
-  cloudEvent({ id: `${tag}-r`, source: "/holidays/identity", type: "identity.user.registered", subject: `user/${user}`, userid: user, time: "2026-06-01T09:59:00Z", data: { name: "Petra Private", email: `${tag}@example.com`, phone: "+44 7700 900123" } }),
+  cloudEvent({
+    id: `${tag}-r`,
+    source: "/holidays/identity",
+    type: "identity.user.registered",
+    subject: `user/${user}`,
+    userid: user,
+    time: "2026-06-01T09:59:00Z",
+    data: { name: "Petra Private", email: `${tag}@example.com`, phone: "+44 7700 900123" },
+  }),
 ];
 
 test.describe("signing in", () => {
@@ -100,7 +108,8 @@ test.describe("as an admin", () => {
     const email = `${uniqueTag("invited")}@e2e.test`;
     // Changes to who may look are on record, in the stream of whoever made them.
     const adminId = await viewerIdOf(page.request);
-    const recorded = async (viewer: string, action: string) => (await auditTypes(page.request, viewer)).filter((t) => t === `rewind.audit.dashboard-user.${action}`).length;
+    const recorded = async (viewer: string, action: string) =>
+      (await auditTypes(page.request, viewer)).filter((t) => t === `rewind.audit.dashboard-user.${action}`).length;
     const invitesBefore = await recorded(adminId, "invited");
     await page.goto("/admin/users");
     const form = page.getByRole("form", { name: "Invite" });
@@ -243,14 +252,16 @@ test.describe("as an admin", () => {
     await expect(page.getByRole("list", { name: "Policy history" })).toContainText(E2E_USERS.admin.email);
     await expect.poll(read, { timeout: 5_000 }).toEqual({ nickname: maskValue("Shadowfax"), city: "Leeds" });
 
-    await editor.fill("{ \"fields\": { \"x\": [\"a..b\"] }, \"patterns\": [] }");
+    await editor.fill('{ "fields": { "x": ["a..b"] }, "patterns": [] }');
     await page.getByRole("button", { name: "Save a new version" }).click();
     await expect(page.getByRole("form", { name: "Save a new version" }).getByRole("alert")).toContainText("fields.x.0");
 
     // A pattern that backtracks catastrophically would freeze every read: refused, by its name.
     await editor.fill(JSON.stringify({ ...policy, patterns: [...policy.patterns, { name: "nested plus", regex: "(a+)+$" }] }));
     await page.getByRole("button", { name: "Save a new version" }).click();
-    await expect(page.getByRole("form", { name: "Save a new version" }).getByRole("alert")).toContainText('pattern "nested plus" can backtrack catastrophically');
+    await expect(page.getByRole("form", { name: "Save a new version" }).getByRole("alert")).toContainText(
+      'pattern "nested plus" can backtrack catastrophically',
+    );
     await expect(page.getByRole("list", { name: "Policy history" }).getByRole("listitem").first()).not.toContainText("nested plus");
     // What was typed stays, to be mended rather than typed again.
     await expect(editor).toHaveValue(/nested plus/);
@@ -261,7 +272,10 @@ test.describe("as an admin", () => {
     await expect(page.getByRole("status")).toContainText(`${type}: − nickname`);
   });
 
-  test("the access log shows what it records through the masking: a customer whose user id is an email, and the request that named it", async ({ page, request }) => {
+  test("the access log shows what it records through the masking: a customer whose user id is an email, and the request that named it", async ({
+    page,
+    request,
+  }) => {
     const email = `${uniqueTag("logged")}@example.com`;
     await appendBatch(request, [cloudEvent({ id: uniqueTag("logged-event"), subject: `customer/${email}`, userid: email })]);
     await expect(async () => {
@@ -270,7 +284,12 @@ test.describe("as an admin", () => {
     }).toPass({ timeout: 15_000 });
     await page.goto("/access-log?viewer=env%3AREWIND_API_KEY");
     const table = page.getByRole("table", { name: "Access log" });
-    await expect(table.getByRole("row").filter({ hasText: maskValue(email) }).first()).toBeVisible();
+    await expect(
+      table
+        .getByRole("row")
+        .filter({ hasText: maskValue(email) })
+        .first(),
+    ).toBeVisible();
     expect(await page.content()).not.toContain(email.split("@")[0]);
   });
 

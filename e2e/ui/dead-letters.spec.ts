@@ -2,7 +2,10 @@ import { execFileSync } from "node:child_process";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { appendBatch, cloudEvent, serviceAuth, uniqueTag } from "../support/seed";
 
-interface Health { projector: { position: number; head: number }; deadLetters: number }
+interface Health {
+  projector: { position: number; head: number };
+  deadLetters: number;
+}
 const health = async (request: APIRequestContext) => (await (await request.get("/api/health")).json()) as Health;
 
 /** An event nested 1,200 deep written straight into the store (e2e/support/insert-unfoldable-event.ts); its position. */
@@ -13,7 +16,10 @@ function insertUnfoldableEvent(templatePosition: number, eventId: string): numbe
   return Number(output.toString().trim().split("\n").pop());
 }
 
-test("an event the projector cannot fold is set aside, shown to admins raw and beside its session's replay, retried and discarded", async ({ page, request }) => {
+test("an event the projector cannot fold is set aside, shown to admins raw and beside its session's replay, retried and discarded", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(60_000);
   const tag = uniqueTag("dead");
   const user = `usr-${tag}`;
@@ -28,12 +34,23 @@ test("an event the projector cannot fold is set aside, shown to admins raw and b
   // Appended after it: projected all the same.
   await appendBatch(request, [cloudEvent({ id: `${tag}-3`, subject: `dead/${tag}`, userid: `${user}-later`, time: "2026-06-01T10:02:00Z" })]);
 
-  await expect.poll(async () => { const h = await health(request); return [h.deadLetters - before, h.projector.head - h.projector.position]; }, { timeout: 20_000 }).toEqual([1, 0]);
+  await expect
+    .poll(
+      async () => {
+        const h = await health(request);
+        return [h.deadLetters - before, h.projector.head - h.projector.position];
+      },
+      { timeout: 20_000 },
+    )
+    .toEqual([1, 0]);
   const later = await request.get(`/api/users/${encodeURIComponent(`${user}-later`)}/sessions`, { headers: serviceAuth });
   expect((await later.json()).sessions).toHaveLength(1);
 
   await page.goto("/admin/dead-letters");
-  const row = page.getByRole("table", { name: "Set-aside events" }).getByRole("row").filter({ hasText: String(position) });
+  const row = page
+    .getByRole("table", { name: "Set-aside events" })
+    .getByRole("row")
+    .filter({ hasText: String(position) });
   await expect(row).toContainText("sessions");
   await row.getByRole("link", { name: String(position) }).click();
   await page.waitForURL(/\/events\?event=/);

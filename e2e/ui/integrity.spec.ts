@@ -23,7 +23,10 @@ test("a service reads the digest and verifies the store as a stream of progress 
 
   const response = await request.get(`/api/integrity/verify?${new URLSearchParams({ digest })}`, { headers: serviceAuth });
   expect(response.headers()["content-type"]).toContain("application/x-ndjson");
-  const lines = (await response.text()).trim().split("\n").map((l) => JSON.parse(l));
+  const lines = (await response.text())
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
   expect(lines[0]).toMatchObject({ progress: { checked: 0 } });
   expect(lines.at(-1).result).toMatchObject({ ok: true, problemCount: 0, digest: { given: digest, matched: true } });
   expect(lines.at(-1).result.checked).toBeGreaterThanOrEqual(position);

@@ -20,7 +20,10 @@ test(
     const tag = uniqueTag("typed");
     const subject = `search/${tag}`;
     const post = (events: Record<string, unknown>[]) =>
-      request.post("/api/events", { headers: { Authorization: `Bearer ${key}`, "content-type": "application/cloudevents-batch+json" }, data: JSON.stringify(events) });
+      request.post("/api/events", {
+        headers: { Authorization: `Bearer ${key}`, "content-type": "application/cloudevents-batch+json" },
+        data: JSON.stringify(events),
+      });
     const allowed = cloudEvent({ id: `${tag}-1`, source: "/holidays/search", subject, type: "search.destinations.searched" });
     const forged = cloudEvent({ id: `${tag}-pay`, source: "/holidays/search", subject, type: "payment.payment.succeeded" });
 

@@ -14,7 +14,15 @@ test("the player's block loads and its background fold run side by side", async 
   await appendBatch(
     request,
     Array.from({ length: 250 }, (_, i) =>
-      cloudEvent({ id: `${tag}-${i}`, source: "/holidays/search", subject: `s/${tag}`, type: "search.destinations.searched", time: new Date(start + i * 5_000).toISOString(), userid: user, data: { query: `Q${i}`, checkIn: "2026-06-12", checkOut: "2026-06-19", adults: 2, children: 0 } }),
+      cloudEvent({
+        id: `${tag}-${i}`,
+        source: "/holidays/search",
+        subject: `s/${tag}`,
+        type: "search.destinations.searched",
+        time: new Date(start + i * 5_000).toISOString(),
+        userid: user,
+        data: { query: `Q${i}`, checkIn: "2026-06-12", checkOut: "2026-06-19", adults: 2, children: 0 },
+      }),
     ),
   );
   let sessionId = "";
@@ -30,7 +38,8 @@ test("the player's block loads and its background fold run side by side", async 
   // player: four reads, each sent only after the one before had answered.)
   const inFlight = new Set<Request>();
   const overlaps: { read: string; alongside: string[] }[] = [];
-  const readOf = (r: Request) => new URL(r.url()).pathname.split("/").pop()! + (new URL(r.url()).searchParams.has("block") ? ` ${new URL(r.url()).searchParams.get("block")}` : "");
+  const readOf = (r: Request) =>
+    new URL(r.url()).pathname.split("/").pop()! + (new URL(r.url()).searchParams.has("block") ? ` ${new URL(r.url()).searchParams.get("block")}` : "");
   page.on("request", (r) => {
     if (!new URL(r.url()).pathname.startsWith("/api/replay/")) return;
     overlaps.push({ read: readOf(r), alongside: [...inFlight].map(readOf) });
@@ -49,5 +58,10 @@ test("the player's block loads and its background fold run side by side", async 
   // Sent while another was still unanswered: two blocks at once, and a block beside the fold.
   const most = Math.max(...overlaps.map((o) => o.alongside.filter((a) => a.startsWith("block")).length + (o.read.startsWith("block") ? 1 : 0)));
   expect(most, JSON.stringify(overlaps)).toBeGreaterThanOrEqual(2);
-  expect(overlaps.some((o) => (o.read === "events" && o.alongside.some((a) => a.startsWith("block"))) || (o.read.startsWith("block") && o.alongside.includes("events"))), JSON.stringify(overlaps)).toBe(true);
+  expect(
+    overlaps.some(
+      (o) => (o.read === "events" && o.alongside.some((a) => a.startsWith("block"))) || (o.read.startsWith("block") && o.alongside.includes("events")),
+    ),
+    JSON.stringify(overlaps),
+  ).toBe(true);
 });

@@ -30,7 +30,10 @@ test("find a customer by email, open a session and replay it", async ({ page, re
   await page.getByRole("searchbox", { name: "Find a customer" }).fill(`${tag}@example.com`);
   await page.keyboard.press("Enter");
   // The match is on the server; the name comes back masked.
-  await page.getByRole("list", { name: "Search results" }).getByRole("link", { name: maskValue("Rita Replay") }).click();
+  await page
+    .getByRole("list", { name: "Search results" })
+    .getByRole("link", { name: maskValue("Rita Replay") })
+    .click();
   await expect(page.getByRole("heading", { name: maskValue("Rita Replay") })).toBeVisible();
   await expect(page.locator("body")).not.toContainText("Rita Replay");
   await page.getByRole("table", { name: "Sessions" }).getByRole("link").first().click();
@@ -96,7 +99,15 @@ test("a session still open updates while it is watched, and follow keeps the pla
   const user = `u-${tag}`;
   const now = Date.now();
   const e = (i: number, type: string, minutesAgo: number, data: Record<string, unknown>) =>
-    cloudEvent({ id: `${tag}-${i}`, source: `/holidays/${type.split(".")[0]}`, subject: `s/${tag}`, type, time: new Date(now - minutesAgo * 60_000).toISOString(), userid: user, data });
+    cloudEvent({
+      id: `${tag}-${i}`,
+      source: `/holidays/${type.split(".")[0]}`,
+      subject: `s/${tag}`,
+      type,
+      time: new Date(now - minutesAgo * 60_000).toISOString(),
+      userid: user,
+      data,
+    });
   await appendBatch(request, [
     e(1, "identity.user.signed_in", 3, { platform: "ios", device: "mobile", country: "GB" }),
     e(2, "search.destinations.searched", 2, { query: "Malta", checkIn: "2026-09-01", checkOut: "2026-09-05", adults: 2, children: 0 }),
@@ -113,7 +124,9 @@ test("a session still open updates while it is watched, and follow keeps the pla
   const slider = page.getByRole("slider", { name: "Playhead" });
   await expect(slider).toHaveAttribute("aria-valuemax", "1");
 
-  await appendBatch(request, [e(3, "offers.offer.viewed", 0, { offerId: "OF-MLA-1", hotel: "Harbour Hotel Malta", package: "bed-and-breakfast", pricePerPerson: 540 })]);
+  await appendBatch(request, [
+    e(3, "offers.offer.viewed", 0, { offerId: "OF-MLA-1", hotel: "Harbour Hotel Malta", package: "bed-and-breakfast", pricePerPerson: 540 }),
+  ]);
   await expect(slider).toHaveAttribute("aria-valuemax", "2", { timeout: 10_000 });
   await expect(slider).toHaveAttribute("aria-valuenow", "2");
   await expect(page.getByRole("list", { name: "Session events" })).toContainText("Viewed Harbour Hotel Malta (bed-and-breakfast)");

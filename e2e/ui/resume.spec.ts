@@ -7,7 +7,12 @@ import { storageStateOf } from "../support/users";
 
 test.use({ storageState: storageStateOf("agent") });
 
-test("an agent creates a resume link from a replay; the customer opens it on a phone and Continue goes to the booking app", async ({ page, browser, request, baseURL }) => {
+test("an agent creates a resume link from a replay; the customer opens it on a phone and Continue goes to the booking app", async ({
+  page,
+  browser,
+  request,
+  baseURL,
+}) => {
   const seeded = await seedUnfinishedBooking(request);
   await page.goto(`/sessions/${seeded.sessionId}`);
   await page.getByRole("button", { name: "Create a resume link" }).click();
@@ -33,15 +38,23 @@ test("an agent creates a resume link from a replay; the customer opens it on a p
   // Fits the phone's width.
   expect(await customer.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).toBe(true);
 
-  const expected = E2E_RESUME_TEMPLATE.replace("{bookingId}", seeded.booking).replace("{offerId}", seeded.offer).replace("{checkIn}", "2027-06-12").replace("{checkOut}", "2027-06-19").replace("{adults}", "2").replace("{children}", "1");
+  const expected = E2E_RESUME_TEMPLATE.replace("{bookingId}", seeded.booking)
+    .replace("{offerId}", seeded.offer)
+    .replace("{checkIn}", "2027-06-12")
+    .replace("{checkOut}", "2027-06-19")
+    .replace("{adults}", "2")
+    .replace("{children}", "1");
   await customer.getByRole("link", { name: "Continue your booking" }).click();
   await customer.waitForURL(expected);
   await phone.close();
 
   // Both are on record: the agent created it, the customer opened it.
   const agentId = await viewerIdOf(await signedInAs("agent", baseURL!));
-  const stream = async (viewer: string) => (await (await request.get(`/api/streams/${encodeURIComponent(`rewind/audit/${viewer}`)}?limit=1000`, { headers: serviceAuth })).json()).events;
-  expect((await stream(agentId)).filter((e: { type: string; userid: string }) => e.type === "rewind.audit.resume-link.created" && e.userid === seeded.user)).toHaveLength(1);
+  const stream = async (viewer: string) =>
+    (await (await request.get(`/api/streams/${encodeURIComponent(`rewind/audit/${viewer}`)}?limit=1000`, { headers: serviceAuth })).json()).events;
+  expect(
+    (await stream(agentId)).filter((e: { type: string; userid: string }) => e.type === "rewind.audit.resume-link.created" && e.userid === seeded.user),
+  ).toHaveLength(1);
   const linkId = JSON.parse(Buffer.from(url.split("/resume/")[1]!.split(".")[0]!, "base64url").toString()).link;
   const openedEvents = await stream(`resume-link:${linkId}`);
   expect(openedEvents.map((e: { type: string }) => e.type)).toEqual(["rewind.audit.resume-link.opened"]);

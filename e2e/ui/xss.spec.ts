@@ -10,8 +10,25 @@ test("markup in event data renders as text in every view", async ({ page, reques
   const user = `u-${tag}`;
   const at = (m: number) => new Date(Date.parse("2026-04-01T10:00:00Z") + m * 60_000).toISOString();
   await appendBatch(request, [
-    cloudEvent({ id: `${tag}-1`, source: "/holidays/identity", subject: `user/${user}`, type: "identity.user.registered", time: at(0), userid: user, data: { name: NAME, email: `${tag}@example.com` } }),
-    cloudEvent({ id: `${tag}-2`, source: "/holidays/offers", subject: `offer/${tag}`, type: "offers.offer.viewed", time: at(1), userid: user, correlationid: `FL-${tag}`, data: { offerId: "OF-X", hotel: HOTEL, package: "room-only", pricePerPerson: 1 } }),
+    cloudEvent({
+      id: `${tag}-1`,
+      source: "/holidays/identity",
+      subject: `user/${user}`,
+      type: "identity.user.registered",
+      time: at(0),
+      userid: user,
+      data: { name: NAME, email: `${tag}@example.com` },
+    }),
+    cloudEvent({
+      id: `${tag}-2`,
+      source: "/holidays/offers",
+      subject: `offer/${tag}`,
+      type: "offers.offer.viewed",
+      time: at(1),
+      userid: user,
+      correlationid: `FL-${tag}`,
+      data: { offerId: "OF-X", hotel: HOTEL, package: "room-only", pricePerPerson: 1 },
+    }),
   ]);
   let sessionId = "";
   for (let i = 0; i < 50 && !sessionId; i++) {

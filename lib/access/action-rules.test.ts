@@ -31,12 +31,20 @@ describe("server actions in the code", () => {
   });
 
   it("each has a rule, and no rule names an action that is gone", () => {
-    expect([...onDisk.keys()].filter((a) => !(a in ACTION_RULES)), "actions without a rule in lib/access/action-rules.ts").toEqual([]);
-    expect(Object.keys(ACTION_RULES).filter((a) => !onDisk.has(a)), "rules for actions that no longer exist").toEqual([]);
+    expect(
+      [...onDisk.keys()].filter((a) => !(a in ACTION_RULES)),
+      "actions without a rule in lib/access/action-rules.ts",
+    ).toEqual([]);
+    expect(
+      Object.keys(ACTION_RULES).filter((a) => !onDisk.has(a)),
+      "rules for actions that no longer exist",
+    ).toEqual([]);
   });
 
   it("each starts with the gate its rule names", () => {
-    const wrong = [...onDisk].filter(([action, gate]) => gate !== ACTION_RULES[action]).map(([action, gate]) => `${action}: checks ${gate ?? "nothing"}, rule says ${ACTION_RULES[action]}`);
+    const wrong = [...onDisk]
+      .filter(([action, gate]) => gate !== ACTION_RULES[action])
+      .map(([action, gate]) => `${action}: checks ${gate ?? "nothing"}, rule says ${ACTION_RULES[action]}`);
     expect(wrong).toEqual([]);
   });
 });

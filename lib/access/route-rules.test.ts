@@ -38,7 +38,10 @@ describe("the README", () => {
     for (const permission of Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]) {
       const row = readme.split("\n").find((line) => line.startsWith(`| \`${permission}\``));
       expect(row, permission).toBeDefined();
-      const marks = row!.split("|").slice(2, 6).map((cell) => cell.trim() === "✓");
+      const marks = row!
+        .split("|")
+        .slice(2, 6)
+        .map((cell) => cell.trim() === "✓");
       expect({ permission, marks }).toEqual({ permission, marks: ROLES.map((role) => can(role, permission)) });
     }
   });

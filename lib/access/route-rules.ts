@@ -12,7 +12,7 @@ export type RouteRule =
   /** open to anyone */
   | { kind: "public"; methods: readonly ("GET" | "POST")[] }
   /** a dashboard page: sign-in required, then the permission */
-  | { kind: "page"; permission: Permission | "signed-in"; /** it only sends each role on (the home page) */ redirects?: true }
+  | { kind: "page"; permission: Permission | "signed-in" /** it only sends each role on (the home page) */; redirects?: true }
   /**
    * An HTTP API: GET for a service key or a signed-in role with `read`; POST for a producer key
    * (`append`), or for a service key or a role with `create`; DELETE likewise with `revoke`.

@@ -16,19 +16,49 @@ describe("where sign-in may send you next", () => {
   });
 
   it("refuses anything a browser would read as another origin", () => {
-    for (const bad of ["//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "/\r/evil.example", "https://evil.example", "evil", "", null, 42]) {
+    for (const bad of [
+      "//evil.example",
+      "/\\evil.example",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\r/evil.example",
+      "https://evil.example",
+      "evil",
+      "",
+      null,
+      42,
+    ]) {
       expect(safeNext(bad), String(bad)).toBeNull();
     }
   });
 
   it("refuses a path whose normalised form starts with two slashes", () => {
-    for (const bad of ["/.//evil.example/x", "/..//evil.example", "/a/../..//evil.example", "/x/%2e%2e//evil.example", "/%2e//evil.example", "/./\\evil.example"]) {
+    for (const bad of [
+      "/.//evil.example/x",
+      "/..//evil.example",
+      "/a/../..//evil.example",
+      "/x/%2e%2e//evil.example",
+      "/%2e//evil.example",
+      "/./\\evil.example",
+    ]) {
       expect(safeNext(bad), bad).toBeNull();
     }
   });
 
   it("refuses escaped slashes, backslashes and control characters at the start", () => {
-    for (const bad of ["/%2f%2fevil.example", "/%2F/evil.example", "/%2fevil.example", "/%5cevil.example", "/%5C%5Cevil.example", "/.%2f/evil.example", "/%2e/%2fevil.example", "/%09/evil.example", "/%0a/evil.example", "/x%5c..", "/%zz"]) {
+    for (const bad of [
+      "/%2f%2fevil.example",
+      "/%2F/evil.example",
+      "/%2fevil.example",
+      "/%5cevil.example",
+      "/%5C%5Cevil.example",
+      "/.%2f/evil.example",
+      "/%2e/%2fevil.example",
+      "/%09/evil.example",
+      "/%0a/evil.example",
+      "/x%5c..",
+      "/%zz",
+    ]) {
       expect(safeNext(bad), bad).toBeNull();
     }
   });

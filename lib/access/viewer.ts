@@ -5,7 +5,7 @@ import type { Role } from "./roles";
  * system). Audit events name the viewer; masking and reveals depend on what it may do.
  */
 export type Viewer =
-  | { kind: "user"; id: string; email: string; name: string; role: Role; /** the sign-in session */ signIn: string }
+  | { kind: "user"; id: string; email: string; name: string; role: Role /** the sign-in session */; signIn: string }
   | { kind: "service"; id: string; name: string; role: "service" }
   /** an end user opening their own resume link (the link is who they are) */
   | { kind: "customer"; id: string; name: string; role: "customer" };

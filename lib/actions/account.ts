@@ -29,7 +29,10 @@ export async function changePasswordAction(_state: ActionResult, form: FormData)
   const input = passwordSchema.safeParse(Object.fromEntries(form));
   const current = mustChangePassword ? "Temporary password" : "Current password";
   if (!input.success) {
-    return { ok: false, error: input.error.issues.map((i) => `${i.path[0] === "currentPassword" ? current : (LABELS[String(i.path[0])] ?? "input")}: ${i.message}`).join("; ") };
+    return {
+      ok: false,
+      error: input.error.issues.map((i) => `${i.path[0] === "currentPassword" ? current : (LABELS[String(i.path[0])] ?? "input")}: ${i.message}`).join("; "),
+    };
   }
   const limit = attempts.take(viewer.id, 1, Date.now());
   if (!limit.allowed) return { ok: false, error: `Too many attempts: try again in ${limit.retryAfterSeconds} s` };

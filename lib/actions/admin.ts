@@ -5,7 +5,17 @@ import { z } from "zod";
 import { typedKeyTypesSchema } from "../auth/key-scope";
 import { ROLES } from "../access/roles";
 import { redirect } from "next/navigation";
-import { LastAdminError, changeRole, emailOf, resetDashboardUserPassword, createKey, inviteDashboardUser, revokeKey, setDisabled, updatePolicy } from "../data/admin";
+import {
+  LastAdminError,
+  changeRole,
+  emailOf,
+  resetDashboardUserPassword,
+  createKey,
+  inviteDashboardUser,
+  revokeKey,
+  setDisabled,
+  updatePolicy,
+} from "../data/admin";
 import { recordAccess } from "../data/audit";
 import { requireViewer } from "../data/viewer";
 import { savablePolicySchema } from "../privacy/savable-policy";

@@ -16,7 +16,8 @@ export async function retryDeadLetterAction(form: FormData) {
   const { position } = positionSchema.parse({ position: form.get("position") });
   const folded = await retrySetAsideEvent(position);
   // On record when there was something to fold: what sessions show may change with it.
-  if (folded !== null) await recordAccess(admin, { action: "dead-letter.retried", customer: null, target: `event ${position} (${folded ? "folded" : "still set aside"})` });
+  if (folded !== null)
+    await recordAccess(admin, { action: "dead-letter.retried", customer: null, target: `event ${position} (${folded ? "folded" : "still set aside"})` });
   revalidatePath("/admin/dead-letters");
   redirect(folded === null ? "/admin/dead-letters" : `/admin/dead-letters?${folded ? "retried" : "failed"}=${position}`);
 }

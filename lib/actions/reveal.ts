@@ -29,14 +29,15 @@ export async function revealSessionAction(sessionId: string, why: string) {
   }
 }
 
-const keys = z.array(z.union([z.string().max(200), z.number().int().nonnegative()])).min(1).max(20);
+const keys = z
+  .array(z.union([z.string().max(200), z.number().int().nonnegative()]))
+  .min(1)
+  .max(20);
 
 export async function revealFieldAction(position: number, path: (string | number)[], why: string, sessionId: string | null): Promise<RevealResult<unknown>> {
   const viewer = await requireViewer("personal-data.reveal");
   try {
-    const [p, k, r, s] = z
-      .tuple([z.number().int().positive(), keys, reason, z.string().min(1).max(200).nullable()])
-      .parse([position, path, why, sessionId]);
+    const [p, k, r, s] = z.tuple([z.number().int().positive(), keys, reason, z.string().min(1).max(200).nullable()]).parse([position, path, why, sessionId]);
     return { ok: true, value: await revealField(viewer, p, k, r, s) };
   } catch (error) {
     return failure(error);

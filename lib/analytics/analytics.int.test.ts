@@ -15,8 +15,15 @@ const NOW = Date.parse("2026-05-20T00:00:00Z");
 const FROM = "2026-05-03";
 const TO = "2026-05-09";
 const STEP_OF: Record<string, number> = {
-  [T.destinationsSearched]: 0, [T.offerViewed]: 1, [T.bookingStarted]: 2, [T.travellersAdded]: 3, [T.extrasAdded]: 3,
-  [T.bookingPriced]: 4, [T.paymentFailed]: 5, [T.paymentSucceeded]: 5, [T.bookingConfirmed]: 6,
+  [T.destinationsSearched]: 0,
+  [T.offerViewed]: 1,
+  [T.bookingStarted]: 2,
+  [T.travellersAdded]: 3,
+  [T.extrasAdded]: 3,
+  [T.bookingPriced]: 4,
+  [T.paymentFailed]: 5,
+  [T.paymentSucceeded]: 5,
+  [T.bookingConfirmed]: 6,
 };
 
 async function* records(events: Record<string, unknown>[]) {
@@ -28,7 +35,7 @@ type Ev = { position: bigint; type: string; occurred_at: Date; correlationid: st
 describe.each(testProviders())("journey analytics on %s", (provider) => {
   let t: TestStore;
   // Every session of the range, with its events in session order, read by plain SQL: the independent route.
-  let sessions: { id: string; userId: string | null; day: string; endReason: string; events: Ev[] }[] = [];
+  const sessions: { id: string; userId: string | null; day: string; endReason: string; events: Ev[] }[] = [];
 
   beforeAll(async () => {
     t = await createTestStore(provider);
@@ -115,7 +122,9 @@ describe.each(testProviders())("journey analytics on %s", (provider) => {
       const reasonOf = (s: (typeof p)[number]) => {
         const lastStart = [...s.events].reverse().find((e) => e.type === T.bookingStarted);
         const flow = lastStart ? s.events.filter((e) => e.correlationid === lastStart.correlationid) : [];
-        const last = [...flow].reverse().find((e) => [T.paymentFailed, T.paymentSucceeded, T.holdExpired, T.bookingPriced, T.bookingStarted].includes(e.type as never));
+        const last = [...flow]
+          .reverse()
+          .find((e) => [T.paymentFailed, T.paymentSucceeded, T.holdExpired, T.bookingPriced, T.bookingStarted].includes(e.type as never));
         if (last?.type === T.paymentFailed) return "payment declined";
         if (last?.type === T.holdExpired) return "offer expired";
         const priced = [...flow].reverse().find((e) => e.type === T.bookingPriced);
@@ -171,12 +180,20 @@ describe.each(testProviders())("journey analytics on %s", (provider) => {
       }
     }
     expect(offers.length).toBe(expected.size);
-    for (const o of offers) expect({ offer: o.offerId, views: o.views, starts: o.starts, bookings: o.bookings, revenue: o.revenue }).toEqual({ offer: o.offerId, ...(({ destination: _, ...rest }) => rest)(expected.get(o.offerId)!) });
+    for (const o of offers)
+      expect({ offer: o.offerId, views: o.views, starts: o.starts, bookings: o.bookings, revenue: o.revenue }).toEqual({
+        offer: o.offerId,
+        ...(({ destination: _, ...rest }) => rest)(expected.get(o.offerId)!),
+      });
     const { packages } = popularity(await readCounters(t.store, "holiday-booking", FROM, TO, ["offer", "destination", "package"]));
     expect(packages.reduce((s, p) => s + p.revenue, 0)).toBe([...expected.values()].reduce((s, e) => s + e.revenue, 0));
     for (const d of destinations) {
       const mine = byDestination.get(d.destination)!;
-      expect({ destination: d.destination, views: d.views, bookings: d.bookings }).toEqual({ destination: d.destination, views: mine.views.size, bookings: mine.bookings.size });
+      expect({ destination: d.destination, views: d.views, bookings: d.bookings }).toEqual({
+        destination: d.destination,
+        views: mine.views.size,
+        bookings: mine.bookings.size,
+      });
     }
   });
 
@@ -209,4 +226,3 @@ describe.each(testProviders())("journey analytics on %s", (provider) => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
-

@@ -9,7 +9,10 @@ export interface DayRange {
   to: string;
 }
 
-const day = z.string().regex(DAY).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "not a date");
+const day = z
+  .string()
+  .regex(DAY)
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "not a date");
 
 export function readRange(params: Record<string, string | string[] | undefined>, now = Date.now()): DayRange {
   const today = new Date(now).toISOString().slice(0, 10);

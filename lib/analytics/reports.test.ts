@@ -13,7 +13,19 @@ function facts(depth: number, gaps: number[], extra: Partial<SessionFacts> = {})
     reachedAt[i] = t;
   }
   const keys = bookingJourney.funnel.map((s) => s.key).slice(0, depth);
-  return { day: "2026-06-01", platform: "web", device: "desktop", country: "GB", destination: "LIS", depth, reachedAt, dropReason: depth < 7 ? "inactive" : null, offers: [], path: [...keys, depth === 7 ? "end:booked" : "end:browsed"], ...extra };
+  return {
+    day: "2026-06-01",
+    platform: "web",
+    device: "desktop",
+    country: "GB",
+    destination: "LIS",
+    depth,
+    reachedAt,
+    dropReason: depth < 7 ? "inactive" : null,
+    offers: [],
+    path: [...keys, depth === 7 ? "end:booked" : "end:browsed"],
+    ...extra,
+  };
 }
 
 describe("reports from daily counters", () => {
@@ -66,14 +78,27 @@ describe("reports from daily counters", () => {
   });
 
   it("ranks offers and destinations and finds the ones viewed a lot but rarely booked", () => {
-    const offer = (id: string, views: number, booked: boolean) => ({ offerId: id, destination: id.slice(0, 3), hotel: `H ${id}`, package: "room-only", views, started: booked, booked, revenue: booked ? 1000 : 0 });
+    const offer = (id: string, views: number, booked: boolean) => ({
+      offerId: id,
+      destination: id.slice(0, 3),
+      hotel: `H ${id}`,
+      package: "room-only",
+      views,
+      started: booked,
+      booked,
+      revenue: booked ? 1000 : 0,
+    });
     const c = rollUpDay([
       { userId: "a", outcome: "booked", facts: facts(7, [1, 1, 1, 1, 1, 1], { offers: [offer("LIS-1", 5, true), offer("ROM-1", 9, false)] }) },
       { userId: "b", outcome: "browsed", facts: facts(2, [1], { offers: [offer("ROM-1", 4, false), offer("PAR-1", 1, false)] }) },
     ]);
     const { offers, destinations } = popularity(c);
     // Views count sessions that viewed (a session viewing ROM-1 nine times is one).
-    expect(offers.map((o) => [o.offerId, o.views, o.bookings, o.revenue])).toEqual([["ROM-1", 2, 0, 0], ["LIS-1", 1, 1, 1000], ["PAR-1", 1, 0, 0]]);
+    expect(offers.map((o) => [o.offerId, o.views, o.bookings, o.revenue])).toEqual([
+      ["ROM-1", 2, 0, 0],
+      ["LIS-1", 1, 1, 1000],
+      ["PAR-1", 1, 0, 0],
+    ]);
     expect(destinations.find((d) => d.destination === "LIS")).toMatchObject({ views: 1, bookings: 1, conversion: 1, offers: 1 });
     expect(viewedNotBooked(offers).map((o) => o.offerId)).toEqual(["ROM-1", "PAR-1", "LIS-1"]);
   });

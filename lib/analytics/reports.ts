@@ -188,7 +188,10 @@ export function viewedNotBooked<T extends { views: number; conversion: number }>
   if (rows.length === 0) return [];
   const views = rows.map((r) => r.views).sort((a, b) => a - b);
   const median = views[Math.floor((views.length - 1) / 2)]!;
-  return rows.filter((r) => r.views >= median && r.views > 0).sort((a, b) => a.conversion - b.conversion || b.views - a.views).slice(0, limit);
+  return rows
+    .filter((r) => r.views >= median && r.views > 0)
+    .sort((a, b) => a.conversion - b.conversion || b.views - a.views)
+    .slice(0, limit);
 }
 
 /** The previous period of the same length, ending the day before `from`. */
@@ -243,7 +246,11 @@ export function pathsSankey(paths: readonly PathRow[], labels: Record<string, st
   };
   const links = new Map<string, { source: number; target: number; value: number }>();
   for (const p of paths) {
-    const chain = [node("start", "Session start"), ...p.steps.map((s, i) => node(`${i}:${s}`, labels[s] ?? s)), node(`end:${p.outcome}`, `Ended: ${p.outcome}`)];
+    const chain = [
+      node("start", "Session start"),
+      ...p.steps.map((s, i) => node(`${i}:${s}`, labels[s] ?? s)),
+      node(`end:${p.outcome}`, `Ended: ${p.outcome}`),
+    ];
     for (let i = 1; i < chain.length; i++) {
       const key = `${chain[i - 1]}>${chain[i]}`;
       const link = links.get(key) ?? { source: chain[i - 1]!, target: chain[i]!, value: 0 };

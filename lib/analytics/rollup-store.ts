@@ -4,9 +4,21 @@ import { decodeJson, sql, type Provider, type Sql, type Tx } from "../db/sql";
 import { gapHistograms, rollUpDay, type DaySession } from "./rollup";
 import type { SessionFacts } from "./session-facts";
 
-
-const GAP_COLUMNS: Columns = [["day", "text"], ["journey", "text"], ["step", "integer"], ["histogram", "json"]];
-const COUNTER_COLUMNS: Columns = [["day", "text"], ["journey", "text"], ["kind", "text"], ["k1", "text"], ["k2", "text"], ["n", "integer"], ["total", "real"]];
+const GAP_COLUMNS: Columns = [
+  ["day", "text"],
+  ["journey", "text"],
+  ["step", "integer"],
+  ["histogram", "json"],
+];
+const COUNTER_COLUMNS: Columns = [
+  ["day", "text"],
+  ["journey", "text"],
+  ["kind", "text"],
+  ["k1", "text"],
+  ["k2", "text"],
+  ["n", "integer"],
+  ["total", "real"],
+];
 
 /** Writes counter rows [day, journey, kind, k1, k2, n, total]; `add` adds them to rows that exist. */
 async function writeCounters(tx: Tx, provider: Provider, rows: readonly unknown[][], add = false): Promise<void> {
@@ -69,7 +81,9 @@ export async function loadCountedSessions(tx: Tx, provider: Provider, ids: reado
     sql`SELECT "journey", "user_id", "outcome", "analytics", "analytics_day" FROM "sessions" WHERE ${inList(dialectOf(provider), sql`"id"`, ids)}`,
   );
   return rows.flatMap((r) =>
-    r.analytics_day && r.analytics ? [{ day: r.analytics_day, journey: r.journey, userId: r.user_id, outcome: r.outcome, facts: decodeJson<SessionFacts>(r.analytics) }] : [],
+    r.analytics_day && r.analytics
+      ? [{ day: r.analytics_day, journey: r.journey, userId: r.user_id, outcome: r.outcome, facts: decodeJson<SessionFacts>(r.analytics) }]
+      : [],
   );
 }
 
@@ -95,7 +109,10 @@ export async function applyRollupDelta(tx: Tx, provider: Provider, before: reado
   const gapDelta = new Map<string, Record<string, number>>();
   for (const [key, g] of groups) {
     const [day, journey] = key.split("\u0000") as [string, string];
-    for (const [sessions, sign] of [[g.before, -1], [g.after, 1]] as const) {
+    for (const [sessions, sign] of [
+      [g.before, -1],
+      [g.after, 1],
+    ] as const) {
       for (const c of rollUpDay(sessions)) {
         if (c.kind === "users") continue;
         const k = [day, journey, c.kind, c.k1, c.k2].join("\u0000");

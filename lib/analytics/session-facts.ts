@@ -56,7 +56,16 @@ function offersOf(events: readonly JourneyEvent[]): OfferFacts[] {
   const offer = (id: string, d: Data) => {
     let o = offers.get(id);
     if (!o) {
-      o = { offerId: id, destination: str(d, "destination"), hotel: str(d, "hotel"), package: str(d, "package"), views: 0, started: false, booked: false, revenue: 0 };
+      o = {
+        offerId: id,
+        destination: str(d, "destination"),
+        hotel: str(d, "hotel"),
+        package: str(d, "package"),
+        views: 0,
+        started: false,
+        booked: false,
+        revenue: 0,
+      };
       offers.set(id, o);
     }
     return o;
@@ -82,15 +91,12 @@ function offersOf(events: readonly JourneyEvent[]): OfferFacts[] {
 
 /** A live session closed by inactivity: its outcome is known now, and so is why it stopped. */
 export function closedFacts(facts: SessionFacts, journey: string, finalState: unknown, outcome: SessionOutcome): SessionFacts {
-  const dropReason = outcome === "booked" || outcome === "live" ? null : journey === "holiday-booking" ? bookingDropReason(finalState as BookingState) : "inactive";
+  const dropReason =
+    outcome === "booked" || outcome === "live" ? null : journey === "holiday-booking" ? bookingDropReason(finalState as BookingState) : "inactive";
   return { ...facts, dropReason, path: [...facts.path.filter((p) => !p.startsWith("end:")), `end:${outcome}`] };
 }
 
-export function sessionFacts(
-  definition: JourneyDefinition<unknown>,
-  events: readonly JourneyEvent[],
-  outcome: SessionOutcome,
-): SessionFacts {
+export function sessionFacts(definition: JourneyDefinition<unknown>, events: readonly JourneyEvent[], outcome: SessionOutcome): SessionFacts {
   const funnel = definition.funnel.map((s) => s.key);
   const reachedAt: (number | null)[] = funnel.map(() => null);
   let state = definition.initialState();
@@ -105,7 +111,10 @@ export function sessionFacts(
   // offer, then a search) ends the funnel there.
   let depth = 0;
   while (depth < funnel.length && reachedAt[depth] !== null && (depth === 0 || reachedAt[depth]! >= reachedAt[depth - 1]!)) depth++;
-  const order = funnel.map((key, i) => ({ key, at: reachedAt[i] })).filter((s) => s.at !== null).sort((a, b) => a.at! - b.at!);
+  const order = funnel
+    .map((key, i) => ({ key, at: reachedAt[i] }))
+    .filter((s) => s.at !== null)
+    .sort((a, b) => a.at! - b.at!);
   const booking = definition.name === "holiday-booking" ? (state as BookingState) : null;
   return {
     day: new Date(events[0]!.time).toISOString().slice(0, 10),

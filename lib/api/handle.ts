@@ -26,10 +26,7 @@ export function toApiError(error: unknown): ApiError {
   // Unexpected: log the kind of failure only. Messages can quote event data, which may hold
   // personal data that must never reach server logs.
   const code = (error as { code?: unknown } | null)?.code;
-  logLine(
-    "error",
-    `unexpected error: ${error instanceof Error ? error.name : typeof error}${typeof code === "string" ? ` (${code})` : ""}`,
-  );
+  logLine("error", `unexpected error: ${error instanceof Error ? error.name : typeof error}${typeof code === "string" ? ` (${code})` : ""}`);
   return new ApiError("internal", "an unexpected error occurred; nothing was written");
 }
 
@@ -43,9 +40,7 @@ export function errorResponse(error: unknown): Response {
 }
 
 /** Wraps a route handler so every failure leaves in the one error shape. */
-export function handle<Args extends unknown[]>(
-  handler: (...args: Args) => Promise<Response>,
-): (...args: Args) => Promise<Response> {
+export function handle<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>): (...args: Args) => Promise<Response> {
   return async (...args: Args) => {
     try {
       return await handler(...args);

@@ -23,7 +23,10 @@ export const streamQuerySchema = z.object({
 export const userSearchSchema = z.object({
   query: z.string({ error: "query is required" }).trim().min(2, { error: "query must have at least 2 characters" }).max(200),
   /** a suggestion while typing: rate limited like any search, not on record (the settled one is) */
-  suggest: z.enum(["true", "false"], { error: "suggest must be true or false" }).optional().transform((v) => v === "true"),
+  suggest: z
+    .enum(["true", "false"], { error: "suggest must be true or false" })
+    .optional()
+    .transform((v) => v === "true"),
 });
 
 export const timelineQuerySchema = z.object({

@@ -72,7 +72,11 @@ describe.each(testProviders())("access control on %s", (provider) => {
       auth.handler(
         new Request("http://rewind.test/api/auth/sign-in/email", {
           method: "POST",
-          headers: { "content-type": "application/json", origin: "http://rewind.test", "x-forwarded-for": `198.51.${100 + testProviders().indexOf(provider)}.${i}` },
+          headers: {
+            "content-type": "application/json",
+            origin: "http://rewind.test",
+            "x-forwarded-for": `198.51.${100 + testProviders().indexOf(provider)}.${i}`,
+          },
           body: JSON.stringify({ email: "target@rewind.test", password }),
         }),
       );
@@ -90,7 +94,11 @@ describe.each(testProviders())("access control on %s", (provider) => {
       auth.handler(
         new Request("http://rewind.test/api/auth/sign-in/email", {
           method: "POST",
-          headers: { "content-type": "application/json", origin: "http://rewind.test", "x-forwarded-for": `198.18.${1 + testProviders().indexOf(provider)}.${i}` },
+          headers: {
+            "content-type": "application/json",
+            origin: "http://rewind.test",
+            "x-forwarded-for": `198.18.${1 + testProviders().indexOf(provider)}.${i}`,
+          },
           body: JSON.stringify({ email: "parallel@rewind.test", password: "wrong-password!" }),
         }),
       ),
@@ -117,7 +125,11 @@ describe.each(testProviders())("access control on %s", (provider) => {
     };
     const userOf = async (headers: Headers) => (await auth.api.getSession({ headers }))?.user ?? null;
 
-    const invited = await createDashboardUser(t.store, { email: "new@rewind.test", password: "temporary-pass", name: "New", role: "analyst" }, { temporaryPassword: true });
+    const invited = await createDashboardUser(
+      t.store,
+      { email: "new@rewind.test", password: "temporary-pass", name: "New", role: "analyst" },
+      { temporaryPassword: true },
+    );
     const first = await signIn("new@rewind.test", "temporary-pass");
     const second = await signIn("new@rewind.test", "temporary-pass");
     expect((await userOf(first.headers))?.mustChangePassword).toBe(true);

@@ -17,10 +17,16 @@ export interface Caller extends KeyScope {
 function environmentKeys(env: Record<string, string | undefined>): { hash: string; caller: Caller }[] {
   const keys: { hash: string; caller: Caller }[] = [];
   if (env.REWIND_INGEST_KEY) {
-    keys.push({ hash: hashKey(env.REWIND_INGEST_KEY), caller: { kind: "producer", name: "REWIND_INGEST_KEY", keyId: "env:REWIND_INGEST_KEY", source: null, types: null } });
+    keys.push({
+      hash: hashKey(env.REWIND_INGEST_KEY),
+      caller: { kind: "producer", name: "REWIND_INGEST_KEY", keyId: "env:REWIND_INGEST_KEY", source: null, types: null },
+    });
   }
   if (env.REWIND_API_KEY) {
-    keys.push({ hash: hashKey(env.REWIND_API_KEY), caller: { kind: "service", name: "REWIND_API_KEY", keyId: "env:REWIND_API_KEY", source: null, types: null } });
+    keys.push({
+      hash: hashKey(env.REWIND_API_KEY),
+      caller: { kind: "service", name: "REWIND_API_KEY", keyId: "env:REWIND_API_KEY", source: null, types: null },
+    });
   }
   return keys;
 }

@@ -20,7 +20,9 @@ import { serverSecret } from "./server-secret";
 const accessControl = createAccessControl(defaultStatements);
 
 function accountOf(body: unknown): string {
-  return String((body as { email?: unknown } | undefined)?.email ?? "").trim().toLowerCase();
+  return String((body as { email?: unknown } | undefined)?.email ?? "")
+    .trim()
+    .toLowerCase();
 }
 
 export const SESSION_HOURS = 12;

@@ -19,7 +19,9 @@ describe.each(testProviders())("a producer key limited to types (%s)", (provider
     expect(caller).toMatchObject({ kind: "producer", source: "/holidays/search", types: ["search.*", "offers.offer.viewed"] });
     expect((await listApiKeys(t.store)).find((k) => k.name === "search service")?.types).toBe('["search.*","offers.offer.viewed"]');
 
-    expect(firstOutOfScope(caller, [event("a", "search.destinations.searched"), event("b", "offers.offer.viewed"), event("c", "search.destination.viewed")])).toBeNull();
+    expect(
+      firstOutOfScope(caller, [event("a", "search.destinations.searched"), event("b", "offers.offer.viewed"), event("c", "search.destination.viewed")]),
+    ).toBeNull();
     expect(firstOutOfScope(caller, [event("a", "search.destinations.searched"), event("pay-1", "payment.payment.succeeded")])).toMatchObject({
       index: 1,
       id: "pay-1",
@@ -31,14 +33,21 @@ describe.each(testProviders())("a producer key limited to types (%s)", (provider
     // Not a prefix match: the pattern is the whole type.
     expect(firstOutOfScope(caller, [event("x", "offers.offer.viewed.again")])).toMatchObject({ index: 0, attribute: "type" });
     // The source is still checked, first.
-    expect(firstOutOfScope(caller, [event("s", "search.destinations.searched", "/holidays/payment")])).toMatchObject({ index: 0, id: "s", attribute: "source", allowed: "/holidays/search" });
+    expect(firstOutOfScope(caller, [event("s", "search.destinations.searched", "/holidays/payment")])).toMatchObject({
+      index: 0,
+      id: "s",
+      attribute: "source",
+      allowed: "/holidays/search",
+    });
   });
 
   it("without types appends any type of its source, as before", async () => {
     const key = await createApiKey(t.store, "producer", "payments", { source: "/holidays/payment" });
     const caller = (await identifyCaller(t.store, `Bearer ${key}`, {}))!;
     expect(caller.types).toBeNull();
-    expect(firstOutOfScope(caller, [event("p", "payment.payment.succeeded", "/holidays/payment"), event("q", "anything.at.all", "/holidays/payment")])).toBeNull();
+    expect(
+      firstOutOfScope(caller, [event("p", "payment.payment.succeeded", "/holidays/payment"), event("q", "anything.at.all", "/holidays/payment")]),
+    ).toBeNull();
   });
 
   it("a service key never carries types", async () => {

@@ -25,10 +25,24 @@ export function firstOutOfScope(scope: KeyScope, events: readonly { id: string; 
   for (const [index, event] of events.entries()) {
     const at = `event ${index} (id "${event.id}")`;
     if (scope.source !== null && event.source !== scope.source) {
-      return { index, id: event.id, attribute: "source", value: event.source, allowed: scope.source, message: `${at}: this key appends for source "${scope.source}" only` };
+      return {
+        index,
+        id: event.id,
+        attribute: "source",
+        value: event.source,
+        allowed: scope.source,
+        message: `${at}: this key appends for source "${scope.source}" only`,
+      };
     }
     if (scope.types !== null && !globListMatches(scope.types, event.type)) {
-      return { index, id: event.id, attribute: "type", value: event.type, allowed: scope.types, message: `${at}: type "${event.type}" is not one this key appends (${scope.types.join(", ")})` };
+      return {
+        index,
+        id: event.id,
+        attribute: "type",
+        value: event.type,
+        allowed: scope.types,
+        message: `${at}: type "${event.type}" is not one this key appends (${scope.types.join(", ")})`,
+      };
     }
   }
   return null;
@@ -45,7 +59,10 @@ export const typedKeyTypesSchema = z
     const list = parseGlobList(typed);
     const bad = list.find((p) => /\s/.test(p) || p.length > MAX_PATTERN_LENGTH);
     if (bad !== undefined) {
-      ctx.addIssue({ code: "custom", message: `"${bad.slice(0, 60)}" is not one type pattern: no spaces inside, at most ${MAX_PATTERN_LENGTH} characters (a list is comma-separated)` });
+      ctx.addIssue({
+        code: "custom",
+        message: `"${bad.slice(0, 60)}" is not one type pattern: no spaces inside, at most ${MAX_PATTERN_LENGTH} characters (a list is comma-separated)`,
+      });
       return z.NEVER;
     }
     if (list.length > MAX_PATTERNS) {

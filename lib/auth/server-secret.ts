@@ -23,9 +23,7 @@ async function readOrCreate(store: Store, name: string): Promise<string> {
   const existing = await store.db.serverSecret.findUnique({ where: { name } });
   if (existing) return existing.value;
   // A unique-key failure means another process created it first: read theirs below.
-  await store.db.serverSecret
-    .create({ data: { name, value: randomBytes(32).toString("base64url"), createdAt: new Date() } })
-    .catch(() => undefined);
+  await store.db.serverSecret.create({ data: { name, value: randomBytes(32).toString("base64url"), createdAt: new Date() } }).catch(() => undefined);
   const row = await store.db.serverSecret.findUniqueOrThrow({ where: { name } });
   return row.value;
 }

@@ -22,15 +22,23 @@ describe("the CSV writer", () => {
   });
 
   describe("Sad path: a cell a spreadsheet would run", () => {
-    it.each(["=HYPERLINK(\"http://x\",\"y\")", "+1", "-1+1", "@SUM(A1)", "\tcmd", "\rcmd"])("neutralises %j with a leading apostrophe", (cell) => {
+    it.each(['=HYPERLINK("http://x","y")', "+1", "-1+1", "@SUM(A1)", "\tcmd", "\rcmd"])("neutralises %j with a leading apostrophe", (cell) => {
       const read = (parse(csvLine([cell]), { relax_quotes: true }) as string[][])[0]?.[0];
       expect(read).toBe(`'${cell}`);
     });
 
     it("guards the header too, and leaves numbers alone", () => {
-      expect(toCsv(["=a", "b"], [["x,y", 1], ['say "hi"', null], ["=cmd()", -2], ["+1", 0]])).toBe(
-        '\'=a,b\r\n"x,y",1\r\n"say ""hi""",\r\n\'=cmd(),-2\r\n\'+1,0\r\n',
-      );
+      expect(
+        toCsv(
+          ["=a", "b"],
+          [
+            ["x,y", 1],
+            ['say "hi"', null],
+            ["=cmd()", -2],
+            ["+1", 0],
+          ],
+        ),
+      ).toBe('\'=a,b\r\n"x,y",1\r\n"say ""hi""",\r\n\'=cmd(),-2\r\n\'+1,0\r\n');
     });
   });
 });

@@ -1,7 +1,17 @@
 import "server-only";
 import { countDistinctUsers, readCounters, readDailyCounters, readGapHistograms } from "../analytics/read-analytics";
 import type { DayRange } from "../analytics/range";
-import { breakdownValues, commonPaths, funnelRows, pathsSankey, overviewSeries, overviewTotals, popularity, previousPeriod, viewedNotBooked } from "../analytics/reports";
+import {
+  breakdownValues,
+  commonPaths,
+  funnelRows,
+  pathsSankey,
+  overviewSeries,
+  overviewTotals,
+  popularity,
+  previousPeriod,
+  viewedNotBooked,
+} from "../analytics/reports";
 import type { Dimension } from "../analytics/rollup";
 import { getStore } from "../db/prisma";
 import { journeyByName } from "../journeys/registry";

@@ -21,11 +21,10 @@ export async function requireKey(request: Request, kind: KeyKind): Promise<Calle
     throw new ApiError("unauthorized", "a valid API key is required: send Authorization: Bearer <key>");
   }
   if (caller.kind !== kind) {
-    throw new ApiError(
-      "forbidden",
-      kind === "producer" ? "this key may read but not append; use a producer key" : "a producer key may only append",
-      { keyKind: caller.kind, required: kind },
-    );
+    throw new ApiError("forbidden", kind === "producer" ? "this key may read but not append; use a producer key" : "a producer key may only append", {
+      keyKind: caller.kind,
+      required: kind,
+    });
   }
   return caller;
 }

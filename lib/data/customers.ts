@@ -28,7 +28,11 @@ export async function requireCustomer(idOrReference: string, because = "is not a
 /** The references of these user ids (the projector gave every user id it saw one). */
 export async function referencesFor(userIds: readonly (string | null)[]): Promise<ReadonlyMap<string, string>> {
   const store = getStore();
-  return referencesOf(store.db, store.target.provider, userIds.filter((id): id is string => id !== null));
+  return referencesOf(
+    store.db,
+    store.target.provider,
+    userIds.filter((id): id is string => id !== null),
+  );
 }
 
 /** A customer as answers name them: the id through the policy's detectors, and the reference. */

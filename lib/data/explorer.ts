@@ -50,10 +50,7 @@ const TAIL_LIMIT = 1_000;
  * The live tail: events matching the filter appended after `after`, newest first, and the
  * position the next poll continues from (the store's head when all of them fitted).
  */
-export async function getNewerEvents(
-  filter: ExplorerFilter,
-  after: number,
-): Promise<{ events: CloudEventJson[]; head: number }> {
+export async function getNewerEvents(filter: ExplorerFilter, after: number): Promise<{ events: CloudEventJson[]; head: number }> {
   const store = getStore();
   const head = await readHeadPosition(store);
   if (head <= after) return { events: [], head: after };

@@ -56,7 +56,14 @@ export async function getFlowAt(address: string): Promise<FlowView | null> {
 
 function maskFlowEvent(masker: Masker, event: FlowEvent): FlowEvent {
   const orNull = (v: string | null) => (v === null ? null : masker.text(v));
-  return { ...event, eventId: masker.text(event.eventId), source: masker.text(event.source), type: masker.text(event.type), causationid: orNull(event.causationid), userid: orNull(event.userid) };
+  return {
+    ...event,
+    eventId: masker.text(event.eventId),
+    source: masker.text(event.source),
+    type: masker.text(event.type),
+    causationid: orNull(event.causationid),
+    userid: orNull(event.userid),
+  };
 }
 
 /** One business flow across services, from the store, masked: null when no event carries the id. */
@@ -70,19 +77,21 @@ export async function getFlow(correlationId: string): Promise<FlowView | null> {
   const journeyEvents = shown.map(toJourneyEvent);
   let state = definition.initialState();
   for (const e of [...journeyEvents].sort(compareJourneyEvents)) state = definition.evolve(state, e);
-  const events = shown.map((row, i): FlowEvent => ({
-    position: Number(row.position),
-    eventId: row.eventId,
-    source: row.source,
-    type: row.type,
-    time: row.occurredAt.getTime(),
-    recordedAt: row.recordedAt.getTime(),
-    causationid: row.causationid,
-    userid: row.userid,
-    description: masker.text(definition.describe(maskJourneyEvent(masker, journeyEvents[i]!))),
-    json: maskCloudEvent(masker, toCloudEventJson(row)),
-    integrity: checks.get(Number(row.position))!,
-  }));
+  const events = shown.map(
+    (row, i): FlowEvent => ({
+      position: Number(row.position),
+      eventId: row.eventId,
+      source: row.source,
+      type: row.type,
+      time: row.occurredAt.getTime(),
+      recordedAt: row.recordedAt.getTime(),
+      causationid: row.causationid,
+      userid: row.userid,
+      description: masker.text(definition.describe(maskJourneyEvent(masker, journeyEvents[i]!))),
+      json: maskCloudEvent(masker, toCloudEventJson(row)),
+      integrity: checks.get(Number(row.position))!,
+    }),
+  );
   // Laid out on the ids as stored (two ids that mask alike must not link), masked afterwards.
   const raw = layOutFlow(events);
   const sessions =
@@ -110,6 +119,12 @@ export async function getFlow(correlationId: string): Promise<FlowView | null> {
     flow,
     status: masker.text(definition.lastStep(state)),
     truncated: rows.length > FLOW_LIMIT,
-    sessions: sessions.map((s) => ({ id: s.id, userId: masker.text(s.userId!), userReference: references.get(s.userId!) ?? null, startedAt: s.startedAt.toISOString(), outcome: s.outcome })),
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      userId: masker.text(s.userId!),
+      userReference: references.get(s.userId!) ?? null,
+      startedAt: s.startedAt.toISOString(),
+      outcome: s.outcome,
+    })),
   };
 }

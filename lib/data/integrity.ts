@@ -54,7 +54,10 @@ let running: { since: Date; checked: number } | null = null;
  */
 export function verificationStream(given: Digest | null): ReadableStream<Uint8Array> {
   if (running) {
-    throw new ApiError("conflict", `a verification is already running (since ${running.since.toISOString()}, ${running.checked} events checked): try again when it ends`);
+    throw new ApiError(
+      "conflict",
+      `a verification is already running (since ${running.since.toISOString()}, ${running.checked} events checked): try again when it ends`,
+    );
   }
   const state = { since: new Date(), checked: 0 };
   running = state;

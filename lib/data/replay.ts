@@ -35,7 +35,10 @@ type FoundSession = NonNullable<Awaited<ReturnType<typeof findSession>>>;
 async function compactRows(session: FoundSession, fromSeq: number, limit: number, masker: Masker) {
   const store = getStore();
   const members = await readSessionPositions(store, session.id, fromSeq, limit);
-  const events = await readJourneyEventsAt(store, members.map((m) => m.position));
+  const events = await readJourneyEventsAt(
+    store,
+    members.map((m) => m.position),
+  );
   const byPosition = new Map(events.map((e) => [e.position, e]));
   const ordered = members.map((m) => byPosition.get(m.position)!).filter(Boolean);
   const definition = journeyByName(session.journey);
@@ -82,10 +85,16 @@ export async function getReplayEvents(sessionId: string, fromSeq: number, limit:
   const session = await findSession(store, sessionId);
   if (!session) return null;
   const members = await readSessionPositions(store, session.id, fromSeq, limit);
-  const events = await readJourneyEventsAt(store, members.map((m) => m.position));
+  const events = await readJourneyEventsAt(
+    store,
+    members.map((m) => m.position),
+  );
   const byPosition = new Map(events.map((e) => [e.position, e]));
   const masker = await getMasker(revealed);
-  return members.map((m) => byPosition.get(m.position)!).filter(Boolean).map((e) => maskJourneyEvent(masker, e));
+  return members
+    .map((m) => byPosition.get(m.position)!)
+    .filter(Boolean)
+    .map((e) => maskJourneyEvent(masker, e));
 }
 
 /** A block of 100 events in full, with the journey state before its first event. */
@@ -102,7 +111,10 @@ export async function getReplayBlock(sessionId: string, block: number, revealed 
   if (!session) return null;
   const fromSeq = block * SNAPSHOT_EVERY;
   const members = await readSessionPositions(store, session.id, fromSeq, SNAPSHOT_EVERY);
-  const events = await readEventsAt(store, members.map((m) => m.position));
+  const events = await readEventsAt(
+    store,
+    members.map((m) => m.position),
+  );
   const [snapshot] = block > 0 ? await readSnapshots(store, session.id, fromSeq, fromSeq) : [];
   const masker = await getMasker(revealed);
   return { block, fromSeq, state: masker.state(snapshot?.state ?? null), events: events.map((e) => maskCloudEvent(masker, toCloudEventJson(e))) };

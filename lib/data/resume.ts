@@ -114,12 +114,15 @@ export async function openLink(token: string, now = Date.now()): Promise<OpenedL
   const { link, user, session } = opened.claims;
   const answer = await resumeStateOf(user, session, now).catch(() => null);
   if (!answer) return { ok: false, problem: "nothing_to_resume" };
-  await recordAccess({ kind: "customer", id: `resume-link:${link}`, name: `resume link ${link}`, role: "customer" }, {
-    action: "resume-link.opened",
-    customer: user,
-    session,
-    target: link,
-  });
+  await recordAccess(
+    { kind: "customer", id: `resume-link:${link}`, name: `resume link ${link}`, role: "customer" },
+    {
+      action: "resume-link.opened",
+      customer: user,
+      session,
+      target: link,
+    },
+  );
   const c = answer.resume.chosen;
   const continueUrl = answer.resume.canContinue
     ? fillTemplate(resumeUrlTemplate(), {

@@ -79,7 +79,8 @@ export async function revealField(viewer: Viewer, position: number, keys: (strin
   const field = keys.join(".");
   const value = valueAtKeys(event.dataJson, keys);
   if (value === undefined) throw new ApiError("not_found", `event ${position} has no field ${field}`, { position, field });
-  if (!isLeaf(value)) throw new ApiError("invalid_request", `field ${field} of event ${position} is not one value: reveal its fields one at a time`, { position, field });
+  if (!isLeaf(value))
+    throw new ApiError("invalid_request", `field ${field} of event ${position} is not one value: reveal its fields one at a time`, { position, field });
   await recordAccess(viewer, { action: "field.revealed", customer, session: sessionId, target: `event ${position} data.${field}`, reason });
   return value;
 }

@@ -66,10 +66,7 @@ export const RECENT_PAGE = 50;
 
 /** The sessions page: newest first, a page at a time (the next page starts before the last one shown). */
 export async function listRecentSessions(filter: sessions.SessionFilter, after: { startedAt: Date; id: string } | undefined) {
-  const [rows, masker] = await Promise.all([
-    sessions.selectRecentSessions(getStore(), { ...filter, after, limit: RECENT_PAGE + 1 }),
-    getMasker(),
-  ]);
+  const [rows, masker] = await Promise.all([sessions.selectRecentSessions(getStore(), { ...filter, after, limit: RECENT_PAGE + 1 }), getMasker()]);
   const references = await referencesFor(rows.map((s) => s.userId));
   const page = rows.slice(0, RECENT_PAGE).map((s) => toSessionJson(s, masker, references));
   const last = page[page.length - 1];
@@ -103,7 +100,10 @@ export async function getSessionTimeline(id: string, fromSeq: number, limit: num
   const session = await sessions.findSession(store, id);
   if (!session) throw new ApiError("not_found", `session "${id}" not found`, { session: id });
   const members = await sessions.readSessionPositions(store, session.id, fromSeq, limit);
-  const events = await readEventsAt(store, members.map((m) => m.position));
+  const events = await readEventsAt(
+    store,
+    members.map((m) => m.position),
+  );
   const bySeq = new Map(members.map((m) => [m.position, m.seq]));
   const definition = journeyByName(session.journey);
   const toSeq = members.length > 0 ? members[members.length - 1]!.seq : fromSeq;

@@ -25,7 +25,13 @@ export async function getUserPage(idOrReference: string) {
     sessionCount: summary.sessionCount,
     firstSeen: summary.firstSeen.toISOString(),
     lastSeen: summary.lastSeen.toISOString(),
-    openBooking: masker.state(summary.openBooking) as { sessionId: string; label: string; chosen: Record<string, string>; remaining: string[]; blockers: string[] } | null,
+    openBooking: masker.state(summary.openBooking) as {
+      sessionId: string;
+      label: string;
+      chosen: Record<string, string>;
+      remaining: string[];
+      blockers: string[];
+    } | null,
     sessions,
   };
 }

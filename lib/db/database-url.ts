@@ -1,8 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
 
-export type DatabaseTarget =
-  | { provider: "sqlite"; url: string; filePath: string }
-  | { provider: "postgresql"; url: string };
+export type DatabaseTarget = { provider: "sqlite"; url: string; filePath: string } | { provider: "postgresql"; url: string };
 
 export const DEFAULT_DATABASE_URL = "file:./data/rewind.db";
 
@@ -21,9 +19,7 @@ export function parseDatabaseUrl(raw: string | undefined, cwd = process.cwd()): 
     const filePath = isAbsolute(path) ? path : resolve(cwd, path);
     return { provider: "sqlite", url: `file:${filePath}`, filePath };
   }
-  throw new Error(
-    "DATABASE_URL must be a file: URL (SQLite, e.g. file:./data/rewind.db) or a postgres:// / postgresql:// URL",
-  );
+  throw new Error("DATABASE_URL must be a file: URL (SQLite, e.g. file:./data/rewind.db) or a postgres:// / postgresql:// URL");
 }
 
 /** Where a store lives, for messages: the SQLite file, or "PostgreSQL". */

@@ -27,8 +27,7 @@ export const postgresqlDialect: Dialect = {
   inJsonArray: (column, array) => sql`${column} IN (SELECT jsonb_array_elements_text(${array}))`,
   jsonElements: (array, alias, options) =>
     sql`${raw(options?.text ? "jsonb_array_elements_text" : "jsonb_array_elements")}(${array}) WITH ORDINALITY AS ${tableAlias(alias)}("value", "key")`,
-  jsonFieldElements: (object, field, alias) =>
-    sql`jsonb_array_elements(${object} -> ${key(field)}) WITH ORDINALITY AS ${tableAlias(alias)}("value", "key")`,
+  jsonFieldElements: (object, field, alias) => sql`jsonb_array_elements(${object} -> ${key(field)}) WITH ORDINALITY AS ${tableAlias(alias)}("value", "key")`,
   jsonText: (object, field) => sql`(${object} ->> ${key(field)})`,
   jsonNumber: (object, field) => sql`(${object} ->> ${key(field)})::int`,
   jsonTrue: (object, field) => sql`(${object} ->> ${key(field)})::boolean`,

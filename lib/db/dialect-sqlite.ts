@@ -32,4 +32,3 @@ export const sqliteDialect: Dialect = {
   insertIgnoring: { head: sql`INSERT OR IGNORE INTO`, tail: empty },
   dropTrigger: (name) => raw(`DROP TRIGGER "${fieldName(name)}"`),
 };
-

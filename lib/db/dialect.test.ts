@@ -56,7 +56,11 @@ describe("the dialect module", () => {
 
   it("inserts JSON rows in array order, casting on PostgreSQL, skipping existing keys where asked", () => {
     const rows = [["u1", 2, Date.parse("2026-06-01T00:00:00Z")]];
-    const columns = [["user_id", "text"], ["n", "integer"], ["at", "timestamp"]] as const;
+    const columns = [
+      ["user_id", "text"],
+      ["n", "integer"],
+      ["at", "timestamp"],
+    ] as const;
     const lite = jsonRowsInsert(sqlite, "t", columns, rows, { ignoreExisting: true });
     expect(lite.sql).toBe(
       `INSERT OR IGNORE INTO "t" ("user_id","n","at") SELECT r."value" ->> 0, r."value" ->> 1, r."value" ->> 2 FROM json_each(?) r ORDER BY r."key"`,

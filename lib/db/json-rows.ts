@@ -1,4 +1,4 @@
-import { type ColumnType, type Dialect } from "./dialect";
+import type { ColumnType, Dialect } from "./dialect";
 import { ident } from "./names";
 import { empty, join, raw, sql, type Sql } from "./sql";
 
@@ -31,16 +31,16 @@ export interface JsonRowsOptions {
  * parameter per statement instead of one per value: Prisma's per-argument conversion dominated
  * bulk writes (see lib/eventstore/insert-rows.ts for the figures).
  */
-export function jsonRowsInsert(
-  d: Dialect,
-  table: string,
-  columns: Columns,
-  rows: readonly (readonly unknown[])[],
-  options: JsonRowsOptions = {},
-): Sql {
+export function jsonRowsInsert(d: Dialect, table: string, columns: Columns, rows: readonly (readonly unknown[])[], options: JsonRowsOptions = {}): Sql {
   const encoded = rows.map((row) => columns.map(([, type], i) => encode(d, type, row[i])));
-  const names = join(columns.map(([name]) => ident(name)), ",");
-  const values = join(columns.map(([, type], i) => d.cast(raw(`r."value" ->> ${i}`), type)), ", ");
+  const names = join(
+    columns.map(([name]) => ident(name)),
+    ",",
+  );
+  const values = join(
+    columns.map(([, type], i) => d.cast(raw(`r."value" ->> ${i}`), type)),
+    ", ",
+  );
   const head = options.ignoreExisting ? d.insertIgnoring.head : sql`INSERT INTO`;
   const order = options.ordered === false ? empty : sql` ORDER BY r."key"`;
   const conflict = options.ignoreExisting ? d.insertIgnoring.tail : (options.onConflict ?? empty);

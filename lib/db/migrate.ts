@@ -81,19 +81,13 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
     // One migrator at a time across processes; released at COMMIT/ROLLBACK.
     await client.query("SELECT pg_advisory_xact_lock(727001)");
     await client.query(CREATE_LEDGER);
-    const { rows } = await client.query<{ name: string; checksum: string }>(
-      `SELECT name, checksum FROM "_rewind_migrations"`,
-    );
+    const { rows } = await client.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM "_rewind_migrations"`);
     const done = new Map(rows.map((r) => [r.name, r.checksum]));
     const applied: string[] = [];
     for (const migration of migrations) {
       if (checkApplied(migration, done.get(migration.name))) continue;
       await client.query(migration.sql);
-      await client.query(`INSERT INTO "_rewind_migrations" VALUES ($1, $2, $3)`, [
-        migration.name,
-        migration.checksum,
-        new Date().toISOString(),
-      ]);
+      await client.query(`INSERT INTO "_rewind_migrations" VALUES ($1, $2, $3)`, [migration.name, migration.checksum, new Date().toISOString()]);
       applied.push(migration.name);
     }
     await client.query("COMMIT");
@@ -109,7 +103,5 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
 /** Brings the database up to date; answers the names of the migrations it applied. */
 export async function migrateDatabase(target: DatabaseTarget, root = process.cwd()): Promise<string[]> {
   const migrations = loadMigrations(target.provider, root);
-  return target.provider === "sqlite"
-    ? migrateSqlite(target.filePath, migrations)
-    : migratePostgres(target.url, migrations);
+  return target.provider === "sqlite" ? migrateSqlite(target.filePath, migrations) : migratePostgres(target.url, migrations);
 }

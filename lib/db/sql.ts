@@ -19,8 +19,7 @@ export type Provider = DatabaseTarget["provider"];
 export type Tx = Pick<Db, "$queryRaw" | "$executeRaw">;
 
 /** A timestamp as a raw query returns it (a Date, ISO text or epoch milliseconds) in milliseconds. */
-export const toMs = (value: unknown): number =>
-  value instanceof Date ? value.getTime() : typeof value === "string" ? Date.parse(value) : Number(value);
+export const toMs = (value: unknown): number => (value instanceof Date ? value.getTime() : typeof value === "string" ? Date.parse(value) : Number(value));
 
 /** A JSON column as a raw query returns it: text on SQLite, already parsed on PostgreSQL. */
 export function decodeJson<T = unknown>(value: unknown): T {

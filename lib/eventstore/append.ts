@@ -43,11 +43,7 @@ interface Planned {
  * COMMIT and the Prisma adapter's lost writes (docs/decisions.md, "The append lock and the
  * SQLite writer trap").
  */
-export async function appendEvents(
-  store: Store,
-  events: readonly IncomingEvent[],
-  recordedAt: Date = new Date(),
-): Promise<AppendResult[]> {
+export async function appendEvents(store: Store, events: readonly IncomingEvent[], recordedAt: Date = new Date()): Promise<AppendResult[]> {
   if (events.length === 0) return [];
   const hashes = events.map(contentHash);
 

@@ -4,9 +4,7 @@ import { canonicalForm, contentHash, stableStringify } from "./canonical";
 
 describe("stableStringify", () => {
   it("orders keys at every depth and keeps array order", () => {
-    expect(stableStringify({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: null } })).toBe(
-      '{"a":{"c":null,"d":[3,{"y":2,"z":1}]},"b":1}',
-    );
+    expect(stableStringify({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[3,{"y":2,"z":1}]},"b":1}');
   });
   it("drops undefined members like JSON.stringify does", () => {
     expect(stableStringify({ a: undefined, b: "x" })).toBe('{"b":"x"}');

@@ -6,9 +6,7 @@ export class WrongExpectedVersionError extends Error {
     readonly expectedVersion: number,
     readonly currentVersion: number,
   ) {
-    super(
-      `event ${index}: stream "${stream}" is at version ${currentVersion}, but the event expected ${expectedVersion}`,
-    );
+    super(`event ${index}: stream "${stream}" is at version ${currentVersion}, but the event expected ${expectedVersion}`);
     this.name = "WrongExpectedVersionError";
   }
 }
@@ -20,9 +18,7 @@ export class DuplicateIdConflictError extends Error {
     readonly id: string,
     readonly storedPosition: number | null,
   ) {
-    super(
-      `event ${index}: source "${source}" already has an event with id "${id}" and different content`,
-    );
+    super(`event ${index}: source "${source}" already has an event with id "${id}" and different content`);
     this.name = "DuplicateIdConflictError";
   }
 }

@@ -30,10 +30,7 @@ function whereOf(filter: FeedFilter): Prisma.StoredEventWhereInput {
 }
 
 /** The global feed in append order, strictly after `after` (the catch-up subscription read). */
-export async function readFeed(
-  store: Store,
-  options: { after?: number; upTo?: number; limit?: number; filter?: FeedFilter } = {},
-): Promise<StoredEvent[]> {
+export async function readFeed(store: Store, options: { after?: number; upTo?: number; limit?: number; filter?: FeedFilter } = {}): Promise<StoredEvent[]> {
   return store.db.storedEvent.findMany({
     where: {
       ...whereOf(options.filter ?? {}),
@@ -48,10 +45,7 @@ export async function readFeed(
 }
 
 /** The feed newest first, strictly before `before` (the explorer's default view). */
-export async function readFeedBackward(
-  store: Store,
-  options: { before?: number; limit?: number; filter?: FeedFilter } = {},
-): Promise<StoredEvent[]> {
+export async function readFeedBackward(store: Store, options: { before?: number; limit?: number; filter?: FeedFilter } = {}): Promise<StoredEvent[]> {
   return store.db.storedEvent.findMany({
     where: {
       ...whereOf(options.filter ?? {}),
@@ -63,11 +57,7 @@ export async function readFeedBackward(
 }
 
 /** One stream in version order, from `fromVersion` (inclusive). */
-export async function readStream(
-  store: Store,
-  stream: string,
-  options: { fromVersion?: number; limit?: number } = {},
-): Promise<StoredEvent[]> {
+export async function readStream(store: Store, stream: string, options: { fromVersion?: number; limit?: number } = {}): Promise<StoredEvent[]> {
   return store.db.storedEvent.findMany({
     where: { stream, streamVersion: { gte: options.fromVersion ?? 1 } },
     orderBy: { streamVersion: "asc" },

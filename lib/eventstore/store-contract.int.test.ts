@@ -32,7 +32,10 @@ describe.each(testProviders())("event store contract on %s", (provider) => {
   it("lists every event type once, alphabetically, however many events have it", async () => {
     const stream = freshStream();
     const types = ["zeta.last", "contract.b", "contract.a", "contract.b", "Contract.Upper", "contract.a"];
-    await appendEvents(t.store, types.map((type, i) => anEvent({ id: `${stream}-type-${i}`, subject: stream, type })));
+    await appendEvents(
+      t.store,
+      types.map((type, i) => anEvent({ id: `${stream}-type-${i}`, subject: stream, type })),
+    );
     const listed = await readEventTypes(t.store);
     expect(new Set(listed).size).toBe(listed.length);
     expect(listed).toEqual([...listed].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -171,7 +174,10 @@ describe.each(testProviders())("event store contract on %s", (provider) => {
 
   it("the global feed is in append order and pages with an exclusive `after`", async () => {
     const stream = freshStream();
-    await appendEvents(t.store, Array.from({ length: 7 }, (_, i) => anEvent({ id: `${stream}-${i}`, subject: stream })));
+    await appendEvents(
+      t.store,
+      Array.from({ length: 7 }, (_, i) => anEvent({ id: `${stream}-${i}`, subject: stream })),
+    );
     const readAll = async (pageSize: number, from: number) => {
       const out: number[] = [];
       for (let after = from; ; ) {
@@ -198,12 +204,8 @@ describe.each(testProviders())("event store contract on %s", (provider) => {
       anEvent({ id: `${stream}-3`, subject: stream, type: "range.b", userid: "u-other", time: at("2026-03-01T11:00:00Z") }),
       anEvent({ id: `${stream}-4`, subject: stream, type: "range.a", userid: "u-range", time: at("2026-03-01T12:00:00Z") }),
     ]);
-    const ids = async (filter: FeedFilter) =>
-      (await readFeed(t.store, { after: 0, limit: 1000, filter })).map((e) => e.eventId);
-    expect(await ids({ stream, from: at("2026-03-01T10:00:00Z"), to: at("2026-03-01T12:00:00Z") })).toEqual([
-      `${stream}-2`,
-      `${stream}-3`,
-    ]);
+    const ids = async (filter: FeedFilter) => (await readFeed(t.store, { after: 0, limit: 1000, filter })).map((e) => e.eventId);
+    expect(await ids({ stream, from: at("2026-03-01T10:00:00Z"), to: at("2026-03-01T12:00:00Z") })).toEqual([`${stream}-2`, `${stream}-3`]);
     expect(await ids({ stream, type: "range.a", userid: "u-range" })).toEqual([`${stream}-1`, `${stream}-2`, `${stream}-4`]);
     // A list of types (an explorer pattern resolved): any of them; an empty list matches nothing.
     expect(await ids({ stream, type: ["range.b", "range.x"] })).toEqual([`${stream}-3`]);
@@ -216,7 +218,10 @@ describe.each(testProviders())("event store contract on %s", (provider) => {
   it("concurrent writers to one stream keep versions unique and gapless and lose nothing", async () => {
     const stream = freshStream();
     const writers = Array.from({ length: 12 }, (_, w) =>
-      appendEvents(t.store, [0, 1, 2].map((i) => anEvent({ id: `${stream}-w${w}-${i}`, subject: stream }))),
+      appendEvents(
+        t.store,
+        [0, 1, 2].map((i) => anEvent({ id: `${stream}-w${w}-${i}`, subject: stream })),
+      ),
     );
     await Promise.all(writers);
     const read = await readStream(t.store, stream);
@@ -233,8 +238,6 @@ describe.each(testProviders())("event store contract on %s", (provider) => {
   it("refuses to update a stored event, at the database itself", async () => {
     const stream = freshStream();
     await appendEvents(t.store, [anEvent({ id: `${stream}-a`, subject: stream })]);
-    await expect(
-      t.store.db.$executeRawUnsafe(`UPDATE "events" SET "type" = 'tampered' WHERE "stream" = '${stream}'`),
-    ).rejects.toThrow(/append-only/);
+    await expect(t.store.db.$executeRawUnsafe(`UPDATE "events" SET "type" = 'tampered' WHERE "stream" = '${stream}'`)).rejects.toThrow(/append-only/);
   });
 });

@@ -45,7 +45,10 @@ describe("laying out a flow", () => {
 
   it("does not call a flow recorded in one go late, however long after it happened", () => {
     const imported = T0 + 30 * 86_400_000;
-    const flow = layOutFlow([ev({ eventId: "x", source: "/s", at: 0, recordedAt: imported }), ev({ eventId: "y", source: "/s", at: 600, recordedAt: imported })]);
+    const flow = layOutFlow([
+      ev({ eventId: "x", source: "/s", at: 0, recordedAt: imported }),
+      ev({ eventId: "y", source: "/s", at: 600, recordedAt: imported }),
+    ]);
     expect(flow.steps.map((s) => s.lateByMs)).toEqual([null, null]);
   });
 

@@ -4,7 +4,10 @@ import { globListMatches, globMatches, globPrefix, isGlob, parseGlobList } from 
 
 /** The reference: the same syntax as an anchored regular expression (fine on the short strings below). */
 function reference(pattern: string, text: string): boolean {
-  const source = pattern.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")).join("[\\s\\S]*");
+  const source = pattern
+    .split("*")
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"))
+    .join("[\\s\\S]*");
   return new RegExp(`^${source}$`, "u").test(text);
 }
 
@@ -54,7 +57,13 @@ describe("the glob syntax", () => {
       for (let i = 0; i < 5_000; i++) {
         const pattern = word(8, ALPHABET);
         // Half the texts are built to match (each star filled), so both answers are exercised.
-        const text = i % 2 === 0 ? word(12, ALPHABET.filter((c) => c !== "*")) : pattern.split("*").join(word(3, ["a", ".", "*"]));
+        const text =
+          i % 2 === 0
+            ? word(
+                12,
+                ALPHABET.filter((c) => c !== "*"),
+              )
+            : pattern.split("*").join(word(3, ["a", ".", "*"]));
         expect({ pattern, text, matches: globMatches(pattern, text) }).toEqual({ pattern, text, matches: reference(pattern, text) });
       }
     });

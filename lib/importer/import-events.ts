@@ -45,7 +45,10 @@ export async function importRecords(
   const flush = async () => {
     while (batch.length > 0) {
       try {
-        const results = await appendEvents(store, batch.map((b) => b.event));
+        const results = await appendEvents(
+          store,
+          batch.map((b) => b.event),
+        );
         for (const r of results) {
           if (r.duplicate) summary.duplicates += 1;
           else summary.appended += 1;

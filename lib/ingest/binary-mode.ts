@@ -54,11 +54,7 @@ function binaryData(body: Uint8Array, contentType: string | undefined): EventDat
   return { kind: "base64", value: Buffer.from(body).toString("base64") };
 }
 
-export function validateBinaryEvent(
-  attributes: Record<string, string>,
-  body: Uint8Array,
-  limits: EventShapeLimits = eventShapeLimits(),
-): Validated {
+export function validateBinaryEvent(attributes: Record<string, string>, body: Uint8Array, limits: EventShapeLimits = eventShapeLimits()): Validated {
   const result = cloudEventSchema.safeParse(attributes);
   if (!result.success) {
     return { ok: false, issues: issuesOf(result.error, 0) };

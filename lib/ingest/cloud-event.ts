@@ -1,8 +1,5 @@
 /** A CloudEvent as Rewind stores it, whatever mode (structured, batch, binary) it came in. */
-export type EventData =
-  | { kind: "json"; value: unknown }
-  | { kind: "text"; value: string }
-  | { kind: "base64"; value: string };
+export type EventData = { kind: "json"; value: unknown } | { kind: "text"; value: string } | { kind: "base64"; value: string };
 
 export type ExtensionValue = string | number | boolean;
 

@@ -27,14 +27,10 @@ export function parseRfc3339(value: string): Date | null {
   return Number.isNaN(ms) ? null : new Date(ms);
 }
 
-const nonEmpty = (name: string) =>
-  z.string({ error: `${name} must be a non-empty string` }).min(1, { error: `${name} must be a non-empty string` });
+const nonEmpty = (name: string) => z.string({ error: `${name} must be a non-empty string` }).min(1, { error: `${name} must be a non-empty string` });
 
 /** Rewind's own extensions are identifiers: strings, or integers that are read as their digits. */
-const identifier = (name: string) =>
-  z
-    .union([nonEmpty(name), z.number().int()], { error: `${name} must be a non-empty string` })
-    .transform((v) => String(v));
+const identifier = (name: string) => z.union([nonEmpty(name), z.number().int()], { error: `${name} must be a non-empty string` }).transform((v) => String(v));
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 

@@ -11,7 +11,10 @@ export function parseMediaType(header: string | null | undefined): MediaType | n
   for (const part of rest) {
     const eq = part.indexOf("=");
     if (eq < 0) continue;
-    params[part.slice(0, eq).trim().toLowerCase()] = part.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1");
+    params[part.slice(0, eq).trim().toLowerCase()] = part
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, "$1");
   }
   return { essence: essence.trim().toLowerCase(), params };
 }

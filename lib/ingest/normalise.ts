@@ -106,16 +106,12 @@ export function validateStructuredEvent(input: unknown, index: number, limits: E
 /** A refusal for the whole request, naming the first bad event and attribute and listing all. */
 export function invalidEventsError(issues: EventIssue[]): ApiError {
   const first = issues[0]!;
-  return new ApiError(
-    "invalid_event",
-    `event ${first.index}${first.attribute ? `, attribute "${first.attribute}"` : ""}: ${first.message}`,
-    {
-      index: first.index,
-      attribute: first.attribute,
-      ...(first.limit ? { id: first.id ?? null, limit: first.limit } : {}),
-      issues: issues.slice(0, 100),
-    },
-  );
+  return new ApiError("invalid_event", `event ${first.index}${first.attribute ? `, attribute "${first.attribute}"` : ""}: ${first.message}`, {
+    index: first.index,
+    attribute: first.attribute,
+    ...(first.limit ? { id: first.id ?? null, limit: first.limit } : {}),
+    issues: issues.slice(0, 100),
+  });
 }
 
 /** Producers may not write under Rewind's own namespace (the audit trail lives there). */
@@ -124,11 +120,10 @@ export function reservedNamespaceError(events: readonly IncomingEvent[]): ApiErr
     for (const attribute of ["source", "subject"] as const) {
       const value = event[attribute];
       if (value?.startsWith(RESERVED_PREFIX)) {
-        return new ApiError(
-          "reserved_namespace",
-          `event ${index}, attribute "${attribute}": "${RESERVED_PREFIX}" is reserved for Rewind's own events`,
-          { index, attribute },
-        );
+        return new ApiError("reserved_namespace", `event ${index}, attribute "${attribute}": "${RESERVED_PREFIX}" is reserved for Rewind's own events`, {
+          index,
+          attribute,
+        });
       }
     }
   }

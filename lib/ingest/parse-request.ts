@@ -11,8 +11,7 @@ export const BATCH = "application/cloudevents-batch+json";
 /** Reads the body, refusing it (413) as soon as it passes the limit rather than after buffering it all. */
 export async function readBodyWithLimit(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
-  const tooLarge = () =>
-    new ApiError("payload_too_large", `the body is over the limit of ${maxBytes} bytes`, { limitBytes: maxBytes });
+  const tooLarge = () => new ApiError("payload_too_large", `the body is over the limit of ${maxBytes} bytes`, { limitBytes: maxBytes });
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   if (!request.body) return new Uint8Array();
   const parts: Uint8Array[] = [];
@@ -42,11 +41,10 @@ function parseJson(body: Uint8Array): unknown {
 /** Validates a whole batch; any bad element refuses the request, naming every bad element. */
 export function validateBatch(elements: unknown[], limits: IngestLimits): IncomingEvent[] {
   if (elements.length > limits.maxEventsPerRequest) {
-    throw new ApiError(
-      "payload_too_large",
-      `the batch has ${elements.length} events; the limit is ${limits.maxEventsPerRequest} per request`,
-      { events: elements.length, limitEvents: limits.maxEventsPerRequest },
-    );
+    throw new ApiError("payload_too_large", `the batch has ${elements.length} events; the limit is ${limits.maxEventsPerRequest} per request`, {
+      events: elements.length,
+      limitEvents: limits.maxEventsPerRequest,
+    });
   }
   const events: IncomingEvent[] = [];
   const issues: EventIssue[] = [];

@@ -18,7 +18,10 @@ function limitRows(): { what: string; defaultText: string; variable: string }[] 
   const rows = [];
   for (const line of lines) {
     if (!line.startsWith("|")) break;
-    const [what, defaultText, variable] = line.split("|").slice(1, 4).map((c) => c.trim());
+    const [what, defaultText, variable] = line
+      .split("|")
+      .slice(1, 4)
+      .map((c) => c.trim());
     rows.push({ what: what!, defaultText: defaultText!, variable: variable! });
   }
   return rows;
@@ -41,7 +44,10 @@ describe("the README's limits table", () => {
     for (const row of rows.filter((r) => r.variable.startsWith("`REWIND_"))) {
       const variable = row.variable.replaceAll("`", "");
       const changed = Object.entries(allLimits({ [variable]: "7" })).filter(([key, value]) => defaults[key as keyof typeof defaults] !== value);
-      expect(changed.map(([key]) => key), `${variable} sets exactly one limit`).toHaveLength(1);
+      expect(
+        changed.map(([key]) => key),
+        `${variable} sets exactly one limit`,
+      ).toHaveLength(1);
       const [key] = changed[0]!;
       expect(statedNumber(row.defaultText), `${row.what}: README default`).toBe(defaults[key as keyof typeof defaults]);
       covered.add(key);

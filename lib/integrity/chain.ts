@@ -33,7 +33,11 @@ export function chainLink(previous: string | null, event: ChainedFields): string
   }
   const occurred = event.occurredAt === event.recordedAt ? lastIso : event.occurredAt.toISOString();
   const extensions = event.extensions === null || event.extensions === undefined ? "null" : stableStringify(event.extensions);
-  return hash("sha256", `${previous ?? CHAIN_GENESIS}\n${event.contentHash}\n${event.stream}\n${event.streamVersion}\n${lastIso}\n${occurred}\n${extensions}`, "base64url");
+  return hash(
+    "sha256",
+    `${previous ?? CHAIN_GENESIS}\n${event.contentHash}\n${event.stream}\n${event.streamVersion}\n${lastIso}\n${occurred}\n${extensions}`,
+    "base64url",
+  );
 }
 
 /** A stored event's columns, as much as its content hash covers. */

@@ -20,7 +20,14 @@ async function* records(events: Record<string, unknown>[]) {
 function variety(): Record<string, unknown>[] {
   const base = { specversion: "1.0", source: "/integrity/test", type: "integrity.checked" };
   return [
-    { ...base, id: "json", subject: "s/1", time: "2026-03-01T10:00:00.123Z", datacontenttype: "application/json", data: { b: 1, a: [1.5, "x", null, { z: true }], "ü": "é" } },
+    {
+      ...base,
+      id: "json",
+      subject: "s/1",
+      time: "2026-03-01T10:00:00.123Z",
+      datacontenttype: "application/json",
+      data: { b: 1, a: [1.5, "x", null, { z: true }], ü: "é" },
+    },
     { ...base, id: "no-data" },
     { ...base, id: "null-data", data: null },
     { ...base, id: "text", datacontenttype: "text/plain", data: "plain words" },
@@ -38,7 +45,16 @@ function otto(limit: number): Record<string, unknown>[] {
     .slice(0, limit)
     .map((l) => JSON.parse(l) as { session: number; events: { aid: number; ts: number; type: string }[] });
   return sessions.flatMap((s) =>
-    s.events.map((e, i) => ({ specversion: "1.0", id: `otto-${s.session}-${i}`, source: "/otto/shop", type: `otto.${e.type}`, subject: `otto/${s.session}`, time: new Date(e.ts).toISOString(), userid: `otto-${s.session}`, data: { aid: e.aid } })),
+    s.events.map((e, i) => ({
+      specversion: "1.0",
+      id: `otto-${s.session}-${i}`,
+      source: "/otto/shop",
+      type: `otto.${e.type}`,
+      subject: `otto/${s.session}`,
+      time: new Date(e.ts).toISOString(),
+      userid: `otto-${s.session}`,
+      data: { aid: e.aid },
+    })),
   );
 }
 
@@ -58,8 +74,7 @@ const dropUpdateGuard = (t: TestStore) => liftUpdateGuard(t.store);
 /** Someone edits a field inside an event's data, with the database's own JSON functions. */
 const EDIT_EMAIL: Record<Provider, (position: number) => string> = {
   sqlite: (position) => `UPDATE "events" SET "data_json" = json_set("data_json", '$.contact.email', 'someone@else.test') WHERE "position" = ${position}`,
-  postgresql: (position) =>
-    `UPDATE "events" SET "data_json" = jsonb_set("data_json", '{contact,email}', '"someone@else.test"') WHERE "position" = ${position}`,
+  postgresql: (position) => `UPDATE "events" SET "data_json" = jsonb_set("data_json", '{contact,email}', '"someone@else.test"') WHERE "position" = ${position}`,
 };
 
 describe.each(testProviders())("the tamper-evidence chain on %s", (provider) => {
@@ -77,7 +92,12 @@ describe.each(testProviders())("the tamper-evidence chain on %s", (provider) => 
     expect(digest.position).toBe(Number((await t.store.db.storedEvent.aggregate({ _max: { position: true } }))._max.position));
     const progress: number[] = [];
     const v = await verifyStore(t.store, { digest, onProgress: (p) => progress.push(p.checked) });
-    expect({ problems: v.problems, checked: v.checked, unchained: v.unchained, matched: v.digestMatched }).toEqual({ problems: [], checked: total, unchained: 0, matched: true });
+    expect({ problems: v.problems, checked: v.checked, unchained: v.unchained, matched: v.digestMatched }).toEqual({
+      problems: [],
+      checked: total,
+      unchained: 0,
+      matched: true,
+    });
     expect(progress.at(-1)).toBe(total);
     expect(total).toBeGreaterThan(1_000);
     expect(progress.length).toBeGreaterThan(1);
@@ -87,7 +107,9 @@ describe.each(testProviders())("the tamper-evidence chain on %s", (provider) => 
     t = await createTestStore(provider);
     await load(t.store);
     const digest = (await currentDigest(t.store))!;
-    const [a, b] = (await t.store.db.storedEvent.findMany({ where: { type: "booking.travellers.added" }, orderBy: { position: "asc" }, take: 2, select: { position: true } })).map((r) => Number(r.position));
+    const [a, b] = (
+      await t.store.db.storedEvent.findMany({ where: { type: "booking.travellers.added" }, orderBy: { position: "asc" }, take: 2, select: { position: true } })
+    ).map((r) => Number(r.position));
 
     // Someone edits an event's data in the database.
     await dropUpdateGuard(t);
@@ -97,7 +119,10 @@ describe.each(testProviders())("the tamper-evidence chain on %s", (provider) => 
     // Someone removes an event: the chain breaks at the next one.
     await exec(t.store, `DELETE FROM "events" WHERE "position" = ${b}`);
     const next = Number((await t.store.db.storedEvent.findFirst({ where: { position: { gt: b } }, orderBy: { position: "asc" } }))!.position);
-    expect((await verifyStore(t.store)).problems).toEqual([{ kind: "content", position: a }, { kind: "chain", position: next }]);
+    expect((await verifyStore(t.store)).problems).toEqual([
+      { kind: "content", position: a },
+      { kind: "chain", position: next },
+    ]);
 
     // Someone who knows how the chain is made rewrites every link after the removal: the chain
     // holds again, but the head no longer matches the digest an auditor kept.
@@ -129,12 +154,18 @@ describe.each(testProviders())("the tamper-evidence chain on %s", (provider) => 
     expect({ problems: v.problems, unchained: v.unchained }).toEqual({ problems: [], unchained: variety().length });
 
     // A row written straight into the table, not through Rewind: it has no link.
-    await exec(t.store, `INSERT INTO "events" ("source","event_id","stream","stream_version","type","specversion","occurred_at","recorded_at","content_hash")
-      VALUES ('/forged','f-1','forged',1,'forged.event','1.0','2026-03-02T00:00:00.000Z','2026-03-02T00:00:00.000Z','x')`);
+    await exec(
+      t.store,
+      `INSERT INTO "events" ("source","event_id","stream","stream_version","type","specversion","occurred_at","recorded_at","content_hash")
+      VALUES ('/forged','f-1','forged',1,'forged.event','1.0','2026-03-02T00:00:00.000Z','2026-03-02T00:00:00.000Z','x')`,
+    );
     const forged = Number((await t.store.db.storedEvent.findFirst({ where: { source: "/forged" } }))!.position);
     // Appends after it continue the chain past it, so only the forged row is named.
     await importRecords(t.store, records(otto(8).slice(-20)));
-    expect((await verifyStore(t.store)).problems).toEqual([{ kind: "content", position: forged }, { kind: "unchained", position: forged }]);
+    expect((await verifyStore(t.store)).problems).toEqual([
+      { kind: "content", position: forged },
+      { kind: "unchained", position: forged },
+    ]);
   });
 
   it("checks one event on its own: an edit whose own link was recomputed still shows in the next event's link", async () => {
@@ -147,12 +178,27 @@ describe.each(testProviders())("the tamper-evidence chain on %s", (provider) => 
     // Edit the data, recompute the content hash and the row's own link from the row before it.
     await dropUpdateGuard(t);
     const edited = { ...middle, dataJson: { aid: 1 } };
-    const incoming = validateStructuredEvent({ specversion: "1.0", id: middle.eventId, source: middle.source, type: middle.type, subject: middle.subject, time: middle.time!.toISOString(), userid: middle.userid, data: { aid: 1 } }, 0);
+    const incoming = validateStructuredEvent(
+      {
+        specversion: "1.0",
+        id: middle.eventId,
+        source: middle.source,
+        type: middle.type,
+        subject: middle.subject,
+        time: middle.time!.toISOString(),
+        userid: middle.userid,
+        data: { aid: 1 },
+      },
+      0,
+    );
     if (!incoming.ok) throw new Error("the edited event does not validate");
     const hash = contentHash(incoming.event);
     const before = rows[rows.indexOf(middle) - 1]!;
     const link = chainLink(before.chainHash, { ...edited, contentHash: hash });
-    await exec(t.store, `UPDATE "events" SET "data_json" = '{"aid":1}', "content_hash" = '${hash}', "chain_hash" = '${link}' WHERE "position" = ${middle.position}`);
+    await exec(
+      t.store,
+      `UPDATE "events" SET "data_json" = '{"aid":1}', "content_hash" = '${hash}', "chain_hash" = '${link}' WHERE "position" = ${middle.position}`,
+    );
     const row = (await t.store.db.storedEvent.findUnique({ where: { position: middle.position } }))!;
     expect([...(await checkEvents(t.store, [row])).values()]).toEqual([{ content: true, linked: false }]);
   });

@@ -68,7 +68,11 @@ export async function checkEvents(store: Store, rows: readonly StoredEvent[]): P
       continue;
     }
     const [before, after] = await Promise.all([
-      store.db.storedEvent.findFirst({ where: { position: { lt: row.position }, chainHash: { not: null } }, orderBy: { position: "desc" }, select: { chainHash: true } }),
+      store.db.storedEvent.findFirst({
+        where: { position: { lt: row.position }, chainHash: { not: null } },
+        orderBy: { position: "desc" },
+        select: { chainHash: true },
+      }),
       store.db.storedEvent.findFirst({ where: { position: { gt: row.position }, chainHash: { not: null } }, orderBy: { position: "asc" } }),
     ]);
     const own = chainLink(before?.chainHash ?? null, row) === row.chainHash;

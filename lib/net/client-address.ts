@@ -13,7 +13,10 @@ export function clientAddress(peer: string, forwardedFor: string | undefined, tr
 
 /** REWIND_TRUSTED_PROXIES: comma-separated IPs or CIDR ranges; anything else is an error at start. */
 export function trustedProxiesFromEnv(value: string | undefined): string[] {
-  const entries = (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const invalid = findInvalidTrustedProxies(entries);
   if (invalid.length > 0) throw new Error(`REWIND_TRUSTED_PROXIES: not an IP address or CIDR range: ${invalid.join(", ")}`);
   return entries;

@@ -10,10 +10,25 @@ const EMAIL = "jane.doe@example.com";
 
 function event(overrides: Partial<CloudEventJson> = {}): CloudEventJson {
   return {
-    specversion: "1.0", id: `evt-${EMAIL}`, source: `/shop/${EMAIL}`, type: "identity.user.registered", position: 7, streamversion: 1,
-    recordedtime: "2026-11-28T05:50:34.141Z", time: "2026-11-28T05:50:34.000Z", subject: `customer/${EMAIL}`, userid: EMAIL,
-    anonymousid: EMAIL, sessionid: `s-${EMAIL}`, correlationid: `c-${EMAIL}`, causationid: `e-${EMAIL}`, dataschema: `https://x.test/${EMAIL}`,
-    datacontenttype: "application/json", tenant: EMAIL, data: { [EMAIL]: { note: "ok" }, email: EMAIL, plan: "gold" }, ...overrides,
+    specversion: "1.0",
+    id: `evt-${EMAIL}`,
+    source: `/shop/${EMAIL}`,
+    type: "identity.user.registered",
+    position: 7,
+    streamversion: 1,
+    recordedtime: "2026-11-28T05:50:34.141Z",
+    time: "2026-11-28T05:50:34.000Z",
+    subject: `customer/${EMAIL}`,
+    userid: EMAIL,
+    anonymousid: EMAIL,
+    sessionid: `s-${EMAIL}`,
+    correlationid: `c-${EMAIL}`,
+    causationid: `e-${EMAIL}`,
+    dataschema: `https://x.test/${EMAIL}`,
+    datacontenttype: "application/json",
+    tenant: EMAIL,
+    data: { [EMAIL]: { note: "ok" }, email: EMAIL, plan: "gold" },
+    ...overrides,
   };
 }
 
@@ -30,8 +45,19 @@ describe("maskCloudEvent", () => {
   });
 
   it("leaves what Rewind writes and what holds nothing personal as it was", () => {
-    const plain = event({ id: "evt-1", source: "/shop", subject: "booking/bk-1", userid: "usr-00042", anonymousid: "anon-1", sessionid: "s1",
-      correlationid: "c1", causationid: "e1", dataschema: "https://x.test/schema", tenant: "t1", data: { plan: "gold" } });
+    const plain = event({
+      id: "evt-1",
+      source: "/shop",
+      subject: "booking/bk-1",
+      userid: "usr-00042",
+      anonymousid: "anon-1",
+      sessionid: "s1",
+      correlationid: "c1",
+      causationid: "e1",
+      dataschema: "https://x.test/schema",
+      tenant: "t1",
+      data: { plan: "gold" },
+    });
     expect(maskCloudEvent(masker, plain)).toEqual(plain);
   });
 
@@ -73,8 +99,17 @@ describe("maskCloudEvent", () => {
 describe("maskJourneyEvent", () => {
   it("masks the ids and the type a journey sees, and the data by the policy", () => {
     const out = maskJourneyEvent(masker, {
-      position: 1, time: 0, type: "identity.user.registered", source: "/shop", subject: `customer/${EMAIL}`, userid: EMAIL, anonymousid: null,
-      sessionid: EMAIL, correlationid: EMAIL, causationid: EMAIL, data: { name: "Ann Smith", [EMAIL]: true },
+      position: 1,
+      time: 0,
+      type: "identity.user.registered",
+      source: "/shop",
+      subject: `customer/${EMAIL}`,
+      userid: EMAIL,
+      anonymousid: null,
+      sessionid: EMAIL,
+      correlationid: EMAIL,
+      causationid: EMAIL,
+      data: { name: "Ann Smith", [EMAIL]: true },
     });
     expect(JSON.stringify(out)).not.toContain("jane.doe");
     expect(out).toMatchObject({ type: "identity.user.registered", anonymousid: null, data: { name: "A•• •••••", "j•••.•••@•••••••.•••": true } });

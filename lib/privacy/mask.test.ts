@@ -20,7 +20,10 @@ describe("the seeded policy", () => {
   it("masks the named paths of an event type, whatever they hold", () => {
     const data = {
       bookingId: "bk-1",
-      travellers: [{ name: "Ann Smith", dateOfBirth: "1984-03-02" }, { name: "Sam Smith", dateOfBirth: "1986-11-30" }],
+      travellers: [
+        { name: "Ann Smith", dateOfBirth: "1984-03-02" },
+        { name: "Sam Smith", dateOfBirth: "1986-11-30" },
+      ],
       contact: { email: "ann@example.com", phone: "+44 7123 456789" },
     };
     const out = masker.eventData("booking.travellers.added", data) as typeof data;
@@ -77,7 +80,13 @@ describe("valueAtKeys", () => {
 
 describe("policy validation and history", () => {
   it("names what is wrong", () => {
-    const bad = policySchema.safeParse({ fields: { x: ["a..b"] }, patterns: [{ name: "p", regex: "(" }, { name: "q", regex: "\\-" }] });
+    const bad = policySchema.safeParse({
+      fields: { x: ["a..b"] },
+      patterns: [
+        { name: "p", regex: "(" },
+        { name: "q", regex: "\\-" },
+      ],
+    });
     expect(bad.success).toBe(false);
     const paths = bad.error!.issues.map((i) => i.path.join("."));
     // "\-" is fine without the u flag and invalid with it: validated as the masker compiles it.

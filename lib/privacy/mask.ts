@@ -63,9 +63,7 @@ function maskAtPath(value: unknown, path: Path, maskAll: (v: unknown) => unknown
   const record = value as Record<string, unknown>;
   if (!(head!.key in record)) return value;
   const child = record[head!.key];
-  const next = head!.each
-    ? Array.isArray(child) ? child.map((c) => maskAtPath(c, rest, maskAll)) : maskAll(child)
-    : maskAtPath(child, rest, maskAll);
+  const next = head!.each ? (Array.isArray(child) ? child.map((c) => maskAtPath(c, rest, maskAll)) : maskAll(child)) : maskAtPath(child, rest, maskAll);
   return { ...record, [head!.key]: next };
 }
 

@@ -28,7 +28,10 @@ export async function analysePattern(source: string): Promise<PatternVerdict> {
     const result = await check(source, "gu", { checker, timeout: TIMEOUT_MS, randomSeed: 0 });
     if (result.status === "vulnerable") {
       const degree = "degree" in result.complexity ? `, degree ${result.complexity.degree}` : "";
-      return { safe: false, reason: `can backtrack catastrophically (${result.complexity.type}${degree}) on input like ${JSON.stringify(result.attack.pattern).slice(0, 60)}` };
+      return {
+        safe: false,
+        reason: `can backtrack catastrophically (${result.complexity.type}${degree}) on input like ${JSON.stringify(result.attack.pattern).slice(0, 60)}`,
+      };
     }
     if (result.status === "unknown") {
       const why = result.error.kind === "timeout" ? "the check did not finish in time" : "message" in result.error ? result.error.message : result.error.kind;

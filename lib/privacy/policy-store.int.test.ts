@@ -18,7 +18,9 @@ describe.each(testProviders())("saving the personal-data policy on %s", (provide
     const bad = { ...first.policy, patterns: [...first.policy.patterns, { name: "nested plus", regex: "(a+)+$" }] };
     const refused = await savePolicy(t.store, bad, "root@rewind.test").catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ZodError);
-    expect((refused as ZodError).issues).toMatchObject([{ path: ["patterns", 3, "regex"], message: expect.stringContaining('pattern "nested plus" can backtrack catastrophically') }]);
+    expect((refused as ZodError).issues).toMatchObject([
+      { path: ["patterns", 3, "regex"], message: expect.stringContaining('pattern "nested plus" can backtrack catastrophically') },
+    ]);
     expect((await policyHistory(t.store)).map((v) => v.version)).toEqual([1]);
   }, 30_000);
 
@@ -26,7 +28,12 @@ describe.each(testProviders())("saving the personal-data policy on %s", (provide
     const first = await readPolicy(t.store);
     // Written as an older release would have: past savePolicy and its check.
     await t.store.db.personalDataPolicy.create({
-      data: { policy: { ...first.policy, patterns: [{ name: "nested plus", regex: "(a+)+$" }] }, changedBy: "old release", changedAt: new Date(), summary: "pattern + nested plus" },
+      data: {
+        policy: { ...first.policy, patterns: [{ name: "nested plus", regex: "(a+)+$" }] },
+        changedBy: "old release",
+        changedAt: new Date(),
+        summary: "pattern + nested plus",
+      },
     });
     forgetMasker();
     const masker = await currentMasker(t.store);

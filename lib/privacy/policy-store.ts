@@ -78,7 +78,11 @@ export async function currentMasker(store: Store, now = Date.now()): Promise<Mas
   // closed (every string masked whole) instead of stalling every read. Verdicts are kept per process.
   const verdicts = await Promise.all(current.policy.patterns.map((p) => checkPattern(p.regex)));
   const unproven = new Set(current.policy.patterns.filter((_, i) => !verdicts[i]!.safe).map((p) => p.regex));
-  if (unproven.size > 0) logUnproven(current.version, current.policy.patterns.filter((p) => unproven.has(p.regex)).map((p) => p.name));
+  if (unproven.size > 0)
+    logUnproven(
+      current.version,
+      current.policy.patterns.filter((p) => unproven.has(p.regex)).map((p) => p.name),
+    );
   cache.rewindMasker = { version: current.version, masker: createMasker(current.policy, { unproven }), checkedAt: now };
   return cache.rewindMasker.masker;
 }
@@ -86,7 +90,9 @@ export async function currentMasker(store: Store, now = Date.now()): Promise<Mas
 function logUnproven(version: number, names: string[]): void {
   // Names an admin chose, not personal data; console directly, since the log masker is this masker.
   const patterns = names.map((n) => JSON.stringify(n)).join(", ");
-  console.warn(`[rewind] personal-data policy v${version}: pattern(s) ${patterns} not safe to run; every string is masked whole until a new version replaces them`);
+  console.warn(
+    `[rewind] personal-data policy v${version}: pattern(s) ${patterns} not safe to run; every string is masked whole until a new version replaces them`,
+  );
 }
 
 /** Forget the cached masker (after this process saved a new version). */

@@ -10,15 +10,19 @@ const PATH = /^[A-Za-z_$][\w$-]*(?:\[\*\])?(?:\.[A-Za-z_$][\w$-]*(?:\[\*\])?)*$/
 
 const patternSchema = z.object({
   name: z.string().trim().min(1).max(60),
-  regex: z.string().min(1).max(500).refine((source) => {
-    try {
-      // The flags the masker compiles with: a pattern valid without "u" can be invalid with it.
-      new RegExp(source, "gu");
-      return true;
-    } catch {
-      return false;
-    }
-  }, "not a valid regular expression"),
+  regex: z
+    .string()
+    .min(1)
+    .max(500)
+    .refine((source) => {
+      try {
+        // The flags the masker compiles with: a pattern valid without "u" can be invalid with it.
+        new RegExp(source, "gu");
+        return true;
+      } catch {
+        return false;
+      }
+    }, "not a valid regular expression"),
   check: z.enum(["luhn"]).optional(),
 });
 

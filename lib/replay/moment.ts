@@ -12,12 +12,7 @@ export interface Moment {
  * Folds a block's events from its snapshot up to the playhead (at most a block's length), and
  * compares the facts before and after the event at the playhead. Pure.
  */
-export function momentAt(
-  definition: JourneyDefinition<unknown>,
-  blockState: unknown | null,
-  blockEvents: readonly JourneyEvent[],
-  offset: number,
-): Moment {
+export function momentAt(definition: JourneyDefinition<unknown>, blockState: unknown | null, blockEvents: readonly JourneyEvent[], offset: number): Moment {
   const start = blockState ?? definition.initialState();
   const before = foldEvents(definition, blockEvents.slice(0, offset), start);
   const event = blockEvents[offset];

@@ -18,7 +18,13 @@ describe("the player machine", () => {
   });
 
   it.each([0.5, 1, 2, 4, 8, 16])("ticks at %s×", (speed) => {
-    const s = run(initialPlayerState(times), { type: "SET_SPEED", speed }, { type: "SET_SKIP_INACTIVITY", skip: false }, { type: "PLAY" }, { type: "TICK", elapsedMs: 100 });
+    const s = run(
+      initialPlayerState(times),
+      { type: "SET_SPEED", speed },
+      { type: "SET_SKIP_INACTIVITY", skip: false },
+      { type: "PLAY" },
+      { type: "TICK", elapsedMs: 100 },
+    );
     expect(s.time).toBe(T0 + 100 * speed);
   });
 

@@ -15,9 +15,33 @@ const state = { ...initialBookingState(), booking: { bookingId: BK, offerId: "OF
 function settlement(source: string, tag: string) {
   const at = (minutes: number) => new Date(LAST_EVENT_AT.getTime() + minutes * 60_000);
   return [
-    anEvent({ id: `${tag}-paid`, source, type: T.paymentSucceeded, subject: `payment/${BK}`, correlationid: BK, time: at(5), data: { kind: "json", value: { bookingId: BK, amount: 1400 } } }),
-    anEvent({ id: `${tag}-repriced`, source, type: T.offerRepriced, subject: "offer/OF-T", time: at(4), data: { kind: "json", value: { offerId: "OF-T", oldPrice: 700, newPrice: 900 } } }),
-    anEvent({ id: `${tag}-confirmed`, source, type: T.bookingConfirmed, subject: `booking/${BK}`, correlationid: BK, userid: USER, time: at(6), data: { kind: "json", value: { bookingId: BK, reference: `${tag}-REF` } } }),
+    anEvent({
+      id: `${tag}-paid`,
+      source,
+      type: T.paymentSucceeded,
+      subject: `payment/${BK}`,
+      correlationid: BK,
+      time: at(5),
+      data: { kind: "json", value: { bookingId: BK, amount: 1400 } },
+    }),
+    anEvent({
+      id: `${tag}-repriced`,
+      source,
+      type: T.offerRepriced,
+      subject: "offer/OF-T",
+      time: at(4),
+      data: { kind: "json", value: { offerId: "OF-T", oldPrice: 700, newPrice: 900 } },
+    }),
+    anEvent({
+      id: `${tag}-confirmed`,
+      source,
+      type: T.bookingConfirmed,
+      subject: `booking/${BK}`,
+      correlationid: BK,
+      userid: USER,
+      time: at(6),
+      data: { kind: "json", value: { bookingId: BK, reference: `${tag}-REF` } },
+    }),
   ];
 }
 
@@ -39,10 +63,18 @@ describe.each(testProviders())("what later events a resume believes (%s)", (prov
   );
 
   it("when the offers, payment and booking services say so, then it is repriced, paid and confirmed", async () => {
-    const [paid, repriced, confirmed] = [settlement(SOURCES.payment, "real")[0]!, settlement(SOURCES.offers, "real")[1]!, settlement(SOURCES.booking, "real")[2]!];
+    const [paid, repriced, confirmed] = [
+      settlement(SOURCES.payment, "real")[0]!,
+      settlement(SOURCES.offers, "real")[1]!,
+      settlement(SOURCES.booking, "real")[2]!,
+    ];
     await appendEvents(t.store, [repriced, paid, confirmed]);
     const later = await readLaterEvents(t.store, state, { userId: USER, lastEventAt: LAST_EVENT_AT });
-    expect(later).toMatchObject({ bookingOutcome: { type: "confirmed", reference: "real-REF" }, paymentTaken: true, repricings: [{ offerId: "OF-T", newPrice: 900 }] });
+    expect(later).toMatchObject({
+      bookingOutcome: { type: "confirmed", reference: "real-REF" },
+      paymentTaken: true,
+      repricings: [{ offerId: "OF-T", newPrice: 900 }],
+    });
   });
 
   it(
@@ -52,17 +84,59 @@ describe.each(testProviders())("what later events a resume believes (%s)", (prov
       const flooded = { ...state, booking: { bookingId: "BK-FLOOD", offerId: "OF-FLOOD" } } as BookingState;
       const at = (minutes: number) => new Date(LAST_EVENT_AT.getTime() + minutes * 60_000);
       await appendEvents(t.store, [
-        anEvent({ id: "flood-real-paid", source: SOURCES.payment, type: T.paymentSucceeded, subject: "payment/BK-FLOOD", correlationid: "BK-FLOOD", time: at(5), data: { kind: "json", value: { bookingId: "BK-FLOOD", amount: 1400 } } }),
-        anEvent({ id: "flood-real-repriced", source: SOURCES.offers, type: T.offerRepriced, subject: "offer/OF-FLOOD", time: at(4), data: { kind: "json", value: { offerId: "OF-FLOOD", oldPrice: 700, newPrice: 900 } } }),
-        anEvent({ id: "flood-real-confirmed", source: SOURCES.booking, type: T.bookingConfirmed, subject: "booking/BK-FLOOD", correlationid: "BK-FLOOD", time: at(6), data: { kind: "json", value: { bookingId: "BK-FLOOD", reference: "FLOOD-REF" } } }),
+        anEvent({
+          id: "flood-real-paid",
+          source: SOURCES.payment,
+          type: T.paymentSucceeded,
+          subject: "payment/BK-FLOOD",
+          correlationid: "BK-FLOOD",
+          time: at(5),
+          data: { kind: "json", value: { bookingId: "BK-FLOOD", amount: 1400 } },
+        }),
+        anEvent({
+          id: "flood-real-repriced",
+          source: SOURCES.offers,
+          type: T.offerRepriced,
+          subject: "offer/OF-FLOOD",
+          time: at(4),
+          data: { kind: "json", value: { offerId: "OF-FLOOD", oldPrice: 700, newPrice: 900 } },
+        }),
+        anEvent({
+          id: "flood-real-confirmed",
+          source: SOURCES.booking,
+          type: T.bookingConfirmed,
+          subject: "booking/BK-FLOOD",
+          correlationid: "BK-FLOOD",
+          time: at(6),
+          data: { kind: "json", value: { bookingId: "BK-FLOOD", reference: "FLOOD-REF" } },
+        }),
       ]);
       const flood = Array.from({ length: 250 }, (_, i) => [
-        anEvent({ id: `flood-${i}-confirmed`, source: SOURCES.search, type: T.bookingConfirmed, subject: "booking/BK-FLOOD", correlationid: "BK-FLOOD", time: at(7), data: { kind: "json", value: { bookingId: "BK-FLOOD", reference: `FAKE-${i}` } } }),
-        anEvent({ id: `flood-${i}-repriced`, source: SOURCES.search, type: T.offerRepriced, subject: "offer/OF-FLOOD", time: at(7), data: { kind: "json", value: { offerId: "OF-FLOOD", oldPrice: 900, newPrice: 1 } } }),
+        anEvent({
+          id: `flood-${i}-confirmed`,
+          source: SOURCES.search,
+          type: T.bookingConfirmed,
+          subject: "booking/BK-FLOOD",
+          correlationid: "BK-FLOOD",
+          time: at(7),
+          data: { kind: "json", value: { bookingId: "BK-FLOOD", reference: `FAKE-${i}` } },
+        }),
+        anEvent({
+          id: `flood-${i}-repriced`,
+          source: SOURCES.search,
+          type: T.offerRepriced,
+          subject: "offer/OF-FLOOD",
+          time: at(7),
+          data: { kind: "json", value: { offerId: "OF-FLOOD", oldPrice: 900, newPrice: 1 } },
+        }),
       ]).flat();
       for (let i = 0; i < flood.length; i += 100) await appendEvents(t.store, flood.slice(i, i + 100));
       const later = await readLaterEvents(t.store, flooded, { userId: null, lastEventAt: LAST_EVENT_AT });
-      expect(later).toMatchObject({ bookingOutcome: { type: "confirmed", reference: "FLOOD-REF" }, paymentTaken: true, repricings: [{ offerId: "OF-FLOOD", newPrice: 900 }] });
+      expect(later).toMatchObject({
+        bookingOutcome: { type: "confirmed", reference: "FLOOD-REF" },
+        paymentTaken: true,
+        repricings: [{ offerId: "OF-FLOOD", newPrice: 900 }],
+      });
     },
   );
 });

@@ -31,9 +31,7 @@ export async function readLaterEvents(
   const [repriced, flow, confirmations] = await Promise.all([
     offerId ? readTrustedBackward(store, { stream: `offer/${offerId}`, type: T.offerRepriced }, trusts) : Promise.resolve([]),
     bookingId ? readTrustedBackward(store, { correlationid: bookingId, type: flowTypes }, trusts) : Promise.resolve([]),
-    session.userId
-      ? readTrustedBackward(store, { userid: session.userId, type: T.bookingConfirmed, from: session.lastEventAt }, trusts)
-      : Promise.resolve([]),
+    session.userId ? readTrustedBackward(store, { userid: session.userId, type: T.bookingConfirmed, from: session.lastEventAt }, trusts) : Promise.resolve([]),
   ]);
   // Each later confirmation's trip, from the start of its own flow.
   const laterIds = [...new Set(confirmations.map((e) => String(data(e).bookingId ?? e.correlationid ?? "")).filter((id) => id && id !== bookingId))];
@@ -60,7 +58,15 @@ export async function readLaterEvents(
     laterBookings: starts.flatMap((start) => {
       if (!start) return [];
       const d = data(start);
-      return [{ bookingId: String(d.bookingId), offerId: String(d.offerId ?? ""), destination: String(d.destination ?? ""), checkIn: String(d.checkIn ?? ""), checkOut: String(d.checkOut ?? "") }];
+      return [
+        {
+          bookingId: String(d.bookingId),
+          offerId: String(d.offerId ?? ""),
+          destination: String(d.destination ?? ""),
+          checkIn: String(d.checkIn ?? ""),
+          checkOut: String(d.checkOut ?? ""),
+        },
+      ];
     }),
   };
 }

@@ -56,9 +56,18 @@ describe.each(testProviders())("resume on %s", (provider) => {
       const offerId = draft?.offerId ?? state.lastOffer?.offerId;
       const trip = draft ?? state.search!;
       const bookedSince = world.some((e) => {
-        if (e.type !== T.bookingConfirmed || e.userid !== s.userId || Date.parse(String(e.time)) < s.lastEventAt.getTime() || e.correlationid === draft?.bookingId) return false;
+        if (
+          e.type !== T.bookingConfirmed ||
+          e.userid !== s.userId ||
+          Date.parse(String(e.time)) < s.lastEventAt.getTime() ||
+          e.correlationid === draft?.bookingId
+        )
+          return false;
         const start = startOf.get(e.correlationid as string);
-        return !!start && (start.offerId === offerId || (start.destination === trip.destination && start.checkIn === trip.checkIn && start.checkOut === trip.checkOut));
+        return (
+          !!start &&
+          (start.offerId === offerId || (start.destination === trip.destination && start.checkIn === trip.checkIn && start.checkOut === trip.checkOut))
+        );
       });
       const datesPassed = trip.checkIn <= today;
       expect({ session: s.id, canContinue: resume!.canContinue }).toEqual({ session: s.id, canContinue: !flowEnded && !bookedSince && !datesPassed });
@@ -77,7 +86,10 @@ describe.each(testProviders())("resume on %s", (provider) => {
     expect(await openResumeLink(t.store, secret, link.token, NOW + 8 * 86_400_000)).toEqual({ ok: false, problem: "expired" });
     const forOther = signResumeToken(secret, { link: link.id, user: "usr-2", session: "s-2", expires: link.expiresAt.getTime() });
     expect(await openResumeLink(t.store, secret, forOther, NOW)).toEqual({ ok: false, problem: "tampered" });
-    expect(await openResumeLink(t.store, secret, signResumeToken(secret, { link: "rl_none", user: "usr-1", session: "s-1", expires: NOW * 2 }), NOW)).toEqual({ ok: false, problem: "unknown" });
+    expect(await openResumeLink(t.store, secret, signResumeToken(secret, { link: "rl_none", user: "usr-1", session: "s-1", expires: NOW * 2 }), NOW)).toEqual({
+      ok: false,
+      problem: "unknown",
+    });
     expect(await revokeResumeLink(t.store, link.id, "agent@rewind.test")).toBe(true);
     expect(await revokeResumeLink(t.store, link.id, "agent@rewind.test")).toBe(false);
     expect(await openResumeLink(t.store, secret, link.token, NOW)).toEqual({ ok: false, problem: "revoked" });

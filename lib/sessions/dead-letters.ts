@@ -115,7 +115,10 @@ export async function setAsideEventsNear(
   if (letters.length === 0) return [];
   const from = session.startedAt.getTime() - timeoutMs;
   const to = (session.endedAt ?? session.lastEventAt).getTime() + timeoutMs;
-  const events = await readEventsAt(store, letters.map((l) => Number(l.position)));
+  const events = await readEventsAt(
+    store,
+    letters.map((l) => Number(l.position)),
+  );
   return events.filter(
     (e) =>
       ((session.userId !== null && e.userid === session.userId) || (session.anonymousId !== null && e.anonymousid === session.anonymousId)) &&

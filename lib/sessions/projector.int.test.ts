@@ -146,7 +146,10 @@ describe.each(testProviders())("session projector on %s", (provider) => {
       await appendEvents(t.store, [ev("l3", T.userSignedOut, 10)]);
       await catchUp(t.store, { now });
       const after = await t.store.db.session.findMany({ where: { userId: "u-late" }, orderBy: { startedAt: "asc" } });
-      expect(after.map((s) => [s.eventCount, s.endReason])).toEqual([[3, "signed_out"], [1, "timed_out"]]);
+      expect(after.map((s) => [s.eventCount, s.endReason])).toEqual([
+        [3, "signed_out"],
+        [1, "timed_out"],
+      ]);
       expect(after[0]!.id).toBe(before[0]!.id);
 
       const incremental = await dump(t);
@@ -175,8 +178,13 @@ describe.each(testProviders())("session projector on %s", (provider) => {
     it("the state at any event, from the nearest snapshot, equals folding from the start", async () => {
       const events = Array.from({ length: 345 }, (_, i) =>
         anEvent({
-          id: `long-${i}`, source: "/holidays/offers", subject: "offer/long", type: i % 2 ? T.offerViewed : T.destinationsSearched,
-          userid: "u-long", sessionid: "ses-long", time: at(300 + i / 10),
+          id: `long-${i}`,
+          source: "/holidays/offers",
+          subject: "offer/long",
+          type: i % 2 ? T.offerViewed : T.destinationsSearched,
+          userid: "u-long",
+          sessionid: "ses-long",
+          time: at(300 + i / 10),
           data: { kind: "json", value: { query: `Q${i}`, offerId: `OF-${i}`, hotel: `H${i}`, pricePerPerson: i } },
         }),
       );
@@ -268,7 +276,15 @@ describe.each(testProviders())("session projector on %s", (provider) => {
       expect((await dump(t)).members.find((m) => m.position === callback!.position)).toBeUndefined();
       await appendEvents(t.store, [
         anEvent({ id: "p-si", type: T.userSignedIn, subject: "user/u-p", source: "/holidays/identity", userid: "u-p", time: at(200) }),
-        anEvent({ id: "p-bk", type: T.bookingStarted, subject: "booking/BK-LATE", source: "/holidays/booking", userid: "u-p", correlationid: "BK-LATE", time: at(201) }),
+        anEvent({
+          id: "p-bk",
+          type: T.bookingStarted,
+          subject: "booking/BK-LATE",
+          source: "/holidays/booking",
+          userid: "u-p",
+          correlationid: "BK-LATE",
+          time: at(201),
+        }),
       ]);
       await catchUp(t.store, { now });
       const session = await t.store.db.session.findFirstOrThrow({ where: { userId: "u-p" } });

@@ -44,7 +44,14 @@ export async function closeIdleSessions(store: Store, options: ProjectorOptions 
 }
 
 const READ_MODELS = [
-  "identity_links", "correlation_owners", "sessions", "session_blocks", "user_summaries", "user_search_terms", "analytics_daily", "analytics_daily_gaps",
+  "identity_links",
+  "correlation_owners",
+  "sessions",
+  "session_blocks",
+  "user_summaries",
+  "user_search_terms",
+  "analytics_daily",
+  "analytics_daily_gaps",
 ] as const;
 
 /** Empties the session read models and projects the whole store again, page by page. */
@@ -91,7 +98,11 @@ export async function repairDailyRollups(store: Store): Promise<number> {
         sql`SELECT DISTINCT s."analytics_day" FROM "sessions" s WHERE s."analytics_day" IS NOT NULL AND NOT EXISTS
           (SELECT 1 FROM "analytics_daily" d WHERE d."day" = s."analytics_day" AND d."journey" = s."journey" AND d."kind" = 'sessions')`,
       );
-      await refreshDailyRollups(tx, store.target.provider, rows.map((r) => r.analytics_day));
+      await refreshDailyRollups(
+        tx,
+        store.target.provider,
+        rows.map((r) => r.analytics_day),
+      );
       return rows.length;
     },
     { maxWait: 60_000, timeout: 300_000 },
@@ -100,8 +111,11 @@ export async function repairDailyRollups(store: Store): Promise<number> {
 
 /** Summarises users whose sessions have no summary yet; answers how many. */
 export async function repairSummaries(store: Store): Promise<number> {
-  return store.db.$transaction(async (tx) => {
-    await rm.lockAndReadCheckpoint(tx, store.target.provider, CHECKPOINT);
-    return rm.repairUserSummaries(tx, store.target.provider);
-  }, { maxWait: 60_000, timeout: 300_000 });
+  return store.db.$transaction(
+    async (tx) => {
+      await rm.lockAndReadCheckpoint(tx, store.target.provider, CHECKPOINT);
+      return rm.repairUserSummaries(tx, store.target.provider);
+    },
+    { maxWait: 60_000, timeout: 300_000 },
+  );
 }

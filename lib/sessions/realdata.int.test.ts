@@ -81,9 +81,7 @@ describe.each(testProviders())("real data on %s", (provider) => {
         const members = await readSessionPositions(t.store, sessionId, 0, 10_000);
         const stored = await t.store.db.storedEvent.findMany({ where: { position: { in: members.map((m) => BigInt(m.position)) } } });
         const byPosition = new Map(stored.map((e) => [Number(e.position), e]));
-        expect(members.map((m) => (byPosition.get(m.position)!.dataJson as { step: number }).step)).toEqual(
-          expected.map((r) => Number(r.step)),
-        );
+        expect(members.map((m) => (byPosition.get(m.position)!.dataJson as { step: number }).step)).toEqual(expected.map((r) => Number(r.step)));
       }
       const users = new Set(rows.map((r) => r.user_id));
       expect(await t.store.db.session.count({ where: { userId: { in: [...users] } } })).toBe(bySession.size);
@@ -119,9 +117,7 @@ describe.each(testProviders())("real data on %s", (provider) => {
         else visits.push([ts]);
       }
       const sessions = await t.store.db.session.findMany({ where: { userId: `otto-${s.session}` }, orderBy: { startedAt: "asc" } });
-      expect(sessions.map((x) => [x.startedAt.getTime(), x.lastEventAt.getTime(), x.eventCount])).toEqual(
-        visits.map((v) => [v[0], v[v.length - 1], v.length]),
-      );
+      expect(sessions.map((x) => [x.startedAt.getTime(), x.lastEventAt.getTime(), x.eventCount])).toEqual(visits.map((v) => [v[0], v[v.length - 1], v.length]));
     }
   });
 });

@@ -8,7 +8,15 @@ import { listUserSessions, searchUserIds } from "./read-sessions";
 
 const VICTIM = "usr-victim";
 const registered = (id: string, source: string, value: Record<string, unknown>, minute: number) =>
-  anEvent({ id, source, type: T.userRegistered, subject: `user/${VICTIM}`, userid: VICTIM, time: new Date(Date.UTC(2026, 5, 1, 10, minute)), data: { kind: "json", value } });
+  anEvent({
+    id,
+    source,
+    type: T.userRegistered,
+    subject: `user/${VICTIM}`,
+    userid: VICTIM,
+    time: new Date(Date.UTC(2026, 5, 1, 10, minute)),
+    data: { kind: "json", value },
+  });
 
 describe.each(testProviders())("a registration from a service other than identity (%s)", (provider) => {
   let t: TestStore;

@@ -119,7 +119,11 @@ describe.each(testProviders())("customer search over projected events on %s", (p
     t = await createTestStore(provider);
     await appendEvents(t.store, [
       anEvent({
-        id: "r1", source: SOURCES.identity, type: T.userRegistered, subject: "user/mia.lund@example.com", userid: "mia.lund@example.com",
+        id: "r1",
+        source: SOURCES.identity,
+        type: T.userRegistered,
+        subject: "user/mia.lund@example.com",
+        userid: "mia.lund@example.com",
         data: { kind: "json", value: { name: "Mia Lund", email: "mia.lund@example.com", phone: "+46 70 123 45 67" } },
       }),
     ]);
@@ -143,7 +147,11 @@ describe.each(testProviders())("customer search over projected events on %s", (p
     const name = Array.from({ length: 3_000 }, () => String.fromCharCode(97 + ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % 26))).join("");
     await appendEvents(t.store, [
       anEvent({
-        id: "r-long", source: SOURCES.identity, type: T.userRegistered, subject: "user/u-long-name", userid: "u-long-name",
+        id: "r-long",
+        source: SOURCES.identity,
+        type: T.userRegistered,
+        subject: "user/u-long-name",
+        userid: "u-long-name",
         data: { kind: "json", value: { name, email: "long.name@example.com" } },
       }),
     ]);
@@ -164,7 +172,13 @@ describe.each(testProviders())("search terms projected before they had kinds, on
   });
 
   it("migration 0009 classifies them by shape: the user id, emails and phone numbers; the rest are names", async () => {
-    const rows: [string, string][] = [["usr-7", "usr-7"], ["ana@example.com", "usr-7"], ["+44 7700 900123", "usr-7"], ["ana lund", "usr-7"], ["bk-1", "usr-7"]];
+    const rows: [string, string][] = [
+      ["usr-7", "usr-7"],
+      ["ana@example.com", "usr-7"],
+      ["+44 7700 900123", "usr-7"],
+      ["ana lund", "usr-7"],
+      ["bk-1", "usr-7"],
+    ];
     for (const [term, userId] of rows) {
       await t.store.db.$executeRaw(sqlTemplate`INSERT INTO "user_search_terms" ("term", "user_id") VALUES (${term}, ${userId})`);
     }

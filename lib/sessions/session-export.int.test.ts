@@ -32,7 +32,7 @@ describe.each(testProviders())("the streamed session export (%s)", (provider) =>
           userid: "u-export",
           sessionid: "ses-export",
           time: new Date(Date.UTC(2026, 5, 1, 10, 0, i)),
-          data: { kind: "json", value: { query: `Lisbon ${i}`, contact: "jane.doe@example.com", note: "line\nbreak, \"quoted\"" } },
+          data: { kind: "json", value: { query: `Lisbon ${i}`, contact: "jane.doe@example.com", note: 'line\nbreak, "quoted"' } },
         }),
       ),
     );
@@ -46,7 +46,12 @@ describe.each(testProviders())("the streamed session export (%s)", (provider) =>
     const masker = await currentMasker(t.store);
     const rows = await t.store.db.storedEvent.findMany({ where: { sessionid: "ses-export" }, orderBy: { position: "asc" } });
     const definition = journeyByName(session.journey);
-    return { session, masker, events: rows.map((e) => maskCloudEvent(masker, toCloudEventJson(e))), descriptions: rows.map((e) => masker.text(definition.describe(maskJourneyEvent(masker, toJourneyEvent(e))))) };
+    return {
+      session,
+      masker,
+      events: rows.map((e) => maskCloudEvent(masker, toCloudEventJson(e))),
+      descriptions: rows.map((e) => masker.text(definition.describe(maskJourneyEvent(masker, toJourneyEvent(e))))),
+    };
   }
 
   const streamed = async (format: "json" | "csv", pageSize: number) => {

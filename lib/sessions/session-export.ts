@@ -51,11 +51,20 @@ export async function* exportPages(store: Store, session: ExportedSession, maske
 }
 
 /** The export's text, piece by piece: `sessionJson` is the session as it may leave the server. */
-export async function* sessionExportText(store: Store, session: ExportedSession, sessionJson: unknown, masker: Masker, format: ExportFormat, pageSize = EXPORT_PAGE) {
+export async function* sessionExportText(
+  store: Store,
+  session: ExportedSession,
+  sessionJson: unknown,
+  masker: Masker,
+  format: ExportFormat,
+  pageSize = EXPORT_PAGE,
+) {
   if (format === "csv") {
     yield SESSION_CSV_HEADER;
     for await (const page of exportPages(store, session, masker, pageSize)) {
-      yield page.map((e) => sessionCsvLine({ time: String(e.event.time ?? e.event.recordedtime), service: e.service, event: e.event.type, description: e.description })).join("");
+      yield page
+        .map((e) => sessionCsvLine({ time: String(e.event.time ?? e.event.recordedtime), service: e.service, event: e.event.type, description: e.description }))
+        .join("");
     }
     return;
   }

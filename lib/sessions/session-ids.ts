@@ -43,12 +43,7 @@ export function assignSessionIds(
     // earliest-appended event, so the suffix does not depend on what else is folded with it.
     const producer = draft.producerSessionId;
     const first = draft.events.reduce((min, e) => (e.position < min ? e.position : min), Number.POSITIVE_INFINITY);
-    const id =
-      producer === null
-        ? deriveSessionId(draft.events, person)
-        : taken.has(producer) || heldElsewhere(producer)
-          ? `${producer}~${first}`
-          : producer;
+    const id = producer === null ? deriveSessionId(draft.events, person) : taken.has(producer) || heldElsewhere(producer) ? `${producer}~${first}` : producer;
     taken.add(id);
     return id;
   });

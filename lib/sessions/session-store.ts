@@ -39,7 +39,11 @@ export async function loadSessionsOfPersons(tx: Tx, provider: Provider, persons:
 /** The positions of these sessions' events, in session order. */
 export async function loadSessionPositions(tx: Tx, provider: Provider, sessionIds: readonly string[]): Promise<Map<string, number[]>> {
   const rows = await selectIn<{ session_id: string; block: number | bigint; positions: unknown }>(
-    tx, provider, sql`SELECT "session_id", "block", "positions" FROM "session_blocks"`, "session_id", sessionIds,
+    tx,
+    provider,
+    sql`SELECT "session_id", "block", "positions" FROM "session_blocks"`,
+    "session_id",
+    sessionIds,
   );
   rows.sort((a, b) => (a.session_id < b.session_id ? -1 : a.session_id > b.session_id ? 1 : Number(a.block) - Number(b.block)));
   const out = new Map<string, number[]>();
@@ -64,15 +68,37 @@ export async function deleteSessions(tx: Tx, provider: Provider, ids: readonly s
 }
 
 const SESSION_COLUMNS: Columns = [
-  ["id", "text"], ["person", "text"], ["user_id", "text"], ["anonymous_id", "text"], ["journey", "text"],
-  ["started_at", "timestamp"], ["ended_at", "timestamp"], ["last_event_at", "timestamp"], ["end_reason", "text"],
-  ["outcome", "text"], ["event_count", "integer"], ["duration_ms", "bigint"], ["last_step", "text"],
-  ["resume_point", "json"], ["final_state", "json"], ["producer_session_id", "text"], ["first_position", "bigint"],
-  ["last_position", "bigint"], ["person_name", "text"], ["analytics", "json"], ["analytics_day", "text"],
-  ["funnel_depth", "integer"], ["drop_reason", "text"],
+  ["id", "text"],
+  ["person", "text"],
+  ["user_id", "text"],
+  ["anonymous_id", "text"],
+  ["journey", "text"],
+  ["started_at", "timestamp"],
+  ["ended_at", "timestamp"],
+  ["last_event_at", "timestamp"],
+  ["end_reason", "text"],
+  ["outcome", "text"],
+  ["event_count", "integer"],
+  ["duration_ms", "bigint"],
+  ["last_step", "text"],
+  ["resume_point", "json"],
+  ["final_state", "json"],
+  ["producer_session_id", "text"],
+  ["first_position", "bigint"],
+  ["last_position", "bigint"],
+  ["person_name", "text"],
+  ["analytics", "json"],
+  ["analytics_day", "text"],
+  ["funnel_depth", "integer"],
+  ["drop_reason", "text"],
 ];
 
-const BLOCK_COLUMNS: Columns = [["session_id", "text"], ["block", "integer"], ["positions", "json"], ["state", "json"]];
+const BLOCK_COLUMNS: Columns = [
+  ["session_id", "text"],
+  ["block", "integer"],
+  ["positions", "json"],
+  ["state", "json"],
+];
 
 /** A session's blocks: SNAPSHOT_EVERY positions each, and the state before the block's first event. */
 function blocksOf(r: SessionRecord): unknown[][] {
@@ -87,12 +113,44 @@ function blocksOf(r: SessionRecord): unknown[][] {
 export async function insertSessions(tx: Tx, provider: Provider, records: readonly SessionRecord[]): Promise<void> {
   if (records.length === 0) return;
   // An id that was an alias and names a session again (a split undone) stops being an alias.
-  await deleteIn(tx, provider, "session_aliases", "alias", records.map((r) => r.id));
-  await insertRows(tx, provider, "sessions", SESSION_COLUMNS, records.map((r) => [
-    r.id, r.person, r.userId, r.anonymousId, r.journey, r.startedAt, r.endedAt, r.lastEventAt, r.endReason, r.outcome,
-    r.eventCount, r.durationMs, r.lastStep, r.resumePoint, r.finalState, r.producerSessionId, r.firstPosition, r.lastPosition,
-    r.personName, r.facts, r.facts.day, r.facts.depth, r.facts.dropReason,
-  ]));
+  await deleteIn(
+    tx,
+    provider,
+    "session_aliases",
+    "alias",
+    records.map((r) => r.id),
+  );
+  await insertRows(
+    tx,
+    provider,
+    "sessions",
+    SESSION_COLUMNS,
+    records.map((r) => [
+      r.id,
+      r.person,
+      r.userId,
+      r.anonymousId,
+      r.journey,
+      r.startedAt,
+      r.endedAt,
+      r.lastEventAt,
+      r.endReason,
+      r.outcome,
+      r.eventCount,
+      r.durationMs,
+      r.lastStep,
+      r.resumePoint,
+      r.finalState,
+      r.producerSessionId,
+      r.firstPosition,
+      r.lastPosition,
+      r.personName,
+      r.facts,
+      r.facts.day,
+      r.facts.depth,
+      r.facts.dropReason,
+    ]),
+  );
   await insertRows(tx, provider, "session_blocks", BLOCK_COLUMNS, records.flatMap(blocksOf));
 }
 
@@ -102,19 +160,40 @@ export async function saveAliases(tx: Tx, provider: Provider, aliases: readonly 
     await tx.$executeRaw(sql`UPDATE "session_aliases" SET "session_id" = ${target} WHERE "session_id" = ${alias}`);
   }
   if (aliases.length === 0) return;
-  await deleteIn(tx, provider, "session_aliases", "alias", aliases.map((a) => a.alias));
-  await insertRows(tx, provider, "session_aliases", [["alias", "text"], ["session_id", "text"]], aliases.map((a) => [a.alias, a.target]));
+  await deleteIn(
+    tx,
+    provider,
+    "session_aliases",
+    "alias",
+    aliases.map((a) => a.alias),
+  );
+  await insertRows(
+    tx,
+    provider,
+    "session_aliases",
+    [
+      ["alias", "text"],
+      ["session_id", "text"],
+    ],
+    aliases.map((a) => [a.alias, a.target]),
+  );
 }
 
 /** Open sessions whose last event is older than `idleBefore`. */
 export async function loadIdleSessions(tx: Tx, provider: Provider, idleBefore: number): Promise<IdleSession[]> {
-  const rows = await tx.$queryRaw<{ id: string; journey: string; final_state: unknown; user_id: string | null; analytics: unknown; analytics_day: string | null }[]>(
+  const rows = await tx.$queryRaw<
+    { id: string; journey: string; final_state: unknown; user_id: string | null; analytics: unknown; analytics_day: string | null }[]
+  >(
     sql`SELECT "id", "journey", "final_state", "user_id", "analytics", "analytics_day" FROM "sessions"
       WHERE "end_reason" = 'open' AND "last_event_at" < ${dialectOf(provider).encodeDate(idleBefore)}`,
   );
   return rows.map((r) => ({
-    id: r.id, journey: r.journey, finalState: decodeJson(r.final_state), userId: r.user_id,
-    facts: r.analytics ? decodeJson<SessionFacts>(r.analytics) : null, day: r.analytics_day,
+    id: r.id,
+    journey: r.journey,
+    finalState: decodeJson(r.final_state),
+    userId: r.user_id,
+    facts: r.analytics ? decodeJson<SessionFacts>(r.analytics) : null,
+    day: r.analytics_day,
   }));
 }
 

@@ -10,8 +10,7 @@ import { DEFAULT_TIMEOUT_MS, sessionize } from "./sessionize";
 import { SNAPSHOT_EVERY, summariseSession } from "./summarise";
 
 const FAR_FUTURE = Date.parse("2030-01-01T00:00:00Z");
-const split = (events: JourneyEvent[], now = FAR_FUTURE) =>
-  sessionize(events, { timeoutMs: DEFAULT_TIMEOUT_MS, now, boundary: boundaryOf });
+const split = (events: JourneyEvent[], now = FAR_FUTURE) => sessionize(events, { timeoutMs: DEFAULT_TIMEOUT_MS, now, boundary: boundaryOf });
 const shape = (events: JourneyEvent[], now?: number) => split(events, now).map((s) => s.events.map((e) => e.position));
 
 describe("sessionize", () => {
@@ -81,10 +80,14 @@ function randomEvents(seed: number, count: number): JourneyEvent[] {
   const b = journeyBuilder();
   const types = [T.userSignedIn, T.userSignedOut, T.sessionExpired, T.offerViewed, T.destinationsSearched, "other.thing.happened"];
   return Array.from({ length: count }, () =>
-    b.event(rng.pick(types), { n: rng.int(0, 9) }, {
-      after: rng.chance(0.1) ? rng.int(25, 90) * MINUTE : rng.int(1, 600) * 1000,
-      sessionid: rng.chance(0.15) ? rng.pick(["S1", "S2"]) : null,
-    }),
+    b.event(
+      rng.pick(types),
+      { n: rng.int(0, 9) },
+      {
+        after: rng.chance(0.1) ? rng.int(25, 90) * MINUTE : rng.int(1, 600) * 1000,
+        sessionid: rng.chance(0.15) ? rng.pick(["S1", "S2"]) : null,
+      },
+    ),
   );
 }
 

@@ -15,7 +15,12 @@ export async function stateAt(store: Store, session: Pick<Session, "id" | "journ
   const [snapshot] = await readSnapshots(store, session.id, seq, seq);
   const from = snapshot && snapshot.seq <= seq ? snapshot.seq : 0;
   const members = await readSessionPositions(store, session.id, from, seq - from);
-  const events = (await readEventsAt(store, members.map((m) => m.position))).map(toJourneyEvent);
+  const events = (
+    await readEventsAt(
+      store,
+      members.map((m) => m.position),
+    )
+  ).map(toJourneyEvent);
   const start = snapshot && snapshot.seq <= seq ? snapshot.state : definition.initialState();
   return { state: foldEvents(definition, events, start), folded: events.length };
 }

@@ -15,7 +15,11 @@ export type SearchTermRow = [term: string, userId: string, kind: SearchTerm["kin
  */
 const MAX_TERM_BYTES = 800;
 
-const TERM_COLUMNS: Columns = [["term", "text"], ["user_id", "text"], ["kind", "text"]];
+const TERM_COLUMNS: Columns = [
+  ["term", "text"],
+  ["user_id", "text"],
+  ["kind", "text"],
+];
 
 export async function saveSearchTerms(tx: Tx, provider: Provider, terms: readonly SearchTermRow[]): Promise<void> {
   const searchable = terms.filter((t) => Buffer.byteLength(t[0]) <= MAX_TERM_BYTES);
@@ -25,8 +29,13 @@ export async function saveSearchTerms(tx: Tx, provider: Provider, terms: readonl
 }
 
 const SUMMARY_COLUMNS: Columns = [
-  ["user_id", "text"], ["session_count", "integer"], ["first_seen", "timestamp"], ["last_seen", "timestamp"],
-  ["last_outcome", "text"], ["open_booking", "json"], ["display_name", "text"],
+  ["user_id", "text"],
+  ["session_count", "integer"],
+  ["first_seen", "timestamp"],
+  ["last_seen", "timestamp"],
+  ["last_outcome", "text"],
+  ["open_booking", "json"],
+  ["display_name", "text"],
 ];
 
 interface SessionOfUser {
@@ -41,8 +50,13 @@ interface SessionOfUser {
 }
 
 const summarised = (s: SessionOfUser): SummarisedSession => ({
-  id: s.id, journey: s.journey, startedAt: toMs(s.started_at), lastEventAt: toMs(s.last_event_at), outcome: s.outcome,
-  resumePoint: decodeJson<ResumePoint | null>(s.resume_point), personName: s.person_name,
+  id: s.id,
+  journey: s.journey,
+  startedAt: toMs(s.started_at),
+  lastEventAt: toMs(s.last_event_at),
+  outcome: s.outcome,
+  resumePoint: decodeJson<ResumePoint | null>(s.resume_point),
+  personName: s.person_name,
 });
 
 /** Recomputes the summaries of these users from their sessions (lib/sessions/user-summary.ts). */

@@ -4,7 +4,14 @@ import { summariseUser, type SummarisedSession } from "./user-summary";
 
 const rp = (chosen: Record<string, string>): ResumePoint => ({ step: "priced", label: "Priced", chosen, remaining: [], blockers: [] });
 const session = (id: string, startedAt: number, fields: Partial<SummarisedSession> = {}): SummarisedSession => ({
-  id, journey: "holiday-booking", startedAt, lastEventAt: startedAt + 10, outcome: "browsed", resumePoint: null, personName: null, ...fields,
+  id,
+  journey: "holiday-booking",
+  startedAt,
+  lastEventAt: startedAt + 10,
+  outcome: "browsed",
+  resumePoint: null,
+  personName: null,
+  ...fields,
 });
 
 describe("a user's summary", () => {

@@ -74,10 +74,26 @@ export function simulateSession(ctx: SessionContext, start: number): SessionOutc
     const destination = rng.weighted(DESTINATIONS.map((d) => [d, d.popularity] as const));
     const checkIn = start + rng.int(14, 150) * DAY;
     const nights = rng.pick([3, 4, 5, 7, 7, 7, 10, 14]);
-    const adults = rng.weighted([[1, 2], [2, 10], [3, 1], [4, 2]] as const);
-    const children = adults >= 2 ? rng.weighted([[0, 6], [1, 2], [2, 2]] as const) : 0;
+    const adults = rng.weighted([
+      [1, 2],
+      [2, 10],
+      [3, 1],
+      [4, 2],
+    ] as const);
+    const children =
+      adults >= 2
+        ? rng.weighted([
+            [0, 6],
+            [1, 2],
+            [2, 2],
+          ] as const)
+        : 0;
     const criteria = { destination: destination.code, checkIn: isoDate(checkIn), checkOut: isoDate(checkIn + nights * DAY), nights, adults, children };
-    emit("search", T.destinationsSearched, `search/${signedIn ? user.id : user.anonymousId}`, { query: destination.name, ...criteria, results: rng.int(12, 140) });
+    emit("search", T.destinationsSearched, `search/${signedIn ? user.id : user.anonymousId}`, {
+      query: destination.name,
+      ...criteria,
+      results: rng.int(12, 140),
+    });
     pause(0.6);
     emit("search", T.destinationViewed, `destination/${destination.code}`, { destination: destination.code, name: destination.name });
     return { ...criteria, place: destination };
@@ -100,7 +116,12 @@ export function simulateSession(ctx: SessionContext, start: number): SessionOutc
   const viewOffers = (destinationCode: string) => {
     const offers = OFFERS.filter((o) => o.destination.code === destinationCode);
     const viewed: Offer[] = [];
-    const count = rng.weighted([[1, 3], [2, 4], [3, 3], [4, 1]] as const);
+    const count = rng.weighted([
+      [1, 3],
+      [2, 4],
+      [3, 3],
+      [4, 1],
+    ] as const);
     for (let i = 0; i < count; i++) {
       // The low-appeal offer is the most visible (best placed): viewed a lot, rarely booked.
       const offer = rng.weighted(offers.map((o) => [o, o.appeal < 0.5 ? 3 : 1] as const));
@@ -124,14 +145,22 @@ export function simulateSession(ctx: SessionContext, start: number): SessionOutc
   }
   signedIn = true;
   emit("identity", T.userSignedIn, `user/${user.id}`, {
-    method: rng.weighted([["password", 6], ["google", 3], ["apple", user.platform === "ios" ? 4 : 0.5]] as const),
+    method: rng.weighted([
+      ["password", 6],
+      ["google", 3],
+      ["apple", user.platform === "ios" ? 4 : 0.5],
+    ] as const),
     platform: user.platform,
     device: user.device,
     country: user.country,
   });
 
   let confirmedBooking: SessionOutcome["confirmedBooking"] = null;
-  const searches = rng.weighted([[1, 5], [2, 3], [3, 2]] as const);
+  const searches = rng.weighted([
+    [1, 5],
+    [2, 3],
+    [3, 2],
+  ] as const);
   let lastCriteria = search();
   let viewed = viewOffers(lastCriteria.place.code);
   for (let s = 1; s < searches; s++) {
@@ -160,11 +189,23 @@ export function simulateSession(ctx: SessionContext, start: number): SessionOutc
     chosen = offer;
   }
   if (rng.chance(Math.min(0.9, 0.38 * chosen.appeal))) {
-    confirmedBooking = simulateBooking(ctx, chosen, lastCriteria, () => t, (ms) => (t = ms), emit, pause);
+    confirmedBooking = simulateBooking(
+      ctx,
+      chosen,
+      lastCriteria,
+      () => t,
+      (ms) => (t = ms),
+      emit,
+      pause,
+    );
   }
 
   // How the visit ends: sign-out, an expiry the identity service notices, or silence.
-  const ending = rng.weighted([["signout", 40], ["expired", 25], ["silent", 35]] as const);
+  const ending = rng.weighted([
+    ["signout", 40],
+    ["expired", 25],
+    ["silent", 35],
+  ] as const);
   if (ending === "signout") {
     pause(0.5);
     emit("identity", T.userSignedOut, `user/${user.id}`, {});
@@ -203,33 +244,46 @@ function simulateBooking(
 
   pause(1.5);
   const viewedPrice = ctx.seenPrices.get(offer.id) ?? ctx.prices.priceAt(offer, now());
-  let last = emit("booking", T.bookingStarted, subject, {
-    bookingId,
-    offerId: offer.id,
-    destination: offer.destination.code,
-    hotel: offer.hotel,
-    package: offer.packageCode,
-    checkIn: criteria.checkIn,
-    checkOut: criteria.checkOut,
-    adults: criteria.adults,
-    children: criteria.children,
-    pricePerPerson: ctx.prices.priceAt(offer, now()),
-    currency: "EUR",
-  }, flow);
+  let last = emit(
+    "booking",
+    T.bookingStarted,
+    subject,
+    {
+      bookingId,
+      offerId: offer.id,
+      destination: offer.destination.code,
+      hotel: offer.hotel,
+      package: offer.packageCode,
+      checkIn: criteria.checkIn,
+      checkOut: criteria.checkOut,
+      adults: criteria.adults,
+      children: criteria.children,
+      pricePerPerson: ctx.prices.priceAt(offer, now()),
+      currency: "EUR",
+    },
+    flow,
+  );
   if (rng.chance(0.14)) return null;
 
   pause(3);
   const names = Array.from({ length: travellers }, (_, i) =>
     i === 0 ? user.name : `${rng.pick(["Alex", "Sam", "Robin", "Kim", "Jo", "Charlie", "Max", "Lou"])} ${user.name.split(" ")[1]}`,
   );
-  last = emit("booking", T.travellersAdded, subject, {
-    bookingId,
-    travellers: names.map((name, i) => ({
-      name,
-      dateOfBirth: i < criteria.adults ? `19${rng.int(60, 99)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}` : `20${rng.int(12, 21)}-0${rng.int(1, 9)}-2${rng.int(0, 8)}`,
-    })),
-    contact: { email: user.email, phone: user.phone },
-  }, caused(last));
+  last = emit(
+    "booking",
+    T.travellersAdded,
+    subject,
+    {
+      bookingId,
+      travellers: names.map((name, i) => ({
+        name,
+        dateOfBirth:
+          i < criteria.adults ? `19${rng.int(60, 99)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}` : `20${rng.int(12, 21)}-0${rng.int(1, 9)}-2${rng.int(0, 8)}`,
+      })),
+      contact: { email: user.email, phone: user.phone },
+    },
+    caused(last),
+  );
   if (rng.chance(0.1)) return null;
 
   let extrasTotal = 0;
@@ -245,15 +299,21 @@ function simulateBooking(
   const price = ctx.prices.priceAt(offer, now());
   const total = price * travellers + extrasTotal;
   const holdMinutes = 20;
-  const priced = emit("booking", T.bookingPriced, subject, {
-    bookingId,
-    offerId: offer.id,
-    pricePerPerson: price,
-    ...(price !== viewedPrice ? { previousPricePerPerson: viewedPrice } : {}),
-    total,
-    currency: "EUR",
-    holdExpiresAt: new Date(now() + holdMinutes * 60_000).toISOString(),
-  }, caused(last));
+  const priced = emit(
+    "booking",
+    T.bookingPriced,
+    subject,
+    {
+      bookingId,
+      offerId: offer.id,
+      pricePerPerson: price,
+      ...(price !== viewedPrice ? { previousPricePerPerson: viewedPrice } : {}),
+      total,
+      currency: "EUR",
+      holdExpiresAt: new Date(now() + holdMinutes * 60_000).toISOString(),
+    },
+    caused(last),
+  );
   last = priced;
   // A price that rose since the offer was viewed puts people off.
   if (rng.chance(price > viewedPrice ? 0.45 : 0.12)) return null;
@@ -270,26 +330,44 @@ function simulateBooking(
     pause(2);
     // Payment callbacks come from the payment service itself: no user id, only the flow.
     if (rng.chance(0.22)) {
-      last = emit("payment", T.paymentFailed, `payment/${paymentId}`, {
+      last = emit(
+        "payment",
+        T.paymentFailed,
+        `payment/${paymentId}`,
+        {
+          bookingId,
+          paymentId,
+          amount: total,
+          currency: "EUR",
+          attempt,
+          reason: rng.weighted([
+            ["card_declined", 5],
+            ["insufficient_funds", 2],
+            ["authentication_failed", 2],
+          ] as const),
+          cardLast4: user.cardLast4,
+        },
+        caused(last),
+        "none",
+      );
+      if (attempt === 3 || rng.chance(0.35)) return null;
+      continue;
+    }
+    const paid = emit(
+      "payment",
+      T.paymentSucceeded,
+      `payment/${paymentId}`,
+      {
         bookingId,
         paymentId,
         amount: total,
         currency: "EUR",
         attempt,
-        reason: rng.weighted([["card_declined", 5], ["insufficient_funds", 2], ["authentication_failed", 2]] as const),
         cardLast4: user.cardLast4,
-      }, caused(last), "none");
-      if (attempt === 3 || rng.chance(0.35)) return null;
-      continue;
-    }
-    const paid = emit("payment", T.paymentSucceeded, `payment/${paymentId}`, {
-      bookingId,
-      paymentId,
-      amount: total,
-      currency: "EUR",
-      attempt,
-      cardLast4: user.cardLast4,
-    }, caused(last), "none");
+      },
+      caused(last),
+      "none",
+    );
     setNow(now() + 1_500);
     emit("booking", T.bookingConfirmed, subject, { bookingId, reference: bookingId, total, currency: "EUR" }, caused(paid));
     return { bookingId, total, time: now() };

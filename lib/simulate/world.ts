@@ -20,7 +20,11 @@ function makeUser(index: number, seed: string): SimUser {
   const first = rng.pick(FIRST_NAMES);
   const last = rng.pick(LAST_NAMES);
   const place = rng.weighted(PLATFORMS.map((p) => [p, p.weight] as const));
-  const ascii = (s: string) => s.normalize("NFD").replace(/[^a-zA-Z]/g, "").toLowerCase();
+  const ascii = (s: string) =>
+    s
+      .normalize("NFD")
+      .replace(/[^a-zA-Z]/g, "")
+      .toLowerCase();
   return {
     index,
     id: `usr-${String(index + 1).padStart(5, "0")}`,
@@ -37,7 +41,14 @@ function makeUser(index: number, seed: string): SimUser {
 
 /** Start times of a user's visits: a few over the window, never overlapping. */
 function visitStarts(rng: ReturnType<typeof createRandom>, start: number, days: number): number[] {
-  const count = rng.weighted([[1, 30], [2, 28], [3, 20], [4, 12], [6, 7], [9, 3]] as const);
+  const count = rng.weighted([
+    [1, 30],
+    [2, 28],
+    [3, 20],
+    [4, 12],
+    [6, 7],
+    [9, 3],
+  ] as const);
   const hours = [8, 9, 10, 12, 13, 18, 19, 20, 21, 21, 22, 23];
   const starts = Array.from({ length: count }, () => {
     const day = rng.int(0, days - 1);
@@ -104,19 +115,69 @@ export function simulateWorld(options: WorldOptions): SimulatedEvent[] {
     });
     // After a booking: a few cancel, a few ask for a refund, in a later short visit.
     for (const booking of confirmed) {
-      const what = rng.weighted([["keep", 88], ["cancel", 6], ["refund", 6]] as const);
+      const what = rng.weighted([
+        ["keep", 88],
+        ["cancel", 6],
+        ["refund", 6],
+      ] as const);
       if (what === "keep") continue;
       const at = booking.time + rng.int(1, 6) * DAY + rng.int(0, 12) * HOUR;
       if (at >= end) continue;
       const base = { attributes: { userid: user.id, correlationid: booking.bookingId }, subject: `booking/${booking.bookingId}` };
-      const signIn: EmittedEvent = { ...base, subject: `user/${user.id}`, attributes: { userid: user.id }, type: T.userSignedIn, source: SOURCES.identity, time: at, data: { method: "password", platform: user.platform, device: user.device, country: user.country }, id: nextId() };
-      const change: EmittedEvent = what === "cancel"
-        ? { ...base, type: T.bookingCancelled, source: SOURCES.booking, time: at + 3 * MINUTE, data: { bookingId: booking.bookingId, reference: booking.bookingId, reason: rng.pick(["change_of_plans", "found_cheaper", "illness"]) }, id: nextId() }
-        : { ...base, type: T.refundRequested, source: SOURCES.booking, time: at + 4 * MINUTE, data: { bookingId: booking.bookingId, reference: booking.bookingId, amount: booking.total, reason: rng.pick(["hotel_not_as_described", "flight_cancelled", "overbooked"]) }, id: nextId() };
-      const signOut: EmittedEvent = { ...base, subject: `user/${user.id}`, attributes: { userid: user.id }, type: T.userSignedOut, source: SOURCES.identity, time: at + 6 * MINUTE, data: {}, id: nextId() };
+      const signIn: EmittedEvent = {
+        ...base,
+        subject: `user/${user.id}`,
+        attributes: { userid: user.id },
+        type: T.userSignedIn,
+        source: SOURCES.identity,
+        time: at,
+        data: { method: "password", platform: user.platform, device: user.device, country: user.country },
+        id: nextId(),
+      };
+      const change: EmittedEvent =
+        what === "cancel"
+          ? {
+              ...base,
+              type: T.bookingCancelled,
+              source: SOURCES.booking,
+              time: at + 3 * MINUTE,
+              data: { bookingId: booking.bookingId, reference: booking.bookingId, reason: rng.pick(["change_of_plans", "found_cheaper", "illness"]) },
+              id: nextId(),
+            }
+          : {
+              ...base,
+              type: T.refundRequested,
+              source: SOURCES.booking,
+              time: at + 4 * MINUTE,
+              data: {
+                bookingId: booking.bookingId,
+                reference: booking.bookingId,
+                amount: booking.total,
+                reason: rng.pick(["hotel_not_as_described", "flight_cancelled", "overbooked"]),
+              },
+              id: nextId(),
+            };
+      const signOut: EmittedEvent = {
+        ...base,
+        subject: `user/${user.id}`,
+        attributes: { userid: user.id },
+        type: T.userSignedOut,
+        source: SOURCES.identity,
+        time: at + 6 * MINUTE,
+        data: {},
+        id: nextId(),
+      };
       for (const e of [signIn, change, signOut]) deliver(rng, e);
       if (what === "refund" && at + 2 * DAY < end) {
-        deliver(rng, { type: T.refundIssued, source: SOURCES.payment, subject: `refund/${booking.bookingId}`, time: at + 2 * DAY, attributes: { correlationid: booking.bookingId, causationid: change.id }, data: { bookingId: booking.bookingId, amount: booking.total, currency: "EUR" }, id: nextId() });
+        deliver(rng, {
+          type: T.refundIssued,
+          source: SOURCES.payment,
+          subject: `refund/${booking.bookingId}`,
+          time: at + 2 * DAY,
+          attributes: { correlationid: booking.bookingId, causationid: change.id },
+          data: { bookingId: booking.bookingId, amount: booking.total, currency: "EUR" },
+          id: nextId(),
+        });
       }
     }
   }

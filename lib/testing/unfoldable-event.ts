@@ -32,10 +32,22 @@ export async function appendUnfoldableEvent(store: Store, templatePosition: numb
   const deep: unknown = JSON.parse("[".repeat(depth) + "]".repeat(depth));
   const [result] = await appendEvents(store, [
     {
-      specversion: "1.0", id: eventId, source: template.source, type: template.type, subject: `unfoldable/${eventId}`,
-      time: template.occurredAt, datacontenttype: "application/json", dataschema: null, data: { kind: "json", value: deep },
-      userid: template.userid, anonymousid: template.anonymousid, sessionid: template.sessionid, correlationid: null,
-      causationid: null, extensions: {}, expectedVersion: null,
+      specversion: "1.0",
+      id: eventId,
+      source: template.source,
+      type: template.type,
+      subject: `unfoldable/${eventId}`,
+      time: template.occurredAt,
+      datacontenttype: "application/json",
+      dataschema: null,
+      data: { kind: "json", value: deep },
+      userid: template.userid,
+      anonymousid: template.anonymousid,
+      sessionid: template.sessionid,
+      correlationid: null,
+      causationid: null,
+      extensions: {},
+      expectedVersion: null,
     },
   ]);
   return result!.position;

@@ -60,13 +60,7 @@ export function parseSignedToken(token: string): ParsedSignedToken | null {
 }
 
 /** Checks the signature (constant-time) for this purpose and these bound values, then the expiry. */
-export function checkSignedToken(
-  key: string,
-  purpose: string,
-  token: ParsedSignedToken,
-  bound: readonly string[],
-  now: number,
-): SignedTokenProblem | null {
+export function checkSignedToken(key: string, purpose: string, token: ParsedSignedToken, bound: readonly string[], now: number): SignedTokenProblem | null {
   const expected = Buffer.from(signature(key, purpose, token.payload, bound));
   const given = Buffer.from(token.signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return "tampered";

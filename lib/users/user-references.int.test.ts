@@ -19,8 +19,7 @@ async function projectedStore(provider: Parameters<typeof createTestStore>[0]) {
   return t;
 }
 
-const allReferences = async (t: TestStore) =>
-  new Map((await t.store.db.userReference.findMany()).map((r) => [r.userId, r.reference]));
+const allReferences = async (t: TestStore) => new Map((await t.store.db.userReference.findMany()).map((r) => [r.userId, r.reference]));
 
 describe.each(testProviders())("customers' references on %s", (provider) => {
   let t: TestStore;

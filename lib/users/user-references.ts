@@ -16,7 +16,11 @@ export interface CustomerRef {
   reference: string;
 }
 
-const COLUMNS: Columns = [["user_id", "text"], ["reference", "text"], ["assigned_at", "timestamp"]];
+const COLUMNS: Columns = [
+  ["user_id", "text"],
+  ["reference", "text"],
+  ["assigned_at", "timestamp"],
+];
 
 export const newReference = (): string => `cus_${randomBytes(10).toString("hex")}`;
 

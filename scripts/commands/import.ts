@@ -18,10 +18,7 @@ export async function runImport(args: string[]): Promise<void> {
   const target = parseDatabaseUrl(process.env.DATABASE_URL);
   await migrateDatabase(target);
   const store = openStore(target);
-  const bar = new SingleBar(
-    { format: "import |{bar}| {percentage}% · {events} events · {eta_formatted} left", hideCursor: true },
-    Presets.shades_classic,
-  );
+  const bar = new SingleBar({ format: "import |{bar}| {percentage}% · {events} events · {eta_formatted} left", hideCursor: true }, Presets.shades_classic);
   bar.start(size, 0, { events: 0 });
   let bytes = 0;
   const started = performance.now();

@@ -38,7 +38,9 @@ export async function runIntegrity(args: string[]): Promise<void> {
     for (const p of v.problems) console.log(`problem: ${describeProblem(p)}`);
     if (v.problemCount > v.problems.length) console.log(`… ${v.problemCount - v.problems.length} more`);
     if (v.unchained > 0) console.log(`${v.unchained} events predate the chain: their content was checked, their order cannot be`);
-    console.log(v.problemCount === 0 ? `intact: ${v.checked} events${digest ? ", digest matched" : ""}` : `${v.problemCount} problem(s) in ${v.checked} events`);
+    console.log(
+      v.problemCount === 0 ? `intact: ${v.checked} events${digest ? ", digest matched" : ""}` : `${v.problemCount} problem(s) in ${v.checked} events`,
+    );
     if (v.head) console.log(`digest now: ${formatDigest(v.head)}`);
     if (v.problemCount > 0) process.exitCode = 1;
   } finally {

@@ -34,9 +34,7 @@ export async function runSimulate(args: string[]): Promise<void> {
 
   const started = performance.now();
   const world = simulateWorld({ users, days, seed, start });
-  console.log(
-    `Simulated ${users} users over ${days} days from ${start.toISOString().slice(0, 10)} (seed "${seed}"): ${world.length} deliveries`,
-  );
+  console.log(`Simulated ${users} users over ${days} days from ${start.toISOString().slice(0, 10)} (seed "${seed}"): ${world.length} deliveries`);
 
   if (values.out) {
     const out = createWriteStream(values.out);

@@ -13,7 +13,11 @@ import { requireViewer } from "@/lib/data/viewer";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Access log" };
 
-const day = z.string().regex(/^\d{4}-\d\d-\d\d$/).optional().catch(undefined);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d\d-\d\d$/)
+  .optional()
+  .catch(undefined);
 const querySchema = z.object({
   customer: z.string().trim().min(1).max(200).optional().catch(undefined),
   viewer: z.string().trim().min(1).max(200).optional().catch(undefined),
@@ -39,7 +43,9 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
     }),
     listDashboardUsers(),
   ]);
-  const olderParams = new URLSearchParams(Object.entries({ ...query, before: log.older ?? undefined }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
+  const olderParams = new URLSearchParams(
+    Object.entries({ ...query, before: log.older ?? undefined }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
+  );
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Access log</h1>
@@ -52,7 +58,11 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
           <span className="block text-xs text-slate-500">Viewer</span>
           <select name="viewer" defaultValue={query.viewer ?? ""} className={input}>
             <option value="">anyone</option>
-            {users.map((u) => <option key={u.id} value={u.id}>{u.email}</option>)}
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.email}
+              </option>
+            ))}
             <option value="env:REWIND_API_KEY">service key REWIND_API_KEY</option>
           </select>
         </label>
@@ -65,7 +75,9 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
           <input type="date" name="to" defaultValue={query.to} className={input} />
         </label>
         <Button type="submit">Filter</Button>
-        <Link href="/access-log" className="py-1.5 text-slate-500 underline">Clear</Link>
+        <Link href="/access-log" className="py-1.5 text-slate-500 underline">
+          Clear
+        </Link>
       </form>
       {log.rows.length === 0 ? (
         <EmptyState>No access matches these filters.</EmptyState>
@@ -80,10 +92,25 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
               </Cell>
               <Cell>{AUDIT_ACTIONS[r.action] ?? r.action}</Cell>
               <Cell className="font-mono text-xs">
-                {r.customer ? <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/access-log?customer=${encodeURIComponent(r.customerKey ?? r.customer)}`}>{r.customer}</Link> : "—"}
+                {r.customer ? (
+                  <Link
+                    className="text-amber-700 hover:underline dark:text-amber-400"
+                    href={`/access-log?customer=${encodeURIComponent(r.customerKey ?? r.customer)}`}
+                  >
+                    {r.customer}
+                  </Link>
+                ) : (
+                  "—"
+                )}
               </Cell>
               <Cell className="font-mono text-xs break-all">
-                {r.session ? <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions/${encodeURIComponent(r.session)}`}>{r.target}</Link> : r.target}
+                {r.session ? (
+                  <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions/${encodeURIComponent(r.session)}`}>
+                    {r.target}
+                  </Link>
+                ) : (
+                  r.target
+                )}
               </Cell>
               <Cell>{r.reason ?? ""}</Cell>
             </Row>
@@ -91,7 +118,9 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
         </DataTable>
       )}
       {log.older && (
-        <Link href={`/access-log?${olderParams}`} className="inline-block text-sm text-amber-700 hover:underline dark:text-amber-400">Older →</Link>
+        <Link href={`/access-log?${olderParams}`} className="inline-block text-sm text-amber-700 hover:underline dark:text-amber-400">
+          Older →
+        </Link>
       )}
     </div>
   );

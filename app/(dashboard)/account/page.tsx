@@ -36,7 +36,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <dd>
           <span className="font-medium">{viewer.role}</span>
           <ul className="mt-1 list-disc pl-4 text-xs text-slate-500">
-            {permissionsOf(viewer.role).map((p) => <li key={p}>{PERMISSIONS[p]}</li>)}
+            {permissionsOf(viewer.role).map((p) => (
+              <li key={p}>{PERMISSIONS[p]}</li>
+            ))}
           </ul>
         </dd>
       </Card>

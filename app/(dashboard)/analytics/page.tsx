@@ -31,10 +31,25 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
   const cards = [
     { label: "Sessions", value: totals.sessions.toLocaleString("en-GB"), delta: <Delta now={totals.sessions} before={before.sessions} />, href: drill({}) },
     { label: "Users", value: totals.users.toLocaleString("en-GB"), delta: <Delta now={totals.users} before={before.users} />, href: null },
-    { label: "Bookings", value: totals.bookings.toLocaleString("en-GB"), delta: <Delta now={totals.bookings} before={before.bookings} />, href: drill({ outcome: "booked" }) },
+    {
+      label: "Bookings",
+      value: totals.bookings.toLocaleString("en-GB"),
+      delta: <Delta now={totals.bookings} before={before.bookings} />,
+      href: drill({ outcome: "booked" }),
+    },
     { label: "Conversion", value: percent(totals.conversion), delta: <Delta now={totals.conversion} before={before.conversion} asRate />, href: null },
-    { label: "Abandoned bookings", value: totals.abandoned.toLocaleString("en-GB"), delta: <Delta now={totals.abandoned} before={before.abandoned} upIsGood={false} />, href: drill({ outcome: "abandoned" }) },
-    { label: "Abandonment", value: percent(totals.abandonment), delta: <Delta now={totals.abandonment} before={before.abandonment} asRate upIsGood={false} />, href: null },
+    {
+      label: "Abandoned bookings",
+      value: totals.abandoned.toLocaleString("en-GB"),
+      delta: <Delta now={totals.abandoned} before={before.abandoned} upIsGood={false} />,
+      href: drill({ outcome: "abandoned" }),
+    },
+    {
+      label: "Abandonment",
+      value: percent(totals.abandonment),
+      delta: <Delta now={totals.abandonment} before={before.abandonment} asRate upIsGood={false} />,
+      href: null,
+    },
   ];
   return (
     <div className="space-y-5">
@@ -44,10 +59,19 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
           <Card as="div" key={c.label} data-metric={c.label}>
             <p className="text-xs uppercase tracking-wide text-slate-500">{c.label}</p>
             <p className="text-2xl font-semibold tabular-nums">
-              {c.href ? <Link href={c.href} className="hover:underline">{c.value}</Link> : c.value}
+              {c.href ? (
+                <Link href={c.href} className="hover:underline">
+                  {c.value}
+                </Link>
+              ) : (
+                c.value
+              )}
             </p>
             <p className="text-xs">
-              {c.delta} <span className="text-slate-400">vs {previous.from} – {previous.to}</span>
+              {c.delta}{" "}
+              <span className="text-slate-400">
+                vs {previous.from} – {previous.to}
+              </span>
             </p>
           </Card>
         ))}
@@ -56,26 +80,47 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
         <h2 className="mb-2 text-sm font-semibold">Per day</h2>
         <OverviewChart series={overview.series} />
       </Card>
-      <DataTable label="Per day" columns={["Day", ["Sessions", "text-right"], ["Users", "text-right"], ["Bookings", "text-right"], ["Abandoned bookings", "text-right"], ["Conversion", "text-right"]]}>
+      <DataTable
+        label="Per day"
+        columns={[
+          "Day",
+          ["Sessions", "text-right"],
+          ["Users", "text-right"],
+          ["Bookings", "text-right"],
+          ["Abandoned bookings", "text-right"],
+          ["Conversion", "text-right"],
+        ]}
+      >
         {overview.series.map((d) => (
           <Row key={d.day}>
             <Cell dense>{d.day}</Cell>
             <Cell dense numeric>
-              <Link className="hover:underline" href={`/sessions?${rangeQuery({ from: d.day, to: d.day })}`}>{d.sessions}</Link>
-            </Cell>
-            <Cell dense numeric>{d.users}</Cell>
-            <Cell dense numeric>
-              <Link className="hover:underline" href={`/sessions?${rangeQuery({ from: d.day, to: d.day }, { outcome: "booked" })}`}>{d.bookings}</Link>
+              <Link className="hover:underline" href={`/sessions?${rangeQuery({ from: d.day, to: d.day })}`}>
+                {d.sessions}
+              </Link>
             </Cell>
             <Cell dense numeric>
-              <Link className="hover:underline" href={`/sessions?${rangeQuery({ from: d.day, to: d.day }, { outcome: "abandoned" })}`}>{d.abandoned}</Link>
+              {d.users}
             </Cell>
-            <Cell dense numeric>{percent(d.conversion)}</Cell>
+            <Cell dense numeric>
+              <Link className="hover:underline" href={`/sessions?${rangeQuery({ from: d.day, to: d.day }, { outcome: "booked" })}`}>
+                {d.bookings}
+              </Link>
+            </Cell>
+            <Cell dense numeric>
+              <Link className="hover:underline" href={`/sessions?${rangeQuery({ from: d.day, to: d.day }, { outcome: "abandoned" })}`}>
+                {d.abandoned}
+              </Link>
+            </Cell>
+            <Cell dense numeric>
+              {percent(d.conversion)}
+            </Cell>
           </Row>
         ))}
       </DataTable>
       <p className="text-xs text-slate-500">
-        Conversion: booked sessions of all sessions. Abandonment: booking starts not completed (abandoned of abandoned + booked). A session counts on the day it started.
+        Conversion: booked sessions of all sessions. Abandonment: booking starts not completed (abandoned of abandoned + booked). A session counts on the day it
+        started.
       </p>
     </div>
   );

@@ -20,9 +20,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
     listEventTypes(),
     selected !== null ? getEventAt(selected) : Promise.resolve(null),
   ]);
-  const filterInput = Object.fromEntries(
-    Object.entries(params).filter(([k, v]) => k !== "event" && typeof v === "string"),
-  ) as Record<string, string>;
+  const filterInput = Object.fromEntries(Object.entries(params).filter(([k, v]) => k !== "event" && typeof v === "string")) as Record<string, string>;
   return (
     <EventExplorer
       key={JSON.stringify(filterInput)}

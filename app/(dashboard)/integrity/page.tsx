@@ -18,9 +18,9 @@ export default async function IntegrityPage() {
       <div>
         <h1 className="text-xl font-semibold">Integrity of the store</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Every event Rewind appends is linked to the one before it by a hash of its content and of where the store put it. Change, remove, insert or
-          reorder an event and the chain breaks from there. Someone able to rewrite the whole chain would still not match a digest you kept somewhere
-          else: keep one (a ticket, an email, a notebook) and check the store against it later.
+          Every event Rewind appends is linked to the one before it by a hash of its content and of where the store put it. Change, remove, insert or reorder an
+          event and the chain breaks from there. Someone able to rewrite the whole chain would still not match a digest you kept somewhere else: keep one (a
+          ticket, an email, a notebook) and check the store against it later.
         </p>
       </div>
       <Card aria-label="Digest" className="space-y-2">

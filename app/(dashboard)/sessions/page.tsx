@@ -16,7 +16,11 @@ export const metadata: Metadata = { title: "Sessions" };
 
 const OUTCOMES = ["booked", "abandoned", "browsed", "live"] as const;
 
-const day = z.string().regex(/^\d{4}-\d\d-\d\d$/).optional().catch(undefined);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d\d-\d\d$/)
+  .optional()
+  .catch(undefined);
 const querySchema = z.object({
   outcome: z.enum(OUTCOMES).optional().catch(undefined),
   // Drill-down from analytics: the sessions behind a number.
@@ -30,7 +34,14 @@ const querySchema = z.object({
   offer: z.string().trim().min(1).max(100).optional().catch(undefined),
   offerField: z.enum(["offerId", "destination", "package"]).optional().catch(undefined),
   metric: z.enum(["views", "starts", "bookings"]).optional().catch(undefined),
-  path: z.string().trim().min(1).max(300).regex(/^[\w:>-]+$/).optional().catch(undefined),
+  path: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .regex(/^[\w:>-]+$/)
+    .optional()
+    .catch(undefined),
   after: z
     .string()
     .regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z\|.{1,200}$/)
@@ -64,7 +75,13 @@ function describeFilter(q: Query): string | null {
     const what = q.offerField === "destination" ? `an offer in ${q.offer}` : q.offerField === "package" ? `a ${q.offer} offer` : `offer ${q.offer}`;
     parts.push(`${q.metric === "bookings" ? "booked" : q.metric === "starts" ? "started booking" : "looked at"} ${what}`);
   }
-  if (q.path) parts.push(`path ${q.path.split(">").map((k) => (k.startsWith("end:") ? `ended ${k.slice(4)}` : (steps.find((s) => s.key === k)?.label ?? k))).join(" → ")}`);
+  if (q.path)
+    parts.push(
+      `path ${q.path
+        .split(">")
+        .map((k) => (k.startsWith("end:") ? `ended ${k.slice(4)}` : (steps.find((s) => s.key === k)?.label ?? k)))
+        .join(" → ")}`,
+    );
   if (q.from || q.to) parts.push(q.from === q.to ? `started on ${q.from}` : `started ${q.from ?? "…"} to ${q.to ?? "…"}`);
   // The outcome tabs narrow a drill-down too: the total beside it says so.
   if (parts.length > 0 && q.outcome) parts.push(`outcome ${q.outcome}`);
@@ -95,7 +112,12 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">Sessions</h1>
-        {!filterText && <span className="text-sm text-slate-500" data-testid="sessions-total">{total.toLocaleString("en")} {outcome ? `${outcome} ` : ""}{total === 1 ? "session" : "sessions"}</span>}
+        {!filterText && (
+          <span className="text-sm text-slate-500" data-testid="sessions-total">
+            {total.toLocaleString("en")} {outcome ? `${outcome} ` : ""}
+            {total === 1 ? "session" : "sessions"}
+          </span>
+        )}
         <FilterChips
           label="Outcome"
           items={[undefined, ...OUTCOMES].map((o) => ({ key: o ?? "all", text: o ?? "all", href: href(query, o), current: o === outcome }))}
@@ -104,14 +126,22 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       {filterText && (
         <Notice role="status" tone="warning" className="flex flex-wrap items-center gap-3">
           <span>
-            <strong data-testid="drill-total">{total.toLocaleString("en")} {total === 1 ? "session" : "sessions"}</strong> {filterText}.
+            <strong data-testid="drill-total">
+              {total.toLocaleString("en")} {total === 1 ? "session" : "sessions"}
+            </strong>{" "}
+            {filterText}.
           </span>
           {(query.from || query.to) && (
-            <Link href={`/analytics/funnel?${new URLSearchParams({ ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) })}`} className="underline">
+            <Link
+              href={`/analytics/funnel?${new URLSearchParams({ ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) })}`}
+              className="underline"
+            >
               Back to the funnel
             </Link>
           )}
-          <Link href={href({}, outcome)} className="underline">Show all sessions</Link>
+          <Link href={href({}, outcome)} className="underline">
+            Show all sessions
+          </Link>
         </Notice>
       )}
       {sessions.length === 0 ? (

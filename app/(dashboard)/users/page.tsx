@@ -26,7 +26,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   if (q.length >= 2 && (await arrivedFromAnotherSite())) return <OpenFromElsewhere href={await requestedPage("/users")} what="this search" />;
   // The search box submits here: a settled search, on record; over the viewer's rate, a word why.
   const answer = q.length >= 2 ? await searchCustomers(viewer, q, { settled: true }).catch(refusedAsNotice) : { users: [], more: false };
-  if ("notice" in answer) return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{answer.notice}</p>;
+  if ("notice" in answer)
+    return (
+      <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        {answer.notice}
+      </p>
+    );
   const { users, more } = answer;
   // The query is echoed through the same masking as everything else: an email typed in comes back
   // masked. Mask, then cut: an email cut at the 200th character would no longer look like one.
@@ -42,12 +47,17 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <Card as="ul" aria-label="Search results" flush className="divide-y divide-slate-100 dark:divide-slate-800">
           {users.map((u) => (
             <li key={u.userId}>
-              <Link href={customerHref(u.userId, u.reference)} className="flex flex-wrap items-center gap-3 px-4 py-3 hover:bg-amber-50 dark:hover:bg-slate-800">
+              <Link
+                href={customerHref(u.userId, u.reference)}
+                className="flex flex-wrap items-center gap-3 px-4 py-3 hover:bg-amber-50 dark:hover:bg-slate-800"
+              >
                 <span className="font-medium">{u.displayName ?? u.userId}</span>
                 {/* A masked id tells nobody apart ("j•••.•••@…" twice): the reference does. */}
                 {u.displayName !== null && <span className="text-xs text-slate-500">{u.userId}</span>}
                 {u.reference !== null && u.userId.includes("••") && <span className="font-mono text-xs text-slate-500">{u.reference}</span>}
-                <span className="text-sm text-slate-600 dark:text-slate-300">{u.sessionCount} session{u.sessionCount === 1 ? "" : "s"}</span>
+                <span className="text-sm text-slate-600 dark:text-slate-300">
+                  {u.sessionCount} session{u.sessionCount === 1 ? "" : "s"}
+                </span>
                 <span className="text-sm text-slate-500">last seen {formatWallClock(Date.parse(u.lastSeen))}</span>
                 <OutcomeBadge outcome={u.lastOutcome} />
                 {u.openBooking !== null && <Badge tone="amber">open booking</Badge>}

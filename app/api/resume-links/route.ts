@@ -15,7 +15,7 @@ const bodySchema = z.object({
 export const POST = handle(async (request: Request) => {
   const viewer = await requireServiceOrRole(request, "resume-links.create");
   const json = await request.json().catch(() => {
-    throw new ApiError("malformed_json", "the body must be JSON: {\"userId\": …, \"sessionId\"?: …}");
+    throw new ApiError("malformed_json", 'the body must be JSON: {"userId": …, "sessionId"?: …}');
   });
   const body = bodySchema.safeParse(json);
   if (!body.success) {

@@ -5,7 +5,11 @@ import { dateRange, money, travellers } from "@/lib/journeys/booking/booking-des
 
 export const dynamic = "force-dynamic";
 
-const tokenSchema = z.string().min(10).max(2_000).regex(/^[\w-]+\.[\w-]+$/);
+const tokenSchema = z
+  .string()
+  .min(10)
+  .max(2_000)
+  .regex(/^[\w-]+\.[\w-]+$/);
 
 /**
  * An end user's interrupted booking, from the link an agent or the booking system sent them: what
@@ -59,7 +63,10 @@ export default async function ResumePage({ params }: { params: Promise<{ token: 
       {resume.noLongerHolds.length > 0 && (
         <section aria-label="What has changed" className="space-y-2">
           {resume.noLongerHolds.map((n) => (
-            <p key={n.code} className={`rounded-xl px-4 py-3 text-sm ${n.blocking ? "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100" : "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100"}`}>
+            <p
+              key={n.code}
+              className={`rounded-xl px-4 py-3 text-sm ${n.blocking ? "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100" : "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100"}`}
+            >
               {n.message}
             </p>
           ))}

@@ -22,10 +22,27 @@ function bookingFromReference(state: BookingState, data: Data): BookingState["bo
   const id = str(data, "bookingId");
   if (state.booking && state.booking.bookingId === id) return state.booking;
   return {
-    bookingId: id, offerId: "", destination: "", hotel: "", package: "", checkIn: "", checkOut: "",
-    adults: 0, children: 0, travellers: 0, travellersAdded: true, extras: [], pricePerPerson: 0, previousPricePerPerson: null,
-    total: num(data, "amount") || null, currency: str(data, "currency") || "EUR", holdExpiresAt: null,
-    status: "confirmed", paymentAttempts: 0, lastPaymentFailure: null, reference: str(data, "reference") || id,
+    bookingId: id,
+    offerId: "",
+    destination: "",
+    hotel: "",
+    package: "",
+    checkIn: "",
+    checkOut: "",
+    adults: 0,
+    children: 0,
+    travellers: 0,
+    travellersAdded: true,
+    extras: [],
+    pricePerPerson: 0,
+    previousPricePerPerson: null,
+    total: num(data, "amount") || null,
+    currency: str(data, "currency") || "EUR",
+    holdExpiresAt: null,
+    status: "confirmed",
+    paymentAttempts: 0,
+    lastPaymentFailure: null,
+    reference: str(data, "reference") || id,
   };
 }
 

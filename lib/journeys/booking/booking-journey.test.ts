@@ -22,15 +22,49 @@ const search = (b: ReturnType<typeof journeyBuilder>) =>
 const view = (b: ReturnType<typeof journeyBuilder>) =>
   b.event(T.offerViewed, { offerId: "OF-LIS-1", destination: "LIS", hotel: "Vista Resort Lisbon", package: "half-board", pricePerPerson: 700 });
 const start = (b: ReturnType<typeof journeyBuilder>) =>
-  b.event(T.bookingStarted, { bookingId: BK, offerId: "OF-LIS-1", destination: "LIS", hotel: "Vista Resort Lisbon", package: "half-board", checkIn: "2026-06-12", checkOut: "2026-06-19", adults: 2, children: 0, pricePerPerson: 700 }, { correlationid: BK });
+  b.event(
+    T.bookingStarted,
+    {
+      bookingId: BK,
+      offerId: "OF-LIS-1",
+      destination: "LIS",
+      hotel: "Vista Resort Lisbon",
+      package: "half-board",
+      checkIn: "2026-06-12",
+      checkOut: "2026-06-19",
+      adults: 2,
+      children: 0,
+      pricePerPerson: 700,
+    },
+    { correlationid: BK },
+  );
 const travellers = (b: ReturnType<typeof journeyBuilder>) =>
-  b.event(T.travellersAdded, { bookingId: BK, travellers: [{ name: "Ana Silva" }, { name: "Ben Silva" }], contact: { email: "ana@example.com" } }, { correlationid: BK });
-const priced = (total = 1400, previous?: number) => (b: ReturnType<typeof journeyBuilder>) =>
-  b.event(T.bookingPriced, { bookingId: BK, pricePerPerson: total / 2, ...(previous ? { previousPricePerPerson: previous } : {}), total, currency: "EUR", holdExpiresAt: "2026-06-01T11:00:00Z" }, { correlationid: BK });
+  b.event(
+    T.travellersAdded,
+    { bookingId: BK, travellers: [{ name: "Ana Silva" }, { name: "Ben Silva" }], contact: { email: "ana@example.com" } },
+    { correlationid: BK },
+  );
+const priced =
+  (total = 1400, previous?: number) =>
+  (b: ReturnType<typeof journeyBuilder>) =>
+    b.event(
+      T.bookingPriced,
+      {
+        bookingId: BK,
+        pricePerPerson: total / 2,
+        ...(previous ? { previousPricePerPerson: previous } : {}),
+        total,
+        currency: "EUR",
+        holdExpiresAt: "2026-06-01T11:00:00Z",
+      },
+      { correlationid: BK },
+    );
 const failed = (attempt: number) => (b: ReturnType<typeof journeyBuilder>) =>
   b.event(T.paymentFailed, { bookingId: BK, attempt, reason: "card_declined", amount: 1400 }, { correlationid: BK, userid: null });
-const paid = (attempt = 1) => (b: ReturnType<typeof journeyBuilder>) =>
-  b.event(T.paymentSucceeded, { bookingId: BK, attempt, amount: 1400, currency: "EUR" }, { correlationid: BK, userid: null });
+const paid =
+  (attempt = 1) =>
+  (b: ReturnType<typeof journeyBuilder>) =>
+    b.event(T.paymentSucceeded, { bookingId: BK, attempt, amount: 1400, currency: "EUR" }, { correlationid: BK, userid: null });
 const confirmed = (b: ReturnType<typeof journeyBuilder>) =>
   b.event(T.bookingConfirmed, { bookingId: BK, reference: BK, total: 1400, currency: "EUR" }, { correlationid: BK });
 
@@ -46,7 +80,10 @@ describe("the holiday-booking journey", () => {
   it("browsed: searched and looked, never started a booking", () => {
     const t = given(signIn, search, view);
     expect(t.outcome).toBe("browsed");
-    expect(t.resume).toMatchObject({ chosen: { destination: "Lisbon", dates: "12–19 Jun", travellers: "2 adults" }, remaining: ["Choose an offer", "Book and pay"] });
+    expect(t.resume).toMatchObject({
+      chosen: { destination: "Lisbon", dates: "12–19 Jun", travellers: "2 adults" },
+      remaining: ["Choose an offer", "Book and pay"],
+    });
   });
 
   it("live while the session is open, whatever happened", () => {

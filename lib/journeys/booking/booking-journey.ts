@@ -134,7 +134,8 @@ export function createBookingJourney(trust: BookingTrust = REFERENCE_BOOKING_TRU
     claims: (type) => serviceOf(type) !== null,
     initialState: initialBookingState,
     evolve: (state, event) => (trusts(event) ? evolveBooking(state, event) : state),
-    describe: (event) => (trusts(event) ? describeBookingEvent(event) : `Not believed: ${event.type} from ${event.source}, a source not trusted for it (it changes nothing)`),
+    describe: (event) =>
+      trusts(event) ? describeBookingEvent(event) : `Not believed: ${event.type} from ${event.source}, a source not trusted for it (it changes nothing)`,
     trusts,
     funnel: [
       { key: "search", label: "Searched" },
@@ -161,8 +162,7 @@ export function createBookingJourney(trust: BookingTrust = REFERENCE_BOOKING_TRU
       trusts(event) && event.type === T.userRegistered && typeof (event.data as Record<string, unknown> | null)?.name === "string"
         ? ((event.data as Record<string, unknown>).name as string)
         : null,
-    boundary: (type) =>
-      type === T.userSignedIn ? "sign_in" : type === T.userSignedOut ? "sign_out" : type === T.sessionExpired ? "expired" : null,
+    boundary: (type) => (type === T.userSignedIn ? "sign_in" : type === T.userSignedOut ? "sign_out" : type === T.sessionExpired ? "expired" : null),
   };
 }
 

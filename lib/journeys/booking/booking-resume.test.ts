@@ -13,18 +13,53 @@ const nothingLater: LaterEvents = { repricings: [], bookingOutcome: null };
 
 function resumeAfter(steps: Step[], later: LaterEvents = nothingLater, now = NOW) {
   const b = journeyBuilder();
-  return bookingResume(foldEvents(J, steps.map((s) => s(b))), later, now);
+  return bookingResume(
+    foldEvents(
+      J,
+      steps.map((s) => s(b)),
+    ),
+    later,
+    now,
+  );
 }
 
 const signIn: Step = (b) => b.event(T.userSignedIn, { platform: "web", device: "desktop", country: "GB" });
-const search: Step = (b) => b.event(T.destinationsSearched, { query: "Lisbon", destination: "LIS", checkIn: "2026-06-12", checkOut: "2026-06-19", adults: 2, children: 1 });
-const view: Step = (b) => b.event(T.offerViewed, { offerId: "OF-LIS-1", destination: "LIS", hotel: "Vista Resort Lisbon", package: "half-board", pricePerPerson: 700 });
+const search: Step = (b) =>
+  b.event(T.destinationsSearched, { query: "Lisbon", destination: "LIS", checkIn: "2026-06-12", checkOut: "2026-06-19", adults: 2, children: 1 });
+const view: Step = (b) =>
+  b.event(T.offerViewed, { offerId: "OF-LIS-1", destination: "LIS", hotel: "Vista Resort Lisbon", package: "half-board", pricePerPerson: 700 });
 const start: Step = (b) =>
-  b.event(T.bookingStarted, { bookingId: BK, offerId: "OF-LIS-1", destination: "LIS", hotel: "Vista Resort Lisbon", package: "half-board", checkIn: "2026-06-12", checkOut: "2026-06-19", adults: 2, children: 1, pricePerPerson: 700 }, { correlationid: BK });
-const travellers: Step = (b) => b.event(T.travellersAdded, { bookingId: BK, travellers: [{ name: "Ana" }, { name: "Ben" }, { name: "Cy" }], contact: { email: "ana@example.com" } }, { correlationid: BK });
+  b.event(
+    T.bookingStarted,
+    {
+      bookingId: BK,
+      offerId: "OF-LIS-1",
+      destination: "LIS",
+      hotel: "Vista Resort Lisbon",
+      package: "half-board",
+      checkIn: "2026-06-12",
+      checkOut: "2026-06-19",
+      adults: 2,
+      children: 1,
+      pricePerPerson: 700,
+    },
+    { correlationid: BK },
+  );
+const travellers: Step = (b) =>
+  b.event(
+    T.travellersAdded,
+    { bookingId: BK, travellers: [{ name: "Ana" }, { name: "Ben" }, { name: "Cy" }], contact: { email: "ana@example.com" } },
+    { correlationid: BK },
+  );
 const extras: Step = (b) => b.event(T.extrasAdded, { bookingId: BK, extras: [{ code: "TRF", name: "Airport transfer", price: 40 }] }, { correlationid: BK });
-const priced = (holdUntil = "2026-06-01T11:00:00Z"): Step => (b) =>
-  b.event(T.bookingPriced, { bookingId: BK, offerId: "OF-LIS-1", pricePerPerson: 700, total: 2100, currency: "EUR", holdExpiresAt: holdUntil }, { correlationid: BK });
+const priced =
+  (holdUntil = "2026-06-01T11:00:00Z"): Step =>
+  (b) =>
+    b.event(
+      T.bookingPriced,
+      { bookingId: BK, offerId: "OF-LIS-1", pricePerPerson: 700, total: 2100, currency: "EUR", holdExpiresAt: holdUntil },
+      { correlationid: BK },
+    );
 const failed: Step = (b) => b.event(T.paymentFailed, { bookingId: BK, attempt: 1, reason: "card_declined", amount: 2100 }, { correlationid: BK, userid: null });
 const holdExpired: Step = (b) => b.event(T.holdExpired, { bookingId: BK, offerId: "OF-LIS-1" }, { correlationid: BK });
 const paid: Step = (b) => b.event(T.paymentSucceeded, { bookingId: BK, attempt: 1, amount: 2100, currency: "EUR" }, { correlationid: BK, userid: null });
@@ -34,13 +69,24 @@ describe("the resume point for each way a booking journey stops", () => {
   it("after a search: where and when, and everything after", () => {
     const r = resumeAfter([signIn, search])!;
     expect(r).toMatchObject({ canContinue: true, step: "searched", noLongerHolds: [] });
-    expect(r.chosen).toMatchObject({ destination: "Lisbon", checkIn: "2026-06-12", checkOut: "2026-06-19", adults: 2, children: 1, offerId: null, bookingId: null });
+    expect(r.chosen).toMatchObject({
+      destination: "Lisbon",
+      checkIn: "2026-06-12",
+      checkOut: "2026-06-19",
+      adults: 2,
+      children: 1,
+      offerId: null,
+      bookingId: null,
+    });
     expect(r.remaining).toEqual(["Choose an offer", "Start the booking", "Add the travellers", "Pay"]);
   });
 
   it("after looking at an offer: the last offer seen, at its price", () => {
     const r = resumeAfter([signIn, search, view])!;
-    expect(r).toMatchObject({ step: "viewed_offer", chosen: { offerId: "OF-LIS-1", hotel: "Vista Resort Lisbon", package: "half-board", pricePerPerson: 700 } });
+    expect(r).toMatchObject({
+      step: "viewed_offer",
+      chosen: { offerId: "OF-LIS-1", hotel: "Vista Resort Lisbon", package: "half-board", pricePerPerson: 700 },
+    });
     expect(r.remaining).toEqual(["Start the booking", "Add the travellers", "Pay"]);
   });
 
@@ -58,7 +104,11 @@ describe("the resume point for each way a booking journey stops", () => {
   });
 
   it("keeps the extras and the total", () => {
-    expect(resumeAfter([signIn, search, view, start, travellers, extras, priced()])!.chosen).toMatchObject({ extras: ["Airport transfer"], total: 2100, currency: "EUR" });
+    expect(resumeAfter([signIn, search, view, start, travellers, extras, priced()])!.chosen).toMatchObject({
+      extras: ["Airport transfer"],
+      total: 2100,
+      currency: "EUR",
+    });
   });
 
   it("nothing to resume after a confirmed booking, or a visit without a search", () => {
@@ -87,18 +137,34 @@ describe("what no longer holds", () => {
   });
 
   it("a repricing of another offer, or back to the same price, changes nothing", () => {
-    expect(resumeAfter([signIn, search, view, start], { repricings: [{ offerId: "OF-X", newPrice: 1, at: NOW }], bookingOutcome: null })!.noLongerHolds).toEqual([]);
-    expect(resumeAfter([signIn, search, view, start], { repricings: [{ offerId: "OF-LIS-1", newPrice: 800, at: 1 }, { offerId: "OF-LIS-1", newPrice: 700, at: 2 }], bookingOutcome: null })!.noLongerHolds).toEqual([]);
+    expect(
+      resumeAfter([signIn, search, view, start], { repricings: [{ offerId: "OF-X", newPrice: 1, at: NOW }], bookingOutcome: null })!.noLongerHolds,
+    ).toEqual([]);
+    expect(
+      resumeAfter([signIn, search, view, start], {
+        repricings: [
+          { offerId: "OF-LIS-1", newPrice: 800, at: 1 },
+          { offerId: "OF-LIS-1", newPrice: 700, at: 2 },
+        ],
+        bookingOutcome: null,
+      })!.noLongerHolds,
+    ).toEqual([]);
   });
 
   it("the booking was confirmed elsewhere since: nothing to continue", () => {
-    const r = resumeAfter([signIn, search, view, start, travellers, priced()], { repricings: [], bookingOutcome: { type: "confirmed", at: NOW, reference: BK } })!;
+    const r = resumeAfter([signIn, search, view, start, travellers, priced()], {
+      repricings: [],
+      bookingOutcome: { type: "confirmed", at: NOW, reference: BK },
+    })!;
     expect(r).toMatchObject({ canContinue: false, remaining: [] });
     expect(r.noLongerHolds.map((n) => n.code)).toEqual(["booking_confirmed"]);
   });
 
   it("the booking was cancelled since", () => {
-    const r = resumeAfter([signIn, search, view, start], { repricings: [{ offerId: "OF-LIS-1", newPrice: 900, at: NOW }], bookingOutcome: { type: "cancelled", at: NOW, reference: null } })!;
+    const r = resumeAfter([signIn, search, view, start], {
+      repricings: [{ offerId: "OF-LIS-1", newPrice: 900, at: NOW }],
+      bookingOutcome: { type: "cancelled", at: NOW, reference: null },
+    })!;
     expect(r.canContinue).toBe(false);
     expect(r.noLongerHolds.map((n) => n.code)).toEqual(["booking_cancelled"]);
   });
@@ -110,11 +176,17 @@ describe("what no longer holds", () => {
   });
 
   it("the same trip was booked since under another booking: nothing to continue", () => {
-    const later: LaterEvents = { ...nothingLater, laterBookings: [{ bookingId: "BK-2", offerId: "OF-LIS-1", destination: "LIS", checkIn: "2026-06-12", checkOut: "2026-06-19" }] };
+    const later: LaterEvents = {
+      ...nothingLater,
+      laterBookings: [{ bookingId: "BK-2", offerId: "OF-LIS-1", destination: "LIS", checkIn: "2026-06-12", checkOut: "2026-06-19" }],
+    };
     const r = resumeAfter([signIn, search, view, start, travellers], later)!;
     expect(r.canContinue).toBe(false);
     expect(r.noLongerHolds.map((n) => n.code)).toEqual(["booked_since"]);
-    const otherTrip: LaterEvents = { ...nothingLater, laterBookings: [{ bookingId: "BK-3", offerId: "OF-X", destination: "ROM", checkIn: "2026-08-01", checkOut: "2026-08-05" }] };
+    const otherTrip: LaterEvents = {
+      ...nothingLater,
+      laterBookings: [{ bookingId: "BK-3", offerId: "OF-X", destination: "ROM", checkIn: "2026-08-01", checkOut: "2026-08-05" }],
+    };
     expect(resumeAfter([signIn, search, view, start, travellers], otherTrip)!.canContinue).toBe(true);
   });
 
@@ -137,9 +209,9 @@ describe("what no longer holds", () => {
   });
 
   it("a new search after a confirmed booking is a new trip to resume", () => {
-    const again: Step = (b) => b.event(T.destinationsSearched, { query: "Rome", destination: "ROM", checkIn: "2026-09-01", checkOut: "2026-09-05", adults: 1, children: 0 });
+    const again: Step = (b) =>
+      b.event(T.destinationsSearched, { query: "Rome", destination: "ROM", checkIn: "2026-09-01", checkOut: "2026-09-05", adults: 1, children: 0 });
     const r = resumeAfter([signIn, search, view, start, travellers, priced(), paid, confirmed, again])!;
     expect(r).toMatchObject({ canContinue: true, step: "searched", chosen: { destination: "Rome", bookingId: null } });
   });
 });
-

@@ -92,15 +92,25 @@ export function bookingResume(state: BookingState, later: LaterEvents, now: numb
     }
     const holdRanOut = b.status === "hold_expired" || (b.holdExpiresAt !== null && Date.parse(b.holdExpiresAt) <= now && b.status !== "paid");
     if (holdRanOut && !noLongerHolds.some((n) => n.blocking)) {
-      noLongerHolds.push({ code: "hold_expired", blocking: false, message: "The price was held for a limited time and the hold has run out: it will be priced again." });
+      noLongerHolds.push({
+        code: "hold_expired",
+        blocking: false,
+        message: "The price was held for a limited time and the hold has run out: it will be priced again.",
+      });
     }
   }
   const checkIn = b ? b.checkIn : (state.search?.checkIn ?? null);
   const checkOut = b ? b.checkOut : (state.search?.checkOut ?? null);
   const destination = b ? b.destination : (state.search?.destination ?? null);
-  const sameTrip = (later.laterBookings ?? []).find((l) => (offerId !== null && l.offerId === offerId) || (l.destination === destination && l.checkIn === checkIn && l.checkOut === checkOut));
+  const sameTrip = (later.laterBookings ?? []).find(
+    (l) => (offerId !== null && l.offerId === offerId) || (l.destination === destination && l.checkIn === checkIn && l.checkOut === checkOut),
+  );
   if (sameTrip && !noLongerHolds.some((n) => n.blocking)) {
-    noLongerHolds.push({ code: "booked_since", blocking: true, message: `This trip was booked since (booking ${sameTrip.bookingId}): there is nothing left to do.` });
+    noLongerHolds.push({
+      code: "booked_since",
+      blocking: true,
+      message: `This trip was booked since (booking ${sameTrip.bookingId}): there is nothing left to do.`,
+    });
   }
   if (checkIn && checkIn <= new Date(now).toISOString().slice(0, 10) && !noLongerHolds.some((n) => n.blocking)) {
     noLongerHolds.push({ code: "dates_passed", blocking: true, message: "The travel dates have passed: choose new dates to book again." });

@@ -19,7 +19,22 @@ function pricedBooking() {
       b.event(T.userSignedIn, { platform: "web" }),
       b.event(T.destinationsSearched, { query: "Lisbon", destination: "LIS", checkIn: "2026-06-12", checkOut: "2026-06-19", adults: 2, children: 0 }),
       b.event(T.offerViewed, { offerId: "OF-1", destination: "LIS", hotel: "Vista", package: "half-board", pricePerPerson: 700 }),
-      b.event(T.bookingStarted, { bookingId: BK, offerId: "OF-1", destination: "LIS", hotel: "Vista", package: "half-board", checkIn: "2026-06-12", checkOut: "2026-06-19", adults: 2, children: 0, pricePerPerson: 700 }, { correlationid: BK }),
+      b.event(
+        T.bookingStarted,
+        {
+          bookingId: BK,
+          offerId: "OF-1",
+          destination: "LIS",
+          hotel: "Vista",
+          package: "half-board",
+          checkIn: "2026-06-12",
+          checkOut: "2026-06-19",
+          adults: 2,
+          children: 0,
+          pricePerPerson: 700,
+        },
+        { correlationid: BK },
+      ),
       b.event(T.bookingPriced, { bookingId: BK, pricePerPerson: 700, total: 1400, currency: "EUR" }, { correlationid: BK }),
     ],
   };
@@ -80,7 +95,6 @@ describe("the booking journey believes a payment or a confirmation only from the
     expect(outcomeOf(configured, [...events, ...settle(b, "/psp/adyen")]).outcome).toBe("booked");
     expect(outcomeOf(configured, [...events, ...settle(b)]).outcome).toBe("abandoned");
   });
-
 });
 
 describe("by default the booking journey believes every reference-world type only from the service its prefix names", () => {

@@ -10,7 +10,19 @@ import { genericJourney, KEPT_WHOLE, SHOWN } from "./generic-journey";
 const masker = createMasker(policySchema.parse(JSON.parse(readFileSync("prisma/personal-data-policy.json", "utf8"))));
 
 function event(data: unknown, position = 1): JourneyEvent {
-  return { position, type: "crm.note.added", source: "/crm", subject: null, time: position, userid: null, anonymousid: null, sessionid: null, correlationid: null, causationid: null, data };
+  return {
+    position,
+    type: "crm.note.added",
+    source: "/crm",
+    subject: null,
+    time: position,
+    userid: null,
+    anonymousid: null,
+    sessionid: null,
+    correlationid: null,
+    causationid: null,
+    data,
+  };
 }
 
 // An email that straddles the 80th character: cut first, `jane.doe@exa` no longer looks like one.

@@ -3,11 +3,26 @@ import type { SessionFacts } from "../../analytics/session-facts";
 import { closeIdle, type IdleSession } from "./close-idle";
 
 const facts = (path: string[]): SessionFacts => ({
-  day: "2026-06-01", platform: null, device: null, country: null, destination: null, depth: 1, reachedAt: [1], dropReason: null, offers: [], path,
+  day: "2026-06-01",
+  platform: null,
+  device: null,
+  country: null,
+  destination: null,
+  depth: 1,
+  reachedAt: [1],
+  dropReason: null,
+  offers: [],
+  path,
 });
 
 const idle = (fields: Partial<IdleSession>): IdleSession => ({
-  id: "s1", journey: "generic", finalState: {}, userId: "u1", facts: facts(["search", "end:live"]), day: "2026-06-01", ...fields,
+  id: "s1",
+  journey: "generic",
+  finalState: {},
+  userId: "u1",
+  facts: facts(["search", "end:live"]),
+  day: "2026-06-01",
+  ...fields,
 });
 
 describe("closing idle sessions", () => {

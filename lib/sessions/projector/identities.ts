@@ -16,11 +16,7 @@ export interface ResolvedIdentities {
  * visitors and flows, the links this page adds (a visitor signing in), the owners it learns, and
  * how every event's person is found. Updates the two maps in place (they are the page's view).
  */
-export function resolveIdentities(
-  events: readonly JourneyEvent[],
-  links: Map<string, string>,
-  owners: Map<string, string>,
-): ResolvedIdentities {
+export function resolveIdentities(events: readonly JourneyEvent[], links: Map<string, string>, owners: Map<string, string>): ResolvedIdentities {
   const newLinks: [string, string][] = [];
   const merges: [PersonKey, string][] = [];
   for (const e of events) {

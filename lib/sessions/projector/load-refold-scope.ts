@@ -17,11 +17,22 @@ export async function loadRefoldScope(page: PageContext, touched: TouchedPersons
   const probed = (await rm.loadTouchedSessions(tx, provider, touchProbe(dirty, timeoutMs))).map(previousRow);
   const windows = [...windowStarts(dirty, probed)].map(([person, since]) => ({ person, since, producerIds: [] }));
   const windowed = await rm.loadTouchedSessions(tx, provider, windows);
-  const mergedSessions = await rm.loadSessionsOfPersons(tx, provider, [...dirty.values()].flatMap((d) => [...d.merged]));
+  const mergedSessions = await rm.loadSessionsOfPersons(
+    tx,
+    provider,
+    [...dirty.values()].flatMap((d) => [...d.merged]),
+  );
   const previous = [...new Map([...windowed, ...mergedSessions].map((s) => [s.id, s])).values()].map(previousRow);
-  const positions = await rm.loadSessionPositions(tx, provider, previous.map((s) => s.id));
+  const positions = await rm.loadSessionPositions(
+    tx,
+    provider,
+    previous.map((s) => s.id),
+  );
   const known = new Map(touched.folded.map((e) => [e.position, e]));
-  const older = await readJourneyEventsAt(page.store, [...positions.values()].flat().filter((p) => !known.has(p)));
+  const older = await readJourneyEventsAt(
+    page.store,
+    [...positions.values()].flat().filter((p) => !known.has(p)),
+  );
   for (const e of older) known.set(e.position, e);
   const personEvents = gatherPersonEvents(dirty, touched.assigned, previous, positions, known);
   // Producer session ids already held by sessions that are not folded again (another person's,

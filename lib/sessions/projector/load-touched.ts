@@ -12,14 +12,26 @@ import { mergeVisitors, touchedPersons } from "./touched";
  */
 export async function findTouchedPersons(page: PageContext, events: readonly JourneyEvent[], identities: ResolvedIdentities, checkpoint: number) {
   const { tx, provider } = page;
-  const orphans = await readUnownedFlowEvents(page.store, identities.newOwners.map(([c]) => c), checkpoint);
+  const orphans = await readUnownedFlowEvents(
+    page.store,
+    identities.newOwners.map(([c]) => c),
+    checkpoint,
+  );
   const folded = [...orphans, ...events];
   const { dirty, assigned } = touchedPersons(folded, identities.lookup);
   const { merges } = identities;
   if (merges.length > 0) {
-    const visitorSessions = await rm.loadSessionsOfPersons(tx, provider, merges.map(([from]) => from));
+    const visitorSessions = await rm.loadSessionsOfPersons(
+      tx,
+      provider,
+      merges.map(([from]) => from),
+    );
     await rm.movePersons(tx, provider, merges);
-    mergeVisitors(dirty, merges, visitorSessions.map((s) => ({ person: s.person, startedAt: toMs(s.started_at) })));
+    mergeVisitors(
+      dirty,
+      merges,
+      visitorSessions.map((s) => ({ person: s.person, startedAt: toMs(s.started_at) })),
+    );
   }
   return { dirty, assigned, folded };
 }

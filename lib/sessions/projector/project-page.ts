@@ -33,7 +33,13 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
       const touched = await findTouchedPersons(page, events, identities, checkpoint);
       const scope = await loadRefoldScope(page, touched, timeoutMs);
       const { records, aliases } = sessionizePersons({ ...scope, dirty: touched.dirty, timeoutMs, now });
-      await writeSessions(page, scope.previous.map((s) => s.id), records, aliases, options);
+      await writeSessions(
+        page,
+        scope.previous.map((s) => s.id),
+        records,
+        aliases,
+        options,
+      );
       await writeUsers(page, touched, scope.personEvents, options);
       if (options.only === undefined) await rm.writeCheckpoint(tx, provider, CHECKPOINT, read[read.length - 1]!.position);
       return read.length;

@@ -20,10 +20,7 @@ export interface Assigned {
  * just became known (orphans), each with its person; and per person, the earliest new event and
  * the producer session ids the new events carry.
  */
-export function touchedPersons(
-  events: readonly JourneyEvent[],
-  lookup: PersonLinks,
-): { dirty: Map<PersonKey, Dirty>; assigned: Assigned[] } {
+export function touchedPersons(events: readonly JourneyEvent[], lookup: PersonLinks): { dirty: Map<PersonKey, Dirty>; assigned: Assigned[] } {
   const dirty = new Map<PersonKey, Dirty>();
   const assigned: Assigned[] = [];
   for (const e of events) {

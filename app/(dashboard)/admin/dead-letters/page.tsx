@@ -31,16 +31,24 @@ export default async function DeadLettersPage({ searchParams }: { searchParams: 
     <div className="space-y-5">
       <AdminTabs current="/admin/dead-letters" />
       <p className="text-sm text-slate-500">
-        Events the session projector could not fold, set aside so that every event after them is still projected. Each stays in
-        the store as it arrived: open it raw in the explorer. Retry once the cause is fixed; discard to stop counting it (it stays
-        out of sessions). The count is in <code>GET /api/health</code>.
+        Events the session projector could not fold, set aside so that every event after them is still projected. Each stays in the store as it arrived: open it
+        raw in the explorer. Retry once the cause is fixed; discard to stop counting it (it stays out of sessions). The count is in <code>GET /api/health</code>
+        .
       </p>
-      {said && <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-700 dark:bg-amber-950">{said}</p>}
+      {said && (
+        <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-700 dark:bg-amber-950">
+          {said}
+        </p>
+      )}
       <DataTable label="Set-aside events" columns={["Position", "Projection", "What failed", "Set aside", "Attempts", ""]}>
         {letters.length === 0 && <EmptyRow columns={6}>No events are set aside.</EmptyRow>}
         {letters.map((l) => (
           <Row key={l.position}>
-            <Cell className="font-mono text-xs"><Link href={`/events?event=${l.position}`} className="underline">{l.position}</Link></Cell>
+            <Cell className="font-mono text-xs">
+              <Link href={`/events?event=${l.position}`} className="underline">
+                {l.position}
+              </Link>
+            </Cell>
             <Cell>{l.projection}</Cell>
             <Cell className="font-mono text-xs">{l.errorKind}</Cell>
             <Cell className="text-xs text-slate-500">{formatWallClock(l.setAsideAt.getTime())}</Cell>
@@ -48,11 +56,15 @@ export default async function DeadLettersPage({ searchParams }: { searchParams: 
             <Cell className="flex gap-3">
               <form action={retryDeadLetterAction}>
                 <input type="hidden" name="position" value={l.position} />
-                <button type="submit" className="text-xs underline">Retry</button>
+                <button type="submit" className="text-xs underline">
+                  Retry
+                </button>
               </form>
               <form action={discardDeadLetterAction}>
                 <input type="hidden" name="position" value={l.position} />
-                <ConfirmButton question={`Discard event ${l.position}? It stays in the store and out of every session.`} className={buttonClass("danger")}>Discard</ConfirmButton>
+                <ConfirmButton question={`Discard event ${l.position}? It stays in the store and out of every session.`} className={buttonClass("danger")}>
+                  Discard
+                </ConfirmButton>
               </form>
             </Cell>
           </Row>

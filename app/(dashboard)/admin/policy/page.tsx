@@ -20,8 +20,8 @@ export default async function AdminPolicyPage() {
       <section className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <div className="space-y-2">
           <p className="text-sm text-slate-500">
-            Version {current.version}. <code>fields</code> names, per event type, the paths inside <code>data</code> that are personal data
-            (<code>travellers[*].name</code> for every traveller); <code>patterns</code> catch personal data anywhere, in every event, description and log line.
+            Version {current.version}. <code>fields</code> names, per event type, the paths inside <code>data</code> that are personal data (
+            <code>travellers[*].name</code> for every traveller); <code>patterns</code> catch personal data anywhere, in every event, description and log line.
             Everything leaving the server is masked by it, for every role; a reveal with a reason is the only way to see a value.
           </p>
           <ActionForm action={savePolicyAction} label="Save a new version">
@@ -34,7 +34,9 @@ export default async function AdminPolicyPage() {
             {history.map((v) => (
               <li key={v.version} className="px-4 py-2">
                 <div className="flex justify-between text-xs text-slate-500">
-                  <span>v{v.version} · {v.changedBy}</span>
+                  <span>
+                    v{v.version} · {v.changedBy}
+                  </span>
                   <span>{formatWallClock(v.changedAt.getTime())}</span>
                 </div>
                 <p className="break-words">{v.summary}</p>

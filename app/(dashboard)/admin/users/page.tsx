@@ -47,16 +47,33 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                     <form action={setUserRole} className="flex gap-1">
                       <input type="hidden" name="userId" value={u.id} />
                       <select name="role" defaultValue={u.role ?? "agent"} aria-label={`Role of ${u.email}`} className={input}>
-                        {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {r}
+                          </option>
+                        ))}
                       </select>
-                      <button type="submit" className="rounded px-2 text-xs text-amber-700 hover:bg-amber-50 dark:text-amber-400 dark:hover:bg-slate-800">Save</button>
+                      <button type="submit" className="rounded px-2 text-xs text-amber-700 hover:bg-amber-50 dark:text-amber-400 dark:hover:bg-slate-800">
+                        Save
+                      </button>
                     </form>
                   )}
                 </Cell>
                 <Cell>
-                  {u.banned ? <Badge tone="red" shape="tag">disabled</Badge> : <span className="text-xs text-emerald-700 dark:text-emerald-400">active</span>}
+                  {u.banned ? (
+                    <Badge tone="red" shape="tag">
+                      disabled
+                    </Badge>
+                  ) : (
+                    <span className="text-xs text-emerald-700 dark:text-emerald-400">active</span>
+                  )}
                   {u.mustChangePassword && !u.banned && (
-                    <Badge tone="amber-soft" shape="tag" className="ml-2" title="Their password was set by an admin; they must choose their own when they next sign in">
+                    <Badge
+                      tone="amber-soft"
+                      shape="tag"
+                      className="ml-2"
+                      title="Their password was set by an admin; they must choose their own when they next sign in"
+                    >
                       temporary password
                     </Badge>
                   )}
@@ -75,7 +92,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                 </Cell>
                 <Cell>
                   {self ? (
-                    <Link href="/account" className="text-xs text-amber-700 underline dark:text-amber-400">Your account</Link>
+                    <Link href="/account" className="text-xs text-amber-700 underline dark:text-amber-400">
+                      Your account
+                    </Link>
                   ) : (
                     <ActionForm
                       action={resetPasswordAction}
@@ -97,11 +116,20 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           <Card as="div">
             <h2 className="mb-3 font-semibold">Invite a user</h2>
             <ActionForm action={inviteUser} label="Invite">
-              <label className="block text-sm">Email <input name="email" type="email" required className={`${input} w-full`} /></label>
-              <label className="block text-sm">Name <input name="name" required className={`${input} w-full`} /></label>
-              <label className="block text-sm">Role{" "}
+              <label className="block text-sm">
+                Email <input name="email" type="email" required className={`${input} w-full`} />
+              </label>
+              <label className="block text-sm">
+                Name <input name="name" required className={`${input} w-full`} />
+              </label>
+              <label className="block text-sm">
+                Role{" "}
                 <select name="role" defaultValue="agent" className={`${input} w-full`}>
-                  {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
                 </select>
               </label>
             </ActionForm>
@@ -112,7 +140,11 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
               {ROLES.map((r) => (
                 <div key={r}>
                   <dt className="font-medium">{r}</dt>
-                  <dd className="text-slate-500">{permissionsOf(r).map((p) => PERMISSIONS[p]).join("; ")}</dd>
+                  <dd className="text-slate-500">
+                    {permissionsOf(r)
+                      .map((p) => PERMISSIONS[p])
+                      .join("; ")}
+                  </dd>
                 </div>
               ))}
             </dl>

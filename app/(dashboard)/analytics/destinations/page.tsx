@@ -31,7 +31,10 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
       {label}
     </Link>
   );
-  const head = (first: string[]) => [...first, ...(["views", "starts", "bookings", "conversion", "revenue"] as const).map((k) => [k, "text-right"] as [string, string])];
+  const head = (first: string[]) => [
+    ...first,
+    ...(["views", "starts", "bookings", "conversion", "revenue"] as const).map((k) => [k, "text-right"] as [string, string]),
+  ];
   return (
     <div className="space-y-5">
       <AnalyticsHeader current="destinations" range={range} extra={{ sort }} />
@@ -43,7 +46,9 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
           <h2 className="font-semibold">Most popular destinations</h2>
           <ol className="mt-1 list-inside list-decimal space-y-0.5">
             {destinations.slice(0, 5).map((d) => (
-              <li key={d.destination}>{d.destination}: {plural(d.views, "view")}, {plural(d.bookings, "booking")}</li>
+              <li key={d.destination}>
+                {d.destination}: {plural(d.views, "view")}, {plural(d.bookings, "booking")}
+              </li>
             ))}
           </ol>
         </Card>
@@ -51,7 +56,9 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
           <h2 className="font-semibold">Least popular destinations</h2>
           <ol className="mt-1 list-inside list-decimal space-y-0.5">
             {leastPopular.map((d) => (
-              <li key={d.destination}>{d.destination}: {plural(d.views, "view")}, {plural(d.bookings, "booking")}</li>
+              <li key={d.destination}>
+                {d.destination}: {plural(d.views, "view")}, {plural(d.bookings, "booking")}
+              </li>
             ))}
           </ol>
         </Card>
@@ -66,7 +73,11 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
           </ul>
         </Card>
       </div>
-      <p className="text-xs text-slate-500">Sort by {sortLink("views", "views")} · {sortLink("starts", "booking starts")} · {sortLink("bookings", "bookings")} · {sortLink("conversion", "conversion")} · {sortLink("revenue", "revenue")}. Views, booking starts and bookings count sessions; conversion is bookings of sessions that viewed.</p>
+      <p className="text-xs text-slate-500">
+        Sort by {sortLink("views", "views")} · {sortLink("starts", "booking starts")} · {sortLink("bookings", "bookings")} ·{" "}
+        {sortLink("conversion", "conversion")} · {sortLink("revenue", "revenue")}. Views, booking starts and bookings count sessions; conversion is bookings of
+        sessions that viewed.
+      </p>
       <DataTable label="Destinations" columns={head(["Destination", "Offers"])}>
         {order(destinations).map((d) => (
           <Row key={d.destination}>
@@ -74,7 +85,9 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
             <Cell className="tabular-nums">{d.offers}</Cell>
             {(["views", "starts", "bookings"] as const).map((metric) => (
               <Cell key={metric} numeric>
-                <Link className="hover:underline" href={drill({ offer: d.destination, offerField: "destination", metric })}>{d[metric]}</Link>
+                <Link className="hover:underline" href={drill({ offer: d.destination, offerField: "destination", metric })}>
+                  {d[metric]}
+                </Link>
               </Cell>
             ))}
             <Cell numeric>{percent(d.conversion)}</Cell>
@@ -89,7 +102,9 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
             <Cell className="tabular-nums">{offers.filter((o) => o.package === p.package).length}</Cell>
             {(["views", "starts", "bookings"] as const).map((metric) => (
               <Cell key={metric} numeric>
-                <Link className="hover:underline" href={drill({ offer: p.package, offerField: "package", metric })}>{p[metric]}</Link>
+                <Link className="hover:underline" href={drill({ offer: p.package, offerField: "package", metric })}>
+                  {p[metric]}
+                </Link>
               </Cell>
             ))}
             <Cell numeric>{percent(p.conversion)}</Cell>
@@ -108,13 +123,19 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
             </Cell>
             <Cell>{o.destination}</Cell>
             <Cell numeric>
-              <Link className="hover:underline" href={drill({ offer: o.offerId, metric: "views" })} title="Sessions that looked at this offer">{o.views}</Link>
+              <Link className="hover:underline" href={drill({ offer: o.offerId, metric: "views" })} title="Sessions that looked at this offer">
+                {o.views}
+              </Link>
             </Cell>
             <Cell numeric>
-              <Link className="hover:underline" href={drill({ offer: o.offerId, metric: "starts" })}>{o.starts}</Link>
+              <Link className="hover:underline" href={drill({ offer: o.offerId, metric: "starts" })}>
+                {o.starts}
+              </Link>
             </Cell>
             <Cell numeric>
-              <Link className="hover:underline" href={drill({ offer: o.offerId, metric: "bookings" })}>{o.bookings}</Link>
+              <Link className="hover:underline" href={drill({ offer: o.offerId, metric: "bookings" })}>
+                {o.bookings}
+              </Link>
             </Cell>
             <Cell numeric>{percent(o.conversion)}</Cell>
             <Cell numeric>{money(o.revenue)}</Cell>

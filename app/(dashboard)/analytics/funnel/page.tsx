@@ -32,20 +32,34 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
       </Card>
       <DataTable
         label="Funnel"
-        columns={["Step", ["Sessions", "text-right"], ["Of those who searched", "text-right"], ["Of previous", "text-right"], ["Median time from previous", "text-right"], ["Dropped off here", "text-right"], "Why they stopped"]}
+        columns={[
+          "Step",
+          ["Sessions", "text-right"],
+          ["Of those who searched", "text-right"],
+          ["Of previous", "text-right"],
+          ["Median time from previous", "text-right"],
+          ["Dropped off here", "text-right"],
+          "Why they stopped",
+        ]}
       >
         {rows.map((r) => (
           <Row key={r.key} className="align-top" data-step={r.key}>
             <Cell className="font-medium">{r.label}</Cell>
             <Cell numeric>
-              <Link className="text-amber-700 hover:underline dark:text-amber-400" href={sessions({ reached: r.index + 1 })}>{r.count.toLocaleString("en-GB")}</Link>
+              <Link className="text-amber-700 hover:underline dark:text-amber-400" href={sessions({ reached: r.index + 1 })}>
+                {r.count.toLocaleString("en-GB")}
+              </Link>
             </Cell>
             <Cell numeric>{percent(r.fromStart)}</Cell>
             <Cell numeric>{percent(r.fromPrevious)}</Cell>
             <Cell numeric>{r.index === 0 ? "—" : formatSeconds(r.medianSeconds)}</Cell>
             <Cell numeric>
               {r.index < steps.length - 1 ? (
-                <Link className="text-amber-700 hover:underline dark:text-amber-400" href={sessions({ depth: r.index + 1 })} aria-label={`${r.dropOff} dropped off after ${r.label}`}>
+                <Link
+                  className="text-amber-700 hover:underline dark:text-amber-400"
+                  href={sessions({ depth: r.index + 1 })}
+                  aria-label={`${r.dropOff} dropped off after ${r.label}`}
+                >
                   {r.dropOff.toLocaleString("en-GB")}
                 </Link>
               ) : (
@@ -75,7 +89,12 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
           <h2 className="font-semibold">Breakdown</h2>
           <FilterChips
             label="Breakdown"
-            items={[null, ...DIMENSIONS].map((d) => ({ key: d ?? "none", text: d ?? "none", href: `/analytics/funnel?${rangeQuery(range, { by: d ?? undefined })}`, current: d === by }))}
+            items={[null, ...DIMENSIONS].map((d) => ({
+              key: d ?? "none",
+              text: d ?? "none",
+              href: `/analytics/funnel?${rangeQuery(range, { by: d ?? undefined })}`,
+              current: d === by,
+            }))}
           />
         </div>
         {by && (
@@ -90,7 +109,9 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
                 <Cell className="font-medium">{b.value}</Cell>
                 {b.rows.map((r) => (
                   <Cell key={r.key} numeric>
-                    <Link className="text-amber-700 hover:underline dark:text-amber-400" href={sessions({ reached: r.index + 1, dim: by, value: b.value })}>{r.count.toLocaleString("en-GB")}</Link>
+                    <Link className="text-amber-700 hover:underline dark:text-amber-400" href={sessions({ reached: r.index + 1, dim: by, value: b.value })}>
+                      {r.count.toLocaleString("en-GB")}
+                    </Link>
                   </Cell>
                 ))}
                 <Cell numeric>{percent(b.rows[b.rows.length - 1]!.fromStart)}</Cell>
@@ -102,7 +123,8 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
       <p className="text-xs text-slate-500">
         A step counts sessions that reached it and every step before it, in order; the first column of rates is of the sessions that searched (the overview's
         conversion is of all sessions, including visits that never searched). A breakdown by destination uses the destination the session was last about; the
-        destinations page counts every session that looked at an offer there. Breakdowns show the 12 largest values. Drop-offs reached a step and not the next; their reasons come from the state where they stopped (live sessions have none yet). Times are the lower median, in whole seconds.
+        destinations page counts every session that looked at an offer there. Breakdowns show the 12 largest values. Drop-offs reached a step and not the next;
+        their reasons come from the state where they stopped (live sessions have none yet). Times are the lower median, in whole seconds.
       </p>
     </div>
   );

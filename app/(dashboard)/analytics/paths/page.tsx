@@ -27,7 +27,12 @@ export default async function PathsPage({ searchParams }: { searchParams: Promis
       <AnalyticsHeader current="paths" range={range} extra={{ outcome: outcome ?? undefined }} />
       <FilterChips
         label="Outcome"
-        items={[null, ...OUTCOMES].map((o) => ({ key: o ?? "all", text: o ?? "every outcome", href: `/analytics/paths?${rangeQuery(range, { outcome: o ?? undefined })}`, current: o === outcome }))}
+        items={[null, ...OUTCOMES].map((o) => ({
+          key: o ?? "all",
+          text: o ?? "every outcome",
+          href: `/analytics/paths?${rangeQuery(range, { outcome: o ?? undefined })}`,
+          current: o === outcome,
+        }))}
       />
       <Card>
         <PathsSankey data={sankey} />
@@ -38,7 +43,10 @@ export default async function PathsPage({ searchParams }: { searchParams: Promis
             <Cell>{p.steps.length > 0 ? p.steps.map((s) => labels[s] ?? s).join(" → ") : "(no step of the funnel)"}</Cell>
             <Cell>{p.outcome}</Cell>
             <Cell numeric>
-              <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions?${rangeQuery(range, { path: [...p.steps, `end:${p.outcome}`].join(">") })}`}>
+              <Link
+                className="text-amber-700 hover:underline dark:text-amber-400"
+                href={`/sessions?${rangeQuery(range, { path: [...p.steps, `end:${p.outcome}`].join(">") })}`}
+              >
                 {p.count.toLocaleString("en-GB")}
               </Link>
             </Cell>

@@ -45,8 +45,11 @@ export default async function FlowPage({ params }: { params: Promise<{ correlati
           <p className="text-xs text-slate-500">Flow (correlation id)</p>
           <h1 className="font-mono text-xl font-semibold">{view.correlationId}</h1>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            {view.status} · {flow.steps.length} event{flow.steps.length === 1 ? "" : "s"} from {flow.services.length} service{flow.services.length === 1 ? "" : "s"}
-            {flow.startedAt !== null && flow.endedAt !== null && ` · ${formatWallClock(flow.startedAt)} to ${formatWallClock(flow.endedAt)} (${formatElapsed(flow.endedAt - flow.startedAt)})`}
+            {view.status} · {flow.steps.length} event{flow.steps.length === 1 ? "" : "s"} from {flow.services.length} service
+            {flow.services.length === 1 ? "" : "s"}
+            {flow.startedAt !== null &&
+              flow.endedAt !== null &&
+              ` · ${formatWallClock(flow.startedAt)} to ${formatWallClock(flow.endedAt)} (${formatElapsed(flow.endedAt - flow.startedAt)})`}
           </p>
         </div>
         <div className="flex flex-wrap gap-3 text-sm">
@@ -56,7 +59,9 @@ export default async function FlowPage({ params }: { params: Promise<{ correlati
                 Customer {c.userId}
               </Link>
             ) : (
-              <span key={c.userId} className="text-slate-500">Customer {c.userId}</span>
+              <span key={c.userId} className="text-slate-500">
+                Customer {c.userId}
+              </span>
             ),
           )}
           {view.sessions.map((session) => (

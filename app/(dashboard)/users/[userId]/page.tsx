@@ -41,7 +41,8 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         </p>
         <h1 className="text-xl font-semibold">{user.displayName ?? user.userId}</h1>
         <p className="text-sm text-slate-500 dark:text-slate-400">
-          {user.sessionCount} session{user.sessionCount === 1 ? "" : "s"} · first seen {formatWallClock(Date.parse(user.firstSeen))} · last seen {formatWallClock(Date.parse(user.lastSeen))}
+          {user.sessionCount} session{user.sessionCount === 1 ? "" : "s"} · first seen {formatWallClock(Date.parse(user.firstSeen))} · last seen{" "}
+          {formatWallClock(Date.parse(user.lastSeen))}
         </p>
       </div>
       {user.openBooking && (
@@ -73,7 +74,9 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
                 {resume.resume.canContinue ? `Left to do: ${resume.resume.remaining.join(", ").toLowerCase()}.` : ""}
               </p>
               {resume.resume.noLongerHolds.map((n) => (
-                <p key={n.code} className="rounded bg-amber-50 px-3 py-1.5 text-amber-900 dark:bg-amber-950 dark:text-amber-100">{n.message}</p>
+                <p key={n.code} className="rounded bg-amber-50 px-3 py-1.5 text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+                  {n.message}
+                </p>
               ))}
               {resume.resume.canContinue && <ResumeLinkButton userId={user.reference} sessionId={resume.sessionId} />}
             </>
@@ -84,16 +87,26 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
             <DataTable label="Resume links" columns={["Created", "By", "Expires", "Status", ""]}>
               {links.map((l) => (
                 <Row key={l.id}>
-                  <Cell dense className="text-xs">{formatWallClock(Date.parse(l.createdAt))}</Cell>
-                  <Cell dense className="text-xs">{l.createdBy}</Cell>
-                  <Cell dense className="text-xs">{formatWallClock(Date.parse(l.expiresAt))}</Cell>
-                  <Cell dense className="text-xs">{l.status}</Cell>
+                  <Cell dense className="text-xs">
+                    {formatWallClock(Date.parse(l.createdAt))}
+                  </Cell>
+                  <Cell dense className="text-xs">
+                    {l.createdBy}
+                  </Cell>
+                  <Cell dense className="text-xs">
+                    {formatWallClock(Date.parse(l.expiresAt))}
+                  </Cell>
+                  <Cell dense className="text-xs">
+                    {l.status}
+                  </Cell>
                   <Cell dense className="text-right">
                     {l.status === "active" && (
                       <form action={revokeResumeLinkAction}>
                         <input type="hidden" name="linkId" value={l.id} />
                         <input type="hidden" name="userId" value={user.reference} />
-                        <ConfirmButton question="Revoke this resume link? The customer can no longer open it." className={buttonClass("danger")}>Revoke</ConfirmButton>
+                        <ConfirmButton question="Revoke this resume link? The customer can no longer open it." className={buttonClass("danger")}>
+                          Revoke
+                        </ConfirmButton>
                       </form>
                     )}
                   </Cell>

@@ -13,6 +13,11 @@ export const GET = handle(async (request: Request, context: { params: Promise<{ 
   const { from, limit } = parseQuery(timelineQuerySchema, new URL(request.url).searchParams);
   const timeline = await getSessionTimeline(sessionId, from, limit);
   const { session } = timeline;
-  await recordAccess(viewer, { action: "replay.viewed", customer: session.userReference, session: session.id, target: `GET /api/sessions/${session.id}?from=${from}&limit=${limit}` });
+  await recordAccess(viewer, {
+    action: "replay.viewed",
+    customer: session.userReference,
+    session: session.id,
+    target: `GET /api/sessions/${session.id}?from=${from}&limit=${limit}`,
+  });
   return Response.json(timeline);
 });

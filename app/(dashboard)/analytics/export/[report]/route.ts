@@ -15,32 +15,65 @@ async function csvOf(report: string, params: Record<string, string>): Promise<st
   const range = readRange(params);
   if (report === "overview") {
     const { series } = await getOverview(range);
-    return toCsv(["day", "sessions", "users", "bookings", "abandoned", "conversion"], series.map((d) => [d.day, d.sessions, d.users, d.bookings, d.abandoned, round(d.conversion)]));
+    return toCsv(
+      ["day", "sessions", "users", "bookings", "abandoned", "conversion"],
+      series.map((d) => [d.day, d.sessions, d.users, d.bookings, d.abandoned, round(d.conversion)]),
+    );
   }
   if (report === "funnel") {
     const { rows } = await getFunnel(range, null);
     return toCsv(
-      ["step", "sessions", "of_all", "of_previous", "median_seconds_from_previous", "dropped_off", ...["payment declined", "offer expired", "price rose", "signed out", "inactive"]],
-      rows.map((r) => [r.label, r.count, round(r.fromStart), round(r.fromPrevious), r.medianSeconds, r.dropOff, ...["payment declined", "offer expired", "price rose", "signed out", "inactive"].map((reason) => r.reasons.find((x) => x.reason === reason)?.count ?? 0)]),
+      [
+        "step",
+        "sessions",
+        "of_all",
+        "of_previous",
+        "median_seconds_from_previous",
+        "dropped_off",
+        ...["payment declined", "offer expired", "price rose", "signed out", "inactive"],
+      ],
+      rows.map((r) => [
+        r.label,
+        r.count,
+        round(r.fromStart),
+        round(r.fromPrevious),
+        r.medianSeconds,
+        r.dropOff,
+        ...["payment declined", "offer expired", "price rose", "signed out", "inactive"].map(
+          (reason) => r.reasons.find((x) => x.reason === reason)?.count ?? 0,
+        ),
+      ]),
     );
   }
   if (report === "funnel-breakdown") {
     const by = DIMENSIONS.find((d) => d === params.by);
     if (!by) throw new ApiError("invalid_request", `by: one of ${DIMENSIONS.join(", ")}`, { attribute: "by" });
     const { steps, breakdown } = await getFunnel(range, by);
-    return toCsv([by, ...steps.map((s) => s.label)], breakdown.map((b) => [b.value, ...b.rows.map((r) => r.count)]));
+    return toCsv(
+      [by, ...steps.map((s) => s.label)],
+      breakdown.map((b) => [b.value, ...b.rows.map((r) => r.count)]),
+    );
   }
   if (report === "destinations") {
     const { destinations } = await getPopularity(range);
-    return toCsv(["destination", "offers", "views", "booking_starts", "bookings", "conversion", "revenue"], destinations.map((d) => [d.destination, d.offers, d.views, d.starts, d.bookings, round(d.conversion), d.revenue]));
+    return toCsv(
+      ["destination", "offers", "views", "booking_starts", "bookings", "conversion", "revenue"],
+      destinations.map((d) => [d.destination, d.offers, d.views, d.starts, d.bookings, round(d.conversion), d.revenue]),
+    );
   }
   if (report === "offers") {
     const { offers } = await getPopularity(range);
-    return toCsv(["destination", "hotel", "package", "offer_id", "views", "booking_starts", "bookings", "conversion", "revenue"], offers.map((o) => [o.destination, o.hotel, o.package, o.offerId, o.views, o.starts, o.bookings, round(o.conversion), o.revenue]));
+    return toCsv(
+      ["destination", "hotel", "package", "offer_id", "views", "booking_starts", "bookings", "conversion", "revenue"],
+      offers.map((o) => [o.destination, o.hotel, o.package, o.offerId, o.views, o.starts, o.bookings, round(o.conversion), o.revenue]),
+    );
   }
   if (report === "paths") {
     const { paths, labels } = await getPaths(range, null);
-    return toCsv(["path", "ended", "sessions", "share"], paths.map((p) => [p.steps.map((s) => labels[s] ?? s).join(" > "), p.outcome, p.count, round(p.share)]));
+    return toCsv(
+      ["path", "ended", "sessions", "share"],
+      paths.map((p) => [p.steps.map((s) => labels[s] ?? s).join(" > "), p.outcome, p.count, round(p.share)]),
+    );
   }
   throw new ApiError("not_found", `no analytics report "${report}": use overview, funnel, funnel-breakdown, destinations, offers or paths`, { report });
 }

@@ -42,7 +42,11 @@ export default async function PrintPage({ params }: { params: Promise<{ sessionI
         <tbody>
           {events.map((e) => (
             <tr key={e.event.position} className="border-b border-slate-100 align-top">
-              <td className="whitespace-nowrap py-1 pr-2 font-mono">{String(e.event.time ?? e.event.recordedtime).replace("T", " ").slice(0, 19)}</td>
+              <td className="whitespace-nowrap py-1 pr-2 font-mono">
+                {String(e.event.time ?? e.event.recordedtime)
+                  .replace("T", " ")
+                  .slice(0, 19)}
+              </td>
               <td className="py-1 pr-2">{e.service}</td>
               <td className="py-1">{e.description}</td>
             </tr>

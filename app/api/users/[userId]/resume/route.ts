@@ -14,6 +14,11 @@ export const GET = handle(async (request: Request, context: { params: Promise<{ 
   const customer = await requireCustomer(userId, "has no unfinished journey to resume");
   const answer = await maskedResumeStateOf(customer.reference);
   if (!answer) throw new ApiError("not_found", `customer ${customer.reference} has no unfinished journey to resume`, { reference: customer.reference });
-  await recordAccess(viewer, { action: "customer.viewed", customer: customer.userId, session: answer.sessionId, target: `GET /api/users/${customer.reference}/resume` });
+  await recordAccess(viewer, {
+    action: "customer.viewed",
+    customer: customer.userId,
+    session: answer.sessionId,
+    target: `GET /api/users/${customer.reference}/resume`,
+  });
   return Response.json(answer);
 });
