@@ -74,7 +74,6 @@ function expectedStatus(rule: RouteRule, method: Method, caller: Caller): number
 test("each role and key kind gets exactly what the matrix says, on every route", async ({ request, baseURL }) => {
   test.setTimeout(90_000);
   // A customer with an unfinished booking, so the resume routes have something to answer.
-  let flow = "";
   const seeded = await seedUserSession(request, (user, tag) => [
     cloudEvent({
       id: `${tag}-3`,
@@ -82,11 +81,12 @@ test("each role and key kind gets exactly what the matrix says, on every route",
       type: "offers.offer.viewed",
       subject: `offer/OF-${tag}`,
       userid: user,
-      correlationid: (flow = `FL-${tag}`),
+      correlationid: `FL-${tag}`,
       time: "2026-06-01T10:02:00Z",
       data: { offerId: `OF-${tag}`, destination: "LIS", hotel: "Vista Resort Lisbon", package: "half-board", pricePerPerson: 700 },
     }),
   ]);
+  const flow = `FL-${seeded.tag}`;
   const samples: Record<string, string> = {
     "/api/auth/[...all]": "/api/auth/get-session",
     "/users": "/users?query=usr-",
@@ -161,7 +161,7 @@ test("each role and key kind gets exactly what the matrix says, on every route",
                       maxRedirects: 0,
                     });
         const status = response.status();
-        const location = response.headers()["location"] ?? "";
+        const location = response.headers().location ?? "";
         const ok =
           expected === "ok"
             ? status < 400

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ACTION_RULES, serverActionsOf } from "./action-rules";
 
 /** Every server action under app/, components/ and lib/actions/, as "<file>#<export>" with the gate its code passes. */
-export function serverActionsOnDisk(dirs = ["app", "components", "lib/actions"]): Map<string, string | null> {
+function serverActionsOnDisk(dirs = ["app", "components", "lib/actions"]): Map<string, string | null> {
   const found = new Map<string, string | null>();
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {

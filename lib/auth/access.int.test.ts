@@ -199,7 +199,7 @@ describe.each(testProviders())("access control on %s", (provider) => {
       toAuditEvent(viewer, { action: "customer.viewed", customer: "usr-2", target: "/users/usr-2" }, new Date("2026-11-03T10:00:00Z")),
     ]);
     const find = async (filter: FeedFilter) =>
-      (await readFeedBackward(t.store, { limit: 100, filter: { source: AUDIT_SOURCE, ...filter } })).map((e) => e.type + " " + e.userid);
+      (await readFeedBackward(t.store, { limit: 100, filter: { source: AUDIT_SOURCE, ...filter } })).map((e) => `${e.type} ${e.userid}`);
     expect(await find({ userid: "usr-1" })).toEqual(["rewind.audit.replay.viewed usr-1", "rewind.audit.customer.viewed usr-1"]);
     expect(await find({ stream: auditStream("viewer-1") })).toEqual(["rewind.audit.customer.viewed usr-2", "rewind.audit.customer.viewed usr-1"]);
     expect(await find({ from: new Date("2026-11-02T00:00:00Z"), to: new Date("2026-11-03T00:00:00Z") })).toEqual(["rewind.audit.replay.viewed usr-1"]);

@@ -31,8 +31,10 @@ export const postgresqlDialect: Dialect = {
   jsonText: (object, field) => sql`(${object} ->> ${key(field)})`,
   jsonNumber: (object, field) => sql`(${object} ->> ${key(field)})::int`,
   jsonTrue: (object, field) => sql`(${object} ->> ${key(field)})::boolean`,
-  jsonJoinedTexts: (object, field, separator) =>
-    sql`(SELECT string_agg(value, ${raw(`'${literal(separator)}'`)} ORDER BY ord) FROM jsonb_array_elements_text(${object} -> ${key(field)}) WITH ORDINALITY t(value, ord))`,
+  jsonJoinedTexts: (object, field, separator) => {
+    const texts = sql`jsonb_array_elements_text(${object} -> ${key(field)}) WITH ORDINALITY t(value, ord)`;
+    return sql`(SELECT string_agg(value, ${raw(`'${literal(separator)}'`)} ORDER BY ord) FROM ${texts})`;
+  },
   jsonArrayOfRows: (items, orderBy) => sql`coalesce(json_agg(json_build_array(${join(items, ", ")}) ORDER BY ${orderBy}), '[]')::text`,
   embeddedJson: (column) => column,
   isoText: (column) => sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,

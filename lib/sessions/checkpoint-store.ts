@@ -1,7 +1,7 @@
-import { sql, type Provider, type Tx } from "../db/sql";
+import { sql, type Tx } from "../db/sql";
 
 /** Takes the projector's lock (the checkpoint row) and reads the checkpoint. */
-export async function lockAndReadCheckpoint(tx: Tx, provider: Provider, name: string): Promise<number> {
+export async function lockAndReadCheckpoint(tx: Tx, name: string): Promise<number> {
   // The write comes first: it serialises projectors across processes (and takes SQLite's write
   // lock before any read, as appends do).
   await tx.$executeRaw(sql`UPDATE "projection_checkpoints" SET "position" = "position" WHERE "name" = ${name}`);
@@ -9,6 +9,6 @@ export async function lockAndReadCheckpoint(tx: Tx, provider: Provider, name: st
   return Number(rows[0]?.position ?? 0);
 }
 
-export async function writeCheckpoint(tx: Tx, provider: Provider, name: string, position: number): Promise<void> {
+export async function writeCheckpoint(tx: Tx, name: string, position: number): Promise<void> {
   await tx.$executeRaw(sql`UPDATE "projection_checkpoints" SET "position" = ${position} WHERE "name" = ${name}`);
 }

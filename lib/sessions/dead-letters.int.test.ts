@@ -29,10 +29,13 @@ const POISON: Record<Provider, (userId: string) => string[]> = {
   sqlite: (userId) => [
     `CREATE TRIGGER "poison" BEFORE INSERT ON "user_search_terms" WHEN NEW."user_id" = '${userId}' BEGIN SELECT RAISE(ABORT, 'poisoned'); END;`,
   ],
-  postgresql: (userId) => [
-    `CREATE FUNCTION "poisoned"() RETURNS trigger AS $$ BEGIN IF NEW."user_id" = '${userId}' THEN RAISE EXCEPTION 'poisoned'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
-    `CREATE TRIGGER "poison" BEFORE INSERT ON "user_search_terms" FOR EACH ROW EXECUTE FUNCTION "poisoned"()`,
-  ],
+  postgresql: (userId) => {
+    const refuse = `IF NEW."user_id" = '${userId}' THEN RAISE EXCEPTION 'poisoned'; END IF;`;
+    return [
+      `CREATE FUNCTION "poisoned"() RETURNS trigger AS $$ BEGIN ${refuse} RETURN NEW; END $$ LANGUAGE plpgsql`,
+      `CREATE TRIGGER "poison" BEFORE INSERT ON "user_search_terms" FOR EACH ROW EXECUTE FUNCTION "poisoned"()`,
+    ];
+  },
 };
 async function poison(t: TestStore, userId: string) {
   for (const statement of POISON[t.store.target.provider](userId)) await t.store.db.$executeRawUnsafe(statement);
@@ -45,7 +48,7 @@ async function cure(t: TestStore) {
 const REFUSES_DEEP_JSON: Record<Provider, boolean> = { sqlite: true, postgresql: false };
 
 async function checkpointOf(t: TestStore): Promise<number> {
-  return t.store.db.$transaction((tx) => rm.lockAndReadCheckpoint(tx, t.store.target.provider, CHECKPOINT));
+  return t.store.db.$transaction((tx) => rm.lockAndReadCheckpoint(tx, CHECKPOINT));
 }
 
 describe.each(testProviders())("a page the projector cannot fold never blocks the rest, on %s", (provider) => {

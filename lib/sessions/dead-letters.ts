@@ -46,9 +46,8 @@ export const isTransientFailure = (error: unknown): boolean => TRANSIENT.test(er
  * it. Answers its position, or null at the head.
  */
 export async function setAsideNextEvent(store: Store, projection: string, error: unknown, failedAfter: number): Promise<number | null | undefined> {
-  const provider = store.target.provider;
   return store.db.$transaction(async (tx) => {
-    const checkpoint = await rm.lockAndReadCheckpoint(tx, provider, projection);
+    const checkpoint = await rm.lockAndReadCheckpoint(tx, projection);
     if (checkpoint !== failedAfter) return undefined;
     const [next] = await readFeed({ ...store, db: tx as never }, { after: checkpoint, limit: 1 });
     if (!next) return null;
@@ -58,7 +57,7 @@ export async function setAsideNextEvent(store: Store, projection: string, error:
       create: { position: next.position, projection, errorKind, setAsideAt: new Date(), status: "set_aside" },
       update: { errorKind, setAsideAt: new Date(), attempts: { increment: 1 }, status: "set_aside" },
     });
-    await rm.writeCheckpoint(tx, provider, projection, Number(next.position));
+    await rm.writeCheckpoint(tx, projection, Number(next.position));
     return Number(next.position);
   });
 }

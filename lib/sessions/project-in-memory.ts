@@ -33,7 +33,7 @@ export function projectInMemory(all: readonly JourneyEvent[], options: { timeout
     const drafts = sessionize(list, { timeoutMs: options.timeoutMs, now: options.now, boundary: boundaryOf });
     const { ids } = assignSessionIds([], drafts, person, (id) => held.has(id));
     for (const id of ids) held.add(id);
-    drafts.forEach((draft, i) => records.push(summariseSession(draft, ids[i]!, person)));
+    for (const [i, draft] of drafts.entries()) records.push(summariseSession(draft, ids[i]!, person));
   }
   return records;
 }

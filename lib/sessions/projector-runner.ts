@@ -21,9 +21,8 @@ const globalRunner = globalThis as unknown as { rewindProjector?: Runner; rewind
 function logFailure(error: unknown, failures: number) {
   // The kind of failure only: messages can quote event data, which may hold personal data.
   const code = (error as { code?: unknown } | null)?.code;
-  console.error(
-    `[rewind] projector failed (${failures} in a row; retrying with backoff): ${error instanceof Error ? error.name : typeof error}${typeof code === "string" ? ` ${code}` : ""}`,
-  );
+  const kind = `${error instanceof Error ? error.name : typeof error}${typeof code === "string" ? ` ${code}` : ""}`;
+  console.error(`[rewind] projector failed (${failures} in a row; retrying with backoff): ${kind}`);
 }
 
 async function run(store: Store, runner: Runner) {

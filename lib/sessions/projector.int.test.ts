@@ -83,7 +83,7 @@ describe.each(testProviders())("session projector on %s", (provider) => {
         expected.map((r) => [r.id, r.eventCount, r.outcome, r.endReason]).sort(),
       );
       const seqOf = new Map(members.map((m) => [Number(m.position), [m.sessionId, m.seq]]));
-      for (const r of expected) r.positions.forEach((p, seq) => expect(seqOf.get(p)).toEqual([r.id, seq]));
+      for (const r of expected) for (const [seq, p] of r.positions.entries()) expect(seqOf.get(p)).toEqual([r.id, seq]);
     });
 
     it("a rebuild from scratch gives identical rows", async () => {

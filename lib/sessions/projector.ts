@@ -33,7 +33,7 @@ export async function closeIdleSessions(store: Store, options: ProjectorOptions 
   const now = (options.now ?? Date.now)();
   const provider = store.target.provider;
   return store.db.$transaction(async (tx) => {
-    await rm.lockAndReadCheckpoint(tx, provider, CHECKPOINT);
+    await rm.lockAndReadCheckpoint(tx, CHECKPOINT);
     const idle = await rm.loadIdleSessions(tx, provider, now - timeoutMs);
     const { closed, before, after } = closeIdle(idle);
     await rm.markTimedOut(tx, provider, closed);
@@ -57,11 +57,11 @@ const READ_MODELS = [
 /** Empties the session read models and projects the whole store again, page by page. */
 export async function rebuildProjections(store: Store, options: ProjectorOptions = {}): Promise<number> {
   await store.db.$transaction(async (tx) => {
-    await rm.lockAndReadCheckpoint(tx, store.target.provider, CHECKPOINT);
+    await rm.lockAndReadCheckpoint(tx, CHECKPOINT);
     // Aliases are kept: they record ids that once existed, and a rebuild derives the same ids.
     // Customers' references (user_references) are kept too: they are not derived, they are given.
     for (const table of READ_MODELS) await tx.$executeRaw(sql`DELETE FROM ${ident(table)}`);
-    await rm.writeCheckpoint(tx, store.target.provider, CHECKPOINT, 0);
+    await rm.writeCheckpoint(tx, CHECKPOINT, 0);
   });
   const deferredUsers = new Set<string>();
   const deferredDays = new Set<string>();
@@ -69,7 +69,7 @@ export async function rebuildProjections(store: Store, options: ProjectorOptions
   const users = [...deferredUsers];
   for (let i = 0; i < users.length; i += REBUILD_PAGE) {
     await store.db.$transaction(async (tx) => {
-      await rm.lockAndReadCheckpoint(tx, store.target.provider, CHECKPOINT);
+      await rm.lockAndReadCheckpoint(tx, CHECKPOINT);
       await rm.refreshUserSummaries(tx, store.target.provider, users.slice(i, i + REBUILD_PAGE));
     });
   }
@@ -77,7 +77,7 @@ export async function rebuildProjections(store: Store, options: ProjectorOptions
   for (let i = 0; i < days.length; i += 31) {
     await store.db.$transaction(
       async (tx) => {
-        await rm.lockAndReadCheckpoint(tx, store.target.provider, CHECKPOINT);
+        await rm.lockAndReadCheckpoint(tx, CHECKPOINT);
         await refreshDailyRollups(tx, store.target.provider, days.slice(i, i + 31));
       },
       { maxWait: 60_000, timeout: 300_000 },
@@ -93,7 +93,7 @@ export async function rebuildProjections(store: Store, options: ProjectorOptions
 export async function repairDailyRollups(store: Store): Promise<number> {
   return store.db.$transaction(
     async (tx) => {
-      await rm.lockAndReadCheckpoint(tx, store.target.provider, CHECKPOINT);
+      await rm.lockAndReadCheckpoint(tx, CHECKPOINT);
       const rows = await tx.$queryRaw<{ analytics_day: string }[]>(
         sql`SELECT DISTINCT s."analytics_day" FROM "sessions" s WHERE s."analytics_day" IS NOT NULL AND NOT EXISTS
           (SELECT 1 FROM "analytics_daily" d WHERE d."day" = s."analytics_day" AND d."journey" = s."journey" AND d."kind" = 'sessions')`,
@@ -113,7 +113,7 @@ export async function repairDailyRollups(store: Store): Promise<number> {
 export async function repairSummaries(store: Store): Promise<number> {
   return store.db.$transaction(
     async (tx) => {
-      await rm.lockAndReadCheckpoint(tx, store.target.provider, CHECKPOINT);
+      await rm.lockAndReadCheckpoint(tx, CHECKPOINT);
       return rm.repairUserSummaries(tx, store.target.provider);
     },
     { maxWait: 60_000, timeout: 300_000 },

@@ -144,7 +144,10 @@ describe.each(testProviders())("customer search over projected events on %s", (p
   it("a name too long to be a search term is left out of the index, not the customer's session (PostgreSQL refused the page)", async () => {
     // Random letters, which PostgreSQL cannot compress below its index entry limit (about 2,700 bytes).
     let seed = 42;
-    const name = Array.from({ length: 3_000 }, () => String.fromCharCode(97 + ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % 26))).join("");
+    const name = Array.from({ length: 3_000 }, () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return String.fromCharCode(97 + (seed % 26));
+    }).join("");
     await appendEvents(t.store, [
       anEvent({
         id: "r-long",

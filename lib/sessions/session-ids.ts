@@ -8,7 +8,7 @@ import type { SessionDraft } from "./sessionize";
  * and a rebuild derives the very ids the incremental projector did.
  */
 export function deriveSessionId(events: readonly Pick<JourneyEvent, "position">[], person: string): string {
-  const first = events.reduce((min, e) => (e.position < min ? e.position : min), Number.POSITIVE_INFINITY);
+  const first = events.reduce((min, e) => Math.min(min, e.position), Number.POSITIVE_INFINITY);
   return `s_${createHash("sha1").update(`${person}\u0000${first}`).digest("base64url").slice(0, 16)}`;
 }
 
@@ -42,13 +42,13 @@ export function assignSessionIds(
     // A producer id already in use names its first session only; a repeat is told apart by its
     // earliest-appended event, so the suffix does not depend on what else is folded with it.
     const producer = draft.producerSessionId;
-    const first = draft.events.reduce((min, e) => (e.position < min ? e.position : min), Number.POSITIVE_INFINITY);
+    const first = draft.events.reduce((min, e) => Math.min(min, e.position), Number.POSITIVE_INFINITY);
     const id = producer === null ? deriveSessionId(draft.events, person) : taken.has(producer) || heldElsewhere(producer) ? `${producer}~${first}` : producer;
     taken.add(id);
     return id;
   });
   const holder = new Map<number, string>();
-  drafts.forEach((draft, i) => draft.events.forEach((e) => holder.set(e.position, ids[i]!)));
+  for (const [i, draft] of drafts.entries()) for (const e of draft.events) holder.set(e.position, ids[i]!);
   const aliases: { alias: string; target: string }[] = [];
   for (const p of previous) {
     if (taken.has(p.id)) continue;

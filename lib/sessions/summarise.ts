@@ -71,7 +71,7 @@ export function summariseSession(draft: SessionDraft, id: string, person: Person
     finalState: state,
     producerSessionId: draft.producerSessionId,
     firstPosition: first.position,
-    lastPosition: draft.events.reduce((max, e) => (e.position > max ? e.position : max), 0),
+    lastPosition: draft.events.reduce((max, e) => Math.max(max, e.position), 0),
     personName,
     positions: draft.events.map((e) => e.position),
     snapshots,

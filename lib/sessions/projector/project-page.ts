@@ -25,7 +25,7 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
   return store.db.$transaction(
     async (tx) => {
       const page = { tx, provider, store: { ...store, db: tx as never } };
-      const checkpoint = await rm.lockAndReadCheckpoint(tx, provider, CHECKPOINT);
+      const checkpoint = await rm.lockAndReadCheckpoint(tx, CHECKPOINT);
       const read = await readPage(page, checkpoint, options);
       if (read.length === 0) return 0;
       const events = read.filter((e) => !isRewindEvent(e));
@@ -41,7 +41,7 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
         options,
       );
       await writeUsers(page, touched, scope.personEvents, options);
-      if (options.only === undefined) await rm.writeCheckpoint(tx, provider, CHECKPOINT, read[read.length - 1]!.position);
+      if (options.only === undefined) await rm.writeCheckpoint(tx, CHECKPOINT, read[read.length - 1]!.position);
       return read.length;
     },
     { maxWait: 60_000, timeout: 300_000 },

@@ -35,7 +35,7 @@ export function sessionizePersons(input: SessionizeInput): { records: SessionRec
     const ids = assignSessionIds(previous, drafts, person, (id) => heldElsewhere.has(id));
     // Persons later in this page must not take these ids either.
     for (const id of ids.ids) heldElsewhere.add(id);
-    drafts.forEach((draft, i) => records.push(summariseSession(draft, ids.ids[i]!, person)));
+    for (const [i, draft] of drafts.entries()) records.push(summariseSession(draft, ids.ids[i]!, person));
     aliases.push(...ids.aliases);
   }
   return { records, aliases };
