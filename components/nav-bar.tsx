@@ -4,6 +4,11 @@ import type { Viewer } from "@/lib/access/viewer";
 import { SignOutButton } from "./auth/sign-out-button";
 import { searchCustomersAction } from "@/lib/actions/users";
 
+const SECTION_LIST =
+  "order-last -mx-2 flex w-full items-center gap-1 overflow-x-auto whitespace-nowrap text-sm md:order-none md:mx-0 md:w-auto md:overflow-visible xl:gap-4";
+const SEARCH_INPUT =
+  "w-32 rounded sm:w-48 xl:w-80 bg-slate-800 px-3 py-1 text-sm text-white placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-amber-400";
+
 /** The dashboard's sections, each shown to the roles that may open it. */
 const SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: "/users", label: "Customers", permission: "users.find" },
@@ -25,7 +30,7 @@ export function NavBar({ viewer, sectionsShown = true }: { viewer: Extract<Viewe
           <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-amber-400" />
           Rewind
         </Link>
-        <ul className="order-last -mx-2 flex w-full items-center gap-1 overflow-x-auto whitespace-nowrap text-sm md:order-none md:mx-0 md:w-auto md:overflow-visible xl:gap-4">
+        <ul className={SECTION_LIST}>
           {sections.map((s) => (
             <li key={s.href}>
               <Link href={s.href} className="rounded px-2 py-1 text-slate-300 hover:bg-slate-800 hover:text-white">
@@ -42,7 +47,7 @@ export function NavBar({ viewer, sectionsShown = true }: { viewer: Extract<Viewe
                 type="search"
                 aria-label="Find a customer"
                 placeholder="Find a customer: id, name, email, booking ref"
-                className="w-32 rounded sm:w-48 xl:w-80 bg-slate-800 px-3 py-1 text-sm text-white placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-amber-400"
+                className={SEARCH_INPUT}
               />
             </form>
           )}

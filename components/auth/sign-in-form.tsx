@@ -4,6 +4,9 @@ import { useState } from "react";
 import { authClient } from "@/lib/auth/auth-client";
 import { Notice } from "@/components/ui/notice";
 
+const SUBMIT_BUTTON =
+  "w-full rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-amber-500 dark:text-slate-950";
+
 function messageFor(status: number): string {
   if (status === 429) return "Too many sign-in attempts. Wait a minute and try again.";
   if (status === 401) return "That email and password do not match an account.";
@@ -61,11 +64,7 @@ export function SignInForm({ next }: { next: string | null }) {
           {error}
         </Notice>
       )}
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-amber-500 dark:text-slate-950"
-      >
+      <button type="submit" disabled={pending} className={SUBMIT_BUTTON}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>

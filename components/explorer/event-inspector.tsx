@@ -50,6 +50,7 @@ export function EventInspector({ event, onClose, canReveal }: { event: CloudEven
           Link to this event
         </Link>
       </div>
+      {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the raw event is found by this name (e2e getByLabel); the <pre> keeps its role */}
       <pre aria-label="Event JSON" className="flex-1 overflow-auto bg-slate-950 p-4 font-mono text-xs leading-relaxed text-emerald-100">
         {JSON.stringify(event, null, 2)}
       </pre>

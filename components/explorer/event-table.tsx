@@ -6,6 +6,9 @@ import type { CloudEventJson } from "@/lib/eventstore/to-cloud-event";
 import { Card } from "../ui/card";
 
 const ROW_HEIGHT = 36;
+const ROW =
+  "cursor-pointer border-t border-slate-100 dark:border-slate-800 hover:bg-amber-50 focus:bg-amber-50 focus:outline-none " +
+  "dark:hover:bg-slate-800 dark:focus:bg-slate-800";
 
 function formatTime(iso: unknown): string {
   if (typeof iso !== "string") return "—";
@@ -65,7 +68,7 @@ export function EventTable({
                 onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && onSelect(event)}
                 tabIndex={0}
                 style={{ height: ROW_HEIGHT }}
-                className={`cursor-pointer border-t border-slate-100 dark:border-slate-800 hover:bg-amber-50 focus:bg-amber-50 focus:outline-none dark:hover:bg-slate-800 dark:focus:bg-slate-800 ${
+                className={`${ROW} ${
                   isSelected ? "bg-amber-100 dark:bg-amber-900/60" : event.position > freshFrom ? "bg-emerald-50 dark:bg-emerald-950/60" : ""
                 }`}
               >

@@ -3,6 +3,12 @@
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 
+const INPUT =
+  "rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1 text-sm font-normal text-slate-900 dark:text-slate-100 " +
+  "focus:border-amber-500 focus:outline-none focus:ring-1 focus:ring-amber-500";
+const APPLY_BUTTON =
+  "rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 dark:bg-amber-500 dark:text-slate-950 dark:hover:bg-amber-400";
+
 const FIELDS = [
   { name: "type", label: "Type", placeholder: "any type, or search.*, a,b", list: "event-types" },
   { name: "user", label: "User", placeholder: "user id" },
@@ -33,7 +39,7 @@ export function FilterBar({ filter, types }: { filter: Record<string, string>; t
             defaultValue={filter[f.name] ?? ""}
             placeholder={f.placeholder}
             list={"list" in f ? f.list : undefined}
-            className={`mt-1 ${f.name === "type" || f.name === "stream" ? "w-60" : "w-40"} rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1 text-sm font-normal text-slate-900 dark:text-slate-100 focus:border-amber-500 focus:outline-none focus:ring-1 focus:ring-amber-500`}
+            className={`mt-1 ${f.name === "type" || f.name === "stream" ? "w-60" : "w-40"} ${INPUT}`}
           />
         </label>
       ))}
@@ -42,10 +48,7 @@ export function FilterBar({ filter, types }: { filter: Record<string, string>; t
           <option key={t} value={t} />
         ))}
       </datalist>
-      <button
-        type="submit"
-        className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 dark:bg-amber-500 dark:text-slate-950 dark:hover:bg-amber-400"
-      >
+      <button type="submit" className={APPLY_BUTTON}>
         Apply filters
       </button>
       {Object.keys(filter).length > 0 && (

@@ -4,6 +4,8 @@ import type { Flow } from "@/lib/flows/flow";
 import { Card } from "@/components/ui/card";
 
 const chip = "rounded px-1.5 py-0.5 text-[11px] font-medium";
+const HEADER_ROW =
+  "grid border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:border-slate-700 dark:bg-slate-800";
 
 /**
  * The flow as swimlanes: one column per service, one row per event in event-time order, so who
@@ -14,11 +16,7 @@ export function FlowLanes({ flow }: { flow: Flow<FlowEvent> }) {
   return (
     <Card as="div" flush className="overflow-x-auto">
       <div role="table" aria-label="Flow" className="min-w-fit text-sm">
-        <div
-          role="row"
-          className="grid border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:border-slate-700 dark:bg-slate-800"
-          style={{ gridTemplateColumns: columns }}
-        >
+        <div role="row" className={HEADER_ROW} style={{ gridTemplateColumns: columns }}>
           <div role="columnheader" className="px-3 py-2">
             When
           </div>

@@ -23,8 +23,7 @@ async function runVerification(digest: string, onProgress: (p: Progress) => void
     const { value, done } = await reader.read();
     if (done) break;
     buffer += value;
-    let newline: number;
-    while ((newline = buffer.indexOf("\n")) >= 0) {
+    for (let newline = buffer.indexOf("\n"); newline >= 0; newline = buffer.indexOf("\n")) {
       const line = JSON.parse(buffer.slice(0, newline));
       buffer = buffer.slice(newline + 1);
       if (line.progress) onProgress(line.progress);
@@ -102,7 +101,8 @@ export function IntegrityVerifier() {
         <Notice as="div" role="status" data-ok={result.ok} tone={result.ok ? "intact" : "broken"} className="space-y-2">
           <p className="font-medium">
             {result.ok
-              ? `Intact: all ${result.checked.toLocaleString("en")} events hash to what was recorded when they were appended${result.unchained < result.checked ? ", and the chain is unbroken" : ""}${result.digest ? ", up to and including the digest you gave" : ""}.`
+              ? `Intact: all ${result.checked.toLocaleString("en")} events hash to what was recorded when they were appended` +
+                `${result.unchained < result.checked ? ", and the chain is unbroken" : ""}${result.digest ? ", up to and including the digest you gave" : ""}.`
               : `${result.problemCount.toLocaleString("en")} problem${result.problemCount === 1 ? "" : "s"} in ${result.checked.toLocaleString("en")} events:`}
           </p>
           {result.unchained > 0 && (
@@ -114,6 +114,7 @@ export function IntegrityVerifier() {
           {result.problems.length > 0 && (
             <ul className="list-disc space-y-1 pl-5">
               {result.problems.map((p, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: one answer's list, never reordered or edited; the index tells repeats apart
                 <li key={`${p.kind}-${p.position}-${i}`}>
                   {p.message}
                   {(p.kind !== "digest" || p.message.includes("the store has")) && (

@@ -37,6 +37,7 @@ export function EventList({
           const i = item.index;
           const current = i === index;
           return (
+            // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard moves through the events with ← / →, handled by the player on window
             <div
               key={i}
               role="listitem"

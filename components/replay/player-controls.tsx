@@ -4,7 +4,8 @@ import { SPEEDS, type PlayerAction, type PlayerState } from "@/lib/replay/player
 import { formatElapsed, formatWallClock } from "./format-time";
 
 const button =
-  "rounded border border-slate-300 bg-white px-2.5 py-1 text-sm hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 disabled:opacity-40 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700";
+  "rounded border border-slate-300 bg-white px-2.5 py-1 text-sm hover:bg-slate-100 " +
+  "focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 disabled:opacity-40 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700";
 
 export function PlayerControls({
   player,

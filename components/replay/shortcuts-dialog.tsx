@@ -18,7 +18,11 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
   }, [open, onClose]);
   if (!open) return null;
   return (
+    // A click beside the dialog closes it, as Escape does (handled on window above).
+    // biome-ignore lint/a11y/noStaticElementInteractions: the backdrop is not a control; its click only mirrors Escape
+    // biome-ignore lint/a11y/useKeyWithClickEvents: Escape, the keyboard's way to close, is handled on window
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/40" onClick={onClose}>
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: only stops a click inside the dialog from reaching the backdrop */}
       <div
         role="dialog"
         aria-modal="true"

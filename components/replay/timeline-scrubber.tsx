@@ -8,6 +8,11 @@ import { colorOf } from "./service-colors";
 
 /** Pauses longer than this are drawn compressed and hatched (playing skips shorter ones too). */
 const TRACK_GAP_MS = 2 * 60_000;
+const HOVER_LABEL =
+  "pointer-events-none absolute top-0 z-10 -translate-x-1/2 whitespace-nowrap rounded bg-slate-900 px-2 py-1 text-xs text-white shadow dark:bg-slate-700";
+const TRACK =
+  "relative h-10 cursor-pointer rounded-md border border-slate-200 bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 " +
+  "dark:border-slate-700 dark:bg-slate-900";
 
 /**
  * The track: event markers coloured by service (bucketed per pixel, so a 100,000-event session
@@ -84,10 +89,7 @@ export function TimelineScrubber({
   return (
     <div className="relative select-none pt-6">
       {hover && (
-        <div
-          className="pointer-events-none absolute top-0 z-10 -translate-x-1/2 whitespace-nowrap rounded bg-slate-900 px-2 py-1 text-xs text-white shadow dark:bg-slate-700"
-          style={{ left: `${hover.x * 100}%` }}
-        >
+        <div className={HOVER_LABEL} style={{ left: `${hover.x * 100}%` }}>
           {formatWallClock(times[hover.index]!)} · {descriptions[hover.index]}
         </div>
       )}
@@ -105,7 +107,7 @@ export function TimelineScrubber({
         onPointerUp={onPointer}
         onPointerLeave={() => setHover(null)}
         onKeyDown={onKey}
-        className="relative h-10 cursor-pointer rounded-md border border-slate-200 bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:border-slate-700 dark:bg-slate-900"
+        className={TRACK}
       >
         {track.gaps.map((g) => (
           <div

@@ -4,6 +4,10 @@ import { useState } from "react";
 import { createResumeLinkAction, type CreatedLink } from "@/lib/actions/users";
 import { formatWallClock } from "../replay/format-time";
 
+const BUTTON =
+  "rounded border border-amber-400 bg-amber-50 px-2.5 py-1 text-sm text-amber-900 hover:bg-amber-100 disabled:opacity-60 " +
+  "dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200";
+
 /** Creates a resume link for the customer and shows it once, ready to copy into a reply. */
 export function ResumeLinkButton({ userId, sessionId, label = "Create a resume link" }: { userId: string; sessionId: string | null; label?: string }) {
   const [result, setResult] = useState<CreatedLink | null>(null);
@@ -19,7 +23,7 @@ export function ResumeLinkButton({ userId, sessionId, label = "Create a resume l
           setResult(await createResumeLinkAction(userId, sessionId));
           setPending(false);
         }}
-        className="rounded border border-amber-400 bg-amber-50 px-2.5 py-1 text-sm text-amber-900 hover:bg-amber-100 disabled:opacity-60 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
+        className={BUTTON}
       >
         {pending ? "Creating…" : label}
       </button>

@@ -1,5 +1,8 @@
 import Link from "next/link";
 
+const CURRENT = "border-amber-500 font-medium";
+const OTHER = "border-transparent text-slate-500 hover:text-slate-900 dark:hover:text-white";
+
 export type Tab = { href: string; label: string; current: boolean };
 
 /** A section's pages as tabs over a rule, the current one underlined. */
@@ -7,12 +10,7 @@ export function Tabs({ label, tabs }: { label: string; tabs: Tab[] }) {
   return (
     <nav aria-label={label} className="flex gap-1 border-b border-slate-200 text-sm dark:border-slate-800">
       {tabs.map((t) => (
-        <Link
-          key={t.href}
-          href={t.href}
-          aria-current={t.current ? "page" : undefined}
-          className={`-mb-px border-b-2 px-3 py-2 ${t.current ? "border-amber-500 font-medium" : "border-transparent text-slate-500 hover:text-slate-900 dark:hover:text-white"}`}
-        >
+        <Link key={t.href} href={t.href} aria-current={t.current ? "page" : undefined} className={`-mb-px border-b-2 px-3 py-2 ${t.current ? CURRENT : OTHER}`}>
           {t.label}
         </Link>
       ))}

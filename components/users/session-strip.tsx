@@ -9,6 +9,7 @@ export function SessionStrip({ sessions }: { sessions: { id: string; startedAt: 
   const min = Math.min(...times);
   const span = Math.max(1, Math.max(...times) - min);
   return (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the strip keeps the name it had (Chromium exposes it); its element and role stay as they are
     <div aria-label="Sessions over time" className="relative h-8 rounded border border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900">
       {sessions.map((s, i) => (
         <Link

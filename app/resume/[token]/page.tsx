@@ -3,6 +3,13 @@ import { z } from "zod";
 import { openLink } from "@/lib/data/resume";
 import { dateRange, money, travellers } from "@/lib/journeys/booking/booking-describe";
 
+/** A change that stops the booking from going on, and one the customer should only know of. */
+const BLOCKING_TONE = "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100";
+const ADVISORY_TONE = "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100";
+const CONTINUE_BUTTON =
+  "block w-full rounded-xl bg-amber-500 px-5 py-4 text-center text-lg font-semibold text-slate-950 shadow hover:bg-amber-400 " +
+  "focus:outline-none focus:ring-4 focus:ring-amber-300";
+
 export const dynamic = "force-dynamic";
 
 const tokenSchema = z
@@ -63,10 +70,7 @@ export default async function ResumePage({ params }: { params: Promise<{ token: 
       {resume.noLongerHolds.length > 0 && (
         <section aria-label="What has changed" className="space-y-2">
           {resume.noLongerHolds.map((n) => (
-            <p
-              key={n.code}
-              className={`rounded-xl px-4 py-3 text-sm ${n.blocking ? "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100" : "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100"}`}
-            >
+            <p key={n.code} className={`rounded-xl px-4 py-3 text-sm ${n.blocking ? BLOCKING_TONE : ADVISORY_TONE}`}>
               {n.message}
             </p>
           ))}
@@ -80,11 +84,7 @@ export default async function ResumePage({ params }: { params: Promise<{ token: 
               <li key={step}>{step}</li>
             ))}
           </ol>
-          <a
-            href={opened.continueUrl}
-            rel="noreferrer"
-            className="block w-full rounded-xl bg-amber-500 px-5 py-4 text-center text-lg font-semibold text-slate-950 shadow hover:bg-amber-400 focus:outline-none focus:ring-4 focus:ring-amber-300"
-          >
+          <a href={opened.continueUrl} rel="noreferrer" className={CONTINUE_BUTTON}>
             Continue your booking
           </a>
         </section>

@@ -38,6 +38,10 @@ export default async function FlowPage({ params }: { params: Promise<{ correlati
   const altered = flow.steps.filter((s) => !s.event.integrity.content || s.event.integrity.linked === false).length;
   const outOfOrder = flow.steps.flatMap((s, i) => (s.outOfOrder ? [`${i + 1}. ${s.event.type}`] : []));
   const lateSteps = flow.steps.flatMap((s, i) => (s.lateByMs !== null ? [`${i + 1}. ${s.event.type}`] : []));
+  const delays = [
+    late > 0 && `${late} reached the store more than a minute after a later event had (${lateSteps.join(", ")})`,
+    outOfOrder.length > 0 && `${outOfOrder.length} appended after an event that happened later (${outOfOrder.join(", ")})`,
+  ].filter(Boolean);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -78,14 +82,7 @@ export default async function FlowPage({ params }: { params: Promise<{ correlati
         </div>
       </div>
       <p role="status" aria-label="Delivery" className="text-sm text-slate-600 dark:text-slate-400">
-        {late === 0 && outOfOrder.length === 0
-          ? "Every event reached the store in the order it happened."
-          : [
-              late > 0 && `${late} reached the store more than a minute after a later event had (${lateSteps.join(", ")})`,
-              outOfOrder.length > 0 && `${outOfOrder.length} appended after an event that happened later (${outOfOrder.join(", ")})`,
-            ]
-              .filter(Boolean)
-              .join("; ") + "."}
+        {late === 0 && outOfOrder.length === 0 ? "Every event reached the store in the order it happened." : `${delays.join("; ")}.`}
         {view.truncated && ` Only the first ${FLOW_LIMIT} events are shown.`}
       </p>
       <Notice role="status" aria-label="Integrity" tone={altered === 0 ? "intact" : "broken"}>

@@ -6,7 +6,8 @@ import { listSessionsOfUser } from "@/lib/data/sessions";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/users/<userid or reference>/sessions – the user's sessions (and `userId` masked, `reference`), newest first; service key, or a signed-in role with users.find
+// GET /api/users/<userid or reference>/sessions – the user's sessions (and `userId` masked, `reference`), newest first;
+// service key, or a signed-in role with users.find
 export const GET = handle(async (request: Request, context: { params: Promise<{ userId: string }> }) => {
   const viewer = await requireServiceOrRole(request, "users.find");
   const { userId } = await context.params;
