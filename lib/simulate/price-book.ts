@@ -1,7 +1,7 @@
 import { OFFERS, type Offer } from "./catalogue";
 import { EVENT_TYPES, SOURCES } from "../journeys/booking/booking-events";
 import type { Random } from "./random";
-import type { EmittedEvent } from "./session-script";
+import type { EmittedEvent } from "./session-types";
 import type { PriceBook } from "./world-types";
 
 /**

@@ -2,7 +2,8 @@ import { COUNTRIES, FIRST_NAMES, LAST_NAMES, PLATFORMS } from "./catalogue";
 import { EVENT_TYPES as T, SOURCES } from "../journeys/booking/booking-events";
 import { createPriceBook } from "./price-book";
 import { createRandom } from "./random";
-import { simulateSession, type EmittedEvent } from "./session-script";
+import { simulateSession } from "./session-script";
+import type { EmittedEvent } from "./session-types";
 import { DAY, HOUR, MINUTE, type SimUser, type SimulatedEvent } from "./world-types";
 
 export interface WorldOptions {
