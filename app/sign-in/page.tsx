@@ -5,6 +5,7 @@ import { Notice } from "@/components/ui/notice";
 import { landingPage } from "@/lib/access/roles";
 import { safeNext } from "@/lib/access/safe-next";
 import { currentViewer } from "@/lib/data/viewer";
+import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
@@ -15,7 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (viewer) redirect(safeNext(next) ?? landingPage(viewer.role));
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
-      <div className="w-full max-w-sm space-y-6 rounded-xl border border-slate-200 bg-white p-8 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <Card as="div" tone="raised-compact" flush className="w-full max-w-sm space-y-6 p-8">
         <div className="flex items-center gap-2 text-lg font-semibold">
           <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-amber-400" />
           Rewind
@@ -27,7 +28,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         )}
         <SignInForm next={safeNext(next)} />
         <p className="text-xs text-slate-500 dark:text-slate-400">Accounts are created by an admin. Forgot your password? Ask your admin to reset it.</p>
-      </div>
+      </Card>
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
 import { openLink } from "@/lib/data/resume";
 import { dateRange, money, travellers } from "@/lib/journeys/booking/booking-describe";
+import { Card } from "@/components/ui/card";
 
 /** A change that stops the booking from going on, and one the customer should only know of. */
 const BLOCKING_TONE = "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100";
@@ -55,7 +56,7 @@ export default async function ResumePage({ params }: { params: Promise<{ token: 
         <h1 className="text-2xl font-semibold">{resume.canContinue ? "Pick up where you left off" : "There is nothing left to continue"}</h1>
       </header>
 
-      <section aria-label="Your booking so far" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <Card tone="raised" flush aria-label="Your booking so far" className="p-5">
         <dl className="divide-y divide-slate-100 dark:divide-slate-800">
           {rows.map(([label, value]) => (
             <div key={label} className="flex justify-between gap-4 py-2.5">
@@ -65,7 +66,7 @@ export default async function ResumePage({ params }: { params: Promise<{ token: 
           ))}
         </dl>
         <p className="mt-3 text-sm text-slate-600 dark:text-slate-300">You stopped at: {resume.stepLabel.toLowerCase()}.</p>
-      </section>
+      </Card>
 
       {resume.noLongerHolds.length > 0 && (
         <section aria-label="What has changed" className="space-y-2">
