@@ -1,11 +1,11 @@
 import "server-only";
 import { getStore } from "../db/prisma";
-import { readJourneyEventsAt, toJourneyEvent } from "../eventstore/journey-events";
+import { readJourneyEventsAt } from "../eventstore/journey-events";
 import { readEventsAt } from "../eventstore/read";
 import { toCloudEventJson, type CloudEventJson } from "../eventstore/to-cloud-event";
 import { journeyByName } from "../journeys/registry";
 import { findSession, listUserSessions, readSessionPositions, readSnapshots } from "../sessions/read-sessions";
-import { SNAPSHOT_EVERY } from "../sessions/summarise";
+import { SNAPSHOT_EVERY } from "../sessions/session-block";
 import type { Masker } from "../privacy/mask";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
 import { exportPages } from "../sessions/session-export";
@@ -119,8 +119,6 @@ export async function getReplayBlock(sessionId: string, block: number, revealed 
   const masker = await getMasker(revealed);
   return { block, fromSeq, state: masker.state(snapshot?.state ?? null), events: events.map((e) => maskCloudEvent(masker, toCloudEventJson(e))) };
 }
-
-export { SNAPSHOT_EVERY, toJourneyEvent };
 
 /**
  * Everything the printable summary shows: the session, its events as stored, and each in plain

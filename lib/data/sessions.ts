@@ -8,7 +8,7 @@ import { journeyByName } from "../journeys/registry";
 import * as sessions from "../sessions/read-sessions";
 import type { Masker } from "../privacy/mask";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
-import { SNAPSHOT_EVERY } from "../sessions/summarise";
+import { SNAPSHOT_EVERY } from "../sessions/session-block";
 import { customerJson, findCustomer, referencesFor } from "./customers";
 import { getMasker } from "./privacy";
 

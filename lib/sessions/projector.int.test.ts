@@ -9,7 +9,7 @@ import { toJourneyEvent } from "../eventstore/journey-events";
 import { projectInMemory } from "./project-in-memory";
 import { catchUp, closeIdleSessions, rebuildProjections, repairDailyRollups } from "./projector";
 import { DEFAULT_TIMEOUT_MS } from "./sessionize";
-import { SNAPSHOT_EVERY } from "./summarise";
+import { SNAPSHOT_EVERY } from "./session-block";
 import { findSession, readSessionPositions } from "./read-sessions";
 import { stateAt } from "./state-at";
 import { foldEvents } from "../journeys/journey-definition";

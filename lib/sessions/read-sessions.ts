@@ -2,7 +2,7 @@ import { dialectOf, type Dialect } from "../db/dialect";
 import { join, sql, type Sql } from "../db/sql";
 import type { Store } from "../db/prisma";
 import type { Prisma, Session } from "../generated/sqlite/client";
-import { SNAPSHOT_EVERY } from "./summarise";
+import { SNAPSHOT_EVERY } from "./session-block";
 
 export type { Session };
 

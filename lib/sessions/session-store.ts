@@ -4,7 +4,8 @@ import type { Columns } from "../db/json-rows";
 import { deleteIn, insertRows, selectIn } from "../db/rows";
 import { decodeJson, sql, type Provider, type Tx } from "../db/sql";
 import type { IdleSession, ClosedSession } from "./projector/close-idle";
-import { SNAPSHOT_EVERY, type SessionRecord } from "./summarise";
+import { SNAPSHOT_EVERY } from "./session-block";
+import type { SessionRecord } from "./summarise";
 
 export interface StoredSessionRow {
   id: string;

@@ -7,7 +7,8 @@ import { EVENT_TYPES as T } from "../journeys/booking/booking-events";
 import { createRandom } from "../simulate/random";
 import { journeyBuilder, MINUTE } from "../testing/journey-builder";
 import { DEFAULT_TIMEOUT_MS, sessionize } from "./sessionize";
-import { SNAPSHOT_EVERY, summariseSession } from "./summarise";
+import { SNAPSHOT_EVERY } from "./session-block";
+import { summariseSession } from "./summarise";
 
 const FAR_FUTURE = Date.parse("2030-01-01T00:00:00Z");
 const split = (events: JourneyEvent[], now = FAR_FUTURE) => sessionize(events, { timeoutMs: DEFAULT_TIMEOUT_MS, now, boundary: boundaryOf });

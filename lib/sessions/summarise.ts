@@ -6,7 +6,6 @@ import { SNAPSHOT_EVERY } from "./session-block";
 import type { EndReason, SessionDraft } from "./sessionize";
 
 /** Snapshots of the fold every this many events (defined with the blocks it sizes, ./session-block.ts). */
-export { SNAPSHOT_EVERY };
 
 export interface SessionRecord {
   id: string;
