@@ -6,6 +6,7 @@ import { ACTION_RULES, type ActionRule } from "../../lib/access/action-rules";
 import { ROUTE_RULES, routeOfFile, type RouteRule } from "../../lib/access/route-rules";
 import { can, ROLES, type Role } from "../../lib/access/roles";
 import { cloudEvent, uniqueTag } from "../support/seed";
+import { segmentMessage } from "../support/segment-message";
 import { seedUserSession } from "../support/seed-session";
 import { builtActions, callAction, form } from "../support/server-action";
 import { signedInAs } from "../support/signed-in";
@@ -30,20 +31,6 @@ test("every page and API route has an access rule", () => {
 async function replayGrantOf(client: APIRequestContext, sessionId: string): Promise<string> {
   const page = await (await client.get(`/sessions/${encodeURIComponent(sessionId)}`)).text();
   return /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}/.exec(page)?.[0] ?? "";
-}
-
-/** A valid body for a route of Segment's tracking API (a message of the route's type, or a batch of one). */
-function segmentMessage(route: string): Record<string, unknown> {
-  const type = route.slice("/v1/".length);
-  const message = {
-    type: type === "batch" ? "track" : type,
-    event: "Matrix Checked",
-    userId: "matrix-user",
-    previousId: "matrix-visitor",
-    groupId: "matrix-group",
-    messageId: uniqueTag("matrix"),
-  };
-  return type === "batch" ? { batch: [message] } : message;
 }
 
 type Caller = "anonymous" | Role | "service key" | "producer key";
