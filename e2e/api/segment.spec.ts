@@ -1,7 +1,9 @@
 import { Analytics } from "@segment/analytics-node";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { gzipSync } from "node:zlib";
 import { E2E_KEYS } from "../../playwright.config";
-import { serviceAuth, uniqueTag } from "../support/seed";
+import { postChunked } from "../support/raw-post";
+import { headPosition, serviceAuth, uniqueTag } from "../support/seed";
 import { builtActions, callAction, form } from "../support/server-action";
 import { signedInAs } from "../support/signed-in";
 
@@ -50,7 +52,17 @@ test("@segment/analytics-node sends every message type to /v1/batch; each is a C
   const calls = [
     sent((done) => analytics.identify({ userId: user, traits: { email: `${tag}@example.com`, plan: "gold" }, timestamp: at(0), messageId: `${tag}-1` }, done)),
     sent((done) =>
-      analytics.track({ userId: user, event: "Order Completed", properties: { orderId: "O-1", total: 42.5 }, timestamp: at(1), messageId: `${tag}-2` }, done),
+      analytics.track(
+        {
+          userId: user,
+          event: "Order Completed",
+          properties: { orderId: "O-1", total: 42.5 },
+          context: { ip: "203.0.113.9" },
+          timestamp: at(1),
+          messageId: `${tag}-2`,
+        },
+        done,
+      ),
     ),
     sent((done) =>
       analytics.page({ userId: user, name: "Checkout", category: "Shop", properties: { path: "/checkout" }, timestamp: at(2), messageId: `${tag}-3` }, done),
@@ -76,7 +88,10 @@ test("@segment/analytics-node sends every message type to /v1/batch; each is a C
   const [identify, track, page, screen, group, alias] = events;
   for (const e of events) expect(e).toMatchObject({ source: "segment", subject: `segment/${user}`, userid: user });
   expect(track).toMatchObject({ time: "2026-06-01T10:01:00.000Z", data: { orderId: "O-1", total: 42.5 } });
-  expect(JSON.parse(track!.segmentcontext as string).library).toMatchObject({ name: "@segment/analytics-node" });
+  const context = JSON.parse(track!.segmentcontext as string);
+  expect(context.library).toMatchObject({ name: "@segment/analytics-node" });
+  // The visitor's address is personal: served masked.
+  expect(context.ip).toBe("•••.•.•••.•");
   // Identify traits are personal by default: served masked.
   expect(identify!.data).toEqual({ email: expect.not.stringContaining(tag), plan: "••••" });
   expect(page).toMatchObject({ segmentname: "Checkout", segmentcategory: "Shop", data: { path: "/checkout", category: "Shop" } });
@@ -210,4 +225,24 @@ test("a producer key limited to types refuses another, naming batch[i].event (40
   expect((await post([message("Product Viewed", 1)])).status()).toBe(200);
   // The key's source is the events' source.
   expect((await streamOf(request, `segment/u-${tag}`)).events.map((e) => [e.id, e.source])).toEqual([[`${tag}-1`, "shop-backend"]]);
+});
+
+test("a body over the limit is 413 and writes nothing, chunked or gzipped (the limit counts the unzipped bytes)", async ({ request, baseURL }) => {
+  const tag = uniqueTag("big");
+  const before = await headPosition(request);
+  const message = (pad: string) => JSON.stringify({ batch: [{ type: "track", event: "Big", userId: `u-${tag}`, messageId: tag, properties: { pad } }] });
+  const headers = { ...basic(E2E_KEYS.ingest), "content-type": "application/json" };
+  const chunked = await postChunked(baseURL!, "/v1/batch", headers, Buffer.from(message("x".repeat(11_000_000))));
+  expect(chunked.status).toBe(413);
+  const zipped = await request.post("/v1/batch", {
+    headers: { ...headers, "content-encoding": "gzip" },
+    data: gzipSync(message("y".repeat(11_000_000))),
+  });
+  expect(zipped.status()).toBe(413);
+  expect((await zipped.json()).error).toMatchObject({ code: "payload_too_large", details: { limitBytes: 10 * 1024 * 1024 } });
+  expect(await headPosition(request)).toBe(before);
+  // Gzipped within the limit, as Segment's other libraries send it: stored.
+  const small = await request.post("/v1/batch", { headers: { ...headers, "content-encoding": "gzip" }, data: gzipSync(message("z")) });
+  expect(await small.json()).toEqual({ success: true });
+  expect((await streamOf(request, `segment/u-${tag}`)).events.map((e) => e.data)).toEqual([{ pad: "z" }]);
 });
