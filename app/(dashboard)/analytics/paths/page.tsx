@@ -2,7 +2,6 @@ import { outcomeLabelOf } from "@/lib/journeys/registry";
 import { OUTCOMES, outcomeParam } from "@/lib/journeys/outcomes";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
 import { AnalyticsHeader, percent } from "@/components/analytics/analytics-header";
 import { PathsSankey } from "@/components/analytics/paths-sankey";
 import { Card } from "@/components/ui/card";
