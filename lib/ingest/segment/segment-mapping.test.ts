@@ -59,6 +59,10 @@ describe("Segment messages as CloudEvents: every field", () => {
     expect(one({ type: "track", event: "x", anonymousId: "a", messageId: "m" }).time).toBeNull();
   });
 
+  it("reads an empty user id as absent", () => {
+    expect(one({ type: "track", event: "e", userId: "", anonymousId: "a-1", messageId: "m-3" })).toMatchObject({ userid: null, subject: "segment/a-1" });
+  });
+
   it("reads numeric ids as their digits and JSON null members as absent", () => {
     expect(one({ type: "identify", userId: 42, anonymousId: null, messageId: "m-2" })).toMatchObject({
       userid: "42",

@@ -30,9 +30,12 @@ export interface SegmentIssue {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** Members sent as JSON null are absent (analytics.js sends `"userId": null` for a visitor). */
+/**
+ * Members sent as JSON null are absent (analytics.js sends `"userId": null` for a visitor), and so
+ * is an empty user or anonymous id, which names nobody (Segment reads it as missing too).
+ */
 function dropNulls(input: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null));
+  return Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== null && !(v === "" && (k === "userId" || k === "anonymousId"))));
 }
 
 function typeOf(input: Record<string, unknown>, endpoint: SegmentEndpoint): SegmentType | string {
