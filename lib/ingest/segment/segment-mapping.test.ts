@@ -165,6 +165,8 @@ describe("Segment messages refused: the message index and the field", () => {
 
   it("refuses a body that is not a batch, and a batch over the events-per-request limit (413)", () => {
     expect(refusal(() => map([track])).details.field).toBe("batch");
+    expect(refusal(() => map({ batch: "none" })).message).toBe("batch: batch must be a JSON array of messages");
+    expect(refusal(() => map({ batch: [track], context: "x" })).details.field).toBe("context");
     const tight = { ...LIMITS, maxEventsPerRequest: 2 };
     expect(refusal(() => segmentBodyToEvents({ batch: [track, track, track] }, "batch", "segment", tight)).status).toBe(413);
   });

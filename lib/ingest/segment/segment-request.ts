@@ -34,20 +34,19 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * Members sent as JSON null are absent (analytics.js sends `"userId": null` for a visitor), and so
  * is an empty user or anonymous id, which names nobody (Segment reads it as missing too).
  */
-function dropNulls(input: Record<string, unknown>): Record<string, unknown> {
+function presentMembers(input: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== null && !(v === "" && (k === "userId" || k === "anonymousId"))));
 }
 
-function typeOf(input: Record<string, unknown>, endpoint: SegmentEndpoint): SegmentType | string {
-  if (endpoint === "batch") {
-    const type = input.type;
-    return typeof type === "string" && (SEGMENT_TYPES as readonly string[]).includes(type)
-      ? type
-      : `type must be one of ${SEGMENT_TYPES.join(", ")}${type === undefined ? "" : `, not ${JSON.stringify(type).slice(0, 60)}`}`;
-  }
+const isSegmentType = (value: unknown): value is SegmentType => typeof value === "string" && (SEGMENT_TYPES as readonly string[]).includes(value);
+
+/** A message's type: its own on /v1/batch; on a single route the route's (a `type` member may only agree). */
+function typeOf(input: Record<string, unknown>, endpoint: SegmentEndpoint): { type: SegmentType } | { problem: string } {
+  const sent = input.type === undefined ? "" : `, not ${JSON.stringify(input.type).slice(0, 60)}`;
+  if (endpoint === "batch") return isSegmentType(input.type) ? { type: input.type } : { problem: `type must be one of ${SEGMENT_TYPES.join(", ")}${sent}` };
   return input.type === undefined || input.type === endpoint
-    ? endpoint
-    : `type must be "${endpoint}" (or absent) on /v1/${endpoint}, not ${JSON.stringify(input.type).slice(0, 60)}`;
+    ? { type: endpoint }
+    : { problem: `type must be "${endpoint}" (or absent) on /v1/${endpoint}${sent}` };
 }
 
 /** Where a message is: its index, `batch[3]` (or "" for a single message), and the route it came to. */
@@ -75,10 +74,10 @@ export function checkSegmentMessage(input: unknown, at: MessagePlace, source: st
   if (raw) return fail(raw.attribute, raw.message, { name: raw.limit, value: raw.limitValue });
   const unstorable = unstorableProblem(input, []);
   if (unstorable) return fail(unstorable.path.join("."), unstorable.message);
-  const present = dropNulls(input);
-  const type = typeOf(present, at.endpoint);
-  if (!(SEGMENT_TYPES as readonly string[]).includes(type)) return fail("type", type);
-  const parsed = (SEGMENT_SCHEMAS[type as SegmentType] as z.ZodType<SegmentMessage>).safeParse({ ...present, type });
+  const present = presentMembers(input);
+  const typed = typeOf(present, at.endpoint);
+  if ("problem" in typed) return fail("type", typed.problem);
+  const parsed = (SEGMENT_SCHEMAS[typed.type] as z.ZodType<SegmentMessage>).safeParse({ ...present, type: typed.type });
   if (!parsed.success) {
     return {
       ok: false,
@@ -113,8 +112,13 @@ function invalidMessagesError(issues: SegmentIssue[]): ApiError {
 export function segmentBodyToEvents(body: unknown, endpoint: SegmentEndpoint, source: string, limits: IngestLimits & EventShapeLimits): SegmentEvents {
   let messages: { input: unknown; prefix: string }[];
   if (endpoint === "batch") {
-    const batch = segmentBatchSchema.safeParse(isObject(body) ? dropNulls(body) : body);
-    if (!batch.success) throw new ApiError("invalid_event", "the body must be a JSON object with a batch array of messages", { index: null, field: "batch" });
+    const batch = segmentBatchSchema.safeParse(isObject(body) ? presentMembers(body) : body);
+    if (!batch.success) {
+      const issue = batch.error.issues[0]!;
+      const field = issue.path.length > 0 ? String(issue.path[0]) : "batch";
+      const message = issue.path.length > 0 ? issue.message : "the body must be a JSON object with a batch array of messages";
+      throw new ApiError("invalid_event", `${field}: ${message}`, { index: null, field });
+    }
     if (batch.data.batch.length > limits.maxEventsPerRequest) {
       throw new ApiError("payload_too_large", `the batch has ${batch.data.batch.length} messages; the limit is ${limits.maxEventsPerRequest} per request`, {
         events: batch.data.batch.length,
