@@ -32,6 +32,8 @@ export function toSessionJson(s: SessionRow, masker: Masker, references: Readonl
     lastEventAt: s.lastEventAt.toISOString(),
     endReason: s.endReason,
     outcome: s.outcome,
+    // sessions folded before labels were stored answer the four-word outcome until re-folded
+    outcomeLabel: s.outcomeLabel ?? s.outcome,
     eventCount: s.eventCount,
     durationMs: Number(s.durationMs),
     lastStep: masker.text(s.lastStep),
