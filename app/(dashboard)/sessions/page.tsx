@@ -9,6 +9,7 @@ import { z } from "zod";
 import { DIMENSIONS } from "@/lib/analytics/rollup";
 import { countSessions, listRecentSessions } from "@/lib/data/sessions";
 import { bookingJourney } from "@/lib/journeys/booking/booking-journey";
+import { dropReasonsOf } from "@/lib/journeys/drop-reasons";
 import { requireViewer } from "@/lib/data/viewer";
 
 export const dynamic = "force-dynamic";
@@ -71,7 +72,8 @@ function describeFilter(q: Query): string | null {
   const parts: string[] = [];
   if (q.depth !== undefined) parts.push(q.depth === 0 ? "that never searched" : `that reached “${steps[q.depth - 1]?.label}” and went no further`);
   else if (q.reached !== undefined) parts.push(`that reached “${steps[q.reached - 1]?.label}”`);
-  if (q.reason) parts.push(`stopped: ${q.reason}`);
+  // A drop reason is a key in the URL; people read its label ("Signed out", not signed_out).
+  if (q.reason) parts.push(`stopped: ${dropReasonsOf(bookingJourney).find((r) => r.key === q.reason)?.label ?? q.reason}`);
   if (q.dim && q.value) parts.push(`${q.dim} ${q.value}`);
   if (q.offer) {
     const what = q.offerField === "destination" ? `an offer in ${q.offer}` : q.offerField === "package" ? `a ${q.offer} offer` : `offer ${q.offer}`;
