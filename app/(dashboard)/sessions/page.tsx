@@ -1,4 +1,3 @@
-import { dropReasonsOf } from "@/lib/journeys/drop-reasons";
 import { OUTCOMES, outcomeParam } from "@/lib/journeys/outcomes";
 import type { Metadata } from "next";
 import { SessionsTable } from "@/components/sessions/sessions-table";
@@ -10,6 +9,7 @@ import { z } from "zod";
 import { DIMENSIONS } from "@/lib/analytics/rollup";
 import { countSessions, listRecentSessions } from "@/lib/data/sessions";
 import { bookingJourney } from "@/lib/journeys/booking/booking-journey";
+import { dropReasonsOf } from "@/lib/journeys/drop-reasons";
 import { requireViewer } from "@/lib/data/viewer";
 
 export const dynamic = "force-dynamic";
@@ -72,7 +72,7 @@ function describeFilter(q: Query): string | null {
   const parts: string[] = [];
   if (q.depth !== undefined) parts.push(q.depth === 0 ? "that never searched" : `that reached “${steps[q.depth - 1]?.label}” and went no further`);
   else if (q.reached !== undefined) parts.push(`that reached “${steps[q.reached - 1]?.label}”`);
-  // The booking journey's words until the drill-down names its journey (analytics for every journey).
+  // A drop reason is a key in the URL; people read its label ("Signed out", not signed_out).
   if (q.reason) parts.push(`stopped: ${dropReasonsOf(bookingJourney).find((r) => r.key === q.reason)?.label ?? q.reason}`);
   if (q.dim && q.value) parts.push(`${q.dim} ${q.value}`);
   if (q.offer) {
