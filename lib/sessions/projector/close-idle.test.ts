@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { SessionFacts } from "../../analytics/session-facts";
+import { catalogOf } from "../../journeys/catalog";
+import { dataJourney } from "../../journeys/definition/data-journey";
+import { SHOP_DOCUMENT } from "../../testing/shop-journey";
 import { closeIdle, type IdleSession } from "./close-idle";
 
 const facts = (path: string[]): SessionFacts => ({
@@ -38,5 +41,20 @@ describe("closing idle sessions", () => {
     const { closed, before, after } = closeIdle([idle({ facts: null, day: null })]);
     expect(closed).toEqual([{ id: "s1", outcome: "browsed", outcomeLabel: "browsed", facts: null }]);
     expect([before, after]).toEqual([[], []]);
+  });
+
+  it("a data journey's session closes with its catalog's words: the drop reason kept in its state, its outcome label", () => {
+    const catalog = catalogOf([dataJourney(SHOP_DOCUMENT)]);
+    const carted = { reached: 2, facts: {}, drop: "declined" };
+    const ordered = { reached: 3, facts: {}, drop: "declined" };
+    const { closed } = closeIdle(
+      [idle({ id: "a", journey: "shop", finalState: carted }), idle({ id: "b", journey: "shop", finalState: ordered }), idle({ id: "c", journey: "gone" })],
+      catalog,
+    );
+    expect(closed.map((c) => [c.id, c.outcome, c.outcomeLabel, c.facts?.dropReason])).toEqual([
+      ["a", "abandoned", "abandoned", "declined"],
+      ["b", "completed", "Ordered", null],
+      ["c", "browsed", "browsed", "timed_out"],
+    ]);
   });
 });
