@@ -53,7 +53,7 @@ test("a product manager opens the funnel, clicks a drop-off, lands on the sessio
 test("the overview and the destinations pages show their figures and charts, with no personal data", async ({ page, request }) => {
   await seedWorld(request);
   await page.goto(`/analytics?from=${FROM}&to=${TO}`);
-  await expect(page.getByRole("img", { name: "Sessions, bookings and abandoned bookings per day" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Sessions, booked and abandoned per day" })).toBeVisible();
   const sessions = page.locator("[data-metric=Sessions]");
   await expect(sessions).toContainText(/\d/);
   await page.goto(`/analytics/destinations?from=${FROM}&to=${TO}&sort=bookings`);

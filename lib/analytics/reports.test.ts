@@ -56,7 +56,7 @@ describe("reports from daily counters", () => {
   it("gives a chart every day of the range, zeros included, and distinct users per day", () => {
     const daily = counters.map((c) => ({ day: "2026-06-01", kind: c.kind, k1: c.k1, n: c.n }));
     const series = overviewSeries(daily, "2026-05-31", "2026-06-02");
-    expect(series.map((d) => [d.day, d.sessions, d.users, d.bookings])).toEqual([
+    expect(series.map((d) => [d.day, d.sessions, d.users, d.completed])).toEqual([
       ["2026-05-31", 0, 0, 0],
       ["2026-06-01", 4, 2, 1],
       ["2026-06-02", 0, 0, 0],
