@@ -11,12 +11,10 @@ function inRange(sessions: readonly ReferenceSession[], journey: string, from: s
   return sessions.filter((s) => s.journey === journey && dayOf(s.start) >= from && dayOf(s.start) <= to);
 }
 
-/** The middle value (the mean of the two middle ones for an even count), or null for none. */
+/** The lower median (of an even count, the lower of the two middle values: a whole number of seconds), or null for none. */
 export function medianOf(values: readonly number[]): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 }
 
 export function referenceOverview(sessions: readonly ReferenceSession[], journey: string, from: string, to: string) {

@@ -111,7 +111,8 @@ describe("the reference figures", () => {
       ["interacted", 2, 1, 7, [{ key: "searching", sessions: 1 }]],
       ["clicked-out", 1, 0, 15, []],
     ]);
-    expect(medianOf([3, 1, 2, 10])).toBe(2.5);
+    expect(medianOf([3, 1, 2, 10])).toBe(2);
+    expect(medianOf([3, 1, 2])).toBe(2);
   });
 
   it("ranks a dimension's values by sessions, then by value", () => {

@@ -1,0 +1,129 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { funnelAnswer, overviewAnswer } from "../analytics/answers";
+import { countDistinctUsers, readCounters, readDailyCounters, readGapHistograms } from "../analytics/read-analytics";
+import type { Store } from "../db/prisma";
+import { catalogOf } from "../journeys/catalog";
+import { validateJourneyDocument } from "../journeys/definition/definition-schema";
+import { dataJourney } from "../journeys/definition/data-journey";
+import type { JourneyDefinition } from "../journeys/journey-definition";
+import { bookingJourney } from "../journeys/booking/booking-journey";
+import { rebuildProjections } from "../sessions/projector";
+import { OTTO_FIXTURE, realDataDir, realDataSkipped } from "../testing/realdata";
+import { referenceFunnel, referenceOverview } from "../testing/reference-figures";
+import { ottoReference, type ReferenceSession, trivagoReference } from "../testing/reference-sessions";
+import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
+import { importRecords } from "./import-events";
+import { IMPORT_FORMATS } from "./import-formats";
+
+/**
+ * The real data imported with `rewind import --format`, folded with the example definitions by the
+ * projector, read back through the analytics API's readers and answers, and compared with a plain
+ * loop over the raw files (lib/testing/reference-sessions.ts): outcomes, overview, funnel and
+ * popularity must be equal, figure for figure.
+ */
+const NOW = Date.parse("2030-01-01T00:00:00Z");
+const root = join(__dirname, "../..");
+const TRIVAGO_FILES = ["train_small.csv", "test_small.csv", "train500_sooah.csv"];
+
+function example(name: string): JourneyDefinition<unknown> {
+  const result = validateJourneyDocument(JSON.parse(readFileSync(join(root, "journeys/examples", `${name}.json`), "utf8")));
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return dataJourney(result.document) as JourneyDefinition<unknown>;
+}
+
+const journeys = ["trivago-recsys2019", "otto", "segment-ecommerce"].map(example);
+const catalog = catalogOf([bookingJourney as JourneyDefinition<unknown>, ...journeys]);
+const journey = (name: string) => catalog.byName(name)!;
+
+/** What GET /api/analytics/{overview,funnel} answer (lib/data/analytics-api.ts), for this store. */
+const api = {
+  overview: async (store: Store, name: string, from: string, to: string) => {
+    const kinds = ["sessions", "outcome", "users"];
+    const [counters, daily, users] = await Promise.all([
+      readCounters(store, name, from, to, kinds),
+      readDailyCounters(store, name, from, to, kinds),
+      countDistinctUsers(store, name, from, to),
+    ]);
+    return overviewAnswer(name, { from, to }, counters, daily, users);
+  },
+  funnel: async (store: Store, name: string, from: string, to: string) => {
+    const [counters, gaps] = await Promise.all([readCounters(store, name, from, to, ["sessions", "funnel", "drop"]), readGapHistograms(store, name, from, to)]);
+    return funnelAnswer(journey(name), { from, to }, counters, gaps);
+  },
+};
+
+/** The API's funnel without its words, which the reference does not carry (the labels are checked against the definition). */
+function unlabelled(funnel: Awaited<ReturnType<typeof api.funnel>>) {
+  return { ...funnel, steps: funnel.steps.map(({ label: _l, ...s }) => ({ ...s, dropReasons: s.dropReasons.map(({ label: _r, ...r }) => r) })) };
+}
+
+async function outcomesInStore(store: Store, name: string) {
+  const rows = await store.db.session.groupBy({ by: ["outcome"], where: { journey: name }, _count: { _all: true } });
+  return Object.fromEntries(rows.map((r) => [r.outcome, r._count._all]));
+}
+
+function outcomesOf(sessions: ReferenceSession[]) {
+  const out: Record<string, number> = {};
+  for (const s of sessions) out[s.outcome] = (out[s.outcome] ?? 0) + 1;
+  return out;
+}
+
+describe.each(testProviders())("the real data through the example journeys on %s", (provider) => {
+  let t: TestStore;
+  const trivagoPaths = realDataSkipped() ? [] : TRIVAGO_FILES.map((f) => join(realDataDir(), "trivago_recsys2019", f));
+
+  beforeAll(async () => {
+    t = await createTestStore(provider);
+    for (const path of trivagoPaths) expect(await importRecords(t.store, IMPORT_FORMATS["trivago-recsys2019"](path))).toMatchObject({ refusedCount: 0 });
+    expect(await importRecords(t.store, IMPORT_FORMATS.otto(OTTO_FIXTURE))).toMatchObject({ refusedCount: 0 });
+    await rebuildProjections(t.store, { now: () => NOW, catalog });
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  it("leaves no imported session to the generic journey", async () => {
+    const expected = ottoReference(OTTO_FIXTURE, NOW).length + (trivagoPaths.length > 0 ? trivagoReference(trivagoPaths, NOW).length : 0);
+    expect(await t.store.db.session.count()).toBe(expected);
+    expect(await t.store.db.session.count({ where: { journey: "generic" } })).toBe(0);
+  });
+
+  const cases = [
+    {
+      name: "otto",
+      skip: false,
+      reference: () => ottoReference(OTTO_FIXTURE, NOW),
+      ranges: [
+        ["2022-07-31", "2022-08-28"],
+        ["2022-08-02", "2022-08-09"],
+      ],
+    },
+    {
+      name: "trivago-recsys2019",
+      skip: realDataSkipped(),
+      reference: () => trivagoReference(trivagoPaths, NOW),
+      ranges: [
+        ["2018-11-01", "2018-11-08"],
+        ["2018-11-07", "2018-11-07"],
+      ],
+    },
+  ];
+
+  describe.each(cases)("$name", ({ name, skip, reference, ranges }) => {
+    it.skipIf(skip)("gives every session the journey and the outcome the plain loop gives", async () => {
+      const sessions = reference();
+      expect(await t.store.db.session.count({ where: { journey: name } })).toBe(sessions.length);
+      expect(await outcomesInStore(t.store, name)).toEqual(outcomesOf(sessions));
+    });
+
+    it.skipIf(skip).each(ranges)("answers the overview and the funnel from %s to %s as the plain loop does", async (from, to) => {
+      const sessions = reference();
+      expect(await api.overview(t.store, name, from, to)).toEqual(referenceOverview(sessions, name, from, to));
+      const funnel = await api.funnel(t.store, name, from, to);
+      expect(unlabelled(funnel)).toEqual(referenceFunnel(sessions, name, journey(name).funnel, from, to));
+      expect(funnel.steps.map((s) => s.label)).toEqual(journey(name).funnel.map((s) => s.label));
+    });
+  });
+});
