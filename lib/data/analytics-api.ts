@@ -1,16 +1,16 @@
 import "server-only";
-import { dimensionOf, funnelAnswer, overviewAnswer, popularityAnswer } from "../analytics/answers";
+import { dimensionOf } from "../analytics/answers";
 import type { FunnelAnswer, OverviewAnswer, PopularityAnswer } from "../analytics/api-schemas";
 import type { DayRange } from "../analytics/range";
-import { countDistinctUsers, readCounters, readDailyCounters, readGapHistograms } from "../analytics/read-analytics";
+import { readFunnelAnswer, readOverviewAnswer, readPopularityAnswer } from "../analytics/read-answers";
 import { getStore } from "../db/prisma";
 import { ApiError } from "../http/errors";
 import type { JourneyDefinition } from "../journeys/journey-definition";
-import { analyticsCatalog } from "./analytics-catalog";
+import { liveCatalog } from "./catalog";
 
 /** The analytics API's answers (GET /api/analytics/…): daily counters only, the journey's words from the live catalog. */
 async function requireJourney(name: string): Promise<JourneyDefinition<unknown>> {
-  const catalog = await analyticsCatalog();
+  const catalog = await liveCatalog();
   const journey = catalog.byName(name);
   if (!journey) {
     const known = [...catalog.journeys.map((j) => j.name), "generic"];
@@ -20,13 +20,7 @@ async function requireJourney(name: string): Promise<JourneyDefinition<unknown>>
 }
 
 export async function funnelOf(query: DayRange & { journey: string }): Promise<FunnelAnswer> {
-  const journey = await requireJourney(query.journey);
-  const store = getStore();
-  const [counters, gaps] = await Promise.all([
-    readCounters(store, journey.name, query.from, query.to, ["sessions", "funnel", "drop"]),
-    readGapHistograms(store, journey.name, query.from, query.to),
-  ]);
-  return funnelAnswer(journey, query, counters, gaps);
+  return readFunnelAnswer(getStore(), await requireJourney(query.journey), query);
 }
 
 export async function popularityOf(query: DayRange & { journey: string; dimension: string; limit: number }): Promise<PopularityAnswer> {
@@ -40,18 +34,9 @@ export async function popularityOf(query: DayRange & { journey: string; dimensio
       { parameter: "dimension", journey: journey.name, dimension: query.dimension },
     );
   }
-  const counters = await readCounters(getStore(), journey.name, query.from, query.to, ["dimension", "dimension-completed", "dimension-label"]);
-  return popularityAnswer(journey.name, dimension.key, counters, query.limit);
+  return readPopularityAnswer(getStore(), journey.name, dimension.key, query, query.limit);
 }
 
 export async function overviewOf(query: DayRange & { journey: string }): Promise<OverviewAnswer> {
-  const journey = await requireJourney(query.journey);
-  const store = getStore();
-  const kinds = ["sessions", "outcome", "users"];
-  const [counters, daily, users] = await Promise.all([
-    readCounters(store, journey.name, query.from, query.to, kinds),
-    readDailyCounters(store, journey.name, query.from, query.to, kinds),
-    countDistinctUsers(store, journey.name, query.from, query.to),
-  ]);
-  return overviewAnswer(journey.name, query, counters, daily, users);
+  return readOverviewAnswer(getStore(), (await requireJourney(query.journey)).name, query);
 }

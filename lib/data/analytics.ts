@@ -18,7 +18,7 @@ import { getStore } from "../db/prisma";
 import { dropReasonsOf } from "../journeys/drop-reasons";
 import { OUTCOMES } from "../journeys/outcomes";
 import type { JourneyDefinition, Labelled } from "../journeys/journey-definition";
-import { analyticsCatalog } from "./analytics-catalog";
+import { liveCatalog } from "./catalog";
 
 /**
  * What the analytics pages show, for any journey: daily counters only (and, for distinct users, the
@@ -58,7 +58,7 @@ export async function analyticsView(params: Record<string, string | string[] | u
  * the one with most sessions in the range, else the booking journey. With every choice for the picker.
  */
 export async function pickJourney(asked: string | undefined, range: DayRange): Promise<{ journey: Journey | null; choices: JourneyChoice[] }> {
-  const [catalog, counts] = await Promise.all([analyticsCatalog(), readSessionsByJourney(getStore(), range.from, range.to)]);
+  const [catalog, counts] = await Promise.all([liveCatalog(), readSessionsByJourney(getStore(), range.from, range.to)]);
   const sessionsOf = (name: string) => counts.find((c) => c.journey === name)?.sessions ?? 0;
   const choices = catalog.journeys.map((j) => ({ name: j.name, label: j.label, sessions: sessionsOf(j.name) }));
   // Sessions no definition claims have figures too (outcomes, days); they are listed when there are some.

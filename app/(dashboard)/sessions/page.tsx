@@ -7,7 +7,7 @@ import { FilterChips } from "@/components/ui/filter-chips";
 import Link from "next/link";
 import { z } from "zod";
 import { countSessions, listRecentSessions } from "@/lib/data/sessions";
-import { analyticsCatalog } from "@/lib/data/analytics-catalog";
+import { liveCatalog } from "@/lib/data/catalog";
 import { dropReasonsOf } from "@/lib/journeys/drop-reasons";
 import type { JourneyDefinition } from "@/lib/journeys/journey-definition";
 import { requireViewer } from "@/lib/data/viewer";
@@ -111,7 +111,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   const { outcome, after } = query;
   const drill = query.from || query.to || query.reached !== undefined || query.depth !== undefined || query.reason || query.dim || query.offer || query.path;
   const journeyName = query.journey ?? (drill ? "holiday-booking" : undefined);
-  const journey = journeyName ? (await analyticsCatalog()).byName(journeyName) : null;
+  const journey = journeyName ? (await liveCatalog()).byName(journeyName) : null;
   const filter = {
     outcome,
     from: query.from,
