@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { funnelAnswer, overviewAnswer } from "../analytics/answers";
-import { countDistinctUsers, readCounters, readDailyCounters, readGapHistograms } from "../analytics/read-analytics";
+import type { FunnelAnswer } from "../analytics/api-schemas";
+import { readFunnelAnswer, readOverviewAnswer } from "../analytics/read-answers";
 import type { Store } from "../db/prisma";
 import { catalogOf } from "../journeys/catalog";
 import { validateJourneyDocument } from "../journeys/definition/definition-schema";
@@ -19,7 +19,7 @@ import { IMPORT_FORMATS } from "./import-formats";
 
 /**
  * The real data imported with `rewind import --format`, folded with the example definitions by the
- * projector, read back through the analytics API's readers and answers, and compared with a plain
+ * projector, read back through the analytics API's answers (lib/analytics/read-answers.ts), and compared with a plain
  * loop over the raw files (lib/testing/reference-sessions.ts): outcomes, overview, funnel and
  * popularity must be equal, figure for figure.
  */
@@ -37,25 +37,8 @@ const journeys = ["trivago-recsys2019", "otto", "segment-ecommerce"].map(example
 const catalog = catalogOf([bookingJourney as JourneyDefinition<unknown>, ...journeys]);
 const journey = (name: string) => catalog.byName(name)!;
 
-/** What GET /api/analytics/{overview,funnel} answer (lib/data/analytics-api.ts), for this store. */
-const api = {
-  overview: async (store: Store, name: string, from: string, to: string) => {
-    const kinds = ["sessions", "outcome", "users"];
-    const [counters, daily, users] = await Promise.all([
-      readCounters(store, name, from, to, kinds),
-      readDailyCounters(store, name, from, to, kinds),
-      countDistinctUsers(store, name, from, to),
-    ]);
-    return overviewAnswer(name, { from, to }, counters, daily, users);
-  },
-  funnel: async (store: Store, name: string, from: string, to: string) => {
-    const [counters, gaps] = await Promise.all([readCounters(store, name, from, to, ["sessions", "funnel", "drop"]), readGapHistograms(store, name, from, to)]);
-    return funnelAnswer(journey(name), { from, to }, counters, gaps);
-  },
-};
-
 /** The API's funnel without its words, which the reference does not carry (the labels are checked against the definition). */
-function unlabelled(funnel: Awaited<ReturnType<typeof api.funnel>>) {
+function unlabelled(funnel: FunnelAnswer) {
   return { ...funnel, steps: funnel.steps.map(({ label: _l, ...s }) => ({ ...s, dropReasons: s.dropReasons.map(({ label: _r, ...r }) => r) })) };
 }
 
@@ -120,8 +103,9 @@ describe.each(testProviders())("the real data through the example journeys on %s
 
     it.skipIf(skip).each(ranges)("answers the overview and the funnel from %s to %s as the plain loop does", async (from, to) => {
       const sessions = reference();
-      expect(await api.overview(t.store, name, from, to)).toEqual(referenceOverview(sessions, name, from, to));
-      const funnel = await api.funnel(t.store, name, from, to);
+      // What GET /api/analytics/overview and /funnel answer (lib/data/analytics-api.ts reads these on the server's store).
+      expect(await readOverviewAnswer(t.store, name, { from, to })).toEqual(referenceOverview(sessions, name, from, to));
+      const funnel = await readFunnelAnswer(t.store, journey(name), { from, to });
       expect(unlabelled(funnel)).toEqual(referenceFunnel(sessions, name, journey(name).funnel, from, to));
       expect(funnel.steps.map((s) => s.label)).toEqual(journey(name).funnel.map((s) => s.label));
     });
