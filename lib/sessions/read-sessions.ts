@@ -38,7 +38,7 @@ export interface SessionFilter {
   depth?: number;
   dropReason?: string;
   journey?: string;
-  /** a dimension of the session's journey and its value ("unknown" for none) */
+  /** a dimension of the session's journey (its key) and a value ("unknown" for none), as the funnel breakdown names them */
   dimension?: { name: string; value: string };
   /** sessions that viewed, started a booking for, or booked this offer (or an offer of this destination or package) */
   offer?: { field: "offerId" | "destination" | "package"; value: string; metric: "views" | "starts" | "bookings" };
@@ -54,8 +54,9 @@ function factConditions(d: Dialect, filter: SessionFilter): Sql[] {
   const analytics = sql`"analytics"`;
   const out: Sql[] = [];
   if (filter.dimension) {
-    const field = d.jsonText(analytics, filter.dimension.name);
-    out.push(filter.dimension.value === "unknown" ? sql`${field} IS NULL` : sql`${field} = ${filter.dimension.value}`);
+    // The facts list `key=value` per value (lib/analytics/session-facts.ts dimensionIndex).
+    const index = d.cast(d.jsonText(analytics, "dimensionIndex"), "json");
+    out.push(d.inJsonArray(sql`${`${filter.dimension.name}=${filter.dimension.value}`}`, index));
   }
   if (filter.offer) {
     const { field, value, metric } = filter.offer;
