@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FunnelAnswer } from "../analytics/api-schemas";
-import { readFunnelAnswer, readOverviewAnswer } from "../analytics/read-answers";
+import { readFunnelAnswer, readOverviewAnswer, readPopularityAnswer } from "../analytics/read-answers";
 import type { Store } from "../db/prisma";
 import { catalogOf } from "../journeys/catalog";
 import { validateJourneyDocument } from "../journeys/definition/definition-schema";
@@ -11,8 +11,8 @@ import type { JourneyDefinition } from "../journeys/journey-definition";
 import { bookingJourney } from "../journeys/booking/booking-journey";
 import { rebuildProjections } from "../sessions/projector";
 import { OTTO_FIXTURE, realDataDir, realDataSkipped } from "../testing/realdata";
-import { referenceFunnel, referenceOverview } from "../testing/reference-figures";
-import { ottoReference, type ReferenceSession, trivagoReference } from "../testing/reference-sessions";
+import { referenceFunnel, referenceOverview, referencePopularity } from "../testing/reference-figures";
+import { type Outcome, ottoReference, type ReferenceSession, trivagoReference } from "../testing/reference-sessions";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { importRecords } from "./import-events";
 import { IMPORT_FORMATS } from "./import-formats";
@@ -99,6 +99,13 @@ describe.each(testProviders())("the real data through the example journeys on %s
       const sessions = reference();
       expect(await t.store.db.session.count({ where: { journey: name } })).toBe(sessions.length);
       expect(await outcomesInStore(t.store, name)).toEqual(outcomesOf(sessions));
+      // Each in the journey's own words too (the examples name all four outcomes).
+      const labelled = await t.store.db.session.groupBy({ by: ["outcome", "outcomeLabel"], where: { journey: name } });
+      expect(labelled.map((r) => [r.outcome, r.outcomeLabel]).sort()).toEqual(
+        Object.keys(outcomesOf(sessions))
+          .map((o) => [o, journey(name).outcomeLabel(journey(name).initialState(), o as Outcome)])
+          .sort(),
+      );
     });
 
     it.skipIf(skip).each(ranges)("answers the overview and the funnel from %s to %s as the plain loop does", async (from, to) => {
@@ -108,6 +115,25 @@ describe.each(testProviders())("the real data through the example journeys on %s
       const funnel = await readFunnelAnswer(t.store, journey(name), { from, to });
       expect(unlabelled(funnel)).toEqual(referenceFunnel(sessions, name, journey(name).funnel, from, to));
       expect(funnel.steps.map((s) => s.label)).toEqual(journey(name).funnel.map((s) => s.label));
+    });
+
+    it.skipIf(skip)("answers the popularity of every dimension as the plain loop does", async () => {
+      const sessions = reference();
+      const [from, to] = ranges[0]!;
+      for (const { key } of journey(name).dimensions) {
+        const answer = await readPopularityAnswer(t.store, name, key, { from: from!, to: to! }, 1_000);
+        expect(
+          answer.rows.map(({ label: _l, ...r }) => r),
+          key,
+        ).toEqual(referencePopularity(sessions, name, key, from!, to!, 1_000).rows);
+        // No dimension of these examples names its values (no labelFrom): a value is its own label.
+        expect(answer.rows.filter((r) => r.label !== r.value)).toEqual([]);
+      }
+      // The default page of 50 is the first 50 rows of the same order.
+      const first = journey(name).dimensions[0]!.key;
+      expect((await readPopularityAnswer(t.store, name, first, { from: from!, to: to! }, 50)).rows.map((r) => r.value)).toEqual(
+        referencePopularity(sessions, name, first, from!, to!, 50).rows.map((r) => r.value),
+      );
     });
   });
 });
