@@ -67,14 +67,17 @@ export function AnalyticsHeader({
           </a>
         </form>
       </div>
-      <Tabs
-        label="Reports"
-        tabs={TABS.filter((t) => reports.includes(t.report)).map((t) => ({
-          href: `${t.href}?${rangeQuery(range, { journey: journey.name })}`,
-          label: t.label,
-          current: t.report === current,
-        }))}
-      />
+      {/* Five reports are wider than a phone: the tabs scroll sideways rather than widen the page. */}
+      <div className="overflow-x-auto">
+        <Tabs
+          label="Reports"
+          tabs={TABS.filter((t) => reports.includes(t.report)).map((t) => ({
+            href: `${t.href}?${rangeQuery(range, { journey: journey.name })}`,
+            label: t.label,
+            current: t.report === current,
+          }))}
+        />
+      </div>
     </div>
   );
 }

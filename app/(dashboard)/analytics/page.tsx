@@ -64,7 +64,7 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
   return (
     <div className="space-y-5">
       <AnalyticsHeader current="overview" range={range} view={view} />
-      <section aria-label="Totals" className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
+      <section aria-label="Totals" className="grid grid-cols-2 gap-3 md:grid-cols-4">
         {cards.map((c) => (
           <Card as="div" key={c.label} data-metric={c.label}>
             <p className="text-xs uppercase tracking-wide text-slate-500">{c.label}</p>

@@ -47,9 +47,11 @@ export default async function PopularityPage({ searchParams }: { searchParams: P
           current: d.key === dimension.key,
         }))}
       />
-      <Card>
-        <DimensionChart dimension={dimension.label} completedWord={completedWord} rows={rows} />
-      </Card>
+      {rows.length > 0 && (
+        <Card>
+          <DimensionChart dimension={dimension.label} completedWord={completedWord} rows={rows} />
+        </Card>
+      )}
       <DataTable
         label={`Sessions by ${dimension.label}`}
         columns={[dimension.label, ["Sessions", "text-right"], [completedWord, "text-right"], ["Conversion", "text-right"]]}
