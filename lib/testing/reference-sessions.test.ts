@@ -108,7 +108,7 @@ describe("the reference figures", () => {
     const funnel = referenceFunnel(sessions, "trivago-recsys2019", steps, "2018-11-01", "2018-11-03");
     expect(funnel.steps.map((s) => [s.key, s.sessions, s.droppedOff, s.medianSecondsFromPrevious, s.dropReasons])).toEqual([
       ["searched", 3, 1, null, [{ key: "filtering", sessions: 1 }]],
-      ["interacted", 2, 1, 7, [{ key: "searching", sessions: 1 }]],
+      ["interacted", 2, 1, 4, [{ key: "searching", sessions: 1 }]],
       ["clicked-out", 1, 0, 15, []],
     ]);
     expect(medianOf([3, 1, 2, 10])).toBe(2);
