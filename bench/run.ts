@@ -2,6 +2,7 @@
 import { benchAnalytics } from "./analytics";
 import { benchExports } from "./exports";
 import { benchIngest } from "./ingest";
+import { benchJourneys } from "./journeys";
 import { benchMasking } from "./masking";
 import { benchProjections } from "./projections";
 import { benchReplay } from "./replay";
@@ -10,6 +11,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   analytics: benchAnalytics,
   exports: benchExports,
   ingest: benchIngest,
+  journeys: benchJourneys,
   masking: benchMasking,
   projections: benchProjections,
   replay: benchReplay,

@@ -9,7 +9,7 @@ import { runUsers } from "./commands/users";
 
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: string }> = {
   migrate: { run: runMigrate, help: "apply database migrations (DATABASE_URL)" },
-  import: { run: runImport, help: "import <file.ndjson|file.json>  append CloudEvents from a file" },
+  import: { run: runImport, help: "import [--format cloudevents|trivago-recsys2019|otto] <file>  append events from a file" },
   simulate: { run: runSimulate, help: "simulate --users N --days D --seed S  append the reference world" },
   projections: { run: runProjections, help: "projections <rebuild|catch-up>  rebuild or catch up the session read models" },
   keys: { run: runKeys, help: "keys create <producer|service> <name>  create an API key (shown once)" },

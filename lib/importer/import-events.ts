@@ -41,7 +41,7 @@ export async function importRecords(
 
   // The same limits as the HTTP API: an import cannot put in the store what ingestion refuses.
   const shapeLimits = eventShapeLimits();
-  let batch: { line: number; event: IncomingEvent }[] = [];
+  let batch: { line: number; at?: string; event: IncomingEvent }[] = [];
   const flush = async () => {
     while (batch.length > 0) {
       try {
@@ -57,7 +57,7 @@ export async function importRecords(
       } catch (error) {
         if (error instanceof DuplicateIdConflictError || error instanceof WrongExpectedVersionError) {
           const [bad] = batch.splice(error.index, 1);
-          refuse(bad!.line, error.message.replace(/^event \d+: /, ""));
+          refuse(bad!.line, (bad!.at ? `${bad!.at}: ` : "") + error.message.replace(/^event \d+: /, ""));
         } else {
           throw error;
         }
@@ -72,17 +72,18 @@ export async function importRecords(
       refuse(record.line, record.error);
       continue;
     }
+    const where = record.at ? `${record.at}: ` : "";
     const result = validateStructuredEvent(record.value, 0, shapeLimits);
     if (!result.ok) {
-      refuse(record.line, result.issues.map((i) => (i.attribute ? `${i.attribute}: ${i.message}` : i.message)).join("; "));
+      refuse(record.line, where + result.issues.map((i) => (i.attribute ? `${i.attribute}: ${i.message}` : i.message)).join("; "));
       continue;
     }
     const reserved = reservedNamespaceError([result.event]);
     if (reserved) {
-      refuse(record.line, reserved.message.replace(/^event \d+, /, ""));
+      refuse(record.line, where + reserved.message.replace(/^event \d+, /, ""));
       continue;
     }
-    batch.push({ line: record.line, event: result.event });
+    batch.push({ line: record.line, at: record.at, event: result.event });
     if (batch.length >= IMPORT_BATCH) await flush();
   }
   await flush();

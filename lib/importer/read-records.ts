@@ -2,8 +2,11 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { streamArray } from "stream-json/streamers/stream-array.js";
 
-/** One record of an import file: where it was, and the parsed value or why it did not parse. */
-export type FileRecord = { line: number; value: unknown } | { line: number; error: string };
+/**
+ * One record of an import file: where it was, and the parsed value or why it did not parse. `at`
+ * names the record within its line when a line holds several (an OTTO session's `events[3]`).
+ */
+export type FileRecord = { line: number; at?: string; value: unknown } | { line: number; at?: string; error: string };
 
 async function firstNonSpaceChar(path: string): Promise<string | null> {
   for await (const chunk of createReadStream(path, { encoding: "utf8", highWaterMark: 4096 })) {

@@ -5,14 +5,17 @@ import { parseDatabaseUrl } from "../../lib/db/database-url";
 import { migrateDatabase } from "../../lib/db/migrate";
 import { openStore } from "../../lib/db/prisma";
 import { importRecords } from "../../lib/importer/import-events";
-import { readRecords } from "../../lib/importer/read-records";
+import { IMPORT_FORMATS, isImportFormat } from "../../lib/importer/import-formats";
 
 const SHOW_REFUSALS = 20;
 
 export async function runImport(args: string[]): Promise<void> {
-  const { positionals } = parseArgs({ args, allowPositionals: true });
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { format: { type: "string", default: "cloudevents" } } });
   const [file] = positionals;
-  if (!file) throw new Error("usage: import <file.ndjson|file.json>");
+  const formats = Object.keys(IMPORT_FORMATS).join("|");
+  if (!file) throw new Error(`usage: import [--format ${formats}] <file>`);
+  if (!isImportFormat(values.format)) throw new Error(`--format: "${values.format}" is not one of ${formats}`);
+  const readFormat = IMPORT_FORMATS[values.format];
   const size = statSync(file).size;
 
   const target = parseDatabaseUrl(process.env.DATABASE_URL);
@@ -25,7 +28,7 @@ export async function runImport(args: string[]): Promise<void> {
   try {
     const summary = await importRecords(
       store,
-      readRecords(file, (n) => {
+      readFormat(file, (n) => {
         bytes += n;
         bar.update(Math.min(bytes, size));
       }),
