@@ -10,13 +10,13 @@ export async function ReadModelNotices() {
   const lines = await readModelNoticeLines();
   if (lines.length === 0) return null;
   return (
-    <div className="mb-4 space-y-2" aria-label="Read models">
+    <section className="mb-4 space-y-2" aria-label="Read models">
       {lines.map((line) => (
         <Notice key={line} role="status" tone="warning">
           {line}
         </Notice>
       ))}
       <RefreshWhileShown />
-    </div>
+    </section>
   );
 }
