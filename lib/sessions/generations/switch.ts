@@ -3,7 +3,7 @@ import { sql } from "../../db/sql";
 import { readJourneyFeed } from "../../eventstore/journey-events";
 import { readHeadPosition } from "../../eventstore/read";
 import * as rm from "../projection-store";
-import { closeIdleSessions } from "../projector/close-idle-sessions";
+import { closeIdleIn } from "../projector/close-idle-sessions";
 import type { ProjectorOptions } from "../projector/options";
 import { generationTables, LIVE_TABLES } from "../read-model-tables";
 import { catalogOfGeneration } from "./catalogs";
@@ -28,8 +28,7 @@ export async function switchWhenCaughtUp(store: Store, options: ProjectorOptions
   if (!building || (options.id !== undefined && building.id !== options.id)) return { switched: false, reason: "nothing-building" };
   if (building.rollups !== "whole") return { switched: false, reason: "behind" };
   const tables = generationTables(building.id);
-  // Sessions gone idle while it was built are closed in it, as the live projector closes them.
-  await closeIdleSessions(store, { ...options, catalog: options.catalog ?? (await catalogOfGeneration(building)), tables });
+  const catalog = options.catalog ?? (await catalogOfGeneration(building));
   return store.db.$transaction(
     async (tx): Promise<SwitchResult> => {
       await tx.$executeRaw(sql`UPDATE "append_lock" SET "appends" = "appends" WHERE "id" = 1`);
@@ -39,6 +38,8 @@ export async function switchWhenCaughtUp(store: Store, options: ProjectorOptions
       if (row?.state !== "building") return { switched: false, reason: "nothing-building" };
       const inTx = { ...store, db: tx as never };
       if (row.rollups !== "whole" || (await readJourneyFeed(inTx, position, 1)).length > 0) return { switched: false, reason: "behind" };
+      // Sessions gone idle while it was built are closed in it, as the live projector closes them.
+      await closeIdleIn({ tx, provider: store.target.provider, tables }, { ...options, catalog });
       const live = await tx.journeyGeneration.findFirstOrThrow({ where: { state: "live" } });
       const aliases = await carryAliases(tx, store.target.provider, building.id);
       await swapGenerationTables(tx, live.id, building.id);

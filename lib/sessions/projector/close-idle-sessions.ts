@@ -1,7 +1,7 @@
 import { applyRollupDelta } from "../../analytics/rollup-store";
 import type { Store } from "../../db/prisma";
 import * as rm from "../projection-store";
-import { LIVE_TABLES } from "../read-model-tables";
+import { LIVE_TABLES, type ReadModelTx } from "../read-model-tables";
 import { DEFAULT_TIMEOUT_MS } from "../sessionize";
 import { closeIdle } from "./close-idle";
 import type { ProjectorOptions } from "./options";
@@ -12,17 +12,21 @@ import type { ProjectorOptions } from "./options";
  * default). Answers how many it closed.
  */
 export async function closeIdleSessions(store: Store, options: ProjectorOptions = {}): Promise<number> {
+  const tables = options.tables ?? LIVE_TABLES;
+  return store.db.$transaction(async (tx) => {
+    await rm.lockAndReadCheckpoint(tx, tables.checkpoint);
+    return closeIdleIn({ tx, provider: store.target.provider, tables }, options);
+  });
+}
+
+/** The same, in the caller's transaction, which holds the generation's checkpoint (the switch's). */
+export async function closeIdleIn(m: ReadModelTx, options: ProjectorOptions): Promise<number> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = (options.now ?? Date.now)();
-  const m = { provider: store.target.provider, tables: options.tables ?? LIVE_TABLES };
-  return store.db.$transaction(async (tx) => {
-    const page = { ...m, tx };
-    await rm.lockAndReadCheckpoint(tx, m.tables.checkpoint);
-    const idle = await rm.loadIdleSessions(page, now - timeoutMs);
-    const { closed, before, after } = closeIdle(idle);
-    await rm.markTimedOut(page, closed);
-    await rm.refreshUserSummaries(page, [...new Set(idle.flatMap((s) => (s.userId ? [s.userId] : [])))]);
-    await applyRollupDelta(page, before, after);
-    return closed.length;
-  });
+  const idle = await rm.loadIdleSessions(m, now - timeoutMs);
+  const { closed, before, after } = closeIdle(idle);
+  await rm.markTimedOut(m, closed);
+  await rm.refreshUserSummaries(m, [...new Set(idle.flatMap((s) => (s.userId ? [s.userId] : [])))]);
+  await applyRollupDelta(m, before, after);
+  return closed.length;
 }
