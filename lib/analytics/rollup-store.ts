@@ -1,6 +1,8 @@
 import { dialectOf, inList } from "../db/dialect";
 import { jsonRowsInsert, type Columns } from "../db/json-rows";
-import { decodeJson, sql, type Provider, type Sql, type Tx } from "../db/sql";
+import { ident } from "../db/names";
+import { decodeJson, sql, type Sql } from "../db/sql";
+import type { ReadModelTx } from "../sessions/read-model-tables";
 import { gapHistograms, rollUpDay, type DaySession } from "./rollup";
 import type { SessionFacts } from "./session-facts";
 
@@ -21,13 +23,14 @@ const COUNTER_COLUMNS: Columns = [
 ];
 
 /** Writes counter rows [day, journey, kind, k1, k2, n, total]; `add` adds them to rows that exist. */
-async function writeCounters(tx: Tx, provider: Provider, rows: readonly unknown[][], add = false): Promise<void> {
+async function writeCounters({ tx, provider, tables }: ReadModelTx, rows: readonly unknown[][], add = false): Promise<void> {
+  const daily = ident(tables.analyticsDaily);
   const onConflict: Sql | undefined = add
     ? sql` ON CONFLICT ("day", "journey", "kind", "k1", "k2")
-      DO UPDATE SET "n" = "analytics_daily"."n" + excluded."n", "total" = "analytics_daily"."total" + excluded."total"`
+      DO UPDATE SET "n" = ${daily}."n" + excluded."n", "total" = ${daily}."total" + excluded."total"`
     : undefined;
   for (let i = 0; i < rows.length; i += 5_000) {
-    await tx.$executeRaw(jsonRowsInsert(dialectOf(provider), "analytics_daily", COUNTER_COLUMNS, rows.slice(i, i + 5_000), { onConflict }));
+    await tx.$executeRaw(jsonRowsInsert(dialectOf(provider), tables.analyticsDaily, COUNTER_COLUMNS, rows.slice(i, i + 5_000), { onConflict }));
   }
 }
 
@@ -36,16 +39,17 @@ async function writeCounters(tx: Tx, provider: Provider, rows: readonly unknown[
  * transaction: a day's counters always equal the sums over that day's sessions as they are now.
  * Reads the sessions of the touched days only (by the analytics_day index).
  */
-export async function refreshDailyRollups(tx: Tx, provider: Provider, days: Iterable<string>): Promise<void> {
+export async function refreshDailyRollups(m: ReadModelTx, days: Iterable<string>): Promise<void> {
+  const { tx, provider, tables } = m;
   const d = dialectOf(provider);
   const list = [...new Set(days)].sort();
   for (let i = 0; i < list.length; i += 50) {
     const chunk = list.slice(i, i + 50);
     const rows = await tx.$queryRaw<{ journey: string; user_id: string | null; outcome: string; analytics: unknown; analytics_day: string }[]>(
-      sql`SELECT "journey", "user_id", "outcome", "analytics", "analytics_day" FROM "sessions" WHERE ${inList(d, sql`"analytics_day"`, chunk)}`,
+      sql`SELECT "journey", "user_id", "outcome", "analytics", "analytics_day" FROM ${ident(tables.sessions)} WHERE ${inList(d, sql`"analytics_day"`, chunk)}`,
     );
-    await tx.$executeRaw(sql`DELETE FROM "analytics_daily" WHERE ${inList(d, sql`"day"`, chunk)}`);
-    await tx.$executeRaw(sql`DELETE FROM "analytics_daily_gaps" WHERE ${inList(d, sql`"day"`, chunk)}`);
+    await tx.$executeRaw(sql`DELETE FROM ${ident(tables.analyticsDaily)} WHERE ${inList(d, sql`"day"`, chunk)}`);
+    await tx.$executeRaw(sql`DELETE FROM ${ident(tables.analyticsDailyGaps)} WHERE ${inList(d, sql`"day"`, chunk)}`);
     const byDayJourney = new Map<string, DaySession[]>();
     for (const r of rows) {
       const key = `${r.analytics_day}\u0000${r.journey}`;
@@ -62,9 +66,9 @@ export async function refreshDailyRollups(tx: Tx, provider: Provider, days: Iter
       return gapHistograms(sessions).map((g) => [day, journey, g.step, g.histogram]);
     });
     for (let j = 0; j < gaps.length; j += 1_000) {
-      await tx.$executeRaw(jsonRowsInsert(d, "analytics_daily_gaps", GAP_COLUMNS, gaps.slice(j, j + 1_000)));
+      await tx.$executeRaw(jsonRowsInsert(d, tables.analyticsDailyGaps, GAP_COLUMNS, gaps.slice(j, j + 1_000)));
     }
-    await writeCounters(tx, provider, counters);
+    await writeCounters(m, counters);
   }
 }
 
@@ -75,10 +79,11 @@ export interface CountedSession extends DaySession {
 }
 
 /** These sessions as they are stored now (before they are folded again or closed). */
-export async function loadCountedSessions(tx: Tx, provider: Provider, ids: readonly string[]): Promise<CountedSession[]> {
+export async function loadCountedSessions({ tx, provider, tables }: ReadModelTx, ids: readonly string[]): Promise<CountedSession[]> {
   if (ids.length === 0) return [];
   const rows = await tx.$queryRaw<{ journey: string; user_id: string | null; outcome: string; analytics: unknown; analytics_day: string | null }[]>(
-    sql`SELECT "journey", "user_id", "outcome", "analytics", "analytics_day" FROM "sessions" WHERE ${inList(dialectOf(provider), sql`"id"`, ids)}`,
+    sql`SELECT "journey", "user_id", "outcome", "analytics", "analytics_day" FROM ${ident(tables.sessions)}
+      WHERE ${inList(dialectOf(provider), sql`"id"`, ids)}`,
   );
   return rows.flatMap((r) =>
     r.analytics_day && r.analytics
@@ -93,7 +98,10 @@ export async function loadCountedSessions(tx: Tx, provider: Provider, ids: reado
  * users (not additive) are counted again for the touched days by one indexed aggregate. A rebuild
  * recomputes whole days instead (refreshDailyRollups); the two agree (projector tests).
  */
-export async function applyRollupDelta(tx: Tx, provider: Provider, before: readonly CountedSession[], after: readonly CountedSession[]): Promise<void> {
+export async function applyRollupDelta(m: ReadModelTx, before: readonly CountedSession[], after: readonly CountedSession[]): Promise<void> {
+  const { tx, provider, tables } = m;
+  const daily = ident(tables.analyticsDaily);
+  const gapsTable = ident(tables.analyticsDailyGaps);
   const groups = new Map<string, { before: CountedSession[]; after: CountedSession[] }>();
   const group = (s: CountedSession) => {
     const key = `${s.day}\u0000${s.journey}`;
@@ -130,30 +138,30 @@ export async function applyRollupDelta(tx: Tx, provider: Provider, before: reado
     }
   }
   const changed = [...counters.values()].filter((r) => r[5] !== 0 || r[6] !== 0);
-  await writeCounters(tx, provider, changed, true);
+  await writeCounters(m, changed, true);
   const d = dialectOf(provider);
   const days = [...new Set([...groups.keys()].map((k) => k.split("\u0000")[0]!))];
-  await tx.$executeRaw(sql`DELETE FROM "analytics_daily" WHERE ${inList(d, sql`"day"`, days)} AND "n" = 0 AND "total" = 0`);
+  await tx.$executeRaw(sql`DELETE FROM ${daily} WHERE ${inList(d, sql`"day"`, days)} AND "n" = 0 AND "total" = 0`);
 
   // Distinct users of the touched days, counted again from the sessions' index.
-  await tx.$executeRaw(sql`DELETE FROM "analytics_daily" WHERE ${inList(d, sql`"day"`, days)} AND "kind" = 'users'`);
-  await tx.$executeRaw(sql`INSERT INTO "analytics_daily" ("day", "journey", "kind", "k1", "k2", "n", "total")
-    SELECT "analytics_day", "journey", 'users', '', '', COUNT(DISTINCT "user_id"), 0 FROM "sessions"
+  await tx.$executeRaw(sql`DELETE FROM ${daily} WHERE ${inList(d, sql`"day"`, days)} AND "kind" = 'users'`);
+  await tx.$executeRaw(sql`INSERT INTO ${daily} ("day", "journey", "kind", "k1", "k2", "n", "total")
+    SELECT "analytics_day", "journey", 'users', '', '', COUNT(DISTINCT "user_id"), 0 FROM ${ident(tables.sessions)}
     WHERE ${inList(d, sql`"analytics_day"`, days)} AND "user_id" IS NOT NULL GROUP BY "analytics_day", "journey"`);
 
   for (const [k, delta] of gapDelta) {
     const [day, journey, step] = k.split("\u0000") as [string, string, string];
     const where = sql`"day" = ${day} AND "journey" = ${journey} AND "step" = ${Number(step)}`;
-    const rows = await tx.$queryRaw<{ histogram: unknown }[]>(sql`SELECT "histogram" FROM "analytics_daily_gaps" WHERE ${where}`);
+    const rows = await tx.$queryRaw<{ histogram: unknown }[]>(sql`SELECT "histogram" FROM ${gapsTable} WHERE ${where}`);
     const histogram = rows[0] ? decodeJson<Record<string, number>>(rows[0].histogram) : {};
     for (const [seconds, n] of Object.entries(delta)) {
       const next = (histogram[seconds] ?? 0) + n;
       if (next === 0) delete histogram[seconds];
       else histogram[seconds] = next;
     }
-    await tx.$executeRaw(sql`DELETE FROM "analytics_daily_gaps" WHERE ${where}`);
+    await tx.$executeRaw(sql`DELETE FROM ${gapsTable} WHERE ${where}`);
     if (Object.keys(histogram).length > 0) {
-      await tx.$executeRaw(jsonRowsInsert(d, "analytics_daily_gaps", GAP_COLUMNS, [[day, journey, Number(step), histogram]]));
+      await tx.$executeRaw(jsonRowsInsert(d, tables.analyticsDailyGaps, GAP_COLUMNS, [[day, journey, Number(step), histogram]]));
     }
   }
 }

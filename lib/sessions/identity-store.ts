@@ -1,13 +1,15 @@
 import { dialectOf } from "../db/dialect";
 import { insertRows, selectIn } from "../db/rows";
-import { sql, type Provider, type Tx } from "../db/sql";
+import { ident } from "../db/names";
+import { sql } from "../db/sql";
+import type { ReadModelTx } from "./read-model-tables";
 
 /** Visitors' links to users (anonymous id → user id), for these visitors. */
-export async function loadLinks(tx: Tx, provider: Provider, anonymousIds: readonly string[]): Promise<Map<string, string>> {
+export async function loadLinks({ tx, provider, tables }: ReadModelTx, anonymousIds: readonly string[]): Promise<Map<string, string>> {
   const rows = await selectIn<{ anonymous_id: string; user_id: string }>(
     tx,
     provider,
-    sql`SELECT "anonymous_id", "user_id" FROM "identity_links"`,
+    sql`SELECT "anonymous_id", "user_id" FROM ${ident(tables.identityLinks)}`,
     "anonymous_id",
     anonymousIds,
   );
@@ -15,22 +17,22 @@ export async function loadLinks(tx: Tx, provider: Provider, anonymousIds: readon
 }
 
 /** Flows' owners (correlation id → person), for these flows. */
-export async function loadOwners(tx: Tx, provider: Provider, correlationIds: readonly string[]): Promise<Map<string, string>> {
+export async function loadOwners({ tx, provider, tables }: ReadModelTx, correlationIds: readonly string[]): Promise<Map<string, string>> {
   const rows = await selectIn<{ correlation_id: string; person: string }>(
     tx,
     provider,
-    sql`SELECT "correlation_id", "person" FROM "correlation_owners"`,
+    sql`SELECT "correlation_id", "person" FROM ${ident(tables.correlationOwners)}`,
     "correlation_id",
     correlationIds,
   );
   return new Map(rows.map((r) => [r.correlation_id, r.person]));
 }
 
-export async function saveLinks(tx: Tx, provider: Provider, links: readonly [string, string][]): Promise<void> {
+export async function saveLinks({ tx, provider, tables }: ReadModelTx, links: readonly [string, string][]): Promise<void> {
   await insertRows(
     tx,
     provider,
-    "identity_links",
+    tables.identityLinks,
     [
       ["anonymous_id", "text"],
       ["user_id", "text"],
@@ -39,11 +41,11 @@ export async function saveLinks(tx: Tx, provider: Provider, links: readonly [str
   );
 }
 
-export async function saveOwners(tx: Tx, provider: Provider, owners: readonly [string, string][]): Promise<void> {
+export async function saveOwners({ tx, provider, tables }: ReadModelTx, owners: readonly [string, string][]): Promise<void> {
   await insertRows(
     tx,
     provider,
-    "correlation_owners",
+    tables.correlationOwners,
     [
       ["correlation_id", "text"],
       ["person", "text"],
@@ -53,9 +55,10 @@ export async function saveOwners(tx: Tx, provider: Provider, owners: readonly [s
 }
 
 /** Visitors just linked to users: their events and flows are the users' from now on. */
-export async function movePersons(tx: Tx, provider: Provider, moves: readonly [from: string, to: string][]): Promise<void> {
+export async function movePersons({ tx, provider, tables }: ReadModelTx, moves: readonly [from: string, to: string][]): Promise<void> {
   if (moves.length === 0) return;
   const d = dialectOf(provider);
-  await tx.$executeRaw(sql`UPDATE "correlation_owners" SET "person" = m."value" ->> 1 FROM ${d.jsonElements(d.json(moves), "m")}
-    WHERE "correlation_owners"."person" = m."value" ->> 0`);
+  const owners = ident(tables.correlationOwners);
+  await tx.$executeRaw(sql`UPDATE ${owners} SET "person" = m."value" ->> 1 FROM ${d.jsonElements(d.json(moves), "m")}
+    WHERE ${owners}."person" = m."value" ->> 0`);
 }

@@ -2,8 +2,10 @@ import type { SessionFacts } from "../analytics/session-facts";
 import { dialectOf } from "../db/dialect";
 import type { Columns } from "../db/json-rows";
 import { deleteIn, insertRows, selectIn } from "../db/rows";
-import { decodeJson, sql, type Provider, type Tx } from "../db/sql";
+import { ident } from "../db/names";
+import { decodeJson, sql } from "../db/sql";
 import type { IdleSession, ClosedSession } from "./projector/close-idle";
+import type { ReadModelTx } from "./read-model-tables";
 import { SNAPSHOT_EVERY } from "./session-block";
 import type { SessionRecord } from "./summarise";
 
@@ -20,29 +22,28 @@ export interface StoredSessionRow {
  * earliest new event or later, and any with a producer session id among the new events'.
  */
 export async function loadTouchedSessions(
-  tx: Tx,
-  provider: Provider,
+  { tx, provider, tables }: ReadModelTx,
   windows: readonly { person: string; since: number; producerIds: string[] }[],
 ): Promise<StoredSessionRow[]> {
   if (windows.length === 0) return [];
   const d = dialectOf(provider);
   const w = d.jsonElements(d.json(windows.map((x) => [x.person, d.encodeDate(x.since), x.producerIds])), "w");
   return tx.$queryRaw<StoredSessionRow[]>(sql`SELECT s."id", s."person", s."started_at", s."last_event_at", s."producer_session_id"
-    FROM ${w} JOIN "sessions" s ON s."person" = w."value" ->> 0
+    FROM ${w} JOIN ${ident(tables.sessions)} s ON s."person" = w."value" ->> 0
     WHERE s."last_event_at" >= ${d.cast(sql`w."value" ->> 1`, "timestamp")} OR ${d.inJsonArray(sql`s."producer_session_id"`, sql`w."value" -> 2`)}`);
 }
 
-export async function loadSessionsOfPersons(tx: Tx, provider: Provider, persons: readonly string[]): Promise<StoredSessionRow[]> {
-  const select = sql`SELECT "id", "person", "started_at", "last_event_at", "producer_session_id" FROM "sessions"`;
+export async function loadSessionsOfPersons({ tx, provider, tables }: ReadModelTx, persons: readonly string[]): Promise<StoredSessionRow[]> {
+  const select = sql`SELECT "id", "person", "started_at", "last_event_at", "producer_session_id" FROM ${ident(tables.sessions)}`;
   return selectIn<StoredSessionRow>(tx, provider, select, "person", persons);
 }
 
 /** The positions of these sessions' events, in session order. */
-export async function loadSessionPositions(tx: Tx, provider: Provider, sessionIds: readonly string[]): Promise<Map<string, number[]>> {
+export async function loadSessionPositions({ tx, provider, tables }: ReadModelTx, sessionIds: readonly string[]): Promise<Map<string, number[]>> {
   const rows = await selectIn<{ session_id: string; block: number | bigint; positions: unknown }>(
     tx,
     provider,
-    sql`SELECT "session_id", "block", "positions" FROM "session_blocks"`,
+    sql`SELECT "session_id", "block", "positions" FROM ${ident(tables.sessionBlocks)}`,
     "session_id",
     sessionIds,
   );
@@ -57,15 +58,15 @@ export async function loadSessionPositions(tx: Tx, provider: Provider, sessionId
   return out;
 }
 
-export async function loadExistingIds(tx: Tx, provider: Provider, ids: readonly string[]): Promise<string[]> {
-  const rows = await selectIn<{ id: string }>(tx, provider, sql`SELECT "id" FROM "sessions"`, "id", ids);
+export async function loadExistingIds({ tx, provider, tables }: ReadModelTx, ids: readonly string[]): Promise<string[]> {
+  const rows = await selectIn<{ id: string }>(tx, provider, sql`SELECT "id" FROM ${ident(tables.sessions)}`, "id", ids);
   return rows.map((r) => r.id);
 }
 
-export async function deleteSessions(tx: Tx, provider: Provider, ids: readonly string[]): Promise<void> {
+export async function deleteSessions({ tx, provider, tables }: ReadModelTx, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  await deleteIn(tx, provider, "session_blocks", "session_id", ids);
-  await deleteIn(tx, provider, "sessions", "id", ids);
+  await deleteIn(tx, provider, tables.sessionBlocks, "session_id", ids);
+  await deleteIn(tx, provider, tables.sessions, "id", ids);
 }
 
 const SESSION_COLUMNS: Columns = [
@@ -112,20 +113,22 @@ function blocksOf(r: SessionRecord): unknown[][] {
   return blocks;
 }
 
-export async function insertSessions(tx: Tx, provider: Provider, records: readonly SessionRecord[]): Promise<void> {
+export async function insertSessions({ tx, provider, tables }: ReadModelTx, records: readonly SessionRecord[]): Promise<void> {
   if (records.length === 0) return;
   // An id that was an alias and names a session again (a split undone) stops being an alias.
-  await deleteIn(
-    tx,
-    provider,
-    "session_aliases",
-    "alias",
-    records.map((r) => r.id),
-  );
+  if (tables.aliases) {
+    await deleteIn(
+      tx,
+      provider,
+      tables.aliases,
+      "alias",
+      records.map((r) => r.id),
+    );
+  }
   await insertRows(
     tx,
     provider,
-    "sessions",
+    tables.sessions,
     SESSION_COLUMNS,
     records.map((r) => [
       r.id,
@@ -154,26 +157,28 @@ export async function insertSessions(tx: Tx, provider: Provider, records: readon
       r.facts.dropReason,
     ]),
   );
-  await insertRows(tx, provider, "session_blocks", BLOCK_COLUMNS, records.flatMap(blocksOf));
+  await insertRows(tx, provider, tables.sessionBlocks, BLOCK_COLUMNS, records.flatMap(blocksOf));
 }
 
 /** Old ids keep resolving: new aliases, and aliases that pointed at a now-merged id follow it. */
-export async function saveAliases(tx: Tx, provider: Provider, aliases: readonly { alias: string; target: string }[]): Promise<void> {
+export async function saveAliases({ tx, provider, tables }: ReadModelTx, aliases: readonly { alias: string; target: string }[]): Promise<void> {
+  const table = tables.aliases;
+  if (!table) return;
   for (const { alias, target } of aliases) {
-    await tx.$executeRaw(sql`UPDATE "session_aliases" SET "session_id" = ${target} WHERE "session_id" = ${alias}`);
+    await tx.$executeRaw(sql`UPDATE ${ident(table)} SET "session_id" = ${target} WHERE "session_id" = ${alias}`);
   }
   if (aliases.length === 0) return;
   await deleteIn(
     tx,
     provider,
-    "session_aliases",
+    table,
     "alias",
     aliases.map((a) => a.alias),
   );
   await insertRows(
     tx,
     provider,
-    "session_aliases",
+    table,
     [
       ["alias", "text"],
       ["session_id", "text"],
@@ -183,11 +188,11 @@ export async function saveAliases(tx: Tx, provider: Provider, aliases: readonly 
 }
 
 /** Open sessions whose last event is older than `idleBefore`. */
-export async function loadIdleSessions(tx: Tx, provider: Provider, idleBefore: number): Promise<IdleSession[]> {
+export async function loadIdleSessions({ tx, provider, tables }: ReadModelTx, idleBefore: number): Promise<IdleSession[]> {
   const rows = await tx.$queryRaw<
     { id: string; journey: string; final_state: unknown; user_id: string | null; analytics: unknown; analytics_day: string | null }[]
   >(
-    sql`SELECT "id", "journey", "final_state", "user_id", "analytics", "analytics_day" FROM "sessions"
+    sql`SELECT "id", "journey", "final_state", "user_id", "analytics", "analytics_day" FROM ${ident(tables.sessions)}
       WHERE "end_reason" = 'open' AND "last_event_at" < ${dialectOf(provider).encodeDate(idleBefore)}`,
   );
   return rows.map((r) => ({
@@ -201,10 +206,10 @@ export async function loadIdleSessions(tx: Tx, provider: Provider, idleBefore: n
 }
 
 /** Closes sessions as timed out (ended at their last event) with the outcome and facts given. */
-export async function markTimedOut(tx: Tx, provider: Provider, closed: readonly ClosedSession[]): Promise<void> {
+export async function markTimedOut({ tx, provider, tables }: ReadModelTx, closed: readonly ClosedSession[]): Promise<void> {
   const d = dialectOf(provider);
   for (const c of closed) {
-    await tx.$executeRaw(sql`UPDATE "sessions" SET "end_reason" = 'timed_out', "ended_at" = "last_event_at", "outcome" = ${c.outcome},
+    await tx.$executeRaw(sql`UPDATE ${ident(tables.sessions)} SET "end_reason" = 'timed_out', "ended_at" = "last_event_at", "outcome" = ${c.outcome},
       "outcome_label" = ${c.outcomeLabel}, "analytics" = ${d.json(c.facts)}, "drop_reason" = ${c.facts?.dropReason ?? null} WHERE "id" = ${c.id}`);
   }
 }

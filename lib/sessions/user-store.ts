@@ -1,8 +1,10 @@
 import { dialectOf, inList } from "../db/dialect";
 import { jsonRowsInsert, type Columns } from "../db/json-rows";
 import { deleteIn, insertRows } from "../db/rows";
-import { decodeJson, sql, toMs, type Provider, type Tx } from "../db/sql";
+import { ident } from "../db/names";
+import { decodeJson, sql, toMs } from "../db/sql";
 import type { ResumePoint, SearchTerm } from "../journeys/journey-definition";
+import type { ReadModelTx } from "./read-model-tables";
 import { summariseUser, type SummarisedSession } from "./user-summary";
 
 /** A search term of a user, and its kind ("user" for the user id itself; see SearchTerm). */
@@ -21,11 +23,11 @@ const TERM_COLUMNS: Columns = [
   ["kind", "text"],
 ];
 
-export async function saveSearchTerms(tx: Tx, provider: Provider, terms: readonly SearchTermRow[]): Promise<void> {
+export async function saveSearchTerms({ tx, provider, tables }: ReadModelTx, terms: readonly SearchTermRow[]): Promise<void> {
   const searchable = terms.filter((t) => Buffer.byteLength(t[0]) <= MAX_TERM_BYTES);
   if (searchable.length === 0) return;
   const unique = [...new Map(searchable.map((t) => [`${t[0]}\u0000${t[1]}`, t])).values()];
-  await tx.$executeRaw(jsonRowsInsert(dialectOf(provider), "user_search_terms", TERM_COLUMNS, unique, { ignoreExisting: true, ordered: false }));
+  await tx.$executeRaw(jsonRowsInsert(dialectOf(provider), tables.userSearchTerms, TERM_COLUMNS, unique, { ignoreExisting: true, ordered: false }));
 }
 
 const SUMMARY_COLUMNS: Columns = [
@@ -60,31 +62,33 @@ const summarised = (s: SessionOfUser): SummarisedSession => ({
 });
 
 /** Recomputes the summaries of these users from their sessions (lib/sessions/user-summary.ts). */
-export async function refreshUserSummaries(tx: Tx, provider: Provider, userIds: readonly string[]): Promise<void> {
+export async function refreshUserSummaries(m: ReadModelTx, userIds: readonly string[]): Promise<void> {
   if (userIds.length === 0) return;
+  const { tx, provider, tables } = m;
   const sessions = await tx.$queryRaw<SessionOfUser[]>(sql`SELECT "user_id", "id", "journey", "started_at", "last_event_at", "outcome",
-    "resume_point", "person_name" FROM "sessions" WHERE ${inList(dialectOf(provider), sql`"user_id"`, userIds)}`);
+    "resume_point", "person_name" FROM ${ident(tables.sessions)} WHERE ${inList(dialectOf(provider), sql`"user_id"`, userIds)}`);
   const byUser = new Map<string, SummarisedSession[]>();
   for (const s of sessions) {
     const list = byUser.get(s.user_id);
     if (list) list.push(summarised(s));
     else byUser.set(s.user_id, [summarised(s)]);
   }
-  await deleteIn(tx, provider, "user_summaries", "user_id", userIds);
+  await deleteIn(tx, provider, tables.userSummaries, "user_id", userIds);
   const rows = userIds.flatMap((userId) => {
     const u = summariseUser(userId, byUser.get(userId) ?? []);
     return u ? [[u.userId, u.sessionCount, u.firstSeen, u.lastSeen, u.lastOutcome, u.openBooking, u.displayName]] : [];
   });
-  await insertRows(tx, provider, "user_summaries", SUMMARY_COLUMNS, rows);
+  await insertRows(tx, provider, tables.userSummaries, SUMMARY_COLUMNS, rows);
 }
 
 /** Users with sessions but no summary (a rebuild that stopped before its last step): summarised now. */
-export async function repairUserSummaries(tx: Tx, provider: Provider): Promise<number> {
-  const rows = await tx.$queryRaw<{ user_id: string }[]>(
-    sql`SELECT DISTINCT s."user_id" FROM "sessions" s LEFT JOIN "user_summaries" u ON u."user_id" = s."user_id"
+export async function repairUserSummaries(m: ReadModelTx): Promise<number> {
+  const { sessions, userSummaries } = m.tables;
+  const rows = await m.tx.$queryRaw<{ user_id: string }[]>(
+    sql`SELECT DISTINCT s."user_id" FROM ${ident(sessions)} s LEFT JOIN ${ident(userSummaries)} u ON u."user_id" = s."user_id"
       WHERE s."user_id" IS NOT NULL AND u."user_id" IS NULL`,
   );
   const users = rows.map((r) => r.user_id);
-  for (let i = 0; i < users.length; i += 5_000) await refreshUserSummaries(tx, provider, users.slice(i, i + 5_000));
+  for (let i = 0; i < users.length; i += 5_000) await refreshUserSummaries(m, users.slice(i, i + 5_000));
   return users.length;
 }

@@ -2,20 +2,27 @@ import { parseArgs } from "node:util";
 import { parseDatabaseUrl } from "../../lib/db/database-url";
 import { migrateDatabase } from "../../lib/db/migrate";
 import { openStore } from "../../lib/db/prisma";
+import { progressWords } from "../../lib/sessions/generations/progress-line";
 import { catchUp, closeIdleSessions, rebuildProjections } from "../../lib/sessions/projector";
 import { sessionTimeoutMs } from "../../lib/sessions/settings";
+import { printGenerations } from "./generations-status";
 
 export async function runProjections(args: string[]): Promise<void> {
   const { positionals } = parseArgs({ args, allowPositionals: true });
   const [action] = positionals;
-  if (action !== "rebuild" && action !== "catch-up") throw new Error("usage: projections <rebuild|catch-up>");
+  if (action !== "rebuild" && action !== "catch-up" && action !== "status") throw new Error("usage: projections <rebuild|catch-up|status>");
   const target = parseDatabaseUrl(process.env.DATABASE_URL);
   await migrateDatabase(target);
   const store = openStore(target);
   const options = { timeoutMs: sessionTimeoutMs() };
   try {
+    if (action === "status") return await printGenerations(store);
     const started = performance.now();
-    const events = action === "rebuild" ? await rebuildProjections(store, options) : await catchUp(store, options);
+    // A rebuild folds into a new generation beside the live one (pages keep reading it) and
+    // switches it in once it has caught up: one line per page of progress.
+    const onProgress = (p: { id: number; position: number; head: number }) =>
+      console.log(`Preparing generation ${p.id} of the read models: ${progressWords(p.position, p.head)}`);
+    const events = action === "rebuild" ? await rebuildProjections(store, options, onProgress) : await catchUp(store, options);
     const closed = await closeIdleSessions(store, options);
     const seconds = (performance.now() - started) / 1000;
     const sessions = await store.db.session.count();

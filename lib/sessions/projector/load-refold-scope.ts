@@ -12,20 +12,17 @@ const previousRow = (s: rm.StoredSessionRow): PreviousRow => ({ id: s.id, person
  * folding starts at the earliest of them, and every session from there on is folded again.
  */
 export async function loadRefoldScope(page: PageContext, touched: TouchedPersons, timeoutMs: number) {
-  const { tx, provider } = page;
   const { dirty } = touched;
-  const probed = (await rm.loadTouchedSessions(tx, provider, touchProbe(dirty, timeoutMs))).map(previousRow);
+  const probed = (await rm.loadTouchedSessions(page, touchProbe(dirty, timeoutMs))).map(previousRow);
   const windows = [...windowStarts(dirty, probed)].map(([person, since]) => ({ person, since, producerIds: [] }));
-  const windowed = await rm.loadTouchedSessions(tx, provider, windows);
+  const windowed = await rm.loadTouchedSessions(page, windows);
   const mergedSessions = await rm.loadSessionsOfPersons(
-    tx,
-    provider,
+    page,
     [...dirty.values()].flatMap((d) => [...d.merged]),
   );
   const previous = [...new Map([...windowed, ...mergedSessions].map((s) => [s.id, s])).values()].map(previousRow);
   const positions = await rm.loadSessionPositions(
-    tx,
-    provider,
+    page,
     previous.map((s) => s.id),
   );
   const known = new Map(touched.folded.map((e) => [e.position, e]));
@@ -38,6 +35,6 @@ export async function loadRefoldScope(page: PageContext, touched: TouchedPersons
   // Producer session ids already held by sessions that are not folded again (another person's,
   // or this person's outside the window) are not reused: the repeat gets a suffix.
   const refolded = new Set(previous.map((s) => s.id));
-  const heldElsewhere = new Set((await rm.loadExistingIds(tx, provider, producerIdsOf(personEvents))).filter((id) => !refolded.has(id)));
+  const heldElsewhere = new Set((await rm.loadExistingIds(page, producerIdsOf(personEvents))).filter((id) => !refolded.has(id)));
   return { previous, positions, personEvents, heldElsewhere };
 }

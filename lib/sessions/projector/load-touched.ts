@@ -11,7 +11,6 @@ import { mergeVisitors, touchedPersons } from "./touched";
  * orphans); a visitor who just signed in hands their stored sessions to the user.
  */
 export async function findTouchedPersons(page: PageContext, events: readonly JourneyEvent[], identities: ResolvedIdentities, checkpoint: number) {
-  const { tx, provider } = page;
   const orphans = await readUnownedFlowEvents(
     page.store,
     identities.newOwners.map(([c]) => c),
@@ -22,11 +21,10 @@ export async function findTouchedPersons(page: PageContext, events: readonly Jou
   const { merges } = identities;
   if (merges.length > 0) {
     const visitorSessions = await rm.loadSessionsOfPersons(
-      tx,
-      provider,
+      page,
       merges.map(([from]) => from),
     );
-    await rm.movePersons(tx, provider, merges);
+    await rm.movePersons(page, merges);
     mergeVisitors(
       dirty,
       merges,

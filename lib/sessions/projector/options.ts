@@ -1,6 +1,8 @@
 import type { JourneyCatalog } from "../../journeys/catalog";
+import type { Tx } from "../../db/sql";
+import type { ReadModelTables } from "../read-model-tables";
 
-/** The session projector's checkpoint. */
+/** The session projector's checkpoint (the live generation's). */
 export const CHECKPOINT = "sessions";
 
 /** Events per live page. */
@@ -10,6 +12,10 @@ export const LIVE_PAGE = 5_000;
 export const REBUILD_PAGE = 20_000;
 
 export interface ProjectorOptions {
+  /** the generation folded into: the live one (the plain tables) unless a new one is being built */
+  tables?: ReadModelTables;
+  /** the journeys this fold uses (default: the built-in ones); handed on, never chosen here */
+  catalog?: JourneyCatalog;
   timeoutMs?: number;
   /** events per page; a page is one transaction */
   pageSize?: number;
@@ -22,8 +28,11 @@ export interface ProjectorOptions {
   deferredUsers?: Set<string>;
   /** likewise the days whose analytics counters a rebuild recomputes at the end */
   deferredDays?: Set<string>;
-  /** the journeys this fold uses (default: builtInCatalog); a generation being built folds with its own */
-  catalog?: JourneyCatalog;
+  /**
+   * Defers (into the two sets above) only while this holds, asked under the page's lock: a
+   * generation being built defers until its counters are recomputed whole (generations/build-step.ts).
+   */
+  deferWhile?: (tx: Tx) => Promise<boolean>;
   /** fold this one set-aside event (a retry from /admin/dead-letters), leaving the checkpoint as it is */
   only?: number;
 }

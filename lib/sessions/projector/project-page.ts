@@ -6,7 +6,8 @@ import { DEFAULT_TIMEOUT_MS } from "../sessionize";
 import { resolveIdentitiesAndOwners } from "./load-identities";
 import { loadRefoldScope } from "./load-refold-scope";
 import { findTouchedPersons } from "./load-touched";
-import { CHECKPOINT, type ProjectorOptions } from "./options";
+import { LIVE_TABLES } from "../read-model-tables";
+import type { ProjectorOptions } from "./options";
 import { readPage } from "./read-page";
 import { sessionizePersons } from "./sessionize-persons";
 import { writeSessions } from "./write-sessions";
@@ -23,10 +24,16 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = (options.now ?? Date.now)();
   const provider = store.target.provider;
+  const tables = options.tables ?? LIVE_TABLES;
   return store.db.$transaction(
     async (tx) => {
-      const page = { tx, provider, store: { ...store, db: tx as never } };
-      const checkpoint = await rm.lockAndReadCheckpoint(tx, CHECKPOINT);
+      const page = { tx, provider, tables, store: { ...store, db: tx as never } };
+      const checkpoint = await rm.lockAndReadCheckpoint(tx, tables.checkpoint);
+      // A retried event is folded where the checkpoint has passed it (always so live, where it was
+      // set aside); a generation being built that has not reached it yet folds it in its own page.
+      if (options.only !== undefined && checkpoint < options.only) return 0;
+      const deferring = options.deferWhile ? await options.deferWhile(tx) : true;
+      const pageOptions = deferring ? options : { ...options, deferredDays: undefined, deferredUsers: undefined };
       const read = await readPage(page, checkpoint, options);
       if (read.length === 0) return 0;
       const events = read.filter((e) => !isRewindEvent(e));
@@ -39,10 +46,10 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
         scope.previous.map((s) => s.id),
         records,
         aliases,
-        options,
+        pageOptions,
       );
-      await writeUsers(page, touched, scope.personEvents, options);
-      if (options.only === undefined) await rm.writeCheckpoint(tx, CHECKPOINT, read[read.length - 1]!.position);
+      await writeUsers(page, touched, scope.personEvents, pageOptions);
+      if (options.only === undefined) await rm.writeCheckpoint(tx, tables.checkpoint, read[read.length - 1]!.position);
       return read.length;
     },
     { maxWait: 60_000, timeout: 300_000 },

@@ -20,11 +20,10 @@ export async function writeSessions(
   aliases: readonly { alias: string; target: string }[],
   options: ProjectorOptions,
 ): Promise<void> {
-  const { tx, provider } = page;
-  const before = options.deferredDays ? [] : await loadCountedSessions(tx, provider, previousIds);
-  await rm.deleteSessions(tx, provider, previousIds);
-  await rm.insertSessions(tx, provider, records);
+  const before = options.deferredDays ? [] : await loadCountedSessions(page, previousIds);
+  await rm.deleteSessions(page, previousIds);
+  await rm.insertSessions(page, records);
   if (options.deferredDays) for (const r of records) options.deferredDays.add(r.facts.day);
-  else await applyRollupDelta(tx, provider, before, countedOf(records));
-  await rm.saveAliases(tx, provider, aliases);
+  else await applyRollupDelta(page, before, countedOf(records));
+  await rm.saveAliases(page, aliases);
 }

@@ -16,10 +16,10 @@ export async function writeUsers(
   options: ProjectorOptions,
 ): Promise<void> {
   const { tx, provider } = page;
-  await rm.saveSearchTerms(tx, provider, searchTermsOfPage(touched.assigned, personEvents, options.catalog ?? builtInCatalog));
+  await rm.saveSearchTerms(page, searchTermsOfPage(touched.assigned, personEvents, options.catalog ?? builtInCatalog));
   const users = [...touched.dirty.keys()].filter((p) => !isAnonymousPerson(p));
   // A user id seen for the first time gets its reference here, with the sessions that show it.
   await assignReferences(tx, provider, users);
   if (options.deferredUsers) for (const u of users) options.deferredUsers.add(u);
-  else await rm.refreshUserSummaries(tx, provider, users);
+  else await rm.refreshUserSummaries(page, users);
 }

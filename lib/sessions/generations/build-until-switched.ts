@@ -1,0 +1,46 @@
+import { yieldToEventLoop } from "../../db/event-loop";
+import type { Store } from "../../db/prisma";
+import type { ProjectorOptions } from "../projector/options";
+import { buildGenerationStep, type BuildProgress } from "./build-step";
+import { readGeneration } from "./generation";
+import { switchWhenCaughtUp } from "./switch";
+
+export class GenerationBuildError extends Error {
+  constructor(
+    readonly id: number,
+    readonly state: string,
+  ) {
+    super(`generation ${id} of the read models was not switched in: it is ${state}`);
+  }
+}
+
+/**
+ * Builds generation `id` in the foreground, step by step, and switches it in once it has caught
+ * up (events appended meanwhile are folded too); another builder (the server's runner) may finish
+ * it meanwhile. Throws if it fails or another start supersedes it. Answers how many events this
+ * caller folded.
+ */
+export async function buildUntilSwitched(
+  store: Store,
+  id: number,
+  options: ProjectorOptions = {},
+  onProgress?: (progress: BuildProgress) => void,
+): Promise<number> {
+  let events = 0;
+  const ended = async () => {
+    const state = (await readGeneration(store, id))?.state ?? "gone";
+    if (state === "live") return events;
+    throw new GenerationBuildError(id, state);
+  };
+  for (;;) {
+    const step = await buildGenerationStep(store, options);
+    if (step?.id !== id || step.state !== "building") return ended();
+    events += step.read;
+    onProgress?.(step);
+    if (step.caughtUp) {
+      const result = await switchWhenCaughtUp(store, { ...options, id });
+      if (result.switched || result.reason === "nothing-building") return ended();
+    }
+    await yieldToEventLoop();
+  }
+}
