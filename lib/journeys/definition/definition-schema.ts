@@ -59,7 +59,7 @@ export const journeyDocumentSchema = z
     outcome: z.strictObject({
       completed: key,
       abandonedAfter: key.optional(),
-      labels: z.record(z.enum(["completed", "abandoned", "browsed", "live"]), label).optional(),
+      labels: z.partialRecord(z.enum(["completed", "abandoned", "browsed", "live"]), label).optional(),
     }),
     facts: z.array(fact).max(100).optional(),
     describe: z.record(z.string().min(1).max(200), z.string().max(500)).optional(),
