@@ -13,8 +13,7 @@ const REWIND_COLUMNS = new Set(["userid", "anonymousid", "sessionid", "correlati
 type Mode = "structured" | "batch" | "binary" | "malformed" | "resend";
 interface Health {
   status: string;
-  projector: { position: number; head: number };
-  deadLetters: number;
+  projector: { state: string; position: number; head: number; lag: number; deadLetters: number };
 }
 
 async function health(request: APIRequestContext): Promise<Health> {
@@ -56,7 +55,7 @@ function asBinary(event: FuzzEvent): { headers: Record<string, string>; body: Bu
 test("fuzzed ingestion: never a 500 or a stall, stored as acknowledged, a refusal writes nothing, the projector keeps up", async ({ request }) => {
   test.setTimeout(120_000);
   const tag = uniqueTag("fuzz");
-  const deadLettersBefore = (await health(request)).deadLetters;
+  const deadLettersBefore = (await health(request)).projector.deadLetters;
   const modes = fc.sample(fc.constantFrom<Mode>("structured", "batch", "batch", "binary", "binary", "malformed", "resend"), { seed: SEED, numRuns: REQUESTS });
   const events = fc.sample(fuzzEvent(tag), { seed: SEED, numRuns: REQUESTS * 3 });
 
@@ -130,7 +129,7 @@ test("fuzzed ingestion: never a 500 or a stall, stored as acknowledged, a refusa
   polling = false;
   await poller;
   expect(slow).toEqual([]);
-  expect((await health(request)).deadLetters, "events set aside during the fuzz run").toBe(deadLettersBefore);
+  expect((await health(request)).projector.deadLetters, "events set aside during the fuzz run").toBe(deadLettersBefore);
   // Both kinds happened: the run is not all refusals, nor all acceptances.
   expect(statuses.get(200) ?? 0).toBeGreaterThan(10);
   expect([...statuses.keys()].filter((s) => s !== 200).length).toBeGreaterThan(1);

@@ -82,7 +82,8 @@ export interface CountedSession extends DaySession {
 export async function loadCountedSessions({ tx, provider, tables }: ReadModelTx, ids: readonly string[]): Promise<CountedSession[]> {
   if (ids.length === 0) return [];
   const rows = await tx.$queryRaw<{ journey: string; user_id: string | null; outcome: string; analytics: unknown; analytics_day: string | null }[]>(
-    sql`SELECT "journey", "user_id", "outcome", "analytics", "analytics_day" FROM ${ident(tables.sessions)} WHERE ${inList(dialectOf(provider), sql`"id"`, ids)}`,
+    sql`SELECT "journey", "user_id", "outcome", "analytics", "analytics_day" FROM ${ident(tables.sessions)}
+      WHERE ${inList(dialectOf(provider), sql`"id"`, ids)}`,
   );
   return rows.flatMap((r) =>
     r.analytics_day && r.analytics

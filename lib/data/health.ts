@@ -2,25 +2,24 @@ import "server-only";
 import { getStore } from "../db/prisma";
 import { readHeadPosition } from "../eventstore/read";
 import { countDeadLetters } from "../sessions/dead-letters";
+import { buildingGeneration } from "../sessions/generations";
 import { CHECKPOINT } from "../sessions/projector";
+import { healthOf, type Health } from "../sessions/projector-health";
+import { projectorFailing } from "../sessions/projector-runner";
 
-export interface StoreHealth {
-  /** the newest event's position, and how far the session projector has folded */
-  projector: { position: number; head: number };
-  /** events the projector set aside (see /admin/dead-letters) */
-  deadLetters: number;
-}
+export type { Health };
 
-/** Three indexed lookups; null when the store does not answer. */
-export async function checkStoreHealth(): Promise<StoreHealth | null> {
+/** Four indexed lookups; null when the store does not answer. Positions and counts only: nothing personal. */
+export async function checkStoreHealth(): Promise<Health | null> {
   const store = getStore();
   try {
-    const [head, checkpoint, deadLetters] = await Promise.all([
+    const [head, checkpoint, deadLetters, building] = await Promise.all([
       readHeadPosition(store),
       store.db.projectionCheckpoint.findUnique({ where: { name: CHECKPOINT }, select: { position: true } }),
       countDeadLetters(store),
+      buildingGeneration(store),
     ]);
-    return { projector: { position: Number(checkpoint?.position ?? 0), head }, deadLetters };
+    return healthOf({ position: Number(checkpoint?.position ?? 0), head, deadLetters, building: building !== null, failing: projectorFailing() === true });
   } catch {
     return null;
   }

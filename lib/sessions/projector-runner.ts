@@ -1,5 +1,9 @@
+import { yieldToEventLoop } from "../db/event-loop";
 import type { Store } from "../db/prisma";
-import { catchUp, closeIdleSessions, rebuildProjections, repairDailyRollups, repairSummaries } from "./projector";
+import { buildGenerationStep, buildingGeneration, liveGeneration, startGeneration, switchWhenCaughtUp } from "./generations";
+import { catalogOfGeneration } from "./generations/catalogs";
+import { catchUp, closeIdleSessions, repairDailyRollups, repairSummaries } from "./projector";
+import type { ProjectorOptions } from "./projector/options";
 import { sessionTimeoutMs } from "./settings";
 
 /** How often the projector looks for events other processes appended (the import command, another server). */
@@ -25,6 +29,20 @@ function logFailure(error: unknown, failures: number) {
   console.error(`[rewind] projector failed (${failures} in a row; retrying with backoff): ${kind}`);
 }
 
+/**
+ * One page of the generation being built (a rebuild, changed journeys), if any, between the live
+ * projector's pages; it switches in once it has caught up. Answers whether there is more to build.
+ */
+async function buildStep(store: Store, options: ProjectorOptions): Promise<boolean> {
+  const step = await buildGenerationStep(store, options);
+  if (step?.state !== "building") return false;
+  await yieldToEventLoop();
+  if (!step.caughtUp) return true;
+  const result = await switchWhenCaughtUp(store, { ...options, id: step.id });
+  if (result.switched) console.log(`[rewind] generation ${step.id} of the read models is live (${result.aliases} session ids kept as aliases)`);
+  return !result.switched && result.reason === "behind";
+}
+
 async function run(store: Store, runner: Runner) {
   if (runner.running) {
     runner.again = true;
@@ -36,10 +54,12 @@ async function run(store: Store, runner: Runner) {
     do {
       runner.again = false;
       const options = { timeoutMs: sessionTimeoutMs() };
-      await catchUp(store, options);
+      const live = { ...options, catalog: await catalogOfGeneration(await liveGeneration(store)) };
+      await catchUp(store, live);
+      if (await buildStep(store, options)) runner.again = true;
       if (Date.now() - runner.lastClose > CLOSE_IDLE_EVERY_MS) {
         runner.lastClose = Date.now();
-        await closeIdleSessions(store, options);
+        await closeIdleSessions(store, live);
       }
     } while (runner.again);
     runner.failures = 0;
@@ -53,15 +73,17 @@ async function run(store: Store, runner: Runner) {
 }
 
 /**
- * Sessions projected before analytics existed (migration 0006) have no facts: the read models are
- * rebuilt once, at start, so every page counts every session. A store projected since costs one
- * indexed probe.
+ * Sessions projected before analytics existed (migration 0006), or whose facts a migration
+ * cleared (0014), have none: a new generation is built once, at start, and switched in, so every
+ * page counts every session (pages show the current one until then). A store projected since
+ * costs one indexed probe.
  */
 async function backfillAnalytics(store: Store): Promise<void> {
   const stale = await store.db.session.findFirst({ where: { analyticsDay: null }, select: { id: true } });
-  if (!stale) return;
-  console.log("[rewind] sessions without analytics facts: rebuilding the read models once…");
-  await rebuildProjections(store);
+  if (!stale || (await buildingGeneration(store))) return;
+  console.log("[rewind] sessions without analytics facts: building a new generation of the read models once…");
+  const live = await liveGeneration(store);
+  await startGeneration(store, { definitions: live.definitions, catalog: await catalogOfGeneration(live), reason: "analytics backfill" });
 }
 
 /** Starts the projector in this server process: catches up now, then polls. Idempotent. */
@@ -85,4 +107,10 @@ export function nudgeProjector(): void {
   const runner = globalRunner.rewindProjector;
   const store = globalRunner.rewindProjectorStore;
   if (runner && store) void run(store, runner);
+}
+
+/** Whether this process's projector's last run failed; null when it runs in no process here. */
+export function projectorFailing(): boolean | null {
+  const runner = globalRunner.rewindProjector;
+  return runner ? runner.failures > 0 : null;
 }

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { parseDatabaseUrl } from "../../lib/db/database-url";
 import { migrateDatabase } from "../../lib/db/migrate";
 import { openStore } from "../../lib/db/prisma";
+import { progressWords } from "../../lib/sessions/generations/progress-line";
 import { catchUp, closeIdleSessions, rebuildProjections } from "../../lib/sessions/projector";
 import { sessionTimeoutMs } from "../../lib/sessions/settings";
 
@@ -15,7 +16,11 @@ export async function runProjections(args: string[]): Promise<void> {
   const options = { timeoutMs: sessionTimeoutMs() };
   try {
     const started = performance.now();
-    const events = action === "rebuild" ? await rebuildProjections(store, options) : await catchUp(store, options);
+    // A rebuild folds into a new generation beside the live one (pages keep reading it) and
+    // switches it in once it has caught up: one line per page of progress.
+    const onProgress = (p: { id: number; position: number; head: number }) =>
+      console.log(`Preparing generation ${p.id} of the read models: ${progressWords(p.position, p.head)}`);
+    const events = action === "rebuild" ? await rebuildProjections(store, options, onProgress) : await catchUp(store, options);
     const closed = await closeIdleSessions(store, options);
     const seconds = (performance.now() - started) / 1000;
     const sessions = await store.db.session.count();

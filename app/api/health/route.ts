@@ -2,10 +2,10 @@ import { checkStoreHealth } from "@/lib/data/health";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/health – liveness, store reachability, how far the projector has folded and how many
-// events it set aside; open (positions and a count, nothing of any event)
+// GET /api/health – liveness (no key): {status: ok|degraded, projector: {state, position, head, lag,
+// deadLetters}}; 503 only when the store does not answer. Positions and counts, nothing of any event.
 export async function GET() {
   const health = await checkStoreHealth();
   if (!health) return Response.json({ status: "store unavailable" }, { status: 503 });
-  return Response.json({ status: "ok", ...health });
+  return Response.json(health);
 }

@@ -1,0 +1,31 @@
+/** How the session projector stands, as `GET /api/health` answers it (a public contract). */
+export type ProjectorState = "caught-up" | "catching-up" | "rebuilding" | "failing";
+
+export interface ProjectorHealth {
+  state: ProjectorState;
+  /** how far the live generation has folded, the newest position, and the difference */
+  position: number;
+  head: number;
+  lag: number;
+  /** events set aside (see /admin/dead-letters) */
+  deadLetters: number;
+}
+
+export interface Health {
+  /** degraded while the projector is failing: still 200, so a load balancer keeps the node */
+  status: "ok" | "degraded";
+  projector: ProjectorHealth;
+}
+
+/**
+ * The answer from what was read: failing (the runner's last page failed) outranks rebuilding (a
+ * new generation is being built), which outranks catching up (the live one is behind the head).
+ */
+export function healthOf(input: { position: number; head: number; deadLetters: number; building: boolean; failing: boolean }): Health {
+  const lag = Math.max(0, input.head - input.position);
+  const state: ProjectorState = input.failing ? "failing" : input.building ? "rebuilding" : lag > 0 ? "catching-up" : "caught-up";
+  return {
+    status: state === "failing" ? "degraded" : "ok",
+    projector: { state, position: input.position, head: input.head, lag, deadLetters: input.deadLetters },
+  };
+}
