@@ -19,7 +19,7 @@ export async function closeIdleSessions(store: Store, options: ProjectorOptions 
     const page = { ...m, tx };
     await rm.lockAndReadCheckpoint(tx, m.tables.checkpoint);
     const idle = await rm.loadIdleSessions(page, now - timeoutMs);
-    const { closed, before, after } = closeIdle(idle);
+    const { closed, before, after } = closeIdle(idle, options.catalog);
     await rm.markTimedOut(page, closed);
     await rm.refreshUserSummaries(page, [...new Set(idle.flatMap((s) => (s.userId ? [s.userId] : [])))]);
     await applyRollupDelta(page, before, after);
