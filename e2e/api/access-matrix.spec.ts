@@ -94,6 +94,7 @@ test("each role and key kind gets exactly what the matrix says, on every route",
     "/resume/[token]": "/resume/not.valid-token",
     "/api/resume-links/[linkId]": "/api/resume-links/rl_does-not-exist",
     "/flows/[correlationId]": `/flows/${encodeURIComponent(flow)}`,
+    "/api/journeys/[name]": "/api/journeys/holiday-booking",
   };
   const postSamples: Record<string, string> = { "/api/auth/[...all]": "/api/auth/sign-in/email" };
   // The dashboard's own reads take their cursor; the replay's, the grant of the caller's page load too.
