@@ -4,6 +4,8 @@ import { AdminTabs } from "@/components/admin/admin-tabs";
 import { JourneyEditor } from "@/components/admin/journey-editor";
 import { JourneyHistory } from "@/components/admin/journey-history";
 import { JourneyList } from "@/components/admin/journey-list";
+import { RefreshWhile } from "@/components/admin/refresh-while";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { previewJourneyAction, saveJourneyAction } from "@/lib/actions/journeys";
@@ -29,6 +31,7 @@ export default async function AdminJourneysPage({ searchParams }: { searchParams
         new version and folds every event again into a new version of the read models, built beside the live one; pages show the live one until it has caught
         up. The built-in holiday-booking journey is code and cannot be edited here.
       </p>
+      <RefreshWhile active={building !== null} />
       {building && (
         <Notice role="status" tone="warning">
           A new version of the read models is being prepared ({building.reason}): {progressWords(building.position, building.head)} folded. Pages show the
@@ -36,6 +39,13 @@ export default async function AdminJourneysPage({ searchParams }: { searchParams
         </Notice>
       )}
       <JourneyList journeys={journeys} selected={name} />
+      {name && (
+        <p>
+          <Link href="/admin/journeys" className={buttonClass("outline")}>
+            New definition
+          </Link>
+        </p>
+      )}
       {name && !selected && (
         <Notice role="alert" tone="error">
           No journey named “{name}”. <Link href="/admin/journeys">Start a new definition</Link>.
