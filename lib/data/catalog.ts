@@ -1,6 +1,8 @@
 import "server-only";
 import { getStore } from "../db/prisma";
 import type { JourneyCatalog } from "../journeys/catalog";
+import { genericJourney } from "../journeys/generic/generic-journey";
+import type { JourneyDefinition } from "../journeys/journey-definition";
 import { liveCatalogOf } from "../journey-store/live-catalog";
 
 /**
@@ -9,4 +11,12 @@ import { liveCatalogOf } from "../journey-store/live-catalog";
  */
 export async function liveCatalog(): Promise<JourneyCatalog> {
   return liveCatalogOf(getStore());
+}
+
+/**
+ * The journey a stored session names, from the live catalog; a journey no longer in it (its
+ * definition removed) reads as the generic one until the sessions are folded again.
+ */
+export async function liveJourney(name: string): Promise<JourneyDefinition<unknown>> {
+  return (await liveCatalog()).byName(name) ?? (genericJourney as JourneyDefinition<unknown>);
 }

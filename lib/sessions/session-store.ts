@@ -80,6 +80,7 @@ const SESSION_COLUMNS: Columns = [
   ["last_event_at", "timestamp"],
   ["end_reason", "text"],
   ["outcome", "text"],
+  ["outcome_label", "text"],
   ["event_count", "integer"],
   ["duration_ms", "bigint"],
   ["last_step", "text"],
@@ -140,6 +141,7 @@ export async function insertSessions({ tx, provider, tables }: ReadModelTx, reco
       r.lastEventAt,
       r.endReason,
       r.outcome,
+      r.outcomeLabel,
       r.eventCount,
       r.durationMs,
       r.lastStep,
@@ -208,6 +210,6 @@ export async function markTimedOut({ tx, provider, tables }: ReadModelTx, closed
   const d = dialectOf(provider);
   for (const c of closed) {
     await tx.$executeRaw(sql`UPDATE ${ident(tables.sessions)} SET "end_reason" = 'timed_out', "ended_at" = "last_event_at", "outcome" = ${c.outcome},
-      "analytics" = ${d.json(c.facts)}, "drop_reason" = ${c.facts?.dropReason ?? null} WHERE "id" = ${c.id}`);
+      "outcome_label" = ${c.outcomeLabel}, "analytics" = ${d.json(c.facts)}, "drop_reason" = ${c.facts?.dropReason ?? null} WHERE "id" = ${c.id}`);
   }
 }

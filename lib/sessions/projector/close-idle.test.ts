@@ -4,10 +4,8 @@ import { closeIdle, type IdleSession } from "./close-idle";
 
 const facts = (path: string[]): SessionFacts => ({
   day: "2026-06-01",
-  platform: null,
-  device: null,
-  country: null,
-  destination: null,
+  dimensions: {},
+  dimensionIndex: [],
   depth: 1,
   reachedAt: [1],
   dropReason: null,
@@ -28,7 +26,9 @@ const idle = (fields: Partial<IdleSession>): IdleSession => ({
 describe("closing idle sessions", () => {
   it("the journey decides the outcome once the session is no longer open, and the facts end with it", () => {
     const { closed, before, after } = closeIdle([idle({})]);
-    expect(closed).toEqual([{ id: "s1", outcome: "browsed", facts: { ...facts(["search", "end:browsed"]), dropReason: "timed_out" } }]);
+    expect(closed).toEqual([
+      { id: "s1", outcome: "browsed", outcomeLabel: "browsed", facts: { ...facts(["search", "end:browsed"]), dropReason: "timed_out" } },
+    ]);
     // The counters move from the session as live to the session as closed.
     expect(before).toEqual([{ day: "2026-06-01", journey: "generic", userId: "u1", outcome: "live", facts: facts(["search", "end:live"]) }]);
     expect(after.map((s) => [s.outcome, s.facts.path])).toEqual([["browsed", ["search", "end:browsed"]]]);
@@ -36,7 +36,7 @@ describe("closing idle sessions", () => {
 
   it("a session without analytics facts (projected before they existed) closes without moving counters", () => {
     const { closed, before, after } = closeIdle([idle({ facts: null, day: null })]);
-    expect(closed).toEqual([{ id: "s1", outcome: "browsed", facts: null }]);
+    expect(closed).toEqual([{ id: "s1", outcome: "browsed", outcomeLabel: "browsed", facts: null }]);
     expect([before, after]).toEqual([[], []]);
   });
 });
