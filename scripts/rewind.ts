@@ -12,7 +12,10 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
   migrate: { run: runMigrate, help: "apply database migrations (DATABASE_URL)" },
   import: { run: runImport, help: "import <file.ndjson|file.json>  append CloudEvents from a file" },
   simulate: { run: runSimulate, help: "simulate --users N --days D --seed S  append the reference world" },
-  projections: { run: runProjections, help: "projections <rebuild|catch-up>  rebuild or catch up the session read models" },
+  projections: {
+    run: runProjections,
+    help: "projections <rebuild|catch-up|status>  rebuild (into a new generation) or catch up the session read models, or list their generations",
+  },
   keys: { run: runKeys, help: "keys create <producer|service> <name>  create an API key (shown once)" },
   integrity: { run: runIntegrity, help: "integrity <digest|verify [--digest D]>  the chain's digest, or check every event against it" },
   journeys: {

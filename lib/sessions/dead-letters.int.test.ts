@@ -7,6 +7,7 @@ import { anEvent } from "../testing/event-factory";
 import { insertUnfoldableEvent } from "../testing/unfoldable-event";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { countDeadLetters, discardDeadLetter, isTransientFailure, listDeadLetters, setAsideEventsNear, setAsideNextEvent } from "./dead-letters";
+import { buildGenerationStep, startGeneration, switchWhenCaughtUp } from "./generations";
 import { retryDeadLetter } from "./isolate-failing-event";
 import { CHECKPOINT, catchUp, rebuildProjections } from "./projector";
 import { listUserSessions } from "./read-sessions";
@@ -119,8 +120,14 @@ describe.each(testProviders())("a page the projector cannot fold never blocks th
     expect((await listDeadLetters(t.store)).map((l) => l.position)).toEqual([bad!.position]);
 
     expect(await retryDeadLetter(t.store, bad!.position, { now: NOW })).toBe(false);
+    // A new generation built meanwhile skips it too, and gets it when it is retried.
+    await startGeneration(t.store, { definitions: {}, reason: "built while an event is set aside" });
+    let step = await buildGenerationStep(t.store, { now: NOW });
+    while (step && !step.caughtUp) step = await buildGenerationStep(t.store, { now: NOW });
     await cure(t);
     expect(await retryDeadLetter(t.store, bad!.position, { now: NOW })).toBe(true);
+    expect(await listUserSessions(t.store, "u-poison")).toHaveLength(1);
+    expect(await switchWhenCaughtUp(t.store, { now: NOW })).toMatchObject({ switched: true });
     expect(await listUserSessions(t.store, "u-poison")).toHaveLength(1);
     expect(await listDeadLetters(t.store)).toEqual([]);
     // Only a set-aside event is retried: the action cannot fold an arbitrary position.

@@ -1,7 +1,10 @@
 import type { Store } from "../db/prisma";
 import { errorKindOf, isSetAside, isTransientFailure, readCheckpointPosition, recordFailedRetry, setAsideNextEvent, storeAnswers } from "./dead-letters";
 import { CHECKPOINT, type ProjectorOptions } from "./projector/options";
+import { catalogOfGeneration } from "./generations/catalogs";
+import { buildingGeneration } from "./generations/generation";
 import { projectNextPage } from "./projector/project-page";
+import { generationTables } from "./read-model-tables";
 
 /**
  * One page, and when it fails, the same events one at a time: the event that cannot be folded
@@ -44,9 +47,23 @@ export async function retryDeadLetter(store: Store, position: number, options: P
   // Only an event that is set aside: any other position is not this action's to fold.
   if (!(await isSetAside(store, position))) return null;
   try {
-    return (await projectNextPage(store, { ...options, only: position })) === 1;
+    const folded = (await projectNextPage(store, { ...options, only: position })) === 1;
+    if (folded) await foldIntoBuilding(store, position, options);
+    return folded;
   } catch (error) {
     await recordFailedRetry(store, position, error);
     return false;
   }
+}
+
+/**
+ * A generation being built skipped the event while it was set aside: if it has passed it already,
+ * it folds it now too (otherwise its own pages reach it; project-page.ts checks under its lock),
+ * so the switch does not lose it.
+ */
+async function foldIntoBuilding(store: Store, position: number, options: ProjectorOptions): Promise<void> {
+  const generation = await buildingGeneration(store);
+  if (!generation) return;
+  const tables = generationTables(generation.id);
+  await projectNextPage(store, { ...options, only: position, tables, catalog: await catalogOfGeneration(generation) });
 }

@@ -6,15 +6,17 @@ import { liveCatalogOf } from "../../lib/journey-store/live-catalog";
 import { progressWords } from "../../lib/sessions/generations/progress-line";
 import { catchUp, closeIdleSessions, rebuildProjections } from "../../lib/sessions/projector";
 import { sessionTimeoutMs } from "../../lib/sessions/settings";
+import { printGenerations } from "./generations-status";
 
 export async function runProjections(args: string[]): Promise<void> {
   const { positionals } = parseArgs({ args, allowPositionals: true });
   const [action] = positionals;
-  if (action !== "rebuild" && action !== "catch-up") throw new Error("usage: projections <rebuild|catch-up>");
+  if (action !== "rebuild" && action !== "catch-up" && action !== "status") throw new Error("usage: projections <rebuild|catch-up|status>");
   const target = parseDatabaseUrl(process.env.DATABASE_URL);
   await migrateDatabase(target);
   const store = openStore(target);
   try {
+    if (action === "status") return await printGenerations(store);
     // The live generation's journeys, stored definitions included: a fold with the built-in ones alone would drop them.
     const options = { timeoutMs: sessionTimeoutMs(), catalog: await liveCatalogOf(store) };
     const started = performance.now();

@@ -2,6 +2,7 @@ import { yieldToEventLoop } from "../../db/event-loop";
 import type { Store } from "../../db/prisma";
 import type { ProjectorOptions } from "../projector/options";
 import { buildGenerationStep, type BuildProgress } from "./build-step";
+import { readGeneration } from "./generation";
 import { switchWhenCaughtUp } from "./switch";
 
 export class GenerationBuildError extends Error {
@@ -15,8 +16,9 @@ export class GenerationBuildError extends Error {
 
 /**
  * Builds generation `id` in the foreground, step by step, and switches it in once it has caught
- * up (events appended meanwhile are folded too). Throws if it fails or another start supersedes
- * it. Answers how many events it folded.
+ * up (events appended meanwhile are folded too); another builder (the server's runner) may finish
+ * it meanwhile. Throws if it fails or another start supersedes it. Answers how many events this
+ * caller folded.
  */
 export async function buildUntilSwitched(
   store: Store,
@@ -25,15 +27,19 @@ export async function buildUntilSwitched(
   onProgress?: (progress: BuildProgress) => void,
 ): Promise<number> {
   let events = 0;
+  const ended = async () => {
+    const state = (await readGeneration(store, id))?.state ?? "gone";
+    if (state === "live") return events;
+    throw new GenerationBuildError(id, state);
+  };
   for (;;) {
     const step = await buildGenerationStep(store, options);
-    if (!step || step.id !== id || step.state !== "building") throw new GenerationBuildError(id, step?.id === id ? step.state : "superseded");
+    if (step?.id !== id || step.state !== "building") return ended();
     events += step.read;
     onProgress?.(step);
     if (step.caughtUp) {
       const result = await switchWhenCaughtUp(store, { ...options, id });
-      if (result.switched) return events;
-      if (result.reason === "nothing-building") throw new GenerationBuildError(id, "no longer building");
+      if (result.switched || result.reason === "nothing-building") return ended();
     }
     await yieldToEventLoop();
   }

@@ -29,6 +29,9 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
     async (tx) => {
       const page = { tx, provider, tables, store: { ...store, db: tx as never } };
       const checkpoint = await rm.lockAndReadCheckpoint(tx, tables.checkpoint);
+      // A retried event is folded where the checkpoint has passed it (always so live, where it was
+      // set aside); a generation being built that has not reached it yet folds it in its own page.
+      if (options.only !== undefined && checkpoint < options.only) return 0;
       const deferring = options.deferWhile ? await options.deferWhile(tx) : true;
       const pageOptions = deferring ? options : { ...options, deferredDays: undefined, deferredUsers: undefined };
       const read = await readPage(page, checkpoint, options);
