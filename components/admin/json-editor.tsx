@@ -2,6 +2,8 @@
 
 import { cx } from "../ui/class-names";
 
+const BOX = "flex max-h-[36rem] overflow-auto rounded border border-slate-300 bg-white font-mono text-xs leading-5 dark:border-slate-700 dark:bg-slate-950";
+
 /**
  * A JSON textarea with line numbers; lines that have an error are marked in the gutter and carry
  * the messages as a tooltip. The textarea grows with its text (no inner scroll), so the gutter and
@@ -24,7 +26,7 @@ export function JsonEditor({
   const count = value.split("\n").length;
   const numbers = Array.from({ length: count }, (_, i) => i + 1);
   return (
-    <div className="flex max-h-[36rem] overflow-auto rounded border border-slate-300 bg-white font-mono text-xs leading-5 dark:border-slate-700 dark:bg-slate-950">
+    <div className={BOX}>
       <div
         aria-hidden="true"
         className="sticky left-0 select-none border-r border-slate-200 bg-slate-50 py-2 text-right text-slate-400 dark:border-slate-800 dark:bg-slate-900"

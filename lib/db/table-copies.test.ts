@@ -4,7 +4,8 @@ import { copiedIndexSql, copiedTableSql } from "./table-copies";
 describe("copying a SQLite table's statements", () => {
   it("the table's CREATE takes the copy's name, quoted or not, columns untouched (added ones included)", () => {
     const created = `CREATE TABLE "sessions" ("id" TEXT NOT NULL PRIMARY KEY, "person" TEXT NOT NULL, "analytics" JSONB)`;
-    expect(copiedTableSql(created, "sessions__g3")).toBe(`CREATE TABLE "sessions__g3" ("id" TEXT NOT NULL PRIMARY KEY, "person" TEXT NOT NULL, "analytics" JSONB)`);
+    const copied = `CREATE TABLE "sessions__g3" ("id" TEXT NOT NULL PRIMARY KEY, "person" TEXT NOT NULL, "analytics" JSONB)`;
+    expect(copiedTableSql(created, "sessions__g3")).toBe(copied);
     expect(copiedTableSql("CREATE TABLE sessions (id TEXT)", "sessions__g3")).toBe(`CREATE TABLE "sessions__g3" (id TEXT)`);
   });
 
