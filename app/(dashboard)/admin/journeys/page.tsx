@@ -11,7 +11,6 @@ import { Notice } from "@/components/ui/notice";
 import { previewJourneyAction, saveJourneyAction } from "@/lib/actions/journeys";
 import { getJourneysAdmin } from "@/lib/data/journey-admin";
 import { requireViewer } from "@/lib/data/viewer";
-import { progressWords } from "@/lib/sessions/generations/progress-line";
 import { STARTER_DEFINITION } from "@/lib/journey-store/starter-definition";
 
 export const dynamic = "force-dynamic";
@@ -31,13 +30,8 @@ export default async function AdminJourneysPage({ searchParams }: { searchParams
         new version and folds every event again into a new version of the read models, built beside the live one; pages show the live one until it has caught
         up. The built-in holiday-booking journey is code and cannot be edited here.
       </p>
+      {/* The layout says a new version is being prepared; this keeps the list's "not live yet" current until it is switched in. */}
       <RefreshWhile active={building !== null} />
-      {building && (
-        <Notice role="status" tone="warning">
-          A new version of the read models is being prepared ({building.reason}): {progressWords(building.position, building.head)} folded. Pages show the
-          current version until it has caught up.
-        </Notice>
-      )}
       <JourneyList journeys={journeys} selected={name} />
       {name && (
         <p>
