@@ -10,6 +10,16 @@ export async function register() {
     return null;
   });
   if (admin) console.log("[rewind] created the first admin from REWIND_ADMIN_EMAIL");
+  // Stored journey definitions: generations started elsewhere (`journeys apply`) are built here with
+  // them; on a store with none, journeys/*.json (or REWIND_JOURNEYS_DIR) are stored and folded in.
+  const { resolveCatalogsFrom } = await import("./lib/journey-store/journey-catalog");
+  resolveCatalogsFrom(getStore());
+  const { seedJourneys } = await import("./lib/journey-store/apply-definition");
+  const seeded = await seedJourneys(getStore()).catch((error: unknown) => {
+    console.error(`[rewind] could not seed the journey definitions: ${error instanceof Error ? error.message : String(error)}`);
+    return [];
+  });
+  if (seeded.length > 0) console.log(`[rewind] seeded journey definitions: ${seeded.map((v) => v.name).join(", ")}`);
   if (process.env.REWIND_PROJECTOR === "off") return;
   const { startProjector } = await import("./lib/sessions/projector-runner");
   startProjector(getStore());

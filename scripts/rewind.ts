@@ -1,6 +1,7 @@
 // The `rewind` command line: `npm run rewind -- <command> [options]`.
 import { runImport } from "./commands/import";
 import { runIntegrity } from "./commands/integrity";
+import { runJourneys } from "./commands/journeys";
 import { runKeys } from "./commands/keys";
 import { runMigrate } from "./commands/migrate";
 import { runProjections } from "./commands/projections";
@@ -17,6 +18,10 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
   },
   keys: { run: runKeys, help: "keys create <producer|service> <name>  create an API key (shown once)" },
   integrity: { run: runIntegrity, help: "integrity <digest|verify [--digest D]>  the chain's digest, or check every event against it" },
+  journeys: {
+    run: runJourneys,
+    help: "journeys <apply <file.json> [--detach] | list | show <name> | export <name>>  store a journey definition (re-folds) or read them",
+  },
   users: { run: runUsers, help: "users reset-password <email>  a temporary password for a dashboard user (shown once)" },
 };
 

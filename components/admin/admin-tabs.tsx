@@ -4,6 +4,7 @@ const TABS = [
   { href: "/admin/users", label: "Dashboard users" },
   { href: "/admin/keys", label: "API keys" },
   { href: "/admin/policy", label: "Personal-data policy" },
+  { href: "/admin/journeys", label: "Journeys" },
   { href: "/admin/dead-letters", label: "Set-aside events" },
 ];
 

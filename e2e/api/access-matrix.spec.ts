@@ -98,6 +98,8 @@ test("each role and key kind gets exactly what the matrix says, on every route",
     "/api/analytics/funnel": "/api/analytics/funnel?journey=holiday-booking&from=2026-06-01&to=2026-06-01",
     "/api/analytics/overview": "/api/analytics/overview?journey=holiday-booking&from=2026-06-01&to=2026-06-01",
     "/api/analytics/popularity": "/api/analytics/popularity?journey=holiday-booking&dimension=country&from=2026-06-01&to=2026-06-01",
+
+    "/api/journeys/[name]": "/api/journeys/holiday-booking",
   };
   const postSamples: Record<string, string> = { "/api/auth/[...all]": "/api/auth/sign-in/email" };
   // The dashboard's own reads take their cursor; the replay's, the grant of the caller's page load too.
@@ -257,6 +259,8 @@ test("each role and key kind gets exactly what the rules say, on every server ac
     "lib/actions/admin.ts#revokeApiKeyAction": () => [form({ id: "999999999" })],
     "lib/actions/admin.ts#savePolicyAction": () => [null, form({ policy: "{" })],
     "lib/actions/dead-letters.ts#retryDeadLetterAction": () => [form({ position: "999999999" })],
+    "lib/actions/journeys.ts#previewJourneyAction": () => [null, form({ definition: "{" })],
+    "lib/actions/journeys.ts#saveJourneyAction": () => [null, form({ definition: "{" })],
     "lib/actions/dead-letters.ts#discardDeadLetterAction": () => [form({ position: "999999999" })],
     "lib/actions/reveal.ts#revealSessionAction": () => [none, ""],
     "lib/actions/reveal.ts#revealFieldAction": () => [1, ["x"], "", none],

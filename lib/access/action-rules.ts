@@ -22,6 +22,8 @@ export const ACTION_RULES: Record<string, ActionRule> = {
   "lib/actions/admin.ts#revokeApiKeyAction": "admin.manage",
   "lib/actions/admin.ts#savePolicyAction": "admin.manage",
   "lib/actions/dead-letters.ts#retryDeadLetterAction": "admin.manage",
+  "lib/actions/journeys.ts#previewJourneyAction": "admin.manage",
+  "lib/actions/journeys.ts#saveJourneyAction": "admin.manage",
   "lib/actions/dead-letters.ts#discardDeadLetterAction": "admin.manage",
   "lib/actions/reveal.ts#revealSessionAction": "personal-data.reveal",
   "lib/actions/reveal.ts#revealFieldAction": "personal-data.reveal",

@@ -1,15 +1,16 @@
 import "server-only";
-import { builtInCatalog, type JourneyCatalog } from "../journeys/catalog";
+import { getStore } from "../db/prisma";
+import type { JourneyCatalog } from "../journeys/catalog";
 import { genericJourney } from "../journeys/generic/generic-journey";
 import type { JourneyDefinition } from "../journeys/journey-definition";
+import { liveCatalogOf } from "../journey-store/live-catalog";
 
 /**
  * The journeys pages read sessions with: the catalog the live generation of the read models was
- * folded with. For now the built-in journeys; stored definitions join it when they are loaded
- * from the store.
+ * folded with (the built-in journeys and its stored definitions, lib/journey-store/live-catalog.ts).
  */
 export async function liveCatalog(): Promise<JourneyCatalog> {
-  return builtInCatalog;
+  return liveCatalogOf(getStore());
 }
 
 /**

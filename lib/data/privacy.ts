@@ -2,11 +2,15 @@ import "server-only";
 import { getStore } from "../db/prisma";
 import { REVEALED, type Masker } from "../privacy/mask";
 import { currentMasker } from "../privacy/policy-store";
+import { livePersonalPaths } from "../journey-store/live-catalog";
 
 /**
- * The masker every response goes through (lib/privacy/policy-store.ts); `revealed` only for a
- * session a permitted viewer revealed with a reason (lib/data/reveal.ts checks the grant).
+ * The masker every response goes through (lib/privacy/policy-store.ts), with the live journeys'
+ * `people` paths as personal data too; `revealed` only for a session a permitted viewer revealed
+ * with a reason (lib/data/reveal.ts checks the grant).
  */
-export function getMasker(revealed = false): Promise<Masker> {
-  return revealed ? Promise.resolve(REVEALED) : currentMasker(getStore());
+export async function getMasker(revealed = false): Promise<Masker> {
+  if (revealed) return REVEALED;
+  const store = getStore();
+  return currentMasker(store, Date.now(), await livePersonalPaths(store));
 }

@@ -120,6 +120,11 @@ function maskingEverything(name: string): Detector {
 export interface MaskerOptions {
   /** sources of the policy's patterns not shown to be safe to run: they fail closed */
   unproven?: ReadonlySet<string>;
+  /**
+   * event paths the live journeys name as personal (their `people`: `data.customer.email`), masked
+   * in every event's data like the policy's own paths; a path outside `data` is not data's to mask
+   */
+  journeyPaths?: readonly string[];
 }
 
 export function createMasker(policy: PersonalDataPolicy, options: MaskerOptions = {}): Masker {
@@ -128,6 +133,8 @@ export function createMasker(policy: PersonalDataPolicy, options: MaskerOptions 
     luhn: p.check === "luhn",
   }));
   const paths = new Map(Object.entries(policy.fields).map(([type, list]) => [type, list.map(parsePath)]));
+  // In every event, not only the claimed types: a journey claims by type and source, and masking more is the safe side.
+  const everywhere = (options.journeyPaths ?? []).filter((p) => p.startsWith("data.")).map((p) => parsePath(p.slice("data.".length)));
 
   function text(value: string): string {
     let out = value;
@@ -156,10 +163,11 @@ export function createMasker(policy: PersonalDataPolicy, options: MaskerOptions 
   function eventData(type: string, data: unknown): unknown {
     let out = data;
     for (const path of paths.get(type) ?? []) out = maskAtPath(out, path, maskEverything);
+    for (const path of everywhere) out = maskAtPath(out, path, maskEverything);
     return deep(out);
   }
 
-  const personalKeys = new Set([...paths.values()].flatMap((list) => list.map((path) => path[path.length - 1]!.key)));
+  const personalKeys = new Set([...paths.values(), everywhere].flatMap((list) => list.map((path) => path[path.length - 1]!.key)));
 
   function state<T>(value: T): T {
     if (Array.isArray(value)) return value.map(state) as T;

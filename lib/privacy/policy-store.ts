@@ -58,18 +58,20 @@ export async function policyHistory(store: Store, limit = 50): Promise<PolicyVer
   return rows.map(toVersion);
 }
 
-const cache = globalThis as unknown as { rewindMasker?: { version: number; masker: Masker; checkedAt: number } };
+const cache = globalThis as unknown as { rewindMasker?: { version: number; journeyPaths: string; masker: Masker; checkedAt: number } };
 const RECHECK_MS = 2_000;
 
 /**
- * The masker for the policy in force. A saved change reaches every process within a couple of
- * seconds; in between, one small query per two seconds, not per request.
+ * The masker for the policy in force, with the live journeys' personal paths (`journeyPaths`)
+ * added to its own. A saved change reaches every process within a couple of seconds; in between,
+ * one small query per two seconds, not per request.
  */
-export async function currentMasker(store: Store, now = Date.now()): Promise<Masker> {
+export async function currentMasker(store: Store, now = Date.now(), journeyPaths: readonly string[] = []): Promise<Masker> {
   const cached = cache.rewindMasker;
-  if (cached && now - cached.checkedAt < RECHECK_MS) return cached.masker;
+  const pathsKey = journeyPaths.join("\n");
+  if (cached && cached.journeyPaths === pathsKey && now - cached.checkedAt < RECHECK_MS) return cached.masker;
   const head = await store.db.personalDataPolicy.findFirst({ orderBy: { version: "desc" }, select: { version: true } });
-  if (cached && head?.version === cached.version) {
+  if (cached && head?.version === cached.version && cached.journeyPaths === pathsKey) {
     cached.checkedAt = now;
     return cached.masker;
   }
@@ -83,7 +85,7 @@ export async function currentMasker(store: Store, now = Date.now()): Promise<Mas
       current.version,
       current.policy.patterns.filter((p) => unproven.has(p.regex)).map((p) => p.name),
     );
-  cache.rewindMasker = { version: current.version, masker: createMasker(current.policy, { unproven }), checkedAt: now };
+  cache.rewindMasker = { version: current.version, journeyPaths: pathsKey, masker: createMasker(current.policy, { unproven, journeyPaths }), checkedAt: now };
   return cache.rewindMasker.masker;
 }
 

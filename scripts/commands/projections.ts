@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { parseDatabaseUrl } from "../../lib/db/database-url";
 import { migrateDatabase } from "../../lib/db/migrate";
 import { openStore } from "../../lib/db/prisma";
+import { liveCatalogOf } from "../../lib/journey-store/live-catalog";
 import { progressWords } from "../../lib/sessions/generations/progress-line";
 import { catchUp, closeIdleSessions, rebuildProjections } from "../../lib/sessions/projector";
 import { sessionTimeoutMs } from "../../lib/sessions/settings";
@@ -14,9 +15,10 @@ export async function runProjections(args: string[]): Promise<void> {
   const target = parseDatabaseUrl(process.env.DATABASE_URL);
   await migrateDatabase(target);
   const store = openStore(target);
-  const options = { timeoutMs: sessionTimeoutMs() };
   try {
     if (action === "status") return await printGenerations(store);
+    // The live generation's journeys, stored definitions included: a fold with the built-in ones alone would drop them.
+    const options = { timeoutMs: sessionTimeoutMs(), catalog: await liveCatalogOf(store) };
     const started = performance.now();
     // A rebuild folds into a new generation beside the live one (pages keep reading it) and
     // switches it in once it has caught up: one line per page of progress.

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AdminTabs } from "@/components/admin/admin-tabs";
+import { JourneyEditor } from "@/components/admin/journey-editor";
+import { JourneyHistory } from "@/components/admin/journey-history";
+import { JourneyList } from "@/components/admin/journey-list";
+import { RefreshWhile } from "@/components/admin/refresh-while";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { previewJourneyAction, saveJourneyAction } from "@/lib/actions/journeys";
+import { getJourneysAdmin } from "@/lib/data/journey-admin";
+import { requireViewer } from "@/lib/data/viewer";
+import { STARTER_DEFINITION } from "@/lib/journey-store/starter-definition";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Journeys" };
+
+export default async function AdminJourneysPage({ searchParams }: { searchParams: Promise<{ name?: string | string[] }> }) {
+  await requireViewer("admin.manage");
+  const raw = (await searchParams).name;
+  const name = typeof raw === "string" && raw !== "" ? raw : null;
+  const { journeys, history, building } = await getJourneysAdmin(name);
+  const selected = name ? journeys.find((j) => j.name === name) : undefined;
+  return (
+    <div className="space-y-5">
+      <AdminTabs current="/admin/journeys" />
+      <p className="text-sm text-slate-500">
+        A journey is described as JSON: which events it claims, its steps, outcome, facts, dimensions and drop reasons (see docs/journeys.md). Saving stores a
+        new version and folds every event again into a new version of the read models, built beside the live one; pages show the live one until it has caught
+        up. The built-in holiday-booking journey is code and cannot be edited here.
+      </p>
+      {/* The layout says a new version is being prepared; this keeps the list's "not live yet" current until it is switched in. */}
+      <RefreshWhile active={building !== null} />
+      <JourneyList journeys={journeys} selected={name} />
+      {name && (
+        <p>
+          <Link href="/admin/journeys" className={buttonClass("outline")}>
+            New definition
+          </Link>
+        </p>
+      )}
+      {name && !selected && (
+        <Notice role="alert" tone="error">
+          No journey named “{name}”. <Link href="/admin/journeys">Start a new definition</Link>.
+        </Notice>
+      )}
+      {selected?.builtIn && (
+        <Card as="div">
+          <h2 className="font-semibold">{selected.label}</h2>
+          <p className="text-sm text-slate-500">
+            Built in: its fold (holds, repricing, blockers) is code. Steps: {selected.steps.map((s) => s.label).join(" → ")}.
+          </p>
+        </Card>
+      )}
+      {(!name || (selected && !selected.builtIn)) && (
+        <section className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_24rem]">
+          <div className="min-w-0 space-y-2">
+            <h2 className="font-semibold">{selected ? `Edit ${selected.name} (v${selected.version})` : "New definition"}</h2>
+            <JourneyEditor key={name ?? ""} initial={history[0]?.source ?? STARTER_DEFINITION} preview={previewJourneyAction} save={saveJourneyAction} />
+          </div>
+          {selected && <JourneyHistory history={history} />}
+        </section>
+      )}
+    </div>
+  );
+}

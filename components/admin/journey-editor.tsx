@@ -1,0 +1,71 @@
+"use client";
+
+import { useActionState, useMemo, useState } from "react";
+import type { JourneyEditorResult } from "@/lib/actions/journeys";
+import { lineOfParseError, lineOfPath, linesOfPaths } from "@/lib/journey-store/json-locate";
+import { buttonClass } from "../ui/button";
+import { Notice } from "../ui/notice";
+import { JourneyPreview } from "./journey-preview";
+import { JsonEditor } from "./json-editor";
+
+type EditorAction = (state: JourneyEditorResult, form: FormData) => Promise<JourneyEditorResult>;
+
+/**
+ * A definition's JSON, previewed on recent sessions before it is saved. The text is kept by the
+ * browser (a refused save keeps the admin's change); errors are listed with their JSON path and
+ * marked on their line.
+ */
+export function JourneyEditor({ initial, preview, save }: { initial: string; preview: EditorAction; save: EditorAction }) {
+  const [text, setText] = useState(initial);
+  const [previewed, runPreview, previewing] = useActionState(preview, null);
+  const [saved, runSave, saving] = useActionState(save, null);
+  const [latest, setLatest] = useState<"preview" | "save" | null>(null);
+  const result = latest === "save" ? saved : latest === "preview" ? previewed : null;
+  const errors = result?.kind === "errors" ? result.errors : [];
+  const located = useMemo(() => {
+    const lines = linesOfPaths(text);
+    return errors.map((e) => ({ ...e, line: (e.path === "(the document)" ? lineOfParseError(text, e.message) : null) ?? lineOfPath(lines, e.path) }));
+  }, [errors, text]);
+  const errorLines = new Map<number, string[]>();
+  for (const e of located) errorLines.set(e.line, [...(errorLines.get(e.line) ?? []), `${e.path}: ${e.message}`]);
+  const name = /"name"\s*:\s*"([^"]*)"/.exec(text)?.[1] ?? "";
+  return (
+    <div className="space-y-3">
+      <form aria-label="Journey definition" className="space-y-3">
+        <JsonEditor name="definition" label="Definition (JSON)" value={text} onChange={setText} errorLines={errorLines} />
+        <div className="flex flex-wrap gap-2">
+          <button
+            type="submit"
+            formAction={runPreview}
+            onClick={() => setLatest("preview")}
+            disabled={previewing}
+            className={buttonClass("secondary", "text-sm")}
+          >
+            {previewing ? "Folding…" : "Preview on recent sessions"}
+          </button>
+          <button type="submit" formAction={runSave} onClick={() => setLatest("save")} disabled={saving} className={buttonClass("action")}>
+            {saving ? "Saving…" : "Save a new version"}
+          </button>
+        </div>
+      </form>
+      {located.length > 0 && (
+        <Notice as="div" role="alert" tone="error">
+          <p className="font-medium">Not saved: {located.length === 1 ? "one error" : `${located.length} errors`}.</p>
+          <ul aria-label="Definition errors" className="mt-1 space-y-0.5">
+            {located.map((e) => (
+              <li key={`${e.path}:${e.message}`}>
+                <span className="text-xs opacity-75">line {e.line}</span> <code>{e.path}</code>: {e.message}
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+      {result?.kind === "saved" && (
+        <Notice role="status" tone="success">
+          {result.message}
+        </Notice>
+      )}
+      {result?.kind === "preview" && <JourneyPreview preview={result.preview} name={name} />}
+    </div>
+  );
+}

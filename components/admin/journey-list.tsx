@@ -1,0 +1,42 @@
+import Link from "next/link";
+import type { JourneySummary } from "@/lib/journey-store/journey-list";
+import { formatWallClock } from "../replay/format-time";
+import { Badge } from "../ui/badge";
+import { Cell, DataTable, Row } from "../ui/data-table";
+
+/** Every journey, in the order they claim events, each leading to its editor. */
+export function JourneyList({ journeys, selected }: { journeys: readonly JourneySummary[]; selected: string | null }) {
+  return (
+    <DataTable label="Journeys" columns={["Name", "Label", "Version", ["Priority", "text-right"], ["Steps", "text-right"], "Changed"]}>
+      {journeys.map((j) => (
+        <Row key={j.name} hover aria-current={j.name === selected ? "true" : undefined} className={j.name === selected ? "bg-amber-50 dark:bg-slate-800" : ""}>
+          <Cell className="font-medium">
+            <Link href={`/admin/journeys?name=${encodeURIComponent(j.name)}`} className="underline-offset-2 hover:underline">
+              {j.name}
+            </Link>
+          </Cell>
+          <Cell>{j.label}</Cell>
+          <Cell>
+            {j.builtIn ? (
+              <Badge tone="slate">built-in</Badge>
+            ) : (
+              <>
+                v{j.version}
+                {j.liveVersion !== j.version && (
+                  <Badge tone="amber-soft" className="ml-2">
+                    {j.liveVersion ? `live v${j.liveVersion}` : "not live yet"}
+                  </Badge>
+                )}
+              </>
+            )}
+          </Cell>
+          <Cell numeric>{j.priority}</Cell>
+          <Cell numeric title={j.steps.map((s) => s.label).join(" → ")}>
+            {j.steps.length}
+          </Cell>
+          <Cell className="text-xs text-slate-500">{j.changedAt ? `${formatWallClock(j.changedAt.getTime())} by ${j.changedBy}` : "—"}</Cell>
+        </Row>
+      ))}
+    </DataTable>
+  );
+}

@@ -1,0 +1,107 @@
+import { expect, test } from "@playwright/test";
+import { appendBatch, cloudEvent, serviceAuth, uniqueTag } from "../support/seed";
+import { E2E_USERS, storageStateOf } from "../support/users";
+
+test.use({ storageState: storageStateOf("admin") });
+
+/** A definition of one test's own event types, so other tests' sessions fold as before. */
+function definition(prefix: string, name: string) {
+  return {
+    name,
+    label: "E2E shop visits",
+    priority: 20,
+    claims: { types: [`${prefix}.*`], sources: ["*"] },
+    steps: [
+      { key: "viewed", label: "Viewed a product", when: { type: `${prefix}.product.viewed` } },
+      { key: "carted", label: "Added to cart", when: { type: `${prefix}.cart.added` } },
+      { key: "ordered", label: "Ordered", when: { type: `${prefix}.order.completed` } },
+    ],
+    outcome: { completed: "ordered", abandonedAfter: "carted", labels: { completed: "Ordered" } },
+    facts: [{ key: "items", label: "Items added", when: { type: `${prefix}.cart.added` }, keep: "count" }],
+    people: { name: ["data.customer.name"] },
+  };
+}
+
+test("an admin previews a definition on recent sessions, is shown a bad one's error at its path, and saves a new version", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const tag = uniqueTag("jd");
+  const prefix = `e2eshop${tag.replace(/[^a-z0-9]/g, "")}`;
+  const name = `e2e-${tag.replace(/[^a-z0-9]/g, "").slice(-20)}`;
+  const now = Date.now();
+  const at = (s: number) => new Date(now - 60_000 + s * 1000).toISOString();
+  const visit = (user: string, types: string[]) =>
+    types.map((type, i) =>
+      cloudEvent({
+        id: `${user}-${i}`,
+        source: "/e2e/shop",
+        type: `${prefix}.${type}`,
+        subject: `cart/${user}`,
+        userid: user,
+        time: at(i),
+        data: { n: i, customer: { name: "Ada Lovelace" } },
+      }),
+    );
+  await appendBatch(request, [...visit(`${tag}-buyer`, ["product.viewed", "cart.added", "order.completed"]), ...visit(`${tag}-looker`, ["product.viewed"])]);
+  await expect(async () => {
+    const { sessions } = await (await request.get(`/api/users/${tag}-buyer/sessions`, { headers: serviceAuth })).json();
+    expect(sessions.length).toBe(1);
+  }).toPass({ timeout: 15_000 });
+  const customerName = async () =>
+    (await (await request.get(`/api/streams/${encodeURIComponent(`cart/${tag}-buyer`)}`, { headers: serviceAuth })).json()).events[0].data.customer.name;
+  // No journey names the path yet, and no pattern of the policy catches a name.
+  expect(await customerName()).toBe("Ada Lovelace");
+
+  await page.goto("/admin/journeys");
+  await expect(page.getByRole("table", { name: "Journeys" })).toContainText("holiday-booking");
+  await expect(page.getByRole("table", { name: "Journeys" }).getByRole("row", { name: /holiday-booking/ })).toContainText("built-in");
+  const editor = page.getByLabel("Definition (JSON)");
+
+  // A bad one: the error names its path and its line is marked; nothing is stored.
+  const bad = definition(prefix, name);
+  bad.steps[1]!.when.type = "";
+  await editor.fill(JSON.stringify(bad, null, 2));
+  await page.getByRole("button", { name: "Save a new version" }).click();
+  const errors = page.getByRole("list", { name: "Definition errors" });
+  await expect(errors).toContainText("steps[1].when.type");
+  const badLine =
+    JSON.stringify(bad, null, 2)
+      .split("\n")
+      .findIndex((l) => l.includes('"type": ""')) + 1;
+  await expect(errors).toContainText(`line ${badLine}`);
+  await expect(page.locator(`[data-error-line="${badLine}"]`)).toBeVisible();
+  await expect(page.getByRole("table", { name: "Journeys" })).not.toContainText(name);
+
+  // The preview folds recent sessions with the draft: the journey, the step reached, the outcome.
+  const good = JSON.stringify(definition(prefix, name), null, 2);
+  await editor.fill(good);
+  await page.getByRole("button", { name: "Preview on recent sessions" }).click();
+  const preview = page.getByRole("table", { name: "Sessions folded with the draft" });
+  await expect(preview.getByRole("row")).toHaveCount(3);
+  const buyer = preview.getByRole("row").filter({ hasText: "Ordered (3/3)" });
+  await expect(buyer).toContainText(name);
+  await expect(buyer.getByText("Ordered", { exact: true })).toBeVisible();
+  const looker = preview.getByRole("row").filter({ hasText: "Viewed a product (1/3)" });
+  await expect(looker).toContainText("generic");
+  await expect(looker).toContainText("live");
+  await expect(page.getByRole("table", { name: "Journeys" })).not.toContainText(name);
+
+  await page.getByRole("button", { name: "Save a new version" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Saved ${name} v1` })).toContainText("being prepared");
+  await expect(page.getByRole("table", { name: "Journeys" }).getByRole("row", { name: new RegExp(name) })).toContainText("v1");
+
+  // Its page: the text as saved, and its history with who saved it.
+  await page.goto(`/admin/journeys?name=${name}`);
+  await expect(editor).toHaveValue(good);
+  await expect(page.getByRole("list", { name: "Definition history" })).toContainText(E2E_USERS.admin.email);
+  await expect(page.getByRole("list", { name: "Definition history" })).toContainText("first version");
+
+  // The API answers it to a service key, without who changed it; once the new generation is live, as the live version.
+  const listed = async () =>
+    ((await (await request.get("/api/journeys", { headers: serviceAuth })).json()).journeys as { name: string }[]).find((j) => j.name === name);
+  await expect.poll(listed, { timeout: 30_000 }).toMatchObject({ name, version: 1, liveVersion: 1, builtIn: false, priority: 20 });
+  expect(await listed()).not.toHaveProperty("changedBy");
+  // Its people paths are personal data now, for every role without a reveal.
+  await expect.poll(customerName, { timeout: 10_000 }).toBe("A•• ••••••••");
+  const one = await (await request.get(`/api/journeys/${name}`, { headers: serviceAuth })).json();
+  expect(one).toMatchObject({ name, version: 1, definition: JSON.parse(good), history: [{ version: 1, summary: "first version" }] });
+});

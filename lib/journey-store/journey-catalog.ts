@@ -1,0 +1,28 @@
+import type { Store } from "../db/prisma";
+import { builtInCatalog, catalogOf, type JourneyCatalog } from "../journeys/catalog";
+import { dataJourney } from "../journeys/definition/data-journey";
+import type { JourneyDocument } from "../journeys/definition/definition-schema";
+import { useCatalogResolver } from "../sessions/generations";
+import { listDefinitions, readDefinitionVersions } from "./definition-store";
+
+/** The catalog of the built-in journeys and these documents, turned into journeys. */
+export function catalogOfDocuments(documents: readonly JourneyDocument[]): JourneyCatalog {
+  return catalogOf([...builtInCatalog.journeys, ...documents.map(dataJourney)]);
+}
+
+/** The catalog of a generation's stored definitions `{"<name>": <version>}` (none: the built-in journeys). */
+export async function catalogOfVersions(store: Store, versions: Record<string, number>): Promise<JourneyCatalog> {
+  if (Object.keys(versions).length === 0) return builtInCatalog;
+  return catalogOfDocuments((await readDefinitionVersions(store, versions)).map((v) => v.document));
+}
+
+/** The newest version of every stored definition, as a generation's `definitions` map. */
+export async function headVersions(store: Store): Promise<Record<string, number>> {
+  return Object.fromEntries((await listDefinitions(store)).map((v) => [v.name, v.version]));
+}
+
+/** Lets generations started in another process (`journeys apply`) be built here with their stored definitions. */
+export function resolveCatalogsFrom(store: Store): void {
+  // biome-ignore lint/correctness/useHookAtTopLevel: not a React hook; lib/sessions/generations names its setter so
+  useCatalogResolver((versions) => catalogOfVersions(store, versions));
+}
