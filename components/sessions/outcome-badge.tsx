@@ -1,8 +1,8 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
-const OUTCOME_TONES: Record<string, BadgeTone> = { booked: "emerald", abandoned: "rose", browsed: "slate", live: "sky" };
+const OUTCOME_TONES: Record<string, BadgeTone> = { completed: "emerald", abandoned: "rose", browsed: "slate", live: "sky" };
 
-/** A session's outcome: booked, abandoned, browsed or live (anything else looks like browsed). */
-export function OutcomeBadge({ outcome }: { outcome: string }) {
-  return <Badge tone={OUTCOME_TONES[outcome] ?? "slate"}>{outcome}</Badge>;
+/** A session's outcome (completed, abandoned, browsed or live), in its journey's words when given. */
+export function OutcomeBadge({ outcome, label }: { outcome: string; label?: string }) {
+  return <Badge tone={OUTCOME_TONES[outcome] ?? "slate"}>{label ?? outcome}</Badge>;
 }

@@ -1,3 +1,4 @@
+import { outcomeLabelOf } from "@/lib/journeys/registry";
 import Link from "next/link";
 import { formatElapsed, formatWallClock } from "@/components/replay/format-time";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
@@ -7,6 +8,7 @@ type SessionLine = {
   id: string;
   startedAt: string;
   durationMs: number;
+  journey?: string;
   outcome: string;
   eventCount: number;
   lastStep: string;
@@ -37,7 +39,7 @@ export function SessionsTable({ sessions, show }: { sessions: SessionLine[]; sho
           )}
           <Cell className="font-mono text-xs tabular-nums">{formatElapsed(s.durationMs)}</Cell>
           <Cell>
-            <OutcomeBadge outcome={s.outcome} />
+            <OutcomeBadge outcome={s.outcome} label={outcomeLabelOf(s.journey ?? "generic", s.outcome)} />
           </Cell>
           {show === "ended" && <Cell className="text-slate-500">{(s.endReason ?? "").replaceAll("_", " ")}</Cell>}
           <Cell numeric>{s.eventCount}</Cell>

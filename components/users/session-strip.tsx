@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-const COLORS: Record<string, string> = { booked: "#10b981", abandoned: "#f43f5e", browsed: "#94a3b8", live: "#0ea5e9" };
+const COLORS: Record<string, string> = { completed: "#10b981", abandoned: "#f43f5e", browsed: "#94a3b8", live: "#0ea5e9" };
 
 /** The user's sessions over time: one mark per session, placed by start, coloured by outcome. */
 export function SessionStrip({ sessions }: { sessions: { id: string; startedAt: string; outcome: string; eventCount: number }[] }) {

@@ -46,6 +46,6 @@ test("a payment and a confirmation from a source the booking journey does not tr
   await appendBatch(request, [settle("/holidays/payment", "real")[0]!, settle("/holidays/booking", "real")[1]!]);
   await expect(async () => {
     const { session } = await (await request.get(`/api/sessions/${seeded.sessionId}`, { headers: serviceAuth })).json();
-    expect(session.outcome).toBe("booked");
+    expect(session.outcome).toBe("completed");
   }).toPass({ timeout: 15_000 });
 });

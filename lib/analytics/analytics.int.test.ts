@@ -1,3 +1,4 @@
+import { dropReasonsOf } from "../journeys/drop-reasons";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importRecords } from "../importer/import-events";
 import { bookingJourney } from "../journeys/booking/booking-journey";
@@ -75,7 +76,7 @@ describe.each(testProviders())("journey analytics on %s", (provider) => {
       while (depth < 7 && firstAt[depth] !== null && (depth === 0 || firstAt[depth]! >= firstAt[depth - 1]!)) depth++;
       const booked = s.events.some((e) => e.type === T.bookingConfirmed);
       const live = s.endReason === "open";
-      const outcome = live ? "live" : booked ? "booked" : firstAt[2] !== null ? "abandoned" : "browsed";
+      const outcome = live ? "live" : booked ? "completed" : firstAt[2] !== null ? "abandoned" : "browsed";
       return { ...s, firstAt, depth, outcome };
     });
 
@@ -88,10 +89,10 @@ describe.each(testProviders())("journey analytics on %s", (provider) => {
     expect(overviewTotals(counters, users)).toEqual({
       sessions: p.length,
       users: new Set(p.flatMap((s) => (s.userId ? [s.userId] : []))).size,
-      bookings: count("booked"),
+      bookings: count("completed"),
       abandoned: count("abandoned"),
-      conversion: count("booked") / p.length,
-      abandonment: count("abandoned") / (count("abandoned") + count("booked")),
+      conversion: count("completed") / p.length,
+      abandonment: count("abandoned") / (count("abandoned") + count("completed")),
     });
     const series = overviewSeries(await readDailyCounters(t.store, "holiday-booking", FROM, TO, ["sessions", "outcome", "users"]), FROM, TO);
     expect(series).toHaveLength(7);
@@ -100,14 +101,14 @@ describe.each(testProviders())("journey analytics on %s", (provider) => {
       expect(d).toMatchObject({
         sessions: ofDay.length,
         users: new Set(ofDay.flatMap((s) => (s.userId ? [s.userId] : []))).size,
-        bookings: ofDay.filter((s) => s.outcome === "booked").length,
+        bookings: ofDay.filter((s) => s.outcome === "completed").length,
       });
     }
   });
 
   it("funnel: counts, drop-offs, their reasons and median seconds between steps", async () => {
     const counters = await readCounters(t.store, "holiday-booking", FROM, TO, ["funnel", "drop"]);
-    const rows = funnelRows(counters, bookingJourney.funnel, "", await readGapHistograms(t.store, "holiday-booking", FROM, TO));
+    const rows = funnelRows(counters, bookingJourney.funnel, "", await readGapHistograms(t.store, "holiday-booking", FROM, TO), dropReasonsOf(bookingJourney));
     const p = plain();
     for (let k = 0; k < 7; k++) {
       const reached = p.filter((s) => s.depth > k);
@@ -118,19 +119,19 @@ describe.each(testProviders())("journey analytics on %s", (provider) => {
         expect(rows[k]!.medianSeconds, `median at step ${k}`).toBe(gaps.length ? gaps[Math.floor((gaps.length - 1) / 2)]! : null);
       }
       // Why they stopped, from the events by a plain rule of thumb per session.
-      const stopped = p.filter((s) => s.depth === k + 1 && s.outcome !== "booked" && s.outcome !== "live");
+      const stopped = p.filter((s) => s.depth === k + 1 && s.outcome !== "completed" && s.outcome !== "live");
       const reasonOf = (s: (typeof p)[number]) => {
         const lastStart = [...s.events].reverse().find((e) => e.type === T.bookingStarted);
         const flow = lastStart ? s.events.filter((e) => e.correlationid === lastStart.correlationid) : [];
         const last = [...flow]
           .reverse()
           .find((e) => [T.paymentFailed, T.paymentSucceeded, T.holdExpired, T.bookingPriced, T.bookingStarted].includes(e.type as never));
-        if (last?.type === T.paymentFailed) return "payment declined";
-        if (last?.type === T.holdExpired) return "offer expired";
+        if (last?.type === T.paymentFailed) return "payment_declined";
+        if (last?.type === T.holdExpired) return "offer_expired";
         const priced = [...flow].reverse().find((e) => e.type === T.bookingPriced);
         const pd = priced ? data(priced) : null;
-        if (pd && typeof pd.previousPricePerPerson === "number" && Number(pd.pricePerPerson) > pd.previousPricePerPerson) return "price rose";
-        return s.endReason === "signed_out" ? "signed out" : "inactive";
+        if (pd && typeof pd.previousPricePerPerson === "number" && Number(pd.pricePerPerson) > pd.previousPricePerPerson) return "price_rose";
+        return s.endReason;
       };
       const expected = new Map<string, number>();
       for (const s of stopped) expected.set(reasonOf(s), (expected.get(reasonOf(s)) ?? 0) + 1);

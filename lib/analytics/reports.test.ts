@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bookingJourney } from "../journeys/booking/booking-journey";
+import { dropReasonsOf } from "../journeys/drop-reasons";
 import { commonPaths, funnelRows, overviewSeries, pathsSankey, popularity, previousPeriod, viewedNotBooked } from "./reports";
 import { gapHistograms, rollUpDay } from "./rollup";
 import type { SessionFacts } from "./session-facts";
@@ -21,32 +22,32 @@ function facts(depth: number, gaps: number[], extra: Partial<SessionFacts> = {})
     destination: "LIS",
     depth,
     reachedAt,
-    dropReason: depth < 7 ? "inactive" : null,
+    dropReason: depth < 7 ? "timed_out" : null,
     offers: [],
-    path: [...keys, depth === 7 ? "end:booked" : "end:browsed"],
+    path: [...keys, depth === 7 ? "end:completed" : "end:browsed"],
     ...extra,
   };
 }
 
 describe("reports from daily counters", () => {
   const day = [
-    { userId: "u1", outcome: "booked", facts: facts(7, [10, 20, 30, 40, 50, 60]) },
+    { userId: "u1", outcome: "completed", facts: facts(7, [10, 20, 30, 40, 50, 60]) },
     { userId: "u1", outcome: "browsed", facts: facts(2, [4]) },
-    { userId: "u2", outcome: "abandoned", facts: facts(5, [6, 7, 8, 9], { dropReason: "price rose", platform: "ios" }) },
+    { userId: "u2", outcome: "abandoned", facts: facts(5, [6, 7, 8, 9], { dropReason: "price_rose", platform: "ios" }) },
     { userId: null, outcome: "live", facts: facts(1, [], { dropReason: null }) },
   ];
   const counters = rollUpDay(day);
   const gaps = new Map(gapHistograms(day).map((g) => [g.step, Object.entries(g.histogram).map(([value, n]) => ({ value: Number(value), n }))]));
 
   it("counts each funnel step in order, the drop-offs, their reasons and the lower median time", () => {
-    const rows = funnelRows(counters, bookingJourney.funnel, "", gaps);
+    const rows = funnelRows(counters, bookingJourney.funnel, "", gaps, dropReasonsOf(bookingJourney));
     expect(rows.map((r) => r.count)).toEqual([4, 3, 2, 2, 2, 1, 1]);
     expect(rows.map((r) => r.dropOff)).toEqual([1, 1, 0, 0, 1, 0, 0]);
     // step 1 gaps: 10, 4, 6 → sorted 4, 6, 10 → 6; step 2 gaps: 20, 7 → lower median 7.
     expect(rows[1]!.medianSeconds).toBe(6);
     expect(rows[2]!.medianSeconds).toBe(7);
     expect(rows[0]!.medianSeconds).toBeNull();
-    expect(rows[4]!.reasons).toEqual([{ reason: "price rose", count: 1 }]);
+    expect(rows[4]!.reasons).toEqual([{ reason: "price_rose", label: "Price rose", count: 1 }]);
     expect(rows[0]!.reasons).toEqual([]); // the live session has no reason yet
     expect(rows[6]!.fromStart).toBe(0.25);
     expect(funnelRows(counters, bookingJourney.funnel, "platform=ios").map((r) => r.count)).toEqual([1, 1, 1, 1, 1, 0, 0]);
@@ -65,7 +66,7 @@ describe("reports from daily counters", () => {
   it("finds the common paths, of one outcome too, and draws them as an acyclic Sankey", () => {
     const paths = commonPaths(counters, null);
     expect(paths[0]).toMatchObject({ count: 1 });
-    expect(commonPaths(counters, "booked")).toHaveLength(1);
+    expect(commonPaths(counters, "completed")).toHaveLength(1);
     const sankey = pathsSankey(paths, Object.fromEntries(bookingJourney.funnel.map((s) => [s.key, s.label])));
     expect(sankey.nodes[0]!.name).toBe("Session start");
     const fromStart = sankey.links.filter((l) => l.source === 0).reduce((s, l) => s + l.value, 0);
@@ -89,7 +90,7 @@ describe("reports from daily counters", () => {
       revenue: booked ? 1000 : 0,
     });
     const c = rollUpDay([
-      { userId: "a", outcome: "booked", facts: facts(7, [1, 1, 1, 1, 1, 1], { offers: [offer("LIS-1", 5, true), offer("ROM-1", 9, false)] }) },
+      { userId: "a", outcome: "completed", facts: facts(7, [1, 1, 1, 1, 1, 1], { offers: [offer("LIS-1", 5, true), offer("ROM-1", 9, false)] }) },
       { userId: "b", outcome: "browsed", facts: facts(2, [1], { offers: [offer("ROM-1", 4, false), offer("PAR-1", 1, false)] }) },
     ]);
     const { offers, destinations } = popularity(c);

@@ -1,5 +1,4 @@
-import type { FunnelStep } from "../journeys/journey-definition";
-import { DROP_REASONS } from "./session-facts";
+import type { FunnelStep, Labelled } from "../journeys/journey-definition";
 import type { CounterSum } from "./read-analytics";
 import type { Dimension } from "./rollup";
 
@@ -27,7 +26,7 @@ export interface OverviewTotals {
 
 export function overviewTotals(counters: readonly CounterSum[], users: number): OverviewTotals {
   const sessions = sumOf(counters, "sessions");
-  const bookings = sumOf(counters, "outcome", "booked");
+  const bookings = sumOf(counters, "outcome", "completed");
   const abandoned = sumOf(counters, "outcome", "abandoned");
   return { sessions, users, bookings, abandoned, conversion: rate(bookings, sessions), abandonment: rate(abandoned, abandoned + bookings) };
 }
@@ -48,7 +47,7 @@ export function overviewSeries(daily: readonly { day: string; kind: string; k1: 
     const day = new Date(t).toISOString().slice(0, 10);
     const of = (kind: string, k1: string) => daily.filter((d) => d.day === day && d.kind === kind && d.k1 === k1).reduce((s, d) => s + d.n, 0);
     const sessions = of("sessions", "");
-    const bookings = of("outcome", "booked");
+    const bookings = of("outcome", "completed");
     out.push({ day, sessions, users: of("users", ""), bookings, abandoned: of("outcome", "abandoned"), conversion: rate(bookings, sessions) });
   }
   return out;
@@ -68,7 +67,7 @@ export interface FunnelRow {
   /** lower median of whole seconds from the step before; null for the first step or no data */
   medianSeconds: number | null;
   /** why the drop-offs stopped, most common first (live sessions have no reason yet) */
-  reasons: { reason: string; count: number }[];
+  reasons: { reason: string; label: string; count: number }[];
 }
 
 function lowerMedian(histogram: { value: number; n: number }[]): number | null {
@@ -88,12 +87,14 @@ export function funnelRows(
   steps: readonly FunnelStep[],
   filter = "",
   gaps: ReadonlyMap<number, { value: number; n: number }[]> = new Map(),
+  dropReasons: readonly Labelled[] = [],
 ): FunnelRow[] {
   const counts = steps.map((_, i) => sumOf(counters, "funnel", String(i), filter));
   return steps.map((step, i) => {
     const count = counts[i]!;
     const next = counts[i + 1] ?? 0;
-    const reasons = DROP_REASONS.map((reason) => ({ reason, count: filter === "" ? sumOf(counters, "drop", String(i + 1), reason) : 0 }))
+    const reasons = dropReasons
+      .map(({ key, label }) => ({ reason: key, label, count: filter === "" ? sumOf(counters, "drop", String(i + 1), key) : 0 }))
       .filter((r) => r.count > 0)
       .sort((a, b) => b.count - a.count);
     const times = i === 0 || filter !== "" ? [] : (gaps.get(i) ?? []);

@@ -1,6 +1,6 @@
-import type { JourneyDefinition, SessionOutcome } from "../journeys/journey-definition";
+import type { EndReasonKey, JourneyDefinition, SessionOutcome } from "../journeys/journey-definition";
+import { journeyByName } from "../journeys/registry";
 import type { JourneyEvent } from "../journeys/journey-event";
-import type { BookingState } from "../journeys/booking/booking-state";
 import { EVENT_TYPES as T } from "../journeys/booking/booking-events";
 
 /**
@@ -37,18 +37,8 @@ export interface SessionFacts {
   path: string[];
 }
 
-export const DROP_REASONS = ["payment declined", "offer expired", "price rose", "signed out", "inactive"] as const;
-
 type Data = Record<string, unknown>;
 const str = (d: Data, k: string) => (typeof d[k] === "string" ? (d[k] as string) : "");
-
-function bookingDropReason(state: BookingState): string {
-  const b = state.booking;
-  if (b?.status === "payment_failed") return "payment declined";
-  if (b?.status === "hold_expired") return "offer expired";
-  if (b && b.previousPricePerPerson !== null && b.pricePerPerson > b.previousPricePerPerson) return "price rose";
-  return state.endedBy === "signed_out" ? "signed out" : "inactive";
-}
 
 function offersOf(events: readonly JourneyEvent[]): OfferFacts[] {
   const offers = new Map<string, OfferFacts>();
@@ -91,12 +81,16 @@ function offersOf(events: readonly JourneyEvent[]): OfferFacts[] {
 
 /** A live session closed by inactivity: its outcome is known now, and so is why it stopped. */
 export function closedFacts(facts: SessionFacts, journey: string, finalState: unknown, outcome: SessionOutcome): SessionFacts {
-  const dropReason =
-    outcome === "booked" || outcome === "live" ? null : journey === "holiday-booking" ? bookingDropReason(finalState as BookingState) : "inactive";
+  const dropReason = journeyByName(journey).dropReason(finalState, outcome, "timed_out");
   return { ...facts, dropReason, path: [...facts.path.filter((p) => !p.startsWith("end:")), `end:${outcome}`] };
 }
 
-export function sessionFacts(definition: JourneyDefinition<unknown>, events: readonly JourneyEvent[], outcome: SessionOutcome): SessionFacts {
+export function sessionFacts(
+  definition: JourneyDefinition<unknown>,
+  events: readonly JourneyEvent[],
+  outcome: SessionOutcome,
+  endReason: EndReasonKey | "open",
+): SessionFacts {
   const funnel = definition.funnel.map((s) => s.key);
   const reachedAt: (number | null)[] = funnel.map(() => null);
   let state = definition.initialState();
@@ -115,19 +109,19 @@ export function sessionFacts(definition: JourneyDefinition<unknown>, events: rea
     .map((key, i) => ({ key, at: reachedAt[i] }))
     .filter((s) => s.at !== null)
     .sort((a, b) => a.at! - b.at!);
-  const booking = definition.name === "holiday-booking" ? (state as BookingState) : null;
+  const dimensions = definition.dimensionValues(state, events);
+  const first = (key: string) => dimensions[key]?.[0]?.value ?? null;
   return {
     day: new Date(events[0]!.time).toISOString().slice(0, 10),
-    platform: booking?.platform || null,
-    device: booking?.device || null,
-    country: booking?.country || null,
-    // Codes only: a search's free text is what a person typed, not a dimension.
-    destination: booking ? booking.booking?.destination || booking.lastOffer?.destination || booking.search?.code || null : null,
+    platform: first("platform"),
+    device: first("device"),
+    country: first("country"),
+    destination: first("destination"),
     depth,
     reachedAt,
-    dropReason: outcome === "booked" || outcome === "live" ? null : booking ? bookingDropReason(booking) : "inactive",
+    dropReason: definition.dropReason(state, outcome, endReason),
     // Only what the journey believes counts: a confirmation from a stranger sells nothing.
-    offers: booking ? offersOf(definition.trusts ? events.filter((e) => definition.trusts!(e)) : events) : [],
+    offers: definition.name === "holiday-booking" ? offersOf(definition.trusts ? events.filter((e) => definition.trusts!(e)) : events) : [],
     path: [...order.map((s) => s.key), `end:${outcome}`],
   };
 }

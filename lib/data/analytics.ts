@@ -14,6 +14,7 @@ import {
 } from "../analytics/reports";
 import type { Dimension } from "../analytics/rollup";
 import { getStore } from "../db/prisma";
+import { dropReasonsOf } from "../journeys/drop-reasons";
 import { journeyByName } from "../journeys/registry";
 
 /** Analytics read daily counters only (and, for distinct users, the sessions' index): never events. */
@@ -45,7 +46,7 @@ export async function getFunnel(range: DayRange, by: Dimension | null) {
     readGapHistograms(getStore(), JOURNEY, range.from, range.to),
   ]);
   const steps = journeyByName(JOURNEY).funnel;
-  const rows = funnelRows(counters, steps, "", gaps);
+  const rows = funnelRows(counters, steps, "", gaps, dropReasonsOf(journeyByName(JOURNEY)));
   const breakdown = by
     ? breakdownValues(counters, by)
         .slice(0, 12)

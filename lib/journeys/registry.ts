@@ -1,6 +1,7 @@
 import { bookingJourney } from "./booking/booking-journey";
 import { genericJourney } from "./generic/generic-journey";
-import type { JourneyDefinition, SearchTerm } from "./journey-definition";
+import type { JourneyDefinition, SearchTerm, SessionOutcome } from "./journey-definition";
+import { OUTCOMES } from "./outcomes";
 
 /** Known domains, most specific first; the generic definition takes whatever none claims. */
 const DEFINITIONS: readonly JourneyDefinition<unknown>[] = [bookingJourney as JourneyDefinition<unknown>];
@@ -12,7 +13,12 @@ export function journeyByName(name: string): JourneyDefinition<unknown> {
 /** The definition that folds a session: the first that claims any of its event types. */
 export function journeyFor(types: Iterable<string>): JourneyDefinition<unknown> {
   const list = [...types];
-  return DEFINITIONS.find((d) => list.some((t) => d.claims(t))) ?? (genericJourney as JourneyDefinition<unknown>);
+  return DEFINITIONS.find((d) => list.some((type) => d.claims({ type, source: "" }))) ?? (genericJourney as JourneyDefinition<unknown>);
+}
+
+/** An outcome in its journey's words, when only the stored outcome is at hand (no state). */
+export function outcomeLabelOf(journey: string, outcome: string, state?: unknown): string {
+  return (OUTCOMES as readonly string[]).includes(outcome) ? journeyByName(journey).outcomeLabel(state, outcome as SessionOutcome) : outcome;
 }
 
 /** Session boundaries as any known domain defines them. */
@@ -30,7 +36,7 @@ const claimedBy = new Map<string, JourneyDefinition<unknown> | null>();
 export function definitionOf(type: string): JourneyDefinition<unknown> | null {
   let definition = claimedBy.get(type);
   if (definition === undefined) {
-    definition = DEFINITIONS.find((d) => d.claims(type)) ?? null;
+    definition = DEFINITIONS.find((d) => d.claims({ type, source: "" })) ?? null;
     claimedBy.set(type, definition);
   }
   return definition;

@@ -72,7 +72,7 @@ describe.each(testProviders())("session projector on %s", (provider) => {
         for (let i = 1; i < list.length; i++) expect(list[i]!.startedAt >= list[i - 1]!.lastEventAt).toBe(true);
       }
       expect(sessions.every((s) => s.endReason !== "open")).toBe(true);
-      expect(new Set(sessions.map((s) => s.outcome))).toEqual(new Set(["booked", "abandoned", "browsed"]));
+      expect(new Set(sessions.map((s) => s.outcome))).toEqual(new Set(["completed", "abandoned", "browsed"]));
     });
 
     it("agrees with the pure in-memory projection of the same events", async () => {
@@ -106,7 +106,7 @@ describe.each(testProviders())("session projector on %s", (provider) => {
       const closed = after.sessions.filter((s) => open.some((o) => o.id === s.id));
       expect(closed.every((s) => s.endReason === "timed_out" && s.outcome !== "live" && s.endedAt !== null)).toBe(true);
       // Closing updates each session's analytics and its day's counters as a rebuild at that moment would.
-      expect(closed.every((s) => s.dropReason !== null || s.outcome === "booked")).toBe(true);
+      expect(closed.every((s) => s.dropReason !== null || s.outcome === "completed")).toBe(true);
       await rebuildProjections(t.store, { now: () => lastActivity + 30 * 60_000 + 1 });
       const rebuilt = await dump(t);
       expect(rebuilt.daily).toEqual(after.daily);

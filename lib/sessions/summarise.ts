@@ -74,7 +74,7 @@ export function summariseSession(draft: SessionDraft, id: string, person: Person
     personName,
     positions: draft.events.map((e) => e.position),
     snapshots,
-    facts: sessionFacts(definition, draft.events, outcome),
+    facts: sessionFacts(definition, draft.events, outcome, draft.endReason),
   };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ResumePoint } from "../journeys/journey-definition";
 import { summariseUser, type SummarisedSession } from "./user-summary";
 
-const rp = (chosen: Record<string, string>): ResumePoint => ({ step: "priced", label: "Priced", chosen, remaining: [], blockers: [] });
+const rp = (chosen: Record<string, string>): ResumePoint => ({ step: "priced", label: "Priced", chosen, facts: chosen, remaining: [], blockers: [] });
 const session = (id: string, startedAt: number, fields: Partial<SummarisedSession> = {}): SummarisedSession => ({
   id,
   journey: "holiday-booking",

@@ -35,7 +35,7 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
       label: "Bookings",
       value: totals.bookings.toLocaleString("en-GB"),
       delta: <Delta now={totals.bookings} before={before.bookings} />,
-      href: drill({ outcome: "booked" }),
+      href: drill({ outcome: "completed" }),
     },
     { label: "Conversion", value: percent(totals.conversion), delta: <Delta now={totals.conversion} before={before.conversion} asRate />, href: null },
     {
@@ -103,7 +103,7 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
               {d.users}
             </Cell>
             <Cell dense numeric>
-              <Link className="hover:underline" href={`/sessions?${rangeQuery({ from: d.day, to: d.day }, { outcome: "booked" })}`}>
+              <Link className="hover:underline" href={`/sessions?${rangeQuery({ from: d.day, to: d.day }, { outcome: "completed" })}`}>
                 {d.bookings}
               </Link>
             </Cell>

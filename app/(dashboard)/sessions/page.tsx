@@ -1,3 +1,4 @@
+import { OUTCOMES, outcomeParam } from "@/lib/journeys/outcomes";
 import type { Metadata } from "next";
 import { SessionsTable } from "@/components/sessions/sessions-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -5,7 +6,6 @@ import { Notice } from "@/components/ui/notice";
 import { FilterChips } from "@/components/ui/filter-chips";
 import Link from "next/link";
 import { z } from "zod";
-import { DROP_REASONS } from "@/lib/analytics/session-facts";
 import { DIMENSIONS } from "@/lib/analytics/rollup";
 import { countSessions, listRecentSessions } from "@/lib/data/sessions";
 import { bookingJourney } from "@/lib/journeys/booking/booking-journey";
@@ -14,21 +14,23 @@ import { requireViewer } from "@/lib/data/viewer";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sessions" };
 
-const OUTCOMES = ["booked", "abandoned", "browsed", "live"] as const;
-
 const day = z
   .string()
   .regex(/^\d{4}-\d\d-\d\d$/)
   .optional()
   .catch(undefined);
 const querySchema = z.object({
-  outcome: z.enum(OUTCOMES).optional().catch(undefined),
+  outcome: outcomeParam.optional().catch(undefined),
   // Drill-down from analytics: the sessions behind a number.
   from: day,
   to: day,
   reached: z.coerce.number().int().min(1).max(50).optional().catch(undefined),
   depth: z.coerce.number().int().min(0).max(50).optional().catch(undefined),
-  reason: z.enum(DROP_REASONS).optional().catch(undefined),
+  reason: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .optional()
+    .catch(undefined),
   dim: z.enum(DIMENSIONS).optional().catch(undefined),
   value: z.string().trim().min(1).max(100).optional().catch(undefined),
   offer: z.string().trim().min(1).max(100).optional().catch(undefined),

@@ -71,7 +71,7 @@ const confirmed = (b: ReturnType<typeof journeyBuilder>) =>
 describe("the holiday-booking journey", () => {
   it("booked: search → offer → booking → travellers → priced → paid → confirmed", () => {
     const t = given(signIn, search, view, start, travellers, priced(), paid(), confirmed);
-    expect(t.outcome).toBe("booked");
+    expect(t.outcome).toBe("completed");
     expect(t.state.booking).toMatchObject({ status: "confirmed", reference: BK, total: 1400, travellers: 2 });
     expect(J.funnelReached(t.state)).toEqual(["search", "view_offer", "start_booking", "travellers_extras", "priced", "payment", "confirmed"]);
     expect(t.resume).toBeNull();
@@ -118,7 +118,7 @@ describe("the holiday-booking journey", () => {
 
   it("payment failed then succeeded: booked, with both attempts counted", () => {
     const t = given(signIn, start, travellers, priced(), failed(1), paid(2), confirmed);
-    expect(t.outcome).toBe("booked");
+    expect(t.outcome).toBe("completed");
     expect(t.state.booking).toMatchObject({ paymentAttempts: 2, status: "confirmed" });
     expect(J.describe(t.events[4]!)).toBe("Payment attempt 1 failed: card declined");
     expect(J.describe(t.events[5]!)).toBe("Paid €1,400 on attempt 2");

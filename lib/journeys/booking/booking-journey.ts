@@ -5,6 +5,7 @@ import { dateRange, describeBookingEvent, money, travellers } from "./booking-de
 import { evolveBooking } from "./booking-evolve";
 import { isTrusted, REFERENCE_BOOKING_TRUST, type BookingTrust } from "./booking-trust";
 import { initialBookingState, type BookingState } from "./booking-state";
+import { BOOKING_DIMENSIONS, BOOKING_DROP_REASONS, bookingDimensionValues, bookingDropReason } from "./booking-analytics";
 
 const STEP_LABELS: Record<BookingState["step"], string> = {
   arrived: "Arrived",
@@ -57,7 +58,7 @@ function resumePoint(state: BookingState): ResumePoint | null {
     if (b.status === "payment_failed" && b.lastPaymentFailure) {
       blockers.push(`Last payment attempt failed (${b.lastPaymentFailure.replaceAll("_", " ")})`);
     }
-    return { step: b.status, label: STEP_LABELS[state.step], chosen, remaining, blockers };
+    return { step: b.status, label: STEP_LABELS[state.step], chosen, facts: chosen, remaining, blockers };
   }
   if (!b && state.search) {
     const chosen: Record<string, string> = {
@@ -67,7 +68,7 @@ function resumePoint(state: BookingState): ResumePoint | null {
     };
     const offer = currentOffer(state);
     if (offer) chosen.offer = `${offer.hotel} (${offer.package}), ${money(offer.pricePerPerson)} per person`;
-    return { step: state.step, label: STEP_LABELS[state.step], chosen, remaining: ["Choose an offer", "Book and pay"], blockers: [] };
+    return { step: state.step, label: STEP_LABELS[state.step], chosen, facts: chosen, remaining: ["Choose an offer", "Book and pay"], blockers: [] };
   }
   return null;
 }
@@ -131,7 +132,9 @@ export function createBookingJourney(trust: BookingTrust = REFERENCE_BOOKING_TRU
   const trusts = (event: { type: string; source: string }) => isTrusted(trust, event);
   return {
     name: "holiday-booking",
-    claims: (type) => serviceOf(type) !== null,
+    label: "Holiday bookings",
+    priority: 0,
+    claims: (event) => serviceOf(event.type) !== null,
     initialState: initialBookingState,
     evolve: (state, event) => (trusts(event) ? evolveBooking(state, event) : state),
     describe: (event) =>
@@ -149,9 +152,15 @@ export function createBookingJourney(trust: BookingTrust = REFERENCE_BOOKING_TRU
     funnelReached: (state) => state.reached,
     outcome: (state, open) => {
       if (open) return "live";
-      if (state.confirmed.length > 0) return "booked";
+      if (state.confirmed.length > 0) return "completed";
       return state.reached.includes("start_booking") ? "abandoned" : "browsed";
     },
+    outcomeLabel: (state, outcome) =>
+      outcome === "completed" ? "booked" : outcome === "browsed" && state?.step === "cancelled" ? "cancelled a booking" : outcome,
+    dimensions: BOOKING_DIMENSIONS,
+    dimensionValues: bookingDimensionValues,
+    dropReasons: BOOKING_DROP_REASONS,
+    dropReason: bookingDropReason,
     lastStep: (state) => STEP_LABELS[state.step],
     resumePoint,
     // The resume point names the booking while it can still be continued (see resumePoint).

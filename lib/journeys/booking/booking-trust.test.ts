@@ -48,7 +48,7 @@ const settle = (b: ReturnType<typeof journeyBuilder>, source?: string) => [
 function outcomeOf(journey: JourneyDefinition<unknown>, events: JourneyEvent[]) {
   const state = foldEvents(journey, events);
   const outcome = journey.outcome(state, false);
-  return { state, outcome, facts: sessionFacts(journey, events, outcome) };
+  return { state, outcome, facts: sessionFacts(journey, events, outcome, "open") };
 }
 
 describe("the booking journey believes a payment or a confirmation only from the sources it trusts for them", () => {
@@ -67,7 +67,7 @@ describe("the booking journey believes a payment or a confirmation only from the
   it("given a priced booking, when the payment and booking services settle it, then it is booked", () => {
     const { b, events } = pricedBooking();
     const { outcome, facts } = outcomeOf(J, [...events, ...settle(b)]);
-    expect(outcome).toBe("booked");
+    expect(outcome).toBe("completed");
     expect(facts.offers.find((o) => o.offerId === "OF-1")).toMatchObject({ booked: true, revenue: 1400 });
   });
 
@@ -92,7 +92,7 @@ describe("the booking journey believes a payment or a confirmation only from the
       confirmation: { types: ["booking.booking.confirmed"], sources: ["/psp/*"] },
     }) as JourneyDefinition<unknown>;
     const { b, events } = pricedBooking();
-    expect(outcomeOf(configured, [...events, ...settle(b, "/psp/adyen")]).outcome).toBe("booked");
+    expect(outcomeOf(configured, [...events, ...settle(b, "/psp/adyen")]).outcome).toBe("completed");
     expect(outcomeOf(configured, [...events, ...settle(b)]).outcome).toBe("abandoned");
   });
 });

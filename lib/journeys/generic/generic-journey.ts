@@ -52,6 +52,8 @@ function shownFields(fields: StateFacts): StateFacts {
  */
 export const genericJourney: JourneyDefinition<GenericState> = {
   name: "generic",
+  label: "Other sessions",
+  priority: Number.NEGATIVE_INFINITY,
   claims: () => true,
   initialState: () => ({ events: 0, types: {}, lastType: null, lastFields: {} }),
   evolve: (state, event: JourneyEvent) => ({
@@ -70,6 +72,11 @@ export const genericJourney: JourneyDefinition<GenericState> = {
   funnel: [],
   funnelReached: () => [],
   outcome: (_state, open) => (open ? "live" : "browsed"),
+  outcomeLabel: (_state, outcome) => outcome,
+  dimensions: [],
+  dimensionValues: () => ({}),
+  dropReasons: [],
+  dropReason: (_state, outcome, endReason) => (outcome === "completed" || outcome === "live" ? null : endReason === "open" ? "timed_out" : endReason),
   lastStep: (state) => state.lastType ?? "—",
   resumePoint: () => null,
   facts: (state) => ({ events: String(state.events), "last event": state.lastType ?? "—", ...shownFields(state.lastFields) }),

@@ -28,7 +28,7 @@ const idle = (fields: Partial<IdleSession>): IdleSession => ({
 describe("closing idle sessions", () => {
   it("the journey decides the outcome once the session is no longer open, and the facts end with it", () => {
     const { closed, before, after } = closeIdle([idle({})]);
-    expect(closed).toEqual([{ id: "s1", outcome: "browsed", facts: { ...facts(["search", "end:browsed"]), dropReason: "inactive" } }]);
+    expect(closed).toEqual([{ id: "s1", outcome: "browsed", facts: { ...facts(["search", "end:browsed"]), dropReason: "timed_out" } }]);
     // The counters move from the session as live to the session as closed.
     expect(before).toEqual([{ day: "2026-06-01", journey: "generic", userId: "u1", outcome: "live", facts: facts(["search", "end:live"]) }]);
     expect(after.map((s) => [s.outcome, s.facts.path])).toEqual([["browsed", ["search", "end:browsed"]]]);

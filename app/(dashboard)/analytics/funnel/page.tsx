@@ -74,7 +74,7 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
                       href={sessions({ depth: r.index + 1, reason: reason.reason })}
                       className="inline-block rounded-full bg-slate-100 px-2 py-0.5 text-xs hover:bg-amber-100 dark:bg-slate-800 dark:hover:bg-amber-900"
                     >
-                      {reason.reason} · {reason.count.toLocaleString("en")}
+                      {reason.label} · {reason.count.toLocaleString("en")}
                     </Link>
                   </li>
                 ))}

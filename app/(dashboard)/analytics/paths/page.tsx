@@ -1,6 +1,7 @@
+import { outcomeLabelOf } from "@/lib/journeys/registry";
+import { OUTCOMES, outcomeParam } from "@/lib/journeys/outcomes";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
 import { AnalyticsHeader, percent } from "@/components/analytics/analytics-header";
 import { PathsSankey } from "@/components/analytics/paths-sankey";
 import { Card } from "@/components/ui/card";
@@ -13,8 +14,7 @@ import { requireViewer } from "@/lib/data/viewer";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Paths" };
 
-const OUTCOMES = ["booked", "abandoned", "browsed", "live"] as const;
-const outcomeSchema = z.enum(OUTCOMES).nullable().catch(null);
+const outcomeSchema = outcomeParam.nullable().catch(null);
 
 export default async function PathsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireViewer("analytics.view");
@@ -41,7 +41,7 @@ export default async function PathsPage({ searchParams }: { searchParams: Promis
         {paths.map((p) => (
           <Row key={`${p.steps.join(">")}>${p.outcome}`}>
             <Cell>{p.steps.length > 0 ? p.steps.map((s) => labels[s] ?? s).join(" → ") : "(no step of the funnel)"}</Cell>
-            <Cell>{p.outcome}</Cell>
+            <Cell>{outcomeLabelOf("holiday-booking", p.outcome)}</Cell>
             <Cell numeric>
               <Link
                 className="text-amber-700 hover:underline dark:text-amber-400"

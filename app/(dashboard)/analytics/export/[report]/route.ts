@@ -5,9 +5,14 @@ import { toCsv } from "@/lib/csv/csv";
 import { readRange } from "@/lib/analytics/range";
 import { DIMENSIONS } from "@/lib/analytics/rollup";
 import { requireServiceOrRole } from "@/lib/data/api-access";
+import { dropReasonsOf } from "@/lib/journeys/drop-reasons";
+import { bookingJourney } from "@/lib/journeys/booking/booking-journey";
 import { getFunnel, getOverview, getPaths, getPopularity } from "@/lib/data/analytics";
 
 export const dynamic = "force-dynamic";
+
+// The booking journey's drop reasons, one column each, in a fixed order (h4 generalises the export).
+const BOOKING_REASONS = dropReasonsOf(bookingJourney);
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
 
@@ -23,15 +28,7 @@ async function csvOf(report: string, params: Record<string, string>): Promise<st
   if (report === "funnel") {
     const { rows } = await getFunnel(range, null);
     return toCsv(
-      [
-        "step",
-        "sessions",
-        "of_all",
-        "of_previous",
-        "median_seconds_from_previous",
-        "dropped_off",
-        ...["payment declined", "offer expired", "price rose", "signed out", "inactive"],
-      ],
+      ["step", "sessions", "of_all", "of_previous", "median_seconds_from_previous", "dropped_off", ...BOOKING_REASONS.map((r) => r.key)],
       rows.map((r) => [
         r.label,
         r.count,
@@ -39,9 +36,7 @@ async function csvOf(report: string, params: Record<string, string>): Promise<st
         round(r.fromPrevious),
         r.medianSeconds,
         r.dropOff,
-        ...["payment declined", "offer expired", "price rose", "signed out", "inactive"].map(
-          (reason) => r.reasons.find((x) => x.reason === reason)?.count ?? 0,
-        ),
+        ...BOOKING_REASONS.map(({ key }) => r.reasons.find((x) => x.reason === key)?.count ?? 0),
       ]),
     );
   }
