@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { placeholdersOf, RESUME_PLACEHOLDER } from "./templates";
 
 /**
  * A journey described as data (a public contract: the names and meanings are fixed; docs/journeys.md
@@ -27,8 +28,8 @@ const dataCondition = z.union([
 export const whenSchema = z.strictObject({
   type: z.string().min(1).max(200).optional(),
   source: z.string().min(1).max(200).optional(),
-  /** paths relative to `data` */
-  data: z.record(z.string().min(1).max(200), dataCondition).optional(),
+  /** paths relative to `data` (the one path syntax) */
+  data: z.record(eventPath, dataCondition).optional(),
 });
 
 const key = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "a key is 1 to 40 letters, digits, - or _");
@@ -59,7 +60,8 @@ export const journeyDocumentSchema = z
     outcome: z.strictObject({
       completed: key,
       abandonedAfter: key.optional(),
-      labels: z.record(z.enum(["completed", "abandoned", "browsed", "live"]), label).optional(),
+      // partial: a journey names only the outcomes it words differently (a zod record of an enum wants them all)
+      labels: z.partialRecord(z.enum(["completed", "abandoned", "browsed", "live"]), label).optional(),
     }),
     facts: z.array(fact).max(100).optional(),
     describe: z.record(z.string().min(1).max(200), z.string().max(500)).optional(),
@@ -87,6 +89,14 @@ export const journeyDocumentSchema = z
     unique(doc.facts, "facts");
     unique(doc.dimensions, "dimensions");
     unique(doc.dropReasons, "dropReasons");
+    const factKeys = new Set((doc.facts ?? []).map((f) => f.key));
+    if (doc.resume) {
+      for (const name of placeholdersOf(doc.resume.url)) {
+        const known = RESUME_PLACEHOLDER.test(name) && (!name.startsWith("facts.") || factKeys.has(name.slice(6)));
+        if (!known)
+          ctx.addIssue({ code: "custom", path: ["resume", "url"], message: `{${name}} is not {facts.<a fact key>}, {userid}, {sessionid} or {token}` });
+      }
+    }
     doc.facts?.forEach((f, i) => {
       if (f.keep !== "count" && f.from === undefined)
         ctx.addIssue({ code: "custom", path: ["facts", i, "from"], message: `keep "${f.keep}" needs a path to read` });
@@ -108,9 +118,20 @@ export interface DefinitionError {
   message: string;
 }
 
+/**
+ * An issue as errors people can act on: an unknown field is named at its own path (`steps[1].when.colour`),
+ * and a bad key of a record (a `when.data` path) says what is wrong with the key, not only that it is.
+ */
+function errorsOf(issue: z.core.$ZodIssue): DefinitionError[] {
+  if (issue.code === "unrecognized_keys") return issue.keys.map((k) => ({ path: jsonPath([...issue.path, k]), message: `"${k}" is not a field here` }));
+  if (issue.code === "invalid_key")
+    return [{ path: jsonPath(issue.path), message: `the key is not valid: ${issue.issues.map((inner) => inner.message).join("; ")}` }];
+  return [{ path: jsonPath(issue.path), message: issue.message }];
+}
+
 /** Validates a parsed JSON value as a journey definition; errors name their JSON path. */
 export function validateJourneyDocument(value: unknown): { ok: true; document: JourneyDocument } | { ok: false; errors: DefinitionError[] } {
   const parsed = journeyDocumentSchema.safeParse(value);
   if (parsed.success) return { ok: true, document: parsed.data };
-  return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })) };
+  return { ok: false, errors: parsed.error.issues.flatMap(errorsOf) };
 }

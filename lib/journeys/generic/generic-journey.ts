@@ -18,7 +18,7 @@ export interface GenericState {
 export const KEPT_WHOLE = 2_000;
 export const SHOWN = 80;
 
-function whole(value: string): string {
+export function whole(value: string): string {
   return value.length <= KEPT_WHOLE ? value : `[${value.length.toLocaleString("en-GB")} characters]`;
 }
 
