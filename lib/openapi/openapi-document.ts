@@ -32,6 +32,12 @@ function errorResponses(operation: ApiOperation, guarded: boolean): ZodOpenApiOp
   );
 }
 
+/** "GET /api/users/{userId}/resume" → getApiUsersUserIdResume */
+function operationIdOf(operation: ApiOperation): string {
+  const words = openApiPathOf(operation).replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""));
+  return `${operation.method.toLowerCase()}${words}`;
+}
+
 function operationObject(operation: ApiOperation): ZodOpenApiOperationObject {
   const rule = ROUTE_RULES[operation.route];
   if (!rule) throw new Error(`${operation.method} ${operation.route}: no access rule in lib/access/route-rules.ts`);
@@ -45,7 +51,7 @@ function operationObject(operation: ApiOperation): ZodOpenApiOperationObject {
     ]),
   );
   return {
-    operationId: `${operation.method.toLowerCase()}${openApiPathOf(operation).replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
+    operationId: operationIdOf(operation),
     summary: operation.summary,
     description: [operation.description, access.who].filter(Boolean).join("\n\n"),
     tags: [operation.route.split("/").filter(Boolean)[operation.route.startsWith("/api/") ? 1 : 0]!],
@@ -94,7 +100,8 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[] = API_O
         title: "Rewind",
         version: "1",
         description:
-          'Session journey replay over an append-only CloudEvents store. Errors have one shape, {"error":{"code","message","details"}}; personal data is masked in every answer.',
+          "Session journey replay over an append-only CloudEvents store. Errors have one shape, " +
+          '{"error":{"code","message","details"}}; personal data is masked in every answer.',
       },
       paths,
       components: { securitySchemes: SECURITY_SCHEMES },

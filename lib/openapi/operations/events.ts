@@ -26,7 +26,8 @@ export const EVENT_OPERATIONS: ApiOperation[] = [
     method: "POST",
     summary: "Append CloudEvents",
     description:
-      "CloudEvents 1.0 in structured mode (application/cloudevents+json), batched (application/cloudevents-batch+json: an array) or binary mode (ce-* headers, the body is the data). A refused request writes nothing.",
+      "CloudEvents 1.0 in structured mode (application/cloudevents+json), batched (application/cloudevents-batch+json: an array) " +
+      "or binary mode (ce-* headers, the body is the data). A refused request writes nothing.",
     body: {
       schema: incomingEvent,
       contentType: "application/cloudevents+json",
@@ -84,7 +85,8 @@ export const EVENT_OPERATIONS: ApiOperation[] = [
     query: verifyQuerySchema,
     answer: {
       description:
-        'NDJSON: {"progress":{checked,position,head}} lines, then {"result":{ok, checked, unchained, head, digest:{given, matched}, problemCount, problems:[{kind, position, message}]}}',
+        'NDJSON: {"progress":{checked,position,head}} lines, then ' +
+        '{"result":{ok, checked, unchained, head, digest:{given, matched}, problemCount, problems:[{kind, position, message}]}}',
       contentType: "application/x-ndjson",
       schema: z.string(),
     },
