@@ -18,7 +18,9 @@ export const resumeAnswer = z
       canContinue: z.boolean(),
       step: z.string().meta({ description: "the key of the last step reached" }),
       stepLabel: z.string(),
-      facts: z.record(z.string(), z.unknown()).meta({ description: "the session's facts, by key, masked by the personal-data policy" }),
+      facts: z
+        .record(z.string(), z.string())
+        .meta({ description: "the session's facts by key, as {facts.<key>} in a resume URL reads them; masked by the personal-data policy" }),
       remaining: z.array(z.string()).meta({ description: "the labels of the steps still to do" }),
       noLongerHolds: z.array(noLongerHolds),
       chosen: z.record(z.string(), z.unknown()).optional().meta({ description: "the booking journey only: what the customer had chosen" }),
