@@ -1,5 +1,4 @@
 import type { EndReasonKey, JourneyDefinition, SessionOutcome } from "../journeys/journey-definition";
-import { journeyByName } from "../journeys/registry";
 import type { JourneyEvent } from "../journeys/journey-event";
 import { EVENT_TYPES as T } from "../journeys/booking/booking-events";
 
@@ -80,8 +79,8 @@ function offersOf(events: readonly JourneyEvent[]): OfferFacts[] {
 }
 
 /** A live session closed by inactivity: its outcome is known now, and so is why it stopped. */
-export function closedFacts(facts: SessionFacts, journey: string, finalState: unknown, outcome: SessionOutcome): SessionFacts {
-  const dropReason = journeyByName(journey).dropReason(finalState, outcome, "timed_out");
+export function closedFacts(facts: SessionFacts, journey: JourneyDefinition<unknown>, finalState: unknown, outcome: SessionOutcome): SessionFacts {
+  const dropReason = journey.dropReason(finalState, outcome, "timed_out");
   return { ...facts, dropReason, path: [...facts.path.filter((p) => !p.startsWith("end:")), `end:${outcome}`] };
 }
 

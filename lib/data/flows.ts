@@ -1,5 +1,6 @@
 import "server-only";
 import { getStore } from "../db/prisma";
+import { liveCatalog } from "./catalog";
 import { readEventAt, readFeed } from "../eventstore/read";
 import { atPosition, positionAddress } from "../explorer/event-address";
 import { toJourneyEvent } from "../eventstore/journey-events";
@@ -7,7 +8,6 @@ import { toCloudEventJson, type CloudEventJson } from "../eventstore/to-cloud-ev
 import { layOutFlow, type Flow, type FlowInput } from "../flows/flow";
 import { checkEvents, type EventCheck } from "../integrity/verify-store";
 import { compareJourneyEvents } from "../journeys/journey-event";
-import { journeyFor } from "../journeys/registry";
 import type { Masker } from "../privacy/mask";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
 import { sessionsOverlapping } from "../sessions/read-sessions";
@@ -72,9 +72,9 @@ export async function getFlow(correlationId: string): Promise<FlowView | null> {
   const rows = await readFeed(store, { after: 0, limit: FLOW_LIMIT + 1, filter: { correlationid: correlationId } });
   if (rows.length === 0) return null;
   const shown = rows.slice(0, FLOW_LIMIT);
-  const [masker, checks] = await Promise.all([getMasker(), checkEvents(store, shown)]);
-  const definition = journeyFor(new Set(shown.map((r) => r.type)));
+  const [masker, checks, catalog] = await Promise.all([getMasker(), checkEvents(store, shown), liveCatalog()]);
   const journeyEvents = shown.map(toJourneyEvent);
+  const definition = catalog.journeyOf([...journeyEvents].sort(compareJourneyEvents));
   let state = definition.initialState();
   for (const e of [...journeyEvents].sort(compareJourneyEvents)) state = definition.evolve(state, e);
   const events = shown.map(

@@ -1,3 +1,5 @@
+import { bookingJourney } from "./booking/booking-journey";
+import { genericJourney } from "./generic/generic-journey";
 import type { JourneyDefinition, SearchTerm } from "./journey-definition";
 
 /**
@@ -19,3 +21,54 @@ export interface JourneyCatalog {
   /** the words a support agent may find this event's person by, from its claimant */
   searchTermsOf(event: Parameters<JourneyDefinition<unknown>["searchTerms"]>[0]): SearchTerm[];
 }
+
+/** Most claimant answers are asked again and again (every event of the feed): remembered per type and source, up to this many. */
+const CLAIMANT_CACHE = 10_000;
+
+/**
+ * A catalog of these journeys (the generic journey takes whatever none claims). Names are unique:
+ * a second journey of one name is refused, so a stored definition cannot shadow a built-in one.
+ */
+export function catalogOf(definitions: readonly JourneyDefinition<unknown>[]): JourneyCatalog {
+  const journeys = [...definitions].sort((a, b) => b.priority - a.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const byName = new Map<string, JourneyDefinition<unknown>>();
+  for (const journey of journeys) {
+    if (byName.has(journey.name) || journey.name === genericJourney.name) throw new Error(`two journeys are named "${journey.name}"`);
+    byName.set(journey.name, journey);
+  }
+  const claimants = new Map<string, JourneyDefinition<unknown> | null>();
+  const claimantOf = (event: { type: string; source: string }) => {
+    const key = `${event.type}\u0000${event.source}`;
+    let claimant = claimants.get(key);
+    if (claimant === undefined) {
+      claimant = journeys.find((j) => j.claims(event)) ?? null;
+      if (claimants.size >= CLAIMANT_CACHE) claimants.clear();
+      claimants.set(key, claimant);
+    }
+    return claimant;
+  };
+  const generic = genericJourney as JourneyDefinition<unknown>;
+  return {
+    journeys,
+    byName: (name) => (name === generic.name ? generic : (byName.get(name) ?? null)),
+    claimantOf,
+    journeyOf: (events) => {
+      for (const event of events) {
+        const claimant = claimantOf(event);
+        if (claimant) return claimant;
+      }
+      return generic;
+    },
+    boundaryOf: (type) => {
+      for (const journey of journeys) {
+        const boundary = journey.boundary(type);
+        if (boundary) return boundary;
+      }
+      return null;
+    },
+    searchTermsOf: (event) => claimantOf(event)?.searchTerms(event) ?? [],
+  };
+}
+
+/** The journeys written in TypeScript: what a store folds with before any definition is stored. */
+export const builtInCatalog: JourneyCatalog = catalogOf([bookingJourney as JourneyDefinition<unknown>]);

@@ -1,5 +1,5 @@
 import type { JourneyEvent } from "../journeys/journey-event";
-import { boundaryOf } from "../journeys/registry";
+import { builtInCatalog, type JourneyCatalog } from "../journeys/catalog";
 import { isRewindEvent, resolvePerson, type PersonKey } from "./person";
 import { assignSessionIds } from "./session-ids";
 import { sessionize } from "./sessionize";
@@ -10,7 +10,8 @@ import { summariseSession, type SessionRecord } from "./summarise";
  * owners first (in append order), then each person's events sessionized and folded. It is what
  * the incremental projector must agree with, and the baseline its benchmark runs against.
  */
-export function projectInMemory(all: readonly JourneyEvent[], options: { timeoutMs: number; now: number }): SessionRecord[] {
+export function projectInMemory(all: readonly JourneyEvent[], options: { timeoutMs: number; now: number; catalog?: JourneyCatalog }): SessionRecord[] {
+  const catalog = options.catalog ?? builtInCatalog;
   const events = all.filter((e) => !isRewindEvent(e));
   const links = new Map<string, string>();
   for (const e of events) if (e.userid && e.anonymousid && !links.has(e.anonymousid)) links.set(e.anonymousid, e.userid);
@@ -30,10 +31,10 @@ export function projectInMemory(all: readonly JourneyEvent[], options: { timeout
   const records: SessionRecord[] = [];
   const held = new Set<string>();
   for (const [person, list] of byPerson) {
-    const drafts = sessionize(list, { timeoutMs: options.timeoutMs, now: options.now, boundary: boundaryOf });
+    const drafts = sessionize(list, { timeoutMs: options.timeoutMs, now: options.now, boundary: catalog.boundaryOf });
     const { ids } = assignSessionIds([], drafts, person, (id) => held.has(id));
     for (const id of ids) held.add(id);
-    for (const [i, draft] of drafts.entries()) records.push(summariseSession(draft, ids[i]!, person));
+    for (const [i, draft] of drafts.entries()) records.push(summariseSession(draft, ids[i]!, person, catalog));
   }
   return records;
 }

@@ -35,7 +35,7 @@ export async function closeIdleSessions(store: Store, options: ProjectorOptions 
   return store.db.$transaction(async (tx) => {
     await rm.lockAndReadCheckpoint(tx, CHECKPOINT);
     const idle = await rm.loadIdleSessions(tx, provider, now - timeoutMs);
-    const { closed, before, after } = closeIdle(idle);
+    const { closed, before, after } = closeIdle(idle, options.catalog);
     await rm.markTimedOut(tx, provider, closed);
     await rm.refreshUserSummaries(tx, provider, [...new Set(idle.flatMap((s) => (s.userId ? [s.userId] : [])))]);
     await applyRollupDelta(tx, provider, before, after);

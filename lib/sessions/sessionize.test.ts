@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bookingJourney } from "../journeys/booking/booking-journey";
 import { foldEvents } from "../journeys/journey-definition";
 import type { JourneyEvent } from "../journeys/journey-event";
-import { boundaryOf } from "../journeys/registry";
+import { builtInCatalog } from "../journeys/catalog";
 import { EVENT_TYPES as T } from "../journeys/booking/booking-events";
 import { createRandom } from "../simulate/random";
 import { journeyBuilder, MINUTE } from "../testing/journey-builder";
@@ -11,7 +11,7 @@ import { SNAPSHOT_EVERY } from "./session-block";
 import { summariseSession } from "./summarise";
 
 const FAR_FUTURE = Date.parse("2030-01-01T00:00:00Z");
-const split = (events: JourneyEvent[], now = FAR_FUTURE) => sessionize(events, { timeoutMs: DEFAULT_TIMEOUT_MS, now, boundary: boundaryOf });
+const split = (events: JourneyEvent[], now = FAR_FUTURE) => sessionize(events, { timeoutMs: DEFAULT_TIMEOUT_MS, now, boundary: builtInCatalog.boundaryOf });
 const shape = (events: JourneyEvent[], now?: number) => split(events, now).map((s) => s.events.map((e) => e.position));
 
 describe("sessionize", () => {

@@ -1,5 +1,5 @@
 import { foldEvents, type JourneyDefinition, type ResumePoint, type SessionOutcome } from "../journeys/journey-definition";
-import { journeyFor } from "../journeys/registry";
+import { builtInCatalog, type JourneyCatalog } from "../journeys/catalog";
 import { sessionFacts, type SessionFacts } from "../analytics/session-facts";
 import { isAnonymousPerson, type PersonKey } from "./person";
 import { SNAPSHOT_EVERY } from "./session-block";
@@ -37,8 +37,8 @@ export interface SessionRecord {
 }
 
 /** Folds a session once, keeping snapshots on the way, and reads its outcome and resume point. */
-export function summariseSession(draft: SessionDraft, id: string, person: PersonKey): SessionRecord {
-  const definition: JourneyDefinition<unknown> = journeyFor(new Set(draft.events.map((e) => e.type)));
+export function summariseSession(draft: SessionDraft, id: string, person: PersonKey, catalog: JourneyCatalog = builtInCatalog): SessionRecord {
+  const definition: JourneyDefinition<unknown> = catalog.journeyOf(draft.events);
   let state = definition.initialState();
   let personName: string | null = null;
   const snapshots: { seq: number; state: unknown }[] = [];

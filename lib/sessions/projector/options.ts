@@ -1,3 +1,5 @@
+import type { JourneyCatalog } from "../../journeys/catalog";
+
 /** The session projector's checkpoint. */
 export const CHECKPOINT = "sessions";
 
@@ -20,6 +22,8 @@ export interface ProjectorOptions {
   deferredUsers?: Set<string>;
   /** likewise the days whose analytics counters a rebuild recomputes at the end */
   deferredDays?: Set<string>;
+  /** the journeys this fold uses (default: builtInCatalog); a generation being built folds with its own */
+  catalog?: JourneyCatalog;
   /** fold this one set-aside event (a retry from /admin/dead-letters), leaving the checkpoint as it is */
   only?: number;
 }

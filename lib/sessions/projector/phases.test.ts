@@ -3,6 +3,7 @@ import type { JourneyEvent } from "../../journeys/journey-event";
 import { identityKeys, resolveIdentities } from "./identities";
 import { gatherPersonEvents, producerIdsOf, touchProbe, windowStarts } from "./refold-scope";
 import { searchTermsOfPage } from "./search-terms";
+import { builtInCatalog } from "../../journeys/catalog";
 import { mergeVisitors, touchedPersons } from "./touched";
 
 const ev = (position: number, fields: Partial<JourneyEvent> = {}): JourneyEvent => ({
@@ -97,6 +98,7 @@ describe("the projector's phases", () => {
         { position: 2, person: "anon:v", time: 0 },
       ],
       new Map([["anon:v", [ev(2)]]]),
+      builtInCatalog,
     );
     expect(terms).toEqual([["usr-1", "Usr-1", "user"]]);
   });

@@ -1,4 +1,5 @@
 import type { Store } from "../../db/prisma";
+import { builtInCatalog } from "../../journeys/catalog";
 import { isRewindEvent } from "../person";
 import * as rm from "../projection-store";
 import { DEFAULT_TIMEOUT_MS } from "../sessionize";
@@ -32,7 +33,7 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
       const identities = await resolveIdentitiesAndOwners(page, events);
       const touched = await findTouchedPersons(page, events, identities, checkpoint);
       const scope = await loadRefoldScope(page, touched, timeoutMs);
-      const { records, aliases } = sessionizePersons({ ...scope, dirty: touched.dirty, timeoutMs, now });
+      const { records, aliases } = sessionizePersons({ ...scope, dirty: touched.dirty, timeoutMs, now, catalog: options.catalog ?? builtInCatalog });
       await writeSessions(
         page,
         scope.previous.map((s) => s.id),

@@ -1,5 +1,5 @@
 import type { JourneyEvent } from "../../journeys/journey-event";
-import { searchTermsOf } from "../../journeys/registry";
+import type { JourneyCatalog } from "../../journeys/catalog";
 import { isAnonymousPerson, type PersonKey } from "../person";
 import type { SearchTermRow } from "../projection-store";
 import type { Assigned } from "./touched";
@@ -9,14 +9,18 @@ import type { Assigned } from "./touched";
  * every event folded again, not only the page's (a flow event whose owner became known in this
  * page is searchable too, wherever the page boundaries fell). Visitors are not searchable.
  */
-export function searchTermsOfPage(assigned: readonly Assigned[], personEvents: ReadonlyMap<PersonKey, JourneyEvent[]>): SearchTermRow[] {
+export function searchTermsOfPage(
+  assigned: readonly Assigned[],
+  personEvents: ReadonlyMap<PersonKey, JourneyEvent[]>,
+  catalog: JourneyCatalog,
+): SearchTermRow[] {
   const terms: SearchTermRow[] = [];
   for (const person of new Set(assigned.map((a) => a.person))) {
     if (!isAnonymousPerson(person)) terms.push([person.toLowerCase(), person, "user"]);
   }
   for (const [person, list] of personEvents) {
     if (isAnonymousPerson(person)) continue;
-    for (const e of list) for (const { term, kind } of searchTermsOf(e)) terms.push([term, person, kind]);
+    for (const e of list) for (const { term, kind } of catalog.searchTermsOf(e)) terms.push([term, person, kind]);
   }
   return terms;
 }

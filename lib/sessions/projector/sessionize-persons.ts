@@ -1,5 +1,5 @@
 import type { JourneyEvent } from "../../journeys/journey-event";
-import { boundaryOf } from "../../journeys/registry";
+import type { JourneyCatalog } from "../../journeys/catalog";
 import type { PersonKey } from "../person";
 import { assignSessionIds, type PreviousSession } from "../session-ids";
 import { sessionize } from "../sessionize";
@@ -16,6 +16,7 @@ export interface SessionizeInput {
   heldElsewhere: Set<string>;
   timeoutMs: number;
   now: number;
+  catalog: JourneyCatalog;
 }
 
 /**
@@ -24,18 +25,18 @@ export interface SessionizeInput {
  * the read models store. Old ids that now name another session become aliases.
  */
 export function sessionizePersons(input: SessionizeInput): { records: SessionRecord[]; aliases: { alias: string; target: string }[] } {
-  const { dirty, previous: rows, positions, personEvents, heldElsewhere, timeoutMs, now } = input;
+  const { dirty, previous: rows, positions, personEvents, heldElsewhere, timeoutMs, now, catalog } = input;
   const records: SessionRecord[] = [];
   const aliases: { alias: string; target: string }[] = [];
   for (const [person, d] of dirty) {
     const previous: PreviousSession[] = rows
       .filter((s) => s.person === person || d.merged.has(s.person))
       .map((s) => ({ id: s.id, startedAt: s.startedAt, positions: new Set(positions.get(s.id) ?? []) }));
-    const drafts = sessionize(personEvents.get(person) ?? [], { timeoutMs, now, boundary: boundaryOf });
+    const drafts = sessionize(personEvents.get(person) ?? [], { timeoutMs, now, boundary: catalog.boundaryOf });
     const ids = assignSessionIds(previous, drafts, person, (id) => heldElsewhere.has(id));
     // Persons later in this page must not take these ids either.
     for (const id of ids.ids) heldElsewhere.add(id);
-    for (const [i, draft] of drafts.entries()) records.push(summariseSession(draft, ids.ids[i]!, person));
+    for (const [i, draft] of drafts.entries()) records.push(summariseSession(draft, ids.ids[i]!, person, catalog));
     aliases.push(...ids.aliases);
   }
   return { records, aliases };

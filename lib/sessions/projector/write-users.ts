@@ -1,3 +1,4 @@
+import { builtInCatalog } from "../../journeys/catalog";
 import type { JourneyEvent } from "../../journeys/journey-event";
 import { assignReferences } from "../../users/user-references";
 import { isAnonymousPerson, type PersonKey } from "../person";
@@ -15,7 +16,7 @@ export async function writeUsers(
   options: ProjectorOptions,
 ): Promise<void> {
   const { tx, provider } = page;
-  await rm.saveSearchTerms(tx, provider, searchTermsOfPage(touched.assigned, personEvents));
+  await rm.saveSearchTerms(tx, provider, searchTermsOfPage(touched.assigned, personEvents, options.catalog ?? builtInCatalog));
   const users = [...touched.dirty.keys()].filter((p) => !isAnonymousPerson(p));
   // A user id seen for the first time gets its reference here, with the sessions that show it.
   await assignReferences(tx, provider, users);
