@@ -3,13 +3,13 @@ import type { Viewer } from "../access/viewer";
 import { ApiError } from "../http/errors";
 import { serverSecret } from "../auth/server-secret";
 import { getStore } from "../db/prisma";
-import { journeyByName } from "../journeys/registry";
 import { continueUrlOf, hasContinueTarget } from "../resume/continue-url";
 import { latestResume, resumeOfSession, type FoundResume, type ResumeAnswer } from "../resume/find-resume";
 import { createResumeLink, listResumeLinks, openResumeLink, revokeResumeLink, type LinkProblem } from "../resume/resume-links";
 import { resumeLinkDays, resumeUrlTemplate } from "../resume/settings";
 import { findSession } from "../sessions/read-sessions";
 import { recordAccess } from "./audit";
+import { liveCatalog } from "./catalog";
 import { customerJson, customerKey, referencesFor, requireCustomer } from "./customers";
 import { getMasker } from "./privacy";
 
@@ -68,7 +68,7 @@ export async function createLinkFor(viewer: Viewer, idOrReference: string, sessi
       noLongerHolds: answer.resume.noLongerHolds.map((n) => n.code),
     });
   }
-  if (!hasContinueTarget(answer.resume, continueTargetOf(answer.journey))) {
+  if (!hasContinueTarget(answer.resume, await continueTargetOf(answer.journey))) {
     throw new ApiError("conflict", `journey "${answer.journey}" has no resume.url in its definition: Continue would have nowhere to go`, {
       journey: answer.journey,
       sessionId: answer.sessionId,
@@ -89,10 +89,10 @@ export type OpenedLink =
   | { ok: true; linkId: string; answer: ResumeAnswer; journeyLabel: string; chosen: Record<string, string>; continueUrl: string | null }
   | { ok: false; problem: LinkProblem | "nothing_to_resume" };
 
-/** Where a journey's Continue goes: its own resume URL, or (the booking journey) the server's template. */
-function continueTargetOf(journey: string) {
-  const definition = journeyByName(journey);
-  return { resumeUrl: definition.name === journey ? definition.resumeUrl : undefined, bookingTemplate: resumeUrlTemplate() };
+/** Where a journey's Continue goes: its own resume URL (from the definitions the live read models were folded with), or the server's template. */
+async function continueTargetOf(journey: string) {
+  const definition = (await liveCatalog()).byName(journey);
+  return { resumeUrl: definition?.resumeUrl, bookingTemplate: resumeUrlTemplate(), label: definition?.label ?? journey };
 }
 
 /** An end user opens their link: the draft in plain words and where Continue goes; recorded as an audit event. */
@@ -115,8 +115,9 @@ export async function openLink(token: string, now = Date.now()): Promise<OpenedL
   // `{userid}` names the customer by reference where their id is personal (it leaves in a URL).
   const [masker, references] = await Promise.all([getMasker(), referencesFor([user])]);
   const userKey = customerKey({ userId: user, reference: references.get(user) ?? "" }, masker);
-  const continueUrl = continueUrlOf(answer.resume, continueTargetOf(answer.journey), { userKey, sessionId: answer.sessionId, token });
-  return { ok: true, linkId: link, answer, journeyLabel: journeyByName(answer.journey).label, chosen, continueUrl };
+  const target = await continueTargetOf(answer.journey);
+  const continueUrl = continueUrlOf(answer.resume, target, { userKey, sessionId: answer.sessionId, token });
+  return { ok: true, linkId: link, answer, journeyLabel: target.label, chosen, continueUrl };
 }
 
 export async function linksOf(userId: string) {
