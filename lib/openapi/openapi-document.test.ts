@@ -73,6 +73,13 @@ describe("the OpenAPI document against the routes", () => {
     expect(ops["/api/health"]!.get!.responses!["401"]).toBeUndefined();
   });
 
+  it("says so when a route takes its producer key as the HTTP Basic user name (Segment's tracking API)", () => {
+    const append = API_OPERATIONS.find((o) => o.route === "/api/events" && o.method === "POST")!;
+    const basic = buildOpenApiDocument([{ ...append, keyAs: "basic" }]);
+    expect(basic.paths!["/api/events"]!.post!.security).toEqual([{ producerKeyBasic: [] }]);
+    expect(basic.components!.securitySchemes!.producerKeyBasic).toMatchObject({ type: "http", scheme: "basic" });
+  });
+
   it("describes a route's query with the schema the route parses it with", () => {
     const feed = document.paths!["/api/events"]!.get!.parameters as { name: string; schema: { default?: number; maximum?: number } }[];
     expect(feed.map((p) => p.name)).toEqual(["after", "limit"]);

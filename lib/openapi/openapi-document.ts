@@ -41,7 +41,7 @@ function operationIdOf(operation: ApiOperation): string {
 function operationObject(operation: ApiOperation): ZodOpenApiOperationObject {
   const rule = ROUTE_RULES[operation.route];
   if (!rule) throw new Error(`${operation.method} ${operation.route}: no access rule in lib/access/route-rules.ts`);
-  const access = accessOf(rule, operation.method);
+  const access = accessOf(rule, operation.method, operation.keyAs);
   const { answer } = operation;
   const status = String(answer.status ?? 200);
   const other = Object.fromEntries(

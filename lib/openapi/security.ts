@@ -10,6 +10,11 @@ export const SECURITY_SCHEMES: Record<string, oas31.SecuritySchemeObject> = {
     scheme: "bearer",
     description: "A producer key (created at /admin/keys): appends events of its own source, and nothing else.",
   },
+  producerKeyBasic: {
+    type: "http",
+    scheme: "basic",
+    description: "A producer key as the HTTP Basic user name with an empty password, as Segment's server libraries send their write key.",
+  },
   serviceKey: {
     type: "http",
     scheme: "bearer",
@@ -37,7 +42,7 @@ function rolesWith(permission: Parameters<typeof can>[1]): string {
  * Who may call an operation, read from the route's access rule (the table the access matrix test
  * holds every route to): the document says exactly what the server enforces.
  */
-export function accessOf(rule: RouteRule, method: HttpMethod): OperationAccess {
+export function accessOf(rule: RouteRule, method: HttpMethod, keyAs?: "basic"): OperationAccess {
   if (rule.kind === "public") return { security: [], who: "Open: no key or sign-in." };
   if (rule.kind === "page") throw new Error("a page is not an API operation");
   if (rule.kind === "dashboard-read") {
@@ -46,7 +51,11 @@ export function accessOf(rule: RouteRule, method: HttpMethod): OperationAccess {
       who: `The dashboard's own read (not for integrations; a key is refused with 401): signed-in roles ${rolesWith(rule.permission)}.`,
     };
   }
-  if (method === "POST" && rule.append) return { security: [{ producerKey: [] }], who: "A producer key." };
+  if (method === "POST" && rule.append) {
+    return keyAs === "basic"
+      ? { security: [{ producerKeyBasic: [] }], who: "A producer key, as the HTTP Basic user name." }
+      : { security: [{ producerKey: [] }], who: "A producer key." };
+  }
   const permission = method === "POST" ? rule.create : method === "DELETE" ? rule.revoke : rule.read;
   if (!permission) throw new Error(`the access rule grants no ${method}`);
   return {
