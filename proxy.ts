@@ -76,5 +76,6 @@ export const config = {
   // over it was stored cut short; and none of the checks above applies there: ingestion takes a
   // producer key (no cookie a cross-site form could ride on) and reads no page path. The route
   // reads the body itself, counting bytes, and refuses it (413) past REWIND_MAX_BODY_BYTES.
-  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico|api/events/?$).*)"],
+  // Segment's tracking API (every route under /v1/) is ingestion too, for the same reasons.
+  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico|api/events/?$|v1/).*)"],
 };

@@ -66,6 +66,14 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "/api/explorer/newer": { kind: "dashboard-read", permission: "events.explore" },
   "/api/explorer/older": { kind: "dashboard-read", permission: "events.explore" },
   "/resume/[token]": { kind: "public", methods: ["GET"] },
+  // Segment's tracking API: a producer key as the Basic user name (docs/events.md).
+  "/v1/batch": { kind: "api", append: true },
+  "/v1/track": { kind: "api", append: true },
+  "/v1/identify": { kind: "api", append: true },
+  "/v1/page": { kind: "api", append: true },
+  "/v1/screen": { kind: "api", append: true },
+  "/v1/alias": { kind: "api", append: true },
+  "/v1/group": { kind: "api", append: true },
 };
 
 /** The route a file under app/ serves: route groups dropped, page.tsx / route.ts removed. */

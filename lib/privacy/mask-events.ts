@@ -1,6 +1,8 @@
 import type { CloudEventJson } from "../eventstore/to-cloud-event";
 import type { JourneyEvent } from "../journeys/journey-event";
+import { SEGMENT_EXTENSIONS } from "../ingest/segment/segment-mapping";
 import type { Masker } from "./mask";
+import { maskSegmentContext } from "./mask-segment-context";
 
 /** Attributes Rewind sets itself (numbers and times it writes): nothing a producer can put personal data in. */
 const SET_BY_REWIND = new Set(["specversion", "position", "streamversion", "recordedtime", "time", "data", "data_base64"]);
@@ -18,6 +20,8 @@ export function maskCloudEvent(masker: Masker, event: CloudEventJson): CloudEven
   for (const [key, value] of Object.entries(event)) {
     if (!SET_BY_REWIND.has(key)) out[key] = masker.deep(value);
   }
+  const context = event[SEGMENT_EXTENSIONS.context];
+  if (typeof context === "string") out[SEGMENT_EXTENSIONS.context] = maskSegmentContext(masker, context);
   if ("data" in event) out.data = masker.eventData(event.type, event.data);
   if ("data_base64" in event) {
     delete out.data_base64;

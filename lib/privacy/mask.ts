@@ -61,6 +61,11 @@ function maskAtPath(value: unknown, path: Path, maskAll: (v: unknown) => unknown
   if (typeof value !== "object" || Array.isArray(value)) return maskAll(value);
   const [head, ...rest] = path;
   const record = value as Record<string, unknown>;
+  if (head!.key === "*") {
+    // Every member: the rest of the path from each, as if each had been named.
+    const named = (key: string, child: unknown) => (maskAtPath({ [key]: child }, [{ ...head!, key }, ...rest], maskAll) as Record<string, unknown>)[key];
+    return Object.fromEntries(Object.entries(record).map(([key, child]) => [key, named(key, child)]));
+  }
   if (!(head!.key in record)) return value;
   const child = record[head!.key];
   const next = head!.each ? (Array.isArray(child) ? child.map((c) => maskAtPath(c, rest, maskAll)) : maskAll(child)) : maskAtPath(child, rest, maskAll);

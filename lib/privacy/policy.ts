@@ -4,9 +4,10 @@ import { z } from "zod";
  * The personal-data policy: per event type, the JSON paths (inside `data`) that hold personal
  * data, and patterns that catch personal data anywhere (any string of any event, descriptions,
  * log lines). Paths are dot-separated keys, `[*]` for every element of an array:
- * `travellers[*].name`, `contact.email`.
+ * `travellers[*].name`, `contact.email`; a key of `*` is every member of an object (`*` alone: the
+ * whole of `data`, as for Segment's identify traits, whose names are the producer's).
  */
-const PATH = /^[A-Za-z_$][\w$-]*(?:\[\*\])?(?:\.[A-Za-z_$][\w$-]*(?:\[\*\])?)*$/;
+const PATH = /^(?:\*|[A-Za-z_$][\w$-]*)(?:\[\*\])?(?:\.(?:\*|[A-Za-z_$][\w$-]*)(?:\[\*\])?)*$/;
 
 const patternSchema = z.object({
   name: z.string().trim().min(1).max(60),
@@ -29,7 +30,7 @@ const patternSchema = z.object({
 export const policySchema = z.object({
   fields: z.record(
     z.string().trim().min(1).max(200),
-    z.array(z.string().regex(PATH, "a path is keys separated by dots, with [*] for every array element (travellers[*].name)")).max(100),
+    z.array(z.string().regex(PATH, "a path is keys separated by dots, with [*] for every array element (travellers[*].name) and * for every member")).max(100),
   ),
   patterns: z.array(patternSchema).max(50),
 });

@@ -1,3 +1,4 @@
+import { dropReasonsOf } from "@/lib/journeys/drop-reasons";
 import { OUTCOMES, outcomeParam } from "@/lib/journeys/outcomes";
 import type { Metadata } from "next";
 import { SessionsTable } from "@/components/sessions/sessions-table";
@@ -71,7 +72,8 @@ function describeFilter(q: Query): string | null {
   const parts: string[] = [];
   if (q.depth !== undefined) parts.push(q.depth === 0 ? "that never searched" : `that reached “${steps[q.depth - 1]?.label}” and went no further`);
   else if (q.reached !== undefined) parts.push(`that reached “${steps[q.reached - 1]?.label}”`);
-  if (q.reason) parts.push(`stopped: ${q.reason}`);
+  // The booking journey's words until the drill-down names its journey (analytics for every journey).
+  if (q.reason) parts.push(`stopped: ${dropReasonsOf(bookingJourney).find((r) => r.key === q.reason)?.label ?? q.reason}`);
   if (q.dim && q.value) parts.push(`${q.dim} ${q.value}`);
   if (q.offer) {
     const what = q.offerField === "destination" ? `an offer in ${q.offer}` : q.offerField === "package" ? `a ${q.offer} offer` : `offer ${q.offer}`;

@@ -21,8 +21,9 @@ export default async function AdminPolicyPage() {
         <div className="space-y-2">
           <p className="text-sm text-slate-500">
             Version {current.version}. <code>fields</code> names, per event type, the paths inside <code>data</code> that are personal data (
-            <code>travellers[*].name</code> for every traveller); <code>patterns</code> catch personal data anywhere, in every event, description and log line.
-            Everything leaving the server is masked by it, for every role; a reveal with a reason is the only way to see a value.
+            <code>travellers[*].name</code> for every traveller, <code>*</code> for every member: <code>"identify": ["*"]</code> is every Segment trait);{" "}
+            <code>patterns</code> catch personal data anywhere, in every event, description and log line. Everything leaving the server is masked by it, for
+            every role; a reveal with a reason is the only way to see a value.
           </p>
           <ActionForm action={savePolicyAction} label="Save a new version">
             <PolicyEditor initial={JSON.stringify(current.policy, null, 2)} />
