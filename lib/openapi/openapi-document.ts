@@ -32,6 +32,12 @@ function errorResponses(operation: ApiOperation, guarded: boolean): ZodOpenApiOp
   );
 }
 
+/** The group an operation is listed under: /api/users/… → users, Segment's /v1/… → segment, /sessions/… → sessions. */
+function tagOf(route: string): string {
+  const [first, second] = route.split("/").filter(Boolean);
+  return first === "api" ? second! : first === "v1" ? "segment" : first!;
+}
+
 /** "GET /api/users/{userId}/resume" → getApiUsersUserIdResume */
 function operationIdOf(operation: ApiOperation): string {
   const words = openApiPathOf(operation).replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""));
@@ -54,7 +60,7 @@ function operationObject(operation: ApiOperation): ZodOpenApiOperationObject {
     operationId: operationIdOf(operation),
     summary: operation.summary,
     description: [operation.description, access.who].filter(Boolean).join("\n\n"),
-    tags: [operation.route.split("/").filter(Boolean)[operation.route.startsWith("/api/") ? 1 : 0]!],
+    tags: [tagOf(operation.route)],
     security: access.security,
     ...(operation.params || operation.query
       ? { requestParams: { ...(operation.params ? { path: operation.params } : {}), ...(operation.query ? { query: operation.query } : {}) } }

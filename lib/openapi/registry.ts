@@ -2,6 +2,7 @@ import type { ApiOperation } from "./api-operation";
 import { CUSTOMER_OPERATIONS } from "./operations/customers";
 import { DASHBOARD_OPERATIONS, EXPORT_OPERATIONS } from "./operations/dashboard";
 import { EVENT_OPERATIONS } from "./operations/events";
+import { SEGMENT_OPERATIONS } from "./operations/segment";
 import { SERVICE_OPERATIONS } from "./operations/service";
 
 /**
@@ -11,6 +12,7 @@ import { SERVICE_OPERATIONS } from "./operations/service";
 export const API_OPERATIONS: readonly ApiOperation[] = [
   ...SERVICE_OPERATIONS,
   ...EVENT_OPERATIONS,
+  ...SEGMENT_OPERATIONS,
   ...CUSTOMER_OPERATIONS,
   ...EXPORT_OPERATIONS,
   ...DASHBOARD_OPERATIONS,
