@@ -1,24 +1,33 @@
+import { JourneyPicker } from "@/components/analytics/journey-picker";
 import { Button, LinkButton, buttonClass } from "@/components/ui/button";
 import { Tabs } from "@/components/ui/tabs";
 import { rangeQuery, type DayRange } from "@/lib/analytics/range";
+import type { AnalyticsReport, JourneyChoice } from "@/lib/data/analytics";
 
-const TABS = [
+const TABS: readonly { href: string; label: string; report: AnalyticsReport }[] = [
   { href: "/analytics", label: "Overview", report: "overview" },
   { href: "/analytics/funnel", label: "Funnel", report: "funnel" },
+  { href: "/analytics/popularity", label: "Popularity", report: "popularity" },
   { href: "/analytics/destinations", label: "Destinations & offers", report: "destinations" },
   { href: "/analytics/paths", label: "Paths", report: "paths" },
-] as const;
+];
 
 const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950";
 
-/** Title, report tabs (keeping the range), the date range and a CSV export of the page's table. */
+/**
+ * Title, the journey picker, report tabs (keeping journey and range), the date range and a CSV
+ * export of the page's table. `reports` are the tabs this journey has (the booking journey's
+ * destinations and offers are its own).
+ */
 export function AnalyticsHeader({
   current,
   range,
+  view: { journey, choices, reports },
   extra = {},
 }: {
-  current: (typeof TABS)[number]["report"];
+  current: AnalyticsReport;
   range: DayRange;
+  view: { journey: { name: string; label: string }; choices: JourneyChoice[]; reports: readonly AnalyticsReport[] };
   extra?: Record<string, string | undefined>;
 }) {
   const path = TABS.find((t) => t.report === current)!.href;
@@ -26,17 +35,19 @@ export function AnalyticsHeader({
     const to = range.to;
     return { from: new Date(Date.parse(`${to}T00:00:00Z`) - (n - 1) * 86_400_000).toISOString().slice(0, 10), to };
   };
+  const withJourney = { journey: journey.name, ...extra };
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold">Journey analytics</h1>
           <p className="text-sm text-slate-500 dark:text-slate-400">
-            Holiday-booking sessions started {range.from} to {range.to} (UTC). Aggregates only: no one&apos;s personal data.
+            {journey.label}: sessions started {range.from} to {range.to} (UTC). Aggregates only: no one&apos;s personal data.
           </p>
         </div>
-        <form action={path} className="flex flex-wrap items-end gap-2 text-sm" aria-label="Date range">
+        <form action={path} className="flex flex-wrap items-end gap-2 text-sm" aria-label="Journey and date range">
           {Object.entries(extra).map(([k, v]) => v !== undefined && <input key={k} type="hidden" name={k} value={v} />)}
+          <JourneyPicker current={journey.name} choices={choices} />
           <label className="space-y-1">
             <span className="block text-xs text-slate-500">From</span>
             <input type="date" name="from" defaultValue={range.from} className={input} />
@@ -47,16 +58,26 @@ export function AnalyticsHeader({
           </label>
           <Button type="submit">Apply</Button>
           {[7, 30, 90].map((n) => (
-            <LinkButton key={n} href={`${path}?${rangeQuery(days(n), extra)}`}>
+            <LinkButton key={n} href={`${path}?${rangeQuery(days(n), withJourney)}`}>
               {n} days
             </LinkButton>
           ))}
-          <a href={`/analytics/export/${current}?${rangeQuery(range, extra)}`} className={buttonClass("outline")}>
+          <a href={`/analytics/export/${current}?${rangeQuery(range, withJourney)}`} className={buttonClass("outline")}>
             Export CSV
           </a>
         </form>
       </div>
-      <Tabs label="Reports" tabs={TABS.map((t) => ({ href: `${t.href}?${rangeQuery(range)}`, label: t.label, current: t.report === current }))} />
+      {/* Five reports are wider than a phone: the tabs scroll sideways rather than widen the page. */}
+      <div className="overflow-x-auto">
+        <Tabs
+          label="Reports"
+          tabs={TABS.filter((t) => reports.includes(t.report)).map((t) => ({
+            href: `${t.href}?${rangeQuery(range, { journey: journey.name })}`,
+            label: t.label,
+            current: t.report === current,
+          }))}
+        />
+      </div>
     </div>
   );
 }

@@ -3,10 +3,10 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { OverviewDay } from "@/lib/analytics/reports";
 
-/** Sessions, bookings and abandoned bookings per day (the series come shaped from lib/analytics/reports.ts). */
-export function OverviewChart({ series }: { series: OverviewDay[] }) {
+/** Sessions, completed and abandoned ones per day, in the journey's words (the series come shaped from lib/analytics/reports.ts). */
+export function OverviewChart({ series, words }: { series: OverviewDay[]; words: { completed: string; abandoned: string } }) {
   return (
-    <div className="h-72 w-full" role="img" aria-label="Sessions, bookings and abandoned bookings per day">
+    <div className="h-72 w-full" role="img" aria-label={`Sessions, ${words.completed.toLowerCase()} and ${words.abandoned.toLowerCase()} per day`}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={series} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#94a3b833" />
@@ -15,8 +15,8 @@ export function OverviewChart({ series }: { series: OverviewDay[] }) {
           <Tooltip />
           <Legend />
           <Line isAnimationActive={false} type="monotone" dataKey="sessions" name="Sessions" stroke="#0ea5e9" strokeWidth={2} dot={false} />
-          <Line isAnimationActive={false} type="monotone" dataKey="bookings" name="Bookings" stroke="#10b981" strokeWidth={2} dot={false} />
-          <Line isAnimationActive={false} type="monotone" dataKey="abandoned" name="Abandoned bookings" stroke="#f43f5e" strokeWidth={2} dot={false} />
+          <Line isAnimationActive={false} type="monotone" dataKey="completed" name={words.completed} stroke="#10b981" strokeWidth={2} dot={false} />
+          <Line isAnimationActive={false} type="monotone" dataKey="abandoned" name={words.abandoned} stroke="#f43f5e" strokeWidth={2} dot={false} />
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -10,6 +10,8 @@ type SessionLine = {
   durationMs: number;
   journey?: string;
   outcome: string;
+  /** the stored outcome in the journey's own words (any journey, stored definitions too) */
+  outcomeLabel?: string;
   eventCount: number;
   lastStep: string;
   userId?: string | null;
@@ -39,7 +41,7 @@ export function SessionsTable({ sessions, show }: { sessions: SessionLine[]; sho
           )}
           <Cell className="font-mono text-xs tabular-nums">{formatElapsed(s.durationMs)}</Cell>
           <Cell>
-            <OutcomeBadge outcome={s.outcome} label={outcomeLabelOf(s.journey ?? "generic", s.outcome)} />
+            <OutcomeBadge outcome={s.outcome} label={s.outcomeLabel ?? outcomeLabelOf(s.journey ?? "generic", s.outcome)} />
           </Cell>
           {show === "ended" && <Cell className="text-slate-500">{(s.endReason ?? "").replaceAll("_", " ")}</Cell>}
           <Cell numeric>{s.eventCount}</Cell>

@@ -95,6 +95,9 @@ test("each role and key kind gets exactly what the matrix says, on every route",
     "/resume/[token]": "/resume/not.valid-token",
     "/api/resume-links/[linkId]": "/api/resume-links/rl_does-not-exist",
     "/flows/[correlationId]": `/flows/${encodeURIComponent(flow)}`,
+    "/api/analytics/funnel": "/api/analytics/funnel?journey=holiday-booking&from=2026-06-01&to=2026-06-01",
+    "/api/analytics/overview": "/api/analytics/overview?journey=holiday-booking&from=2026-06-01&to=2026-06-01",
+    "/api/analytics/popularity": "/api/analytics/popularity?journey=holiday-booking&dimension=country&from=2026-06-01&to=2026-06-01",
   };
   const postSamples: Record<string, string> = { "/api/auth/[...all]": "/api/auth/sign-in/email" };
   // The dashboard's own reads take their cursor; the replay's, the grant of the caller's page load too.

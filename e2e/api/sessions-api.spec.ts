@@ -57,7 +57,14 @@ test("appended events become a session with its outcome, timeline and snapshots"
   await appendBatch(request, journey(tag, user));
   const { sessions } = await waitForSessions(request, user);
   expect(sessions).toHaveLength(1);
-  expect(sessions[0]).toMatchObject({ userId: user, eventCount: 4, outcome: "abandoned", endReason: "timed_out", lastStep: "Started a booking" });
+  expect(sessions[0]).toMatchObject({
+    userId: user,
+    eventCount: 4,
+    outcome: "abandoned",
+    outcomeLabel: "abandoned",
+    endReason: "timed_out",
+    lastStep: "Started a booking",
+  });
 
   const res = await request.get(`/api/sessions/${sessions[0].id}?from=0&limit=2`, { headers: serviceAuth });
   expect(res.status()).toBe(200);

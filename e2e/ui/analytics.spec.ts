@@ -53,7 +53,7 @@ test("a product manager opens the funnel, clicks a drop-off, lands on the sessio
 test("the overview and the destinations pages show their figures and charts, with no personal data", async ({ page, request }) => {
   await seedWorld(request);
   await page.goto(`/analytics?from=${FROM}&to=${TO}`);
-  await expect(page.getByRole("img", { name: "Sessions, bookings and abandoned bookings per day" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Sessions, booked and abandoned per day" })).toBeVisible();
   const sessions = page.locator("[data-metric=Sessions]");
   await expect(sessions).toContainText(/\d/);
   await page.goto(`/analytics/destinations?from=${FROM}&to=${TO}&sort=bookings`);
@@ -72,4 +72,42 @@ test("the paths page draws the common journeys and each path opens its sessions"
   await first.getByRole("link").click();
   await expect(page).toHaveURL(/\/sessions\?.*path=/);
   await expect(page.getByRole("table", { name: "Sessions" }).locator("tbody tr")).toHaveCount(Math.min(count, 50));
+});
+
+test("an analyst picks the journey and sees its funnel, in its words, with drill-downs to its sessions", async ({ page, request }) => {
+  await seedWorld(request);
+  // Events no journey claims, in the same range: the generic journey's sessions.
+  const tag = `picker-${Date.now().toString(36)}`;
+  await appendBatch(
+    request,
+    [0, 1].map((i) => ({
+      specversion: "1.0",
+      id: `${tag}-${i}`,
+      source: "/e2e/picker",
+      type: "e2e.thing.happened",
+      time: `${FROM}T09:0${i}:00Z`,
+      userid: `usr-${tag}`,
+      data: { ok: true },
+    })),
+  );
+  await expect(async () => {
+    await page.goto(`/analytics/funnel?journey=generic&from=${FROM}&to=${TO}`);
+    await expect(page.getByText("have no steps, so no funnel")).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  const picker = page.getByRole("combobox", { name: "Journey" });
+  await expect(picker.locator("option")).toHaveText([/^Holiday bookings \(\d+ sessions?\)$/, /\(\d+ sessions?\)$/]);
+  await picker.selectOption("holiday-booking");
+  await expect(page).toHaveURL(/journey=holiday-booking/);
+  const funnel = page.getByRole("table", { name: "Funnel" });
+  await expect(funnel.locator("tr[data-step=search] td").first()).toHaveText("Searched");
+  await expect(page.getByRole("navigation", { name: "Reports" }).getByRole("link", { name: "Popularity" })).toHaveAttribute("href", /journey=holiday-booking/);
+  // The breakdown's words are the journey's dimensions'.
+  await page.getByRole("navigation", { name: "Breakdown" }).getByRole("link", { name: "Country" }).click();
+  await expect(page.getByRole("table", { name: "Funnel by Country" })).toBeVisible();
+  const reached = funnel.locator("tr[data-step=search] td").nth(1).getByRole("link");
+  await expect(reached).toHaveAttribute("href", /journey=holiday-booking/);
+  const shown = (await reached.textContent())!.replaceAll(",", "");
+  await reached.click();
+  await expect(page.getByTestId("drill-total")).toHaveText(`${shown} ${shown === "1" ? "session" : "sessions"}`);
+  await expect(page.getByRole("status")).toContainText("of Holiday bookings");
 });

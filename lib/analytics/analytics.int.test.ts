@@ -89,7 +89,7 @@ describe.each(testProviders())("journey analytics on %s", (provider) => {
     expect(overviewTotals(counters, users)).toEqual({
       sessions: p.length,
       users: new Set(p.flatMap((s) => (s.userId ? [s.userId] : []))).size,
-      bookings: count("completed"),
+      completed: count("completed"),
       abandoned: count("abandoned"),
       conversion: count("completed") / p.length,
       abandonment: count("abandoned") / (count("abandoned") + count("completed")),
@@ -101,7 +101,7 @@ describe.each(testProviders())("journey analytics on %s", (provider) => {
       expect(d).toMatchObject({
         sessions: ofDay.length,
         users: new Set(ofDay.flatMap((s) => (s.userId ? [s.userId] : []))).size,
-        bookings: ofDay.filter((s) => s.outcome === "completed").length,
+        completed: ofDay.filter((s) => s.outcome === "completed").length,
       });
     }
   });

@@ -54,3 +54,9 @@ export async function readGapHistograms(store: Store, journey: string, from: str
   }
   return new Map([...merged].map(([step, m]) => [step, [...m].map(([value, n]) => ({ value, n }))]));
 }
+
+/** Sessions started in a range per journey: which journeys have figures there, most first. */
+export async function readSessionsByJourney(store: Store, from: string, to: string): Promise<{ journey: string; sessions: number }[]> {
+  const rows = await store.db.analyticsDaily.groupBy({ by: ["journey"], where: { kind: "sessions", day: { gte: from, lte: to } }, _sum: { n: true } });
+  return rows.map((r) => ({ journey: r.journey, sessions: r._sum.n ?? 0 })).sort((a, b) => b.sessions - a.sessions || (a.journey < b.journey ? -1 : 1));
+}

@@ -3,10 +3,12 @@ import { bookingJourney } from "../journeys/booking/booking-journey";
 import { dropReasonsOf } from "../journeys/drop-reasons";
 import { commonPaths, funnelRows, overviewSeries, pathsSankey, popularity, previousPeriod, viewedNotBooked } from "./reports";
 import { gapHistograms, rollUpDay } from "./rollup";
-import type { SessionFacts } from "./session-facts";
+import { dimensionIndexOf, type SessionFacts } from "./session-facts";
 
 const T0 = Date.parse("2026-06-01T10:00:00Z");
-function facts(depth: number, gaps: number[], extra: Partial<SessionFacts> = {}): SessionFacts {
+const BOOKING_DIMS = { platform: "web", device: "desktop", country: "GB", destination: "LIS" };
+function facts(depth: number, gaps: number[], extra: Partial<SessionFacts> = {}, dims: Partial<typeof BOOKING_DIMS> = {}): SessionFacts {
+  const dimensions = Object.fromEntries(Object.entries({ ...BOOKING_DIMS, ...dims }).map(([k, value]) => [k, [{ value, label: null }]]));
   const reachedAt: (number | null)[] = Array(7).fill(null);
   let t = T0;
   for (let i = 0; i < depth; i++) {
@@ -16,10 +18,8 @@ function facts(depth: number, gaps: number[], extra: Partial<SessionFacts> = {})
   const keys = bookingJourney.funnel.map((s) => s.key).slice(0, depth);
   return {
     day: "2026-06-01",
-    platform: "web",
-    device: "desktop",
-    country: "GB",
-    destination: "LIS",
+    dimensions,
+    dimensionIndex: dimensionIndexOf(dimensions),
     depth,
     reachedAt,
     dropReason: depth < 7 ? "timed_out" : null,
@@ -33,7 +33,7 @@ describe("reports from daily counters", () => {
   const day = [
     { userId: "u1", outcome: "completed", facts: facts(7, [10, 20, 30, 40, 50, 60]) },
     { userId: "u1", outcome: "browsed", facts: facts(2, [4]) },
-    { userId: "u2", outcome: "abandoned", facts: facts(5, [6, 7, 8, 9], { dropReason: "price_rose", platform: "ios" }) },
+    { userId: "u2", outcome: "abandoned", facts: facts(5, [6, 7, 8, 9], { dropReason: "price_rose" }, { platform: "ios" }) },
     { userId: null, outcome: "live", facts: facts(1, [], { dropReason: null }) },
   ];
   const counters = rollUpDay(day);
@@ -56,7 +56,7 @@ describe("reports from daily counters", () => {
   it("gives a chart every day of the range, zeros included, and distinct users per day", () => {
     const daily = counters.map((c) => ({ day: "2026-06-01", kind: c.kind, k1: c.k1, n: c.n }));
     const series = overviewSeries(daily, "2026-05-31", "2026-06-02");
-    expect(series.map((d) => [d.day, d.sessions, d.users, d.bookings])).toEqual([
+    expect(series.map((d) => [d.day, d.sessions, d.users, d.completed])).toEqual([
       ["2026-05-31", 0, 0, 0],
       ["2026-06-01", 4, 2, 1],
       ["2026-06-02", 0, 0, 0],

@@ -1,12 +1,11 @@
 import type { FunnelStep, Labelled } from "../journeys/journey-definition";
 import type { CounterSum } from "./read-analytics";
-import type { Dimension } from "./rollup";
 
 /**
  * Ready-shaped figures for the analytics pages and their charts, from summed counters (pure).
  * Definitions, so every number means one thing:
- * - conversion: booked sessions / sessions;
- * - abandonment: abandoned / (abandoned + booked), i.e. booking starts not completed;
+ * - conversion: completed sessions / sessions;
+ * - abandonment: abandoned / (abandoned + completed), i.e. journeys started and not completed;
  * - funnel step k: sessions that reached steps 0…k in order; drop-off at k: reached k, not k+1;
  * - median time to a step: the lower median of whole seconds from the step before.
  */
@@ -18,7 +17,7 @@ const sumOf = (counters: readonly CounterSum[], kind: string, k1?: string, k2?: 
 export interface OverviewTotals {
   sessions: number;
   users: number;
-  bookings: number;
+  completed: number;
   abandoned: number;
   conversion: number;
   abandonment: number;
@@ -26,16 +25,16 @@ export interface OverviewTotals {
 
 export function overviewTotals(counters: readonly CounterSum[], users: number): OverviewTotals {
   const sessions = sumOf(counters, "sessions");
-  const bookings = sumOf(counters, "outcome", "completed");
+  const completed = sumOf(counters, "outcome", "completed");
   const abandoned = sumOf(counters, "outcome", "abandoned");
-  return { sessions, users, bookings, abandoned, conversion: rate(bookings, sessions), abandonment: rate(abandoned, abandoned + bookings) };
+  return { sessions, users, completed, abandoned, conversion: rate(completed, sessions), abandonment: rate(abandoned, abandoned + completed) };
 }
 
 export interface OverviewDay {
   day: string;
   sessions: number;
   users: number;
-  bookings: number;
+  completed: number;
   abandoned: number;
   conversion: number;
 }
@@ -47,8 +46,8 @@ export function overviewSeries(daily: readonly { day: string; kind: string; k1: 
     const day = new Date(t).toISOString().slice(0, 10);
     const of = (kind: string, k1: string) => daily.filter((d) => d.day === day && d.kind === kind && d.k1 === k1).reduce((s, d) => s + d.n, 0);
     const sessions = of("sessions", "");
-    const bookings = of("outcome", "completed");
-    out.push({ day, sessions, users: of("users", ""), bookings, abandoned: of("outcome", "abandoned"), conversion: rate(bookings, sessions) });
+    const completed = of("outcome", "completed");
+    out.push({ day, sessions, users: of("users", ""), completed, abandoned: of("outcome", "abandoned"), conversion: rate(completed, sessions) });
   }
   return out;
 }
@@ -93,10 +92,19 @@ export function funnelRows(
   return steps.map((step, i) => {
     const count = counts[i]!;
     const next = counts[i + 1] ?? 0;
-    const reasons = dropReasons
-      .map(({ key, label }) => ({ reason: key, label, count: filter === "" ? sumOf(counters, "drop", String(i + 1), key) : 0 }))
-      .filter((r) => r.count > 0)
-      .sort((a, b) => b.count - a.count);
+    // Every reason counted at this depth: the journey's words for its own, the key for any other.
+    const reasons =
+      filter === ""
+        ? counters
+            .filter((c) => c.kind === "drop" && c.k1 === String(i + 1) && c.n > 0)
+            .reduce<{ reason: string; label: string; count: number }[]>((list, c) => {
+              const known = list.find((r) => r.reason === c.k2);
+              if (known) known.count += c.n;
+              else list.push({ reason: c.k2, label: dropReasons.find((d) => d.key === c.k2)?.label ?? c.k2, count: c.n });
+              return list;
+            }, [])
+            .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1))
+        : [];
     const times = i === 0 || filter !== "" ? [] : (gaps.get(i) ?? []);
     return {
       index: i,
@@ -113,7 +121,7 @@ export function funnelRows(
 }
 
 /** The values of a dimension seen at the funnel's first step, largest first. */
-export function breakdownValues(counters: readonly CounterSum[], dimension: Dimension): string[] {
+export function breakdownValues(counters: readonly CounterSum[], dimension: string): string[] {
   return counters
     .filter((c) => c.kind === "funnel" && c.k1 === "0" && c.k2.startsWith(`${dimension}=`))
     .sort((a, b) => b.n - a.n || a.k2.localeCompare(b.k2))
@@ -235,7 +243,7 @@ export interface SankeyData {
  * The paths as a Sankey: a node per (position, step) so the graph has no cycles, the outcome as
  * the last node; link values are sessions. Labels come from the funnel's step labels.
  */
-export function pathsSankey(paths: readonly PathRow[], labels: Record<string, string>): SankeyData {
+export function pathsSankey(paths: readonly PathRow[], labels: Record<string, string>, outcomeWords: Record<string, string> = {}): SankeyData {
   const nodes: { name: string }[] = [];
   const index = new Map<string, number>();
   const node = (key: string, name: string) => {
@@ -250,7 +258,7 @@ export function pathsSankey(paths: readonly PathRow[], labels: Record<string, st
     const chain = [
       node("start", "Session start"),
       ...p.steps.map((s, i) => node(`${i}:${s}`, labels[s] ?? s)),
-      node(`end:${p.outcome}`, `Ended: ${p.outcome}`),
+      node(`end:${p.outcome}`, `Ended: ${outcomeWords[p.outcome] ?? p.outcome}`),
     ];
     for (let i = 1; i < chain.length; i++) {
       const key = `${chain[i - 1]}>${chain[i]}`;

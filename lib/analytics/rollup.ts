@@ -5,10 +5,19 @@ import type { SessionFacts } from "./session-facts";
  * count and a total; every page sums counters over a date range, so what a page reads grows with
  * the days and the catalogue, not with the number of users or events.
  *
- * kinds: sessions · outcome(k1 outcome) · users (distinct that day) · funnel(k1 step index,
- * k2 "" or "dimension=value") · drop(k1 depth, k2 reason) · offer(k1 offer key, k2 views|starts|bookings:
- * sessions that viewed, started a booking for or booked the offer; total = revenue) ·
- * path(k1 steps joined by ">").
+ * kinds, for every journey (a day's counters are per journey):
+ * - sessions · users (distinct that day) · outcome(k1 completed|abandoned|browsed|live)
+ * - funnel(k1 step index, k2 "" or "<dimension key>=<value>"): sessions that reached steps 0..k in
+ *   order, in total and per value of each dimension (a session counts once per value it has;
+ *   "<key>=unknown" for a session without a value of that dimension)
+ * - drop(k1 depth, k2 drop-reason key): sessions neither completed nor live, by how far they got
+ * - dimension(k1 dimension key, k2 value): sessions with that value · dimension-completed(k1, k2):
+ *   the completed ones · dimension-label(k1 key, k2 JSON [value, label]): sessions whose value had
+ *   that label (only values the journey labels)
+ * - path(k1 steps joined by ">", then "end:<outcome>")
+ * and the booking journey's own: offer(k1 offer key, k2 views|starts|bookings: sessions that
+ * viewed, started a booking for or booked the offer; total = revenue) · destination and
+ * package (k1 value, same k2).
  */
 export interface Counter {
   kind: string;
@@ -24,6 +33,7 @@ export interface DaySession {
   facts: SessionFacts;
 }
 
+/** The booking journey's dimensions, which today's analytics pages break its funnel down by. */
 export const DIMENSIONS = ["platform", "device", "country", "destination"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
@@ -66,7 +76,14 @@ export function rollUpDay(sessions: readonly DaySession[]): Counter[] {
     if (userId) users.add(userId);
     for (let step = 0; step < facts.depth; step++) {
       add("funnel", String(step), "");
-      for (const dimension of DIMENSIONS) add("funnel", String(step), `${dimension}=${facts[dimension] ?? "unknown"}`);
+      for (const key of facts.dimensionIndex) add("funnel", String(step), key);
+    }
+    for (const [key, values] of Object.entries(facts.dimensions)) {
+      for (const { value, label } of values) {
+        add("dimension", key, value);
+        if (outcome === "completed") add("dimension-completed", key, value);
+        if (label !== null) add("dimension-label", key, JSON.stringify([value, label]));
+      }
     }
     if (facts.dropReason !== null) add("drop", String(facts.depth), facts.dropReason);
     for (const o of facts.offers) {

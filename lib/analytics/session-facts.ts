@@ -1,10 +1,10 @@
-import type { EndReasonKey, JourneyDefinition, SessionOutcome } from "../journeys/journey-definition";
+import type { DimensionValue, EndReasonKey, JourneyDefinition, SessionOutcome } from "../journeys/journey-definition";
 import type { JourneyEvent } from "../journeys/journey-event";
 import { EVENT_TYPES as T } from "../journeys/booking/booking-events";
 
 /**
  * What analytics needs of one session, computed once when the projector folds it (pure): the day
- * it started, who and where from, how far down the journey's funnel it went and when it reached
+ * it started, its values of each of its journey's dimensions, how far down the journey's funnel it went and when it reached
  * each step, why it stopped, the offers it looked at, started and booked, and its path. The daily
  * roll-ups are sums of these, so a page never reads an event.
  */
@@ -21,10 +21,13 @@ export interface OfferFacts {
 
 export interface SessionFacts {
   day: string;
-  platform: string | null;
-  device: string | null;
-  country: string | null;
-  destination: string | null;
+  /** per dimension key of the journey, the session's values (none: an empty list) */
+  dimensions: Record<string, DimensionValue[]>;
+  /**
+   * `key=value` for each dimension value, `key=unknown` for a dimension without one: what a
+   * drill-down by dimension matches (lib/sessions/read-sessions.ts), as the funnel breakdown names it
+   */
+  dimensionIndex: string[];
   /** how many of the funnel's steps were reached in order (0 … funnel length) */
   depth: number;
   /** when each funnel step was first reached (epoch ms), by funnel index */
@@ -78,6 +81,11 @@ function offersOf(events: readonly JourneyEvent[]): OfferFacts[] {
   return [...offers.values()];
 }
 
+/** The drill-down keys of a session's dimension values: `key=value`, or `key=unknown` when it has none. */
+export function dimensionIndexOf(dimensions: Record<string, readonly DimensionValue[]>): string[] {
+  return Object.entries(dimensions).flatMap(([key, values]) => (values.length === 0 ? [`${key}=unknown`] : values.map((v) => `${key}=${v.value}`)));
+}
+
 /** A live session closed by inactivity: its outcome is known now, and so is why it stopped. */
 export function closedFacts(facts: SessionFacts, journey: JourneyDefinition<unknown>, finalState: unknown, outcome: SessionOutcome): SessionFacts {
   const dropReason = journey.dropReason(finalState, outcome, "timed_out");
@@ -108,14 +116,12 @@ export function sessionFacts(
     .map((key, i) => ({ key, at: reachedAt[i] }))
     .filter((s) => s.at !== null)
     .sort((a, b) => a.at! - b.at!);
-  const dimensions = definition.dimensionValues(state, events);
-  const first = (key: string) => dimensions[key]?.[0]?.value ?? null;
+  const found = definition.dimensionValues(state, events);
+  const dimensions = Object.fromEntries(definition.dimensions.map((d) => [d.key, found[d.key] ?? []]));
   return {
     day: new Date(events[0]!.time).toISOString().slice(0, 10),
-    platform: first("platform"),
-    device: first("device"),
-    country: first("country"),
-    destination: first("destination"),
+    dimensions,
+    dimensionIndex: dimensionIndexOf(dimensions),
     depth,
     reachedAt,
     dropReason: definition.dropReason(state, outcome, endReason),

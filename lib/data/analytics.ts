@@ -1,6 +1,8 @@
 import "server-only";
-import { countDistinctUsers, readCounters, readDailyCounters, readGapHistograms } from "../analytics/read-analytics";
-import type { DayRange } from "../analytics/range";
+import { notFound } from "next/navigation";
+import { countDistinctUsers, readCounters, readDailyCounters, readGapHistograms, readSessionsByJourney } from "../analytics/read-analytics";
+import { readRange, type DayRange } from "../analytics/range";
+import { popularityAnswer } from "../analytics/answers";
 import {
   breakdownValues,
   commonPaths,
@@ -12,58 +14,128 @@ import {
   previousPeriod,
   viewedNotBooked,
 } from "../analytics/reports";
-import type { Dimension } from "../analytics/rollup";
 import { getStore } from "../db/prisma";
 import { dropReasonsOf } from "../journeys/drop-reasons";
-import { journeyByName } from "../journeys/registry";
+import { OUTCOMES } from "../journeys/outcomes";
+import type { JourneyDefinition, Labelled } from "../journeys/journey-definition";
+import { liveCatalog } from "./catalog";
 
-/** Analytics read daily counters only (and, for distinct users, the sessions' index): never events. */
-const JOURNEY = "holiday-booking";
+/**
+ * What the analytics pages show, for any journey: daily counters only (and, for distinct users, the
+ * sessions' index), never events. Words, steps, dimensions and drop reasons come from the journey's
+ * definition in the live catalog.
+ */
+type Journey = JourneyDefinition<unknown>;
 
-export async function getOverview(range: DayRange) {
+/** A journey on the picker: its name, its words, and how many sessions it has in the range. */
+export interface JourneyChoice {
+  name: string;
+  label: string;
+  sessions: number;
+}
+
+export const DEFAULT_JOURNEY = "holiday-booking";
+
+/** The analytics pages; the booking journey has one of its own (its offers, destinations and packages). */
+export type AnalyticsReport = "overview" | "funnel" | "popularity" | "destinations" | "paths";
+
+export function reportsOf(journey: Pick<Journey, "name">): AnalyticsReport[] {
+  return journey.name === DEFAULT_JOURNEY ? ["overview", "funnel", "popularity", "destinations", "paths"] : ["overview", "funnel", "popularity", "paths"];
+}
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** What every analytics page starts from: the range, the journey picked (see pickJourney; none of that name is a 404), the picker's choices and the tabs. */
+export async function analyticsView(params: Record<string, string | string[] | undefined>) {
+  const range = readRange(params);
+  const { journey, choices } = await pickJourney(first(params.journey), range);
+  if (!journey) notFound();
+  return { range, view: { journey, choices, reports: reportsOf(journey) } };
+}
+
+/**
+ * The journey a page shows: the one asked for (null when the catalog has none of that name), else
+ * the one with most sessions in the range, else the booking journey. With every choice for the picker.
+ */
+export async function pickJourney(asked: string | undefined, range: DayRange): Promise<{ journey: Journey | null; choices: JourneyChoice[] }> {
+  const [catalog, counts] = await Promise.all([liveCatalog(), readSessionsByJourney(getStore(), range.from, range.to)]);
+  const sessionsOf = (name: string) => counts.find((c) => c.journey === name)?.sessions ?? 0;
+  const choices = catalog.journeys.map((j) => ({ name: j.name, label: j.label, sessions: sessionsOf(j.name) }));
+  // Sessions no definition claims have figures too (outcomes, days); they are listed when there are some.
+  const generic = catalog.byName("generic");
+  if (generic && sessionsOf("generic") > 0) choices.push({ name: "generic", label: generic.label, sessions: sessionsOf("generic") });
+  if (asked !== undefined) return { journey: catalog.byName(asked), choices };
+  const busiest = counts.map((c) => catalog.journeys.find((j) => j.name === c.journey)).find((j) => j !== undefined);
+  return { journey: busiest ?? catalog.byName(DEFAULT_JOURNEY) ?? catalog.journeys[0]!, choices };
+}
+
+export async function getOverview(journey: Journey, range: DayRange) {
   const store = getStore();
   const previous = previousPeriod(range.from, range.to);
   const kinds = ["sessions", "outcome", "users"];
   const [now, before, usersNow, usersBefore, daily] = await Promise.all([
-    readCounters(store, JOURNEY, range.from, range.to, kinds),
-    readCounters(store, JOURNEY, previous.from, previous.to, kinds),
-    countDistinctUsers(store, JOURNEY, range.from, range.to),
-    countDistinctUsers(store, JOURNEY, previous.from, previous.to),
-    readDailyCounters(store, JOURNEY, range.from, range.to, kinds),
+    readCounters(store, journey.name, range.from, range.to, kinds),
+    readCounters(store, journey.name, previous.from, previous.to, kinds),
+    countDistinctUsers(store, journey.name, range.from, range.to),
+    countDistinctUsers(store, journey.name, previous.from, previous.to),
+    readDailyCounters(store, journey.name, range.from, range.to, kinds),
   ]);
+  const outcomes = Object.fromEntries(["browsed", "live"].map((o) => [o, now.filter((c) => c.kind === "outcome" && c.k1 === o).reduce((s, c) => s + c.n, 0)]));
   return {
     range,
     previous,
     totals: overviewTotals(now, usersNow),
     previousTotals: overviewTotals(before, usersBefore),
+    browsed: outcomes.browsed ?? 0,
+    live: outcomes.live ?? 0,
     series: overviewSeries(daily, range.from, range.to),
   };
 }
 
-export async function getFunnel(range: DayRange, by: Dimension | null) {
-  const [counters, gaps] = await Promise.all([
-    readCounters(getStore(), JOURNEY, range.from, range.to, ["funnel", "drop"]),
-    readGapHistograms(getStore(), JOURNEY, range.from, range.to),
+/** The largest values a breakdown shows. */
+const BREAKDOWN_VALUES = 12;
+
+export async function getFunnel(journey: Journey, range: DayRange, by: Labelled | null) {
+  const store = getStore();
+  const [counters, gaps, labels] = await Promise.all([
+    readCounters(store, journey.name, range.from, range.to, ["funnel", "drop", "sessions"]),
+    readGapHistograms(store, journey.name, range.from, range.to),
+    by ? readCounters(store, journey.name, range.from, range.to, ["dimension-label"]) : Promise.resolve([]),
   ]);
-  const steps = journeyByName(JOURNEY).funnel;
-  const rows = funnelRows(counters, steps, "", gaps, dropReasonsOf(journeyByName(JOURNEY)));
+  const steps = journey.funnel;
+  const rows = funnelRows(counters, steps, "", gaps, dropReasonsOf(journey));
+  const labelOf = by ? new Map(popularityAnswer(journey.name, by.key, labels, Number.MAX_SAFE_INTEGER).rows.map((r) => [r.value, r.label])) : new Map();
   const breakdown = by
-    ? breakdownValues(counters, by)
-        .slice(0, 12)
-        .map((value) => ({ value, rows: funnelRows(counters, steps, `${by}=${value}`) }))
+    ? breakdownValues(counters, by.key)
+        .slice(0, BREAKDOWN_VALUES)
+        .map((value) => ({ value, label: labelOf.get(value) ?? value, rows: funnelRows(counters, steps, `${by.key}=${value}`) }))
     : [];
-  return { range, steps, rows, breakdown };
+  const sessions = counters.filter((c) => c.kind === "sessions").reduce((s, c) => s + c.n, 0);
+  return { range, sessions, steps, rows, breakdown };
 }
 
-export async function getPaths(range: DayRange, outcome: string | null) {
-  const counters = await readCounters(getStore(), JOURNEY, range.from, range.to, ["path"]);
-  const labels = Object.fromEntries(journeyByName(JOURNEY).funnel.map((s) => [s.key, s.label]));
+export async function getPaths(journey: Journey, range: DayRange, outcome: string | null) {
+  const counters = await readCounters(getStore(), journey.name, range.from, range.to, ["path"]);
+  const labels = Object.fromEntries(journey.funnel.map((s) => [s.key, s.label]));
   const paths = commonPaths(counters, outcome, 15);
-  return { range, paths, labels, sankey: pathsSankey(paths, labels) };
+  const words = Object.fromEntries(OUTCOMES.map((o) => [o, journey.outcomeLabel(undefined, o)]));
+  return { range, paths, labels, sankey: pathsSankey(paths, labels, words) };
 }
 
+/** The values a popularity page lists (the API answers up to MAX_POPULARITY_ROWS). */
+export const POPULARITY_PAGE_ROWS = 100;
+
+/** One dimension of the journey as a table of its values, most sessions first. */
+export async function getDimensionPopularity(journey: Journey, range: DayRange, dimension: string) {
+  const counters = await readCounters(getStore(), journey.name, range.from, range.to, ["dimension", "dimension-completed", "dimension-label"]);
+  return popularityAnswer(journey.name, dimension, counters, POPULARITY_PAGE_ROWS).rows;
+}
+
+/** The booking journey's own popularity: its offers, destinations and packages (kinds only its fold writes). */
 export async function getPopularity(range: DayRange) {
-  const { offers, destinations, packages } = popularity(await readCounters(getStore(), JOURNEY, range.from, range.to, ["offer", "destination", "package"]));
+  const { offers, destinations, packages } = popularity(
+    await readCounters(getStore(), DEFAULT_JOURNEY, range.from, range.to, ["offer", "destination", "package"]),
+  );
   return {
     range,
     offers,

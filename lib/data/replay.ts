@@ -3,13 +3,13 @@ import { getStore } from "../db/prisma";
 import { readJourneyEventsAt } from "../eventstore/journey-events";
 import { readEventsAt } from "../eventstore/read";
 import { toCloudEventJson, type CloudEventJson } from "../eventstore/to-cloud-event";
-import { journeyByName } from "../journeys/registry";
 import { findSession, listUserSessions, readSessionPositions, readSnapshots } from "../sessions/read-sessions";
 import { SNAPSHOT_EVERY } from "../sessions/session-block";
 import type { Masker } from "../privacy/mask";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
 import { exportPages } from "../sessions/session-export";
 import { serviceLabel } from "../replay/service-label";
+import { liveJourney } from "./catalog";
 import { getMasker } from "./privacy";
 import { referencesFor } from "./customers";
 import { toSessionJson } from "./sessions";
@@ -41,7 +41,7 @@ async function compactRows(session: FoundSession, fromSeq: number, limit: number
   );
   const byPosition = new Map(events.map((e) => [e.position, e]));
   const ordered = members.map((m) => byPosition.get(m.position)!).filter(Boolean);
-  const definition = journeyByName(session.journey);
+  const definition = await liveJourney(session.journey);
   return {
     times: ordered.map((e) => e.time),
     // Types and sources are a producer's strings like any other: through the patterns.

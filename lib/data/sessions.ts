@@ -4,12 +4,12 @@ import { getStore } from "../db/prisma";
 import { readEventsAt } from "../eventstore/read";
 import { toCloudEventJson } from "../eventstore/to-cloud-event";
 import { toJourneyEvent } from "../eventstore/journey-events";
-import { journeyByName } from "../journeys/registry";
 import * as sessions from "../sessions/read-sessions";
 import type { Masker } from "../privacy/mask";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
 import { SNAPSHOT_EVERY } from "../sessions/session-block";
 import { customerJson, findCustomer, referencesFor } from "./customers";
+import { liveJourney } from "./catalog";
 import { getMasker } from "./privacy";
 
 type SessionRow = sessions.Session;
@@ -32,6 +32,8 @@ export function toSessionJson(s: SessionRow, masker: Masker, references: Readonl
     lastEventAt: s.lastEventAt.toISOString(),
     endReason: s.endReason,
     outcome: s.outcome,
+    // sessions folded before labels were stored answer the four-word outcome until re-folded
+    outcomeLabel: s.outcomeLabel ?? s.outcome,
     eventCount: s.eventCount,
     durationMs: Number(s.durationMs),
     lastStep: masker.text(s.lastStep),
@@ -105,7 +107,7 @@ export async function getSessionTimeline(id: string, fromSeq: number, limit: num
     members.map((m) => m.position),
   );
   const bySeq = new Map(members.map((m) => [m.position, m.seq]));
-  const definition = journeyByName(session.journey);
+  const definition = await liveJourney(session.journey);
   const toSeq = members.length > 0 ? members[members.length - 1]!.seq : fromSeq;
   const masker = await getMasker();
   return {

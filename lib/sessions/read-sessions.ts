@@ -38,8 +38,8 @@ export interface SessionFilter {
   depth?: number;
   dropReason?: string;
   journey?: string;
-  /** a dimension of the analytics facts and its value ("unknown" for none) */
-  dimension?: { name: "platform" | "device" | "country" | "destination"; value: string };
+  /** a dimension of the session's journey (its key) and a value ("unknown" for none), as the funnel breakdown names them */
+  dimension?: { name: string; value: string };
   /** sessions that viewed, started a booking for, or booked this offer (or an offer of this destination or package) */
   offer?: { field: "offerId" | "destination" | "package"; value: string; metric: "views" | "starts" | "bookings" };
   /** the path through the funnel, as the analytics pages name it ("search>view_offer>end:browsed") */
@@ -54,8 +54,9 @@ function factConditions(d: Dialect, filter: SessionFilter): Sql[] {
   const analytics = sql`"analytics"`;
   const out: Sql[] = [];
   if (filter.dimension) {
-    const field = d.jsonText(analytics, filter.dimension.name);
-    out.push(filter.dimension.value === "unknown" ? sql`${field} IS NULL` : sql`${field} = ${filter.dimension.value}`);
+    // The facts list `key=value` per value (lib/analytics/session-facts.ts dimensionIndex).
+    const index = d.cast(d.jsonText(analytics, "dimensionIndex"), "json");
+    out.push(d.inJsonArray(sql`${`${filter.dimension.name}=${filter.dimension.value}`}`, index));
   }
   if (filter.offer) {
     const { field, value, metric } = filter.offer;
@@ -71,7 +72,7 @@ function factConditions(d: Dialect, filter: SessionFilter): Sql[] {
 /** The WHERE of a drill-down on the analytics facts, every value a bound parameter. */
 function factsWhere(store: Store, filter: SessionFilter, after: { startedAt: Date; id: string } | undefined): Sql {
   const d = dialectOf(store.target.provider);
-  const where = [sql`"journey" = ${"holiday-booking"}`];
+  const where = [sql`"journey" = ${filter.journey ?? "holiday-booking"}`];
   if (filter.from) where.push(sql`"analytics_day" >= ${filter.from}`);
   if (filter.to) where.push(sql`"analytics_day" <= ${filter.to}`);
   if (filter.outcome) where.push(sql`"outcome" = ${filter.outcome}`);

@@ -79,6 +79,7 @@ const SESSION_COLUMNS: Columns = [
   ["last_event_at", "timestamp"],
   ["end_reason", "text"],
   ["outcome", "text"],
+  ["outcome_label", "text"],
   ["event_count", "integer"],
   ["duration_ms", "bigint"],
   ["last_step", "text"],
@@ -137,6 +138,7 @@ export async function insertSessions(tx: Tx, provider: Provider, records: readon
       r.lastEventAt,
       r.endReason,
       r.outcome,
+      r.outcomeLabel,
       r.eventCount,
       r.durationMs,
       r.lastStep,
@@ -203,6 +205,6 @@ export async function markTimedOut(tx: Tx, provider: Provider, closed: readonly 
   const d = dialectOf(provider);
   for (const c of closed) {
     await tx.$executeRaw(sql`UPDATE "sessions" SET "end_reason" = 'timed_out', "ended_at" = "last_event_at", "outcome" = ${c.outcome},
-      "analytics" = ${d.json(c.facts)}, "drop_reason" = ${c.facts?.dropReason ?? null} WHERE "id" = ${c.id}`);
+      "outcome_label" = ${c.outcomeLabel}, "analytics" = ${d.json(c.facts)}, "drop_reason" = ${c.facts?.dropReason ?? null} WHERE "id" = ${c.id}`);
   }
 }

@@ -18,6 +18,8 @@ export interface SessionRecord {
   lastEventAt: number;
   endReason: EndReason;
   outcome: SessionOutcome;
+  /** the outcome in the journey's own words ("booked", "Ordered") */
+  outcomeLabel: string;
   eventCount: number;
   durationMs: number;
   lastStep: string;
@@ -63,6 +65,7 @@ export function summariseSession(draft: SessionDraft, id: string, person: Person
     lastEventAt: last.time,
     endReason: draft.endReason,
     outcome,
+    outcomeLabel: definition.outcomeLabel(state, outcome),
     eventCount: draft.events.length,
     durationMs: last.time - first.time,
     lastStep: definition.lastStep(state),

@@ -4,8 +4,8 @@ import { AnalyticsHeader, percent } from "@/components/analytics/analytics-heade
 import { OverviewChart } from "@/components/analytics/overview-chart";
 import { Card } from "@/components/ui/card";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
-import { readRange, rangeQuery } from "@/lib/analytics/range";
-import { getOverview } from "@/lib/data/analytics";
+import { rangeQuery } from "@/lib/analytics/range";
+import { analyticsView, getOverview } from "@/lib/data/analytics";
 import { requireViewer } from "@/lib/data/viewer";
 
 export const dynamic = "force-dynamic";
@@ -25,22 +25,30 @@ function Delta({ now, before, asRate = false, upIsGood = true }: { now: number; 
 
 export default async function AnalyticsOverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireViewer("analytics.view");
-  const overview = await getOverview(readRange(await searchParams));
-  const { totals, previousTotals: before, range, previous } = overview;
-  const drill = (extra: Record<string, string>) => `/sessions?${rangeQuery(range, extra)}`;
+  const { range, view } = await analyticsView(await searchParams);
+  const { journey } = view;
+  const overview = await getOverview(journey, range);
+  const { totals, previousTotals: before, previous } = overview;
+  // The sessions behind a number: this journey's, started in the range (or on one day).
+  const drill = (extra: Record<string, string>, days = range) => `/sessions?${rangeQuery(days, { journey: journey.name, ...extra })}`;
+  const word = (outcome: "completed" | "abandoned" | "browsed" | "live") => {
+    const label = journey.outcomeLabel(undefined, outcome);
+    return label.charAt(0).toUpperCase() + label.slice(1);
+  };
+  const count = (n: number) => n.toLocaleString("en-GB");
   const cards = [
-    { label: "Sessions", value: totals.sessions.toLocaleString("en-GB"), delta: <Delta now={totals.sessions} before={before.sessions} />, href: drill({}) },
-    { label: "Users", value: totals.users.toLocaleString("en-GB"), delta: <Delta now={totals.users} before={before.users} />, href: null },
+    { label: "Sessions", value: count(totals.sessions), delta: <Delta now={totals.sessions} before={before.sessions} />, href: drill({}) },
+    { label: "Users", value: count(totals.users), delta: <Delta now={totals.users} before={before.users} />, href: null },
     {
-      label: "Bookings",
-      value: totals.bookings.toLocaleString("en-GB"),
-      delta: <Delta now={totals.bookings} before={before.bookings} />,
+      label: word("completed"),
+      value: count(totals.completed),
+      delta: <Delta now={totals.completed} before={before.completed} />,
       href: drill({ outcome: "completed" }),
     },
     { label: "Conversion", value: percent(totals.conversion), delta: <Delta now={totals.conversion} before={before.conversion} asRate />, href: null },
     {
-      label: "Abandoned bookings",
-      value: totals.abandoned.toLocaleString("en-GB"),
+      label: word("abandoned"),
+      value: count(totals.abandoned),
       delta: <Delta now={totals.abandoned} before={before.abandoned} upIsGood={false} />,
       href: drill({ outcome: "abandoned" }),
     },
@@ -50,11 +58,13 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
       delta: <Delta now={totals.abandonment} before={before.abandonment} asRate upIsGood={false} />,
       href: null,
     },
+    { label: word("browsed"), value: count(overview.browsed), delta: null, href: drill({ outcome: "browsed" }) },
+    { label: word("live"), value: count(overview.live), delta: null, href: drill({ outcome: "live" }) },
   ];
   return (
     <div className="space-y-5">
-      <AnalyticsHeader current="overview" range={range} />
-      <section aria-label="Totals" className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+      <AnalyticsHeader current="overview" range={range} view={view} />
+      <section aria-label="Totals" className="grid grid-cols-2 gap-3 md:grid-cols-4">
         {cards.map((c) => (
           <Card as="div" key={c.label} data-metric={c.label}>
             <p className="text-xs uppercase tracking-wide text-slate-500">{c.label}</p>
@@ -68,17 +78,19 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
               )}
             </p>
             <p className="text-xs">
-              {c.delta}{" "}
-              <span className="text-slate-400">
-                vs {previous.from} – {previous.to}
-              </span>
+              {c.delta ?? <span className="text-slate-400">in the range</span>}{" "}
+              {c.delta && (
+                <span className="text-slate-400">
+                  vs {previous.from} – {previous.to}
+                </span>
+              )}
             </p>
           </Card>
         ))}
       </section>
       <Card>
         <h2 className="mb-2 text-sm font-semibold">Per day</h2>
-        <OverviewChart series={overview.series} />
+        <OverviewChart series={overview.series} words={{ completed: word("completed"), abandoned: word("abandoned") }} />
       </Card>
       <DataTable
         label="Per day"
@@ -86,8 +98,8 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
           "Day",
           ["Sessions", "text-right"],
           ["Users", "text-right"],
-          ["Bookings", "text-right"],
-          ["Abandoned bookings", "text-right"],
+          [word("completed"), "text-right"],
+          [word("abandoned"), "text-right"],
           ["Conversion", "text-right"],
         ]}
       >
@@ -95,7 +107,7 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
           <Row key={d.day}>
             <Cell dense>{d.day}</Cell>
             <Cell dense numeric>
-              <Link className="hover:underline" href={`/sessions?${rangeQuery({ from: d.day, to: d.day })}`}>
+              <Link className="hover:underline" href={drill({}, { from: d.day, to: d.day })}>
                 {d.sessions}
               </Link>
             </Cell>
@@ -103,12 +115,12 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
               {d.users}
             </Cell>
             <Cell dense numeric>
-              <Link className="hover:underline" href={`/sessions?${rangeQuery({ from: d.day, to: d.day }, { outcome: "completed" })}`}>
-                {d.bookings}
+              <Link className="hover:underline" href={drill({ outcome: "completed" }, { from: d.day, to: d.day })}>
+                {d.completed}
               </Link>
             </Cell>
             <Cell dense numeric>
-              <Link className="hover:underline" href={`/sessions?${rangeQuery({ from: d.day, to: d.day }, { outcome: "abandoned" })}`}>
+              <Link className="hover:underline" href={drill({ outcome: "abandoned" }, { from: d.day, to: d.day })}>
                 {d.abandoned}
               </Link>
             </Cell>
@@ -119,8 +131,8 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
         ))}
       </DataTable>
       <p className="text-xs text-slate-500">
-        Conversion: booked sessions of all sessions. Abandonment: booking starts not completed (abandoned of abandoned + booked). A session counts on the day it
-        started.
+        Conversion: {journey.outcomeLabel(undefined, "completed")} sessions of all sessions. Abandonment: {journey.outcomeLabel(undefined, "abandoned")} of{" "}
+        {journey.outcomeLabel(undefined, "abandoned")} and {journey.outcomeLabel(undefined, "completed")} together. A session counts on the day it started.
       </p>
     </div>
   );

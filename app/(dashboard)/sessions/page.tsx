@@ -1,4 +1,3 @@
-import { dropReasonsOf } from "@/lib/journeys/drop-reasons";
 import { OUTCOMES, outcomeParam } from "@/lib/journeys/outcomes";
 import type { Metadata } from "next";
 import { SessionsTable } from "@/components/sessions/sessions-table";
@@ -7,9 +6,10 @@ import { Notice } from "@/components/ui/notice";
 import { FilterChips } from "@/components/ui/filter-chips";
 import Link from "next/link";
 import { z } from "zod";
-import { DIMENSIONS } from "@/lib/analytics/rollup";
 import { countSessions, listRecentSessions } from "@/lib/data/sessions";
-import { bookingJourney } from "@/lib/journeys/booking/booking-journey";
+import { liveCatalog } from "@/lib/data/catalog";
+import { dropReasonsOf } from "@/lib/journeys/drop-reasons";
+import type { JourneyDefinition } from "@/lib/journeys/journey-definition";
 import { requireViewer } from "@/lib/data/viewer";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +22,12 @@ const day = z
   .catch(undefined);
 const querySchema = z.object({
   outcome: outcomeParam.optional().catch(undefined),
-  // Drill-down from analytics: the sessions behind a number.
+  // Drill-down from analytics: the sessions behind a number (of one journey: the booking journey when none is named).
+  journey: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .optional()
+    .catch(undefined),
   from: day,
   to: day,
   reached: z.coerce.number().int().min(1).max(50).optional().catch(undefined),
@@ -32,7 +37,11 @@ const querySchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,40}$/)
     .optional()
     .catch(undefined),
-  dim: z.enum(DIMENSIONS).optional().catch(undefined),
+  dim: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .optional()
+    .catch(undefined),
   value: z.string().trim().min(1).max(100).optional().catch(undefined),
   offer: z.string().trim().min(1).max(100).optional().catch(undefined),
   offerField: z.enum(["offerId", "destination", "package"]).optional().catch(undefined),
@@ -57,7 +66,7 @@ type Query = z.infer<typeof querySchema>;
 
 function href(query: Omit<Query, "after">, outcome: string | undefined, after?: string) {
   const params = new URLSearchParams();
-  for (const key of ["from", "to", "reached", "depth", "reason", "dim", "value", "offer", "offerField", "metric", "path"] as const) {
+  for (const key of ["journey", "from", "to", "reached", "depth", "reason", "dim", "value", "offer", "offerField", "metric", "path"] as const) {
     if (query[key] !== undefined) params.set(key, String(query[key]));
   }
   if (outcome) params.set("outcome", outcome);
@@ -66,15 +75,18 @@ function href(query: Omit<Query, "after">, outcome: string | undefined, after?: 
   return text ? `/sessions?${text}` : "/sessions";
 }
 
-/** The drill-down in words: which sessions these are. */
-function describeFilter(q: Query): string | null {
-  const steps = bookingJourney.funnel;
+/** The drill-down in words, the journey's own: which sessions these are. */
+function describeFilter(q: Query, journey: JourneyDefinition<unknown> | null): string | null {
+  const steps = journey?.funnel ?? [];
   const parts: string[] = [];
-  if (q.depth !== undefined) parts.push(q.depth === 0 ? "that never searched" : `that reached “${steps[q.depth - 1]?.label}” and went no further`);
+  if (journey && q.journey) parts.push(`of ${journey.label}`);
+  if (q.depth !== undefined)
+    parts.push(
+      q.depth === 0 ? `that never reached “${steps[0]?.label ?? "the first step"}”` : `that reached “${steps[q.depth - 1]?.label}” and went no further`,
+    );
   else if (q.reached !== undefined) parts.push(`that reached “${steps[q.reached - 1]?.label}”`);
-  // The booking journey's words until the drill-down names its journey (analytics for every journey).
-  if (q.reason) parts.push(`stopped: ${dropReasonsOf(bookingJourney).find((r) => r.key === q.reason)?.label ?? q.reason}`);
-  if (q.dim && q.value) parts.push(`${q.dim} ${q.value}`);
+  if (q.reason) parts.push(`stopped: ${(journey ? dropReasonsOf(journey).find((r) => r.key === q.reason)?.label : undefined) ?? q.reason}`);
+  if (q.dim && q.value) parts.push(`${journey?.dimensions.find((d) => d.key === q.dim)?.label ?? q.dim} ${q.value}`);
   if (q.offer) {
     const what = q.offerField === "destination" ? `an offer in ${q.offer}` : q.offerField === "package" ? `a ${q.offer} offer` : `offer ${q.offer}`;
     parts.push(`${q.metric === "bookings" ? "booked" : q.metric === "starts" ? "started booking" : "looked at"} ${what}`);
@@ -98,6 +110,8 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   const query = querySchema.parse(await searchParams);
   const { outcome, after } = query;
   const drill = query.from || query.to || query.reached !== undefined || query.depth !== undefined || query.reason || query.dim || query.offer || query.path;
+  const journeyName = query.journey ?? (drill ? "holiday-booking" : undefined);
+  const journey = journeyName ? (await liveCatalog()).byName(journeyName) : null;
   const filter = {
     outcome,
     from: query.from,
@@ -106,12 +120,15 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
     depth: query.depth,
     dropReason: query.reason,
     dimension: query.dim && query.value ? { name: query.dim, value: query.value } : undefined,
+    journey: journeyName,
     offer: query.offer ? { field: query.offerField ?? "offerId", value: query.offer, metric: query.metric ?? "views" } : undefined,
     path: query.path,
-    ...(drill ? { journey: "holiday-booking" } : {}),
   };
   const [{ sessions, older }, total] = await Promise.all([listRecentSessions(filter, after), countSessions(filter)]);
-  const filterText = describeFilter(query);
+  const filterText = describeFilter(query, journey);
+  const backToFunnel = new URLSearchParams(
+    Object.entries({ journey: journeyName, from: query.from, to: query.to }).filter((e): e is [string, string] => e[1] !== undefined),
+  );
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
@@ -136,10 +153,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
             {filterText}.
           </span>
           {(query.from || query.to) && (
-            <Link
-              href={`/analytics/funnel?${new URLSearchParams({ ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) })}`}
-              className="underline"
-            >
+            <Link href={`/analytics/funnel?${backToFunnel}`} className="underline">
               Back to the funnel
             </Link>
           )}

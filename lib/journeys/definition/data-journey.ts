@@ -98,3 +98,6 @@ export function dataJourney(document: JourneyDocument): JourneyDefinition<DataJo
             : null,
   };
 }
+
+export type { DataJourneyState } from "./data-fold";
+export { fillResumeUrl, type ResumeUrlValues } from "./templates";

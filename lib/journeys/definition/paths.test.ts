@@ -47,6 +47,14 @@ describe("event paths", () => {
     });
   });
 
+  it("finds an extension attribute at the top level or in the event's extensions", () => {
+    const stored = { type: "x", extensions: { comexample: "v", context: { page: { url: "/cart" } } }, data: {} };
+    expect(valuesAt(stored, "comexample")).toEqual(["v"]);
+    expect(valuesAt(stored, "context.page.url")).toEqual(["/cart"]);
+    expect(valuesAt({ ...stored, comexample: "top" }, "comexample")).toEqual(["top"]);
+    expect(valuesAt(stored, "data.comexample")).toEqual([]);
+  });
+
   it("writes found values as text, null as none", () => {
     expect([valueText("a"), valueText(2), valueText(true), valueText(null), valueText({ a: 1 }), valueText([1])]).toEqual([
       "a",

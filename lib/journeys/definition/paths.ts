@@ -2,7 +2,8 @@
  * The one path syntax into an event (journeys, the personal-data policy, session search): names
  * joined by dots, `[*]` for every element of an array: `data.travellers[*].name`, `type`,
  * `source`, `subject`, `userid`, `anonymousid`, `sessionid`, or an extension name. A path is read
- * from the event as a plain object, so whatever the event carries at the top level is a name.
+ * from the event as a plain object, so whatever the event carries at the top level is a name, and
+ * an extension attribute is found at the top level (a CloudEvent) or in its `extensions` object.
  *
  * A path yields every value it reaches, in document order: none when a name is missing or a step
  * is not an object (a missing path yields nothing, it never throws), several through `[*]`.
@@ -39,18 +40,25 @@ function step(values: unknown[], s: PathStep): unknown[] {
   return out;
 }
 
+/**
+ * The first name of a path, read from the root, or else from the root's `extensions` object when
+ * it has one (an extension attribute kept beside the event's own attributes): `traceparent` finds
+ * `{extensions: {traceparent}}` as it finds a CloudEvent's top-level `traceparent`.
+ */
+function first(root: unknown, name: string): unknown[] {
+  const own = step([root], { name });
+  if (own.length > 0 || root === null || typeof root !== "object" || !Object.hasOwn(root, "extensions")) return own;
+  return step([(root as { extensions: unknown }).extensions], { name });
+}
+
 /** A path compiled once: a function from the root (an event, or its data) to the values found. */
 export function compilePath(path: string): CompiledPath {
-  const steps = parsePath(path);
-  if (steps.length === 1 && steps[0] !== "each") {
-    const name = steps[0]!.name;
-    return (root) => step([root], { name });
-  }
+  const [head, ...rest] = parsePath(path) as [{ name: string }, ...PathStep[]];
   return (root) => {
-    let values: unknown[] = [root];
-    for (const s of steps) {
-      values = step(values, s);
+    let values = first(root, head.name);
+    for (const s of rest) {
       if (values.length === 0) break;
+      values = step(values, s);
     }
     return values;
   };

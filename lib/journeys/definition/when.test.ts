@@ -54,3 +54,11 @@ describe("when", () => {
     expect(when(e("shop.payment.ok", { reason: "card_declined" }))).toBe(false);
   });
 });
+
+describe("when, on data that has an extensions field of its own", () => {
+  it("reads data paths in the data only", () => {
+    const when = compileWhen({ data: { reason: "x" } });
+    expect(when({ type: "t", source: "s", data: { extensions: { reason: "x" } } })).toBe(false);
+    expect(when({ type: "t", source: "s", data: { reason: "x" } })).toBe(true);
+  });
+});

@@ -30,9 +30,10 @@ export function compileWhen(when: WhenCondition | undefined): EventTest {
   if (type !== undefined) tests.push(type.includes("*") ? (e) => globMatches(type, e.type) : (e) => e.type === type);
   if (source !== undefined) tests.push(source.includes("*") ? (e) => globMatches(source, e.source) : (e) => e.source === source);
   for (const [path, condition] of Object.entries(data ?? {})) {
-    const at = compilePath(path);
+    // Read from the event (not from its data) so only an event's own extensions are ever looked into.
+    const at = compilePath(`data.${path}`);
     const holds = valueTest(condition);
-    tests.push((e) => holds(at(e.data)));
+    tests.push((e) => holds(at(e)));
   }
   if (tests.length === 1) return tests[0]!;
   return (event) => tests.every((test) => test(event));

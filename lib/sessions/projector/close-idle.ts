@@ -18,6 +18,7 @@ export interface IdleSession {
 export interface ClosedSession {
   id: string;
   outcome: SessionOutcome;
+  outcomeLabel: string;
   facts: SessionFacts | null;
 }
 
@@ -42,7 +43,7 @@ export function closeIdle(
       before.push({ day: s.day, journey: s.journey, userId: s.userId, outcome: "live", facts: s.facts });
       after.push({ day: s.day, journey: s.journey, userId: s.userId, outcome, facts });
     }
-    closed.push({ id: s.id, outcome, facts });
+    closed.push({ id: s.id, outcome, outcomeLabel: journey.outcomeLabel(s.finalState, outcome), facts });
   }
   return { closed, before, after };
 }

@@ -6,8 +6,9 @@ import { PopularityChart } from "@/components/analytics/popularity-chart";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
-import { readRange, rangeQuery } from "@/lib/analytics/range";
-import { getPopularity } from "@/lib/data/analytics";
+import { redirect } from "next/navigation";
+import { rangeQuery } from "@/lib/analytics/range";
+import { analyticsView, DEFAULT_JOURNEY, getPopularity } from "@/lib/data/analytics";
 import { requireViewer } from "@/lib/data/viewer";
 
 export const dynamic = "force-dynamic";
@@ -21,13 +22,19 @@ const money = (n: number) => `€${Math.round(n).toLocaleString("en-GB")}`;
 export default async function DestinationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireViewer("analytics.view");
   const params = await searchParams;
-  const range = readRange(params);
+  // The booking journey's own view: another journey's popularity is its dimensions' tables.
+  if (typeof params.journey === "string" && params.journey !== DEFAULT_JOURNEY)
+    redirect(`/analytics/popularity?${new URLSearchParams(params as Record<string, string>)}`);
+  const { range, view } = await analyticsView({ ...params, journey: DEFAULT_JOURNEY });
   const sort = sortSchema.parse(params.sort);
   const { destinations, offers, packages, viewedNotBooked, leastPopular } = await getPopularity(range);
-  const drill = (extra: Record<string, string>) => `/sessions?${rangeQuery(range, extra)}`;
+  const drill = (extra: Record<string, string>) => `/sessions?${rangeQuery(range, { journey: DEFAULT_JOURNEY, ...extra })}`;
   const order = <T extends Record<(typeof SORTS)[number], number>>(rows: T[]) => [...rows].sort((a, b) => b[sort] - a[sort]);
   const sortLink = (key: (typeof SORTS)[number], label: string) => (
-    <Link href={`/analytics/destinations?${rangeQuery(range, { sort: key })}`} className={key === sort ? "text-slate-900 underline dark:text-white" : ""}>
+    <Link
+      href={`/analytics/destinations?${rangeQuery(range, { journey: DEFAULT_JOURNEY, sort: key })}`}
+      className={key === sort ? "text-slate-900 underline dark:text-white" : ""}
+    >
       {label}
     </Link>
   );
@@ -37,7 +44,7 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
   ];
   return (
     <div className="space-y-5">
-      <AnalyticsHeader current="destinations" range={range} extra={{ sort }} />
+      <AnalyticsHeader current="destinations" range={range} view={view} extra={{ sort }} />
       <Card>
         <PopularityChart rows={destinations} />
       </Card>
@@ -112,7 +119,7 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
           </Row>
         ))}
       </DataTable>
-      <a href={`/analytics/export/offers?${rangeQuery(range)}`} className={buttonClass("outline", "inline-block")}>
+      <a href={`/analytics/export/offers?${rangeQuery(range, { journey: DEFAULT_JOURNEY })}`} className={buttonClass("outline", "inline-block")}>
         Export the offers as CSV
       </a>
       <DataTable label="Offers" columns={head(["Offer", "Destination"])}>

@@ -1,4 +1,3 @@
-import { outcomeLabelOf } from "@/lib/journeys/registry";
 import { OUTCOMES, outcomeParam } from "@/lib/journeys/outcomes";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -7,8 +6,8 @@ import { PathsSankey } from "@/components/analytics/paths-sankey";
 import { Card } from "@/components/ui/card";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { FilterChips } from "@/components/ui/filter-chips";
-import { readRange, rangeQuery } from "@/lib/analytics/range";
-import { getPaths } from "@/lib/data/analytics";
+import { rangeQuery } from "@/lib/analytics/range";
+import { analyticsView, getPaths } from "@/lib/data/analytics";
 import { requireViewer } from "@/lib/data/viewer";
 
 export const dynamic = "force-dynamic";
@@ -19,18 +18,20 @@ const outcomeSchema = outcomeParam.nullable().catch(null);
 export default async function PathsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireViewer("analytics.view");
   const params = await searchParams;
-  const range = readRange(params);
+  const { range, view } = await analyticsView(params);
+  const { journey } = view;
   const outcome = outcomeSchema.parse(params.outcome ?? null);
-  const { paths, sankey, labels } = await getPaths(range, outcome);
+  const { paths, sankey, labels } = await getPaths(journey, range, outcome);
+  const word = (o: string) => ((OUTCOMES as readonly string[]).includes(o) ? journey.outcomeLabel(undefined, o as (typeof OUTCOMES)[number]) : o);
   return (
     <div className="space-y-5">
-      <AnalyticsHeader current="paths" range={range} extra={{ outcome: outcome ?? undefined }} />
+      <AnalyticsHeader current="paths" range={range} view={view} extra={{ outcome: outcome ?? undefined }} />
       <FilterChips
         label="Outcome"
         items={[null, ...OUTCOMES].map((o) => ({
           key: o ?? "all",
-          text: o ?? "every outcome",
-          href: `/analytics/paths?${rangeQuery(range, { outcome: o ?? undefined })}`,
+          text: o ? word(o) : "every outcome",
+          href: `/analytics/paths?${rangeQuery(range, { journey: journey.name, outcome: o ?? undefined })}`,
           current: o === outcome,
         }))}
       />
@@ -41,11 +42,11 @@ export default async function PathsPage({ searchParams }: { searchParams: Promis
         {paths.map((p) => (
           <Row key={`${p.steps.join(">")}>${p.outcome}`}>
             <Cell>{p.steps.length > 0 ? p.steps.map((s) => labels[s] ?? s).join(" → ") : "(no step of the funnel)"}</Cell>
-            <Cell>{outcomeLabelOf("holiday-booking", p.outcome)}</Cell>
+            <Cell>{word(p.outcome)}</Cell>
             <Cell numeric>
               <Link
                 className="text-amber-700 hover:underline dark:text-amber-400"
-                href={`/sessions?${rangeQuery(range, { path: [...p.steps, `end:${p.outcome}`].join(">") })}`}
+                href={`/sessions?${rangeQuery(range, { journey: journey.name, path: [...p.steps, `end:${p.outcome}`].join(">") })}`}
               >
                 {p.count.toLocaleString("en-GB")}
               </Link>

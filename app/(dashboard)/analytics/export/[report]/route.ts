@@ -2,33 +2,31 @@ import { attachmentDisposition } from "@/lib/api/attachment";
 import { ApiError } from "@/lib/http/errors";
 import { handle } from "@/lib/api/handle";
 import { toCsv } from "@/lib/csv/csv";
-import { readRange } from "@/lib/analytics/range";
-import { DIMENSIONS } from "@/lib/analytics/rollup";
+import { readRange, type DayRange } from "@/lib/analytics/range";
 import { requireServiceOrRole } from "@/lib/data/api-access";
 import { dropReasonsOf } from "@/lib/journeys/drop-reasons";
-import { bookingJourney } from "@/lib/journeys/booking/booking-journey";
-import { getFunnel, getOverview, getPaths, getPopularity } from "@/lib/data/analytics";
+import type { JourneyDefinition } from "@/lib/journeys/journey-definition";
+import { DEFAULT_JOURNEY, getDimensionPopularity, getFunnel, getOverview, getPaths, getPopularity, pickJourney } from "@/lib/data/analytics";
 
 export const dynamic = "force-dynamic";
 
-// The booking journey's drop reasons, one column each, in a fixed order (h4 generalises the export).
-const BOOKING_REASONS = dropReasonsOf(bookingJourney);
-
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
+const REPORTS = "overview, funnel, funnel-breakdown, popularity, paths, and for holiday-booking destinations and offers";
 
-async function csvOf(report: string, params: Record<string, string>): Promise<string> {
-  const range = readRange(params);
+async function csvOf(report: string, journey: JourneyDefinition<unknown>, range: DayRange, params: Record<string, string>): Promise<string> {
   if (report === "overview") {
-    const { series } = await getOverview(range);
+    const { series } = await getOverview(journey, range);
     return toCsv(
-      ["day", "sessions", "users", "bookings", "abandoned", "conversion"],
-      series.map((d) => [d.day, d.sessions, d.users, d.bookings, d.abandoned, round(d.conversion)]),
+      ["day", "sessions", "users", "completed", "abandoned", "conversion"],
+      series.map((d) => [d.day, d.sessions, d.users, d.completed, d.abandoned, round(d.conversion)]),
     );
   }
   if (report === "funnel") {
-    const { rows } = await getFunnel(range, null);
+    // The journey's drop reasons, one column each, in the definition's order.
+    const reasons = dropReasonsOf(journey);
+    const { rows } = await getFunnel(journey, range, null);
     return toCsv(
-      ["step", "sessions", "of_all", "of_previous", "median_seconds_from_previous", "dropped_off", ...BOOKING_REASONS.map((r) => r.key)],
+      ["step", "sessions", "of_all", "of_previous", "median_seconds_from_previous", "dropped_off", ...reasons.map((r) => r.key)],
       rows.map((r) => [
         r.label,
         r.count,
@@ -36,51 +34,64 @@ async function csvOf(report: string, params: Record<string, string>): Promise<st
         round(r.fromPrevious),
         r.medianSeconds,
         r.dropOff,
-        ...BOOKING_REASONS.map(({ key }) => r.reasons.find((x) => x.reason === key)?.count ?? 0),
+        ...reasons.map(({ key }) => r.reasons.find((x) => x.reason === key)?.count ?? 0),
       ]),
     );
   }
   if (report === "funnel-breakdown") {
-    const by = DIMENSIONS.find((d) => d === params.by);
-    if (!by) throw new ApiError("invalid_request", `by: one of ${DIMENSIONS.join(", ")}`, { attribute: "by" });
-    const { steps, breakdown } = await getFunnel(range, by);
+    const by = journey.dimensions.find((d) => d.key === params.by);
+    if (!by) throw new ApiError("invalid_request", `by: one of ${journey.dimensions.map((d) => d.key).join(", ")}`, { parameter: "by" });
+    const { steps, breakdown } = await getFunnel(journey, range, by);
     return toCsv(
-      [by, ...steps.map((s) => s.label)],
-      breakdown.map((b) => [b.value, ...b.rows.map((r) => r.count)]),
+      [by.key, "label", ...steps.map((s) => s.label)],
+      breakdown.map((b) => [b.value, b.label, ...b.rows.map((r) => r.count)]),
     );
   }
-  if (report === "destinations") {
+  if (report === "popularity") {
+    const dimensions = params.dimension ? journey.dimensions.filter((d) => d.key === params.dimension) : journey.dimensions;
+    const tables = await Promise.all(dimensions.map(async (d) => ({ d, rows: await getDimensionPopularity(journey, range, d.key) })));
+    return toCsv(
+      ["dimension", "value", "label", "sessions", "completed"],
+      tables.flatMap(({ d, rows }) => rows.map((r) => [d.key, r.value, r.label, r.sessions, r.completed])),
+    );
+  }
+  if (report === "paths") {
+    const { paths, labels } = await getPaths(journey, range, null);
+    return toCsv(
+      ["path", "ended", "sessions", "share"],
+      paths.map((p) => [p.steps.map((s) => labels[s] ?? s).join(" > "), p.outcome, p.count, round(p.share)]),
+    );
+  }
+  if (journey.name === DEFAULT_JOURNEY && report === "destinations") {
     const { destinations } = await getPopularity(range);
     return toCsv(
       ["destination", "offers", "views", "booking_starts", "bookings", "conversion", "revenue"],
       destinations.map((d) => [d.destination, d.offers, d.views, d.starts, d.bookings, round(d.conversion), d.revenue]),
     );
   }
-  if (report === "offers") {
+  if (journey.name === DEFAULT_JOURNEY && report === "offers") {
     const { offers } = await getPopularity(range);
     return toCsv(
       ["destination", "hotel", "package", "offer_id", "views", "booking_starts", "bookings", "conversion", "revenue"],
       offers.map((o) => [o.destination, o.hotel, o.package, o.offerId, o.views, o.starts, o.bookings, round(o.conversion), o.revenue]),
     );
   }
-  if (report === "paths") {
-    const { paths, labels } = await getPaths(range, null);
-    return toCsv(
-      ["path", "ended", "sessions", "share"],
-      paths.map((p) => [p.steps.map((s) => labels[s] ?? s).join(" > "), p.outcome, p.count, round(p.share)]),
-    );
-  }
-  throw new ApiError("not_found", `no analytics report "${report}": use overview, funnel, funnel-breakdown, destinations, offers or paths`, { report });
+  throw new ApiError("not_found", `no analytics report "${report}" for ${journey.name}: use ${REPORTS}`, { report, journey: journey.name });
 }
 
-// GET /analytics/export/<overview|funnel|destinations>?from&to – the report's table as CSV; analysts and admins
+// GET /analytics/export/<report>?journey&from&to – the report's table as CSV (journey: the analytics pages' default when absent); analysts and admins
 export const GET = handle(async (request: Request, context: { params: Promise<{ report: string }> }) => {
   await requireServiceOrRole(request, "analytics.view");
   const { report } = await context.params;
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const csv = await csvOf(report, params);
   const range = readRange(params);
+  const { journey } = await pickJourney(params.journey, range);
+  if (!journey) throw new ApiError("not_found", `no journey "${params.journey}"`, { parameter: "journey", journey: params.journey });
+  const csv = await csvOf(report, journey, range, params);
   return new Response(csv, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachmentDisposition(`${report}-${range.from}-${range.to}.csv`) },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": attachmentDisposition(`${journey.name}-${report}-${range.from}-${range.to}.csv`),
+    },
   });
 });

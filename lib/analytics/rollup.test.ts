@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { rollUpDay } from "./rollup";
+import { dimensionIndexOf, type SessionFacts } from "./session-facts";
+
+const facts = (depth: number, dimensions: SessionFacts["dimensions"], dropReason: string | null, path: string[]): SessionFacts => ({
+  day: "2026-06-01",
+  dimensions,
+  dimensionIndex: dimensionIndexOf(dimensions),
+  depth,
+  reachedAt: Array.from({ length: 3 }, (_, i) => (i < depth ? i * 1000 : null)),
+  dropReason,
+  offers: [],
+  path,
+});
+
+describe("a day's counters for any journey", () => {
+  const counters = rollUpDay([
+    {
+      userId: "u1",
+      outcome: "completed",
+      facts: facts(
+        3,
+        {
+          product: [
+            { value: "p1", label: "Red shoes" },
+            { value: "p2", label: null },
+          ],
+        },
+        null,
+        ["a", "b", "c", "end:completed"],
+      ),
+    },
+    { userId: "u1", outcome: "abandoned", facts: facts(2, { product: [{ value: "p1", label: "Red shoes" }] }, "declined", ["a", "b", "end:abandoned"]) },
+    { userId: "u2", outcome: "browsed", facts: facts(1, { product: [] }, "timed_out", ["a", "end:browsed"]) },
+  ]);
+  const n = (kind: string, k1: string, k2 = "") => counters.find((c) => c.kind === kind && c.k1 === k1 && c.k2 === k2)?.n ?? 0;
+
+  it("counts sessions, users and the four outcomes", () => {
+    expect([n("sessions", ""), n("users", ""), n("outcome", "completed"), n("outcome", "abandoned"), n("outcome", "browsed"), n("outcome", "live")]).toEqual([
+      3, 2, 1, 1, 1, 0,
+    ]);
+  });
+  it("counts the funnel in total and per dimension value, unknown for none", () => {
+    expect([0, 1, 2].map((s) => n("funnel", String(s)))).toEqual([3, 2, 1]);
+    expect([0, 1, 2].map((s) => n("funnel", String(s), "product=p1"))).toEqual([2, 2, 1]);
+    expect([0, 1, 2].map((s) => n("funnel", String(s), "product=p2"))).toEqual([1, 1, 1]);
+    expect(n("funnel", "0", "product=unknown")).toBe(1);
+  });
+  it("counts drop reasons by depth, dimension values, completed ones and labels", () => {
+    expect([n("drop", "2", "declined"), n("drop", "1", "timed_out"), n("drop", "3", "declined")]).toEqual([1, 1, 0]);
+    expect([n("dimension", "product", "p1"), n("dimension", "product", "p2"), n("dimension", "product", "unknown")]).toEqual([2, 1, 0]);
+    expect([n("dimension-completed", "product", "p1"), n("dimension-completed", "product", "p2")]).toEqual([1, 1]);
+    expect(n("dimension-label", "product", JSON.stringify(["p1", "Red shoes"]))).toBe(2);
+    expect(counters.filter((c) => c.kind === "dimension-label")).toHaveLength(1);
+    expect(n("path", "a>b>c>end:completed")).toBe(1);
+  });
+});
