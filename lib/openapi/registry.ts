@@ -1,4 +1,5 @@
 import type { ApiOperation } from "./api-operation";
+import { ANALYTICS_OPERATIONS } from "./operations/analytics";
 import { CUSTOMER_OPERATIONS } from "./operations/customers";
 import { DASHBOARD_OPERATIONS, EXPORT_OPERATIONS } from "./operations/dashboard";
 import { EVENT_OPERATIONS } from "./operations/events";
@@ -14,6 +15,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...EVENT_OPERATIONS,
   ...SEGMENT_OPERATIONS,
   ...CUSTOMER_OPERATIONS,
+  ...ANALYTICS_OPERATIONS,
   ...EXPORT_OPERATIONS,
   ...DASHBOARD_OPERATIONS,
 ];

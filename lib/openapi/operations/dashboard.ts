@@ -94,8 +94,14 @@ export const EXPORT_OPERATIONS: ApiOperation[] = [
     route: "/analytics/export/[report]",
     method: "GET",
     summary: "An analytics report's table as CSV",
-    params: z.object({ report: z.enum(["overview", "funnel", "funnel-breakdown", "destinations", "offers", "paths"]) }),
+    params: z.object({
+      report: z
+        .enum(["overview", "funnel", "funnel-breakdown", "popularity", "paths", "destinations", "offers"])
+        .meta({ description: "destinations and offers: the booking journey only" }),
+    }),
     query: z.object({
+      journey: z.string().optional().meta({ description: "the journey's name; default the analytics pages' default journey" }),
+      dimension: z.string().optional().meta({ description: "popularity only: one dimension (default every one)" }),
       from: day.optional().meta({ description: "first UTC day; default 29 days before `to`" }),
       to: day.optional().meta({ description: "last UTC day; default today" }),
       by: z.string().optional().meta({ description: "funnel-breakdown only: the dimension" }),
