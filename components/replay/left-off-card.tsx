@@ -2,7 +2,7 @@ import { OutcomeBadge } from "@/components/sessions/outcome-badge";
 import { Card } from "@/components/ui/card";
 import type { ResumePoint } from "@/lib/journeys/journey-definition";
 
-/** "Where they left off": the last step, what they had chosen, what remains, and what no longer holds. */
+/** "Where they left off": the last step, what they had chosen (a data journey: its facts, in its words), what remains, and what no longer holds. */
 export function LeftOffCard({
   lastStep,
   resumePoint,
@@ -27,7 +27,7 @@ export function LeftOffCard({
           <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-0.5">
             {Object.entries(resumePoint.chosen).map(([k, v]) => (
               <div key={k} className="contents">
-                <dt className="capitalize text-slate-500 dark:text-slate-400">{k}</dt>
+                <dt className="text-slate-500 first-letter:uppercase dark:text-slate-400">{k}</dt>
                 <dd>{v}</dd>
               </div>
             ))}

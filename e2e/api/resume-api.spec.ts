@@ -33,6 +33,11 @@ test("the booking system reads the resume state and creates a link with a servic
       },
     },
   });
+  // The shape every journey answers, the booking journey's draft beside.
+  expect(Object.keys(body).sort()).toEqual(["journey", "reference", "resume", "sessionId", "stoppedAt", "userId"]);
+  expect(body.journey).toBe("holiday-booking");
+  expect(Object.keys(body.resume).sort()).toEqual(["canContinue", "chosen", "facts", "noLongerHolds", "remaining", "step", "stepLabel"]);
+  expect(body.resume.facts).toMatchObject({ booking: seeded.booking });
   for (const value of seeded.personal) expect(JSON.stringify(body)).not.toContain(value);
 
   const created = await request.post("/api/resume-links", { headers: serviceAuth, data: { userId: seeded.user } });

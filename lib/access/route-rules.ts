@@ -56,6 +56,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "/admin/journeys": { kind: "page", permission: "admin.manage" },
   "/api/auth/[...all]": { kind: "public", methods: ["GET", "POST"] },
   "/api/health": { kind: "public", methods: ["GET"] },
+  "/api/openapi.json": { kind: "public", methods: ["GET"] },
   "/api/events": { kind: "api", read: "events.explore", append: true },
   "/api/streams/[stream]": { kind: "api", read: "events.explore" },
   "/api/users": { kind: "api", read: "users.find" },

@@ -3,37 +3,20 @@ import type { Viewer } from "../access/viewer";
 import { ApiError } from "../http/errors";
 import { serverSecret } from "../auth/server-secret";
 import { getStore } from "../db/prisma";
-import { bookingResume, type BookingResume } from "../journeys/booking/booking-resume";
-import type { BookingState } from "../journeys/booking/booking-state";
-import { readLaterEvents } from "../resume/later-events";
+import { continueUrlOf, hasContinueTarget } from "../resume/continue-url";
+import { latestResume, resumeOfSession, type FoundResume, type ResumeAnswer } from "../resume/find-resume";
 import { createResumeLink, listResumeLinks, openResumeLink, revokeResumeLink, type LinkProblem } from "../resume/resume-links";
-import { fillTemplate } from "../resume/resume-token";
 import { resumeLinkDays, resumeUrlTemplate } from "../resume/settings";
-import { findSession, listUserSessions, type Session } from "../sessions/read-sessions";
+import { findSession } from "../sessions/read-sessions";
 import { recordAccess } from "./audit";
-import { customerJson, requireCustomer } from "./customers";
+import { liveCatalog } from "./catalog";
+import { customerJson, customerKey, referencesFor, requireCustomer } from "./customers";
 import { getMasker } from "./privacy";
 
-const RESUMABLE_JOURNEY = "holiday-booking";
+export type { ResumeAnswer };
 
 function resumeSecret() {
   return serverSecret(getStore(), "resume-links", process.env.REWIND_RESUME_SECRET);
-}
-
-export interface ResumeAnswer {
-  userId: string;
-  sessionId: string;
-  stoppedAt: string;
-  resume: BookingResume;
-}
-
-async function resumeOf(session: Session, now: number): Promise<ResumeAnswer | null> {
-  if (session.journey !== RESUMABLE_JOURNEY || !session.userId) return null;
-  const state = session.finalState as unknown as BookingState;
-  const later = await readLaterEvents(getStore(), state, { userId: session.userId, lastEventAt: session.lastEventAt });
-  const resume = bookingResume(state, later, now);
-  if (!resume) return null;
-  return { userId: session.userId, sessionId: session.id, stoppedAt: session.lastEventAt.toISOString(), resume };
 }
 
 /**
@@ -41,7 +24,7 @@ async function resumeOf(session: Session, now: number): Promise<ResumeAnswer | n
  * an unfinished journey. Null when there is nothing to resume.
  */
 export async function resumeStateOf(userId: string, sessionId?: string, now = Date.now()): Promise<ResumeAnswer | null> {
-  return (await findResume(userId, sessionId, now)) ?? null;
+  return (await findResume(userId, sessionId, now))?.answer ?? null;
 }
 
 /**
@@ -51,28 +34,21 @@ export async function resumeStateOf(userId: string, sessionId?: string, now = Da
  */
 export async function maskedResumeStateOf(idOrReference: string, now = Date.now()) {
   const customer = await requireCustomer(idOrReference, "has no unfinished journey to resume");
-  const answer = await findResume(customer.userId, undefined, now);
+  const answer = (await findResume(customer.userId, undefined, now))?.answer;
   if (!answer) return null;
   const masker = await getMasker();
   return { ...answer, ...customerJson(customer, masker), resume: masker.state(answer.resume) };
 }
 
-async function findResume(userId: string, sessionId: string | undefined, now: number): Promise<ResumeAnswer | null> {
+async function findResume(userId: string, sessionId: string | undefined, now: number): Promise<FoundResume | null> {
   const store = getStore();
-  if (sessionId) {
-    const session = await findSession(store, sessionId);
-    if (!session || session.userId !== userId) {
-      const asked = (await getMasker()).text(userId);
-      throw new ApiError("not_found", `user "${asked}" has no session "${sessionId}"`, { userId: asked, sessionId });
-    }
-    return resumeOf(session, now);
+  if (!sessionId) return latestResume(store, userId, now);
+  const session = await findSession(store, sessionId);
+  if (!session || session.userId !== userId) {
+    const asked = (await getMasker()).text(userId);
+    throw new ApiError("not_found", `user "${asked}" has no session "${sessionId}"`, { userId: asked, sessionId });
   }
-  for (const session of await listUserSessions(store, userId, 50)) {
-    if (session.resumePoint === null || session.endReason === "open") continue;
-    const answer = await resumeOf(session, now);
-    if (answer) return answer;
-  }
-  return null;
+  return resumeOfSession(store, session, now);
 }
 
 /**
@@ -92,6 +68,12 @@ export async function createLinkFor(viewer: Viewer, idOrReference: string, sessi
       noLongerHolds: answer.resume.noLongerHolds.map((n) => n.code),
     });
   }
+  if (!hasContinueTarget(answer.resume, await continueTargetOf(answer.journey))) {
+    throw new ApiError("conflict", `journey "${answer.journey}" has no resume.url in its definition: Continue would have nowhere to go`, {
+      journey: answer.journey,
+      sessionId: answer.sessionId,
+    });
+  }
   const link = await createResumeLink(getStore(), await resumeSecret(), {
     userId,
     sessionId: answer.sessionId,
@@ -104,16 +86,22 @@ export async function createLinkFor(viewer: Viewer, idOrReference: string, sessi
 }
 
 export type OpenedLink =
-  | { ok: true; linkId: string; answer: ResumeAnswer; continueUrl: string | null }
+  | { ok: true; linkId: string; answer: ResumeAnswer; journeyLabel: string; chosen: Record<string, string>; continueUrl: string | null }
   | { ok: false; problem: LinkProblem | "nothing_to_resume" };
+
+/** Where a journey's Continue goes: its own resume URL (from the definitions the live read models were folded with), or the server's template. */
+async function continueTargetOf(journey: string) {
+  const definition = (await liveCatalog()).byName(journey);
+  return { resumeUrl: definition?.resumeUrl, bookingTemplate: resumeUrlTemplate(), label: definition?.label ?? journey };
+}
 
 /** An end user opens their link: the draft in plain words and where Continue goes; recorded as an audit event. */
 export async function openLink(token: string, now = Date.now()): Promise<OpenedLink> {
   const opened = await openResumeLink(getStore(), await resumeSecret(), token, now);
   if (!opened.ok) return opened;
   const { link, user, session } = opened.claims;
-  const answer = await resumeStateOf(user, session, now).catch(() => null);
-  if (!answer) return { ok: false, problem: "nothing_to_resume" };
+  const found = await findResume(user, session, now).catch(() => null);
+  if (!found) return { ok: false, problem: "nothing_to_resume" };
   await recordAccess(
     { kind: "customer", id: `resume-link:${link}`, name: `resume link ${link}`, role: "customer" },
     {
@@ -123,21 +111,13 @@ export async function openLink(token: string, now = Date.now()): Promise<OpenedL
       target: link,
     },
   );
-  const c = answer.resume.chosen;
-  const continueUrl = answer.resume.canContinue
-    ? fillTemplate(resumeUrlTemplate(), {
-        bookingId: c.bookingId,
-        offerId: c.offerId,
-        destination: c.destination,
-        checkIn: c.checkIn,
-        checkOut: c.checkOut,
-        adults: c.adults,
-        children: c.children,
-        extras: c.extras.join(","),
-        token,
-      })
-    : null;
-  return { ok: true, linkId: link, answer, continueUrl };
+  const { answer, chosen } = found;
+  // `{userid}` names the customer by reference where their id is personal (it leaves in a URL).
+  const [masker, references] = await Promise.all([getMasker(), referencesFor([user])]);
+  const userKey = customerKey({ userId: user, reference: references.get(user) ?? "" }, masker);
+  const target = await continueTargetOf(answer.journey);
+  const continueUrl = continueUrlOf(answer.resume, target, { userKey, sessionId: answer.sessionId, token });
+  return { ok: true, linkId: link, answer, journeyLabel: target.label, chosen, continueUrl };
 }
 
 export async function linksOf(userId: string) {

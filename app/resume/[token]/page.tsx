@@ -2,6 +2,7 @@ import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
 import { openLink } from "@/lib/data/resume";
 import { dateRange, money, travellers } from "@/lib/journeys/booking/booking-describe";
+import type { ResumeChoice } from "@/lib/journeys/booking/booking-resume";
 import { Card } from "@/components/ui/card";
 
 /** A change that stops the booking from going on, and one the customer should only know of. */
@@ -13,6 +14,23 @@ const CONTINUE_BUTTON =
 
 export const dynamic = "force-dynamic";
 
+/** The booking journey's draft in plain words. */
+function bookingRows(c: ResumeChoice): [string, string][] {
+  return [
+    ["Destination", c.destination],
+    ...(c.hotel ? [["Stay", `${c.hotel}${c.package ? ` (${c.package})` : ""}`] as [string, string]] : []),
+    ...(c.checkIn ? [["Dates", dateRange(c.checkIn, c.checkOut)] as [string, string]] : []),
+    ["Travellers", travellers(c.adults, c.children)],
+    ...(c.extras.length > 0 ? [["Extras", c.extras.join(", ")] as [string, string]] : []),
+    ...(c.total !== null
+      ? [["Price", money(c.total, c.currency)] as [string, string]]
+      : c.pricePerPerson !== null
+        ? [["Price", `${money(c.pricePerPerson, c.currency)} per person`] as [string, string]]
+        : []),
+    ...(c.bookingId ? [["Booking", c.bookingId] as [string, string]] : []),
+  ];
+}
+
 const tokenSchema = z
   .string()
   .min(10)
@@ -20,8 +38,9 @@ const tokenSchema = z
   .regex(/^[\w-]+\.[\w-]+$/);
 
 /**
- * An end user's interrupted booking, from the link an agent or the booking system sent them: what
- * they had chosen in plain words, what is left, what has changed since, and Continue. Nothing of
+ * An end user's interrupted journey (a booking, or any journey with a resume URL), from the link an
+ * agent or the booking system sent them: what they had chosen (a booking's draft, another
+ * journey's facts) in plain words, what is left, what has changed since, and Continue. Nothing of
  * anyone else, nothing an agent sees. A link that was changed or never existed is a 404; one that
  * expired or was withdrawn a 403; neither shows any data.
  */
@@ -35,28 +54,16 @@ export default async function ResumePage({ params }: { params: Promise<{ token: 
     forbidden();
   }
   const { resume } = opened.answer;
-  const c = resume.chosen;
-  const rows: [string, string][] = [
-    ["Destination", c.destination],
-    ...(c.hotel ? [["Stay", `${c.hotel}${c.package ? ` (${c.package})` : ""}`] as [string, string]] : []),
-    ...(c.checkIn ? [["Dates", dateRange(c.checkIn, c.checkOut)] as [string, string]] : []),
-    ["Travellers", travellers(c.adults, c.children)],
-    ...(c.extras.length > 0 ? [["Extras", c.extras.join(", ")] as [string, string]] : []),
-    ...(c.total !== null
-      ? [["Price", money(c.total, c.currency)] as [string, string]]
-      : c.pricePerPerson !== null
-        ? [["Price", `${money(c.pricePerPerson, c.currency)} per person`] as [string, string]]
-        : []),
-    ...(c.bookingId ? [["Booking", c.bookingId] as [string, string]] : []),
-  ];
+  const booking = resume.chosen !== undefined;
+  const rows: [string, string][] = resume.chosen ? bookingRows(resume.chosen) : Object.entries(opened.chosen);
   return (
     <article className="space-y-5">
       <header className="space-y-1">
-        <p className="text-sm font-medium text-amber-700 dark:text-amber-400">Your holiday booking</p>
+        <p className="text-sm font-medium text-amber-700 dark:text-amber-400">{booking ? "Your holiday booking" : opened.journeyLabel}</p>
         <h1 className="text-2xl font-semibold">{resume.canContinue ? "Pick up where you left off" : "There is nothing left to continue"}</h1>
       </header>
 
-      <Card tone="raised" flush aria-label="Your booking so far" className="p-5">
+      <Card tone="raised" flush aria-label={booking ? "Your booking so far" : "What you had done so far"} className="p-5">
         <dl className="divide-y divide-slate-100 dark:divide-slate-800">
           {rows.map(([label, value]) => (
             <div key={label} className="flex justify-between gap-4 py-2.5">
@@ -86,7 +93,7 @@ export default async function ResumePage({ params }: { params: Promise<{ token: 
             ))}
           </ol>
           <a href={opened.continueUrl} rel="noreferrer" className={CONTINUE_BUTTON}>
-            Continue your booking
+            {booking ? "Continue your booking" : "Continue where you left off"}
           </a>
         </section>
       )}

@@ -69,8 +69,8 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           {resume ? (
             <>
               <p>
-                Latest unfinished journey: {resume.resume.stepLabel.toLowerCase()}, {resume.resume.chosen.destination}
-                {resume.resume.chosen.hotel ? `, ${resume.resume.chosen.hotel}` : ""}.{" "}
+                Latest unfinished journey: {resume.resume.stepLabel.toLowerCase()}
+                {resume.resume.chosen ? `, ${[resume.resume.chosen.destination, resume.resume.chosen.hotel].filter(Boolean).join(", ")}` : ""}.{" "}
                 {resume.resume.canContinue ? `Left to do: ${resume.resume.remaining.join(", ").toLowerCase()}.` : ""}
               </p>
               {resume.resume.noLongerHolds.map((n) => (

@@ -7,7 +7,8 @@ import { maskedResumeStateOf } from "@/lib/data/resume";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/users/<userid or reference>/resume – the resume state of the user's latest unfinished journey, for the booking app to restore its form; service key
+// GET /api/users/<userid or reference>/resume – where the user's latest unfinished journey (any journey) left off: its step, facts and what
+// remains (the booking journey adds the draft its booking app restores); service key, or a signed-in role with users.find
 export const GET = handle(async (request: Request, context: { params: Promise<{ userId: string }> }) => {
   const viewer = await requireServiceOrRole(request, "users.find");
   const { userId } = await context.params;

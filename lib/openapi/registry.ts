@@ -1,0 +1,23 @@
+import type { ApiOperation } from "./api-operation";
+import { ANALYTICS_OPERATIONS } from "./operations/analytics";
+import { CUSTOMER_OPERATIONS } from "./operations/customers";
+import { DASHBOARD_OPERATIONS, EXPORT_OPERATIONS } from "./operations/dashboard";
+import { EVENT_OPERATIONS } from "./operations/events";
+import { JOURNEY_OPERATIONS } from "./operations/journeys";
+import { SEGMENT_OPERATIONS } from "./operations/segment";
+import { SERVICE_OPERATIONS } from "./operations/service";
+
+/**
+ * Every operation of the HTTP API. A new route adds its operations (beside the schemas it
+ * validates with) and one line here; lib/openapi/openapi-document.test.ts fails until it does.
+ */
+export const API_OPERATIONS: readonly ApiOperation[] = [
+  ...SERVICE_OPERATIONS,
+  ...EVENT_OPERATIONS,
+  ...SEGMENT_OPERATIONS,
+  ...CUSTOMER_OPERATIONS,
+  ...ANALYTICS_OPERATIONS,
+  ...JOURNEY_OPERATIONS,
+  ...EXPORT_OPERATIONS,
+  ...DASHBOARD_OPERATIONS,
+];
