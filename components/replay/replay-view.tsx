@@ -9,6 +9,8 @@ import type { ReplayIndex } from "@/lib/data/replay";
 import { toJourneyEventFromJson } from "@/lib/replay/from-cloud-event";
 import { momentAt } from "@/lib/replay/moment";
 import { initialPlayerState, playerReducer } from "@/lib/replay/player-machine";
+import { dataJourney } from "@/lib/journeys/definition/data-journey";
+import type { JourneyDefinition } from "@/lib/journeys/journey-definition";
 import { journeyByName } from "@/lib/journeys/registry";
 import { SNAPSHOT_EVERY } from "@/lib/sessions/session-block";
 import { MaskedFields } from "../privacy/masked-fields";
@@ -92,7 +94,11 @@ export function ReplayView({
     window.history.replaceState(null, "", url);
   }, [player.index]);
 
-  const definition = useMemo(() => journeyByName(session.journey), [session.journey]);
+  // A data journey folds from its definition here too; a built-in one is code the bundle holds.
+  const definition = useMemo(
+    () => (replay.journeyDocument ? (dataJourney(replay.journeyDocument) as JourneyDefinition<unknown>) : journeyByName(session.journey)),
+    [replay.journeyDocument, session.journey],
+  );
   const { block, loading, error } = useReplayBlock(session.id, player.index, replay.times.length, view);
   const blockEvents = useMemo(() => block?.events.map(toJourneyEventFromJson) ?? [], [block]);
   const { fold, loaded } = useSessionFold(session.id, replay.times.length, definition, view.grant);

@@ -29,8 +29,7 @@ function definition(prefix: string, name: string) {
   };
 }
 
-// Needs stored definitions folded by the live server (journeys apply, /admin/journeys): runs once they are on the branch.
-test.fixme("a resume link of a data journey's session opens for the end user, and Continue goes to the journey's URL filled in", async ({
+test("a data journey saved by an admin: an agent replays its session with its facts and left-off card, and its resume link opens for the end user", async ({
   page,
   browser,
   request,
@@ -68,6 +67,21 @@ test.fixme("a resume link of a data journey's session opens for the end user, an
     },
   });
   const { sessionId } = answer!;
+
+  // The agent's replay folds it with its definition, in the browser too: its facts and where it stopped.
+  const agent = await browser.newContext({ storageState: storageStateOf("agent") });
+  const replay = await agent.newPage();
+  await replay.goto(`/sessions/${encodeURIComponent(sessionId)}`);
+  await expect(replay.getByRole("region", { name: "Player" })).toHaveAttribute("data-loaded", "true");
+  const leftOff = replay.getByRole("region", { name: "Where they left off" });
+  await expect(leftOff).toContainText("abandoned");
+  await expect(leftOff).toContainText("Added to cart");
+  await expect(leftOff).toContainText("p 7/a&b");
+  await expect(leftOff).toContainText("Ordered");
+  const state = replay.getByRole("region", { name: "Journey state" });
+  await expect(state).toContainText("Items added");
+  await expect(state).toContainText("p 7/a&b");
+  await agent.close();
   const created = await request.post("/api/resume-links", { headers: serviceAuth, data: { userId: user } });
   expect(created.status()).toBe(201);
   const { url, token } = await created.json();

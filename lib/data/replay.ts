@@ -1,4 +1,5 @@
 import "server-only";
+import type { JourneyDocument } from "../journeys/definition/definition-schema";
 import { getStore } from "../db/prisma";
 import { readJourneyEventsAt } from "../eventstore/journey-events";
 import { readEventsAt } from "../eventstore/read";
@@ -25,6 +26,8 @@ export interface ReplayIndex {
   descriptions: string[];
   previousSessionId: string | null;
   nextSessionId: string | null;
+  /** the session's journey as its JSON definition (a data journey), so the browser folds it as the server did; null for a built-in one */
+  journeyDocument: JourneyDocument | null;
 }
 
 const MAX_EVENTS = 200_000;
@@ -67,6 +70,7 @@ export async function getReplayIndex(sessionId: string, revealed = false): Promi
     // Sessions are listed newest first: the previous session is the next one in the list.
     previousSessionId: at >= 0 ? (siblings[at + 1]?.id ?? null) : null,
     nextSessionId: at > 0 ? (siblings[at - 1]?.id ?? null) : null,
+    journeyDocument: (await liveJourney(session.journey)).document ?? null,
   };
 }
 
@@ -131,6 +135,11 @@ export async function getSessionExport(sessionId: string, revealed = false) {
   if (!session) return null;
   const masker = await getMasker(revealed);
   const events = [];
-  for await (const page of exportPages(store, { ...session, eventCount: Math.min(session.eventCount, MAX_EVENTS) }, masker)) events.push(...page);
+  for await (const page of exportPages(
+    store,
+    { ...session, eventCount: Math.min(session.eventCount, MAX_EVENTS), definition: await liveJourney(session.journey) },
+    masker,
+  ))
+    events.push(...page);
   return { session: toSessionJson(session, masker, await referencesFor([session.userId])), events };
 }

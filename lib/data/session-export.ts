@@ -1,4 +1,5 @@
 import "server-only";
+import { liveJourney } from "./catalog";
 import { getStore } from "../db/prisma";
 import { textStream } from "../http/text-stream";
 import { findSession } from "../sessions/read-sessions";
@@ -18,5 +19,9 @@ export async function openSessionExport(sessionId: string, format: ExportFormat,
   if (!session) return null;
   const masker = await getMasker(revealed);
   const sessionJson = toSessionJson(session, masker, await referencesFor([session.userId]));
-  return { session: sessionJson, customer: session.userId, body: textStream(sessionExportText(store, session, sessionJson, masker, format)) };
+  return {
+    session: sessionJson,
+    customer: session.userId,
+    body: textStream(sessionExportText(store, { ...session, definition: await liveJourney(session.journey) }, sessionJson, masker, format)),
+  };
 }

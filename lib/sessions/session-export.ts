@@ -2,6 +2,7 @@ import type { Store } from "../db/prisma";
 import { toJourneyEvent } from "../eventstore/journey-events";
 import { readEventsAt } from "../eventstore/read";
 import { toCloudEventJson } from "../eventstore/to-cloud-event";
+import type { JourneyDefinition } from "../journeys/journey-definition";
 import { journeyByName } from "../journeys/registry";
 import type { Masker } from "../privacy/mask";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
@@ -17,6 +18,8 @@ export interface ExportedSession {
   id: string;
   journey: string;
   eventCount: number;
+  /** the journey that describes its events (the live catalog's, for a data journey); default: the built-in one of that name */
+  definition?: JourneyDefinition<unknown>;
 }
 
 /**
@@ -36,7 +39,7 @@ export const EXPORT_PAGE = 500;
  * export began, so the file agrees with its own header while the session keeps growing.
  */
 export async function* exportPages(store: Store, session: ExportedSession, masker: Masker, pageSize = EXPORT_PAGE) {
-  const definition = journeyByName(session.journey);
+  const definition = session.definition ?? journeyByName(session.journey);
   const positions = Float64Array.from((await readSessionPositions(store, session.id, 0, session.eventCount)).map((m) => m.position));
   for (let from = 0; from < positions.length; from += pageSize) {
     const events = await readEventsAt(store, Array.from(positions.subarray(from, from + pageSize)));

@@ -54,6 +54,7 @@ export function dataJourney(document: JourneyDocument): JourneyDefinition<DataJo
     name: document.name,
     label: document.label,
     priority: document.priority,
+    document,
     claims: (event) => globListMatches(document.claims.types, event.type) && globListMatches(document.claims.sources, event.source),
     initialState,
     evolve,

@@ -6,20 +6,28 @@ import type { Generation } from "./generation";
  * catalog it was started with; one started elsewhere (`journeys apply` in another process) is
  * built with the catalog of its stored definitions, which the server's resolver loads.
  */
-const started = new Map<number, JourneyCatalog>();
+/** Loads the catalog of stored definitions `{"<name>": <version>}`. */
+export type CatalogResolver = (definitions: Record<string, number>) => Promise<JourneyCatalog>;
+
+// On globalThis, not in module variables: Next.js loads this module once for instrumentation.ts
+// (which registers the resolver) and again for the route handlers whose appends nudge the
+// projector, so a module variable set in one is unset in the other, and a nudged page folded a
+// data journey's events with the built-in journeys only.
+interface Catalogs {
+  started: Map<number, JourneyCatalog>;
+  resolver?: CatalogResolver;
+}
+const shared = globalThis as unknown as { rewindCatalogs?: Catalogs };
+const catalogs: Catalogs = (shared.rewindCatalogs ??= { started: new Map() });
+const started = catalogs.started;
 
 export function rememberCatalog(id: number, catalog: JourneyCatalog): void {
   started.set(id, catalog);
 }
 
-/** Loads the catalog of stored definitions `{"<name>": <version>}`. */
-export type CatalogResolver = (definitions: Record<string, number>) => Promise<JourneyCatalog>;
-
-let resolver: CatalogResolver | undefined;
-
 /** Where stored definitions are loaded from (set once per process by whoever stores them). */
 export function useCatalogResolver(resolve: CatalogResolver): void {
-  resolver = resolve;
+  catalogs.resolver = resolve;
 }
 
 /**
@@ -29,6 +37,7 @@ export function useCatalogResolver(resolve: CatalogResolver): void {
 export async function catalogOfGeneration(generation: Generation): Promise<JourneyCatalog | undefined> {
   const known = started.get(generation.id);
   if (known) return known;
+  const resolver = catalogs.resolver;
   if (!resolver || Object.keys(generation.definitions).length === 0) return undefined;
   const catalog = await resolver(generation.definitions);
   started.set(generation.id, catalog);
