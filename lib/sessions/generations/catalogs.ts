@@ -18,7 +18,8 @@ interface Catalogs {
   resolver?: CatalogResolver;
 }
 const shared = globalThis as unknown as { rewindCatalogs?: Catalogs };
-const catalogs: Catalogs = (shared.rewindCatalogs ??= { started: new Map() });
+shared.rewindCatalogs ??= { started: new Map() };
+const catalogs: Catalogs = shared.rewindCatalogs;
 const started = catalogs.started;
 
 export function rememberCatalog(id: number, catalog: JourneyCatalog): void {
