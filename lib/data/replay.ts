@@ -70,7 +70,7 @@ export async function getReplayIndex(sessionId: string, revealed = false): Promi
     // Sessions are listed newest first: the previous session is the next one in the list.
     previousSessionId: at >= 0 ? (siblings[at + 1]?.id ?? null) : null,
     nextSessionId: at > 0 ? (siblings[at - 1]?.id ?? null) : null,
-    journeyDocument: (await liveJourney(session.journey)).document ?? null,
+    journeyDocument: ((await liveJourney(session.journey)).document as JourneyDocument | undefined) ?? null,
   };
 }
 

@@ -1,4 +1,3 @@
-import type { JourneyDocument } from "./definition/definition-schema";
 import type { JourneyEvent } from "./journey-event";
 
 /**
@@ -67,8 +66,11 @@ export interface JourneyDefinition<S = unknown> {
   readonly label: string;
   /** higher is tried first when several journeys claim an event (the booking journey is 0) */
   readonly priority: number;
-  /** the JSON definition a data journey was compiled from, so the player can fold it in the browser too */
-  readonly document?: JourneyDocument;
+  /**
+   * the JSON definition a data journey was compiled from (a JourneyDocument), so the player can fold
+   * it in the browser too; typed loosely here because the schema's module imports this one
+   */
+  readonly document?: unknown;
   /** does this journey claim this event (its type and source)? */
   claims(event: { type: string; source: string }): boolean;
   initialState(): S;
