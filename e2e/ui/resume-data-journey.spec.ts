@@ -34,14 +34,18 @@ test("a data journey saved by an admin: an agent replays its session with its fa
   browser,
   request,
 }) => {
-  test.setTimeout(90_000);
+  // A save re-folds the whole shared e2e store into a new generation (and a save by another test at
+  // the same moment supersedes it with both versions): minutes on a loaded 2-core machine.
+  test.setTimeout(240_000);
   const tag = uniqueTag("rdj");
   const prefix = `e2ecart${tag.replace(/[^a-z0-9]/g, "")}`;
   const name = `e2e-${tag.replace(/[^a-z0-9]/g, "").slice(-20)}`;
   await page.goto("/admin/journeys");
   await page.getByLabel("Definition (JSON)").fill(JSON.stringify(definition(prefix, name), null, 2));
   await page.getByRole("button", { name: "Save a new version" }).click();
-  await expect.poll(async () => (await (await request.get(`/api/journeys/${name}`, { headers: serviceAuth })).json()).liveVersion, { timeout: 30_000 }).toBe(1);
+  await expect
+    .poll(async () => (await (await request.get(`/api/journeys/${name}`, { headers: serviceAuth })).json()).liveVersion, { timeout: 150_000 })
+    .toBe(1);
 
   const user = `usr-${tag}`;
   const at = (s: number) => new Date(Date.now() - 60 * 60_000 + s * 1000).toISOString();
