@@ -1,6 +1,5 @@
 import "server-only";
-import type { JourneyDocument } from "../journeys/definition/definition-schema";
-import { personalDimension } from "../journeys/definition/personal-reads";
+import { maskDimensionRowsWith } from "../journeys/definition/personal-reads";
 import type { JourneyDefinition } from "../journeys/journey-definition";
 import { getMasker } from "./privacy";
 
@@ -16,8 +15,5 @@ export async function maskDimensionRows<T extends { value: string; label: string
   rows: T[],
 ): Promise<T[]> {
   if (!journey.document) return rows;
-  const masker = await getMasker();
-  const personal = personalDimension(journey.document as JourneyDocument, dimension, masker.personalPath);
-  if (!personal.values && !personal.labels) return rows;
-  return rows.map((r) => ({ ...r, value: personal.values ? masker.value(r.value) : r.value, label: personal.labels ? masker.value(r.label) : r.label }));
+  return maskDimensionRowsWith(await getMasker(), journey.document, dimension, rows);
 }

@@ -12,9 +12,7 @@ import { recordAccess } from "./audit";
 import { liveCatalog } from "./catalog";
 import { customerJson, customerKey, referencesFor, requireCustomer } from "./customers";
 import { getMasker } from "./privacy";
-import type { JourneyDocument } from "../journeys/definition/definition-schema";
-import { personalFacts } from "../journeys/definition/personal-reads";
-import type { Masker } from "../privacy/mask";
+import { maskPersonalFacts } from "../journeys/definition/personal-reads";
 
 export type { ResumeAnswer };
 
@@ -98,18 +96,6 @@ async function continueTargetOf(journey: string) {
   return { resumeUrl: definition?.resumeUrl, bookingTemplate: resumeUrlTemplate(), label: definition?.label ?? journey, document: definition?.document };
 }
 
-/**
- * The facts a resume URL fills in, those read from a personal path masked whole: a URL leaves in
- * browser histories and the target's logs, which is why `{userid}` names the customer by
- * reference where the id is personal. A definition should put references, not personal values, in its URL.
- */
-function urlSafeResume(resume: ResumeAnswer["resume"], document: unknown, masker: Masker): ResumeAnswer["resume"] {
-  if (!document) return resume;
-  const personal = new Set(personalFacts(document as JourneyDocument, masker.personalPath));
-  if (personal.size === 0) return resume;
-  return { ...resume, facts: Object.fromEntries(Object.entries(resume.facts).map(([k, v]) => [k, personal.has(k) ? masker.value(v) : v])) };
-}
-
 /** An end user opens their link: the draft in plain words and where Continue goes; recorded as an audit event. */
 export async function openLink(token: string, now = Date.now()): Promise<OpenedLink> {
   const opened = await openResumeLink(getStore(), await resumeSecret(), token, now);
@@ -131,7 +117,11 @@ export async function openLink(token: string, now = Date.now()): Promise<OpenedL
   const [masker, references] = await Promise.all([getMasker(), referencesFor([user])]);
   const userKey = customerKey({ userId: user, reference: references.get(user) ?? "" }, masker);
   const target = await continueTargetOf(answer.journey);
-  const continueUrl = continueUrlOf(urlSafeResume(answer.resume, target.document, masker), target, { userKey, sessionId: answer.sessionId, token });
+  const continueUrl = continueUrlOf({ ...answer.resume, facts: maskPersonalFacts(masker, target.document, answer.resume.facts) }, target, {
+    userKey,
+    sessionId: answer.sessionId,
+    token,
+  });
   return { ok: true, linkId: link, answer, journeyLabel: target.label, chosen, continueUrl };
 }
 

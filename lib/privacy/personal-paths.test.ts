@@ -80,7 +80,12 @@ describe("values read from a personal path, in the masker", () => {
   const masker = createMasker({ fields: {}, patterns: [] }, { journeyPaths: PEOPLE, journeyReads: reads });
 
   it("masks a fact read from a personal path under its key and its label, wherever a state keeps it, and no other", () => {
-    const point = { step: "carted", label: "Added to cart", facts: { buyer: "Ada Lovelace", product: "P-1" }, chosen: { "Bought by": "Ada Lovelace", Product: "P-1" } };
+    const point = {
+      step: "carted",
+      label: "Added to cart",
+      facts: { buyer: "Ada Lovelace", product: "P-1" },
+      chosen: { "Bought by": "Ada Lovelace", Product: "P-1" },
+    };
     expect(masker.state(point)).toEqual({
       step: "carted",
       label: "Added to cart",

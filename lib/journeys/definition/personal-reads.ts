@@ -1,3 +1,4 @@
+import type { Masker } from "../../privacy/mask";
 import type { JourneyDocument } from "./definition-schema";
 
 /** A value a data journey keeps under its own words (a fact by key and by label), and the path it is read from. */
@@ -30,4 +31,23 @@ export function personalDimension(document: JourneyDocument, key: string, isPers
   const d = (document.dimensions ?? []).find((x) => x.key === key);
   const values = d !== undefined && isPersonal(d.from);
   return { values, labels: values || (d?.labelFrom !== undefined && isPersonal(d.labelFrom)) };
+}
+
+/** Rows of a dimension (popularity, a funnel's breakdown) with its personal values and labels masked whole. */
+export function maskDimensionRowsWith<T extends { value: string; label: string }>(masker: Masker, document: unknown, dimension: string, rows: T[]): T[] {
+  const personal = personalDimension(document as JourneyDocument, dimension, masker.personalPath);
+  if (!personal.values && !personal.labels) return rows;
+  return rows.map((r) => ({ ...r, value: personal.values ? masker.value(r.value) : r.value, label: personal.labels ? masker.value(r.label) : r.label }));
+}
+
+/**
+ * A resume point's facts as a resume URL may carry them: those read from a personal path masked
+ * whole. A URL leaves in browser histories and the target's logs, which is why `{userid}` names
+ * the customer by reference where the id is personal.
+ */
+export function maskPersonalFacts(masker: Masker, document: unknown, facts: Record<string, string>): Record<string, string> {
+  if (!document) return facts;
+  const personal = new Set(personalFacts(document as JourneyDocument, masker.personalPath));
+  if (personal.size === 0) return facts;
+  return Object.fromEntries(Object.entries(facts).map(([k, v]) => [k, personal.has(k) ? masker.value(v) : v]));
 }
