@@ -46,7 +46,7 @@ async function findResume(userId: string, sessionId: string | undefined, now: nu
   if (!sessionId) return latestResume(store, userId, now);
   const session = await findSession(store, sessionId);
   if (!session || session.userId !== userId) {
-    const asked = (await getMasker()).text(userId);
+    const asked = (await getMasker()).attribute("userid", userId);
     throw new ApiError("not_found", `user "${asked}" has no session "${sessionId}"`, { userId: asked, sessionId });
   }
   return resumeOfSession(store, session, now);
@@ -59,7 +59,7 @@ async function findResume(userId: string, sessionId: string | undefined, now: nu
 export async function createLinkFor(viewer: Viewer, idOrReference: string, sessionId: string | undefined, origin: string) {
   const customer = await requireCustomer(idOrReference, "has no unfinished journey to resume");
   const userId = customer.userId;
-  const shown = (await getMasker()).text(userId);
+  const shown = (await getMasker()).attribute("userid", userId);
   const answer = await resumeStateOf(userId, sessionId);
   if (!answer) throw new ApiError("not_found", `user "${shown}" has no unfinished journey to resume`, { userId: shown, ...(sessionId ? { sessionId } : {}) });
   if (!answer.resume.canContinue) {

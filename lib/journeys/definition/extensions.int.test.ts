@@ -171,7 +171,7 @@ describe.each(testProviders())("a definition reading extension attributes, on %s
     expect(got).toEqual(loop);
   });
 
-  it("masks what a personal path fed (a fact under any key, a dimension, a description, a resume URL) for a caller without the reveal, and shows it revealed", async () => {
+  it("masks what a personal path fed (a fact under any key, a dimension, a description, a resume URL) without the reveal; shows it revealed", async () => {
     const paths = await livePersonalPaths(t.store);
     expect(paths).toEqual(["data.customer.name", "traceparent"]);
     const masker = await currentMasker(t.store, Date.now(), paths, await liveJourneyReads(t.store));
