@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { personalFacts, personalDimension } from "../journeys/definition/personal-reads";
 import { SHOP_DOCUMENT } from "../testing/shop-journey";
 import { createMasker, REVEALED } from "./mask";
-import { maskJourneyEvent } from "./mask-events";
+import { maskCloudEvent, maskJourneyEvent } from "./mask-events";
 import { attributeOf, personalEventPaths, readsPersonalPath } from "./personal-paths";
 
 const PEOPLE = ["data.customer.name", "data.guests[*].email", "subject", "traceparent"];
@@ -118,5 +118,26 @@ describe("values read from a personal path, in the masker", () => {
       extensions: { traceparent: "••-••••••-••", comexample: "kept" },
     });
     expect(maskJourneyEvent(REVEALED, event)).toEqual(event);
+  });
+
+  it("masks them whole in a served CloudEvent too (the player's blocks), Segment's context still by its own paths", () => {
+    const served = {
+      specversion: "1.0",
+      id: "e-1",
+      source: "web",
+      type: "shop.cart.added",
+      position: 1,
+      streamversion: 1,
+      recordedtime: "2026-06-01T10:00:00.000Z",
+      subject: "customer/ada",
+      traceparent: "00-abcdef-01",
+      comexample: "kept",
+      segmentcontext: JSON.stringify({ ip: "10.0.0.1", page: { url: "/cart" } }),
+      data: { customer: { name: "Ada Lovelace" } },
+    };
+    const masked = maskCloudEvent(masker, served);
+    expect(masked).toMatchObject({ subject: "c•••••••/•••", traceparent: "••-••••••-••", comexample: "kept", data: { customer: { name: "A•• ••••••••" } } });
+    expect(JSON.parse(masked.segmentcontext as string)).toEqual({ ip: "••.•.•.•", page: { url: "/cart" } });
+    expect(maskCloudEvent(REVEALED, served)).toMatchObject({ subject: "customer/ada", traceparent: "00-abcdef-01" });
   });
 });
