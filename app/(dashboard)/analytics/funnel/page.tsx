@@ -69,13 +69,9 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
             <Cell numeric>{percent(r.fromPrevious)}</Cell>
             <Cell numeric>{r.index === 0 ? "—" : formatSeconds(r.medianSeconds)}</Cell>
             <Cell numeric>
-              {r.index < steps.length - 1 ? (
-                <Link className={link} href={sessions({ depth: r.index + 1 })} aria-label={`${r.dropOff} dropped off after ${r.label}`}>
-                  {r.dropOff.toLocaleString("en-GB")}
-                </Link>
-              ) : (
-                "—"
-              )}
+              <Link className={link} href={sessions({ depth: r.index + 1, dropped: 1 })} aria-label={`${r.dropOff} dropped off after ${r.label}`}>
+                {r.dropOff.toLocaleString("en-GB")}
+              </Link>
             </Cell>
             <Cell>
               <ul className="flex flex-wrap gap-1">
@@ -141,8 +137,9 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
       )}
       <p className="text-xs text-slate-500">
         A step counts sessions that reached it and every step before it, in order; the first column of rates is of the sessions that reached the first step (the
-        overview&apos;s conversion is of all sessions). Breakdowns show the 12 largest values, counted at the first step. Drop-offs reached a step and not the
-        next; their reasons come from where they stopped (live sessions have none yet). Times are the lower median, in whole seconds.
+        overview&apos;s conversion is of all sessions). Breakdowns show the 12 largest values, counted at the first step. Drop-offs reached a step, not the
+        next, and ended without completing (a live session has not dropped off yet); their reasons come from where they stopped. Times are the lower median, in
+        whole seconds.
       </p>
     </div>
   );
