@@ -25,13 +25,16 @@ export function BarsPerValue<K extends string>({
   rows: readonly ({ label: string } & Record<K, number>)[];
   series: readonly BarSeries<K>[];
 }) {
+  const shown = rows.slice(0, MOST_VALUES);
   return (
-    <div className="h-72 w-full" role="img" aria-label={label}>
+    // One group of bars a value, top to bottom, the value's name beside it: a journey's own (often
+    // long) names stay readable on a phone, where names under upright bars ran into each other.
+    <div className="w-full" style={{ height: 72 + shown.length * (series.length * 12 + 16) }} role="img" aria-label={label}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows.slice(0, MOST_VALUES)} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#94a3b833" vertical={false} />
-          <XAxis dataKey="label" fontSize={12} interval={0} />
-          <YAxis fontSize={12} allowDecimals={false} />
+        <BarChart data={shown} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#94a3b833" horizontal={false} />
+          <XAxis type="number" fontSize={12} allowDecimals={false} />
+          <YAxis type="category" dataKey="label" fontSize={12} width={130} interval={0} />
           <Tooltip />
           <Legend />
           {series.map((s) => (
