@@ -1,6 +1,6 @@
 import { yieldToEventLoop } from "../db/event-loop";
 import type { Store } from "../db/prisma";
-import { buildGenerationStep, buildingGeneration, liveGeneration, startGeneration, switchWhenCaughtUp } from "./generations";
+import { buildGenerationStep, buildingGeneration, liveGeneration, startGeneration, startReleaseGeneration, switchWhenCaughtUp } from "./generations";
 import { catalogOfGeneration } from "./generations/catalogs";
 import { catchUp, closeIdleSessions, repairDailyRollups, repairSummaries } from "./projector";
 import type { ProjectorOptions } from "./projector/options";
@@ -86,14 +86,22 @@ async function backfillAnalytics(store: Store): Promise<void> {
   await startGeneration(store, { definitions: live.definitions, catalog: await catalogOfGeneration(live), reason: "analytics backfill" });
 }
 
+async function releaseGeneration(store: Store): Promise<void> {
+  const started = await startReleaseGeneration(store);
+  if (started) console.log(`[rewind] ${started.reason}: building generation ${started.id} of the read models; pages show the current one until it is ready`);
+}
+
 /** Starts the projector in this server process: catches up now, then polls. Idempotent. */
 export function startProjector(store: Store): void {
   if (globalRunner.rewindProjector) return;
   const runner: Runner = { running: false, again: false, timer: null, lastClose: 0, failures: 0, retryAt: 0 };
   globalRunner.rewindProjector = runner;
   globalRunner.rewindProjectorStore = store;
-  // A rebuild that stopped before refreshing its summaries leaves users without one: repair first.
-  void backfillAnalytics(store)
+  // A release whose built-in fold changed folds everything again beside the live generation first
+  // (switched in when caught up); a rebuild that stopped before refreshing its summaries leaves
+  // users without one: repair first.
+  void releaseGeneration(store)
+    .then(() => backfillAnalytics(store))
     .then(() => repairDailyRollups(store))
     .then(() => repairSummaries(store))
     .catch((error: unknown) => logFailure(error, 1))
