@@ -9,7 +9,9 @@ import { sql } from "./sql";
  */
 export async function tableBytes(store: Store, table: string): Promise<number | null> {
   if (store.target.provider === "postgresql") {
-    const rows = await store.db.$queryRaw<{ bytes: bigint | number | null }[]>(sql`SELECT pg_total_relation_size(to_regclass(quote_ident(${table}))) AS "bytes"`);
+    const rows = await store.db.$queryRaw<{ bytes: bigint | number | null }[]>(
+      sql`SELECT pg_total_relation_size(to_regclass(quote_ident(${table}))) AS "bytes"`,
+    );
     return rows[0]?.bytes == null ? null : Number(rows[0].bytes);
   }
   const objects = await store.db.$queryRaw<{ name: string }[]>(sql`SELECT "name" FROM "sqlite_master" WHERE "tbl_name" = ${table}`);
