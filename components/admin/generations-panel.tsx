@@ -72,7 +72,7 @@ export function GenerationsPanel({ generations, rollback }: { generations: reado
                   label="Roll back"
                   className="space-y-1"
                   compact
-                  confirm={`Roll the read models back to generation ${g.id} (${foldedWithWords(g.definitions)})? The live generation is kept, so this can be undone.`}
+                  confirm={`Roll the read models back to generation ${g.id} (${foldedWithWords(g.definitions)})? The live one is kept: this can be undone.`}
                 >
                   <input type="hidden" name="id" value={g.id} />
                 </ActionForm>
