@@ -54,8 +54,11 @@ async function run(store: Store, runner: Runner) {
     do {
       runner.again = false;
       const options = { timeoutMs: sessionTimeoutMs() };
-      const live = { ...options, catalog: await catalogOfGeneration(await liveGeneration(store)) };
+      // Its pages fold only while this generation is live: a switch or a rollback from elsewhere stops them, and the next run reads the new one.
+      const current = await liveGeneration(store);
+      const live = { ...options, catalog: await catalogOfGeneration(current), liveGeneration: current.id };
       await catchUp(store, live);
+      if ((await liveGeneration(store)).id !== current.id) runner.again = true;
       if (await buildStep(store, options)) runner.again = true;
       if (Date.now() - runner.lastClose > CLOSE_IDLE_EVERY_MS) {
         runner.lastClose = Date.now();

@@ -111,6 +111,16 @@ describe.each(testProviders())("rolling the read models back on %s", (provider) 
     expect(await figures(t)).toEqual(back);
   });
 
+  it("a live page folding with the catalog of a generation switched out meanwhile folds nothing", async () => {
+    const live = await liveGeneration(t.store);
+    const more = simulateWorld({ users: 2, days: 1, seed: "rollback-late", start: new Date("2026-06-10T00:00:00Z") }).map((w) => w.event);
+    await importRecords(t.store, records(more));
+    const before = await figures(t);
+    expect(await catchUp(t.store, { ...USUAL, liveGeneration: live.id + 1000 })).toBe(0);
+    expect(await figures(t)).toEqual(before);
+    expect(await catchUp(t.store, { ...USUAL, liveGeneration: live.id })).toBeGreaterThan(0);
+  });
+
   it("keeps the newest REWIND_KEEP_GENERATIONS retired generations, dropping the one retired longest ago", async () => {
     const ids: number[] = [];
     process.env.REWIND_KEEP_GENERATIONS = "2";
