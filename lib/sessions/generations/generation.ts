@@ -23,6 +23,8 @@ export interface Generation {
   switchedAt: Date | null;
   /** when a build failed or was superseded, or when a retired generation's tables were dropped */
   endedAt: Date | null;
+  /** when it stopped being live (the newest retired ones keep their tables, for a rollback) */
+  retiredAt: Date | null;
 }
 
 export const toGeneration = (row: JourneyGeneration): Generation => ({
@@ -50,6 +52,17 @@ export async function liveGeneration(store: Store): Promise<Generation> {
 export async function readGeneration(store: Store, id: number): Promise<Generation | null> {
   const row = await store.db.journeyGeneration.findUnique({ where: { id } });
   return row ? toGeneration(row) : null;
+}
+
+/** The retired generation a rollback brings back: the one retired last that still has its tables. */
+export async function newestKeptGeneration(store: Store): Promise<Generation | null> {
+  return (await keptGenerations(store))[0] ?? null;
+}
+
+/** The retired generations that keep their tables, retired last first. */
+export async function keptGenerations(store: Store): Promise<Generation[]> {
+  const rows = await store.db.journeyGeneration.findMany({ where: { state: "retired", endedAt: null }, orderBy: [{ retiredAt: "desc" }, { id: "desc" }] });
+  return rows.map(toGeneration);
 }
 
 /** Every generation, newest first. */

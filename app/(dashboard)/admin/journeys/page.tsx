@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminTabs } from "@/components/admin/admin-tabs";
+import { GenerationsPanel } from "@/components/admin/generations-panel";
 import { JourneyEditor } from "@/components/admin/journey-editor";
 import { JourneyList } from "@/components/admin/journey-list";
 import { RefreshWhile } from "@/components/admin/refresh-while";
@@ -9,6 +10,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { previewJourneyAction, saveJourneyAction } from "@/lib/actions/journeys";
+import { listGenerationsWithDisk, rollbackStatus } from "@/lib/data/generations";
 import { getJourneysAdmin } from "@/lib/data/journey-admin";
 import { requireViewer } from "@/lib/data/viewer";
 import { STARTER_DEFINITION } from "@/lib/journey-store/starter-definition";
@@ -20,7 +22,7 @@ export default async function AdminJourneysPage({ searchParams }: { searchParams
   await requireViewer("admin.manage");
   const raw = (await searchParams).name;
   const name = typeof raw === "string" && raw !== "" ? raw : null;
-  const { journeys, history, building } = await getJourneysAdmin(name);
+  const [{ journeys, history, building }, generations] = await Promise.all([getJourneysAdmin(name), listGenerationsWithDisk()]);
   const selected = name ? journeys.find((j) => j.name === name) : undefined;
   const failed = selected?.build?.state === "failed" ? selected.build : null;
   const head = history[0];
@@ -78,6 +80,7 @@ export default async function AdminJourneysPage({ searchParams }: { searchParams
           {selected && <VersionHistory label="Definition history" history={history} />}
         </section>
       )}
+      <GenerationsPanel generations={generations} rollback={rollbackStatus()} />
     </div>
   );
 }
