@@ -1,6 +1,7 @@
 import { funnelAnswer } from "../analytics/answers";
 import type { DayRange } from "../analytics/range";
 import { readFunnelAnswer } from "../analytics/read-answers";
+import { type Env, positiveFromEnv } from "../config/env-number";
 import type { Store } from "../db/prisma";
 import { yieldToEventLoop } from "../db/event-loop";
 import { countJourneyFeed, readJourneyFeed } from "../eventstore/journey-events";
@@ -30,8 +31,12 @@ export interface WhatIfOptions {
   onProgress?: (done: number, total: number) => Promise<boolean> | boolean;
 }
 
-/** Events per page read: the rebuild's page size. */
+/** Events per page read: the rebuild's page size, unless REWIND_WHAT_IF_PAGE says otherwise. */
 export const WHAT_IF_PAGE = 20_000;
+
+export function whatIfPageSize(env: Env = process.env): number {
+  return positiveFromEnv(env, "REWIND_WHAT_IF_PAGE", WHAT_IF_PAGE, { integer: true });
+}
 /** Events folded between two turns of the event loop. */
 const FOLD_SLICE = 5_000;
 
@@ -87,6 +92,7 @@ export async function computeWhatIf(store: Store, draft: JourneyDocument, range:
     }
   }
 
+  if (!(await progress(2 * total))) return null;
   const listed = tally.listedChanges().flatMap((c) => (c.current ? [c.current.firstPosition] : []));
   return tally.result(current, draftJourney, await liveSessionIdsAt(store, listed));
 }

@@ -134,6 +134,9 @@ describe.each(testProviders())("a what-if of a draft definition on %s", (provide
     await expect(createWhatIfJob(live.store, { name: "shop", document: DRAFT, from: FROM, to: TO, requestedBy: "test" })).rejects.toEqual(
       new WhatIfRunningError(first.id),
     );
+    // The database holds it too: a second running row of the name is refused even past the check.
+    const row = { name: "shop", document: DRAFT, from: FROM, to: TO, requestedBy: "test", state: "running", createdAt: new Date() };
+    await expect(live.store.db.whatIfJob.create({ data: { ...row, id: "second" } })).rejects.toThrow();
     expect(await failInterruptedWhatIfJobs(live.store)).toBe(1);
     expect(await readWhatIfJob(live.store, first.id)).toMatchObject({ state: "failed", error: RESTARTED, result: null });
     // Once it has ended, another may start.
