@@ -55,7 +55,8 @@ async function healthDuringWhatIf(url: string, port: number): Promise<void> {
     if (state !== "done") throw new Error(`the server's what-if ended ${state}`);
     console.log(`server: what-if ${state} in ${fmt(seconds, 1)} s; ${fmt(during.length)} health checks meanwhile`);
     console.log(
-      `server: /api/health idle median ${fmt(median(idle), 1)} ms, p99 ${fmt(p99(idle), 1)} ms; during median ${fmt(median(during), 1)} ms, max ${fmt(Math.max(...during), 1)} ms`,
+      `server: /api/health idle median ${fmt(median(idle), 1)} ms, p99 ${fmt(p99(idle), 1)} ms; ` +
+        `during median ${fmt(median(during), 1)} ms, max ${fmt(Math.max(...during), 1)} ms`,
     );
     console.log(`peak server memory: ${fmt(server.peakMemoryMb())} MB`);
     console.log(`health p99 during what-if ms: ${p99(during).toFixed(1)}`);
