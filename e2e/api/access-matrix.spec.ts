@@ -36,7 +36,6 @@ async function replayGrantOf(client: APIRequestContext, sessionId: string): Prom
 
 type Caller = "anonymous" | Role | "service key" | "producer key";
 const CALLERS: Caller[] = ["anonymous", ...ROLES, "service key", "producer key"];
-
 type Method = "GET" | "POST" | "DELETE";
 
 function expectedStatus(rule: RouteRule, method: Method, caller: Caller): number | "redirect-to-sign-in" | "redirect-home" | "ok" | "allowed" {
@@ -100,7 +99,6 @@ test("each role and key kind gets exactly what the matrix says, on every route",
     "/api/analytics/funnel": "/api/analytics/funnel?journey=holiday-booking&from=2026-06-01&to=2026-06-01",
     "/api/analytics/overview": "/api/analytics/overview?journey=holiday-booking&from=2026-06-01&to=2026-06-01",
     "/api/analytics/popularity": "/api/analytics/popularity?journey=holiday-booking&dimension=country&from=2026-06-01&to=2026-06-01",
-
     "/api/journeys/[name]": "/api/journeys/holiday-booking",
     "/api/journeys/what-if/[id]": `/api/journeys/what-if/${whatIfId}`,
   };

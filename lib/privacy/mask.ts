@@ -1,5 +1,5 @@
 import { compileDetector, type Detector } from "./detectors";
-import { attributeOf, personalEventPaths, readsPersonalPath } from "./personal-paths";
+import { attributeOf, personalEventPaths, readsPersonalPathOf } from "./personal-paths";
 import type { PersonalDataPolicy } from "./policy";
 
 /**
@@ -116,8 +116,11 @@ export interface Masker {
    * a journey names it personal (a `people` path outside `data`), else through the patterns.
    */
   attribute(name: string, value: string): string;
-  /** Does reading this event path reach personal data (a definition's dimension, say)? Always false once revealed. */
-  personalPath(path: string): boolean;
+  /**
+   * Does reading this event path, from events of these types (globs; none: any type), reach
+   * personal data (a definition's dimension, say)? Always false once revealed.
+   */
+  personalPath(path: string, types?: readonly string[]): boolean;
 }
 
 /** A pattern that could not be shown safe (stored before patterns were checked): every string masked whole, nothing run. */
@@ -139,7 +142,7 @@ export interface MaskerOptions {
    * each is read from: the keys of those read from a personal path are masked whole in states, as
    * the personal paths' own last keys are
    */
-  journeyReads?: readonly { keys: readonly string[]; path: string }[];
+  journeyReads?: readonly { keys: readonly string[]; path: string; types?: readonly string[] }[];
 }
 
 export function createMasker(policy: PersonalDataPolicy, options: MaskerOptions = {}): Masker {
@@ -152,7 +155,7 @@ export function createMasker(policy: PersonalDataPolicy, options: MaskerOptions 
   const everywhere = (options.journeyPaths ?? []).filter((p) => p.startsWith("data.")).map((p) => parsePath(p.slice("data.".length)));
   const personalAttributes = new Set((options.journeyPaths ?? []).map(attributeOf).filter((a): a is string => a !== null));
   const personal = personalEventPaths(policy, options.journeyPaths);
-  const personalPath = (path: string) => readsPersonalPath(path, personal);
+  const personalPath = (path: string, types?: readonly string[]) => readsPersonalPathOf(path, personal, types);
 
   function text(value: string): string {
     let out = value;
@@ -188,7 +191,7 @@ export function createMasker(policy: PersonalDataPolicy, options: MaskerOptions 
   const personalKeys = new Set([
     ...[...paths.values(), everywhere].flatMap((list) => list.map((path) => path[path.length - 1]!.key)),
     // A fact read from a personal path is personal under whatever key and label it is kept.
-    ...(options.journeyReads ?? []).filter((r) => personalPath(r.path)).flatMap((r) => r.keys),
+    ...(options.journeyReads ?? []).filter((r) => personalPath(r.path, r.types)).flatMap((r) => r.keys),
   ]);
 
   function state<T>(value: T): T {

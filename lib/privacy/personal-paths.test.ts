@@ -3,7 +3,7 @@ import { personalFacts, personalDimension } from "../journeys/definition/persona
 import { SHOP_DOCUMENT } from "../testing/shop-journey";
 import { createMasker, REVEALED } from "./mask";
 import { maskCloudEvent, maskJourneyEvent } from "./mask-events";
-import { attributeOf, personalEventPaths, readsPersonalPath } from "./personal-paths";
+import { attributeOf, personalEventPaths, readsPersonalPath, readsPersonalPathOf } from "./personal-paths";
 
 const PEOPLE = ["data.customer.name", "data.guests[*].email", "subject", "traceparent"];
 
@@ -25,12 +25,27 @@ describe("does a path read personal data", () => {
     ["comexample", false],
   ])("%s: %s", (path, personal) => expect(readsPersonalPath(path, PEOPLE)).toBe(personal));
 
-  it("takes the policy's paths as paths in data, for every type, a `*` matching any name", () => {
-    const paths = personalEventPaths({ fields: { "identity.user.registered": ["email"], "segment.identify": ["*"] }, patterns: [] }, ["subject"]);
-    expect(paths).toEqual(["data.email", "data.*", "subject"]);
-    expect(readsPersonalPath("data.email", paths)).toBe(true);
-    expect(readsPersonalPath("data.anything.below", paths)).toBe(true);
-    expect(readsPersonalPath("type", paths)).toBe(false);
+  it("takes the policy's named fields as personal for every type, and a `*` only for the types it is named under", () => {
+    const paths = personalEventPaths({ fields: { "identity.user.registered": ["email"], identify: ["*"] }, patterns: [] }, ["subject"]);
+    expect(paths).toEqual({
+      everyType: ["subject"],
+      byType: [
+        ["identity.user.registered", ["data.email"]],
+        ["identify", ["data.*"]],
+      ],
+    });
+    // Read from any type (no types given): everything the policy names.
+    expect(readsPersonalPathOf("data.email", paths)).toBe(true);
+    expect(readsPersonalPathOf("data.anything.below", paths)).toBe(true);
+    expect(readsPersonalPathOf("type", paths)).toBe(false);
+    // A shop journey's fact: `email` is personal wherever it is read, identify's traits are not its concern…
+    expect(readsPersonalPathOf("data.email", paths, ["shop.*"])).toBe(true);
+    expect(readsPersonalPathOf("data.productId", paths, ["shop.*"])).toBe(false);
+    // …unless it reads identify events (by its `when`, or its journey claims them).
+    expect(readsPersonalPathOf("data.productId", paths, ["identify"])).toBe(true);
+    expect(readsPersonalPathOf("data.productId", paths, ["*"])).toBe(true);
+    // The journeys' people paths count for every type.
+    expect(readsPersonalPathOf("subject", paths, ["shop.*"])).toBe(true);
   });
 
   it("names the attribute a path outside data starts at", () => {
@@ -59,6 +74,15 @@ describe("this fact reads a personal path", () => {
   it("names the facts whose `from` is personal; a count keeps no value, so it reads none", () => {
     expect(personalFacts(document, masker.personalPath)).toEqual(["buyer", "trace"]);
     expect(personalFacts(SHOP_DOCUMENT, masker.personalPath)).toEqual([]);
+  });
+
+  it("under a policy marking all of identify's traits (`*`), a shop fact is personal only if it reads identify events", () => {
+    const segment = createMasker({ fields: { identify: ["*"] }, patterns: [] }, { journeyPaths: PEOPLE });
+    expect(personalFacts(SHOP_DOCUMENT, segment.personalPath)).toEqual([]);
+    const typed = { ...SHOP_DOCUMENT, facts: [{ key: "plan", label: "Plan", from: "data.plan", when: { type: "identify" }, keep: "last" as const }] };
+    expect(personalFacts(typed, segment.personalPath)).toEqual(["plan"]);
+    const claimsAll = { ...SHOP_DOCUMENT, claims: { types: ["*"], sources: ["*"] } };
+    expect(personalFacts(claimsAll, segment.personalPath).length).toBeGreaterThan(0);
   });
 
   it("a dimension's values are personal when `from` is, its labels also when `labelFrom` is", () => {

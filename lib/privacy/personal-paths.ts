@@ -1,3 +1,4 @@
+import { globListMatches } from "../glob/glob";
 import type { PersonalDataPolicy } from "./policy";
 
 /**
@@ -24,13 +25,36 @@ export function readsPersonalPath(path: string, personalPaths: readonly string[]
 }
 
 /**
- * Every event path the policy and the journeys name as personal. The policy's paths are per event
- * type and inside `data`; a fact or dimension keeps no type beside its value, so here they count
- * for every type (masking more is the safe side).
+ * Every event path the policy and the journeys name as personal: the journeys' `people` for every
+ * event type, the policy's (inside `data`) for the type it names them under.
  */
-export function personalEventPaths(policy: PersonalDataPolicy, journeyPaths: readonly string[] = []): string[] {
-  const fromPolicy = Object.values(policy.fields).flatMap((paths) => paths.map((p) => `data.${p}`));
-  return [...new Set([...fromPolicy, ...journeyPaths])];
+export interface PersonalEventPaths {
+  everyType: string[];
+  byType: readonly (readonly [type: string, paths: string[]])[];
+}
+
+export function personalEventPaths(policy: PersonalDataPolicy, journeyPaths: readonly string[] = []): PersonalEventPaths {
+  return {
+    everyType: [...new Set(journeyPaths)],
+    byType: Object.entries(policy.fields).map(([type, paths]) => [type, paths.map((p) => `data.${p}`)] as const),
+  };
+}
+
+/**
+ * Does reading `path` from events of these types (globs: a fact's `when.type`, else the types its
+ * journey claims; none given, any type) reach personal data? A policy path naming its fields
+ * counts for every type; one with a `*` only for the types it is named under, so Segment's
+ * `identify: ["*"]` makes every trait personal in a journey that claims `identify`, and not every
+ * fact of every journey.
+ */
+export function readsPersonalPathOf(path: string, personal: PersonalEventPaths, types?: readonly string[]): boolean {
+  if (readsPersonalPath(path, personal.everyType)) return true;
+  return personal.byType.some(([type, paths]) => {
+    const inScope = types === undefined || globListMatches(types, type);
+    // A named field (`email`) is personal whatever type it is read from: a fact without a type
+    // reads every event of its sessions, claimed or not. A `*` counts only where its type is read.
+    return readsPersonalPath(path, inScope ? paths : paths.filter((p) => !names(p).includes("*")));
+  });
 }
 
 /** The attribute (or extension) a path outside `data` starts at: `subject`, `userid`, `traceparent`; null inside `data`. */

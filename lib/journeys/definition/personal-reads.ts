@@ -5,7 +5,11 @@ import type { JourneyDocument } from "./definition-schema";
 export interface ValueRead {
   keys: string[];
   path: string;
+  /** the event types it is read from: its `when.type`, else the types the journey claims */
+  types: string[];
 }
+
+const typesRead = (document: JourneyDocument, when: { type?: string } | undefined) => (when?.type ? [when.type] : document.claims.types);
 
 /**
  * What a definition's facts read: a fact is kept under its key (the resume point's `facts`, a
@@ -13,13 +17,15 @@ export interface ValueRead {
  * keeps how many events matched, never a value read, so it reads nothing.
  */
 export function factReads(document: JourneyDocument): ValueRead[] {
-  return (document.facts ?? []).filter((f) => f.from !== undefined && f.keep !== "count").map((f) => ({ keys: [f.key, f.label], path: f.from! }));
+  return (document.facts ?? [])
+    .filter((f) => f.from !== undefined && f.keep !== "count")
+    .map((f) => ({ keys: [f.key, f.label], path: f.from!, types: typesRead(document, f.when) }));
 }
 
 /** The keys of the facts that read a personal path ("this fact reads a personal path"). */
-export function personalFacts(document: JourneyDocument, isPersonal: (path: string) => boolean): string[] {
+export function personalFacts(document: JourneyDocument, isPersonal: (path: string, types?: readonly string[]) => boolean): string[] {
   return factReads(document)
-    .filter((r) => isPersonal(r.path))
+    .filter((r) => isPersonal(r.path, r.types))
     .map((r) => r.keys[0]!);
 }
 
@@ -27,10 +33,15 @@ export function personalFacts(document: JourneyDocument, isPersonal: (path: stri
  * Whether a dimension's values and labels are personal: its values when `from` reads a personal
  * path; its labels then too (a value without a label is shown as itself), or when `labelFrom` does.
  */
-export function personalDimension(document: JourneyDocument, key: string, isPersonal: (path: string) => boolean): { values: boolean; labels: boolean } {
+export function personalDimension(
+  document: JourneyDocument,
+  key: string,
+  isPersonal: (path: string, types?: readonly string[]) => boolean,
+): { values: boolean; labels: boolean } {
   const d = (document.dimensions ?? []).find((x) => x.key === key);
-  const values = d !== undefined && isPersonal(d.from);
-  return { values, labels: values || (d?.labelFrom !== undefined && isPersonal(d.labelFrom)) };
+  const types = d && typesRead(document, d.when);
+  const values = d !== undefined && isPersonal(d.from, types);
+  return { values, labels: values || (d?.labelFrom !== undefined && isPersonal(d.labelFrom, types)) };
 }
 
 /** Rows of a dimension (popularity, a funnel's breakdown) with its personal values and labels masked whole. */
