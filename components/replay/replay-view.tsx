@@ -135,7 +135,7 @@ export function ReplayView({
             ) : (
               (session.userId ?? `visitor ${session.anonymousId}`)
             )}{" "}
-            · session {session.id}
+            · session {session.id} · <span data-testid="journey-version">folded by {replay.journeyVersion.label}</span>
           </p>
           <h1 className="flex items-center gap-2 text-xl font-semibold">
             Session replay · {replay.times.length.toLocaleString("en-GB")} events

@@ -18,7 +18,7 @@ import { getStore } from "../db/prisma";
 import { dropReasonsOf } from "../journeys/drop-reasons";
 import { OUTCOMES } from "../journeys/outcomes";
 import type { JourneyDefinition, Labelled } from "../journeys/journey-definition";
-import { liveCatalog } from "./catalog";
+import { liveCatalog, liveJourneyVersion } from "./catalog";
 
 /**
  * What the analytics pages show, for any journey: daily counters only (and, for distinct users, the
@@ -50,7 +50,9 @@ export async function analyticsView(params: Record<string, string | string[] | u
   const range = readRange(params);
   const { journey, choices } = await pickJourney(first(params.journey), range);
   if (!journey) notFound();
-  return { range, view: { journey, choices, reports: reportsOf(journey) } };
+  // Which version of the journey folded the figures shown ("shop v3"), named in the header.
+  const { label: version } = await liveJourneyVersion(journey.name);
+  return { range, view: { journey, choices, reports: reportsOf(journey), version } };
 }
 
 /**
