@@ -15,7 +15,21 @@ type EditorAction = (state: JourneyEditorResult, form: FormData) => Promise<Jour
  * browser (a refused save keeps the admin's change); errors are listed with their JSON path and
  * marked on their line.
  */
-export function JourneyEditor({ initial, preview, save }: { initial: string; preview: EditorAction; save: EditorAction }) {
+export function JourneyEditor({
+  initial,
+  preview,
+  save,
+  basedOn,
+  retry,
+}: {
+  initial: string;
+  preview: EditorAction;
+  save: EditorAction;
+  /** the stored version the text starts from: a version saved by someone else meanwhile is refused as a conflict */
+  basedOn?: { name: string; version: number };
+  /** the newest version failed to build: its stored text, to build it again as it is */
+  retry?: { version: number; source: string };
+}) {
   const [text, setText] = useState(initial);
   const [previewed, runPreview, previewing] = useActionState(preview, null);
   const [saved, runSave, saving] = useActionState(save, null);
@@ -33,6 +47,7 @@ export function JourneyEditor({ initial, preview, save }: { initial: string; pre
     <div className="space-y-3">
       <form aria-label="Journey definition" className="space-y-3">
         <JsonEditor name="definition" label="Definition (JSON)" value={text} onChange={setText} errorLines={errorLines} />
+        {basedOn && <BasedOnFields basedOn={basedOn} />}
         <div className="flex flex-wrap gap-2">
           <button
             type="submit"
@@ -46,8 +61,25 @@ export function JourneyEditor({ initial, preview, save }: { initial: string; pre
           <button type="submit" formAction={runSave} onClick={() => setLatest("save")} disabled={saving} className={buttonClass("action")}>
             {saving ? "Saving…" : "Save a new version"}
           </button>
+          {retry && (
+            <button type="submit" form="journey-retry" onClick={() => setLatest("save")} disabled={saving} className={buttonClass("outline", "text-sm")}>
+              Retry building v{retry.version}
+            </button>
+          )}
         </div>
       </form>
+      {retry && basedOn && (
+        // The stored text, not the editor's: a retry builds the failed version exactly as it was saved.
+        <form id="journey-retry" action={runSave} hidden>
+          <input type="hidden" name="definition" value={retry.source} />
+          <BasedOnFields basedOn={basedOn} />
+        </form>
+      )}
+      {result?.kind === "conflict" && (
+        <Notice role="alert" tone="error">
+          Not saved: {result.message}
+        </Notice>
+      )}
       {located.length > 0 && (
         <Notice as="div" role="alert" tone="error">
           <p className="font-medium">Not saved: {located.length === 1 ? "one error" : `${located.length} errors`}.</p>
@@ -67,5 +99,14 @@ export function JourneyEditor({ initial, preview, save }: { initial: string; pre
       )}
       {result?.kind === "preview" && <JourneyPreview preview={result.preview} name={name} />}
     </div>
+  );
+}
+
+function BasedOnFields({ basedOn }: { basedOn: { name: string; version: number } }) {
+  return (
+    <>
+      <input type="hidden" name="basedOnName" value={basedOn.name} />
+      <input type="hidden" name="basedOnVersion" value={basedOn.version} />
+    </>
   );
 }

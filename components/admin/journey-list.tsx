@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buildWords } from "@/lib/journey-store/build-status";
 import type { JourneySummary } from "@/lib/journey-store/journey-list";
 import { formatWallClock } from "../replay/format-time";
 import { Badge } from "../ui/badge";
@@ -22,9 +23,9 @@ export function JourneyList({ journeys, selected }: { journeys: readonly Journey
             ) : (
               <>
                 v{j.version}
-                {j.liveVersion !== j.version && (
-                  <Badge tone="amber-soft" className="ml-2">
-                    {j.liveVersion ? `live v${j.liveVersion}` : "not live yet"}
+                {j.build && j.build.state !== "live" && (
+                  <Badge tone={j.build.state === "failed" ? "red" : "amber-soft"} className="ml-2">
+                    {buildWords(j.build)}
                   </Badge>
                 )}
               </>

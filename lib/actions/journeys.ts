@@ -11,6 +11,7 @@ export type JourneyEditorResult =
   | { kind: "errors"; errors: DefinitionError[] }
   | { kind: "preview"; preview: DraftPreview }
   | { kind: "saved"; message: string }
+  | { kind: "conflict"; message: string }
   | null;
 
 // Server actions are public endpoints: each checks the role and its input itself.
@@ -18,6 +19,14 @@ export type JourneyEditorResult =
 const draftSchema = z.string().catch("");
 
 const draftOf = (form: FormData): string => draftSchema.parse(form.get("definition"));
+
+// The journey and version the admin's draft started from (absent for a new definition, or an unreadable field: no check then).
+const basedOnSchema = z
+  .object({ name: z.string().max(40), version: z.coerce.number().int().min(0) })
+  .optional()
+  .catch(undefined);
+const basedOnOf = (form: FormData) =>
+  basedOnSchema.parse(form.has("basedOnName") ? { name: form.get("basedOnName"), version: form.get("basedOnVersion") } : undefined);
 
 /** How recent sessions would fold with the draft; changes nothing. */
 export async function previewJourneyAction(_state: JourneyEditorResult, form: FormData): Promise<JourneyEditorResult> {
@@ -29,8 +38,8 @@ export async function previewJourneyAction(_state: JourneyEditorResult, form: Fo
 /** Stores the draft as a new version; a new generation of the read models folds with it. */
 export async function saveJourneyAction(_state: JourneyEditorResult, form: FormData): Promise<JourneyEditorResult> {
   const admin = await requireViewer("admin.manage");
-  const saved = await saveDraft(draftOf(form), admin.email);
-  if (!saved.ok) return { kind: "errors", errors: saved.errors };
+  const saved = await saveDraft(draftOf(form), admin.email, basedOnOf(form));
+  if (!saved.ok) return "conflict" in saved ? { kind: "conflict", message: saved.conflict } : { kind: "errors", errors: saved.errors };
   revalidatePath("/admin/journeys");
   return { kind: "saved", message: saved.message };
 }

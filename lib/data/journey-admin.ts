@@ -1,7 +1,15 @@
 import "server-only";
 import { getStore } from "../db/prisma";
 import { applyDefinition } from "../journey-store/apply-definition";
-import { checkDefinitionText, definitionHistory, InvalidDefinitionError, listDefinitions, type DefinitionError } from "../journey-store/definition-store";
+import {
+  type BasedOn,
+  checkDefinitionText,
+  DefinitionConflictError,
+  type DefinitionError,
+  definitionHistory,
+  InvalidDefinitionError,
+  listDefinitions,
+} from "../journey-store/definition-store";
 import { catalogOfDocuments } from "../journey-store/journey-catalog";
 import { listJourneySummaries } from "../journey-store/journey-list";
 import { previewFold } from "../journey-store/preview-fold";
@@ -39,20 +47,28 @@ export async function previewDraft(text: string) {
 
 export type DraftPreview = Extract<Awaited<ReturnType<typeof previewDraft>>, { ok: true }>;
 
-/** Saves a draft as a new version and starts the generation that folds with it. */
-export async function saveDraft(text: string, changedBy: string): Promise<{ ok: false; errors: DefinitionError[] } | { ok: true; message: string }> {
+export type SaveDraftResult = { ok: false; errors: DefinitionError[] } | { ok: false; conflict: string } | { ok: true; message: string };
+
+/**
+ * Saves a draft as a new version and starts the generation that folds with it; the same text as a
+ * version that failed to build builds it again. `basedOn`: the version the admin edited, so a
+ * version saved by someone else meanwhile is a conflict, not overwritten.
+ */
+export async function saveDraft(text: string, changedBy: string, basedOn?: BasedOn): Promise<SaveDraftResult> {
   try {
-    const result = await applyDefinition(getStore(), text, changedBy);
+    const result = await applyDefinition(getStore(), text, changedBy, basedOn);
     if (!result.applied) return { ok: true, message: `No change: ${result.unchanged.name} v${result.unchanged.version} is already this definition.` };
-    const { version, generation } = result;
+    const { version, generation, retried } = result;
+    const what = retried
+      ? `Retrying ${version.name} v${version.version}, whose build failed.`
+      : `Saved ${version.name} v${version.version} (${version.summary}).`;
     return {
       ok: true,
-      message:
-        `Saved ${version.name} v${version.version} (${version.summary}). A new version of the read models is being prepared ` +
-        `(generation ${generation.id}); pages show the current one until it has caught up.`,
+      message: `${what} A new version of the read models is being prepared (generation ${generation.id}); pages show the current one until it has caught up.`,
     };
   } catch (error) {
     if (error instanceof InvalidDefinitionError) return { ok: false, errors: error.errors };
+    if (error instanceof DefinitionConflictError) return { ok: false, conflict: error.message };
     throw error;
   }
 }

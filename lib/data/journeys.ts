@@ -3,6 +3,7 @@ import { can } from "../access/roles";
 import type { Viewer } from "../access/viewer";
 import { getStore } from "../db/prisma";
 import { ApiError } from "../http/errors";
+import { buildWords } from "../journey-store/build-status";
 import { definitionHistory, readDefinition, type DefinitionVersion } from "../journey-store/definition-store";
 import { type JourneySummary, listJourneySummaries } from "../journey-store/journey-list";
 
@@ -11,8 +12,13 @@ import { type JourneySummary, listJourneySummaries } from "../journey-store/jour
  * admins only (a service key and other roles get everything else).
  */
 function summaryJson(j: JourneySummary, viewer: Viewer) {
-  const { changedBy, summary: _summary, changedAt, ...rest } = j;
-  return { ...rest, changedAt: changedAt?.toISOString() ?? null, ...(mayKnowWho(viewer) ? { changedBy } : {}) };
+  const { changedBy, summary: _summary, changedAt, build, ...rest } = j;
+  return {
+    ...rest,
+    build: build && { ...build, endedAt: build.endedAt?.toISOString() ?? null, message: buildWords(build) },
+    changedAt: changedAt?.toISOString() ?? null,
+    ...(mayKnowWho(viewer) ? { changedBy } : {}),
+  };
 }
 
 const mayKnowWho = (viewer: Viewer) => viewer.kind === "user" && can(viewer.role, "admin.manage");

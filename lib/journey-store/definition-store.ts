@@ -33,6 +33,27 @@ export class InvalidDefinitionError extends Error {
   }
 }
 
+/**
+ * Someone else stored a version of this definition between the caller's read and its save (two
+ * admins, or an admin and `journeys apply`): nothing was written; the caller reloads and decides.
+ */
+export class DefinitionConflictError extends Error {
+  constructor(
+    readonly journey: string,
+    readonly version: number,
+  ) {
+    super(`journey ${journey}: version ${version} was saved by someone else meanwhile; reload and try again`);
+    this.name = "DefinitionConflictError";
+  }
+}
+
+/** A unique-key violation (Prisma's P2002, or the driver's own code when an adapter passes it through). */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; cause?: { code?: unknown; originalCode?: unknown } } | null;
+  const codes = [e?.code, e?.cause?.code, e?.cause?.originalCode];
+  return codes.some((c) => c === "P2002" || c === "23505" || c === "SQLITE_CONSTRAINT_PRIMARYKEY" || c === "SQLITE_CONSTRAINT_UNIQUE");
+}
+
 /** Far above any real definition (the booking-sized example is 4 KB): a bound on what one save stores. */
 export const MAX_DEFINITION_CHARS = 256_000;
 
@@ -99,31 +120,49 @@ export async function readDefinitionVersions(store: Store, versions: Record<stri
 
 export type SaveResult = { saved: true; version: DefinitionVersion } | { saved: false; unchanged: DefinitionVersion };
 
+/** The version the caller's draft was based on (0: the name had none): a save on top of a newer one is a conflict. */
+export interface BasedOn {
+  name: string;
+  version: number;
+}
+
 /**
  * Stores a new version of a definition from its JSON text, with what changed in words. An invalid
  * document (or a reserved name) throws InvalidDefinitionError and writes nothing; a document equal
  * to the version in force is not stored again (answered `saved: false`), so re-applying a file
- * does not re-fold the read models for nothing.
+ * does not re-fold the read models for nothing. A save that finds a newer version than `basedOn`
+ * (when it names this document's name), or loses the race for the next version number to another
+ * save, throws DefinitionConflictError and writes nothing.
  */
-export async function saveDefinition(store: Store, text: string, changedBy: string): Promise<SaveResult> {
+export async function saveDefinition(store: Store, text: string, changedBy: string, basedOn?: BasedOn): Promise<SaveResult> {
   const checked = checkDefinitionText(text);
   if (!checked.ok) throw new InvalidDefinitionError(checked.errors);
   const { name } = checked.document;
-  return store.db.$transaction(async (tx) => {
-    const head = await tx.journeyDefinitionVersion.findFirst({ where: { name }, orderBy: { version: "desc" } });
-    const before = head ? toVersion(head) : null;
-    if (before && JSON.stringify(before.document) === JSON.stringify(checked.document)) return { saved: false, unchanged: before } as const;
-    // Two saves of one name at once: the second insert fails on the (name, version) key; nothing is lost or overwritten.
-    const row = await tx.journeyDefinitionVersion.create({
-      data: {
-        name,
-        version: (before?.version ?? 0) + 1,
-        document: text,
-        changedBy,
-        changedAt: new Date(),
-        summary: describeDefinitionChange(before?.document ?? null, checked.document),
-      },
+  const expected = basedOn?.name === name ? basedOn.version : undefined;
+  let next = 0;
+  try {
+    return await store.db.$transaction(async (tx) => {
+      const head = await tx.journeyDefinitionVersion.findFirst({ where: { name }, orderBy: { version: "desc" } });
+      const before = head ? toVersion(head) : null;
+      if (expected !== undefined && (before?.version ?? 0) !== expected) throw new DefinitionConflictError(name, before?.version ?? 0);
+      if (before && JSON.stringify(before.document) === JSON.stringify(checked.document)) return { saved: false, unchanged: before } as const;
+      next = (before?.version ?? 0) + 1;
+      // Two saves of one name at once: the second insert fails on the (name, version) key (caught
+      // below); nothing is lost or overwritten.
+      const row = await tx.journeyDefinitionVersion.create({
+        data: {
+          name,
+          version: next,
+          document: text,
+          changedBy,
+          changedAt: new Date(),
+          summary: describeDefinitionChange(before?.document ?? null, checked.document),
+        },
+      });
+      return { saved: true, version: toVersion(row) } as const;
     });
-    return { saved: true, version: toVersion(row) } as const;
-  });
+  } catch (error) {
+    if (next > 0 && isUniqueViolation(error)) throw new DefinitionConflictError(name, next);
+    throw error;
+  }
 }

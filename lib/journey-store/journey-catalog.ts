@@ -3,7 +3,7 @@ import { builtInCatalog, catalogOf, type JourneyCatalog } from "../journeys/cata
 import { dataJourney } from "../journeys/definition/data-journey";
 import type { JourneyDocument } from "../journeys/definition/definition-schema";
 import { useCatalogResolver } from "../sessions/generations";
-import { listDefinitions, readDefinitionVersions } from "./definition-store";
+import { readDefinitionVersions } from "./definition-store";
 
 /** The catalog of the built-in journeys and these documents, turned into journeys. */
 export function catalogOfDocuments(documents: readonly JourneyDocument[]): JourneyCatalog {
@@ -14,11 +14,6 @@ export function catalogOfDocuments(documents: readonly JourneyDocument[]): Journ
 export async function catalogOfVersions(store: Store, versions: Record<string, number>): Promise<JourneyCatalog> {
   if (Object.keys(versions).length === 0) return builtInCatalog;
   return catalogOfDocuments((await readDefinitionVersions(store, versions)).map((v) => v.document));
-}
-
-/** The newest version of every stored definition, as a generation's `definitions` map. */
-export async function headVersions(store: Store): Promise<Record<string, number>> {
-  return Object.fromEntries((await listDefinitions(store)).map((v) => [v.name, v.version]));
 }
 
 /** Lets generations started in another process (`journeys apply`) be built here with their stored definitions. */

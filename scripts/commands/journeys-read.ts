@@ -1,5 +1,7 @@
 import type { Store } from "../../lib/db/prisma";
 import { definitionHistory, readDefinition, RESERVED_NAMES } from "../../lib/journey-store/definition-store";
+import { buildWords } from "../../lib/journey-store/build-status";
+import { readJourneyBuilds } from "../../lib/journey-store/journey-builds";
 import { listJourneySummaries } from "../../lib/journey-store/journey-list";
 
 const when = (d: Date | null) => (d ? d.toISOString().replace(/\.\d{3}Z$/, "Z") : "");
@@ -21,7 +23,7 @@ export async function listJourneys(store: Store): Promise<void> {
   const rows = (await listJourneySummaries(store)).map((j) => [
     j.name,
     j.label,
-    j.builtIn ? "built-in" : `v${j.version}${j.liveVersion === j.version ? "" : j.liveVersion ? ` (live v${j.liveVersion})` : " (not live yet)"}`,
+    j.builtIn || !j.build ? "built-in" : `v${j.version}${j.build.state === "live" ? "" : ` (${buildWords(j.build)})`}`,
     String(j.priority),
     String(j.steps.length),
     j.changedBy ?? "",
@@ -40,7 +42,14 @@ export async function showJourney(store: Store, name: string): Promise<void> {
   const history = await definitionHistory(store, name);
   const head = history[0];
   if (!head) throw unknown(name);
-  console.log(`${head.name} v${head.version}: ${head.document.label} (priority ${head.document.priority})\n`);
+  console.log(`${head.name} v${head.version}: ${head.document.label} (priority ${head.document.priority})`);
+  const build = (await readJourneyBuilds(store)).find((b) => b.version.name === name)?.build;
+  const words = build && buildWords(build);
+  if (build?.state === "failed") {
+    console.log(`v${head.version} ${words} at event ${build.position ?? 0} of ${build.head ?? 0} (generation ${build.generation}).`);
+    console.log(`Apply it unchanged to retry, or apply a fixed version.`);
+  } else if (words) console.log(`v${head.version} ${words}.`);
+  console.log("");
   console.log(head.source.trimEnd());
   console.log(`\nHistory:\n${table(history.map((v) => [`v${v.version}`, when(v.changedAt), v.changedBy, v.summary]))}`);
 }

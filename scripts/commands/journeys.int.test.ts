@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { liveGeneration } from "../../lib/sessions/generations";
+import { importRecords } from "../../lib/importer/import-events";
+import { buildingGeneration, buildUntilSwitched, liveGeneration } from "../../lib/sessions/generations";
+import { catalogFailingOn } from "../../lib/testing/failing-journey";
 import { createTestStore, testProviders, type TestStore } from "../../lib/testing/test-stores";
 import { runJourneys } from "./journeys";
 
@@ -82,12 +84,41 @@ describe.each(testProviders())("rewind journeys on %s", (provider) => {
     await printed(() => runJourneys(["apply", join(dir, "shop.json"), "--detach"]));
     const list = (await printed(() => runJourneys(["list"]))).trim().split("\n");
     expect(list[0]).toMatch(/^NAME\s+LABEL\s+VERSION\s+PRIORITY\s+STEPS\s+CHANGED BY\s+CHANGED AT$/);
-    expect(list[1]).toMatch(/^shop\s+Shop\s+v2 \(live v1\)\s+10\s+3\s+cli\s+\d{4}-\d\d-\d\dT/);
+    expect(list[1]).toMatch(/^shop\s+Shop\s+v2 \(being prepared; live v1\)\s+10\s+3\s+cli\s+\d{4}-\d\d-\d\dT/);
     expect(list[2]).toMatch(/^holiday-booking\s+.+\s+built-in\s+0\s+\d+$/);
     const show = await printed(() => runJourneys(["show", "shop"]));
     expect(show).toContain("shop v2: Shop (priority 10)");
     expect(show).toMatch(/v2\s+\S+\s+cli\s+label "Shop visits" → "Shop"\nv1\s+\S+\s+cli\s+first version/);
     expect(await printed(() => runJourneys(["export", "shop"]))).toBe(changed);
+  });
+
+  it("list and show say plainly that a version failed to build and which one is live; applying it unchanged retries it", async () => {
+    async function* cart() {
+      const value = {
+        specversion: "1.0",
+        id: "cli-cart-1",
+        source: "shop/web",
+        type: "shop.cart.added",
+        time: new Date().toISOString(),
+        userid: "u1",
+        sessionid: "s1",
+        data: {},
+      };
+      yield { line: 1, value };
+    }
+    await importRecords(t.store, cart());
+    const building = await buildingGeneration(t.store);
+    const build = buildUntilSwitched(t.store, building!.id, { catalog: catalogFailingOn(readFileSync(join(dir, "shop.json"), "utf8"), "shop.cart.added") });
+    await expect(build).rejects.toThrow(/is failed/);
+    expect(await printed(() => runJourneys(["list"]))).toMatch(/\nshop\s+Shop\s+v2 \(failed to build \(TypeError\); live v1\)\s+10/);
+    const show = await printed(() => runJourneys(["show", "shop"]));
+    expect(show).toMatch(/^shop v2: Shop \(priority 10\)\nv2 failed to build \(TypeError\); live v1 at event \d+ of \d+ \(generation \d+\)\.\n/);
+    expect(show).toContain("Apply it unchanged to retry, or apply a fixed version.");
+    const retried = await printed(() => runJourneys(["apply", join(dir, "shop.json")]));
+    expect(retried).toContain("Retrying shop v2: its last build failed; nothing new stored.");
+    expect(retried).toMatch(/Generation \d+ of the read models is live/);
+    expect((await liveGeneration(t.store)).definitions).toEqual({ shop: 2 });
+    expect(await printed(() => runJourneys(["list"]))).toMatch(/\nshop\s+Shop\s+v2\s+10/);
   });
 
   it.each([

@@ -4,7 +4,7 @@ import { parseDatabaseUrl } from "../../lib/db/database-url";
 import { migrateDatabase } from "../../lib/db/migrate";
 import { openStore, type Store } from "../../lib/db/prisma";
 import { applyDefinition } from "../../lib/journey-store/apply-definition";
-import { InvalidDefinitionError } from "../../lib/journey-store/definition-store";
+import { DefinitionConflictError, InvalidDefinitionError } from "../../lib/journey-store/definition-store";
 import { resolveCatalogsFrom } from "../../lib/journey-store/journey-catalog";
 import { seedDefinitions } from "../../lib/journey-store/seed";
 import { exportJourney, listJourneys, showJourney } from "./journeys-read";
@@ -48,6 +48,7 @@ function readDefinitionFile(file: string): string {
 async function apply(store: Store, file: string, text: string, detach: boolean): Promise<void> {
   resolveCatalogsFrom(store);
   const result = await applyDefinition(store, text, "cli").catch((error: unknown) => {
+    if (error instanceof DefinitionConflictError) throw new Error(`journeys apply: ${error.message}; nothing was stored`);
     if (!(error instanceof InvalidDefinitionError)) throw error;
     const lines = error.errors.map((e) => `  ${e.path}: ${e.message}`);
     throw new Error(`journeys apply: ${file} is not a valid journey definition; nothing was stored (${lines.length} error(s)):\n${lines.join("\n")}`);
@@ -57,7 +58,8 @@ async function apply(store: Store, file: string, text: string, detach: boolean):
     return;
   }
   const { version, generation } = result;
-  console.log(`Stored ${version.name} v${version.version} (${version.summary}).`);
+  if (result.retried) console.log(`Retrying ${version.name} v${version.version}: its last build failed; nothing new stored.`);
+  else console.log(`Stored ${version.name} v${version.version} (${version.summary}).`);
   if (detach) {
     console.log(`Generation ${generation.id} of the read models is being prepared; the server builds it and switches it in once it has caught up.`);
     return;

@@ -8,6 +8,20 @@ const journeySummary = z.object({
   priority: z.number(),
   version: z.number().int().nullable().describe("the newest stored version; null for a built-in journey"),
   liveVersion: z.number().int().nullable().describe("the version the live read models fold with (older than version while a new one is prepared)"),
+  build: z
+    .object({
+      state: z.enum(["live", "preparing", "failed", "not-built"]),
+      version: z.number().int().describe("the newest stored version, the one this state is about"),
+      liveVersion: z.number().int().nullable().describe("the version pages fold with"),
+      generation: z.number().int().nullable().describe("the generation of the read models built for it"),
+      error: z.string().nullable().describe("what stopped a failed build: the error's class and code, never its message"),
+      position: z.number().int().nullable(),
+      head: z.number().int().nullable(),
+      endedAt: z.string().nullable(),
+      message: z.string().nullable().describe('in words, when it is not live: "failed to build (Error); live v2"'),
+    })
+    .nullable()
+    .describe("where the newest version stands in the read models; null for a built-in journey"),
   builtIn: z.boolean(),
   steps: z.array(z.object({ key: z.string(), label: z.string() })),
   changedAt: z.string().nullable(),

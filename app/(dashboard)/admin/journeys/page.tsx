@@ -22,6 +22,8 @@ export default async function AdminJourneysPage({ searchParams }: { searchParams
   const name = typeof raw === "string" && raw !== "" ? raw : null;
   const { journeys, history, building } = await getJourneysAdmin(name);
   const selected = name ? journeys.find((j) => j.name === name) : undefined;
+  const failed = selected?.build?.state === "failed" ? selected.build : null;
+  const head = history[0];
   return (
     <div className="space-y-5">
       <AdminTabs current="/admin/journeys" />
@@ -57,7 +59,21 @@ export default async function AdminJourneysPage({ searchParams }: { searchParams
         <section className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_24rem]">
           <div className="min-w-0 space-y-2">
             <h2 className="font-semibold">{selected ? `Edit ${selected.name} (v${selected.version})` : "New definition"}</h2>
-            <JourneyEditor key={name ?? ""} initial={history[0]?.source ?? STARTER_DEFINITION} preview={previewJourneyAction} save={saveJourneyAction} />
+            {failed && (
+              <Notice role="alert" tone="error">
+                Version {failed.version} failed to build ({failed.error}, at event {failed.position ?? 0} of {failed.head ?? 0}); pages show{" "}
+                {failed.liveVersion ? `version ${failed.liveVersion}, which stays live` : "sessions without it"}. Save a fixed version, or retry once what broke
+                it is fixed.
+              </Notice>
+            )}
+            <JourneyEditor
+              key={`${name ?? ""}:${head?.version ?? 0}`}
+              initial={head?.source ?? STARTER_DEFINITION}
+              preview={previewJourneyAction}
+              save={saveJourneyAction}
+              basedOn={selected && head ? { name: selected.name, version: head.version } : undefined}
+              retry={failed && head ? { version: head.version, source: head.source } : undefined}
+            />
           </div>
           {selected && <JourneyHistory history={history} />}
         </section>
