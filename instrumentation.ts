@@ -20,6 +20,10 @@ export async function register() {
     return [];
   });
   if (seeded.length > 0) console.log(`[rewind] seeded journey definitions: ${seeded.map((v) => v.name).join(", ")}`);
+  // What-if jobs fold in this process: one still "running" in the table was cut off by a restart.
+  const { failInterruptedWhatIfJobs } = await import("./lib/what-if/job-store");
+  const interrupted = await failInterruptedWhatIfJobs(getStore()).catch(() => 0);
+  if (interrupted > 0) console.log(`[rewind] ${interrupted} what-if job(s) cut off by the restart marked failed`);
   if (process.env.REWIND_PROJECTOR === "off") return;
   const { startProjector } = await import("./lib/sessions/projector-runner");
   startProjector(getStore());

@@ -68,6 +68,8 @@ export default defineConfig({
       REWIND_TRUSTED_PROXIES: "127.0.0.1,::1",
       REWIND_RESUME_SECRET: E2E_RESUME_SECRET,
       REWIND_RESUME_URL_TEMPLATE: E2E_RESUME_TEMPLATE,
+      // Small what-if pages: a job over the small e2e store runs long enough to be seen running (progress, 409, cancel).
+      REWIND_WHAT_IF_PAGE: "50",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -20,7 +20,9 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
   integrity: { run: runIntegrity, help: "integrity <digest|verify [--digest D]>  the chain's digest, or check every event against it" },
   journeys: {
     run: runJourneys,
-    help: "journeys <apply <file.json> [--detach] | list | show <name> | export <name>>  store a journey definition (re-folds) or read them",
+    help:
+      "journeys <apply <file.json> [--detach] | what-if <file.json> [--from D --to D] | list | show <name> | export <name>>  " +
+      "store a journey definition (re-folds), try one on history (writes nothing), or read them",
   },
   users: { run: runUsers, help: "users reset-password <email>  a temporary password for a dashboard user (shown once)" },
 };

@@ -10,6 +10,7 @@ import { segmentMessage } from "../support/segment-message";
 import { seedUserSession } from "../support/seed-session";
 import { builtActions, callAction, form } from "../support/server-action";
 import { signedInAs } from "../support/signed-in";
+import { startWhatIfJob } from "../support/what-if-job";
 
 /** Every page.tsx and route.ts under app/, as the route it serves. */
 function routesOnDisk(dir = "app"): string[] {
@@ -88,6 +89,7 @@ test("each role and key kind gets exactly what the matrix says, on every route",
     }),
   ]);
   const flow = `FL-${seeded.tag}`;
+  const whatIfId = await startWhatIfJob(request); // a what-if job to read and cancel
   const samples: Record<string, string> = {
     "/api/auth/[...all]": "/api/auth/get-session",
     "/users": "/users?query=usr-",
@@ -100,6 +102,7 @@ test("each role and key kind gets exactly what the matrix says, on every route",
     "/api/analytics/popularity": "/api/analytics/popularity?journey=holiday-booking&dimension=country&from=2026-06-01&to=2026-06-01",
 
     "/api/journeys/[name]": "/api/journeys/holiday-booking",
+    "/api/journeys/what-if/[id]": `/api/journeys/what-if/${whatIfId}`,
   };
   const postSamples: Record<string, string> = { "/api/auth/[...all]": "/api/auth/sign-in/email" };
   // The dashboard's own reads take their cursor; the replay's, the grant of the caller's page load too.

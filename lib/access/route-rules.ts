@@ -65,6 +65,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "/api/users/[userId]/resume": { kind: "api", read: "users.find" },
   "/api/journeys": { kind: "api", read: "analytics.view" },
   "/api/journeys/[name]": { kind: "api", read: "analytics.view" },
+  "/api/journeys/what-if": { kind: "api", create: "admin.manage" },
+  "/api/journeys/what-if/[id]": { kind: "api", read: "admin.manage", revoke: "admin.manage" },
   "/api/resume-links": { kind: "api", create: "resume-links.create" },
   "/api/resume-links/[linkId]": { kind: "api", revoke: "resume-links.create" },
   "/api/replay/[sessionId]/block": { kind: "dashboard-read", permission: "sessions.replay" },

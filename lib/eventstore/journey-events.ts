@@ -122,3 +122,9 @@ export async function readUnownedFlowEvents(store: Store, correlationIds: readon
   });
   return rows.map(toJourneyEvent);
 }
+
+/** How many events the journey feed holds up to a position: what a fold of it has to fold. */
+export async function countJourneyFeed(store: Store, upTo: number): Promise<number> {
+  const [row] = await store.db.$queryRaw<{ n: bigint | number }[]>(sql`SELECT COUNT(*) AS "n" FROM "events" WHERE "position" <= ${upTo} AND ${NOT_SET_ASIDE}`);
+  return Number(row?.n ?? 0);
+}

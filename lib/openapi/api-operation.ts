@@ -21,7 +21,7 @@ export interface ApiOperation {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: { schema: z.ZodType; contentType?: string; description?: string /** other content types it takes */; also?: Record<string, z.ZodType> };
-  answer: { status?: 200 | 201 | 204; description: string; schema?: z.ZodType; contentType?: string };
+  answer: { status?: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType; contentType?: string };
   /** how the route reads its key, when not as a bearer token: Segment's tracking API takes it as the HTTP Basic user name */
   keyAs?: "basic";
   /** what it refuses with, besides the refusals every guarded route has (401, 403) and a bad input (400) */

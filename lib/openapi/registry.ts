@@ -6,6 +6,7 @@ import { EVENT_OPERATIONS } from "./operations/events";
 import { JOURNEY_OPERATIONS } from "./operations/journeys";
 import { SEGMENT_OPERATIONS } from "./operations/segment";
 import { SERVICE_OPERATIONS } from "./operations/service";
+import { WHAT_IF_OPERATIONS } from "./operations/what-if";
 
 /**
  * Every operation of the HTTP API. A new route adds its operations (beside the schemas it
@@ -18,6 +19,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...CUSTOMER_OPERATIONS,
   ...ANALYTICS_OPERATIONS,
   ...JOURNEY_OPERATIONS,
+  ...WHAT_IF_OPERATIONS,
   ...EXPORT_OPERATIONS,
   ...DASHBOARD_OPERATIONS,
 ];

@@ -9,24 +9,34 @@ import { resolveCatalogsFrom } from "../../lib/journey-store/journey-catalog";
 import { seedDefinitions } from "../../lib/journey-store/seed";
 import { exportJourney, listJourneys, showJourney } from "./journeys-read";
 import { followGeneration } from "./journeys-progress";
+import { checkWhatIfDraft, whatIf } from "./journeys-what-if";
 
-const USAGE = "usage: journeys <apply <file.json> [--detach] | list | show <name> | export <name>>";
+const USAGE = "usage: journeys <apply <file.json> [--detach] | what-if <file.json> [--from D --to D] | list | show <name> | export <name>>";
 
 /** `rewind journeys …`: apply a definition (a new version, folded into a new generation), or read them. */
 export async function runJourneys(args: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { detach: { type: "boolean" } } });
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { detach: { type: "boolean" }, from: { type: "string" }, to: { type: "string" } },
+  });
   const [action, operand, ...rest] = positionals;
-  const needsOperand = action === "apply" || action === "show" || action === "export";
-  if (!action || !["apply", "list", "show", "export"].includes(action) || needsOperand !== !!operand || rest.length > 0) throw new Error(USAGE);
+  const needsOperand = action === "apply" || action === "what-if" || action === "show" || action === "export";
+  if (!action || !["apply", "what-if", "list", "show", "export"].includes(action) || needsOperand !== !!operand || rest.length > 0) throw new Error(USAGE);
   if (values.detach && action !== "apply") throw new Error(`--detach: only journeys apply takes it\n${USAGE}`);
-  // Read before the store is opened: a missing file is the caller's mistake, nothing to migrate for.
-  const text = action === "apply" ? readDefinitionFile(operand!) : "";
+  if ((values.from || values.to) && action !== "what-if") throw new Error(`--from, --to: only journeys what-if takes them\n${USAGE}`);
+  // Read and checked before the store is opened: a bad file is the caller's mistake, nothing to migrate for.
+  const text = action === "apply" || action === "what-if" ? readDefinitionFile(action, operand!) : "";
+  const draft = action === "what-if" ? checkWhatIfDraft(operand!, text, { from: values.from, to: values.to }) : null;
   const target = parseDatabaseUrl(process.env.DATABASE_URL);
   await migrateDatabase(target);
   const store = openStore(target);
   try {
     if (action === "apply") await apply(store, operand!, text, values.detach === true);
-    else {
+    else if (draft) {
+      resolveCatalogsFrom(store);
+      await whatIf(store, draft);
+    } else {
       await seedDefinitions(store);
       if (action === "list") await listJourneys(store);
       else if (action === "show") await showJourney(store, operand!);
@@ -37,11 +47,11 @@ export async function runJourneys(args: string[]): Promise<void> {
   }
 }
 
-function readDefinitionFile(file: string): string {
+function readDefinitionFile(action: string, file: string): string {
   try {
     return readFileSync(file, "utf8");
   } catch (error) {
-    throw new Error(`journeys apply: cannot read ${file} (${(error as { code?: string }).code ?? "error"})`);
+    throw new Error(`journeys ${action}: cannot read ${file} (${(error as { code?: string }).code ?? "error"})`);
   }
 }
 

@@ -1,0 +1,109 @@
+import { funnelAnswer } from "../analytics/answers";
+import type { DayRange } from "../analytics/range";
+import { readFunnelAnswer } from "../analytics/read-answers";
+import { type Env, positiveFromEnv } from "../config/env-number";
+import type { Store } from "../db/prisma";
+import { yieldToEventLoop } from "../db/event-loop";
+import { countJourneyFeed, readJourneyFeed } from "../eventstore/journey-events";
+import { readHeadPosition } from "../eventstore/read";
+import type { JourneyCatalog } from "../journeys/catalog";
+import type { JourneyDocument } from "../journeys/definition/definition-schema";
+import type { JourneyEvent } from "../journeys/journey-event";
+import { readDefinitionVersions } from "../journey-store/definition-store";
+import { catalogOfDocuments } from "../journey-store/journey-catalog";
+import { liveCatalogOf } from "../journey-store/live-catalog";
+import { liveGeneration } from "../sessions/generations";
+import { eventsByPerson } from "../sessions/project-in-memory";
+import { DEFAULT_TIMEOUT_MS } from "../sessions/sessionize";
+import { compareSessions } from "./compare-sessions";
+import { foldPerson } from "./fold-person";
+import { type WhatIfResult, WhatIfTally } from "./what-if-result";
+
+export interface WhatIfOptions {
+  timeoutMs?: number;
+  /** the clock sessions are judged open or closed at (the projector's) */
+  now?: () => number;
+  pageSize?: number;
+  /**
+   * Told the progress after each page read and each slice of people folded (done of total events,
+   * reading then folding, each half of the count); answering false stops the fold (cancelled).
+   */
+  onProgress?: (done: number, total: number) => Promise<boolean> | boolean;
+}
+
+/** Events per page read: the rebuild's page size, unless REWIND_WHAT_IF_PAGE says otherwise. */
+export const WHAT_IF_PAGE = 20_000;
+
+export function whatIfPageSize(env: Env = process.env): number {
+  return positiveFromEnv(env, "REWIND_WHAT_IF_PAGE", WHAT_IF_PAGE, { integer: true });
+}
+/** Events folded between two turns of the event loop. */
+const FOLD_SLICE = 5_000;
+
+/** The catalogs of the two folds: the live generation's, and the same with the draft in its name's place. */
+async function catalogsOf(store: Store, draft: JourneyDocument): Promise<{ current: JourneyCatalog; draft: JourneyCatalog }> {
+  const live = await liveGeneration(store);
+  // "@" keys are built-in journeys' fold versions (issue 14), not stored definitions.
+  const stored = Object.fromEntries(Object.entries(live.definitions).filter(([name]) => !name.startsWith("@") && name !== draft.name));
+  const others = (await readDefinitionVersions(store, stored)).map((v) => v.document);
+  return { current: await liveCatalogOf(store), draft: catalogOfDocuments([...others, draft]) };
+}
+
+/**
+ * A draft definition tried on the whole history, in memory, beside the current version (never
+ * writing a read model): every event up to the head is read in pages (sessions, identities and
+ * flow owners depend on events before the range), each person's events are folded with both
+ * catalogs, and the sessions that started in the range are compared and counted. Yields to the
+ * event loop between pages and slices, so a server running it keeps answering. Null when stopped.
+ */
+export async function computeWhatIf(store: Store, draft: JourneyDocument, range: DayRange, options: WhatIfOptions = {}): Promise<WhatIfResult | null> {
+  const head = await readHeadPosition(store);
+  const total = await countJourneyFeed(store, head);
+  const catalogs = await catalogsOf(store, draft);
+  const draftJourney = catalogs.draft.byName(draft.name)!;
+  const liveJourney = catalogs.current.byName(draft.name);
+  // The current figures are the live funnel answer itself, read when the fold starts.
+  const current = liveJourney ? await readFunnelAnswer(store, liveJourney, range) : funnelAnswer(draftJourney, range, [], new Map());
+  const progress = async (done: number) => (options.onProgress ? options.onProgress(Math.min(total, Math.floor(done / 2)), total) : true);
+
+  const events: JourneyEvent[] = [];
+  for (let after = 0; after < head; ) {
+    const page = (await readJourneyFeed(store, after, options.pageSize ?? WHAT_IF_PAGE)).filter((e) => e.position <= head);
+    if (page.length === 0) break;
+    events.push(...page);
+    after = page[page.length - 1]!.position;
+    if (!(await progress(events.length))) return null;
+    await yieldToEventLoop();
+  }
+
+  const tally = new WhatIfTally(draft.name, range);
+  const fold = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, now: (options.now ?? Date.now)() };
+  let folded = 0;
+  let sinceYield = 0;
+  for (const [person, list] of eventsByPerson(events)) {
+    const both = foldPerson(person, list, catalogs, draft.name, fold);
+    tally.add(both.draft, compareSessions(both));
+    folded += list.length;
+    sinceYield += list.length;
+    if (sinceYield >= FOLD_SLICE) {
+      sinceYield = 0;
+      if (!(await progress(total + folded))) return null;
+      await yieldToEventLoop();
+    }
+  }
+
+  if (!(await progress(2 * total))) return null;
+  const listed = tally.listedChanges().flatMap((c) => (c.current ? [c.current.firstPosition] : []));
+  return tally.result(current, draftJourney, await liveSessionIdsAt(store, listed));
+}
+
+/** The live sessions' ids by first position (a draft session is named by the current one it matches). */
+async function liveSessionIdsAt(store: Store, firstPositions: readonly number[]): Promise<Map<number, string>> {
+  const ids = new Map<number, string>();
+  for (let i = 0; i < firstPositions.length; i += 500) {
+    const chunk = firstPositions.slice(i, i + 500).map((p) => BigInt(p));
+    const rows = await store.db.session.findMany({ where: { firstPosition: { in: chunk } }, select: { id: true, firstPosition: true } });
+    for (const r of rows) ids.set(Number(r.firstPosition), r.id);
+  }
+  return ids;
+}
