@@ -1,22 +1,16 @@
 import { expect, test } from "@playwright/test";
-import { appendBatch, cloudEvent, serviceAuth, uniqueTag } from "../support/seed";
+import { journeyDefinition, uniqueJourney } from "../support/journey-definition";
+import { appendBatch, cloudEvent, serviceAuth } from "../support/seed";
 import { E2E_USERS, storageStateOf } from "../support/users";
 
 test.use({ storageState: storageStateOf("admin") });
 
-/** A definition of one test's own event types, so other tests' sessions fold as before. */
+/** The admin's definition: items counted, the customer's name personal. */
 function definition(prefix: string, name: string) {
+  const base = journeyDefinition(prefix, name, "E2E shop visits");
   return {
-    name,
-    label: "E2E shop visits",
-    priority: 20,
-    claims: { types: [`${prefix}.*`], sources: ["*"] },
-    steps: [
-      { key: "viewed", label: "Viewed a product", when: { type: `${prefix}.product.viewed` } },
-      { key: "carted", label: "Added to cart", when: { type: `${prefix}.cart.added` } },
-      { key: "ordered", label: "Ordered", when: { type: `${prefix}.order.completed` } },
-    ],
-    outcome: { completed: "ordered", abandonedAfter: "carted", labels: { completed: "Ordered" } },
+    ...base,
+    outcome: { ...base.outcome, labels: { completed: "Ordered" } },
     facts: [{ key: "items", label: "Items added", when: { type: `${prefix}.cart.added` }, keep: "count" }],
     people: { name: ["data.customer.name"] },
   };
@@ -26,9 +20,7 @@ test("an admin previews a definition on recent sessions, is shown a bad one's er
   // A save re-folds the whole shared e2e store into a new generation (and a save by another test at
   // the same moment supersedes it with both versions): minutes on a loaded 2-core machine.
   test.setTimeout(240_000);
-  const tag = uniqueTag("jd");
-  const prefix = `e2eshop${tag.replace(/[^a-z0-9]/g, "")}`;
-  const name = `e2e-${tag.replace(/[^a-z0-9]/g, "").slice(-20)}`;
+  const { tag, prefix, name } = uniqueJourney("jd", "shop");
   const now = Date.now();
   const at = (s: number) => new Date(now - 60_000 + s * 1000).toISOString();
   const visit = (user: string, types: string[]) =>

@@ -1,6 +1,7 @@
 import { devices, expect, test } from "@playwright/test";
 import { E2E_RESUME_TEMPLATE } from "../../playwright.config";
-import { appendBatch, cloudEvent, serviceAuth, uniqueTag } from "../support/seed";
+import { journeyDefinition, reachedStep, uniqueJourney } from "../support/journey-definition";
+import { appendBatch, cloudEvent, serviceAuth } from "../support/seed";
 import { storageStateOf } from "../support/users";
 
 test.use({ storageState: storageStateOf("admin") });
@@ -8,19 +9,10 @@ test.use({ storageState: storageStateOf("admin") });
 /** The server's own health route as the shop: Continue lands somewhere real, and the URL shows what was filled in. */
 const SHOP_URL = E2E_RESUME_TEMPLATE.split("?")[0]!;
 
-/** A definition of this test's own event types, so other tests' sessions fold as before. */
+/** The agent's and the customer's definition: the product and the items as facts, and where Continue goes. */
 function definition(prefix: string, name: string) {
   return {
-    name,
-    label: "E2E cart visits",
-    priority: 20,
-    claims: { types: [`${prefix}.*`], sources: ["*"] },
-    steps: [
-      { key: "viewed", label: "Viewed a product", when: { type: `${prefix}.product.viewed` } },
-      { key: "carted", label: "Added to cart", when: { type: `${prefix}.cart.added` } },
-      { key: "ordered", label: "Ordered", when: { type: `${prefix}.order.completed` } },
-    ],
-    outcome: { completed: "ordered", abandonedAfter: "carted" },
+    ...journeyDefinition(prefix, name, "E2E cart visits"),
     facts: [
       { key: "product", label: "Product", from: "data.productId", keep: "last" },
       { key: "items", label: "Items added", when: { type: `${prefix}.cart.added` }, keep: "count" },
@@ -29,7 +21,7 @@ function definition(prefix: string, name: string) {
   };
 }
 
-test("a data journey saved by an admin: an agent replays its session with its facts and left-off card, and its resume link opens for the end user", async ({
+test("a saved data journey: its funnel for the analyst, its replay with facts and left-off card for the agent, its resume link for the end user", async ({
   page,
   browser,
   request,
@@ -37,9 +29,7 @@ test("a data journey saved by an admin: an agent replays its session with its fa
   // A save re-folds the whole shared e2e store into a new generation (and a save by another test at
   // the same moment supersedes it with both versions): minutes on a loaded 2-core machine.
   test.setTimeout(240_000);
-  const tag = uniqueTag("rdj");
-  const prefix = `e2ecart${tag.replace(/[^a-z0-9]/g, "")}`;
-  const name = `e2e-${tag.replace(/[^a-z0-9]/g, "").slice(-20)}`;
+  const { tag, prefix, name } = uniqueJourney("rdj", "cart");
   await page.goto("/admin/journeys");
   await page.getByLabel("Definition (JSON)").fill(JSON.stringify(definition(prefix, name), null, 2));
   await page.getByRole("button", { name: "Save a new version" }).click();
@@ -49,10 +39,49 @@ test("a data journey saved by an admin: an agent replays its session with its fa
 
   const user = `usr-${tag}`;
   const at = (s: number) => new Date(Date.now() - 60 * 60_000 + s * 1000).toISOString();
-  await appendBatch(request, [
-    cloudEvent({ id: `${tag}-1`, source: "/e2e/cart", type: `${prefix}.product.viewed`, userid: user, time: at(0), data: { productId: "p 7/a&b" } }),
-    cloudEvent({ id: `${tag}-2`, source: "/e2e/cart", type: `${prefix}.cart.added`, userid: user, time: at(1), data: { productId: "p 7/a&b" } }),
-  ]);
+  // Beside the user this test resumes, one who only looked and one who ordered: each a session of its own.
+  const visits: Record<string, string[]> = {
+    [user]: ["product.viewed", "cart.added"],
+    [`usr-${tag}-looker`]: ["product.viewed"],
+    [`usr-${tag}-buyer`]: ["product.viewed", "cart.added", "order.completed"],
+  };
+  const events = Object.entries(visits).flatMap(([userid, types]) =>
+    types.map((type, i) =>
+      cloudEvent({ id: `${userid}-${i}`, source: "/e2e/cart", type: `${prefix}.${type}`, userid, time: at(i), data: { productId: "p 7/a&b" } }),
+    ),
+  );
+  await appendBatch(request, events);
+
+  // The analyst picks the journey and sees its funnel: each step's sessions, by a plain loop over what was appended.
+  const steps = definition(prefix, name).steps;
+  const reached = steps.map(
+    (step) =>
+      Object.values(visits).filter((types) =>
+        reachedStep(
+          types.map((t) => `${prefix}.${t}`),
+          steps,
+          step.key,
+        ),
+      ).length,
+  );
+  const analyst = await browser.newContext({ storageState: storageStateOf("analyst") });
+  const analytics = await analyst.newPage();
+  await expect(async () => {
+    await analytics.goto("/analytics/funnel");
+    // The picker's select (the form around it is labelled "Journey and date range" too).
+    const picker = analytics.getByRole("form", { name: "Journey and date range" }).locator('select[name="journey"]');
+    await picker.selectOption(name, { timeout: 5_000 });
+    await analytics.waitForURL(/journey=/);
+    const rows = analytics.getByRole("table", { name: "Funnel" }).locator("tbody tr");
+    await expect(rows).toHaveCount(steps.length, { timeout: 2_000 });
+    for (const [i, step] of steps.entries()) {
+      await expect(rows.nth(i).locator("td").nth(0)).toHaveText(step.label, { timeout: 2_000 });
+      await expect(rows.nth(i).locator("td").nth(1)).toHaveText(String(reached[i]), { timeout: 2_000 });
+    }
+  }).toPass({ timeout: 60_000 });
+  await expect(analytics.getByTestId("funnel-sessions")).toContainText(`${Object.keys(visits).length} sessions in the range`);
+  await analyst.close();
+
   let answer: { sessionId: string; journey: string; resume: Record<string, unknown> } | null = null;
   await expect(async () => {
     const response = await request.get(`/api/users/${user}/resume`, { headers: serviceAuth });

@@ -6,6 +6,7 @@ import { readFunnelAnswer, readOverviewAnswer, readPopularityAnswer } from "../a
 import { getStore } from "../db/prisma";
 import { ApiError } from "../http/errors";
 import type { JourneyDefinition } from "../journeys/journey-definition";
+import { maskDimensionRows } from "./analytics-masking";
 import { liveCatalog } from "./catalog";
 
 /** The analytics API's answers (GET /api/analytics/…): daily counters only, the journey's words from the live catalog. */
@@ -34,7 +35,8 @@ export async function popularityOf(query: DayRange & { journey: string; dimensio
       { parameter: "dimension", journey: journey.name, dimension: query.dimension },
     );
   }
-  return readPopularityAnswer(getStore(), journey.name, dimension.key, query, query.limit);
+  const answer = await readPopularityAnswer(getStore(), journey.name, dimension.key, query, query.limit);
+  return { ...answer, rows: await maskDimensionRows(journey, dimension.key, answer.rows) };
 }
 
 export async function overviewOf(query: DayRange & { journey: string }): Promise<OverviewAnswer> {

@@ -18,6 +18,7 @@ import { getStore } from "../db/prisma";
 import { dropReasonsOf } from "../journeys/drop-reasons";
 import { OUTCOMES } from "../journeys/outcomes";
 import type { JourneyDefinition, Labelled } from "../journeys/journey-definition";
+import { maskDimensionRows } from "./analytics-masking";
 import { liveCatalog, liveJourneyVersion } from "./catalog";
 
 /**
@@ -113,7 +114,7 @@ export async function getFunnel(journey: Journey, range: DayRange, by: Labelled 
         .map((value) => ({ value, label: labelOf.get(value) ?? value, rows: funnelRows(counters, steps, `${by.key}=${value}`) }))
     : [];
   const sessions = counters.filter((c) => c.kind === "sessions").reduce((s, c) => s + c.n, 0);
-  return { range, sessions, steps, rows, breakdown };
+  return { range, sessions, steps, rows, breakdown: by ? await maskDimensionRows(journey, by.key, breakdown) : breakdown };
 }
 
 export async function getPaths(journey: Journey, range: DayRange, outcome: string | null) {
@@ -130,7 +131,7 @@ export const POPULARITY_PAGE_ROWS = 100;
 /** One dimension of the journey as a table of its values, most sessions first. */
 export async function getDimensionPopularity(journey: Journey, range: DayRange, dimension: string) {
   const counters = await readCounters(getStore(), journey.name, range.from, range.to, ["dimension", "dimension-completed", "dimension-label"]);
-  return popularityAnswer(journey.name, dimension, counters, POPULARITY_PAGE_ROWS).rows;
+  return maskDimensionRows(journey, dimension, popularityAnswer(journey.name, dimension, counters, POPULARITY_PAGE_ROWS).rows);
 }
 
 /** The booking journey's own popularity: its offers, destinations and packages (kinds only its fold writes). */

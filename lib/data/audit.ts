@@ -60,7 +60,7 @@ export async function readAccessLog(filter: AccessLogFilter): Promise<{ rows: Ac
       // Reasons and targets quote what the viewer typed (a ticket, an email): masked like the rest.
       ...maskAuditRecord(masker, record),
       // The customer's id as every page shows it: masked when it is personal (an email used as id).
-      customerKey: id === null ? null : reference ? customerKey({ userId: id, reference }, masker) : masker.text(id),
+      customerKey: id === null ? null : reference ? customerKey({ userId: id, reference }, masker) : masker.attribute("userid", id),
       position: Number(events[i]!.position),
       at: events[i]!.occurredAt.toISOString(),
     };

@@ -37,10 +37,10 @@ export async function referencesFor(userIds: readonly (string | null)[]): Promis
 
 /** A customer as answers name them: the id through the policy's detectors, and the reference. */
 export function customerJson(customer: CustomerRef, masker: Masker) {
-  return { userId: masker.text(customer.userId), reference: customer.reference };
+  return { userId: masker.attribute("userid", customer.userId), reference: customer.reference };
 }
 
 /** What a URL names a customer by: the reference when the id is itself personal, else the id. */
 export function customerKey(customer: CustomerRef, masker: Masker): string {
-  return masker.text(customer.userId) !== customer.userId ? customer.reference : customer.userId;
+  return masker.attribute("userid", customer.userId) !== customer.userId ? customer.reference : customer.userId;
 }

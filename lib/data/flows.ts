@@ -103,7 +103,7 @@ export async function getFlow(correlationId: string): Promise<FlowView | null> {
   const flow = {
     ...raw,
     services: raw.services.map(masker.text),
-    users: raw.users.map(masker.text),
+    users: raw.users.map((u) => masker.attribute("userid", u)),
     steps: raw.steps.map((step) => ({
       ...step,
       causeMissing: step.causeMissing === null ? null : masker.text(step.causeMissing),
@@ -114,14 +114,14 @@ export async function getFlow(correlationId: string): Promise<FlowView | null> {
     correlationId: masker.text(correlationId),
     key: personal ? atPosition(Number(shown[0]!.position)) : correlationId,
     personal,
-    customers: raw.users.map((u) => ({ userId: masker.text(u), reference: references.get(u) ?? null })),
+    customers: raw.users.map((u) => ({ userId: masker.attribute("userid", u), reference: references.get(u) ?? null })),
     auditCustomers: raw.users,
     flow,
     status: masker.text(definition.lastStep(state)),
     truncated: rows.length > FLOW_LIMIT,
     sessions: sessions.map((s) => ({
       id: s.id,
-      userId: masker.text(s.userId!),
+      userId: masker.attribute("userid", s.userId!),
       userReference: references.get(s.userId!) ?? null,
       startedAt: s.startedAt.toISOString(),
       outcome: s.outcome,

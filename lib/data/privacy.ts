@@ -2,7 +2,7 @@ import "server-only";
 import { getStore } from "../db/prisma";
 import { REVEALED, type Masker } from "../privacy/mask";
 import { currentMasker } from "../privacy/policy-store";
-import { livePersonalPaths } from "../journey-store/live-catalog";
+import { liveJourneyReads, livePersonalPaths } from "../journey-store/live-catalog";
 
 /**
  * The masker every response goes through (lib/privacy/policy-store.ts), with the live journeys'
@@ -12,5 +12,6 @@ import { livePersonalPaths } from "../journey-store/live-catalog";
 export async function getMasker(revealed = false): Promise<Masker> {
   if (revealed) return REVEALED;
   const store = getStore();
-  return currentMasker(store, Date.now(), await livePersonalPaths(store));
+  const [paths, reads] = await Promise.all([livePersonalPaths(store), liveJourneyReads(store)]);
+  return currentMasker(store, Date.now(), paths, reads);
 }

@@ -12,6 +12,7 @@ import { recordAccess } from "./audit";
 import { liveCatalog } from "./catalog";
 import { customerJson, customerKey, referencesFor, requireCustomer } from "./customers";
 import { getMasker } from "./privacy";
+import { maskPersonalFacts } from "../journeys/definition/personal-reads";
 
 export type { ResumeAnswer };
 
@@ -45,7 +46,7 @@ async function findResume(userId: string, sessionId: string | undefined, now: nu
   if (!sessionId) return latestResume(store, userId, now);
   const session = await findSession(store, sessionId);
   if (!session || session.userId !== userId) {
-    const asked = (await getMasker()).text(userId);
+    const asked = (await getMasker()).attribute("userid", userId);
     throw new ApiError("not_found", `user "${asked}" has no session "${sessionId}"`, { userId: asked, sessionId });
   }
   return resumeOfSession(store, session, now);
@@ -58,7 +59,7 @@ async function findResume(userId: string, sessionId: string | undefined, now: nu
 export async function createLinkFor(viewer: Viewer, idOrReference: string, sessionId: string | undefined, origin: string) {
   const customer = await requireCustomer(idOrReference, "has no unfinished journey to resume");
   const userId = customer.userId;
-  const shown = (await getMasker()).text(userId);
+  const shown = (await getMasker()).attribute("userid", userId);
   const answer = await resumeStateOf(userId, sessionId);
   if (!answer) throw new ApiError("not_found", `user "${shown}" has no unfinished journey to resume`, { userId: shown, ...(sessionId ? { sessionId } : {}) });
   if (!answer.resume.canContinue) {
@@ -92,7 +93,7 @@ export type OpenedLink =
 /** Where a journey's Continue goes: its own resume URL (from the definitions the live read models were folded with), or the server's template. */
 async function continueTargetOf(journey: string) {
   const definition = (await liveCatalog()).byName(journey);
-  return { resumeUrl: definition?.resumeUrl, bookingTemplate: resumeUrlTemplate(), label: definition?.label ?? journey };
+  return { resumeUrl: definition?.resumeUrl, bookingTemplate: resumeUrlTemplate(), label: definition?.label ?? journey, document: definition?.document };
 }
 
 /** An end user opens their link: the draft in plain words and where Continue goes; recorded as an audit event. */
@@ -116,7 +117,11 @@ export async function openLink(token: string, now = Date.now()): Promise<OpenedL
   const [masker, references] = await Promise.all([getMasker(), referencesFor([user])]);
   const userKey = customerKey({ userId: user, reference: references.get(user) ?? "" }, masker);
   const target = await continueTargetOf(answer.journey);
-  const continueUrl = continueUrlOf(answer.resume, target, { userKey, sessionId: answer.sessionId, token });
+  const continueUrl = continueUrlOf({ ...answer.resume, facts: maskPersonalFacts(masker, target.document, answer.resume.facts) }, target, {
+    userKey,
+    sessionId: answer.sessionId,
+    token,
+  });
   return { ok: true, linkId: link, answer, journeyLabel: target.label, chosen, continueUrl };
 }
 

@@ -23,9 +23,9 @@ type SessionRow = sessions.Session;
 export function toSessionJson(s: SessionRow, masker: Masker, references: ReadonlyMap<string, string>) {
   return {
     id: s.id,
-    userId: s.userId === null ? null : masker.text(s.userId),
+    userId: s.userId === null ? null : masker.attribute("userid", s.userId),
     userReference: s.userId === null ? null : (references.get(s.userId) ?? null),
-    anonymousId: s.anonymousId === null ? null : masker.text(s.anonymousId),
+    anonymousId: s.anonymousId === null ? null : masker.attribute("anonymousid", s.anonymousId),
     journey: s.journey,
     startedAt: s.startedAt.toISOString(),
     endedAt: s.endedAt?.toISOString() ?? null,

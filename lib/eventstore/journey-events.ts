@@ -19,6 +19,7 @@ const JOURNEY_COLUMNS = {
   dataJson: true,
   dataText: true,
   dataBase64: true,
+  extensions: true,
 } as const;
 
 type JourneyRow = Pick<StoredEvent, keyof typeof JOURNEY_COLUMNS>;
@@ -39,7 +40,13 @@ export function toJourneyEvent(e: JourneyRow): JourneyEvent {
     correlationid: e.correlationid,
     causationid: e.causationid,
     data: e.dataJson ?? e.dataText ?? (e.dataBase64 !== null ? { data_base64: e.dataBase64 } : null),
+    extensions: extensionsOf(e.extensions),
   };
+}
+
+/** The extensions column as journeys read it: an object of attributes, or null (none, or not an object). */
+function extensionsOf(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length > 0 ? (value as Record<string, unknown>) : null;
 }
 
 type JourneyTuple = [
@@ -56,6 +63,7 @@ type JourneyTuple = [
   dataJson: unknown,
   dataText: string | null,
   dataBase64: string | null,
+  extensions: unknown,
 ];
 
 /** Events a projector set aside (lib/sessions/dead-letters.ts) are skipped by every fold, a rebuild's too. */
@@ -64,7 +72,7 @@ const NOT_SET_ASIDE = sql`"position" NOT IN (SELECT "position" FROM "dead_letter
 /**
  * The global feed after a position, as journey events: what the session projector reads. The
  * database packs the page into one JSON array (one value for Prisma to hand over instead of
- * thirteen per row), which reads a rebuild's rows in a third of the time of findMany.
+ * fourteen per row), which reads a rebuild's rows in a third of the time of findMany.
  */
 export async function readJourneyFeed(store: Store, after: number, limit: number): Promise<JourneyEvent[]> {
   const d = dialectOf(store.target.provider);
@@ -82,6 +90,7 @@ export async function readJourneyFeed(store: Store, after: number, limit: number
     d.embeddedJson(sql`"data_json"`),
     sql`"data_text"`,
     sql`"data_base64"`,
+    d.embeddedJson(sql`"extensions"`),
   ];
   const [row] = await store.db.$queryRaw<{ page: string }[]>(sql`SELECT ${d.jsonArrayOfRows(columns, sql`"position"`)} AS "page"
     FROM (SELECT * FROM "events" WHERE "position" > ${after} AND ${NOT_SET_ASIDE} ORDER BY "position" LIMIT ${limit}) e`);
@@ -99,6 +108,7 @@ export async function readJourneyFeed(store: Store, after: number, limit: number
     correlationid: t[8],
     causationid: t[9],
     data: t[10] ?? t[11] ?? (t[12] !== null ? { data_base64: t[12] } : null),
+    extensions: extensionsOf(t[13]),
   }));
 }
 

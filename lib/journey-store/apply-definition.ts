@@ -1,6 +1,5 @@
 import type { Store } from "../db/prisma";
 import { type Generation, startGeneration } from "../sessions/generations";
-import { failedToBuild } from "./build-status";
 import { type BasedOn, type DefinitionVersion, saveDefinition } from "./definition-store";
 import { catalogOfVersions } from "./journey-catalog";
 import { readJourneyBuilds, versionsInForce } from "./journey-builds";
@@ -16,8 +15,9 @@ export type ApplyResult =
  * or meanwhile) and a new generation of the read models is started that folds every event again
  * with the newest version of every stored definition. Pages keep reading the live generation
  * until the new one has caught up and is switched in. The same text as the newest version stores
- * nothing and starts nothing, unless that version failed to build: then it is built again
- * (`retried`), the way an admin retries after fixing what broke it.
+ * nothing and starts nothing, unless that version is not live nor being prepared (its build
+ * failed, or was superseded): then it is built again (`retried`), the way an admin retries after
+ * fixing what broke it.
  */
 export async function applyDefinition(store: Store, text: string, changedBy: string, basedOn?: BasedOn): Promise<ApplyResult> {
   await seedDefinitions(store);
@@ -25,7 +25,8 @@ export async function applyDefinition(store: Store, text: string, changedBy: str
   if (!result.saved) {
     const { unchanged } = result;
     const build = (await readJourneyBuilds(store)).find((b) => b.version.name === unchanged.name)?.build;
-    if (!build || !failedToBuild(build)) return { applied: false, unchanged };
+    // Live or being prepared: nothing to do. Failed, superseded by a rebuild, or never built: build it again.
+    if (!build || build.state === "live" || build.state === "preparing") return { applied: false, unchanged };
     const generation = await startNewGeneration(store, `retry journey ${unchanged.name} v${unchanged.version}`, unchanged.name);
     return { applied: true, version: unchanged, generation, retried: true };
   }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importRecords } from "../importer/import-events";
 import { catchUp } from "../sessions/projector";
-import { buildUntilSwitched, GenerationBuildError, liveGeneration } from "../sessions/generations";
+import { buildUntilSwitched, GenerationBuildError, liveGeneration, startGeneration } from "../sessions/generations";
 import { catalogFailingOn } from "../testing/failing-journey";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { applyDefinition } from "./apply-definition";
@@ -130,6 +130,24 @@ describe.each(testProviders())("a journey version whose build fails, on %s", (pr
     await buildUntilSwitched(t.store, fixed.generation.id);
     expect((await shopSummary(t)).build).toMatchObject({ state: "live", version: 4, liveVersion: 4 });
     expect((await liveGeneration(t.store)).definitions).toMatchObject({ shop: 4 });
+  });
+
+  it("a version whose build a rebuild superseded is retried the same way: applied unchanged", async () => {
+    const text = shopWith((d) => {
+      d.label = "Shop, superseded";
+    });
+    const applied = await applyDefinition(t.store, text, "cli");
+    if (!applied.applied) throw new Error("not applied");
+    const live = await liveGeneration(t.store);
+    // A rebuild started meanwhile folds with the live definitions and supersedes it.
+    await buildUntilSwitched(t.store, (await startGeneration(t.store, { definitions: live.definitions, reason: "rebuild" })).id);
+    const version = applied.version.version;
+    expect((await shopSummary(t)).build).toMatchObject({ state: "failed", version, error: "superseded", liveVersion: live.definitions.shop });
+    const retried = await applyDefinition(t.store, text, "cli");
+    expect(retried).toMatchObject({ applied: true, retried: true, version: { version } });
+    if (!retried.applied) throw new Error("not applied");
+    await buildUntilSwitched(t.store, retried.generation.id);
+    expect((await shopSummary(t)).build).toMatchObject({ state: "live", version });
   });
 
   it("two saves of one name at once: one stores the next version, the other is a conflict and writes nothing", async () => {

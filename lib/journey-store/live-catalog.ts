@@ -1,5 +1,7 @@
 import type { Store } from "../db/prisma";
 import type { JourneyCatalog } from "../journeys/catalog";
+import type { JourneyDocument } from "../journeys/definition/definition-schema";
+import { factReads, type ValueRead } from "../journeys/definition/personal-reads";
 import { liveGeneration } from "../sessions/generations";
 import { catalogOfVersions } from "./journey-catalog";
 
@@ -29,6 +31,12 @@ export async function liveCatalogOf(store: Store, now = Date.now()): Promise<Jou
 export async function livePersonalPaths(store: Store): Promise<string[]> {
   const catalog = await liveCatalogOf(store);
   return [...new Set(catalog.journeys.flatMap((j) => j.personalPaths ?? []))].sort();
+}
+
+/** What the live data journeys' facts read, by the keys they keep them under: the masker masks those read from a personal path. */
+export async function liveJourneyReads(store: Store): Promise<ValueRead[]> {
+  const catalog = await liveCatalogOf(store);
+  return catalog.journeys.flatMap((j) => (j.document ? factReads(j.document as JourneyDocument) : []));
 }
 
 /** Forget the cached catalog (tests; a process that switched a generation itself). */

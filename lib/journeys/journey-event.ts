@@ -11,6 +11,11 @@ export interface JourneyEvent {
   readonly correlationid: string | null;
   readonly causationid: string | null;
   readonly data: unknown;
+  /**
+   * the event's other extension attributes (`traceparent`, Segment's `segmentcontext`), as stored;
+   * absent or null when it has none. Paths read them by name (lib/journeys/definition/paths.ts).
+   */
+  readonly extensions?: Readonly<Record<string, unknown>> | null;
 }
 
 /** Event time, ties broken by global position: the order of a session. */

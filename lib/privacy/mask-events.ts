@@ -18,10 +18,8 @@ const SET_BY_REWIND = new Set(["specversion", "position", "streamversion", "reco
 export function maskCloudEvent(masker: Masker, event: CloudEventJson): CloudEventJson {
   const out = { ...event };
   for (const [key, value] of Object.entries(event)) {
-    if (!SET_BY_REWIND.has(key)) out[key] = masker.deep(value);
+    if (!SET_BY_REWIND.has(key)) out[key] = maskAttribute(masker, key, value);
   }
-  const context = event[SEGMENT_EXTENSIONS.context];
-  if (typeof context === "string") out[SEGMENT_EXTENSIONS.context] = maskSegmentContext(masker, context);
   if ("data" in event) out.data = masker.eventData(event.type, event.data);
   if ("data_base64" in event) {
     delete out.data_base64;
@@ -30,8 +28,28 @@ export function maskCloudEvent(masker: Masker, event: CloudEventJson): CloudEven
   return out;
 }
 
-function maskOrNull(masker: Masker, value: string | null): string | null {
-  return value === null ? null : masker.text(value);
+/**
+ * One attribute or extension by name: whole when a journey names it personal (`people` outside
+ * `data`), Segment's context by its own personal paths, anything else through the patterns.
+ */
+function maskAttribute(masker: Masker, name: string, value: unknown): unknown {
+  if (typeof value === "number" || typeof value === "boolean") {
+    const masked = masker.attribute(name, String(value));
+    return masked === String(value) ? value : masked;
+  }
+  if (typeof value !== "string") return masker.deep(value);
+  const whole = masker.attribute(name, value);
+  if (name === SEGMENT_EXTENSIONS.context && whole === masker.text(value)) return maskSegmentContext(masker, value);
+  return whole;
+}
+
+function maskOrNull(masker: Masker, name: string, value: string | null): string | null {
+  return value === null ? null : masker.attribute(name, value);
+}
+
+function maskExtensions(masker: Masker, extensions: JourneyEvent["extensions"]): JourneyEvent["extensions"] {
+  if (!extensions) return extensions;
+  return Object.fromEntries(Object.entries(extensions).map(([name, value]) => [name, maskAttribute(masker, name, value)]));
 }
 
 /**
@@ -44,12 +62,13 @@ export function maskJourneyEvent(masker: Masker, event: JourneyEvent): JourneyEv
     ...event,
     type: masker.text(event.type),
     source: masker.text(event.source),
-    subject: maskOrNull(masker, event.subject),
-    userid: maskOrNull(masker, event.userid),
-    anonymousid: maskOrNull(masker, event.anonymousid),
-    sessionid: maskOrNull(masker, event.sessionid),
-    correlationid: maskOrNull(masker, event.correlationid),
-    causationid: maskOrNull(masker, event.causationid),
+    subject: maskOrNull(masker, "subject", event.subject),
+    userid: maskOrNull(masker, "userid", event.userid),
+    anonymousid: maskOrNull(masker, "anonymousid", event.anonymousid),
+    sessionid: maskOrNull(masker, "sessionid", event.sessionid),
+    correlationid: maskOrNull(masker, "correlationid", event.correlationid),
+    causationid: maskOrNull(masker, "causationid", event.causationid),
     data: masker.eventData(event.type, event.data),
+    ...(event.extensions === undefined ? {} : { extensions: maskExtensions(masker, event.extensions) }),
   };
 }

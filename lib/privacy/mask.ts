@@ -1,4 +1,5 @@
 import { compileDetector, type Detector } from "./detectors";
+import { attributeOf, personalEventPaths, readsPersonalPath } from "./personal-paths";
 import type { PersonalDataPolicy } from "./policy";
 
 /**
@@ -110,6 +111,13 @@ export interface Masker {
    * key the policy names as personal in some event (`name`, `email`…) masked whole, then patterns.
    */
   state<T>(value: T): T;
+  /**
+   * An event attribute or extension (`subject`, `userid`, `traceparent`) by name: masked whole when
+   * a journey names it personal (a `people` path outside `data`), else through the patterns.
+   */
+  attribute(name: string, value: string): string;
+  /** Does reading this event path reach personal data (a definition's dimension, say)? Always false once revealed. */
+  personalPath(path: string): boolean;
 }
 
 /** A pattern that could not be shown safe (stored before patterns were checked): every string masked whole, nothing run. */
@@ -122,9 +130,16 @@ export interface MaskerOptions {
   unproven?: ReadonlySet<string>;
   /**
    * event paths the live journeys name as personal (their `people`: `data.customer.email`), masked
-   * in every event's data like the policy's own paths; a path outside `data` is not data's to mask
+   * in every event's data like the policy's own paths; one outside `data` (`subject`, `userid`, an
+   * extension) masks that attribute whole
    */
   journeyPaths?: readonly string[];
+  /**
+   * what the live journeys keep under their own keys (a fact by its key and its label) and the path
+   * each is read from: the keys of those read from a personal path are masked whole in states, as
+   * the personal paths' own last keys are
+   */
+  journeyReads?: readonly { keys: readonly string[]; path: string }[];
 }
 
 export function createMasker(policy: PersonalDataPolicy, options: MaskerOptions = {}): Masker {
@@ -135,6 +150,9 @@ export function createMasker(policy: PersonalDataPolicy, options: MaskerOptions 
   const paths = new Map(Object.entries(policy.fields).map(([type, list]) => [type, list.map(parsePath)]));
   // In every event, not only the claimed types: a journey claims by type and source, and masking more is the safe side.
   const everywhere = (options.journeyPaths ?? []).filter((p) => p.startsWith("data.")).map((p) => parsePath(p.slice("data.".length)));
+  const personalAttributes = new Set((options.journeyPaths ?? []).map(attributeOf).filter((a): a is string => a !== null));
+  const personal = personalEventPaths(policy, options.journeyPaths);
+  const personalPath = (path: string) => readsPersonalPath(path, personal);
 
   function text(value: string): string {
     let out = value;
@@ -167,7 +185,11 @@ export function createMasker(policy: PersonalDataPolicy, options: MaskerOptions 
     return deep(out);
   }
 
-  const personalKeys = new Set([...paths.values(), everywhere].flatMap((list) => list.map((path) => path[path.length - 1]!.key)));
+  const personalKeys = new Set([
+    ...[...paths.values(), everywhere].flatMap((list) => list.map((path) => path[path.length - 1]!.key)),
+    // A fact read from a personal path is personal under whatever key and label it is kept.
+    ...(options.journeyReads ?? []).filter((r) => personalPath(r.path)).flatMap((r) => r.keys),
+  ]);
 
   function state<T>(value: T): T {
     if (Array.isArray(value)) return value.map(state) as T;
@@ -178,11 +200,21 @@ export function createMasker(policy: PersonalDataPolicy, options: MaskerOptions 
     return deep(value);
   }
 
-  return { text, deep, eventData, value: maskValue, state };
+  const attribute = (name: string, value: string) => (personalAttributes.has(name) ? maskValue(value) : text(value));
+
+  return { text, deep, eventData, value: maskValue, state, attribute, personalPath };
 }
 
 /** For a purpose-bound reveal: everything as stored. */
-export const REVEALED: Masker = { text: (v) => v, deep: (v) => v, eventData: (_t, d) => d, value: (v) => v, state: (v) => v };
+export const REVEALED: Masker = {
+  text: (v) => v,
+  deep: (v) => v,
+  eventData: (_t, d) => d,
+  value: (v) => v,
+  state: (v) => v,
+  attribute: (_n, v) => v,
+  personalPath: () => false,
+};
 
 /** The value at a concrete key path inside `data` (["travellers", 0, "name"]): what one reveal shows. */
 export function valueAtKeys(data: unknown, keys: readonly (string | number)[]): unknown {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Store } from "../db/prisma";
-import { createMasker, type Masker } from "./mask";
+import { createMasker, type Masker, type MaskerOptions } from "./mask";
 import { checkPattern } from "./pattern-safety";
 import { describePolicyChange, policySchema, type PersonalDataPolicy } from "./policy";
 import { savablePolicySchema } from "./savable-policy";
@@ -59,16 +59,18 @@ export async function policyHistory(store: Store, limit = 50): Promise<PolicyVer
 }
 
 const cache = globalThis as unknown as { rewindMasker?: { version: number; journeyPaths: string; masker: Masker; checkedAt: number } };
+
+type JourneyReads = NonNullable<MaskerOptions["journeyReads"]>;
 const RECHECK_MS = 2_000;
 
 /**
  * The masker for the policy in force, with the live journeys' personal paths (`journeyPaths`)
- * added to its own. A saved change reaches every process within a couple of seconds; in between,
+ * added to its own, and what their facts read (`journeyReads`). A saved change reaches every process within a couple of seconds; in between,
  * one small query per two seconds, not per request.
  */
-export async function currentMasker(store: Store, now = Date.now(), journeyPaths: readonly string[] = []): Promise<Masker> {
+export async function currentMasker(store: Store, now = Date.now(), journeyPaths: readonly string[] = [], journeyReads: JourneyReads = []): Promise<Masker> {
   const cached = cache.rewindMasker;
-  const pathsKey = journeyPaths.join("\n");
+  const pathsKey = `${journeyPaths.join("\n")}\n\n${JSON.stringify(journeyReads)}`;
   if (cached && cached.journeyPaths === pathsKey && now - cached.checkedAt < RECHECK_MS) return cached.masker;
   const head = await store.db.personalDataPolicy.findFirst({ orderBy: { version: "desc" }, select: { version: true } });
   if (cached && head?.version === cached.version && cached.journeyPaths === pathsKey) {
@@ -85,7 +87,12 @@ export async function currentMasker(store: Store, now = Date.now(), journeyPaths
       current.version,
       current.policy.patterns.filter((p) => unproven.has(p.regex)).map((p) => p.name),
     );
-  cache.rewindMasker = { version: current.version, journeyPaths: pathsKey, masker: createMasker(current.policy, { unproven, journeyPaths }), checkedAt: now };
+  cache.rewindMasker = {
+    version: current.version,
+    journeyPaths: pathsKey,
+    masker: createMasker(current.policy, { unproven, journeyPaths, journeyReads }),
+    checkedAt: now,
+  };
   return cache.rewindMasker.masker;
 }
 

@@ -1,5 +1,4 @@
 import type { JourneyDocument } from "../journeys/definition/definition-schema";
-import type { JourneyEvent } from "../journeys/journey-event";
 
 /** The example definition, as tests fold it (docs/journeys.md explains each field). */
 export const SHOP_DOCUMENT: JourneyDocument = {
@@ -26,23 +25,5 @@ export const SHOP_DOCUMENT: JourneyDocument = {
   people: { name: ["data.customer.name"], searchTerms: ["data.customer.email", "data.orderRef"] },
 };
 
-let position = 0;
-
-/** A journey event with defaults; tests say what they are about. */
-export function aJourneyEvent(type: string, data: unknown = {}, overrides: Partial<JourneyEvent> = {}): JourneyEvent {
-  position += 1;
-  return {
-    position,
-    type,
-    source: "shop/web",
-    subject: null,
-    time: Date.UTC(2026, 5, 1, 10, 0, position),
-    userid: null,
-    anonymousid: null,
-    sessionid: null,
-    correlationid: null,
-    causationid: null,
-    data,
-    ...overrides,
-  };
-}
+/** Journey events for tests: the factory lives beside the other event factories. */
+export { aJourneyEvent } from "./event-factory";

@@ -46,7 +46,10 @@ export async function showJourney(store: Store, name: string): Promise<void> {
   const build = (await readJourneyBuilds(store)).find((b) => b.version.name === name)?.build;
   const words = build && buildWords(build);
   if (build?.state === "failed") {
-    console.log(`v${head.version} ${words} at event ${build.position ?? 0} of ${build.head ?? 0} (generation ${build.generation}).`);
+    const live = build.liveVersion ? `v${build.liveVersion} stays live` : "no version of it is live";
+    console.log(
+      `v${head.version} failed to build (${build.error}) at event ${build.position ?? 0} of ${build.head ?? 0} (generation ${build.generation}); ${live}.`,
+    );
     console.log(`Apply it unchanged to retry, or apply a fixed version.`);
   } else if (words) console.log(`v${head.version} ${words}.`);
   console.log("");

@@ -112,7 +112,7 @@ describe.each(testProviders())("rewind journeys on %s", (provider) => {
     await expect(build).rejects.toThrow(/is failed/);
     expect(await printed(() => runJourneys(["list"]))).toMatch(/\nshop\s+Shop\s+v2 \(failed to build \(TypeError\); live v1\)\s+10/);
     const show = await printed(() => runJourneys(["show", "shop"]));
-    expect(show).toMatch(/^shop v2: Shop \(priority 10\)\nv2 failed to build \(TypeError\); live v1 at event \d+ of \d+ \(generation \d+\)\.\n/);
+    expect(show).toMatch(/^shop v2: Shop \(priority 10\)\nv2 failed to build \(TypeError\) at event \d+ of \d+ \(generation \d+\); v1 stays live\.\n/);
     expect(show).toContain("Apply it unchanged to retry, or apply a fixed version.");
     const retried = await printed(() => runJourneys(["apply", join(dir, "shop.json")]));
     expect(retried).toContain("Retrying shop v2: its last build failed; nothing new stored.");

@@ -43,19 +43,31 @@ function step(values: unknown[], s: PathStep): unknown[] {
 /**
  * The first name of a path, read from the root, or else from the root's `extensions` object when
  * it has one (an extension attribute kept beside the event's own attributes): `traceparent` finds
- * `{extensions: {traceparent}}` as it finds a CloudEvent's top-level `traceparent`.
+ * `{extensions: {traceparent}}` as it finds a CloudEvent's top-level `traceparent`. An extension's
+ * value is a scalar (CloudEvents), so one that holds an object keeps it as JSON text (Segment's
+ * `segmentcontext`): a path going on past it (`segmentcontext.page.url`) reads that text's object.
  */
-function first(root: unknown, name: string): unknown[] {
+function first(root: unknown, name: string, descends: boolean): unknown[] {
   const own = step([root], { name });
   if (own.length > 0 || root === null || typeof root !== "object" || !Object.hasOwn(root, "extensions")) return own;
-  return step([(root as { extensions: unknown }).extensions], { name });
+  const found = step([(root as { extensions: unknown }).extensions], { name });
+  return descends ? found.map(objectOfJsonText) : found;
+}
+
+function objectOfJsonText(value: unknown): unknown {
+  if (typeof value !== "string" || !value.startsWith("{")) return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
 }
 
 /** A path compiled once: a function from the root (an event, or its data) to the values found. */
 export function compilePath(path: string): CompiledPath {
   const [head, ...rest] = parsePath(path) as [{ name: string }, ...PathStep[]];
   return (root) => {
-    let values = first(root, head.name);
+    let values = first(root, head.name, rest.length > 0);
     for (const s of rest) {
       if (values.length === 0) break;
       values = step(values, s);

@@ -5,25 +5,12 @@ import { maskJourneyEvent } from "../../privacy/mask-events";
 import { policySchema } from "../../privacy/policy";
 import { foldEvents } from "../journey-definition";
 import type { JourneyEvent } from "../journey-event";
+import { aJourneyEvent } from "../../testing/event-factory";
 import { genericJourney, KEPT_WHOLE, SHOWN } from "./generic-journey";
 
 const masker = createMasker(policySchema.parse(JSON.parse(readFileSync("prisma/personal-data-policy.json", "utf8"))));
 
-function event(data: unknown, position = 1): JourneyEvent {
-  return {
-    position,
-    type: "crm.note.added",
-    source: "/crm",
-    subject: null,
-    time: position,
-    userid: null,
-    anonymousid: null,
-    sessionid: null,
-    correlationid: null,
-    causationid: null,
-    data,
-  };
-}
+const event = (data: unknown, position = 1): JourneyEvent => aJourneyEvent("crm.note.added", data, { position, source: "/crm", time: position });
 
 // An email that straddles the 80th character: cut first, `jane.doe@exa` no longer looks like one.
 const NOTE = `${"x".repeat(68)} jane.doe@example.com`;

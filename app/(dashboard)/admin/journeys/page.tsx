@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { JourneyEditor } from "@/components/admin/journey-editor";
-import { JourneyHistory } from "@/components/admin/journey-history";
 import { JourneyList } from "@/components/admin/journey-list";
 import { RefreshWhile } from "@/components/admin/refresh-while";
+import { VersionHistory } from "@/components/admin/version-history";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -84,7 +84,7 @@ export default async function AdminJourneysPage({ searchParams }: { searchParams
               whatIf={{ initial: whatIf, defaultRange: readRange({}) }}
             />
           </div>
-          {selected && <JourneyHistory history={history} />}
+          {selected && <VersionHistory label="Definition history" history={history} />}
         </section>
       )}
     </div>

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { ActionForm } from "@/components/admin/action-form";
 import { PolicyEditor } from "@/components/admin/policy-editor";
 import { AdminTabs } from "@/components/admin/admin-tabs";
-import { Card } from "@/components/ui/card";
-import { formatWallClock } from "@/components/replay/format-time";
+import { VersionHistory } from "@/components/admin/version-history";
 import { getPolicyAndHistory } from "@/lib/data/admin";
 import { requireViewer } from "@/lib/data/viewer";
 import { savePolicyAction } from "@/lib/actions/admin";
@@ -29,22 +28,7 @@ export default async function AdminPolicyPage() {
             <PolicyEditor initial={JSON.stringify(current.policy, null, 2)} />
           </ActionForm>
         </div>
-        <Card as="div" flush className="self-start">
-          <h2 className="border-b border-slate-200 px-4 py-2 font-semibold dark:border-slate-700">History</h2>
-          <ol aria-label="Policy history" className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
-            {history.map((v) => (
-              <li key={v.version} className="px-4 py-2">
-                <div className="flex justify-between text-xs text-slate-500">
-                  <span>
-                    v{v.version} · {v.changedBy}
-                  </span>
-                  <span>{formatWallClock(v.changedAt.getTime())}</span>
-                </div>
-                <p className="break-words">{v.summary}</p>
-              </li>
-            ))}
-          </ol>
-        </Card>
+        <VersionHistory label="Policy history" history={history} />
       </section>
     </div>
   );

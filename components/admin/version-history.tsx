@@ -1,19 +1,31 @@
-import type { DefinitionVersion } from "@/lib/journey-store/definition-store";
 import { versionDiff } from "@/lib/journey-store/version-diff";
 import { formatWallClock } from "../replay/format-time";
 import { Card } from "../ui/card";
 import { VersionDiff } from "./version-diff";
 
-/** A definition's versions, newest first: who, when, what changed, and the JSON line diff from the version before. */
-export function JourneyHistory({ history }: { history: readonly DefinitionVersion[] }) {
+/** One stored version of a versioned document (the personal-data policy, a journey definition). */
+export interface VersionLine {
+  version: number;
+  changedBy: string;
+  changedAt: Date;
+  summary: string;
+  /** the document itself: given, each version shows its JSON line diff from the one before */
+  document?: unknown;
+}
+
+/**
+ * A versioned document's history, newest first: who, when, what changed, and (for documents given)
+ * a readable diff from the version before. `label` names the list for people and tests.
+ */
+export function VersionHistory({ label, history }: { label: string; history: readonly VersionLine[] }) {
   return (
     <Card as="div" flush className="self-start">
       <h2 className="border-b border-slate-200 px-4 py-2 font-semibold dark:border-slate-700">History</h2>
-      <ol aria-label="Definition history" className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
+      <ol aria-label={label} className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
         {history.map((v, i) => {
           // Newest first: the version before is the next one down (absent for the oldest listed, unless it is v1).
           const before = history[i + 1];
-          const diffable = before !== undefined || v.version === 1;
+          const diffable = v.document !== undefined && (before?.document !== undefined || v.version === 1);
           return (
             <li key={v.version} className="px-4 py-2">
               <div className="flex justify-between gap-2 text-xs text-slate-500">
