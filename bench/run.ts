@@ -6,6 +6,7 @@ import { benchJourneys } from "./journeys";
 import { benchMasking } from "./masking";
 import { benchProjections } from "./projections";
 import { benchReplay } from "./replay";
+import { benchWhatIf } from "./what-if";
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   analytics: benchAnalytics,
@@ -15,6 +16,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   masking: benchMasking,
   projections: benchProjections,
   replay: benchReplay,
+  "what-if": benchWhatIf,
 };
 
 async function main() {

@@ -18,8 +18,8 @@ function session(positions: number[], outcome: string | null, journey = "shop", 
             outcomeLabel: outcome,
             lastStep: "Looked",
             stepsReached,
-            facts: { day: "2026-06-01", dimensions: {}, dimensionIndex: [], depth: stepsReached, reachedAt: [], dropReason: null, offers: [], path: [] },
           },
+    facts: null,
   };
 }
 

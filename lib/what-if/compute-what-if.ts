@@ -16,7 +16,7 @@ import { liveGeneration } from "../sessions/generations";
 import { eventsByPerson } from "../sessions/project-in-memory";
 import { DEFAULT_TIMEOUT_MS } from "../sessions/sessionize";
 import { compareSessions } from "./compare-sessions";
-import { foldPerson } from "./fold-person";
+import { foldPerson, type SessionView } from "./fold-person";
 import { type WhatIfResult, WhatIfTally } from "./what-if-result";
 
 export interface WhatIfOptions {
@@ -76,8 +76,13 @@ export async function computeWhatIf(store: Store, draft: JourneyDocument, range:
     await yieldToEventLoop();
   }
 
+  const live = await readLiveSessions(store);
   const tally = new WhatIfTally(draft.name, range);
-  const fold = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, now: (options.now ?? Date.now)() };
+  const fold = {
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    now: (options.now ?? Date.now)(),
+    currentViewAt: (first: number) => live.get(first)?.view ?? null,
+  };
   let folded = 0;
   let sinceYield = 0;
   for (const [person, list] of eventsByPerson(events)) {
@@ -93,17 +98,33 @@ export async function computeWhatIf(store: Store, draft: JourneyDocument, range:
   }
 
   if (!(await progress(2 * total))) return null;
-  const listed = tally.listedChanges().flatMap((c) => (c.current ? [c.current.firstPosition] : []));
-  return tally.result(current, draftJourney, await liveSessionIdsAt(store, listed));
+  return tally.result(current, draftJourney, new Map([...live].map(([first, s]) => [first, s.id])));
 }
 
-/** The live sessions' ids by first position (a draft session is named by the current one it matches). */
-async function liveSessionIdsAt(store: Store, firstPositions: readonly number[]): Promise<Map<number, string>> {
-  const ids = new Map<number, string>();
-  for (let i = 0; i < firstPositions.length; i += 500) {
-    const chunk = firstPositions.slice(i, i + 500).map((p) => BigInt(p));
-    const rows = await store.db.session.findMany({ where: { firstPosition: { in: chunk } }, select: { id: true, firstPosition: true } });
-    for (const r of rows) ids.set(Number(r.firstPosition), r.id);
+/** Live sessions read per page: their ids and how they fold now, by first position. */
+const SESSION_PAGE = 20_000;
+
+/**
+ * The live sessions by first position: each one's id (a draft session is named by the current one
+ * it matches) and how it stands now, as pages show it. Read in pages of the primary key, yielding
+ * between them.
+ */
+async function readLiveSessions(store: Store): Promise<Map<number, { id: string; view: SessionView }>> {
+  const sessions = new Map<number, { id: string; view: SessionView }>();
+  for (let after: string | undefined; ; ) {
+    const rows = await store.db.session.findMany({
+      where: after === undefined ? {} : { id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: SESSION_PAGE,
+      select: { id: true, firstPosition: true, outcome: true, outcomeLabel: true, lastStep: true, funnelDepth: true },
+    });
+    for (const r of rows) {
+      // A row folded before outcome labels or analytics existed words its outcome plainly.
+      const view = { outcome: r.outcome, outcomeLabel: r.outcomeLabel ?? r.outcome, lastStep: r.lastStep, stepsReached: r.funnelDepth ?? 0 };
+      sessions.set(Number(r.firstPosition), { id: r.id, view });
+    }
+    if (rows.length < SESSION_PAGE) return sessions;
+    after = rows[rows.length - 1]!.id;
+    await yieldToEventLoop();
   }
-  return ids;
 }

@@ -1,9 +1,9 @@
-import type { SessionFacts } from "../analytics/session-facts";
+import { type SessionFacts, sessionFacts } from "../analytics/session-facts";
 import type { JourneyCatalog } from "../journeys/catalog";
+import { foldEvents } from "../journeys/journey-definition";
 import type { JourneyEvent } from "../journeys/journey-event";
-import type { PersonKey } from "../sessions/person";
+import { isAnonymousPerson, type PersonKey } from "../sessions/person";
 import { type SessionDraft, sessionize } from "../sessions/sessionize";
-import { summariseSession } from "../sessions/summarise";
 
 /** How one fold (the current catalog's, or the draft's) sees a session, as the comparison needs it. */
 export interface SessionView {
@@ -24,7 +24,9 @@ export interface FoldedSession {
   day: string;
   userId: string | null;
   /** null when neither fold puts it (or a session sharing its events) in the draft's journey */
-  view: (SessionView & { facts: SessionFacts }) | null;
+  view: SessionView | null;
+  /** what analytics counts of it: the draft's concerned sessions only (the current figures are the live ones) */
+  facts: SessionFacts | null;
 }
 
 export interface PersonFold {
@@ -35,6 +37,12 @@ export interface PersonFold {
 export interface FoldOptions {
   timeoutMs: number;
   now: number;
+  /**
+   * How the live read models hold the current session starting at this position (what a page
+   * shows, closed-by-inactivity outcomes included), so the current side is formed, not folded
+   * again; null for one they do not hold yet (appended since), which is folded instead.
+   */
+  currentViewAt?: (firstPosition: number) => SessionView | null;
 }
 
 type Formed = { draft: SessionDraft; journey: string };
@@ -75,35 +83,36 @@ function concernedSessions(current: readonly Formed[], draft: readonly Formed[],
   };
 }
 
-function folded(person: PersonKey, formed: Formed, catalog: JourneyCatalog, concerned: boolean): FoldedSession {
+function formedOnly(formed: Formed): FoldedSession {
   const events = formed.draft.events;
   const first = events[0]!;
-  if (!concerned) {
-    return {
-      firstPosition: first.position,
-      positions: events.map((e) => e.position),
-      journey: formed.journey,
-      day: new Date(first.time).toISOString().slice(0, 10),
-      userId: null,
-      view: null,
-    };
-  }
-  // The projector's own summary, so the draft's figures are the ones an apply would store.
-  const r = summariseSession(formed.draft, "", person, catalog);
   return {
-    firstPosition: r.firstPosition,
-    positions: r.positions,
-    journey: r.journey,
-    day: r.facts.day,
-    userId: r.userId,
-    view: { outcome: r.outcome, outcomeLabel: r.outcomeLabel, lastStep: r.lastStep, stepsReached: r.facts.depth, facts: r.facts },
+    firstPosition: first.position,
+    positions: events.map((e) => e.position),
+    journey: formed.journey,
+    day: new Date(first.time).toISOString().slice(0, 10),
+    userId: null,
+    view: null,
+    facts: null,
   };
+}
+
+/** The session folded as the projector's summary folds it (lib/sessions/summarise.ts), so the figures are the ones an apply would store. */
+function foldedThrough(person: PersonKey, formed: Formed, catalog: JourneyCatalog): FoldedSession {
+  const { events, endReason } = formed.draft;
+  const definition = catalog.journeyOf(events);
+  const state = foldEvents(definition, events);
+  const outcome = definition.outcome(state, endReason === "open");
+  const facts = sessionFacts(definition, events, outcome, endReason);
+  const view = { outcome, outcomeLabel: definition.outcomeLabel(state, outcome), lastStep: definition.lastStep(state), stepsReached: facts.depth };
+  return { ...formedOnly(formed), day: facts.day, userId: isAnonymousPerson(person) ? null : person, view, facts };
 }
 
 /**
  * One person's events sessionized and folded twice, with the current catalog and with the
  * draft's (pure). Only sessions the draft concerns are folded through (concernedSessions); the
- * others are only formed, which is enough to match them.
+ * others are only formed, which is enough to match them. The current side of a concerned session
+ * is read from the live read models when they hold it (currentViewAt): half the folding.
  */
 export function foldPerson(
   person: PersonKey,
@@ -115,8 +124,12 @@ export function foldPerson(
   const current = form(events, catalogs.current, options);
   const draft = form(events, catalogs.draft, options);
   const concerned = concernedSessions(current, draft, draftName);
+  const currentOf = (s: Formed): FoldedSession => {
+    const live = options.currentViewAt?.(s.draft.events[0]!.position) ?? null;
+    return live ? { ...formedOnly(s), view: live } : foldedThrough(person, s, catalogs.current);
+  };
   return {
-    current: current.map((s, i) => folded(person, s, catalogs.current, concerned.current[i]!)),
-    draft: draft.map((s, j) => folded(person, s, catalogs.draft, concerned.draft[j]!)),
+    current: current.map((s, i) => (concerned.current[i] ? currentOf(s) : formedOnly(s))),
+    draft: draft.map((s, j) => (concerned.draft[j] ? foldedThrough(person, s, catalogs.draft) : formedOnly(s))),
   };
 }

@@ -52,8 +52,8 @@ export class WhatIfTally {
 
   add(draftSessions: readonly FoldedSession[], comparisons: readonly SessionComparison[]): void {
     for (const d of draftSessions) {
-      if (d.journey === this.draftName && d.view && inRange(d, this.range))
-        this.daySessions.push({ userId: d.userId, outcome: d.view.outcome, facts: d.view.facts });
+      if (d.journey === this.draftName && d.view && d.facts && inRange(d, this.range))
+        this.daySessions.push({ userId: d.userId, outcome: d.view.outcome, facts: d.facts });
     }
     for (const c of comparisons) {
       if (c.kind === "same" || !(inRange(c.current, this.range) || inRange(c.draft, this.range))) continue;

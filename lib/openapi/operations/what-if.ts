@@ -11,7 +11,8 @@ export const WHAT_IF_OPERATIONS: ApiOperation[] = [
     method: "POST",
     summary: "Start a what-if: fold a draft definition over history beside the current version, writing no read model",
     description:
-      "Runs in the background; poll GET /api/journeys/what-if/{id}. One runs at a time per definition name: a second is refused with 409 and the running job's id (also at the top of the body).",
+      "Runs in the background; poll GET /api/journeys/what-if/{id}. One runs at a time per definition name: " +
+      "a second is refused with 409 and the running job's id (also at the top of the body).",
     body: { schema: whatIfBodySchema },
     answer: { status: 202, description: "the job, started", schema: whatIfStartedSchema },
     errors: ["conflict"],
