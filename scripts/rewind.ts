@@ -14,7 +14,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
   simulate: { run: runSimulate, help: "simulate --users N --days D --seed S  append the reference world" },
   projections: {
     run: runProjections,
-    help: "projections <rebuild|catch-up|status>  rebuild (into a new generation) or catch up the session read models, or list their generations",
+    help: "projections <rebuild|catch-up|status|generations|rollback|discard <id>>  rebuild, catch up, list generations and their disk, roll back, discard",
   },
   keys: { run: runKeys, help: "keys create <producer|service> <name>  create an API key (shown once)" },
   integrity: { run: runIntegrity, help: "integrity <digest|verify [--digest D]>  the chain's digest, or check every event against it" },

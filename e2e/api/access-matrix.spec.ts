@@ -265,6 +265,9 @@ test("each role and key kind gets exactly what the rules say, on every server ac
     "lib/actions/journeys.ts#previewJourneyAction": () => [null, form({ definition: "{" })],
     "lib/actions/journeys.ts#saveJourneyAction": () => [null, form({ definition: "{" })],
     "lib/actions/dead-letters.ts#discardDeadLetterAction": () => [form({ position: "999999999" })],
+    // Generation 999999999 is never the one a rollback brings back: refused, nothing rolled back.
+    "lib/actions/generations.ts#rollBackGenerationAction": () => [null, form({ id: "999999999" })],
+    "lib/actions/generations.ts#discardGenerationAction": () => [null, form({ id: "999999999" })],
     "lib/actions/reveal.ts#revealSessionAction": () => [none, ""],
     "lib/actions/reveal.ts#revealFieldAction": () => [1, ["x"], "", none],
     "lib/actions/users.ts#createResumeLinkAction": () => [none, null],

@@ -25,6 +25,8 @@ export const ACTION_RULES: Record<string, ActionRule> = {
   "lib/actions/journeys.ts#previewJourneyAction": "admin.manage",
   "lib/actions/journeys.ts#saveJourneyAction": "admin.manage",
   "lib/actions/dead-letters.ts#discardDeadLetterAction": "admin.manage",
+  "lib/actions/generations.ts#rollBackGenerationAction": "admin.manage",
+  "lib/actions/generations.ts#discardGenerationAction": "admin.manage",
   "lib/actions/reveal.ts#revealSessionAction": "personal-data.reveal",
   "lib/actions/reveal.ts#revealFieldAction": "personal-data.reveal",
   "lib/actions/users.ts#createResumeLinkAction": "resume-links.create",

@@ -36,6 +36,9 @@ export const AUDIT_ACTIONS = {
   // What sessions show: an event set aside and then folded again, or kept out of every fold for good.
   "dead-letter.retried": "folded a set-aside event again",
   "dead-letter.discarded": "discarded a set-aside event",
+  // What every page shows: the read models rolled back to a kept generation, or one no longer kept.
+  "generation.rolled-back": "rolled the read models back",
+  "generation.discarded": "discarded a kept generation of the read models",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -1,20 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { journeyVersionIn, journeyVersionLabel, versionOfJourney } from "./journey-version";
-
-describe("versionOfJourney", () => {
-  it("reads a data journey's stored version under its name", () => {
-    expect(versionOfJourney({ definitions: { shop: 3, "@holiday-booking": 2 } }, "shop")).toBe(3);
-  });
-
-  it("reads a built-in journey's fold version under @<name>", () => {
-    expect(versionOfJourney({ definitions: { shop: 3, "@holiday-booking": 2 } }, "holiday-booking")).toBe(2);
-  });
-
-  it("answers null for a journey the generation does not record", () => {
-    expect(versionOfJourney({ definitions: { shop: 3 } }, "holiday-booking")).toBeNull();
-    expect(versionOfJourney({ definitions: {} }, "shop")).toBeNull();
-  });
-});
+import { journeyVersionIn, journeyVersionLabel } from "./journey-version";
 
 describe("journeyVersionLabel", () => {
   it("names a data journey by its stored version", () => {
@@ -32,7 +17,7 @@ describe("journeyVersionLabel", () => {
 });
 
 describe("journeyVersionIn", () => {
-  const live = { definitions: { shop: 7, "@holiday-booking": 2 } };
+  const live = { definitions: { shop: 7, "@booking": 2 } };
 
   it("knows the built-in journeys from the code, the generic one included", () => {
     expect(journeyVersionIn(live, "holiday-booking")).toEqual({
@@ -42,6 +27,11 @@ describe("journeyVersionIn", () => {
       label: "holiday-booking (built-in, fold v2)",
     });
     expect(journeyVersionIn(live, "generic")).toMatchObject({ builtIn: true, label: "generic (built-in)" });
+  });
+
+  it("reads the booking fold's version under its @ key, and v1 for a generation made before fold versions were recorded", () => {
+    expect(journeyVersionIn({ definitions: { "@booking": 3 } }, "holiday-booking").label).toBe("holiday-booking (built-in, fold v3)");
+    expect(journeyVersionIn({ definitions: { shop: 1 } }, "holiday-booking").label).toBe("holiday-booking (built-in, fold v1)");
   });
 
   it("names a data journey with the version the generation folds with", () => {

@@ -1,16 +1,5 @@
 import { builtInCatalog } from "../journeys/catalog";
-import type { Generation } from "../sessions/generations";
-
-/**
- * The version of a journey a generation folds with: a data journey's stored version under its
- * name, a built-in journey's fold version under "@<name>" (issue 14's contract), null when the
- * generation does not record one (a built-in journey before fold versions were recorded).
- * Same signature as lib/sessions/generations' versionOfJourney (W2): the callers move to that one
- * when it lands, and this one goes.
- */
-export function versionOfJourney(generation: Pick<Generation, "definitions">, name: string): number | null {
-  return generation.definitions[name] ?? generation.definitions[`@${name}`] ?? null;
-}
+import { type Generation, versionOfJourney } from "../sessions/generations";
 
 /** Which version of a journey folded what a page or an export shows, and how to say so. */
 export interface JourneyVersion {

@@ -1,6 +1,6 @@
 import { yieldToEventLoop } from "../db/event-loop";
 import type { Store } from "../db/prisma";
-import { buildGenerationStep, buildingGeneration, liveGeneration, startGeneration, switchWhenCaughtUp } from "./generations";
+import { buildGenerationStep, buildingGeneration, liveGeneration, startGeneration, startReleaseGeneration, switchWhenCaughtUp } from "./generations";
 import { catalogOfGeneration } from "./generations/catalogs";
 import { catchUp, closeIdleSessions, repairDailyRollups, repairSummaries } from "./projector";
 import type { ProjectorOptions } from "./projector/options";
@@ -54,8 +54,11 @@ async function run(store: Store, runner: Runner) {
     do {
       runner.again = false;
       const options = { timeoutMs: sessionTimeoutMs() };
-      const live = { ...options, catalog: await catalogOfGeneration(await liveGeneration(store)) };
+      // Its pages fold only while this generation is live: a switch or a rollback from elsewhere stops them, and the next run reads the new one.
+      const current = await liveGeneration(store);
+      const live = { ...options, catalog: await catalogOfGeneration(current), liveGeneration: current.id };
       await catchUp(store, live);
+      if ((await liveGeneration(store)).id !== current.id) runner.again = true;
       if (await buildStep(store, options)) runner.again = true;
       if (Date.now() - runner.lastClose > CLOSE_IDLE_EVERY_MS) {
         runner.lastClose = Date.now();
@@ -86,14 +89,22 @@ async function backfillAnalytics(store: Store): Promise<void> {
   await startGeneration(store, { definitions: live.definitions, catalog: await catalogOfGeneration(live), reason: "analytics backfill" });
 }
 
+async function releaseGeneration(store: Store): Promise<void> {
+  const started = await startReleaseGeneration(store);
+  if (started) console.log(`[rewind] ${started.reason}: building generation ${started.id} of the read models; pages show the current one until it is ready`);
+}
+
 /** Starts the projector in this server process: catches up now, then polls. Idempotent. */
 export function startProjector(store: Store): void {
   if (globalRunner.rewindProjector) return;
   const runner: Runner = { running: false, again: false, timer: null, lastClose: 0, failures: 0, retryAt: 0 };
   globalRunner.rewindProjector = runner;
   globalRunner.rewindProjectorStore = store;
-  // A rebuild that stopped before refreshing its summaries leaves users without one: repair first.
-  void backfillAnalytics(store)
+  // A release whose built-in fold changed folds everything again beside the live generation first
+  // (switched in when caught up); a rebuild that stopped before refreshing its summaries leaves
+  // users without one: repair first.
+  void releaseGeneration(store)
+    .then(() => backfillAnalytics(store))
     .then(() => repairDailyRollups(store))
     .then(() => repairSummaries(store))
     .catch((error: unknown) => logFailure(error, 1))

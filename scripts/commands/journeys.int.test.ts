@@ -69,7 +69,7 @@ describe.each(testProviders())("rewind journeys on %s", (provider) => {
     expect(out).toMatch(/Generation \d+ of the read models is live/);
     const live = await liveGeneration(t.store);
     expect(live.id).toBeGreaterThan(before.id);
-    expect(live.definitions).toEqual({ shop: 1 });
+    expect(live.definitions).toEqual({ shop: 1, "@booking": 1 });
   });
 
   it("apply of the same file again stores nothing and starts nothing", async () => {

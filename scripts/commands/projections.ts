@@ -6,17 +6,21 @@ import { liveCatalogOf } from "../../lib/journey-store/live-catalog";
 import { progressWords } from "../../lib/sessions/generations/progress-line";
 import { catchUp, closeIdleSessions, rebuildProjections } from "../../lib/sessions/projector";
 import { sessionTimeoutMs } from "../../lib/sessions/settings";
-import { printGenerations } from "./generations-status";
+import { discardFromCli, printGenerations, printGenerationsWithDisk, rollBackFromCli } from "./generations-status";
 
 export async function runProjections(args: string[]): Promise<void> {
   const { positionals } = parseArgs({ args, allowPositionals: true });
-  const [action] = positionals;
-  if (action !== "rebuild" && action !== "catch-up" && action !== "status") throw new Error("usage: projections <rebuild|catch-up|status>");
+  const [action, id] = positionals;
+  const actions = ["rebuild", "catch-up", "status", "generations", "rollback", "discard"];
+  if (!actions.includes(action ?? "")) throw new Error("usage: projections <rebuild|catch-up|status|generations|rollback|discard <id>>");
   const target = parseDatabaseUrl(process.env.DATABASE_URL);
   await migrateDatabase(target);
   const store = openStore(target);
   try {
     if (action === "status") return await printGenerations(store);
+    if (action === "generations") return await printGenerationsWithDisk(store);
+    if (action === "rollback") return await rollBackFromCli(store);
+    if (action === "discard") return await discardFromCli(store, id);
     // The live generation's journeys, stored definitions included: a fold with the built-in ones alone would drop them.
     const options = { timeoutMs: sessionTimeoutMs(), catalog: await liveCatalogOf(store) };
     const started = performance.now();

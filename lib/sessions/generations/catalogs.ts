@@ -1,4 +1,5 @@
 import type { JourneyCatalog } from "../../journeys/catalog";
+import { dataDefinitions } from "./built-in-versions";
 import type { Generation } from "./generation";
 
 /**
@@ -39,8 +40,10 @@ export async function catalogOfGeneration(generation: Generation): Promise<Journ
   const known = started.get(generation.id);
   if (known) return known;
   const resolver = catalogs.resolver;
-  if (!resolver || Object.keys(generation.definitions).length === 0) return undefined;
-  const catalog = await resolver(generation.definitions);
+  // The "@" keys are built-in fold versions, not stored definitions: the resolver never sees them.
+  const stored = dataDefinitions(generation.definitions);
+  if (!resolver || Object.keys(stored).length === 0) return undefined;
+  const catalog = await resolver(stored);
   started.set(generation.id, catalog);
   return catalog;
 }

@@ -23,6 +23,8 @@ export interface Generation {
   switchedAt: Date | null;
   /** when a build failed or was superseded, or when a retired generation's tables were dropped */
   endedAt: Date | null;
+  /** when it stopped being live (the newest retired ones keep their tables, for a rollback) */
+  retiredAt: Date | null;
 }
 
 export const toGeneration = (row: JourneyGeneration): Generation => ({
@@ -49,6 +51,12 @@ export async function liveGeneration(store: Store): Promise<Generation> {
 
 export async function readGeneration(store: Store, id: number): Promise<Generation | null> {
   const row = await store.db.journeyGeneration.findUnique({ where: { id } });
+  return row ? toGeneration(row) : null;
+}
+
+/** The retired generation a rollback brings back: the one retired last that still has its tables. */
+export async function newestKeptGeneration(store: Store): Promise<Generation | null> {
+  const row = await store.db.journeyGeneration.findFirst({ where: { state: "retired", endedAt: null }, orderBy: [{ retiredAt: "desc" }, { id: "desc" }] });
   return row ? toGeneration(row) : null;
 }
 

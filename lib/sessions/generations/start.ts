@@ -4,18 +4,23 @@ import { readHeadPosition } from "../../eventstore/read";
 import type { JourneyCatalog } from "../../journeys/catalog";
 import * as rm from "../projection-store";
 import { generationTables } from "../read-model-tables";
+import { builtInFoldVersions, dataDefinitions } from "./built-in-versions";
 import { rememberCatalog } from "./catalogs";
 import { toGeneration, type Generation } from "./generation";
 import { createGenerationTables, dropGenerationTables } from "./generation-tables";
 
 export interface StartGeneration {
-  /** the journey definitions the generation folds with, `{"<name>": <version>}`, kept as given */
+  /** the journey definitions the generation folds with, `{"<name>": <version>}`, kept as given ("@" keys aside) */
   definitions: Record<string, number>;
+  /** the built-in fold versions it folds with, as "@" keys (default: this code's, which is what folds it) */
+  builtInFolds?: Record<string, number>;
   /** the catalog of those definitions: this process builds with it (others resolve it from the definitions) */
   catalog?: JourneyCatalog;
   /** why, for people: "rebuild", "journey shop v3" */
   reason: string;
 }
+
+const withFolds = (input: StartGeneration) => ({ ...dataDefinitions(input.definitions), ...(input.builtInFolds ?? builtInFoldVersions()) });
 
 /** Ends a building generation: marked failed with the kind given, its tables dropped. False if it was no longer building. */
 export async function endBuild(tx: Prisma.TransactionClient, id: number, errorKind: string): Promise<boolean> {
@@ -43,7 +48,7 @@ export async function startGeneration(store: Store, input: StartGeneration): Pro
         await endBuild(tx, old.id, "superseded");
       }
       const row = await tx.journeyGeneration.create({
-        data: { state: "building", definitions: input.definitions, reason: input.reason, head, rollups: "deferred", createdAt: new Date() },
+        data: { state: "building", definitions: withFolds(input), reason: input.reason, head, rollups: "deferred", createdAt: new Date() },
       });
       await createGenerationTables(tx, store.target.provider, row.id);
       return toGeneration(row);

@@ -9,7 +9,8 @@ import { generationTables, LIVE_TABLES } from "../read-model-tables";
 import { catalogOfGeneration } from "./catalogs";
 import { carryAliases } from "./carry-aliases";
 import { buildingGeneration, toGeneration, type Generation } from "./generation";
-import { dropGenerationTables, swapGenerationTables } from "./generation-tables";
+import { swapGenerationTables } from "./generation-tables";
+import { dropRetiredBeyondKeep, keepGenerations } from "./keep";
 
 export type SwitchResult =
   | { switched: true; generation: Generation; retired: number; aliases: number }
@@ -20,10 +21,10 @@ export type SwitchResult =
  * (no event is appended meanwhile) and both projectors' locks: only when it has folded every
  * event there is and its counters are whole; otherwise nothing changes ("behind"). The live
  * tables are renamed to the retired generation's, the new ones to the plain names pages read.
- * Only the last retired generation keeps its tables (for issue 14's rollback); older ones are
- * dropped.
+ * The newest REWIND_KEEP_GENERATIONS retired generations keep their tables (for a rollback,
+ * roll-back.ts); older ones are dropped.
  */
-export async function switchWhenCaughtUp(store: Store, options: ProjectorOptions & { id?: number } = {}): Promise<SwitchResult> {
+export async function switchWhenCaughtUp(store: Store, options: ProjectorOptions & { id?: number; keep?: number } = {}): Promise<SwitchResult> {
   const building = await buildingGeneration(store);
   if (!building || (options.id !== undefined && building.id !== options.id)) return { switched: false, reason: "nothing-building" };
   if (building.rollups !== "whole") return { switched: false, reason: "behind" };
@@ -45,12 +46,9 @@ export async function switchWhenCaughtUp(store: Store, options: ProjectorOptions
       await swapGenerationTables(tx, live.id, building.id);
       const now = new Date();
       const head = await readHeadPosition(inTx);
-      await tx.journeyGeneration.update({ where: { id: live.id }, data: { state: "retired" } });
+      await tx.journeyGeneration.update({ where: { id: live.id }, data: { state: "retired", retiredAt: now } });
       const switched = await tx.journeyGeneration.update({ where: { id: building.id }, data: { state: "live", switchedAt: now, position, head } });
-      for (const old of await tx.journeyGeneration.findMany({ where: { state: "retired", endedAt: null, id: { not: live.id } } })) {
-        await dropGenerationTables(tx, old.id);
-        await tx.journeyGeneration.update({ where: { id: old.id }, data: { endedAt: now } });
-      }
+      await dropRetiredBeyondKeep(tx, options.keep ?? keepGenerations(), now);
       return { switched: true, generation: toGeneration(switched), retired: live.id, aliases };
     },
     { maxWait: 60_000, timeout: 300_000 },

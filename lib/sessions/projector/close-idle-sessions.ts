@@ -5,6 +5,7 @@ import { LIVE_TABLES, type ReadModelTx } from "../read-model-tables";
 import { DEFAULT_TIMEOUT_MS } from "../sessionize";
 import { closeIdle } from "./close-idle";
 import type { ProjectorOptions } from "./options";
+import { stillLive } from "./still-live";
 
 /**
  * Closes sessions that have been idle longer than the timeout (end reason `timed_out`), so a quiet
@@ -15,6 +16,7 @@ export async function closeIdleSessions(store: Store, options: ProjectorOptions 
   const tables = options.tables ?? LIVE_TABLES;
   return store.db.$transaction(async (tx) => {
     await rm.lockAndReadCheckpoint(tx, tables.checkpoint);
+    if (!(await stillLive(tx, tables, options))) return 0;
     return closeIdleIn({ tx, provider: store.target.provider, tables }, options);
   });
 }

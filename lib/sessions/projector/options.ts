@@ -33,6 +33,12 @@ export interface ProjectorOptions {
    * generation being built defers until its counters are recomputed whole (generations/build-step.ts).
    */
   deferWhile?: (tx: Tx) => Promise<boolean>;
+  /**
+   * The live generation this fold's catalog is of: a live page (or idle close) that finds another
+   * one live under its lock (a switch or a rollback came in between) folds nothing, so no event is
+   * folded into one generation with another's journeys; the caller reads the live one again.
+   */
+  liveGeneration?: number;
   /** fold this one set-aside event (a retry from /admin/dead-letters), leaving the checkpoint as it is */
   only?: number;
 }

@@ -7,6 +7,7 @@ import { resolveIdentitiesAndOwners } from "./load-identities";
 import { loadRefoldScope } from "./load-refold-scope";
 import { findTouchedPersons } from "./load-touched";
 import { LIVE_TABLES } from "../read-model-tables";
+import { stillLive } from "./still-live";
 import type { ProjectorOptions } from "./options";
 import { readPage } from "./read-page";
 import { sessionizePersons } from "./sessionize-persons";
@@ -32,6 +33,7 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
       // A retried event is folded where the checkpoint has passed it (always so live, where it was
       // set aside); a generation being built that has not reached it yet folds it in its own page.
       if (options.only !== undefined && checkpoint < options.only) return 0;
+      if (!(await stillLive(tx, tables, options))) return 0;
       const deferring = options.deferWhile ? await options.deferWhile(tx) : true;
       const pageOptions = deferring ? options : { ...options, deferredDays: undefined, deferredUsers: undefined };
       const read = await readPage(page, checkpoint, options);

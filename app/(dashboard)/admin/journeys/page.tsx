@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminTabs } from "@/components/admin/admin-tabs";
+import { GenerationsPanel } from "@/components/admin/generations-panel";
 import { JourneyEditor } from "@/components/admin/journey-editor";
 import { JourneyList } from "@/components/admin/journey-list";
 import { RefreshWhile } from "@/components/admin/refresh-while";
@@ -9,6 +10,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { previewJourneyAction, saveJourneyAction } from "@/lib/actions/journeys";
+import { listGenerationsWithDisk, rollbackStatus } from "@/lib/data/generations";
 import { getJourneysAdmin } from "@/lib/data/journey-admin";
 import { findWhatIf, getWhatIfDraft } from "@/lib/data/what-if-page";
 import { readRange } from "@/lib/analytics/range";
@@ -23,7 +25,7 @@ export default async function AdminJourneysPage({ searchParams }: { searchParams
   const params = await searchParams;
   const raw = params.name;
   const name = typeof raw === "string" && raw !== "" ? raw : null;
-  const { journeys, history, building } = await getJourneysAdmin(name);
+  const [{ journeys, history, building }, generations] = await Promise.all([getJourneysAdmin(name), listGenerationsWithDisk()]);
   const whatIfId = typeof params.whatIf === "string" ? params.whatIf : null;
   const whatIf = await findWhatIf(whatIfId, name);
   // Opened on a what-if (its link, a reload): the editor holds the draft that was tried, not the stored version.
@@ -87,6 +89,7 @@ export default async function AdminJourneysPage({ searchParams }: { searchParams
           {selected && <VersionHistory label="Definition history" history={history} />}
         </section>
       )}
+      <GenerationsPanel generations={generations} rollback={rollbackStatus()} />
     </div>
   );
 }
