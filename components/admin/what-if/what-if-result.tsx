@@ -31,7 +31,10 @@ const side = (s: Change["current"]) =>
     <span className="text-slate-400">—</span>
   );
 
-/** A finished what-if: both funnels with their differences, the outcomes that change, and the changed sessions (each opening its replay with the draft beside). */
+/**
+ * A finished what-if: both funnels with their differences, the outcomes that change, and the
+ * changed sessions (each opening its replay with the draft beside).
+ */
 export function WhatIfResultView({ id, name, result }: { id: string; name: string; result: WhatIfResult }) {
   const compared = compareFunnels(result.current, result.draft);
   return (
