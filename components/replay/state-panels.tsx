@@ -48,7 +48,7 @@ export function StatePanels({
         eventDescription={description}
         loading={draftMoment === null}
         heading={`With the draft: ${whatIf.name}`}
-        label="Draft journey state"
+        label="State with the draft"
         differsFrom={moment?.facts ?? null}
       />
     </div>

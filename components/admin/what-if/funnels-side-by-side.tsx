@@ -11,7 +11,7 @@ function Bar({ n, share, largest, colour }: { n: number | null; share: number | 
   return (
     <div className="min-w-28 space-y-0.5">
       <div className="flex items-baseline justify-between gap-2 tabular-nums">
-        <span>{n.toLocaleString("en-GB")}</span>
+        <span data-sessions={n}>{n.toLocaleString("en-GB")}</span>
         <span className="text-xs text-slate-500">{percent(share)}</span>
       </div>
       <div className="h-1.5 rounded bg-slate-100 dark:bg-slate-800" aria-hidden>

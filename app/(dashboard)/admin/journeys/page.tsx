@@ -76,8 +76,10 @@ export default async function AdminJourneysPage({ searchParams }: { searchParams
                 it is fixed.
               </Notice>
             )}
+            {/* Keyed by the name only: the page refreshes after a save (and while a version is prepared), and a
+                remount would drop the admin's text and the save's message; basedOn follows the new head as a prop. */}
             <JourneyEditor
-              key={`${name ?? ""}:${head?.version ?? 0}`}
+              key={name ?? ""}
               initial={draftText ?? head?.source ?? STARTER_DEFINITION}
               preview={previewJourneyAction}
               save={saveJourneyAction}
