@@ -9,7 +9,8 @@ const MARK = { added: "+", removed: "−", same: " " } as const;
 
 /**
  * A line diff between two versions of a JSON document (lib/journey-store/version-diff.ts): removed
- * lines red with −, added ones green with +, each with its line number, unchanged stretches counted.
+ * lines red with −, added ones green with +, numbered in the version before and in this one
+ * (GitHub's two gutters), unchanged stretches counted.
  * The marks are text as well as colour, so the diff reads without colour too.
  */
 export function VersionDiff({ pieces, label }: { pieces: readonly DiffPiece[]; label: string }) {
@@ -23,14 +24,15 @@ export function VersionDiff({ pieces, label }: { pieces: readonly DiffPiece[]; l
             piece.kind === "skipped" ? (
               // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one diff never reorder
               <tr key={i} className="bg-slate-50 text-slate-500 dark:bg-slate-800/60 dark:text-slate-400">
-                <td colSpan={3} className="px-2 py-0.5 font-sans italic">
+                <td colSpan={4} className="px-2 py-0.5 font-sans italic">
                   {piece.lines === 1 ? "1 unchanged line" : `${piece.lines} unchanged lines`}
                 </td>
               </tr>
             ) : (
               // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one diff never reorder
               <tr key={i} data-diff={piece.kind} className={LINE[piece.kind]}>
-                <td className="select-none px-1 text-right text-slate-400">{piece.after ?? piece.before}</td>
+                <td className="select-none pl-1 text-right text-slate-400">{piece.before ?? ""}</td>
+                <td className="select-none px-1 text-right text-slate-400">{piece.after ?? ""}</td>
                 <td aria-hidden className="select-none px-1">
                   {MARK[piece.kind]}
                 </td>

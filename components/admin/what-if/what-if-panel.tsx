@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { DayRange } from "@/lib/analytics/range";
 import type { WhatIfAnswer } from "@/lib/data/what-if";
+import { formatWallClock } from "../../replay/format-time";
 import { buttonClass } from "../../ui/button";
 import { Card } from "../../ui/card";
 import { Notice } from "../../ui/notice";
@@ -66,7 +67,8 @@ export function WhatIfPanel({ draft, initial, defaultRange }: { draft: string; i
       )}
       {answer && (
         <p className="text-xs text-slate-500 dark:text-slate-400">
-          What-if of <strong>{answer.name}</strong> over {answer.from} to {answer.to} (UTC days)
+          What-if of <strong>{answer.name}</strong> over {answer.from} to {answer.to} (UTC days), asked {formatWallClock(Date.parse(answer.createdAt))}: its
+          “now” is the live version then
         </p>
       )}
       {running && (
