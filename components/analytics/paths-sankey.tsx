@@ -37,19 +37,22 @@ function LabelledNode({ x, y, width, height, payload }: NodeProps) {
 export function PathsSankey({ data }: { data: SankeyData }) {
   if (data.links.length === 0) return <EmptyState>No sessions in this range.</EmptyState>;
   return (
-    <div className="h-[30rem] w-full" role="img" aria-label="Most common paths from session start">
-      <ResponsiveContainer width="100%" height="100%">
-        <Sankey
-          data={data}
-          nodePadding={34}
-          nodeWidth={10}
-          margin={{ top: 24, right: 170, bottom: 10, left: 10 }}
-          link={{ stroke: "#f59e0b", strokeOpacity: 0.35 }}
-          node={(props: unknown) => <LabelledNode {...(props as NodeProps)} />}
-        >
-          <Tooltip />
-        </Sankey>
-      </ResponsiveContainer>
+    // On a phone the graph keeps a readable width and scrolls inside its card: squeezed, its labels overlap.
+    <div className="w-full overflow-x-auto">
+      <div className="h-[30rem] w-full min-w-[44rem]" role="img" aria-label="Most common paths from session start">
+        <ResponsiveContainer width="100%" height="100%">
+          <Sankey
+            data={data}
+            nodePadding={34}
+            nodeWidth={10}
+            margin={{ top: 24, right: 170, bottom: 10, left: 10 }}
+            link={{ stroke: "#f59e0b", strokeOpacity: 0.35 }}
+            node={(props: unknown) => <LabelledNode {...(props as NodeProps)} />}
+          >
+            <Tooltip />
+          </Sankey>
+        </ResponsiveContainer>
+      </div>
     </div>
   );
 }

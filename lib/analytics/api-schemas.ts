@@ -63,7 +63,7 @@ export const funnelAnswerSchema = z.object({
       ...labelled,
       /** sessions that reached this step and every step before it, in order */
       sessions: count,
-      /** reached this step and not the next (0 for the last step) */
+      /** reached this step, not the next, and ended without completing (a live session is not counted): the sum of dropReasons */
       droppedOff: count,
       /** lower median of whole seconds from the step before; null for the first step or without data */
       medianSecondsFromPrevious: z.number().int().min(0).nullable(),

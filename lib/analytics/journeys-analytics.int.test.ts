@@ -70,6 +70,18 @@ function shopEvents(): Ev[] {
     ["cart.added", { productId: "p1", name: "Oak chair" }],
   ]);
   visit("shopper-late-2", NOW - 15 * 60_000, [["product.viewed", { productId: "p2", name: "Pine table" }]]);
+  // Live after a declined payment: still not dropped off, so no reason yet either.
+  visit("shopper-late-3", NOW - 12 * 60_000, [
+    ["product.viewed", { productId: "p3", name: "Wool rug" }],
+    ["cart.added", { productId: "p3", name: "Wool rug" }],
+    ["payment.failed", { reason: "card_declined" }],
+  ]);
+  // Across midnight: started on the 1st, carted on the 2nd, then gone. Its drop-off is the 1st's.
+  const lamp = { productId: "p4", name: "Desk lamp" };
+  out.push(
+    { id: "night-0", type: "shop.product.viewed", time: Date.parse("2026-07-01T23:50:00Z"), userid: "shopper-night", data: lamp },
+    { id: "night-1", type: "shop.cart.added", time: Date.parse("2026-07-02T00:05:00Z"), userid: "shopper-night", data: lamp },
+  );
   return out;
 }
 
@@ -147,7 +159,7 @@ describe.each(testProviders())("analytics for a data journey beside the booking 
       browsed: count("browsed"),
       live: count("live"),
     });
-    expect(count("live")).toBe(2);
+    expect(count("live")).toBe(3);
     expect(answer.days).toEqual(
       [FROM, "2026-07-02", TO].map((day) => {
         const of = plain.filter((s) => s.day === day);
@@ -164,14 +176,21 @@ describe.each(testProviders())("analytics for a data journey beside the booking 
     expect(empty.days).toEqual(["2026-06-29", "2026-06-30"].map((day) => ({ day, sessions: 0, users: 0, completed: 0, abandoned: 0 })));
   });
 
-  it("funnel: steps reached in order, drop-offs, drop reasons by label and median seconds between steps", async () => {
-    const answer = await readFunnelAnswer(t.store, shop, { from: FROM, to: TO });
-    expect(answer.sessions).toBe(plain.length);
+  it.each([
+    [FROM, TO],
+    [FROM, FROM],
+    ["2026-07-02", "2026-07-02"],
+    [TO, TO],
+  ])("funnel %s to %s: steps reached in order, drop-offs (ended, not completed: never live), drop reasons by label and median seconds", async (from, to) => {
+    const answer = await readFunnelAnswer(t.store, shop, { from, to });
+    // A session belongs to the UTC day it started, its drop-off too.
+    const inRange = plain.filter((s) => s.day >= from && s.day <= to);
+    expect(answer.sessions).toBe(inRange.length);
     const labels: Record<string, string> = { declined: "Payment declined", timed_out: "Inactive", signed_out: "Signed out" };
     expect(answer.steps).toEqual(
       ["viewed", "carted", "ordered"].map((key, k) => {
-        const reached = plain.filter((s) => s.depth > k);
-        const stopped = plain.filter((s) => s.depth === k + 1 && s.dropReason !== null);
+        const reached = inRange.filter((s) => s.depth > k);
+        const stopped = inRange.filter((s) => s.depth === k + 1 && s.outcome !== "completed" && s.outcome !== "live");
         const reasons = [...new Set(stopped.map((s) => s.dropReason!))]
           .map((r) => ({ key: r, label: labels[r]!, sessions: stopped.filter((s) => s.dropReason === r).length }))
           .sort((a, b) => b.sessions - a.sessions || (a.key < b.key ? -1 : 1));
@@ -179,13 +198,28 @@ describe.each(testProviders())("analytics for a data journey beside the booking 
           key,
           label: SHOP_DOCUMENT.steps[k]!.label,
           sessions: reached.length,
-          droppedOff: k === 2 ? 0 : reached.length - plain.filter((s) => s.depth > k + 1).length,
+          droppedOff: stopped.length,
           medianSecondsFromPrevious: k === 0 ? null : lowerMedian(reached.map((s) => Math.floor((s.reachedAt[k]! - s.reachedAt[k - 1]!) / 1000))),
           dropReasons: reasons,
         };
       }),
     );
-    expect(answer.steps[1]!.dropReasons.map((r) => r.key)).toContain("declined");
+  });
+
+  it("funnel: the sessions live at a step are not its drop-offs, and the midnight session is its first day's", async () => {
+    const live = plain.filter((s) => s.outcome === "live");
+    expect(live.map((s) => s.depth).sort()).toEqual([1, 2, 2]);
+    const { steps } = await readFunnelAnswer(t.store, shop, { from: FROM, to: TO });
+    // Reached minus the next step counts them as lost: the answer is less by exactly the live ones.
+    for (const k of [0, 1]) {
+      expect(steps[k]!.droppedOff).toBe(steps[k]!.sessions - steps[k + 1]!.sessions - live.filter((s) => s.depth === k + 1).length);
+    }
+    expect(steps[1]!.dropReasons.map((r) => r.key)).toContain("declined");
+    const night = plain.find((s) => s.user === "shopper-night")!;
+    expect(night).toMatchObject({ day: FROM, depth: 2, outcome: "abandoned", dropReason: "timed_out" });
+    const [first, second] = await Promise.all([FROM, "2026-07-02"].map((day) => readFunnelAnswer(t.store, shop, { from: day, to: day })));
+    const stoppedAtCart = (day: string) => plain.filter((s) => s.day === day && s.depth === 2 && s.dropReason !== null).length;
+    expect([first!.steps[1]!.droppedOff, second!.steps[1]!.droppedOff]).toEqual([stoppedAtCart(FROM), stoppedAtCart("2026-07-02")]);
   });
 
   it("popularity: a dimension's values by sessions, then value, with their labels and completed sessions", async () => {
@@ -204,6 +238,12 @@ describe.each(testProviders())("analytics for a data journey beside the booking 
     expect(await countMatchingSessions(t.store, { ...range, depth: 2, dropReason: "declined" })).toBe(
       plain.filter((s) => s.depth === 2 && s.dropReason === "declined").length,
     );
+    // The drop-off figure's own sessions: stopped there and ended without completing (the live ones are not).
+    for (const depth of [1, 2]) {
+      const stopped = plain.filter((s) => s.depth === depth && s.outcome !== "completed" && s.outcome !== "live").length;
+      expect(await countMatchingSessions(t.store, { ...range, depth, dropped: true }), `depth ${depth}`).toBe(stopped);
+      expect(stopped).toBe((await readFunnelAnswer(t.store, shop, range)).steps[depth - 1]!.droppedOff);
+    }
     expect(await countMatchingSessions(t.store, { ...range, minDepth: 1, dimension: { name: "product", value: "p2" } })).toBe(
       plain.filter((s) => s.depth >= 1 && s.products.has("p2")).length,
     );

@@ -6,7 +6,8 @@ import type { CounterSum } from "./read-analytics";
  * Definitions, so every number means one thing:
  * - conversion: completed sessions / sessions;
  * - abandonment: abandoned / (abandoned + completed), i.e. journeys started and not completed;
- * - funnel step k: sessions that reached steps 0…k in order; drop-off at k: reached k, not k+1;
+ * - funnel step k: sessions that reached steps 0…k in order; drop-off at k: reached k, not k+1,
+ *   and ended without completing (a live session has not dropped off: it may still go on);
  * - median time to a step: the lower median of whole seconds from the step before.
  */
 export const rate = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
@@ -61,7 +62,11 @@ export interface FunnelRow {
   fromStart: number;
   /** of the step before */
   fromPrevious: number;
-  /** reached this step, not the next */
+  /**
+   * reached this step, not the next, and ended without completing: the sum of `reasons` (the drop
+   * counters of this depth; a live or completed session has none). 0 on a breakdown row, whose
+   * drop-offs are not counted per dimension value (it has no reasons or times either).
+   */
   dropOff: number;
   /** lower median of whole seconds from the step before; null for the first step or no data */
   medianSeconds: number | null;
@@ -91,7 +96,6 @@ export function funnelRows(
   const counts = steps.map((_, i) => sumOf(counters, "funnel", String(i), filter));
   return steps.map((step, i) => {
     const count = counts[i]!;
-    const next = counts[i + 1] ?? 0;
     // Every reason counted at this depth: the journey's words for its own, the key for any other.
     const reasons =
       filter === ""
@@ -113,7 +117,8 @@ export function funnelRows(
       count,
       fromStart: rate(count, counts[0]!),
       fromPrevious: i === 0 ? 1 : rate(count, counts[i - 1]!),
-      dropOff: i === steps.length - 1 ? 0 : count - next,
+      // Not count − next: that counts the sessions still live at this step as lost.
+      dropOff: reasons.reduce((s, r) => s + r.count, 0),
       medianSeconds: lowerMedian(times),
       reasons,
     };

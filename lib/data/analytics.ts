@@ -103,7 +103,8 @@ export async function getFunnel(journey: Journey, range: DayRange, by: Labelled 
   const [counters, gaps, labels] = await Promise.all([
     readCounters(store, journey.name, range.from, range.to, ["funnel", "drop", "sessions"]),
     readGapHistograms(store, journey.name, range.from, range.to),
-    by ? readCounters(store, journey.name, range.from, range.to, ["dimension-label"]) : Promise.resolve([]),
+    // popularityAnswer names the values it counts: without the dimension counters it has no rows, so no labels.
+    by ? readCounters(store, journey.name, range.from, range.to, ["dimension", "dimension-label"]) : Promise.resolve([]),
   ]);
   const steps = journey.funnel;
   const rows = funnelRows(counters, steps, "", gaps, dropReasonsOf(journey));

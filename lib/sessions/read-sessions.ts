@@ -37,6 +37,8 @@ export interface SessionFilter {
   minDepth?: number;
   depth?: number;
   dropReason?: string;
+  /** ended without completing (has a drop reason): what the funnel counts as dropped off, never a live session */
+  dropped?: boolean;
   journey?: string;
   /** a dimension of the session's journey (its key) and a value ("unknown" for none), as the funnel breakdown names them */
   dimension?: { name: string; value: string };
@@ -79,6 +81,7 @@ function factsWhere(store: Store, filter: SessionFilter, after: { startedAt: Dat
   if (filter.depth !== undefined) where.push(sql`"funnel_depth" = ${filter.depth}`);
   else if (filter.minDepth !== undefined) where.push(sql`"funnel_depth" >= ${filter.minDepth}`);
   if (filter.dropReason) where.push(sql`"drop_reason" = ${filter.dropReason}`);
+  else if (filter.dropped) where.push(sql`"drop_reason" IS NOT NULL`);
   where.push(...factConditions(d, filter));
   if (after) {
     const at = d.timestamp(after.startedAt);
@@ -104,7 +107,7 @@ function sessionWhere(options: SessionFilter, after: { startedAt: Date; id: stri
     journey: options.journey,
     analyticsDay: options.from || options.to ? { gte: options.from, lte: options.to } : undefined,
     funnelDepth: options.depth !== undefined ? options.depth : options.minDepth !== undefined ? { gte: options.minDepth } : undefined,
-    dropReason: options.dropReason,
+    dropReason: options.dropReason ?? (options.dropped ? { not: null } : undefined),
     ...(after ? { OR: [{ startedAt: { lt: after.startedAt } }, { startedAt: after.startedAt, id: { gt: after.id } }] } : {}),
   };
 }

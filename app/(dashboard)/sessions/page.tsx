@@ -32,6 +32,8 @@ const querySchema = z.object({
   to: day,
   reached: z.coerce.number().int().min(1).max(50).optional().catch(undefined),
   depth: z.coerce.number().int().min(0).max(50).optional().catch(undefined),
+  // "1": only those that ended without completing (the funnel's drop-offs; never a live session).
+  dropped: z.literal("1").optional().catch(undefined),
   reason: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,40}$/)
@@ -66,7 +68,7 @@ type Query = z.infer<typeof querySchema>;
 
 function href(query: Omit<Query, "after">, outcome: string | undefined, after?: string) {
   const params = new URLSearchParams();
-  for (const key of ["journey", "from", "to", "reached", "depth", "reason", "dim", "value", "offer", "offerField", "metric", "path"] as const) {
+  for (const key of ["journey", "from", "to", "reached", "depth", "dropped", "reason", "dim", "value", "offer", "offerField", "metric", "path"] as const) {
     if (query[key] !== undefined) params.set(key, String(query[key]));
   }
   if (outcome) params.set("outcome", outcome);
@@ -85,6 +87,7 @@ function describeFilter(q: Query, journey: JourneyDefinition<unknown> | null): s
       q.depth === 0 ? `that never reached “${steps[0]?.label ?? "the first step"}”` : `that reached “${steps[q.depth - 1]?.label}” and went no further`,
     );
   else if (q.reached !== undefined) parts.push(`that reached “${steps[q.reached - 1]?.label}”`);
+  if (q.dropped && !q.reason) parts.push("ended without completing");
   if (q.reason) parts.push(`stopped: ${(journey ? dropReasonsOf(journey).find((r) => r.key === q.reason)?.label : undefined) ?? q.reason}`);
   if (q.dim && q.value) parts.push(`${journey?.dimensions.find((d) => d.key === q.dim)?.label ?? q.dim} ${q.value}`);
   if (q.offer) {
@@ -109,7 +112,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   await requireViewer("sessions.replay");
   const query = querySchema.parse(await searchParams);
   const { outcome, after } = query;
-  const drill = query.from || query.to || query.reached !== undefined || query.depth !== undefined || query.reason || query.dim || query.offer || query.path;
+  const drill = (["from", "to", "reached", "depth", "dropped", "reason", "dim", "offer", "path"] as const).some((key) => query[key] !== undefined);
   const journeyName = query.journey ?? (drill ? "holiday-booking" : undefined);
   const journey = journeyName ? (await liveCatalog()).byName(journeyName) : null;
   const filter = {
@@ -119,6 +122,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
     minDepth: query.reached,
     depth: query.depth,
     dropReason: query.reason,
+    dropped: query.dropped !== undefined,
     dimension: query.dim && query.value ? { name: query.dim, value: query.value } : undefined,
     journey: journeyName,
     offer: query.offer ? { field: query.offerField ?? "offerId", value: query.offer, metric: query.metric ?? "views" } : undefined,

@@ -15,6 +15,16 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Funnel" };
 
 const link = "text-amber-700 hover:underline dark:text-amber-400";
+/** The step table's columns, named after the journey's first step; a phone shows each beside its value. */
+const STEP_COLUMNS = (first: string): (string | [string, string])[] => [
+  "Step",
+  ["Sessions", "text-right"],
+  [`Of “${first}”`, "text-right"],
+  ["Of previous", "text-right"],
+  ["Median time from previous", "text-right"],
+  ["Dropped off here", "text-right"],
+  "Why they stopped",
+];
 const chip = "inline-block rounded-full bg-slate-100 px-2 py-0.5 text-xs hover:bg-amber-100 dark:bg-slate-800 dark:hover:bg-amber-900";
 
 export default async function FunnelPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -35,49 +45,43 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
       </div>
     );
   }
+  const columns = STEP_COLUMNS(steps[0]!.label);
+  const [, sessionsWord, ofFirst, ofPrevious, median, dropped, why] = columns.map((c) => (typeof c === "string" ? c : c[0]));
   return (
     <div className="space-y-5">
       <AnalyticsHeader current="funnel" range={range} view={view} extra={{ by: by?.key }} />
       <Card>
-        <FunnelChart rows={rows} />
+        {/* Bars of nothing on an empty axis look like a fault: say it instead. */}
+        {rows[0]!.count > 0 ? <FunnelChart rows={rows} /> : <EmptyState>No session of {journey.label.toLowerCase()} in this range reached a step.</EmptyState>}
       </Card>
       <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="funnel-sessions">
         {total.toLocaleString("en-GB")} {total === 1 ? "session" : "sessions"} in the range; {(total - (rows[0]?.count ?? 0)).toLocaleString("en-GB")} never
         reached “{steps[0]!.label}”.
       </p>
-      <DataTable
-        label="Funnel"
-        columns={[
-          "Step",
-          ["Sessions", "text-right"],
-          [`Of “${steps[0]!.label}”`, "text-right"],
-          ["Of previous", "text-right"],
-          ["Median time from previous", "text-right"],
-          ["Dropped off here", "text-right"],
-          "Why they stopped",
-        ]}
-      >
+      <DataTable label="Funnel" columns={columns} stacked>
         {rows.map((r) => (
-          <Row key={r.key} className="align-top" data-step={r.key}>
-            <Cell className="font-medium">{r.label}</Cell>
-            <Cell numeric>
+          <Row key={r.key} stacked className="align-top" data-step={r.key}>
+            <Cell className="block font-medium sm:table-cell">{r.label}</Cell>
+            <Cell numeric label={sessionsWord}>
               <Link className={link} href={sessions({ reached: r.index + 1 })}>
                 {r.count.toLocaleString("en-GB")}
               </Link>
             </Cell>
-            <Cell numeric>{percent(r.fromStart)}</Cell>
-            <Cell numeric>{percent(r.fromPrevious)}</Cell>
-            <Cell numeric>{r.index === 0 ? "—" : formatSeconds(r.medianSeconds)}</Cell>
-            <Cell numeric>
-              {r.index < steps.length - 1 ? (
-                <Link className={link} href={sessions({ depth: r.index + 1 })} aria-label={`${r.dropOff} dropped off after ${r.label}`}>
-                  {r.dropOff.toLocaleString("en-GB")}
-                </Link>
-              ) : (
-                "—"
-              )}
+            <Cell numeric label={ofFirst}>
+              {percent(r.fromStart)}
             </Cell>
-            <Cell>
+            <Cell numeric label={ofPrevious}>
+              {percent(r.fromPrevious)}
+            </Cell>
+            <Cell numeric label={median}>
+              {r.index === 0 ? "—" : formatSeconds(r.medianSeconds)}
+            </Cell>
+            <Cell numeric label={dropped}>
+              <Link className={link} href={sessions({ depth: r.index + 1, dropped: 1 })} aria-label={`${r.dropOff} dropped off after ${r.label}`}>
+                {r.dropOff.toLocaleString("en-GB")}
+              </Link>
+            </Cell>
+            <Cell label={why} className={r.reasons.length === 0 ? "max-sm:hidden" : undefined}>
               <ul className="flex flex-wrap gap-1">
                 {r.reasons.map((reason) => (
                   <li key={reason.reason}>
@@ -141,8 +145,9 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
       )}
       <p className="text-xs text-slate-500">
         A step counts sessions that reached it and every step before it, in order; the first column of rates is of the sessions that reached the first step (the
-        overview&apos;s conversion is of all sessions). Breakdowns show the 12 largest values, counted at the first step. Drop-offs reached a step and not the
-        next; their reasons come from where they stopped (live sessions have none yet). Times are the lower median, in whole seconds.
+        overview&apos;s conversion is of all sessions). Breakdowns show the 12 largest values, counted at the first step. Drop-offs reached a step, not the
+        next, and ended without completing (a live session has not dropped off yet); their reasons come from where they stopped. Times are the lower median, in
+        whole seconds.
       </p>
     </div>
   );

@@ -38,23 +38,29 @@ export default async function PathsPage({ searchParams }: { searchParams: Promis
       <Card>
         <PathsSankey data={sankey} />
       </Card>
-      <DataTable label="Common paths" columns={["Path", "Ended", ["Sessions", "text-right"], ["Share", "text-right"]]}>
-        {paths.map((p) => (
-          <Row key={`${p.steps.join(">")}>${p.outcome}`}>
-            <Cell>{p.steps.length > 0 ? p.steps.map((s) => labels[s] ?? s).join(" → ") : "(no step of the funnel)"}</Cell>
-            <Cell>{word(p.outcome)}</Cell>
-            <Cell numeric>
-              <Link
-                className="text-amber-700 hover:underline dark:text-amber-400"
-                href={`/sessions?${rangeQuery(range, { journey: journey.name, path: [...p.steps, `end:${p.outcome}`].join(">") })}`}
-              >
-                {p.count.toLocaleString("en-GB")}
-              </Link>
-            </Cell>
-            <Cell numeric>{percent(p.share)}</Cell>
-          </Row>
-        ))}
-      </DataTable>
+      {paths.length > 0 && (
+        <DataTable label="Common paths" columns={["Path", "Ended", ["Sessions", "text-right"], ["Share", "text-right"]]} stacked>
+          {paths.map((p) => (
+            <Row key={`${p.steps.join(">")}>${p.outcome}`} stacked>
+              <Cell className="block font-medium sm:table-cell sm:font-normal">
+                {p.steps.length > 0 ? p.steps.map((s) => labels[s] ?? s).join(" → ") : "(no step of the funnel)"}
+              </Cell>
+              <Cell label="Ended">{word(p.outcome)}</Cell>
+              <Cell numeric label="Sessions">
+                <Link
+                  className="text-amber-700 hover:underline dark:text-amber-400"
+                  href={`/sessions?${rangeQuery(range, { journey: journey.name, path: [...p.steps, `end:${p.outcome}`].join(">") })}`}
+                >
+                  {p.count.toLocaleString("en-GB")}
+                </Link>
+              </Cell>
+              <Cell numeric label="Share">
+                {percent(p.share)}
+              </Cell>
+            </Row>
+          ))}
+        </DataTable>
+      )}
     </div>
   );
 }

@@ -55,25 +55,28 @@ export default async function PopularityPage({ searchParams }: { searchParams: P
       <DataTable
         label={`Sessions by ${dimension.label}`}
         columns={[dimension.label, ["Sessions", "text-right"], [completedWord, "text-right"], ["Conversion", "text-right"]]}
+        stacked
       >
         {rows.length === 0 && <EmptyRow columns={4}>No session in the range has a {dimension.label.toLowerCase()}.</EmptyRow>}
         {rows.map((r) => (
-          <Row key={r.value} data-value={r.value}>
-            <Cell className="font-medium">
+          <Row key={r.value} data-value={r.value} stacked>
+            <Cell className="block font-medium sm:table-cell">
               {r.label}
               {r.label !== r.value && <span className="ml-1 text-xs text-slate-500">{r.value}</span>}
             </Cell>
-            <Cell numeric>
+            <Cell numeric label="Sessions">
               <Link className={link} href={sessions({ value: r.value })}>
                 {r.sessions.toLocaleString("en-GB")}
               </Link>
             </Cell>
-            <Cell numeric>
+            <Cell numeric label={completedWord}>
               <Link className={link} href={sessions({ value: r.value, outcome: "completed" })}>
                 {r.completed.toLocaleString("en-GB")}
               </Link>
             </Cell>
-            <Cell numeric>{percent(rate(r.completed, r.sessions))}</Cell>
+            <Cell numeric label="Conversion">
+              {percent(rate(r.completed, r.sessions))}
+            </Cell>
           </Row>
         ))}
       </DataTable>
