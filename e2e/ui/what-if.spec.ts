@@ -118,9 +118,13 @@ test("an admin tries a draft on history, opens a changed session beside the curr
   await page.getByRole("button", { name: "Save a new version" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Saved ${name} v2` })).toContainText("being prepared");
   await expect.poll(listed, { timeout: 240_000, intervals: [1_000] }).toBe(2);
-  await page.goto(`/analytics/funnel?journey=${name}&from=${day}&to=${day}`);
-  await expect(page.getByTestId("journey-version")).toHaveText(`Folded by ${name} v2`);
-  await expect(page.locator("tr[data-step=carted]")).toHaveCount(0);
+  // Each process rereads the live catalog (the steps' words) within a couple of seconds of a switch: reloaded until it has.
+  const funnelPage = `/analytics/funnel?journey=${name}&from=${day}&to=${day}`;
+  await expect(async () => {
+    await page.goto(funnelPage);
+    await expect(page.getByTestId("journey-version")).toHaveText(`Folded by ${name} v2`, { timeout: 1_000 });
+    await expect(page.locator("tr[data-step=carted]")).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(stepCount(page, "viewed")).toHaveText(wouldHave.viewed!);
   await expect(stepCount(page, "ordered")).toHaveText(wouldHave.ordered!);
 
@@ -129,9 +133,11 @@ test("an admin tries a draft on history, opens a changed session beside the curr
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("table", { name: "Generations" }).getByRole("button", { name: "Roll back" }).click();
   await expect.poll(listed, { timeout: 120_000, intervals: [1_000] }).toBe(3);
-  await page.goto(`/analytics/funnel?journey=${name}&from=${day}&to=${day}`);
-  await expect(page.getByTestId("journey-version")).toHaveText(`Folded by ${name} v3`);
-  await expect(stepCount(page, "carted")).toHaveText("2");
+  await expect(async () => {
+    await page.goto(funnelPage);
+    await expect(page.getByTestId("journey-version")).toHaveText(`Folded by ${name} v3`, { timeout: 1_000 });
+    await expect(stepCount(page, "carted")).toHaveText("2", { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(stepCount(page, "viewed")).toHaveText("4");
   await page.goto(`/admin/journeys?name=${name}`);
   await expect(page.getByRole("list", { name: "Definition history" }).locator("li").first()).toContainText("rolled back to v1");

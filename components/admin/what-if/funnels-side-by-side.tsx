@@ -29,30 +29,36 @@ export function FunnelsSideBySide({ compared }: { compared: FunnelComparison }) 
   return (
     <section aria-label="Funnels" className="space-y-1">
       <h3 className="text-sm font-semibold">Funnel now and with the draft</h3>
-      <DataTable label="Funnels, now and with the draft" columns={["Step", "Now", "With the draft", ["Difference", "text-right"]]}>
-        <Row data-step="(sessions)">
-          <Cell className="font-medium">Sessions</Cell>
-          <Cell>
+      <DataTable stacked label="Funnels, now and with the draft" columns={["Step", "Now", "With the draft", ["Difference", "text-right"]]}>
+        <Row stacked data-step="(sessions)">
+          <Cell label="Step" className="font-medium">
+            Sessions
+          </Cell>
+          <Cell label="Now">
             <Bar n={sessions.current} share={null} largest={largest} colour="bg-slate-400" />
           </Cell>
-          <Cell>
+          <Cell label="With the draft">
             <Bar n={sessions.draft} share={null} largest={largest} colour="bg-amber-500" />
           </Cell>
-          <Cell className={`text-right tabular-nums ${tone(sessions.difference)}`}>{signed(sessions.difference)}</Cell>
+          <Cell label="Difference" className={`text-right tabular-nums ${tone(sessions.difference)}`}>
+            {signed(sessions.difference)}
+          </Cell>
         </Row>
         {steps.map((s) => (
-          <Row key={s.key} data-step={s.key}>
-            <Cell>
+          <Row stacked key={s.key} data-step={s.key}>
+            <Cell label="Step">
               {s.label}
               <span className="text-xs text-slate-500">{stepNote(s)}</span>
             </Cell>
-            <Cell>
+            <Cell label="Now">
               <Bar n={s.current} share={s.currentShare} largest={largest} colour="bg-slate-400" />
             </Cell>
-            <Cell>
+            <Cell label="With the draft">
               <Bar n={s.draft} share={s.draftShare} largest={largest} colour="bg-amber-500" />
             </Cell>
-            <Cell className={`text-right tabular-nums ${tone(s.difference)}`}>{signed(s.difference)}</Cell>
+            <Cell label="Difference" className={`text-right tabular-nums ${tone(s.difference)}`}>
+              {signed(s.difference)}
+            </Cell>
           </Row>
         ))}
       </DataTable>

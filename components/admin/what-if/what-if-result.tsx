@@ -70,15 +70,15 @@ export function WhatIfResultView({ id, name, result }: { id: string; name: strin
         {result.changes.length === 0 ? (
           <EmptyState>No session of {name} folds differently with the draft.</EmptyState>
         ) : (
-          <DataTable label="Changed sessions" columns={["Kind", "Session", "Now", "With the draft"]}>
+          <DataTable stacked label="Changed sessions" columns={["Kind", "Session", "Now", "With the draft"]}>
             {result.changes.map((c) => (
-              <Row key={`${c.firstPosition}:${c.kind}:${c.sessionId ?? ""}`} data-kind={c.kind}>
-                <Cell>
+              <Row stacked key={`${c.firstPosition}:${c.kind}:${c.sessionId ?? ""}`} data-kind={c.kind}>
+                <Cell label="Kind">
                   <Badge tone={KIND_WORDS[c.kind].tone} title={KIND_WORDS[c.kind].says}>
                     {c.kind}
                   </Badge>
                 </Cell>
-                <Cell className="font-mono text-xs">
+                <Cell label="Session" className="font-mono text-xs">
                   {c.sessionId ? (
                     <Link
                       className="text-amber-700 hover:underline dark:text-amber-400"
@@ -90,8 +90,12 @@ export function WhatIfResultView({ id, name, result }: { id: string; name: strin
                     <span className="font-sans text-slate-500">only in the draft (from event {c.firstPosition})</span>
                   )}
                 </Cell>
-                <Cell className="text-xs">{side(c.current)}</Cell>
-                <Cell className="text-xs">{side(c.draft)}</Cell>
+                <Cell label="Now" className="text-xs">
+                  {side(c.current)}
+                </Cell>
+                <Cell label="With the draft" className="text-xs">
+                  {side(c.draft)}
+                </Cell>
               </Row>
             ))}
           </DataTable>
