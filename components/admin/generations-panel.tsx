@@ -25,7 +25,8 @@ function Rollback({ status }: { status: RollbackStatus | null }) {
   if (status.state === "done")
     return (
       <Notice role="status" tone="success">
-        Rolled back: generation {status.id} is live again ({status.folded.toLocaleString("en-US")} events folded first); generation {status.retired} is kept.
+        Rolled back: generation {status.id} is live again ({status.folded.toLocaleString("en-US")} {status.folded === 1 ? "event" : "events"} folded first);
+        generation {status.retired} is kept.
       </Notice>
     );
   return (

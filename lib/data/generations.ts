@@ -9,8 +9,10 @@ import {
   keepGenerations,
   listGenerations,
   newestKeptGeneration,
+  RollbackRefusedError,
   type RollBackResult,
 } from "../sessions/generations";
+import { errorKindOf } from "../sessions/dead-letters";
 import { sessionTimeoutMs } from "../sessions/settings";
 
 /** One generation as /admin/journeys and the CLI show it. */
@@ -88,7 +90,10 @@ export async function rollBack(by: string): Promise<RollBackResult> {
     shared.rewindRollback = { state: "done", id: result.generation.id, folded: result.folded, retired: result.retired, by, at: Date.now() };
     return result;
   } catch (error) {
-    shared.rewindRollback = { state: "failed", error: error instanceof Error ? error.message : "the rollback failed", by, at: Date.now() };
+    // Our refusals say why; any other failure by its kind only (a store's message can quote an event).
+    const words = error instanceof RollbackRefusedError ? error.message : `it failed (${errorKindOf(error)}); the live generation is untouched`;
+    shared.rewindRollback = { state: "failed", error: words, by, at: Date.now() };
+    if (!(error instanceof RollbackRefusedError)) console.error(`[rewind] a rollback failed (${errorKindOf(error)})`);
     throw error;
   }
 }

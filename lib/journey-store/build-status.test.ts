@@ -10,6 +10,7 @@ const generation = (id: number, state: Generation["state"], definitions: Record<
   position: 40,
   head: 90,
   rollups: "deferred",
+  retiredAt: null,
   errorKind,
   createdAt: new Date(0),
   switchedAt: null,

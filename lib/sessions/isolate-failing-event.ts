@@ -2,7 +2,8 @@ import type { Store } from "../db/prisma";
 import { errorKindOf, isSetAside, isTransientFailure, readCheckpointPosition, recordFailedRetry, setAsideNextEvent, storeAnswers } from "./dead-letters";
 import { CHECKPOINT, type ProjectorOptions } from "./projector/options";
 import { catalogOfGeneration } from "./generations/catalogs";
-import { buildingGeneration } from "./generations/generation";
+import { buildingGeneration, type Generation, keptGenerations } from "./generations/generation";
+import { discardRetiredGeneration } from "./generations/keep";
 import { projectNextPage } from "./projector/project-page";
 import { generationTables } from "./read-model-tables";
 
@@ -48,7 +49,7 @@ export async function retryDeadLetter(store: Store, position: number, options: P
   if (!(await isSetAside(store, position))) return null;
   try {
     const folded = (await projectNextPage(store, { ...options, only: position })) === 1;
-    if (folded) await foldIntoBuilding(store, position, options);
+    if (folded) await foldIntoOtherGenerations(store, position, options);
     return folded;
   } catch (error) {
     await recordFailedRetry(store, position, error);
@@ -59,11 +60,22 @@ export async function retryDeadLetter(store: Store, position: number, options: P
 /**
  * A generation being built skipped the event while it was set aside: if it has passed it already,
  * it folds it now too (otherwise its own pages reach it; project-page.ts checks under its lock),
- * so the switch does not lose it.
+ * so the switch does not lose it. Kept generations likewise: one retired after the event was set
+ * aside has passed it, and a rollback would bring back sessions without it (one that cannot fold
+ * it is discarded).
  */
-async function foldIntoBuilding(store: Store, position: number, options: ProjectorOptions): Promise<void> {
-  const generation = await buildingGeneration(store);
-  if (!generation) return;
-  const tables = generationTables(generation.id);
-  await projectNextPage(store, { ...options, only: position, tables, catalog: await catalogOfGeneration(generation) });
+async function foldIntoOtherGenerations(store: Store, position: number, options: ProjectorOptions): Promise<void> {
+  const foldInto = async (generation: Generation) =>
+    projectNextPage(store, { ...options, only: position, tables: generationTables(generation.id), catalog: await catalogOfGeneration(generation) });
+  const building = await buildingGeneration(store);
+  if (building) await foldInto(building);
+  for (const kept of await keptGenerations(store)) {
+    try {
+      await foldInto(kept);
+    } catch (error) {
+      // It folds for the live generation now: a kept one that cannot would bring back sessions without it, so it is no longer kept.
+      console.error(`[rewind] kept generation ${kept.id} could not fold a retried event (${errorKindOf(error)}); it is discarded`);
+      await discardRetiredGeneration(store, kept.id);
+    }
+  }
 }

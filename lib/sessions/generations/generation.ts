@@ -56,8 +56,13 @@ export async function readGeneration(store: Store, id: number): Promise<Generati
 
 /** The retired generation a rollback brings back: the one retired last that still has its tables. */
 export async function newestKeptGeneration(store: Store): Promise<Generation | null> {
-  const row = await store.db.journeyGeneration.findFirst({ where: { state: "retired", endedAt: null }, orderBy: [{ retiredAt: "desc" }, { id: "desc" }] });
-  return row ? toGeneration(row) : null;
+  return (await keptGenerations(store))[0] ?? null;
+}
+
+/** The retired generations that keep their tables, retired last first. */
+export async function keptGenerations(store: Store): Promise<Generation[]> {
+  const rows = await store.db.journeyGeneration.findMany({ where: { state: "retired", endedAt: null }, orderBy: [{ retiredAt: "desc" }, { id: "desc" }] });
+  return rows.map(toGeneration);
 }
 
 /** Every generation, newest first. */
