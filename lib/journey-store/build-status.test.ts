@@ -14,7 +14,6 @@ const generation = (id: number, state: Generation["state"], definitions: Record<
   errorKind,
   createdAt: new Date(0),
   switchedAt: null,
-  retiredAt: null,
   endedAt: state === "failed" ? new Date(1) : null,
 });
 
