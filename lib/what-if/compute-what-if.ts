@@ -25,20 +25,28 @@ export interface WhatIfOptions {
   now?: () => number;
   pageSize?: number;
   /**
-   * Told the progress after each page read and each slice of people folded (done of total events,
-   * reading then folding, each half of the count); answering false stops the fold (cancelled).
+   * Told the progress every PROGRESS_MS or so, and at the end (done of total events: reading then
+   * folding, each half of the count); answering false stops the fold (cancelled).
    */
   onProgress?: (done: number, total: number) => Promise<boolean> | boolean;
 }
 
-/** Events per page read: the rebuild's page size, unless REWIND_WHAT_IF_PAGE says otherwise. */
-export const WHAT_IF_PAGE = 20_000;
+/**
+ * Events per page read (REWIND_WHAT_IF_PAGE overrides it): a tenth of a rebuild's, since a page is
+ * read and parsed in one turn of the event loop and the server answers nothing meanwhile.
+ */
+export const WHAT_IF_PAGE = 2_000;
 
 export function whatIfPageSize(env: Env = process.env): number {
   return positiveFromEnv(env, "REWIND_WHAT_IF_PAGE", WHAT_IF_PAGE, { integer: true });
 }
-/** Events folded between two turns of the event loop. */
-const FOLD_SLICE = 5_000;
+/**
+ * Folding yields to the event loop once it has held it this long (people are folded whole): each
+ * await of a request the server answers meanwhile waits for up to one slice.
+ */
+const FOLD_SLICE_MS = 3;
+/** Progress is told (and a cancel seen) at most this often, besides at the end. */
+const PROGRESS_MS = 100;
 
 /** The catalogs of the two folds: the live generation's, and the same with the draft in its name's place. */
 async function catalogsOf(store: Store, draft: JourneyDocument): Promise<{ current: JourneyCatalog; draft: JourneyCatalog }> {
@@ -64,7 +72,12 @@ export async function computeWhatIf(store: Store, draft: JourneyDocument, range:
   const liveJourney = catalogs.current.byName(draft.name);
   // The current figures are the live funnel answer itself, read when the fold starts.
   const current = liveJourney ? await readFunnelAnswer(store, liveJourney, range) : funnelAnswer(draftJourney, range, [], new Map());
-  const progress = async (done: number) => (options.onProgress ? options.onProgress(Math.min(total, Math.floor(done / 2)), total) : true);
+  let toldAt = 0;
+  const progress = async (done: number, force = false) => {
+    if (!options.onProgress || (!force && performance.now() - toldAt < PROGRESS_MS)) return true;
+    toldAt = performance.now();
+    return options.onProgress(Math.min(total, Math.floor(done / 2)), total);
+  };
 
   const events: JourneyEvent[] = [];
   for (let after = 0; after < head; ) {
@@ -84,25 +97,24 @@ export async function computeWhatIf(store: Store, draft: JourneyDocument, range:
     currentViewAt: (first: number) => live.get(first)?.view ?? null,
   };
   let folded = 0;
-  let sinceYield = 0;
+  let sliceStarted = performance.now();
   for (const [person, list] of eventsByPerson(events)) {
     const both = foldPerson(person, list, catalogs, draft.name, fold);
     tally.add(both.draft, compareSessions(both));
     folded += list.length;
-    sinceYield += list.length;
-    if (sinceYield >= FOLD_SLICE) {
-      sinceYield = 0;
+    if (performance.now() - sliceStarted >= FOLD_SLICE_MS) {
       if (!(await progress(total + folded))) return null;
       await yieldToEventLoop();
+      sliceStarted = performance.now();
     }
   }
 
-  if (!(await progress(2 * total))) return null;
+  if (!(await progress(2 * total, true))) return null;
   return tally.result(current, draftJourney, new Map([...live].map(([first, s]) => [first, s.id])));
 }
 
 /** Live sessions read per page: their ids and how they fold now, by first position. */
-const SESSION_PAGE = 20_000;
+const SESSION_PAGE = 2_000;
 
 /**
  * The live sessions by first position: each one's id (a draft session is named by the current one

@@ -10,7 +10,7 @@ import { READ_MODEL_TABLES } from "../sessions/read-model-tables";
 import { simulateWorld } from "../simulate/world";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { SHOP_TEXT, shopCloudEvents, shopDraftText } from "../testing/what-if-world";
-import { createWhatIfJob, failInterruptedWhatIfJobs, finishWhatIfJob, readWhatIfJob, RESTARTED, WhatIfRunningError } from "./job-store";
+import { createWhatIfJob, failInterruptedWhatIfJobs, finishWhatIfJob, latestWhatIfJob, readWhatIfJob, RESTARTED, WhatIfRunningError } from "./job-store";
 import { runWhatIfJob } from "./run-job";
 
 const FROM = "2026-06-02";
@@ -139,8 +139,23 @@ describe.each(testProviders())("a what-if of a draft definition on %s", (provide
     await expect(live.store.db.whatIfJob.create({ data: { ...row, id: "second" } })).rejects.toThrow();
     expect(await failInterruptedWhatIfJobs(live.store)).toBe(1);
     expect(await readWhatIfJob(live.store, first.id)).toMatchObject({ state: "failed", error: RESTARTED, result: null });
-    // Once it has ended, another may start.
-    expect((await createWhatIfJob(live.store, { name: "shop", document: DRAFT, from: FROM, to: TO, requestedBy: "test" })).state).toBe("running");
+    // Once it has ended, another may start; a page reload finds the newest of the name.
+    const next = await createWhatIfJob(live.store, { name: "shop", document: DRAFT, from: FROM, to: TO, requestedBy: "test" });
+    expect(next.state).toBe("running");
+    expect((await latestWhatIfJob(live.store, "shop"))?.id).toBe(next.id);
+    expect(await latestWhatIfJob(live.store, "no-such-journey")).toBeNull();
+    await failInterruptedWhatIfJobs(live.store);
+  });
+
+  it("keeps finished jobs for a day: a new job deletes the older ones, never a running one", async () => {
+    const old = await createWhatIfJob(live.store, { name: "old", document: DRAFT, from: FROM, to: TO, requestedBy: "test" });
+    await finishWhatIfJob(live.store, old.id, { state: "cancelled" }, new Date(Date.now() - 25 * 3_600_000));
+    const recent = await createWhatIfJob(live.store, { name: "recent", document: DRAFT, from: FROM, to: TO, requestedBy: "test" });
+    await finishWhatIfJob(live.store, recent.id, { state: "cancelled" }, new Date(Date.now() - 23 * 3_600_000));
+    const running = await createWhatIfJob(live.store, { name: "running", document: DRAFT, from: FROM, to: TO, requestedBy: "test" });
+    expect(await readWhatIfJob(live.store, old.id)).toBeNull();
+    expect(await readWhatIfJob(live.store, recent.id)).not.toBeNull();
+    expect((await readWhatIfJob(live.store, running.id))?.state).toBe("running");
     await failInterruptedWhatIfJobs(live.store);
   });
 });
