@@ -25,7 +25,7 @@ async function main() {
   };
   if (mode === "stream") {
     // Consumed as a client would: chunk by chunk, each dropped once counted.
-    const reader = textStream(sessionExportText(store, session, sessionJson, masker, "json")).getReader();
+    const reader = textStream(sessionExportText(store, { ...session, journeyVersion: "bench" }, sessionJson, masker, "json")).getReader();
     let pieces = 0;
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
       bytes += chunk.value.byteLength;

@@ -7,6 +7,9 @@ import { buttonClass } from "../ui/button";
 import { Notice } from "../ui/notice";
 import { JourneyPreview } from "./journey-preview";
 import { JsonEditor } from "./json-editor";
+import { WhatIfPanel } from "./what-if/what-if-panel";
+import type { DayRange } from "@/lib/analytics/range";
+import type { WhatIfAnswer } from "@/lib/data/what-if";
 
 type EditorAction = (state: JourneyEditorResult, form: FormData) => Promise<JourneyEditorResult>;
 
@@ -21,6 +24,7 @@ export function JourneyEditor({
   save,
   basedOn,
   retry,
+  whatIf,
 }: {
   initial: string;
   preview: EditorAction;
@@ -29,6 +33,8 @@ export function JourneyEditor({
   basedOn?: { name: string; version: number };
   /** the newest version failed to build: its stored text, to build it again as it is */
   retry?: { version: number; source: string };
+  /** the what-if the page found (its id in the URL, or the definition's latest), and the range offered */
+  whatIf: { initial: WhatIfAnswer | null; defaultRange: DayRange };
 }) {
   const [text, setText] = useState(initial);
   const [previewed, runPreview, previewing] = useActionState(preview, null);
@@ -98,6 +104,7 @@ export function JourneyEditor({
         </Notice>
       )}
       {result?.kind === "preview" && <JourneyPreview preview={result.preview} name={name} />}
+      <WhatIfPanel draft={text} initial={whatIf.initial} defaultRange={whatIf.defaultRange} />
     </div>
   );
 }

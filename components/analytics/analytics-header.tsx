@@ -22,12 +22,13 @@ const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:b
 export function AnalyticsHeader({
   current,
   range,
-  view: { journey, choices, reports },
+  view: { journey, choices, reports, version },
   extra = {},
 }: {
   current: AnalyticsReport;
   range: DayRange;
-  view: { journey: { name: string; label: string }; choices: JourneyChoice[]; reports: readonly AnalyticsReport[] };
+  /** version: which version of the journey folded the figures ("shop v3") */
+  view: { journey: { name: string; label: string }; choices: JourneyChoice[]; reports: readonly AnalyticsReport[]; version: string };
   extra?: Record<string, string | undefined>;
 }) {
   const path = TABS.find((t) => t.report === current)!.href;
@@ -43,6 +44,9 @@ export function AnalyticsHeader({
           <h1 className="text-xl font-semibold">Journey analytics</h1>
           <p className="text-sm text-slate-500 dark:text-slate-400">
             {journey.label}: sessions started {range.from} to {range.to} (UTC). Aggregates only: no one&apos;s personal data.
+          </p>
+          <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="journey-version">
+            Folded by {version}
           </p>
         </div>
         <form action={path} className="flex flex-wrap items-end gap-2 text-sm" aria-label="Journey and date range">

@@ -23,7 +23,9 @@ import { LinkButton, buttonClass } from "../ui/button";
 import { Card } from "../ui/card";
 import { PlayerControls } from "./player-controls";
 import { ShortcutsDialog } from "./shortcuts-dialog";
-import { StatePanel } from "./state-panel";
+import { StatePanels } from "./state-panels";
+import type { WhatIfDraft } from "@/lib/data/what-if-page";
+import { Notice } from "../ui/notice";
 import { TimelineScrubber } from "./timeline-scrubber";
 import { useReplayBlock, type ReplayGrant } from "./use-replay-block";
 import { usePlayerClock } from "./use-player-clock";
@@ -46,8 +48,11 @@ export function ReplayView({
   view,
   allowed,
   onRevealed,
+  whatIf = null,
 }: {
   replay: ReplayIndex;
+  /** a what-if's draft (`?whatIf=<id>`, admins): its state panel beside the current one */
+  whatIf?: WhatIfDraft | null;
   initialIndex: number;
   /** the grant from the page load, or from a reveal */
   view: ReplayGrant;
@@ -101,7 +106,12 @@ export function ReplayView({
   );
   const { block, loading, error } = useReplayBlock(session.id, player.index, replay.times.length, view);
   const blockEvents = useMemo(() => block?.events.map(toJourneyEventFromJson) ?? [], [block]);
-  const { fold, loaded } = useSessionFold(session.id, replay.times.length, definition, view.grant);
+  const draftDefinition = useMemo(() => (whatIf ? (dataJourney(whatIf.document) as JourneyDefinition<unknown>) : null), [whatIf]);
+  const { fold, draftFold, loaded } = useSessionFold(session.id, replay.times.length, definition, view.grant, draftDefinition);
+  const draftMoment = useMemo(
+    () => (draftFold && player.index >= 0 && player.index < loaded ? draftFold.momentAt(player.index) : null),
+    [draftFold, player.index, loaded],
+  );
   const moment = useMemo(() => {
     if (player.index < 0) return null;
     // The whole-session fold answers at once; the block around the playhead covers the time it loads.
@@ -135,7 +145,7 @@ export function ReplayView({
             ) : (
               (session.userId ?? `visitor ${session.anonymousId}`)
             )}{" "}
-            · session {session.id}
+            · session {session.id} · <span data-testid="journey-version">folded by {replay.journeyVersion.label}</span>
           </p>
           <h1 className="flex items-center gap-2 text-xl font-semibold">
             Session replay · {replay.times.length.toLocaleString("en-GB")} events
@@ -194,6 +204,15 @@ export function ReplayView({
         </div>
       </div>
 
+      {whatIf && (
+        <Notice role="status" tone="warning">
+          What-if: the draft of <strong>{whatIf.name}</strong> (tried on {whatIf.from} to {whatIf.to}) folds this session&apos;s events beside{" "}
+          {replay.journeyVersion.label}; nothing is saved.{" "}
+          <Link className="underline" href={`/admin/journeys?${new URLSearchParams({ ...(whatIf.stored ? { name: whatIf.name } : {}), whatIf: whatIf.id })}`}>
+            Back to the what-if
+          </Link>
+        </Notice>
+      )}
       {allowed.resumeLinks && session.userId && session.resumePoint !== null && session.endReason !== "open" && (
         <ResumeLinkButton userId={session.userReference ?? session.userId} sessionId={session.id} />
       )}
@@ -218,7 +237,7 @@ export function ReplayView({
         />
       </Card>
 
-      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <div className={`grid grid-cols-1 gap-4 ${whatIf ? "xl:grid-cols-[minmax(0,1fr)_44rem]" : "lg:grid-cols-[minmax(0,1fr)_24rem]"}`}>
         <div className="min-w-0 space-y-4">
           <EventList
             descriptions={replay.descriptions}
@@ -246,12 +265,15 @@ export function ReplayView({
             {selected && allowed.reveal && !view.revealed && <MaskedFields key={selected.position} event={selected} sessionId={session.id} />}
           </section>
         </div>
-        <StatePanel
+        <StatePanels
           moment={moment}
-          momentIndex={player.index}
-          eventDescription={replay.descriptions[player.index] ?? null}
+          draftMoment={draftMoment}
+          index={player.index}
+          description={replay.descriptions[player.index] ?? null}
           loading={loading}
           error={error ? "the server did not answer" : null}
+          currentVersion={replay.journeyVersion.label}
+          whatIf={whatIf}
         />
       </div>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />

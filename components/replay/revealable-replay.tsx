@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { ReplayIndex } from "@/lib/data/replay";
+import type { WhatIfDraft } from "@/lib/data/what-if-page";
 import { ReplayView, type ReplayPermissions } from "./replay-view";
 
 /** The replay, masked; after a reveal with a reason, the same view again with the session's data as stored. */
@@ -10,8 +11,10 @@ export function RevealableReplay({
   initialIndex,
   grant,
   allowed,
+  whatIf = null,
 }: {
   replay: ReplayIndex;
+  whatIf?: WhatIfDraft | null;
   initialIndex: number;
   grant: string;
   allowed: ReplayPermissions;
@@ -25,6 +28,7 @@ export function RevealableReplay({
         initialIndex={revealed.index}
         view={{ grant: revealed.grant, revealed: true }}
         allowed={allowed}
+        whatIf={whatIf}
       />
     );
   }
@@ -35,6 +39,7 @@ export function RevealableReplay({
       initialIndex={initialIndex}
       view={{ grant, revealed: false }}
       allowed={allowed}
+      whatIf={whatIf}
       onRevealed={(next, nextReplay, index) => setRevealed({ grant: next, replay: nextReplay, index })}
     />
   );

@@ -88,7 +88,6 @@ test("each role and key kind gets exactly what the matrix says, on every route",
     }),
   ]);
   const flow = `FL-${seeded.tag}`;
-  const whatIfId = await startWhatIfJob(request); // a what-if job to read and cancel
   const samples: Record<string, string> = {
     "/api/auth/[...all]": "/api/auth/get-session",
     "/users": "/users?query=usr-",
@@ -100,7 +99,7 @@ test("each role and key kind gets exactly what the matrix says, on every route",
     "/api/analytics/overview": "/api/analytics/overview?journey=holiday-booking&from=2026-06-01&to=2026-06-01",
     "/api/analytics/popularity": "/api/analytics/popularity?journey=holiday-booking&dimension=country&from=2026-06-01&to=2026-06-01",
     "/api/journeys/[name]": "/api/journeys/holiday-booking",
-    "/api/journeys/what-if/[id]": `/api/journeys/what-if/${whatIfId}`,
+    "/api/journeys/what-if/[id]": `/api/journeys/what-if/${await startWhatIfJob(request)}`, // a what-if job to read and cancel
   };
   const postSamples: Record<string, string> = { "/api/auth/[...all]": "/api/auth/sign-in/email" };
   // The dashboard's own reads take their cursor; the replay's, the grant of the caller's page load too.

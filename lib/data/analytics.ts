@@ -19,7 +19,7 @@ import { dropReasonsOf } from "../journeys/drop-reasons";
 import { OUTCOMES } from "../journeys/outcomes";
 import type { JourneyDefinition, Labelled } from "../journeys/journey-definition";
 import { maskDimensionRows } from "./analytics-masking";
-import { liveCatalog } from "./catalog";
+import { liveCatalog, liveJourneyVersion } from "./catalog";
 
 /**
  * What the analytics pages show, for any journey: daily counters only (and, for distinct users, the
@@ -51,7 +51,9 @@ export async function analyticsView(params: Record<string, string | string[] | u
   const range = readRange(params);
   const { journey, choices } = await pickJourney(first(params.journey), range);
   if (!journey) notFound();
-  return { range, view: { journey, choices, reports: reportsOf(journey) } };
+  // Which version of the journey folded the figures shown ("shop v3"), named in the header.
+  const { label: version } = await liveJourneyVersion(journey.name);
+  return { range, view: { journey, choices, reports: reportsOf(journey), version } };
 }
 
 /**

@@ -4,6 +4,8 @@ import type { JourneyCatalog } from "../journeys/catalog";
 import { genericJourney } from "../journeys/generic/generic-journey";
 import type { JourneyDefinition } from "../journeys/journey-definition";
 import { liveCatalogOf } from "../journey-store/live-catalog";
+import { journeyVersionIn, type JourneyVersion } from "../journey-store/journey-version";
+import { liveGeneration } from "../sessions/generations";
 
 /**
  * The journeys pages read sessions with: the catalog the live generation of the read models was
@@ -19,4 +21,12 @@ export async function liveCatalog(): Promise<JourneyCatalog> {
  */
 export async function liveJourney(name: string): Promise<JourneyDefinition<unknown>> {
   return (await liveCatalog()).byName(name) ?? (genericJourney as JourneyDefinition<unknown>);
+}
+
+/**
+ * Which version of a journey folded what pages and exports show now: the live generation's
+ * (`"shop v3"`, `"holiday-booking (built-in, fold v2)"`), so a figure can be traced to a definition.
+ */
+export async function liveJourneyVersion(name: string): Promise<JourneyVersion> {
+  return journeyVersionIn(await liveGeneration(getStore()), name);
 }

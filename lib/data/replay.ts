@@ -10,7 +10,8 @@ import type { Masker } from "../privacy/mask";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
 import { exportPages } from "../sessions/session-export";
 import { serviceLabel } from "../replay/service-label";
-import { liveJourney } from "./catalog";
+import type { JourneyVersion } from "../journey-store/journey-version";
+import { liveJourney, liveJourneyVersion } from "./catalog";
 import { getMasker } from "./privacy";
 import { referencesFor } from "./customers";
 import { toSessionJson } from "./sessions";
@@ -28,6 +29,8 @@ export interface ReplayIndex {
   nextSessionId: string | null;
   /** the session's journey as its JSON definition (a data journey), so the browser folds it as the server did; null for a built-in one */
   journeyDocument: JourneyDocument | null;
+  /** which version of the journey folded the session as the read models hold it ("shop v3") */
+  journeyVersion: JourneyVersion;
 }
 
 const MAX_EVENTS = 200_000;
@@ -71,6 +74,7 @@ export async function getReplayIndex(sessionId: string, revealed = false): Promi
     previousSessionId: at >= 0 ? (siblings[at + 1]?.id ?? null) : null,
     nextSessionId: at > 0 ? (siblings[at - 1]?.id ?? null) : null,
     journeyDocument: ((await liveJourney(session.journey)).document as JourneyDocument | undefined) ?? null,
+    journeyVersion: await liveJourneyVersion(session.journey),
   };
 }
 
@@ -141,5 +145,5 @@ export async function getSessionExport(sessionId: string, revealed = false) {
     masker,
   ))
     events.push(...page);
-  return { session: toSessionJson(session, masker, await referencesFor([session.userId])), events };
+  return { session: toSessionJson(session, masker, await referencesFor([session.userId])), events, journeyVersion: await liveJourneyVersion(session.journey) };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { liveJourney } from "./catalog";
+import { liveJourney, liveJourneyVersion } from "./catalog";
 import { getStore } from "../db/prisma";
 import { textStream } from "../http/text-stream";
 import { findSession } from "../sessions/read-sessions";
@@ -18,10 +18,13 @@ export async function openSessionExport(sessionId: string, format: ExportFormat,
   const session = await findSession(store, sessionId);
   if (!session) return null;
   const masker = await getMasker(revealed);
-  const sessionJson = toSessionJson(session, masker, await referencesFor([session.userId]));
+  const journeyVersion = await liveJourneyVersion(session.journey);
+  // Which version folded the session travels in the file itself (a saved export keeps it): in the JSON's session, as the CSV's last column.
+  const sessionJson = { ...toSessionJson(session, masker, await referencesFor([session.userId])), journeyVersion };
+  const exported = { ...session, definition: await liveJourney(session.journey), journeyVersion: journeyVersion.label };
   return {
     session: sessionJson,
     customer: session.userId,
-    body: textStream(sessionExportText(store, { ...session, definition: await liveJourney(session.journey) }, sessionJson, masker, format)),
+    body: textStream(sessionExportText(store, exported, sessionJson, masker, format)),
   };
 }

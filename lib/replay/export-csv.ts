@@ -7,15 +7,19 @@ export interface CsvRow {
   description: string;
 }
 
-/** The session CSV's first line: time, service, event, description (for a dispute). */
-export const SESSION_CSV_HEADER = csvLine(["time", "service", "event", "description"]);
+/**
+ * The session CSV's first line: time, service, event, description (for a dispute), then which
+ * version of the journey described them ("shop v3"): a trailing column, so the four that were
+ * always there keep their names and places.
+ */
+export const SESSION_CSV_HEADER = csvLine(["time", "service", "event", "description", "journey_version"]);
 
 /** One event of a session as a CSV line, through the app's one writer (and its formula guard). */
-export function sessionCsvLine(row: CsvRow): string {
-  return csvLine([row.time, row.service, row.event, row.description]);
+export function sessionCsvLine(row: CsvRow, journeyVersion: string): string {
+  return csvLine([row.time, row.service, row.event, row.description, journeyVersion]);
 }
 
 /** A session's timeline as CSV, whole (the export streams the same lines page by page). */
-export function sessionCsv(rows: readonly CsvRow[]): string {
-  return SESSION_CSV_HEADER + rows.map(sessionCsvLine).join("");
+export function sessionCsv(rows: readonly CsvRow[], journeyVersion: string): string {
+  return SESSION_CSV_HEADER + rows.map((row) => sessionCsvLine(row, journeyVersion)).join("");
 }

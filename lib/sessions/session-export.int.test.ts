@@ -15,6 +15,7 @@ import { findSession } from "./read-sessions";
 import { sessionExportText } from "./session-export";
 
 const EVENTS = 23; // not a multiple of the page size below: the last page is short
+const VERSION = "generic (built-in)"; // what the data layer passes: the CSV repeats it on every line
 
 describe.each(testProviders())("the streamed session export (%s)", (provider) => {
   let t: TestStore;
@@ -57,7 +58,7 @@ describe.each(testProviders())("the streamed session export (%s)", (provider) =>
   const streamed = async (format: "json" | "csv", pageSize: number) => {
     const { session, masker } = await inMemory();
     const sessionJson = { id: session.id, eventCount: session.eventCount };
-    return new Response(textStream(sessionExportText(t.store, session, sessionJson, masker, format, pageSize))).text();
+    return new Response(textStream(sessionExportText(t.store, { ...session, journeyVersion: VERSION }, sessionJson, masker, format, pageSize))).text();
   };
 
   it.each([5, 23, 500])("JSON in pages of %i is byte for byte the in-memory build, masked", async (pageSize) => {
@@ -78,6 +79,7 @@ describe.each(testProviders())("the streamed session export (%s)", (provider) =>
         service: e.type.startsWith("=") ? e.source : e.type.split(".")[0],
         event: e.type.startsWith("=") ? `'${e.type}` : e.type,
         description: descriptions[i]!.startsWith("=") ? `'${descriptions[i]}` : descriptions[i],
+        journey_version: VERSION,
       })),
     );
     expect(rows[4]!.event).toBe(`'=HYPERLINK("http://x","y")`);

@@ -56,7 +56,8 @@ export async function* exportPages(store: Store, session: ExportedSession, maske
 /** The export's text, piece by piece: `sessionJson` is the session as it may leave the server. */
 export async function* sessionExportText(
   store: Store,
-  session: ExportedSession,
+  /** journeyVersion: which version of the journey folded it ("shop v3"), the CSV's trailing column (the JSON carries it in its session) */
+  session: ExportedSession & { journeyVersion: string },
   sessionJson: unknown,
   masker: Masker,
   format: ExportFormat,
@@ -66,7 +67,12 @@ export async function* sessionExportText(
     yield SESSION_CSV_HEADER;
     for await (const page of exportPages(store, session, masker, pageSize)) {
       yield page
-        .map((e) => sessionCsvLine({ time: String(e.event.time ?? e.event.recordedtime), service: e.service, event: e.event.type, description: e.description }))
+        .map((e) =>
+          sessionCsvLine(
+            { time: String(e.event.time ?? e.event.recordedtime), service: e.service, event: e.event.type, description: e.description },
+            session.journeyVersion,
+          ),
+        )
         .join("");
     }
     return;

@@ -106,7 +106,11 @@ export const EXPORT_OPERATIONS: ApiOperation[] = [
       to: day.optional().meta({ description: "last UTC day; default today" }),
       by: z.string().optional().meta({ description: "funnel-breakdown only: the dimension" }),
     }),
-    answer: { description: "the table", contentType: "text/csv", schema: z.string() },
+    answer: {
+      description: 'the table; its last column, journey_version, names the journey version that folded it ("shop v3")',
+      contentType: "text/csv",
+      schema: z.string(),
+    },
     errors: ["not_found"],
   },
 ];

@@ -12,17 +12,25 @@ import { Notice } from "@/components/ui/notice";
 import { previewJourneyAction, saveJourneyAction } from "@/lib/actions/journeys";
 import { listGenerationsWithDisk, rollbackStatus } from "@/lib/data/generations";
 import { getJourneysAdmin } from "@/lib/data/journey-admin";
+import { findWhatIf, getWhatIfDraft } from "@/lib/data/what-if-page";
+import { readRange } from "@/lib/analytics/range";
 import { requireViewer } from "@/lib/data/viewer";
 import { STARTER_DEFINITION } from "@/lib/journey-store/starter-definition";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Journeys" };
 
-export default async function AdminJourneysPage({ searchParams }: { searchParams: Promise<{ name?: string | string[] }> }) {
+export default async function AdminJourneysPage({ searchParams }: { searchParams: Promise<{ name?: string | string[]; whatIf?: string | string[] }> }) {
   await requireViewer("admin.manage");
-  const raw = (await searchParams).name;
+  const params = await searchParams;
+  const raw = params.name;
   const name = typeof raw === "string" && raw !== "" ? raw : null;
   const [{ journeys, history, building }, generations] = await Promise.all([getJourneysAdmin(name), listGenerationsWithDisk()]);
+  const whatIfId = typeof params.whatIf === "string" ? params.whatIf : null;
+  const whatIf = await findWhatIf(whatIfId, name);
+  // Opened on a what-if (its link, a reload): the editor holds the draft that was tried, not the stored version.
+  const tried = whatIfId ? await getWhatIfDraft(whatIfId) : null;
+  const draftText = tried && (name === null || tried.name === name) ? tried.source : null;
   const selected = name ? journeys.find((j) => j.name === name) : undefined;
   const failed = selected?.build?.state === "failed" ? selected.build : null;
   const head = history[0];
@@ -68,13 +76,16 @@ export default async function AdminJourneysPage({ searchParams }: { searchParams
                 it is fixed.
               </Notice>
             )}
+            {/* Keyed by the name only: the page refreshes after a save (and while a version is prepared), and a
+                remount would drop the admin's text and the save's message; basedOn follows the new head as a prop. */}
             <JourneyEditor
-              key={`${name ?? ""}:${head?.version ?? 0}`}
-              initial={head?.source ?? STARTER_DEFINITION}
+              key={name ?? ""}
+              initial={draftText ?? head?.source ?? STARTER_DEFINITION}
               preview={previewJourneyAction}
               save={saveJourneyAction}
               basedOn={selected && head ? { name: selected.name, version: head.version } : undefined}
               retry={failed && head ? { version: head.version, source: head.source } : undefined}
+              whatIf={{ initial: whatIf, defaultRange: readRange({}) }}
             />
           </div>
           {selected && <VersionHistory label="Definition history" history={history} />}

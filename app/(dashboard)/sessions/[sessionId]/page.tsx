@@ -5,6 +5,7 @@ import { SetAsideEvents } from "@/components/replay/set-aside-events";
 import { getSetAsideEventsOfSession } from "@/lib/data/dead-letters";
 import { can } from "@/lib/access/roles";
 import { getReplayIndex } from "@/lib/data/replay";
+import { getWhatIfDraft } from "@/lib/data/what-if-page";
 import { recordAccess } from "@/lib/data/audit";
 import { issueReplayView } from "@/lib/data/reveal";
 import { requireViewer } from "@/lib/data/viewer";
@@ -25,7 +26,7 @@ export default async function SessionPage({
   const viewer = await requireViewer("sessions.replay");
   const { sessionId } = await params;
   if (await arrivedFromAnotherSite()) return <OpenFromElsewhere href={await requestedPage(`/sessions/${sessionId}`)} what="this session's replay" />;
-  const { at } = await searchParams;
+  const { at, whatIf } = await searchParams;
   const id = decodeRouteParam(sessionId);
   const replay = id === null ? null : await getReplayIndex(id);
   if (!replay) notFound();
@@ -43,9 +44,11 @@ export default async function SessionPage({
     flows: can(viewer.role, "events.explore"),
   };
   const setAside = await getSetAsideEventsOfSession(session.id);
+  // A what-if's draft beside the current state: the draft is an admin's, as is the what-if.
+  const draft = typeof whatIf === "string" && can(viewer.role, "admin.manage") ? await getWhatIfDraft(whatIf) : null;
   return (
     <>
-      <RevealableReplay key={session.id} replay={replay} initialIndex={initialIndex} grant={grant} allowed={allowed} />
+      <RevealableReplay key={session.id} replay={replay} initialIndex={initialIndex} grant={grant} allowed={allowed} whatIf={draft} />
       <SetAsideEvents events={setAside} />
     </>
   );

@@ -6,6 +6,7 @@ import { readRange, type DayRange } from "@/lib/analytics/range";
 import { requireServiceOrRole } from "@/lib/data/api-access";
 import { dropReasonsOf } from "@/lib/journeys/drop-reasons";
 import type { JourneyDefinition } from "@/lib/journeys/journey-definition";
+import { liveJourneyVersion } from "@/lib/data/catalog";
 import { DEFAULT_JOURNEY, getDimensionPopularity, getFunnel, getOverview, getPaths, getPopularity, pickJourney } from "@/lib/data/analytics";
 
 export const dynamic = "force-dynamic";
@@ -13,10 +14,13 @@ export const dynamic = "force-dynamic";
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
 const REPORTS = "overview, funnel, funnel-breakdown, popularity, paths, and for holiday-booking destinations and offers";
 
-async function csvOf(report: string, journey: JourneyDefinition<unknown>, range: DayRange, params: Record<string, string>): Promise<string> {
+type Table = [header: string[], rows: (string | number | null)[][]];
+const table = (header: string[], rows: (string | number | null)[][]): Table => [header, rows];
+
+async function tableOf(report: string, journey: JourneyDefinition<unknown>, range: DayRange, params: Record<string, string>): Promise<Table> {
   if (report === "overview") {
     const { series } = await getOverview(journey, range);
-    return toCsv(
+    return table(
       ["day", "sessions", "users", "completed", "abandoned", "conversion"],
       series.map((d) => [d.day, d.sessions, d.users, d.completed, d.abandoned, round(d.conversion)]),
     );
@@ -25,7 +29,7 @@ async function csvOf(report: string, journey: JourneyDefinition<unknown>, range:
     // The journey's drop reasons, one column each, in the definition's order.
     const reasons = dropReasonsOf(journey);
     const { rows } = await getFunnel(journey, range, null);
-    return toCsv(
+    return table(
       ["step", "sessions", "of_all", "of_previous", "median_seconds_from_previous", "dropped_off", ...reasons.map((r) => r.key)],
       rows.map((r) => [
         r.label,
@@ -42,7 +46,7 @@ async function csvOf(report: string, journey: JourneyDefinition<unknown>, range:
     const by = journey.dimensions.find((d) => d.key === params.by);
     if (!by) throw new ApiError("invalid_request", `by: one of ${journey.dimensions.map((d) => d.key).join(", ")}`, { parameter: "by" });
     const { steps, breakdown } = await getFunnel(journey, range, by);
-    return toCsv(
+    return table(
       [by.key, "label", ...steps.map((s) => s.label)],
       breakdown.map((b) => [b.value, b.label, ...b.rows.map((r) => r.count)]),
     );
@@ -50,28 +54,28 @@ async function csvOf(report: string, journey: JourneyDefinition<unknown>, range:
   if (report === "popularity") {
     const dimensions = params.dimension ? journey.dimensions.filter((d) => d.key === params.dimension) : journey.dimensions;
     const tables = await Promise.all(dimensions.map(async (d) => ({ d, rows: await getDimensionPopularity(journey, range, d.key) })));
-    return toCsv(
+    return table(
       ["dimension", "value", "label", "sessions", "completed"],
       tables.flatMap(({ d, rows }) => rows.map((r) => [d.key, r.value, r.label, r.sessions, r.completed])),
     );
   }
   if (report === "paths") {
     const { paths, labels } = await getPaths(journey, range, null);
-    return toCsv(
+    return table(
       ["path", "ended", "sessions", "share"],
       paths.map((p) => [p.steps.map((s) => labels[s] ?? s).join(" > "), p.outcome, p.count, round(p.share)]),
     );
   }
   if (journey.name === DEFAULT_JOURNEY && report === "destinations") {
     const { destinations } = await getPopularity(range);
-    return toCsv(
+    return table(
       ["destination", "offers", "views", "booking_starts", "bookings", "conversion", "revenue"],
       destinations.map((d) => [d.destination, d.offers, d.views, d.starts, d.bookings, round(d.conversion), d.revenue]),
     );
   }
   if (journey.name === DEFAULT_JOURNEY && report === "offers") {
     const { offers } = await getPopularity(range);
-    return toCsv(
+    return table(
       ["destination", "hotel", "package", "offer_id", "views", "booking_starts", "bookings", "conversion", "revenue"],
       offers.map((o) => [o.destination, o.hotel, o.package, o.offerId, o.views, o.starts, o.bookings, round(o.conversion), o.revenue]),
     );
@@ -87,7 +91,12 @@ export const GET = handle(async (request: Request, context: { params: Promise<{ 
   const range = readRange(params);
   const { journey } = await pickJourney(params.journey, range);
   if (!journey) throw new ApiError("not_found", `no journey "${params.journey}"`, { parameter: "journey", journey: params.journey });
-  const csv = await csvOf(report, journey, range, params);
+  const [[header, rows], { label }] = await Promise.all([tableOf(report, journey, range, params), liveJourneyVersion(journey.name)]);
+  // Which journey version folded these figures, on every row: a trailing column, so the columns a report always had keep their names and places.
+  const csv = toCsv(
+    [...header, "journey_version"],
+    rows.map((row) => [...row, label]),
+  );
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

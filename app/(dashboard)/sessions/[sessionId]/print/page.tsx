@@ -28,7 +28,7 @@ export default async function PrintPage({ params }: { params: Promise<{ sessionI
           Session {session.id} · {session.userId ? `user ${session.userId}` : `visitor ${session.anonymousId}`} · {formatWallClock(start)} to{" "}
           {formatWallClock(Date.parse(session.lastEventAt))} ({formatElapsed(session.durationMs)}) · {session.eventCount} events
         </p>
-        <p className="text-xs text-slate-500">Reconstructed from the event store; times are event times in UTC.</p>
+        <p className="text-xs text-slate-500">Reconstructed from the event store, folded by {data.journeyVersion.label}; times are event times in UTC.</p>
       </header>
       <LeftOffCard lastStep={session.lastStep} resumePoint={session.resumePoint as never} outcome={session.outcome} endReason={session.endReason} />
       <table className="w-full border-collapse text-xs">
