@@ -42,6 +42,7 @@ describe("validating a journey definition", () => {
       ["steps[0].when.data.bad key", ["steps", 0, "when", "data"], { "bad key": 1 }],
       ["steps[1].key", ["steps", 1, "key"], "viewed"],
       ["name", ["name"], "Shop Visits"],
+      ["name", ["name"], "what-if"],
       ["priority", ["priority"], 1.5],
       ["claims.types", ["claims", "types"], []],
       ["outcome.completed", ["outcome", "completed"], "paid"],

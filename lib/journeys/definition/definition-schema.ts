@@ -51,7 +51,11 @@ const dropReason = z.strictObject({ key, label, when: whenSchema });
 
 export const journeyDocumentSchema = z
   .strictObject({
-    name: z.string().regex(/^[a-z0-9-]{1,40}$/, "a name is 1 to 40 lower-case letters, digits or -"),
+    name: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/, "a name is 1 to 40 lower-case letters, digits or -")
+      // /api/journeys/what-if is the what-if jobs' route, so a journey of that name could not be read at /api/journeys/<name>.
+      .refine((name) => name !== "what-if", "what-if is taken by /api/journeys/what-if: choose another name"),
     label,
     priority: z.number().int().min(-1_000_000).max(1_000_000),
     claims: z.strictObject({ types: globs.min(1), sources: globs.min(1) }),
