@@ -40,7 +40,9 @@ export function TimelineScrubber({
   const canvas = useRef<HTMLCanvasElement>(null);
   const bar = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<{ x: number; index: number } | null>(null);
-  const [dragging, setDragging] = useState(false);
+  // A ref, not state: the moves that follow a press can arrive before React renders the press
+  // (a fast drag on a busy machine), and a state read in them would still say "not dragging".
+  const dragging = useRef(false);
 
   useEffect(() => {
     const c = canvas.current;
@@ -68,12 +70,12 @@ export function TimelineScrubber({
     const f = fractionAt(e.clientX);
     if (e.type === "pointerdown") {
       (e.target as HTMLElement).setPointerCapture?.(e.pointerId);
-      setDragging(true);
+      dragging.current = true;
       onSeekTime(track.toTime(f));
     } else if (e.type === "pointermove") {
       setHover({ x: f, index: nearestIndex(f) });
-      if (dragging) onSeekTime(track.toTime(f));
-    } else if (e.type === "pointerup") setDragging(false);
+      if (dragging.current) onSeekTime(track.toTime(f));
+    } else if (e.type === "pointerup" || e.type === "pointercancel") dragging.current = false;
   };
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const steps: Record<string, number> = { Home: -Infinity, End: Infinity, PageUp: -10, PageDown: 10 };
@@ -105,6 +107,7 @@ export function TimelineScrubber({
         onPointerDown={onPointer}
         onPointerMove={onPointer}
         onPointerUp={onPointer}
+        onPointerCancel={onPointer}
         onPointerLeave={() => setHover(null)}
         onKeyDown={onKey}
         className={TRACK}
