@@ -6,6 +6,7 @@ import { evolveBooking } from "./booking-evolve";
 import { isTrusted, REFERENCE_BOOKING_TRUST, type BookingTrust } from "./booking-trust";
 import { initialBookingState, type BookingState } from "./booking-state";
 import { currentDestination } from "./booking-place";
+import { holdRanOut, remainingSteps } from "./booking-remaining";
 import { BOOKING_DIMENSIONS, BOOKING_DROP_REASONS, bookingDimensionValues, bookingDropReason } from "./booking-analytics";
 
 const STEP_LABELS: Record<BookingState["step"], string> = {
@@ -46,13 +47,11 @@ function resumePoint(state: BookingState): ResumePoint | null {
     };
     if (b.extras.length > 0) chosen.extras = b.extras.join(", ");
     chosen.price = b.total !== null ? money(b.total, b.currency) : `${money(b.pricePerPerson, b.currency)} per person`;
-    const remaining = [
-      ...(!b.travellersAdded ? ["Add the travellers"] : []),
-      ...(b.status === "started" || b.status === "hold_expired" ? ["Get the booking priced"] : []),
-      ...(b.status === "paid" ? ["Wait for the confirmation"] : [`Pay${b.total !== null ? ` ${money(b.total, b.currency)}` : ""}`]),
-    ];
+    // As of the session's last event (the fold has no clock): a hold that ran out by then is a blocker.
+    const ranOut = holdRanOut(b, state.lastEventAt);
+    const remaining = remainingSteps(b, ranOut);
     const blockers: string[] = [];
-    if (b.status === "hold_expired") blockers.push("The offer's hold expired before payment: it must be priced again");
+    if (ranOut) blockers.push("The offer's hold expired before payment: it must be priced again");
     if (b.previousPricePerPerson !== null && b.previousPricePerPerson !== b.pricePerPerson) {
       blockers.push(`The price per person changed from ${money(b.previousPricePerPerson, b.currency)} to ${money(b.pricePerPerson, b.currency)}`);
     }

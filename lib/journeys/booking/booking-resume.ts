@@ -1,6 +1,7 @@
 import { money } from "./booking-describe";
 import type { BookingState } from "./booking-state";
 import { currentDestination } from "./booking-place";
+import { holdRanOut, remainingSteps } from "./booking-remaining";
 
 /**
  * Where an end user picks up their booking: what they had chosen, the step they stopped at, what
@@ -91,8 +92,7 @@ export function bookingResume(state: BookingState, later: LaterEvents, now: numb
     } else if (b.status === "paid" || later.paymentTaken) {
       noLongerHolds.push({ code: "payment_taken", blocking: true, message: "The payment went through; the booking is waiting for its confirmation." });
     }
-    const holdRanOut = b.status === "hold_expired" || (b.holdExpiresAt !== null && Date.parse(b.holdExpiresAt) <= now && b.status !== "paid");
-    if (holdRanOut && !noLongerHolds.some((n) => n.blocking)) {
+    if (holdRanOut(b, now) && !noLongerHolds.some((n) => n.blocking)) {
       noLongerHolds.push({
         code: "hold_expired",
         blocking: false,
@@ -164,12 +164,13 @@ export function bookingResume(state: BookingState, later: LaterEvents, now: numb
       };
 
   const step = b ? (b.status === "started" && b.travellersAdded ? "travellers_added" : b.status) : lastOffer ? "viewed_offer" : "searched";
+  // What remains follows from what no longer holds (booking-remaining.ts, as the left-off card says it).
   const remaining = b
-    ? [
-        ...(!b.travellersAdded ? ["Add the travellers"] : []),
-        ...(b.status === "started" || noLongerHolds.some((n) => n.code === "hold_expired") ? ["Get the booking priced"] : []),
-        ...(b.status === "paid" ? [] : ["Pay"]),
-      ]
+    ? remainingSteps(
+        b,
+        noLongerHolds.some((n) => n.code === "hold_expired"),
+        { amounts: false },
+      )
     : [...(lastOffer ? [] : ["Choose an offer"]), "Start the booking", "Add the travellers", "Pay"];
   return {
     canContinue: !noLongerHolds.some((n) => n.blocking),
