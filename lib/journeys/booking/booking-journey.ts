@@ -1,7 +1,7 @@
 import { EVENT_TYPES as T, serviceOf } from "./booking-events";
 import type { JourneyDefinition, ResumePoint, SearchTerm, StateFacts } from "../journey-definition";
 import type { JourneyEvent } from "../journey-event";
-import { dateRange, describeBookingEvent, money, travellers } from "./booking-describe";
+import { dateRange, describeBookingEvent, describeBookingEvents, money, travellers } from "./booking-describe";
 import { evolveBooking } from "./booking-evolve";
 import { isTrusted, REFERENCE_BOOKING_TRUST, type BookingTrust } from "./booking-trust";
 import { initialBookingState, type BookingState } from "./booking-state";
@@ -52,8 +52,12 @@ function resumePoint(state: BookingState): ResumePoint | null {
     const remaining = remainingSteps(b, ranOut);
     const blockers: string[] = [];
     if (ranOut) blockers.push("The offer's hold expired before payment: it must be priced again");
-    if (b.previousPricePerPerson !== null && b.previousPricePerPerson !== b.pricePerPerson) {
+    // A rise is what puts people off (a blocker); a drop is good news, said beside the price.
+    if (b.previousPricePerPerson !== null && b.pricePerPerson > b.previousPricePerPerson) {
       blockers.push(`The price per person changed from ${money(b.previousPricePerPerson, b.currency)} to ${money(b.pricePerPerson, b.currency)}`);
+    }
+    if (b.previousPricePerPerson !== null && b.pricePerPerson < b.previousPricePerPerson) {
+      chosen.price += ` (down from ${money(b.previousPricePerPerson, b.currency)} to ${money(b.pricePerPerson, b.currency)} per person)`;
     }
     if (b.status === "payment_failed" && b.lastPaymentFailure) {
       blockers.push(`Last payment attempt failed (${b.lastPaymentFailure.replaceAll("_", " ")})`);
@@ -131,6 +135,10 @@ function searchTerms(event: JourneyEvent): SearchTerm[] {
 /** The booking journey, believing each guarded type only from the sources `trust` names for it. */
 export function createBookingJourney(trust: BookingTrust = REFERENCE_BOOKING_TRUST): JourneyDefinition<BookingState> {
   const trusts = (event: { type: string; source: string }) => isTrusted(trust, event);
+  const describeTrusted = (event: JourneyEvent, offerNames?: ReadonlyMap<string, string>) =>
+    trusts(event)
+      ? describeBookingEvent(event, offerNames)
+      : `Not believed: ${event.type} from ${event.source}, a source not trusted for it (it changes nothing)`;
   return {
     name: "holiday-booking",
     label: "Holiday bookings",
@@ -138,8 +146,9 @@ export function createBookingJourney(trust: BookingTrust = REFERENCE_BOOKING_TRU
     claims: (event) => serviceOf(event.type) !== null,
     initialState: initialBookingState,
     evolve: (state, event) => (trusts(event) ? evolveBooking(state, event) : state),
-    describe: (event) =>
-      trusts(event) ? describeBookingEvent(event) : `Not believed: ${event.type} from ${event.source}, a source not trusted for it (it changes nothing)`,
+    describe: (event) => describeTrusted(event),
+    // An untrusted event names nothing for the ones after it either.
+    describeInOrder: (events) => describeBookingEvents(events, describeTrusted, trusts),
     trusts,
     funnel: [
       { key: "search", label: "Searched" },
