@@ -95,7 +95,7 @@ test("find a customer by email, open a session and replay it", async ({ page, re
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
 });
 
-test("a moment link keeps the playhead's time, between two events too (?t= as well as ?at=)", async ({ page, request }) => {
+test("a moment link keeps the playhead's time, between two events too (?t= as well as ?at=); Home / End anywhere", async ({ page, request }) => {
   const { user } = await seedJourney(request);
   const { sessions } = await (await request.get(`/api/users/${user}/sessions`, { headers: serviceAuth })).json();
   const base = `/sessions/${encodeURIComponent(sessions[0].id)}`;
@@ -117,6 +117,15 @@ test("a moment link keeps the playhead's time, between two events too (?t= as we
   await page.goto(`${base}?at=1`);
   await expect(slider).toHaveAttribute("aria-valuenow", "1");
   await expect(elapsed).toContainText("0:12 / 30:00");
+
+  // Home and End work without the scrubber having focus, and the shortcuts list says so.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press("End");
+  await expect(slider).toHaveAttribute("aria-valuenow", "4");
+  await page.keyboard.press("Home");
+  await expect(slider).toHaveAttribute("aria-valuenow", "0");
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toContainText("First / last event");
 });
 
 test("a session still open updates while it is watched, and follow keeps the playhead at the end", async ({ page, request }) => {
