@@ -15,6 +15,7 @@ import { journeyByName } from "@/lib/journeys/registry";
 import { SNAPSHOT_EVERY } from "@/lib/sessions/session-block";
 import { MaskedFields } from "../privacy/masked-fields";
 import { ResumeLinkButton } from "../resume/resume-link-button";
+import { FoldProgress } from "./fold-progress";
 import { RevealSessionButton } from "../privacy/reveal-session-button";
 import { EventList } from "./event-list";
 import { LeftOffCard } from "./left-off-card";
@@ -231,12 +232,7 @@ export function ReplayView({
       <LeftOffCard lastStep={session.lastStep} resumePoint={session.resumePoint as never} outcome={session.outcome} endReason={session.endReason} />
 
       <Card aria-label="Player" data-loaded={loaded >= replay.times.length || undefined} className="space-y-2">
-        {loaded < replay.times.length && (
-          <div className="flex items-center gap-2 text-xs text-slate-500" role="status" aria-label="Loading the session">
-            <progress className="h-1.5 w-40 accent-amber-500" max={replay.times.length} value={loaded} />
-            Loading the session: {loaded.toLocaleString("en-GB")} of {replay.times.length.toLocaleString("en-GB")} events
-          </div>
-        )}
+        {loaded < replay.times.length && <FoldProgress times={replay.times} loaded={loaded} lastStep={session.lastStep} />}
         <PlayerControls player={player} dispatch={dispatch} start={replay.times[0] ?? 0} types={types} onNextOfType={nextOfType} live={live} />
         <TimelineScrubber
           times={replay.times}
