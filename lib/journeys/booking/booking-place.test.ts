@@ -46,7 +46,7 @@ describe("one destination, named as a place", () => {
     const state = given(searchLisbon, maltaPage, startMalta);
     expect(J.facts(state).destination).toBe("Malta (MLA)");
     expect(J.resumePoint(state)!.chosen.destination).toBe("Malta (MLA)");
-    expect(bookingResume(state, nothingLater, NOW)!.chosen.destination).toBe("Malta (MLA)");
+    expect(bookingResume(state, nothingLater, NOW)!.chosen).toMatchObject({ destination: "Malta (MLA)", destinationCode: "MLA" });
     expect(J.dimensionValues(state, []).destination).toEqual([{ value: "MLA", label: "Malta (MLA)" }]);
   });
 

@@ -10,7 +10,10 @@ import { holdRanOut, remainingSteps } from "./booking-remaining";
  * hold's time run out). Pure: the caller reads those later events.
  */
 export interface ResumeChoice {
+  /** named as a place for people: "Malta (MLA)" */
   destination: string;
+  /** the destination's code, as the booking system knows it ("MLA"); null when the search gave none */
+  destinationCode: string | null;
   offerId: string | null;
   hotel: string | null;
   package: string | null;
@@ -134,6 +137,7 @@ export function bookingResume(state: BookingState, later: LaterEvents, now: numb
   const chosen: ResumeChoice = b
     ? {
         destination: destinationName,
+        destinationCode: b.destination || null,
         offerId: b.offerId,
         hotel: b.hotel,
         package: b.package,
@@ -149,6 +153,7 @@ export function bookingResume(state: BookingState, later: LaterEvents, now: numb
       }
     : {
         destination: destinationName,
+        destinationCode: state.search!.code ?? null,
         offerId,
         hotel: lastOffer?.hotel ?? null,
         package: lastOffer?.package ?? null,
