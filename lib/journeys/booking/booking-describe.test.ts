@@ -3,6 +3,7 @@ import { EVENT_TYPES as T } from "./booking-events";
 import { journeyBuilder } from "../../testing/journey-builder";
 import { describeEvents, foldEvents } from "../journey-definition";
 import { bookingJourney as J } from "./booking-journey";
+import { bookingResume } from "./booking-resume";
 
 const BK = "BK-5";
 const view = { offerId: "OF-PFO-3", destination: "PFO", hotel: "Coral Bay Paphos", package: "half-board", pricePerPerson: 800 };
@@ -66,5 +67,20 @@ describe("a price drop is good news", () => {
   it("is not why a booking stopped", () => {
     const state = foldEvents(J, events);
     expect(J.dropReason(state, "abandoned", "timed_out")).not.toBe("price_rose");
+  });
+});
+
+describe("a repricing since the session, on the resume page", () => {
+  it("says down or up", () => {
+    const b = journeyBuilder();
+    const state = foldEvents(J, [
+      b.event(T.destinationsSearched, { query: "Paphos", destination: "PFO", checkIn: "2027-07-01", checkOut: "2027-07-08", adults: 2, children: 0 }),
+      b.event(T.offerViewed, view),
+    ]);
+    const at = (newPrice: number) =>
+      bookingResume(state, { repricings: [{ offerId: "OF-PFO-3", newPrice, at: 0 }], bookingOutcome: null }, Date.parse("2026-06-02T00:00:00Z"))!
+        .noLongerHolds[0]!.message;
+    expect(at(700)).toBe("The price per person went down from €800 to €700 since.");
+    expect(at(900)).toBe("The price per person went up from €800 to €900 since.");
   });
 });

@@ -128,7 +128,8 @@ export function bookingResume(state: BookingState, later: LaterEvents, now: numb
       code: "price_changed",
       blocking: false,
       pricePerPerson: latest.newPrice,
-      message: `The price per person changed from ${money(price, currency)} to ${money(latest.newPrice, currency)} since.`,
+      // A drop is good news: said as such, not as a change to worry about.
+      message: `The price per person ${latest.newPrice < price ? "went down" : "went up"} from ${money(price, currency)} to ${money(latest.newPrice, currency)} since.`,
     });
   }
 
