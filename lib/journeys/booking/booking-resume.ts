@@ -129,7 +129,10 @@ export function bookingResume(state: BookingState, later: LaterEvents, now: numb
       blocking: false,
       pricePerPerson: latest.newPrice,
       // A drop is good news: said as such, not as a change to worry about.
-      message: `The price per person ${latest.newPrice < price ? "went down" : "went up"} from ${money(price, currency)} to ${money(latest.newPrice, currency)} since.`,
+      message: `The price per person ${latest.newPrice < price ? "went down" : "went up"} from ${money(price, currency)} to ${money(
+        latest.newPrice,
+        currency,
+      )} since.`,
     });
   }
 
