@@ -5,6 +5,8 @@ import { useEffect } from "react";
 export const SHORTCUTS = [
   ["Space", "Play / pause"],
   ["← / →", "Previous / next event"],
+  ["Home / End", "First / last event"],
+  ["PgUp / PgDn", "10 events back / on (on the scrubber)"],
   ["↑ / ↓", "Faster / slower"],
   ["?", "Show these shortcuts"],
 ] as const;

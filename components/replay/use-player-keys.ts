@@ -3,7 +3,7 @@
 import { useEffect } from "react";
 import type { PlayerAction } from "@/lib/replay/player-machine";
 
-/** Space, ←/→, ↑/↓ and ? anywhere on the page, except while typing in a field. */
+/** Space, ←/→, Home/End, ↑/↓ and ? anywhere on the page (the scrubber need not have focus), except while typing in a field. */
 export function usePlayerKeys(dispatch: (a: PlayerAction) => void, toggleHelp: () => void) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -14,6 +14,9 @@ export function usePlayerKeys(dispatch: (a: PlayerAction) => void, toggleHelp: (
         " ": { type: "TOGGLE" },
         ArrowLeft: { type: "STEP", by: -1 },
         ArrowRight: { type: "STEP", by: 1 },
+        // The index is clamped: past the end is the last event.
+        Home: { type: "SEEK_INDEX", index: 0 },
+        End: { type: "SEEK_INDEX", index: Number.MAX_SAFE_INTEGER },
         ArrowUp: { type: "FASTER" },
         ArrowDown: { type: "SLOWER" },
       };

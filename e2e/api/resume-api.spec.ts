@@ -22,7 +22,8 @@ test("the booking system reads the resume state and creates a link with a servic
       chosen: {
         bookingId: seeded.booking,
         offerId: seeded.offer,
-        destination: "Lisbon",
+        destination: "Lisbon (LIS)",
+        destinationCode: "LIS",
         hotel: "Vista Resort Lisbon",
         checkIn: "2027-06-12",
         checkOut: "2027-06-19",

@@ -1,5 +1,6 @@
 import "server-only";
 import type { JourneyDocument } from "../journeys/definition/definition-schema";
+import { describeEvents } from "../journeys/journey-definition";
 import { getStore } from "../db/prisma";
 import { readJourneyEventsAt } from "../eventstore/journey-events";
 import { readEventsAt } from "../eventstore/read";
@@ -54,7 +55,10 @@ async function compactRows(session: FoundSession, fromSeq: number, limit: number
     types: ordered.map((e) => masker.text(e.type)),
     services: ordered.map((e) => masker.text(serviceLabel(definition, e, (source) => source.split("/").filter(Boolean).pop() ?? "other"))),
     // Described from the masked event: a description quotes data.
-    descriptions: ordered.map((e) => masker.text(definition.describe(maskJourneyEvent(masker, e)))),
+    descriptions: describeEvents(
+      definition,
+      ordered.map((e) => maskJourneyEvent(masker, e)),
+    ).map((d) => masker.text(d)),
   };
 }
 

@@ -77,6 +77,11 @@ export interface JourneyDefinition<S = unknown> {
   evolve(state: S, event: JourneyEvent): S;
   /** the event in plain words, e.g. "Searched Lisbon, 12–19 Jun, 2 adults" */
   describe(event: JourneyEvent): string;
+  /**
+   * a session's events in plain words, each read with the ones before it (an event naming an offer
+   * by id reads as the offer an earlier event named); without it, `describe` for each
+   */
+  describeInOrder?(events: readonly JourneyEvent[]): string[];
   /** the steps, in order: the funnel */
   funnel: readonly FunnelStep[];
   /** the funnel steps the state has reached, as keys of `funnel` */
@@ -122,6 +127,11 @@ export interface JourneyDefinition<S = unknown> {
 }
 
 /** Folds events from a state (the initial one, or a snapshot) with the definition's evolve. */
+/** A session's events in plain words, in order (see `describeInOrder`). */
+export function describeEvents<S>(definition: JourneyDefinition<S>, events: readonly JourneyEvent[]): string[] {
+  return definition.describeInOrder ? definition.describeInOrder(events) : events.map((e) => definition.describe(e));
+}
+
 export function foldEvents<S>(definition: JourneyDefinition<S>, events: readonly JourneyEvent[], from?: S): S {
   let state = from ?? definition.initialState();
   for (const event of events) state = definition.evolve(state, event);

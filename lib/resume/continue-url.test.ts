@@ -33,7 +33,8 @@ describe("where Continue goes", () => {
     const booking: JourneyResume = {
       ...shop,
       chosen: {
-        destination: "Lisbon",
+        destination: "Lisbon (LIS)",
+        destinationCode: "LIS",
         offerId: "off 1",
         hotel: null,
         package: null,
@@ -52,6 +53,8 @@ describe("where Continue goes", () => {
       "https://book.example/resume?b=BK-1&o=off%201&a=2&x=TRF%2CINS&t=abc.def",
     );
     expect(hasContinueTarget(booking, { bookingTemplate: BOOKING_TEMPLATE })).toBe(true);
+    // The booking system gets the destination's code, not the place's name people read.
+    expect(continueUrlOf(booking, { bookingTemplate: "https://book.example/?d={destination}" }, values)).toBe("https://book.example/?d=LIS");
   });
 
   it("goes nowhere when nothing can be continued, or the journey has no resume URL", () => {

@@ -37,7 +37,8 @@ export function continueUrlOf(resume: JourneyResume, target: ContinueTarget, val
   return fillTemplate(target.bookingTemplate, {
     bookingId: c.bookingId,
     offerId: c.offerId,
-    destination: c.destination,
+    // The booking system's code ("MLA"), not the place's name people read.
+    destination: c.destinationCode ?? c.destination,
     checkIn: c.checkIn,
     checkOut: c.checkOut,
     adults: c.adults,

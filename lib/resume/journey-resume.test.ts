@@ -67,7 +67,8 @@ describe("the booking journey's resume", () => {
     step: "priced",
     stepLabel: "Got a price, not yet paid",
     chosen: {
-      destination: "Lisbon",
+      destination: "Lisbon (LIS)",
+      destinationCode: "LIS",
       offerId: "off-1",
       hotel: "Vista",
       package: "half-board",

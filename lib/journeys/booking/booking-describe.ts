@@ -43,8 +43,14 @@ const reasons: Record<string, string> = {
   authentication_failed: "card authentication failed",
 };
 
-/** The holiday-booking events in plain words. */
-export function describeBookingEvent(event: JourneyEvent): string {
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * The holiday-booking events in plain words. `offerNames` (offer id → "Vista Resort Lisbon
+ * (half-board)", from earlier events of the session) names offers that an event gives by id only.
+ */
+export function describeBookingEvent(event: JourneyEvent, offerNames: ReadonlyMap<string, string> = new Map()): string {
+  const offerName = (id: unknown) => offerNames.get(String(id)) ?? `offer ${id}`;
   const d = (event.data && typeof event.data === "object" ? event.data : {}) as Data;
   switch (event.type) {
     case T.userRegistered:
@@ -64,9 +70,9 @@ export function describeBookingEvent(event: JourneyEvent): string {
     case T.offersCompared:
       return `Compared ${Array.isArray(d.offerIds) ? d.offerIds.length : "several"} offers`;
     case T.offerSaved:
-      return `Saved offer ${d.offerId}`;
+      return `Saved ${offerName(d.offerId)}`;
     case T.offerRepriced:
-      return `Offer ${d.offerId} repriced from ${money(d.oldPrice, d.currency)} to ${money(d.newPrice, d.currency)}`;
+      return `${upperFirst(offerName(d.offerId))} repriced from ${money(d.oldPrice, d.currency)} to ${money(d.newPrice, d.currency)}`;
     case T.bookingStarted:
       return `Started booking ${d.bookingId}: ${d.hotel}, ${dateRange(d.checkIn, d.checkOut)}, ${travellers(d.adults, d.children)}`;
     case T.travellersAdded: {
@@ -76,10 +82,10 @@ export function describeBookingEvent(event: JourneyEvent): string {
     case T.extrasAdded:
       return `Added extras: ${Array.isArray(d.extras) ? d.extras.map((x) => (x as Data).name).join(", ") : ""}`;
     case T.bookingPriced: {
+      const before = d.previousPricePerPerson;
+      const way = typeof before === "number" && typeof d.pricePerPerson === "number" && d.pricePerPerson < before ? "down" : "up";
       const changed =
-        typeof d.previousPricePerPerson === "number"
-          ? ` (price per person changed from ${money(d.previousPricePerPerson, d.currency)} to ${money(d.pricePerPerson, d.currency)})`
-          : "";
+        typeof before === "number" ? ` (price per person ${way} from ${money(before, d.currency)} to ${money(d.pricePerPerson, d.currency)})` : "";
       return `Priced at ${money(d.total, d.currency)}${changed}`;
     }
     case T.holdExpired:
@@ -102,3 +108,16 @@ export function describeBookingEvent(event: JourneyEvent): string {
 }
 
 export { money };
+
+/** A session's events in plain words, each offer named as the events before it named it. */
+export function describeBookingEvents(events: readonly JourneyEvent[], describeOne = describeBookingEvent, believes = (_: JourneyEvent) => true): string[] {
+  const offerNames = new Map<string, string>();
+  return events.map((event) => {
+    const d = (event.data && typeof event.data === "object" ? event.data : {}) as Data;
+    const words = describeOne(event, offerNames);
+    if (believes(event) && (event.type === T.offerViewed || event.type === T.bookingStarted) && typeof d.offerId === "string" && typeof d.hotel === "string") {
+      offerNames.set(d.offerId, `${d.hotel}${typeof d.package === "string" ? ` (${d.package})` : ""}`);
+    }
+    return words;
+  });
+}

@@ -51,7 +51,12 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           <p>
             {user.openBooking.label}: {user.openBooking.chosen.offer}, {user.openBooking.chosen.dates}, {user.openBooking.chosen.price}
           </p>
-          <p className="text-slate-600 dark:text-slate-300">To continue: {user.openBooking.remaining.join(", ")}</p>
+          {/* Judged now (a hold may have run out since the session): the Resume card's steps when it is this session. */}
+          <p className="text-slate-600 dark:text-slate-300">
+            To continue:{" "}
+            {(resume?.sessionId === user.openBooking.sessionId ? resume.resume.remaining : user.openBooking.remaining).join(", ") ||
+              "nothing can be continued (see Resume)"}
+          </p>
           <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions/${encodeURIComponent(user.openBooking.sessionId)}`}>
             Replay the session where it stopped →
           </Link>
