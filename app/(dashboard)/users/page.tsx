@@ -12,6 +12,10 @@ import { openSearch, searchCustomers } from "@/lib/data/customer-search";
 import { getMasker } from "@/lib/data/privacy";
 import { requireViewer } from "@/lib/data/viewer";
 import { customerHref } from "@/lib/users/customer-href";
+import { can } from "@/lib/access/roles";
+import { getWorkQueue, recentCustomersOf } from "@/lib/data/work-queue";
+import { RecentCustomers } from "@/components/users/recent-customers";
+import { WorkQueue } from "@/components/users/work-queue";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Find a customer" };
@@ -40,7 +44,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Find a customer{q.length >= 2 ? ` · “${shown}”` : ""}</h1>
       {q.length < 2 ? (
-        <EmptyState>Search by user id, name, email or booking reference (at least 2 characters) in the box at the top.</EmptyState>
+        <StartPage viewer={viewer} />
       ) : users.length === 0 ? (
         <EmptyState>No customer matches “{shown}”.</EmptyState>
       ) : (
@@ -71,6 +75,18 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           More customers match “{shown}”: these are the first {users.length}. Add to the search to narrow it (a whole email, a booking reference, a full name).
         </p>
       )}
+    </div>
+  );
+}
+
+/** Before a search: the agent's work queue and the customers they opened lately. */
+async function StartPage({ viewer }: { viewer: Awaited<ReturnType<typeof requireViewer>> }) {
+  const [items, recent] = await Promise.all([getWorkQueue(), recentCustomersOf(viewer)]);
+  return (
+    <div className="space-y-6">
+      <EmptyState>Search by user id, name, email or booking reference (at least 2 characters) in the box at the top.</EmptyState>
+      <WorkQueue items={items} canResume={can(viewer.role, "resume-links.create")} />
+      <RecentCustomers customers={recent} />
     </div>
   );
 }
