@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatWallClock } from "@/components/replay/format-time";
-import { OutcomeBadge } from "@/components/sessions/outcome-badge";
-import { Badge } from "@/components/ui/badge";
+import { CustomerStoryBadge } from "@/components/users/customer-story-badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { OpenFromElsewhere } from "@/components/access/open-from-elsewhere";
@@ -56,15 +55,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 className="flex flex-wrap items-center gap-3 px-4 py-3 hover:bg-amber-50 dark:hover:bg-slate-800"
               >
                 <span className="font-medium">{u.displayName ?? u.userId}</span>
-                {/* A masked id tells nobody apart ("j•••.•••@…" twice): the reference does. */}
+                {/* Two masked "G•••• A•••••••" are told apart by id, reference, when last seen and how often. */}
                 {u.displayName !== null && <span className="text-xs text-slate-500">{u.userId}</span>}
                 {u.reference !== null && u.userId.includes("••") && <span className="font-mono text-xs text-slate-500">{u.reference}</span>}
                 <span className="text-sm text-slate-600 dark:text-slate-300">
                   {u.sessionCount} session{u.sessionCount === 1 ? "" : "s"}
                 </span>
                 <span className="text-sm text-slate-500">last seen {formatWallClock(Date.parse(u.lastSeen))}</span>
-                <OutcomeBadge outcome={u.lastOutcome} />
-                {u.openBooking !== null && <Badge tone="amber">open booking</Badge>}
+                <CustomerStoryBadge customer={u} />
               </Link>
             </li>
           ))}
