@@ -22,7 +22,7 @@ export function WorkQueue({ items, canResume }: { items: WorkItem[]; canResume: 
         <Card as="ul" aria-label="Work queue" flush className="divide-y divide-slate-100 dark:divide-slate-800">
           {items.map((item) => (
             <li key={item.sessionId} className="flex flex-col gap-2 px-4 py-3 md:flex-row md:items-start md:justify-between">
-              <div className="min-w-0 space-y-0.5 text-sm">
+              <div className="min-w-0 flex-1 space-y-0.5 text-sm">
                 <p className="flex flex-wrap items-baseline gap-x-2">
                   <Link href={customerHref(item.userId, item.reference)} className="font-medium text-amber-800 hover:underline dark:text-amber-300">
                     {item.personName ?? item.userId}
@@ -43,7 +43,7 @@ export function WorkQueue({ items, canResume }: { items: WorkItem[]; canResume: 
                   </p>
                 ))}
               </div>
-              <div className="flex shrink-0 flex-wrap items-start gap-2">
+              <div className="flex min-w-0 flex-wrap items-start gap-2 md:max-w-sm md:justify-end">
                 <Link
                   href={`/sessions/${encodeURIComponent(item.sessionId)}`}
                   className="rounded border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
