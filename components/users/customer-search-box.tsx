@@ -11,9 +11,11 @@ import { nextHighlight, SUGGEST_DEBOUNCE_MS, SUGGEST_FROM } from "@/lib/users/su
 const SEARCH_INPUT =
   "w-32 rounded sm:w-48 xl:w-80 bg-slate-800 px-3 py-1 text-sm text-white placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-amber-400";
 
+// On a phone the list spans the screen under the top bar (the box sits mid-row); wider, it hangs
+// from the box. Lines wrap: the top bar keeps its own text on one line.
 const LISTBOX =
-  "absolute right-0 z-30 mt-1 max-h-96 w-[min(24rem,calc(100vw-2rem))] overflow-y-auto rounded border border-slate-200 bg-white py-1 text-sm " +
-  "text-slate-900 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
+  "fixed inset-x-2 top-16 z-30 max-h-96 overflow-y-auto whitespace-normal rounded border border-slate-200 bg-white py-1 text-sm text-slate-900 " +
+  "shadow-lg md:absolute md:inset-x-auto md:top-full md:right-0 md:mt-1 md:w-96 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
 
 interface Suggestion {
   userId: string;
