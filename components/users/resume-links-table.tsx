@@ -13,18 +13,10 @@ const when = (ms: number) => formatWallClock(ms);
 /** The customer's resume links: whether each still works and whether they opened it (how often, when last). */
 export function ResumeLinksTable({ links, customer }: { links: LinkRow[]; customer: string }) {
   return (
-    <DataTable label="Resume links" columns={["Created", "By", "Expires", "Status", "Opened", ""]}>
+    <DataTable label="Resume links" columns={["Status", "Opened", "Created", "By", "Expires", ""]}>
       {links.map((l) => (
+        // Status and opens first: on a phone the table scrolls sideways, and what became of the link shows without it.
         <Row key={l.id}>
-          <Cell dense className="text-xs">
-            {formatWallClock(Date.parse(l.createdAt))}
-          </Cell>
-          <Cell dense className="text-xs">
-            {l.createdBy}
-          </Cell>
-          <Cell dense className="text-xs">
-            {formatWallClock(Date.parse(l.expiresAt))}
-          </Cell>
           <Cell dense className="text-xs">
             {l.link.state === "active" ? (
               <Badge tone="emerald">active</Badge>
@@ -39,6 +31,15 @@ export function ResumeLinksTable({ links, customer }: { links: LinkRow[]; custom
           </Cell>
           <Cell dense className="text-xs">
             {opensInWords(l.opens, when)}
+          </Cell>
+          <Cell dense className="text-xs">
+            {formatWallClock(Date.parse(l.createdAt))}
+          </Cell>
+          <Cell dense className="text-xs">
+            {l.createdBy}
+          </Cell>
+          <Cell dense className="text-xs">
+            {formatWallClock(Date.parse(l.expiresAt))}
           </Cell>
           <Cell dense className="text-right">
             {l.link.state === "active" && (
