@@ -33,8 +33,8 @@ export function WorkQueue({ items, canResume }: { items: WorkItem[]; canResume: 
                   </span>
                 </p>
                 <p>
-                  <span className="font-medium">{item.dropReason}</span>
-                  <span className="text-slate-600 dark:text-slate-300"> at {item.stepLabel.toLowerCase()}</span>
+                  <span className="font-medium">Stopped: {item.dropReason.toLowerCase()}</span>
+                  <span className="text-slate-600 dark:text-slate-300"> · left off at “{item.stepLabel}”</span>
                 </p>
                 {item.remaining.length > 0 && <p className="text-slate-600 dark:text-slate-300">To continue: {item.remaining.join(", ").toLowerCase()}</p>}
                 {item.blockers.map((b) => (
