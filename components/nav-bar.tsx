@@ -2,13 +2,10 @@ import Link from "next/link";
 import { can, type Permission } from "@/lib/access/roles";
 import type { Viewer } from "@/lib/access/viewer";
 import { SignOutButton } from "./auth/sign-out-button";
-import { searchCustomersAction } from "@/lib/actions/users";
+import { CustomerSearchBox } from "./users/customer-search-box";
 
 const SECTION_LIST =
   "order-last -mx-2 flex w-full items-center gap-1 overflow-x-auto whitespace-nowrap text-sm md:order-none md:mx-0 md:w-auto md:overflow-visible xl:gap-4";
-const SEARCH_INPUT =
-  "w-32 rounded sm:w-48 xl:w-80 bg-slate-800 px-3 py-1 text-sm text-white placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-amber-400";
-
 /** The dashboard's sections, each shown to the roles that may open it. */
 const SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: "/users", label: "Customers", permission: "users.find" },
@@ -40,17 +37,7 @@ export function NavBar({ viewer, sectionsShown = true }: { viewer: Extract<Viewe
           ))}
         </ul>
         <div className="ml-auto flex items-center gap-3 whitespace-nowrap text-sm">
-          {viewer && sectionsShown && can(viewer.role, "users.find") && (
-            <form action={searchCustomersAction} role="search">
-              <input
-                name="query"
-                type="search"
-                aria-label="Find a customer"
-                placeholder="Find a customer: id, name, email, booking ref"
-                className={SEARCH_INPUT}
-              />
-            </form>
-          )}
+          {viewer && sectionsShown && can(viewer.role, "users.find") && <CustomerSearchBox />}
           {viewer && (
             <>
               <Link

@@ -5,7 +5,7 @@ test("the search box finds a customer whose id is an email, and neither the URL 
   const seeded = await seedUnfinishedBooking(request, { user: (tag) => `jane.${tag}@example.com` });
   const email = seeded.user;
   await page.goto("/sessions");
-  await page.getByRole("searchbox", { name: "Find a customer" }).fill(email);
+  await page.getByRole("combobox", { name: "Find a customer" }).fill(email);
   await page.keyboard.press("Enter");
   const result = page.getByRole("list", { name: "Search results" }).getByRole("link");
   await expect(result).toHaveCount(1);

@@ -24,7 +24,7 @@ test("on the reference world: find a customer by email and replay a booking they
     await new Promise((r) => setTimeout(r, 100));
   }
   await page.goto("/events");
-  await page.getByRole("searchbox", { name: "Find a customer" }).fill(email);
+  await page.getByRole("combobox", { name: "Find a customer" }).fill(email);
   await page.keyboard.press("Enter");
   await page.getByRole("list", { name: "Search results" }).getByRole("link").first().click();
   await expect(page.getByRole("region", { name: "Open booking" })).toContainText(booking);

@@ -176,7 +176,7 @@ export const MIN_PREFIX = 3;
  * the customer: emails and phone numbers match only whole, names only by whole words ("jane",
  * "jane doe"; never "jan" or "jane d"). User ids and booking references, which results show
  * anyway, also match by a prefix of MIN_PREFIX or more characters, unless the id is itself an
- * email or a phone number. A customer's reference finds them too.
+ * email or a phone number. A customer's reference finds them too. Answered by last seen, newest first.
  */
 export async function searchUserIds(store: Store, query: string, limit = 20): Promise<string[]> {
   const term = query.trim().toLowerCase().replace(/\s+/g, " ");
@@ -184,11 +184,17 @@ export async function searchUserIds(store: Store, query: string, limit = 20): Pr
   const prefix = term.length >= MIN_PREFIX ? term : null;
   const d = dialectOf(store.target.provider);
   const t = sql`"term"`;
-  const rows = await store.db.$queryRaw<{ user_id: string }[]>(sql`SELECT DISTINCT "user_id" FROM "user_search_terms" WHERE "term" = ${term}
+  // Newest first (the customer an agent is asked about is most often the one just seen), then by
+  // id so the order is total; one without a summary yet last, on both databases alike.
+  const rows = await store.db.$queryRaw<
+    { user_id: string }[]
+  >(sql`SELECT m."user_id" FROM (SELECT DISTINCT "user_id" FROM "user_search_terms" WHERE "term" = ${term}
     OR ("kind" = 'name' AND ${d.position(sql`' ' || "term" || ' '`, sql`' ' || ${term} || ' '`)} > 0)
     OR ("kind" IN ('user', 'booking') AND ${d.startsWith(t, sql`${prefix}`)}
       AND ${d.position(t, sql`'@'`)} = 0 AND ${d.hasCharOutside(t, "0-9 ()+.-")})
-    OR "user_id" IN (SELECT "user_id" FROM "user_references" WHERE "reference" = ${term}) ORDER BY "user_id" LIMIT ${limit}`);
+    OR "user_id" IN (SELECT "user_id" FROM "user_references" WHERE "reference" = ${term})) m
+    LEFT JOIN "user_summaries" u ON u."user_id" = m."user_id"
+    ORDER BY CASE WHEN u."last_seen" IS NULL THEN 1 ELSE 0 END, u."last_seen" DESC, m."user_id" LIMIT ${limit}`);
   return rows.map((r) => r.user_id);
 }
 

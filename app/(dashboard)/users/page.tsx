@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatWallClock } from "@/components/replay/format-time";
-import { OutcomeBadge } from "@/components/sessions/outcome-badge";
-import { Badge } from "@/components/ui/badge";
+import { CustomerStoryBadge } from "@/components/users/customer-story-badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { OpenFromElsewhere } from "@/components/access/open-from-elsewhere";
@@ -12,6 +11,10 @@ import { openSearch, searchCustomers } from "@/lib/data/customer-search";
 import { getMasker } from "@/lib/data/privacy";
 import { requireViewer } from "@/lib/data/viewer";
 import { customerHref } from "@/lib/users/customer-href";
+import { can } from "@/lib/access/roles";
+import { getWorkQueue, recentCustomersOf } from "@/lib/data/work-queue";
+import { RecentCustomers } from "@/components/users/recent-customers";
+import { WorkQueue } from "@/components/users/work-queue";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Find a customer" };
@@ -40,7 +43,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Find a customer{q.length >= 2 ? ` · “${shown}”` : ""}</h1>
       {q.length < 2 ? (
-        <EmptyState>Search by user id, name, email or booking reference (at least 2 characters) in the box at the top.</EmptyState>
+        <StartPage viewer={viewer} />
       ) : users.length === 0 ? (
         <EmptyState>No customer matches “{shown}”.</EmptyState>
       ) : (
@@ -52,15 +55,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 className="flex flex-wrap items-center gap-3 px-4 py-3 hover:bg-amber-50 dark:hover:bg-slate-800"
               >
                 <span className="font-medium">{u.displayName ?? u.userId}</span>
-                {/* A masked id tells nobody apart ("j•••.•••@…" twice): the reference does. */}
+                {/* Two masked "G•••• A•••••••" are told apart by id, reference, when last seen and how often. */}
                 {u.displayName !== null && <span className="text-xs text-slate-500">{u.userId}</span>}
                 {u.reference !== null && u.userId.includes("••") && <span className="font-mono text-xs text-slate-500">{u.reference}</span>}
                 <span className="text-sm text-slate-600 dark:text-slate-300">
                   {u.sessionCount} session{u.sessionCount === 1 ? "" : "s"}
                 </span>
                 <span className="text-sm text-slate-500">last seen {formatWallClock(Date.parse(u.lastSeen))}</span>
-                <OutcomeBadge outcome={u.lastOutcome} />
-                {u.openBooking !== null && <Badge tone="amber">open booking</Badge>}
+                <CustomerStoryBadge customer={u} />
               </Link>
             </li>
           ))}
@@ -71,6 +73,18 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           More customers match “{shown}”: these are the first {users.length}. Add to the search to narrow it (a whole email, a booking reference, a full name).
         </p>
       )}
+    </div>
+  );
+}
+
+/** Before a search: the agent's work queue and the customers they opened lately. */
+async function StartPage({ viewer }: { viewer: Awaited<ReturnType<typeof requireViewer>> }) {
+  const [items, recent] = await Promise.all([getWorkQueue(), recentCustomersOf(viewer)]);
+  return (
+    <div className="space-y-6">
+      <EmptyState>Search by user id, name, email or booking reference (at least 2 characters) in the box at the top.</EmptyState>
+      <WorkQueue items={items} canResume={can(viewer.role, "resume-links.create")} />
+      <RecentCustomers customers={recent} />
     </div>
   );
 }

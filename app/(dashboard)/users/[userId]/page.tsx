@@ -1,7 +1,4 @@
 import type { Metadata } from "next";
-import { ConfirmButton } from "@/components/ui/confirm-button";
-import { buttonClass } from "@/components/ui/button";
-import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { Card } from "@/components/ui/card";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -13,10 +10,11 @@ import { recordAccess } from "@/lib/data/audit";
 import { requireViewer } from "@/lib/data/viewer";
 import { arrivedFromAnotherSite, requestedPage } from "@/lib/data/cross-site";
 import { OpenFromElsewhere } from "@/components/access/open-from-elsewhere";
-import { linksOf, resumeStateOf } from "@/lib/data/resume";
+import { resumeStateOf } from "@/lib/data/resume";
+import { linksWithStatusOf } from "@/lib/data/resume-link-status";
+import { ResumeLinksTable } from "@/components/users/resume-links-table";
 import { can } from "@/lib/access/roles";
 import { ResumeLinkButton } from "@/components/resume/resume-link-button";
-import { revokeResumeLinkAction } from "@/lib/actions/users";
 import { decodeRouteParam } from "@/lib/api/route-param";
 
 export const dynamic = "force-dynamic";
@@ -32,7 +30,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
   // Looked up by id or reference; what the page shows and links to is the id masked or the reference.
   await recordAccess(viewer, { action: "customer.viewed", customer: user.customer.userId, target: `/users/${user.key}` });
   const canResume = can(viewer.role, "resume-links.create");
-  const [resume, links] = canResume ? await Promise.all([resumeStateOf(user.customer.userId), linksOf(user.customer.userId)]) : [null, []];
+  const [resume, links] = canResume ? await Promise.all([resumeStateOf(user.customer.userId), linksWithStatusOf(user.customer.userId)]) : [null, []];
   return (
     <div className="space-y-5">
       <div>
@@ -88,37 +86,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           ) : (
             <p className="text-slate-500">No unfinished journey to resume.</p>
           )}
-          {links.length > 0 && (
-            <DataTable label="Resume links" columns={["Created", "By", "Expires", "Status", ""]}>
-              {links.map((l) => (
-                <Row key={l.id}>
-                  <Cell dense className="text-xs">
-                    {formatWallClock(Date.parse(l.createdAt))}
-                  </Cell>
-                  <Cell dense className="text-xs">
-                    {l.createdBy}
-                  </Cell>
-                  <Cell dense className="text-xs">
-                    {formatWallClock(Date.parse(l.expiresAt))}
-                  </Cell>
-                  <Cell dense className="text-xs">
-                    {l.status}
-                  </Cell>
-                  <Cell dense className="text-right">
-                    {l.status === "active" && (
-                      <form action={revokeResumeLinkAction}>
-                        <input type="hidden" name="linkId" value={l.id} />
-                        <input type="hidden" name="userId" value={user.reference} />
-                        <ConfirmButton question="Revoke this resume link? The customer can no longer open it." className={buttonClass("danger")}>
-                          Revoke
-                        </ConfirmButton>
-                      </form>
-                    )}
-                  </Cell>
-                </Row>
-              ))}
-            </DataTable>
-          )}
+          {links.length > 0 && <ResumeLinksTable links={links} customer={user.reference} />}
         </Card>
       )}
       <SessionStrip sessions={user.sessions} />

@@ -1,0 +1,94 @@
+import "server-only";
+import type { Viewer } from "../access/viewer";
+import { AUDIT_SOURCE, auditStream, type AuditRecord } from "../audit/audit-event";
+import { getStore } from "../db/prisma";
+import { readFeedBackward } from "../eventstore/read";
+import { dropReasonsOf } from "../journeys/drop-reasons";
+import type { ResumePoint } from "../journeys/journey-definition";
+import { readUserSummaries } from "../sessions/read-sessions";
+import { selectWorkQueue } from "../users/work-queue";
+import { liveCatalog } from "./catalog";
+import { customerJson, referencesFor } from "./customers";
+import { getMasker } from "./privacy";
+
+/** How many customers "looked at recently" lists, and how far back in the viewer's own audit stream it reads for them. */
+const RECENT_CUSTOMERS = 8;
+const RECENT_AUDIT_READ = 300;
+
+export interface WorkItem {
+  sessionId: string;
+  /** the customer: id masked, reference, name masked */
+  userId: string;
+  reference: string;
+  personName: string | null;
+  journeyLabel: string;
+  stoppedAt: string;
+  dropReason: string;
+  stepLabel: string;
+  /** what it would take: the resume point's steps still to do */
+  remaining: string[];
+  /** what changed since, in the journey's words */
+  blockers: string[];
+}
+
+/**
+ * The agent's start page: the work queue (lib/users/work-queue.ts) in words, every personal value
+ * through the policy before it leaves the server (names, ids, and the resume point's words, which
+ * may quote what the customer typed).
+ */
+export async function getWorkQueue(): Promise<WorkItem[]> {
+  const [sessions, masker, catalog] = await Promise.all([selectWorkQueue(getStore()), getMasker(), liveCatalog()]);
+  const references = await referencesFor(sessions.map((s) => s.userId));
+  return sessions.map((s) => {
+    const definition = catalog.byName(s.journey);
+    const reasons = definition ? dropReasonsOf(definition) : [];
+    const point = masker.state(s.resumePoint as unknown as ResumePoint);
+    const customer = customerJson({ userId: s.userId!, reference: references.get(s.userId!) ?? "" }, masker);
+    return {
+      sessionId: s.id,
+      ...customer,
+      personName: s.personName === null ? null : masker.value(s.personName),
+      journeyLabel: definition?.label ?? s.journey,
+      stoppedAt: s.lastEventAt.toISOString(),
+      dropReason: reasons.find((r) => r.key === s.dropReason)?.label ?? s.dropReason!.replaceAll("_", " "),
+      stepLabel: point.label,
+      remaining: point.remaining,
+      blockers: point.blockers,
+    };
+  });
+}
+
+/**
+ * The customers this viewer looked at recently, newest first: read from their own audit stream
+ * (one indexed read: every look at a customer is on record there), so it is what the access log
+ * says they opened, not a second record kept beside it.
+ */
+export async function recentCustomersOf(viewer: Viewer) {
+  const events = await readFeedBackward(getStore(), {
+    limit: RECENT_AUDIT_READ,
+    filter: { source: AUDIT_SOURCE, stream: auditStream(viewer.id), type: "rewind.audit.customer.viewed" },
+  });
+  const seen = new Map<string, string>();
+  for (const e of events) {
+    const customer = (e.dataJson as unknown as AuditRecord).customer;
+    if (customer !== null && !seen.has(customer)) seen.set(customer, e.occurredAt.toISOString());
+    if (seen.size >= RECENT_CUSTOMERS) break;
+  }
+  const ids = [...seen.keys()];
+  const [summaries, references, masker] = await Promise.all([readUserSummaries(getStore(), ids), referencesFor(ids), getMasker()]);
+  const byId = new Map(summaries.map((u) => [u.userId, u]));
+  return ids.flatMap((id) => {
+    const reference = references.get(id);
+    if (!reference) return [];
+    const summary = byId.get(id);
+    return [
+      {
+        ...customerJson({ userId: id, reference }, masker),
+        displayName: summary?.displayName ? masker.value(summary.displayName) : null,
+        lookedAt: seen.get(id)!,
+        lastSeen: summary?.lastSeen.toISOString() ?? null,
+        sessionCount: summary?.sessionCount ?? 0,
+      },
+    ];
+  });
+}

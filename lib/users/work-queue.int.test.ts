@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importRecords } from "../importer/import-events";
+import { rebuildProjections } from "../sessions/projector";
+import type { Session } from "../sessions/read-sessions";
+import { simulateWorld } from "../simulate/world";
+import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
+import { selectWorkQueue } from "./work-queue";
+
+const START = new Date("2026-06-01T00:00:00Z");
+const NOW = Date.parse("2026-06-25T00:00:00Z");
+
+async function* records(events: Record<string, unknown>[]) {
+  for (const [i, value] of events.entries()) yield { line: i + 1, value };
+}
+
+/** The queue's rule by another route: every session row read, the rule applied in a plain loop. */
+function queueByLoop(all: Session[], limit: number): string[] {
+  const out: Session[] = [];
+  for (const s of all) {
+    if (s.userId === null || s.endReason === "open" || s.dropReason === null || s.resumePoint === null) continue;
+    let superseded = false;
+    for (const l of all) {
+      if (l.userId !== s.userId || l.id === s.id || l.startedAt.getTime() <= s.startedAt.getTime()) continue;
+      if ((l.resumePoint !== null && l.endReason !== "open") || (l.journey === s.journey && l.outcome === "completed")) superseded = true;
+    }
+    if (!superseded) out.push(s);
+  }
+  out.sort((a, b) => b.lastEventAt.getTime() - a.lastEventAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  return out.slice(0, limit).map((s) => s.id);
+}
+
+describe.each(testProviders())("the agent's work queue on %s", (provider) => {
+  let t: TestStore;
+  beforeAll(async () => {
+    t = await createTestStore(provider);
+    const world = simulateWorld({ users: 60, days: 14, seed: "work-queue", start: START }).map((w) => w.event);
+    await importRecords(t.store, records(world));
+    await rebuildProjections(t.store, { now: () => NOW });
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  it("lists what a plain loop over every session finds, in the same order (newest stop first)", async () => {
+    const all = await t.store.db.session.findMany();
+    const expected = queueByLoop(all, 1000);
+    // The world has stopped journeys to continue, and customers whose older stops are superseded.
+    expect(expected.length).toBeGreaterThan(5);
+    expect(expected.length).toBeLessThan(all.filter((s) => s.dropReason !== null && s.resumePoint !== null).length);
+    expect((await selectWorkQueue(t.store, 1000)).map((s) => s.id)).toEqual(expected);
+    expect((await selectWorkQueue(t.store, 7)).map((s) => s.id)).toEqual(expected.slice(0, 7));
+  });
+
+  it("lists one session per customer, every one stopped with a drop reason and a resume point", async () => {
+    const queue = await selectWorkQueue(t.store, 1000);
+    expect(new Set(queue.map((s) => s.userId)).size).toBe(queue.length);
+    for (const s of queue) {
+      expect(s.dropReason).not.toBeNull();
+      expect(s.resumePoint).not.toBeNull();
+      expect(s.endReason).not.toBe("open");
+    }
+  });
+});
