@@ -27,7 +27,9 @@ test("an agent creates a resume link from a replay; the customer opens it on a p
   await expect(customer.getByRole("heading", { name: "Pick up where you left off" })).toBeVisible();
   const draft = customer.getByRole("region", { name: "Your booking so far" });
   await expect(draft).toContainText("Vista Resort Lisbon (half-board)");
-  await expect(draft).toContainText("12–19 Jun");
+  await expect(draft.getByRole("definition").first()).toContainText("LIS");
+  // The full dates, with the year and the nights: a customer books months ahead.
+  await expect(draft).toContainText("Sat 12 June – Sat 19 June 2027, 7 nights");
   await expect(draft).toContainText("2 adults, 1 child");
   await expect(draft).toContainText("€2,100");
   await expect(customer.getByRole("region", { name: "What is left" })).toContainText("Pay");
