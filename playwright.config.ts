@@ -6,6 +6,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_RESUME_SECRET = "e2e-resume-secret-0123456789abcdef";
 const RESUME_QUERY = "booking={bookingId}&offer={offerId}&checkIn={checkIn}&checkOut={checkOut}&adults={adults}&children={children}";
 export const E2E_RESUME_TEMPLATE = `http://127.0.0.1:${PORT}/api/health?${RESUME_QUERY}`;
+/** Whom a refused link says to ask: set for the suite, so the page is seen to read it at run time. */
+export const E2E_RESUME_CONTACT = "Holidays customer care: care@holidays.example or +44 20 7946 0000";
 export const E2E_KEYS = {
   ingest: "e2e-producer-key-0123456789abcdef",
   api: "e2e-service-key-0123456789abcdef",
@@ -68,6 +70,7 @@ export default defineConfig({
       REWIND_TRUSTED_PROXIES: "127.0.0.1,::1",
       REWIND_RESUME_SECRET: E2E_RESUME_SECRET,
       REWIND_RESUME_URL_TEMPLATE: E2E_RESUME_TEMPLATE,
+      REWIND_RESUME_CONTACT: E2E_RESUME_CONTACT,
       // Small what-if pages: a job over the small e2e store runs long enough to be seen running (progress, 409, cancel).
       REWIND_WHAT_IF_PAGE: "50",
       NEXT_TELEMETRY_DISABLED: "1",

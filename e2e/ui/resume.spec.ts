@@ -1,5 +1,5 @@
 import { devices, expect, test } from "@playwright/test";
-import { E2E_RESUME_TEMPLATE } from "../../playwright.config";
+import { E2E_RESUME_CONTACT, E2E_RESUME_TEMPLATE } from "../../playwright.config";
 import { serviceAuth } from "../support/seed";
 import { seedUnfinishedBooking } from "../support/seed-booking";
 import { signedInAs, viewerIdOf } from "../support/signed-in";
@@ -48,7 +48,6 @@ test("an agent creates a resume link from a replay; the customer opens it on a p
     .replace("{children}", "1");
   await customer.getByRole("link", { name: "Continue your booking" }).click();
   await customer.waitForURL(expected);
-  await phone.close();
 
   // Both are on record: the agent created it, the customer opened it.
   const agentId = await viewerIdOf(await signedInAs("agent", baseURL!));
@@ -69,4 +68,24 @@ test("an agent creates a resume link from a replay; the customer opens it on a p
   await links.getByRole("button", { name: "Revoke" }).click();
   await expect(links).toContainText("revoked");
   expect((await request.get(new URL(url).pathname)).status()).toBe(403);
+
+  // The customer, refused, is told whom to ask (REWIND_RESUME_CONTACT), with the address and number tappable.
+  const refused = await customer.goto(url);
+  expect(refused!.status()).toBe(403);
+  await expect(customer.getByRole("heading", { name: "This link can no longer be used" })).toBeVisible();
+  const ask = customer.getByRole("region", { name: "Whom to ask" });
+  await expect(ask).toContainText(E2E_RESUME_CONTACT);
+  await expect(ask.getByRole("link", { name: "care@holidays.example" })).toHaveAttribute("href", "mailto:care@holidays.example");
+  await expect(ask.getByRole("link", { name: "+44 20 7946 0000" })).toHaveAttribute("href", "tel:+442079460000");
+  await phone.close();
+});
+
+test("a changed link is refused on a phone with whom to ask", async ({ browser }) => {
+  const phone = await browser.newContext({ ...devices["Pixel 7"], storageState: { cookies: [], origins: [] } });
+  const customer = await phone.newPage();
+  expect((await customer.goto("/resume/eyJsaW5rIjoicmxfbm9uZSJ9.changed-signature"))!.status()).toBe(404);
+  await expect(customer.getByRole("heading", { name: "This link isn't valid" })).toBeVisible();
+  await expect(customer.getByRole("region", { name: "Whom to ask" })).toContainText(E2E_RESUME_CONTACT);
+  expect(await customer.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).toBe(true);
+  await phone.close();
 });

@@ -17,3 +17,12 @@ export function resumeUrlTemplate(env: Env = process.env): string {
         "&adults={adults}&children={children}&extras={extras}",
   );
 }
+
+/**
+ * Whom a customer whose link is refused (changed, expired, withdrawn) should ask for a new one:
+ * REWIND_RESUME_CONTACT, plain text shown as it is, its email addresses, web addresses and phone
+ * numbers made tappable. The default points back at whoever sent the link, which is always true.
+ */
+export function resumeContact(env: Env = process.env): string {
+  return env.REWIND_RESUME_CONTACT?.trim() || "Reply to the message this link came with, and whoever sent it will send you a new one.";
+}
