@@ -81,7 +81,7 @@ describe("the holiday-booking journey", () => {
     const t = given(signIn, search, view);
     expect(t.outcome).toBe("browsed");
     expect(t.resume).toMatchObject({
-      chosen: { destination: "Lisbon", dates: "12–19 Jun", travellers: "2 adults" },
+      chosen: { destination: "Lisbon (LIS)", dates: "12–19 Jun", travellers: "2 adults" },
       remaining: ["Choose an offer", "Book and pay"],
     });
   });

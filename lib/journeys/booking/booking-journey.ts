@@ -5,6 +5,7 @@ import { dateRange, describeBookingEvent, money, travellers } from "./booking-de
 import { evolveBooking } from "./booking-evolve";
 import { isTrusted, REFERENCE_BOOKING_TRUST, type BookingTrust } from "./booking-trust";
 import { initialBookingState, type BookingState } from "./booking-state";
+import { currentDestination } from "./booking-place";
 import { BOOKING_DIMENSIONS, BOOKING_DROP_REASONS, bookingDimensionValues, bookingDropReason } from "./booking-analytics";
 
 const STEP_LABELS: Record<BookingState["step"], string> = {
@@ -37,7 +38,7 @@ function resumePoint(state: BookingState): ResumePoint | null {
   const b = state.booking;
   if (b && OPEN_STATUSES.has(b.status)) {
     const chosen: Record<string, string> = {
-      destination: b.destination,
+      destination: currentDestination(state) ?? "",
       offer: `${b.hotel} (${b.package})`,
       dates: dateRange(b.checkIn, b.checkOut),
       travellers: travellers(b.adults, b.children),
@@ -62,7 +63,7 @@ function resumePoint(state: BookingState): ResumePoint | null {
   }
   if (!b && state.search) {
     const chosen: Record<string, string> = {
-      destination: state.search.destination,
+      destination: currentDestination(state) ?? state.search.destination,
       dates: dateRange(state.search.checkIn, state.search.checkOut),
       travellers: travellers(state.search.adults, state.search.children),
     };
@@ -77,8 +78,9 @@ function facts(state: BookingState): StateFacts {
   const f: StateFacts = { step: STEP_LABELS[state.step], "signed in": state.signedIn ? "yes" : "no" };
   if (state.platform) f.platform = `${state.platform} (${state.device ?? "?"})`;
   if (state.country) f.country = state.country;
+  const destination = currentDestination(state);
+  if (destination) f.destination = destination;
   if (state.search) {
-    f.destination = state.search.destination;
     f.dates = dateRange(state.search.checkIn, state.search.checkOut);
     f.travellers = travellers(state.search.adults, state.search.children);
   }

@@ -1,5 +1,6 @@
 import { money } from "./booking-describe";
 import type { BookingState } from "./booking-state";
+import { currentDestination } from "./booking-place";
 
 /**
  * Where an end user picks up their booking: what they had chosen, the step they stopped at, what
@@ -101,9 +102,10 @@ export function bookingResume(state: BookingState, later: LaterEvents, now: numb
   }
   const checkIn = b ? b.checkIn : (state.search?.checkIn ?? null);
   const checkOut = b ? b.checkOut : (state.search?.checkOut ?? null);
-  const destination = b ? b.destination : (state.search?.destination ?? null);
+  // Later bookings name their destination by code, as the booking and the search do.
+  const destinationCode = b ? b.destination : (state.search?.code ?? null);
   const sameTrip = (later.laterBookings ?? []).find(
-    (l) => (offerId !== null && l.offerId === offerId) || (l.destination === destination && l.checkIn === checkIn && l.checkOut === checkOut),
+    (l) => (offerId !== null && l.offerId === offerId) || (l.destination === destinationCode && l.checkIn === checkIn && l.checkOut === checkOut),
   );
   if (sameTrip && !noLongerHolds.some((n) => n.blocking)) {
     noLongerHolds.push({
@@ -127,8 +129,8 @@ export function bookingResume(state: BookingState, later: LaterEvents, now: numb
     });
   }
 
-  // A booking names its destination by code; the search that led to it has the name people read.
-  const destinationName = b && state.search?.code === b.destination ? state.search.destination : (b?.destination ?? "");
+  // Named as a place ("Malta (MLA)"): the booked offer's destination once there is one, else the search's.
+  const destinationName = currentDestination(state) ?? "";
   const chosen: ResumeChoice = b
     ? {
         destination: destinationName,
@@ -146,7 +148,7 @@ export function bookingResume(state: BookingState, later: LaterEvents, now: numb
         bookingId: b.bookingId,
       }
     : {
-        destination: state.search!.destination,
+        destination: destinationName,
         offerId,
         hotel: lastOffer?.hotel ?? null,
         package: lastOffer?.package ?? null,
