@@ -27,7 +27,8 @@ test("an agent creates a resume link from a replay; the customer opens it on a p
   await expect(customer.getByRole("heading", { name: "Pick up where you left off" })).toBeVisible();
   const draft = customer.getByRole("region", { name: "Your booking so far" });
   await expect(draft).toContainText("Vista Resort Lisbon (half-board)");
-  await expect(draft.getByRole("definition").first()).toContainText("LIS");
+  // The place, named as the events name it (the search's words for its code).
+  await expect(draft.getByRole("definition").first()).toHaveText("Lisbon (LIS)");
   // The full dates, with the year and the nights: a customer books months ahead.
   await expect(draft).toContainText("Sat 12 June – Sat 19 June 2027, 7 nights");
   await expect(draft).toContainText("2 adults, 1 child");
@@ -56,6 +57,7 @@ test("an agent creates a resume link from a replay; the customer opens it on a p
   await expect(customer.getByRole("heading", { name: "Your booking would carry on here" })).toBeVisible();
   await expect(customer.getByText("REWIND_RESUME_URL_TEMPLATE")).toBeVisible();
   const again = customer.getByRole("region", { name: "Your booking so far" });
+  await expect(again.getByRole("definition").first()).toHaveText("Lisbon (LIS)");
   await expect(again).toContainText("Vista Resort Lisbon (half-board)");
   await expect(again).toContainText("Sat 12 June – Sat 19 June 2027, 7 nights");
   await expect(again).toContainText("€2,100");
