@@ -14,8 +14,9 @@ export function LinkRefused({ title, why, contact }: { title: string; why: strin
         <p className="mt-1 break-words">
           {contactParts(contact).map((part, i) =>
             part.href ? (
+              // A phone number kept on one line: "+44" alone at a line's end reads as a different number.
               // biome-ignore lint/suspicious/noArrayIndexKey: the parts are the text in order and never reordered
-              <a key={i} href={part.href} className={LINK}>
+              <a key={i} href={part.href} className={part.href.startsWith("tel:") ? `${LINK} whitespace-nowrap` : LINK}>
                 {part.text}
               </a>
             ) : (
