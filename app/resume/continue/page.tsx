@@ -15,11 +15,11 @@ const querySchema = z.object({
     .regex(/^[\w-]+\.[\w-]+$/),
 });
 
-/** The query Continue carries, token aside (the customer's key, not part of their draft). */
-function receivedFields(continueUrl: string | null): [string, string][] {
+/** The query Continue carries, the token aside (the customer's key, whatever the template calls it, not part of their draft). */
+function receivedFields(continueUrl: string | null, token: string): [string, string][] {
   if (!continueUrl) return [];
   // A template may be a path on Rewind's own host (the demo's): any base reads its query.
-  return [...new URL(continueUrl, "http://rewind.invalid").searchParams].filter(([name]) => name !== "token" && name !== "t");
+  return [...new URL(continueUrl, "http://rewind.invalid").searchParams].filter(([, value]) => value !== token);
 }
 
 /**
@@ -40,7 +40,7 @@ export default async function ContinuePage({ searchParams }: { searchParams: Pro
   const { resume } = opened.answer;
   const booking = resume.chosen !== undefined;
   const rows: DraftRow[] = resume.chosen ? bookingDraftRows(resume.chosen) : Object.entries(opened.chosen);
-  const received = receivedFields(opened.continueUrl);
+  const received = receivedFields(opened.continueUrl, query.data.token);
   const app = booking ? "the booking app" : "the journey's own app";
   return (
     <article className="space-y-5">
