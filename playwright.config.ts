@@ -1,11 +1,15 @@
 import { defineConfig } from "@playwright/test";
 import { storageStateOf } from "./e2e/support/users";
+import { REWIND_CONTINUE_TEMPLATE } from "./lib/resume/settings";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** Known to the tests so they can forge validly signed tokens (expired, another user's). */
 export const E2E_RESUME_SECRET = "e2e-resume-secret-0123456789abcdef";
-const RESUME_QUERY = "booking={bookingId}&offer={offerId}&checkIn={checkIn}&checkOut={checkOut}&adults={adults}&children={children}";
-export const E2E_RESUME_TEMPLATE = `http://127.0.0.1:${PORT}/api/health?${RESUME_QUERY}`;
+export const E2E_BASE_URL = `http://127.0.0.1:${PORT}`;
+/** Continue lands on Rewind's own page, as in the demo. */
+export const E2E_RESUME_TEMPLATE = REWIND_CONTINUE_TEMPLATE;
+/** Whom a refused link says to ask: set for the suite, so the page is seen to read it at run time. */
+export const E2E_RESUME_CONTACT = "Holidays customer care: care@holidays.example or +44 20 7946 0000";
 export const E2E_KEYS = {
   ingest: "e2e-producer-key-0123456789abcdef",
   api: "e2e-service-key-0123456789abcdef",
@@ -20,7 +24,7 @@ export default defineConfig({
   timeout: 30_000,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: E2E_BASE_URL,
     browserName: "chromium",
     trace: "retain-on-failure",
     launchOptions: {
@@ -68,6 +72,7 @@ export default defineConfig({
       REWIND_TRUSTED_PROXIES: "127.0.0.1,::1",
       REWIND_RESUME_SECRET: E2E_RESUME_SECRET,
       REWIND_RESUME_URL_TEMPLATE: E2E_RESUME_TEMPLATE,
+      REWIND_RESUME_CONTACT: E2E_RESUME_CONTACT,
       // Small what-if pages: a job over the small e2e store runs long enough to be seen running (progress, 409, cancel).
       REWIND_WHAT_IF_PAGE: "50",
       NEXT_TELEMETRY_DISABLED: "1",

@@ -6,6 +6,7 @@ import { parseDatabaseUrl } from "../lib/db/database-url";
 import { migrateDatabase } from "../lib/db/migrate";
 import { openStore } from "../lib/db/prisma";
 import { readHeadPosition } from "../lib/eventstore/read";
+import { REWIND_CONTINUE_TEMPLATE } from "../lib/resume/settings";
 import { build, run, serve } from "./serve";
 
 const DAY = 86_400_000;
@@ -33,6 +34,9 @@ async function main() {
   await build();
   if (keys.length > 0) console.log(`\nDemo API keys (shown once):\n  ${keys.join("\n  ")}`);
   console.log(`\nDemo sign-ins (one per role; for a demo only):\n  ${signIns.join("\n  ")}`);
+  // There is no booking app behind the demo: a resume link's Continue lands on Rewind's own page,
+  // which says where a real deployment would send the customer (unless the template is set).
+  process.env.REWIND_RESUME_URL_TEMPLATE ||= REWIND_CONTINUE_TEMPLATE;
   await serve();
 }
 

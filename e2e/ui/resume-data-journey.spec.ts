@@ -1,5 +1,5 @@
 import { devices, expect, test } from "@playwright/test";
-import { E2E_RESUME_TEMPLATE } from "../../playwright.config";
+import { E2E_BASE_URL } from "../../playwright.config";
 import { journeyDefinition, reachedStep, uniqueJourney } from "../support/journey-definition";
 import { appendBatch, cloudEvent, serviceAuth } from "../support/seed";
 import { storageStateOf } from "../support/users";
@@ -7,7 +7,7 @@ import { storageStateOf } from "../support/users";
 test.use({ storageState: storageStateOf("admin") });
 
 /** The server's own health route as the shop: Continue lands somewhere real, and the URL shows what was filled in. */
-const SHOP_URL = E2E_RESUME_TEMPLATE.split("?")[0]!;
+const SHOP_URL = `${E2E_BASE_URL}/api/health`;
 
 /** The agent's and the customer's definition: the product and the items as facts, and where Continue goes. */
 function definition(prefix: string, name: string) {

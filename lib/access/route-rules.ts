@@ -75,6 +75,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "/api/explorer/newer": { kind: "dashboard-read", permission: "events.explore" },
   "/api/explorer/older": { kind: "dashboard-read", permission: "events.explore" },
   "/resume/[token]": { kind: "public", methods: ["GET"] },
+  // The demo's Continue (REWIND_RESUME_URL_TEMPLATE pointed here): the link's token is the key, as above.
+  "/resume/continue": { kind: "public", methods: ["GET"] },
   // Segment's tracking API: a producer key as the Basic user name (docs/events.md).
   "/v1/batch": { kind: "api", append: true },
   "/v1/track": { kind: "api", append: true },

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = {
   "session.revealed": "revealed a session's personal data",
   "resume-link.created": "created a resume link",
   "resume-link.opened": "opened a resume link",
+  "resume-link.continued": "continued from a resume link",
   "resume-link.revoked": "revoked a resume link",
   // Not looks at a customer, but changes to who may look: on record too.
   "dashboard-user.invited": "invited a dashboard user",

@@ -96,8 +96,16 @@ async function continueTargetOf(journey: string) {
   return { resumeUrl: definition?.resumeUrl, bookingTemplate: resumeUrlTemplate(), label: definition?.label ?? journey, document: definition?.document };
 }
 
-/** An end user opens their link: the draft in plain words and where Continue goes; recorded as an audit event. */
-export async function openLink(token: string, now = Date.now()): Promise<OpenedLink> {
+/**
+ * An end user opens their link (or, on Rewind's own stand-in for the booking app, arrives from its
+ * Continue): the draft in plain words and where Continue goes; each is an audit event of its own,
+ * so the opens a link's status counts are the customer's visits to their page.
+ */
+export async function openLink(
+  token: string,
+  now = Date.now(),
+  action: "resume-link.opened" | "resume-link.continued" = "resume-link.opened",
+): Promise<OpenedLink> {
   const opened = await openResumeLink(getStore(), await resumeSecret(), token, now);
   if (!opened.ok) return opened;
   const { link, user, session } = opened.claims;
@@ -106,7 +114,7 @@ export async function openLink(token: string, now = Date.now()): Promise<OpenedL
   await recordAccess(
     { kind: "customer", id: `resume-link:${link}`, name: `resume link ${link}`, role: "customer" },
     {
-      action: "resume-link.opened",
+      action,
       customer: user,
       session,
       target: link,

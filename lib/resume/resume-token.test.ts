@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { REWIND_CONTINUE_TEMPLATE } from "./settings";
 import { checkTemplate, fillTemplate, parseResumeToken, signResumeToken, verifyResumeToken } from "./resume-token";
 
 const secret = "resume-secret";
@@ -51,5 +52,14 @@ describe("the booking app's URL template", () => {
     expect(() => checkTemplate("javascript:alert({bookingId})")).toThrow(/http/);
     expect(() => checkTemplate("https://book.example/{password}")).toThrow(/unknown placeholder \{password\}/);
     expect(() => checkTemplate("not a url")).toThrow();
+  });
+
+  it("takes a path on Rewind's own host (the demo's /resume/continue), never one that names another host", () => {
+    expect(checkTemplate(REWIND_CONTINUE_TEMPLATE)).toBe(REWIND_CONTINUE_TEMPLATE);
+    expect(fillTemplate(REWIND_CONTINUE_TEMPLATE, { bookingId: "BK-1", destination: "Malta (MLA)", token: "a.b" })).toBe(
+      "/resume/continue?booking=BK-1&offer=&destination=Malta%20(MLA)&checkIn=&checkOut=&adults=&children=&extras=&token=a.b",
+    );
+    expect(() => checkTemplate("//evil.example/resume?b={bookingId}")).toThrow(/an http\(s\) URL or a path on Rewind/);
+    expect(() => checkTemplate("/\\evil.example/resume")).toThrow(/an http\(s\) URL or a path on Rewind/);
   });
 });

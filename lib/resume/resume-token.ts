@@ -56,7 +56,11 @@ export const TEMPLATE_FIELDS = ["bookingId", "offerId", "destination", "checkIn"
 export type TemplateValues = Partial<Record<(typeof TEMPLATE_FIELDS)[number], string | number | null>>;
 
 export function checkTemplate(template: string): string {
-  const url = new URL(template.replace(/\{\w+\}/g, "x"));
+  // A path ("/resume/continue?…") is on the host the customer opened their link on: the demo's
+  // Continue stays on Rewind whatever address it is reached at. "//host" would be another host.
+  const onRewind = template.startsWith("/") && !template.startsWith("//") && !template.startsWith("/\\");
+  const url = URL.parse(template.replace(/\{\w+\}/g, "x"), onRewind ? "http://rewind.invalid" : undefined);
+  if (!url) throw new Error(`REWIND_RESUME_URL_TEMPLATE must be an http(s) URL or a path on Rewind ("/…"), got "${template}"`);
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`REWIND_RESUME_URL_TEMPLATE must be an http(s) URL, got ${url.protocol}`);
   for (const [, name] of template.matchAll(/\{(\w+)\}/g)) {
     if (!(TEMPLATE_FIELDS as readonly string[]).includes(name!)) {

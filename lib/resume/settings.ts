@@ -17,3 +17,21 @@ export function resumeUrlTemplate(env: Env = process.env): string {
         "&adults={adults}&children={children}&extras={extras}",
   );
 }
+
+/**
+ * Whom a customer whose link is refused (changed, expired, withdrawn) should ask for a new one:
+ * REWIND_RESUME_CONTACT, plain text shown as it is, its email addresses, web addresses and phone
+ * numbers made tappable. The default points back at whoever sent the link, which is always true.
+ */
+export function resumeContact(env: Env = process.env): string {
+  return env.REWIND_RESUME_CONTACT?.trim() || "Reply to the message this link came with, and whoever sent it will send you a new one.";
+}
+
+/**
+ * REWIND_RESUME_URL_TEMPLATE for a Rewind with no booking app behind it (the demo, the e2e suite):
+ * Continue lands on Rewind's own /resume/continue, on the host the link was opened on, which says
+ * where a real deployment would send the customer and shows the draft. Every placeholder is in it.
+ */
+export const REWIND_CONTINUE_TEMPLATE =
+  "/resume/continue?booking={bookingId}&offer={offerId}&destination={destination}&checkIn={checkIn}&checkOut={checkOut}" +
+  "&adults={adults}&children={children}&extras={extras}&token={token}";

@@ -1,9 +1,8 @@
 import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
 import { openLink } from "@/lib/data/resume";
-import { dateRange, money, travellers } from "@/lib/journeys/booking/booking-describe";
-import type { ResumeChoice } from "@/lib/journeys/booking/booking-resume";
-import { Card } from "@/components/ui/card";
+import { bookingDraftRows, type DraftRow } from "@/lib/resume/draft-rows";
+import { DraftCard } from "@/components/resume/draft-card";
 
 /** A change that stops the booking from going on, and one the customer should only know of. */
 const BLOCKING_TONE = "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100";
@@ -13,23 +12,6 @@ const CONTINUE_BUTTON =
   "focus:outline-none focus:ring-4 focus:ring-amber-300";
 
 export const dynamic = "force-dynamic";
-
-/** The booking journey's draft in plain words. */
-function bookingRows(c: ResumeChoice): [string, string][] {
-  return [
-    ["Destination", c.destination],
-    ...(c.hotel ? [["Stay", `${c.hotel}${c.package ? ` (${c.package})` : ""}`] as [string, string]] : []),
-    ...(c.checkIn ? [["Dates", dateRange(c.checkIn, c.checkOut)] as [string, string]] : []),
-    ["Travellers", travellers(c.adults, c.children)],
-    ...(c.extras.length > 0 ? [["Extras", c.extras.join(", ")] as [string, string]] : []),
-    ...(c.total !== null
-      ? [["Price", money(c.total, c.currency)] as [string, string]]
-      : c.pricePerPerson !== null
-        ? [["Price", `${money(c.pricePerPerson, c.currency)} per person`] as [string, string]]
-        : []),
-    ...(c.bookingId ? [["Booking", c.bookingId] as [string, string]] : []),
-  ];
-}
 
 const tokenSchema = z
   .string()
@@ -55,7 +37,7 @@ export default async function ResumePage({ params }: { params: Promise<{ token: 
   }
   const { resume } = opened.answer;
   const booking = resume.chosen !== undefined;
-  const rows: [string, string][] = resume.chosen ? bookingRows(resume.chosen) : Object.entries(opened.chosen);
+  const rows: DraftRow[] = resume.chosen ? bookingDraftRows(resume.chosen) : Object.entries(opened.chosen);
   return (
     <article className="space-y-5">
       <header className="space-y-1">
@@ -63,17 +45,7 @@ export default async function ResumePage({ params }: { params: Promise<{ token: 
         <h1 className="text-2xl font-semibold">{resume.canContinue ? "Pick up where you left off" : "There is nothing left to continue"}</h1>
       </header>
 
-      <Card tone="raised" flush aria-label={booking ? "Your booking so far" : "What you had done so far"} className="p-5">
-        <dl className="divide-y divide-slate-100 dark:divide-slate-800">
-          {rows.map(([label, value]) => (
-            <div key={label} className="flex justify-between gap-4 py-2.5">
-              <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
-              <dd className="text-right font-medium">{value}</dd>
-            </div>
-          ))}
-        </dl>
-        <p className="mt-3 text-sm text-slate-600 dark:text-slate-300">You stopped at: {resume.stepLabel.toLowerCase()}.</p>
-      </Card>
+      <DraftCard label={booking ? "Your booking so far" : "What you had done so far"} rows={rows} stepLabel={resume.stepLabel} />
 
       {resume.noLongerHolds.length > 0 && (
         <section aria-label="What has changed" className="space-y-2">
