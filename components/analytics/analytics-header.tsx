@@ -22,13 +22,20 @@ const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:b
 export function AnalyticsHeader({
   current,
   range,
-  view: { journey, choices, reports, version },
+  view: { journey, choices, reports, version, unfinished },
   extra = {},
 }: {
   current: AnalyticsReport;
   range: DayRange;
   /** version: which version of the journey folded the figures ("shop v3") */
-  view: { journey: { name: string; label: string }; choices: JourneyChoice[]; reports: readonly AnalyticsReport[]; version: string };
+  view: {
+    journey: { name: string; label: string };
+    choices: JourneyChoice[];
+    reports: readonly AnalyticsReport[];
+    version: string;
+    /** the range reaches today (or later): those days are not over */
+    unfinished?: { from: string; today: string } | null;
+  };
   extra?: Record<string, string | undefined>;
 }) {
   const path = TABS.find((t) => t.report === current)!.href;
@@ -45,6 +52,13 @@ export function AnalyticsHeader({
           <p className="text-sm text-slate-500 dark:text-slate-400">
             {journey.label}: sessions started {range.from} to {range.to} (UTC). Aggregates only: no one&apos;s personal data.
           </p>
+          {unfinished && (
+            <p className="text-xs text-amber-700 dark:text-amber-400" data-testid="range-unfinished">
+              {unfinished.from === unfinished.today
+                ? `Today (${unfinished.today}) is not over: its figures are so far.`
+                : `The range is after today (${unfinished.today}): nothing can be there yet.`}
+            </p>
+          )}
           <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="journey-version">
             Folded by {version}
           </p>

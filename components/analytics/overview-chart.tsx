@@ -1,10 +1,12 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { OverviewDay } from "@/lib/analytics/reports";
 
 /** Sessions, completed and abandoned ones per day, in the journey's words (the series come shaped from lib/analytics/reports.ts). */
 export function OverviewChart({ series, words }: { series: OverviewDay[]; words: { completed: string; abandoned: string } }) {
+  // Today (and any day after it) is not over: shaded and named, so its drop reads as "so far", not as a fall.
+  const unfinished = series.filter((d) => d.unfinished);
   return (
     <div className="h-72 w-full" role="img" aria-label={`Sessions, ${words.completed.toLowerCase()} and ${words.abandoned.toLowerCase()} per day`}>
       <ResponsiveContainer width="100%" height="100%">
@@ -14,6 +16,15 @@ export function OverviewChart({ series, words }: { series: OverviewDay[]; words:
           <YAxis fontSize={12} allowDecimals={false} />
           <Tooltip />
           <Legend />
+          {unfinished.length > 0 && (
+            <ReferenceArea
+              x1={unfinished[0]!.day}
+              x2={unfinished.at(-1)!.day}
+              fill="#94a3b8"
+              fillOpacity={0.15}
+              label={{ value: "so far", position: "insideTop", fontSize: 12, fill: "#64748b" }}
+            />
+          )}
           <Line isAnimationActive={false} type="monotone" dataKey="sessions" name="Sessions" stroke="#0ea5e9" strokeWidth={2} dot={false} />
           <Line isAnimationActive={false} type="monotone" dataKey="completed" name={words.completed} stroke="#10b981" strokeWidth={2} dot={false} />
           <Line isAnimationActive={false} type="monotone" dataKey="abandoned" name={words.abandoned} stroke="#f43f5e" strokeWidth={2} dot={false} />

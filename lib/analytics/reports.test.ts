@@ -63,6 +63,9 @@ describe("reports from daily counters", () => {
       ["2026-06-01", 4, 2, 1],
       ["2026-06-02", 0, 0, 0],
     ]);
+    // Today and after are marked, so the chart and the table say their figures are so far.
+    expect(overviewSeries(daily, "2026-05-31", "2026-06-02", "2026-06-02").map((d) => d.unfinished)).toEqual([false, false, true]);
+    expect(series.every((d) => !d.unfinished)).toBe(true);
   });
 
   it("finds the common paths, of one outcome too, and draws them as an acyclic Sankey", () => {

@@ -38,17 +38,32 @@ export interface OverviewDay {
   completed: number;
   abandoned: number;
   conversion: number;
+  /** the day is not over (today) or has not come yet: its figures are so far */
+  unfinished: boolean;
 }
 
-/** One point per day of the range, zeros included (a chart needs every day). */
-export function overviewSeries(daily: readonly { day: string; kind: string; k1: string; n: number }[], from: string, to: string): OverviewDay[] {
+/** One point per day of the range, zeros included (a chart needs every day); days from `unfinishedFrom` on are marked. */
+export function overviewSeries(
+  daily: readonly { day: string; kind: string; k1: string; n: number }[],
+  from: string,
+  to: string,
+  unfinishedFrom: string | null = null,
+): OverviewDay[] {
   const out: OverviewDay[] = [];
   for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
     const day = new Date(t).toISOString().slice(0, 10);
     const of = (kind: string, k1: string) => daily.filter((d) => d.day === day && d.kind === kind && d.k1 === k1).reduce((s, d) => s + d.n, 0);
     const sessions = of("sessions", "");
     const completed = of("outcome", "completed");
-    out.push({ day, sessions, users: of("users", ""), completed, abandoned: of("outcome", "abandoned"), conversion: rate(completed, sessions) });
+    out.push({
+      day,
+      sessions,
+      users: of("users", ""),
+      completed,
+      abandoned: of("outcome", "abandoned"),
+      conversion: rate(completed, sessions),
+      unfinished: unfinishedFrom !== null && day >= unfinishedFrom,
+    });
   }
   return out;
 }

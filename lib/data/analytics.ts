@@ -1,7 +1,8 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { countDistinctUsers, readCounters, readDailyCounters, readGapHistograms, readSessionsByJourney } from "../analytics/read-analytics";
-import { readRange, type DayRange } from "../analytics/range";
+import { comparisonWith } from "../analytics/comparison";
+import { countDistinctUsers, readCounters, readDailyCounters, readDataSpan, readGapHistograms, readSessionsByJourney } from "../analytics/read-analytics";
+import { readRange, unfinishedDays, type DayRange } from "../analytics/range";
 import { popularityAnswer } from "../analytics/answers";
 import {
   breakdownValues,
@@ -48,12 +49,14 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 /** What every analytics page starts from: the range, the journey picked (see pickJourney; none of that name is a 404), the picker's choices and the tabs. */
 export async function analyticsView(params: Record<string, string | string[] | undefined>) {
-  const range = readRange(params);
+  const now = Date.now();
+  const range = readRange(params, now);
   const { journey, choices } = await pickJourney(first(params.journey), range);
   if (!journey) notFound();
-  // Which version of the journey folded the figures shown ("shop v3"), named in the header.
-  const { label: version } = await liveJourneyVersion(journey.name);
-  return { range, view: { journey, choices, reports: reportsOf(journey), version } };
+  // Which version of the journey folded the figures shown ("shop v3"), named in the header; the
+  // days the journey has data on, for the empty state and the comparison; today, when in the range.
+  const [{ label: version }, span] = await Promise.all([liveJourneyVersion(journey.name), readDataSpan(getStore(), journey.name)]);
+  return { range, view: { journey, choices, reports: reportsOf(journey), version, span, unfinished: unfinishedDays(range, now) } };
 }
 
 /**
@@ -72,9 +75,10 @@ export async function pickJourney(asked: string | undefined, range: DayRange): P
   return { journey: busiest ?? catalog.byName(DEFAULT_JOURNEY) ?? catalog.journeys[0]!, choices };
 }
 
-export async function getOverview(journey: Journey, range: DayRange) {
+export async function getOverview(journey: Journey, range: DayRange, span: { first: string } | null = null, unfinished: { from: string } | null = null) {
   const store = getStore();
   const previous = previousPeriod(range.from, range.to);
+  const comparison = comparisonWith(previous, span?.first ?? null, unfinished !== null);
   const kinds = ["sessions", "outcome", "users"];
   const [now, before, usersNow, usersBefore, daily] = await Promise.all([
     readCounters(store, journey.name, range.from, range.to, kinds),
@@ -87,11 +91,12 @@ export async function getOverview(journey: Journey, range: DayRange) {
   return {
     range,
     previous,
+    comparison,
     totals: overviewTotals(now, usersNow),
     previousTotals: overviewTotals(before, usersBefore),
     browsed: outcomes.browsed ?? 0,
     live: outcomes.live ?? 0,
-    series: overviewSeries(daily, range.from, range.to),
+    series: overviewSeries(daily, range.from, range.to, unfinished?.from ?? null),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { AnalyticsHeader, percent } from "@/components/analytics/analytics-header";
 import { OverviewChart } from "@/components/analytics/overview-chart";
@@ -27,8 +28,10 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
   await requireViewer("analytics.view");
   const { range, view } = await analyticsView(await searchParams);
   const { journey } = view;
-  const overview = await getOverview(journey, range);
-  const { totals, previousTotals: before, previous } = overview;
+  const overview = await getOverview(journey, range, view.span, view.unfinished);
+  const { totals, previousTotals: before, previous, comparison } = overview;
+  // No change against a period the store does not cover whole (or with today in the range): the note says why instead.
+  const delta = (node: ReactNode) => (comparison.compare ? node : null);
   // The sessions behind a number: this journey's, started in the range (or on one day).
   const drill = (extra: Record<string, string>, days = range) => `/sessions?${rangeQuery(days, { journey: journey.name, ...extra })}`;
   const word = (outcome: "completed" | "abandoned" | "browsed" | "live") => {
@@ -37,25 +40,25 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
   };
   const count = (n: number) => n.toLocaleString("en-GB");
   const cards = [
-    { label: "Sessions", value: count(totals.sessions), delta: <Delta now={totals.sessions} before={before.sessions} />, href: drill({}) },
-    { label: "Users", value: count(totals.users), delta: <Delta now={totals.users} before={before.users} />, href: null },
+    { label: "Sessions", value: count(totals.sessions), delta: delta(<Delta now={totals.sessions} before={before.sessions} />), href: drill({}) },
+    { label: "Users", value: count(totals.users), delta: delta(<Delta now={totals.users} before={before.users} />), href: null },
     {
       label: word("completed"),
       value: count(totals.completed),
-      delta: <Delta now={totals.completed} before={before.completed} />,
+      delta: delta(<Delta now={totals.completed} before={before.completed} />),
       href: drill({ outcome: "completed" }),
     },
-    { label: "Conversion", value: percent(totals.conversion), delta: <Delta now={totals.conversion} before={before.conversion} asRate />, href: null },
+    { label: "Conversion", value: percent(totals.conversion), delta: delta(<Delta now={totals.conversion} before={before.conversion} asRate />), href: null },
     {
       label: word("abandoned"),
       value: count(totals.abandoned),
-      delta: <Delta now={totals.abandoned} before={before.abandoned} upIsGood={false} />,
+      delta: delta(<Delta now={totals.abandoned} before={before.abandoned} upIsGood={false} />),
       href: drill({ outcome: "abandoned" }),
     },
     {
       label: "Abandonment",
       value: percent(totals.abandonment),
-      delta: <Delta now={totals.abandonment} before={before.abandonment} asRate upIsGood={false} />,
+      delta: delta(<Delta now={totals.abandonment} before={before.abandonment} asRate upIsGood={false} />),
       href: null,
     },
     { label: word("browsed"), value: count(overview.browsed), delta: null, href: drill({ outcome: "browsed" }) },
@@ -64,6 +67,11 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
   return (
     <div className="space-y-5">
       <AnalyticsHeader current="overview" range={range} view={view} />
+      {!comparison.compare && (
+        <p className="text-xs text-slate-500" data-testid="no-comparison">
+          Not compared with {previous.from} – {previous.to}: {comparison.why}.
+        </p>
+      )}
       <section aria-label="Totals" className="grid grid-cols-2 gap-3 md:grid-cols-4">
         {cards.map((c) => (
           <Card as="div" key={c.label} data-metric={c.label}>
@@ -105,7 +113,10 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
       >
         {overview.series.map((d) => (
           <Row key={d.day}>
-            <Cell dense>{d.day}</Cell>
+            <Cell dense>
+              {d.day}
+              {d.unfinished && <span className="ml-1 text-xs text-amber-700 dark:text-amber-400">so far</span>}
+            </Cell>
             <Cell dense numeric>
               <Link className="hover:underline" href={drill({}, { from: d.day, to: d.day })}>
                 {d.sessions}
