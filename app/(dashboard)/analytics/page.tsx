@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { EmptyRange, isEmptyRange } from "@/components/analytics/empty-range";
 import { AnalyticsHeader, percent } from "@/components/analytics/analytics-header";
 import { OverviewChart } from "@/components/analytics/overview-chart";
 import { Card } from "@/components/ui/card";
@@ -28,6 +29,14 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
   await requireViewer("analytics.view");
   const { range, view } = await analyticsView(await searchParams);
   const { journey } = view;
+  if (isEmptyRange(view)) {
+    return (
+      <div className="space-y-5">
+        <AnalyticsHeader current="overview" range={range} view={view} />
+        <EmptyRange path="/analytics" range={range} journey={journey} span={view.span} />
+      </div>
+    );
+  }
   const overview = await getOverview(journey, range, view.span, view.unfinished);
   const { totals, previousTotals: before, previous, comparison } = overview;
   // No change against a period the store does not cover whole (or with today in the range): the note says why instead.

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { EmptyRange, isEmptyRange } from "@/components/analytics/empty-range";
 import { AnalyticsHeader, percent } from "@/components/analytics/analytics-header";
 import { PopularityChart } from "@/components/analytics/popularity-chart";
 import { buttonClass } from "@/components/ui/button";
@@ -26,6 +27,14 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
   if (typeof params.journey === "string" && params.journey !== DEFAULT_JOURNEY)
     redirect(`/analytics/popularity?${new URLSearchParams(params as Record<string, string>)}`);
   const { range, view } = await analyticsView({ ...params, journey: DEFAULT_JOURNEY });
+  if (isEmptyRange(view)) {
+    return (
+      <div className="space-y-5">
+        <AnalyticsHeader current="destinations" range={range} view={view} />
+        <EmptyRange path="/analytics/destinations" range={range} journey={view.journey} span={view.span} />
+      </div>
+    );
+  }
   const sort = sortSchema.parse(params.sort);
   const { destinations, offers, packages, viewedNotBooked, leastPopular } = await getPopularity(range);
   const drill = (extra: Record<string, string>) => `/sessions?${rangeQuery(range, { journey: DEFAULT_JOURNEY, ...extra })}`;

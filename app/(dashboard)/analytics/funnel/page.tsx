@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EmptyRange, isEmptyRange } from "@/components/analytics/empty-range";
 import { AnalyticsHeader, formatSeconds, percent } from "@/components/analytics/analytics-header";
 import { FunnelChart } from "@/components/analytics/funnel-chart";
 import { buttonClass } from "@/components/ui/button";
@@ -34,6 +35,14 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
   const { journey } = view;
   // A breakdown by one of this journey's dimensions (another journey's key means none).
   const by = journey.dimensions.find((d) => d.key === params.by) ?? null;
+  if (isEmptyRange(view)) {
+    return (
+      <div className="space-y-5">
+        <AnalyticsHeader current="funnel" range={range} view={view} />
+        <EmptyRange path="/analytics/funnel" range={range} journey={journey} span={view.span} />
+      </div>
+    );
+  }
   const { rows, steps, breakdown, sessions: total } = await getFunnel(journey, range, by);
   const sessions = (extra: Record<string, string | number>) => `/sessions?${rangeQuery(range, { journey: journey.name, ...extra })}`;
   const funnelHref = (extra: Record<string, string | undefined>) => `/analytics/funnel?${rangeQuery(range, { journey: journey.name, ...extra })}`;

@@ -1,6 +1,7 @@
 import { OUTCOMES, outcomeParam } from "@/lib/journeys/outcomes";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EmptyRange, isEmptyRange } from "@/components/analytics/empty-range";
 import { AnalyticsHeader, percent } from "@/components/analytics/analytics-header";
 import { PathsSankey } from "@/components/analytics/paths-sankey";
 import { Card } from "@/components/ui/card";
@@ -20,6 +21,14 @@ export default async function PathsPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const { range, view } = await analyticsView(params);
   const { journey } = view;
+  if (isEmptyRange(view)) {
+    return (
+      <div className="space-y-5">
+        <AnalyticsHeader current="paths" range={range} view={view} />
+        <EmptyRange path="/analytics/paths" range={range} journey={journey} span={view.span} />
+      </div>
+    );
+  }
   const outcome = outcomeSchema.parse(params.outcome ?? null);
   const { paths, sankey, labels } = await getPaths(journey, range, outcome);
   const word = (o: string) => ((OUTCOMES as readonly string[]).includes(o) ? journey.outcomeLabel(undefined, o as (typeof OUTCOMES)[number]) : o);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EmptyRange, isEmptyRange } from "@/components/analytics/empty-range";
 import { AnalyticsHeader, percent } from "@/components/analytics/analytics-header";
 import { DimensionChart } from "@/components/analytics/dimension-chart";
 import { Card } from "@/components/ui/card";
@@ -23,6 +24,14 @@ export default async function PopularityPage({ searchParams }: { searchParams: P
   const params = await searchParams;
   const { range, view } = await analyticsView(params);
   const { journey } = view;
+  if (isEmptyRange(view)) {
+    return (
+      <div className="space-y-5">
+        <AnalyticsHeader current="popularity" range={range} view={view} />
+        <EmptyRange path="/analytics/popularity" range={range} journey={journey} span={view.span} />
+      </div>
+    );
+  }
   const dimension = journey.dimensions.find((d) => d.key === params.dimension) ?? journey.dimensions[0] ?? null;
   if (!dimension) {
     return (
