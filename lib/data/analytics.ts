@@ -81,7 +81,7 @@ export async function getOverview(journey: Journey, range: DayRange, span: { fir
   const comparison = comparisonWith(previous, span?.first ?? null, unfinished !== null);
   const kinds = ["sessions", "outcome", "users"];
   const [now, before, usersNow, usersBefore, daily] = await Promise.all([
-    readCounters(store, journey.name, range.from, range.to, kinds),
+    readCounters(store, journey.name, range.from, range.to, [...kinds, "outcome-label"]),
     readCounters(store, journey.name, previous.from, previous.to, kinds),
     countDistinctUsers(store, journey.name, range.from, range.to),
     countDistinctUsers(store, journey.name, previous.from, previous.to),
@@ -94,6 +94,16 @@ export async function getOverview(journey: Journey, range: DayRange, span: { fir
     comparison,
     totals: overviewTotals(now, usersNow),
     previousTotals: overviewTotals(before, usersBefore),
+    // The endings the journey names more finely, per outcome ("cancelled a booking" among the browsed), most first.
+    finer: Object.fromEntries(
+      OUTCOMES.map((o) => [
+        o,
+        now
+          .filter((c) => c.kind === "outcome-label" && c.k1 === o && c.n > 0)
+          .map((c) => ({ label: c.k2, count: c.n }))
+          .sort((a, b) => b.count - a.count),
+      ]),
+    ) as Record<(typeof OUTCOMES)[number], { label: string; count: number }[]>,
     browsed: outcomes.browsed ?? 0,
     live: outcomes.live ?? 0,
     series: overviewSeries(daily, range.from, range.to, unfinished?.from ?? null),

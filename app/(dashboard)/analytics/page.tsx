@@ -53,6 +53,7 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
     { label: "Users", value: count(totals.users), delta: delta(<Delta now={totals.users} before={before.users} />), href: null },
     {
       label: word("completed"),
+      outcome: "completed" as const,
       value: count(totals.completed),
       delta: delta(<Delta now={totals.completed} before={before.completed} />),
       href: drill({ outcome: "completed" }),
@@ -60,6 +61,7 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
     { label: "Conversion", value: percent(totals.conversion), delta: delta(<Delta now={totals.conversion} before={before.conversion} asRate />), href: null },
     {
       label: word("abandoned"),
+      outcome: "abandoned" as const,
       value: count(totals.abandoned),
       delta: delta(<Delta now={totals.abandoned} before={before.abandoned} upIsGood={false} />),
       href: drill({ outcome: "abandoned" }),
@@ -70,8 +72,8 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
       delta: delta(<Delta now={totals.abandonment} before={before.abandonment} asRate upIsGood={false} />),
       href: null,
     },
-    { label: word("browsed"), value: count(overview.browsed), delta: null, href: drill({ outcome: "browsed" }) },
-    { label: word("live"), value: count(overview.live), delta: null, href: drill({ outcome: "live" }) },
+    { label: word("browsed"), value: count(overview.browsed), delta: null, href: drill({ outcome: "browsed" }), outcome: "browsed" as const },
+    { label: word("live"), value: count(overview.live), delta: null, href: drill({ outcome: "live" }), outcome: "live" as const },
   ];
   return (
     <div className="space-y-5">
@@ -94,6 +96,11 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
                 c.value
               )}
             </p>
+            {"outcome" in c && c.outcome && overview.finer[c.outcome].length > 0 && (
+              <p className="text-xs text-slate-600 dark:text-slate-300" data-testid="finer-outcomes">
+                of which {overview.finer[c.outcome].map((f) => `${count(f.count)} ${f.label}`).join(", ")}
+              </p>
+            )}
             <p className="text-xs">
               {c.delta ?? <span className="text-slate-400">in the range</span>}{" "}
               {c.delta && (

@@ -103,7 +103,7 @@ function describeFilter(q: Query, journey: JourneyDefinition<unknown> | null): s
     );
   if (q.from || q.to) parts.push(q.from === q.to ? `started on ${q.from}` : `started ${q.from ?? "…"} to ${q.to ?? "…"}`);
   // The outcome tabs narrow a drill-down too: the total beside it says so.
-  if (parts.length > 0 && q.outcome) parts.push(`outcome ${q.outcome}`);
+  if (parts.length > 0 && q.outcome) parts.push(`outcome ${journey ? journey.outcomeLabel(undefined, q.outcome) : q.outcome}`);
   return parts.length > 0 ? parts.join(", ") : null;
 }
 
