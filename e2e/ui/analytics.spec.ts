@@ -72,6 +72,10 @@ test("the paths page draws the common journeys and each path opens its sessions"
   await first.getByRole("link").click();
   await expect(page).toHaveURL(/\/sessions\?.*path=/);
   await expect(page.getByRole("table", { name: "Sessions" }).locator("tbody tr")).toHaveCount(Math.min(count, 50));
+  // The banner reads as a sentence, and its back link returns to the paths, not to the funnel.
+  await expect(page.getByRole("status")).toContainText(/that went .+ and ended booked/);
+  await page.getByRole("link", { name: "Back to the paths" }).click();
+  await expect(page).toHaveURL(new RegExp(`/analytics/paths\\?.*from=${FROM}`));
 });
 
 test("an analyst picks the journey and sees its funnel, in its words, with drill-downs to its sessions", async ({ page, request }) => {

@@ -42,7 +42,7 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
   // No change against a period the store does not cover whole (or with today in the range): the note says why instead.
   const delta = (node: ReactNode) => (comparison.compare ? node : null);
   // The sessions behind a number: this journey's, started in the range (or on one day).
-  const drill = (extra: Record<string, string>, days = range) => `/sessions?${rangeQuery(days, { journey: journey.name, ...extra })}`;
+  const drill = (extra: Record<string, string>, days = range) => `/sessions?${rangeQuery(days, { journey: journey.name, back: "overview", ...extra })}`;
   const word = (outcome: "completed" | "abandoned" | "browsed" | "live") => {
     const label = journey.outcomeLabel(undefined, outcome);
     return label.charAt(0).toUpperCase() + label.slice(1);

@@ -37,7 +37,7 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
   }
   const sort = sortSchema.parse(params.sort);
   const { destinations, offers, packages, viewedNotBooked, leastPopular } = await getPopularity(range);
-  const drill = (extra: Record<string, string>) => `/sessions?${rangeQuery(range, { journey: DEFAULT_JOURNEY, ...extra })}`;
+  const drill = (extra: Record<string, string>) => `/sessions?${rangeQuery(range, { journey: DEFAULT_JOURNEY, back: "destinations", ...extra })}`;
   const order = <T extends Record<(typeof SORTS)[number], number>>(rows: T[]) => [...rows].sort((a, b) => b[sort] - a[sort]);
   const sortLink = (key: (typeof SORTS)[number], label: string) => (
     <Link

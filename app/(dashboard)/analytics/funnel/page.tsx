@@ -44,7 +44,7 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
     );
   }
   const { rows, steps, breakdown, sessions: total } = await getFunnel(journey, range, by);
-  const sessions = (extra: Record<string, string | number>) => `/sessions?${rangeQuery(range, { journey: journey.name, ...extra })}`;
+  const sessions = (extra: Record<string, string | number>) => `/sessions?${rangeQuery(range, { journey: journey.name, back: "funnel", ...extra })}`;
   const funnelHref = (extra: Record<string, string | undefined>) => `/analytics/funnel?${rangeQuery(range, { journey: journey.name, ...extra })}`;
   if (steps.length === 0) {
     return (

@@ -58,7 +58,7 @@ export default async function PathsPage({ searchParams }: { searchParams: Promis
               <Cell numeric label="Sessions">
                 <Link
                   className="text-amber-700 hover:underline dark:text-amber-400"
-                  href={`/sessions?${rangeQuery(range, { journey: journey.name, path: [...p.steps, `end:${p.outcome}`].join(">") })}`}
+                  href={`/sessions?${rangeQuery(range, { journey: journey.name, back: "paths", path: [...p.steps, `end:${p.outcome}`].join(">") })}`}
                 >
                   {p.count.toLocaleString("en-GB")}
                 </Link>

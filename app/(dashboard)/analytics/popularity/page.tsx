@@ -43,7 +43,8 @@ export default async function PopularityPage({ searchParams }: { searchParams: P
   }
   const rows = await getDimensionPopularity(journey, range, dimension.key);
   const completedWord = capital(journey.outcomeLabel(undefined, "completed"));
-  const sessions = (extra: Record<string, string>) => `/sessions?${rangeQuery(range, { journey: journey.name, dim: dimension.key, ...extra })}`;
+  const sessions = (extra: Record<string, string>) =>
+    `/sessions?${rangeQuery(range, { journey: journey.name, dim: dimension.key, back: "popularity", ...extra })}`;
   return (
     <div className="space-y-5">
       <AnalyticsHeader current="popularity" range={range} view={view} extra={{ dimension: dimension.key }} />
