@@ -1,7 +1,7 @@
 import { JourneyPicker } from "@/components/analytics/journey-picker";
 import { Button, LinkButton, buttonClass } from "@/components/ui/button";
 import { Tabs } from "@/components/ui/tabs";
-import { rangeQuery, type DayRange } from "@/lib/analytics/range";
+import { lastDays, rangeQuery, type DayRange } from "@/lib/analytics/range";
 import type { AnalyticsReport, JourneyChoice } from "@/lib/data/analytics";
 
 const TABS: readonly { href: string; label: string; report: AnalyticsReport }[] = [
@@ -39,10 +39,6 @@ export function AnalyticsHeader({
   extra?: Record<string, string | undefined>;
 }) {
   const path = TABS.find((t) => t.report === current)!.href;
-  const days = (n: number) => {
-    const to = range.to;
-    return { from: new Date(Date.parse(`${to}T00:00:00Z`) - (n - 1) * 86_400_000).toISOString().slice(0, 10), to };
-  };
   const withJourney = { journey: journey.name, ...extra };
   return (
     <div className="space-y-3">
@@ -75,11 +71,17 @@ export function AnalyticsHeader({
             <input type="date" name="to" defaultValue={range.to} className={input} />
           </label>
           <Button type="submit">Apply</Button>
-          {[7, 30, 90].map((n) => (
-            <LinkButton key={n} href={`${path}?${rangeQuery(days(n), withJourney)}`}>
-              {n} days
-            </LinkButton>
-          ))}
+          {/* The quick ranges count back from the chosen end, not from today: the caption says so. */}
+          <div role="group" aria-label={`The last days up to ${range.to}`} className="space-y-1">
+            <span className="block text-xs text-slate-500">Last … days up to {range.to}</span>
+            <div className="flex gap-1">
+              {[7, 30, 90].map((n) => (
+                <LinkButton key={n} href={`${path}?${rangeQuery(lastDays(range.to, n), withJourney)}`} title={`The ${n} days up to ${range.to}`}>
+                  {n} days
+                </LinkButton>
+              ))}
+            </div>
+          </div>
           <a href={`/analytics/export/${current}?${rangeQuery(range, withJourney)}`} className={buttonClass("outline")}>
             Export CSV
           </a>
