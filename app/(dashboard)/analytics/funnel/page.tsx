@@ -106,7 +106,7 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
       </DataTable>
 
       {journey.dimensions.length > 0 && (
-        <section className="space-y-2">
+        <section id="breakdown" className="scroll-mt-4 space-y-2">
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <h2 className="font-semibold">Breakdown</h2>
             <FilterChips
@@ -114,7 +114,8 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
               items={[null, ...journey.dimensions].map((d) => ({
                 key: d?.key ?? "none",
                 text: d?.label ?? "none",
-                href: funnelHref({ by: d?.key }),
+                // To the breakdown itself: choosing one reloads the page, which would otherwise open at its top.
+                href: `${funnelHref({ by: d?.key })}#breakdown`,
                 current: d?.key === by?.key,
               }))}
             />
