@@ -3,6 +3,8 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { OverviewDay } from "@/lib/analytics/reports";
 
+const LINE_ORDER = ["sessions", "completed", "abandoned"];
+
 /** Sessions, completed and abandoned ones per day, in the journey's words (the series come shaped from lib/analytics/reports.ts). */
 export function OverviewChart({ series, words }: { series: OverviewDay[]; words: { completed: string; abandoned: string } }) {
   // Today (and any day after it) is not over: shaded and named, so its drop reads as "so far", not as a fall.
@@ -15,7 +17,8 @@ export function OverviewChart({ series, words }: { series: OverviewDay[]; words:
           <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} fontSize={12} />
           <YAxis fontSize={12} allowDecimals={false} />
           <Tooltip />
-          <Legend />
+          {/* In the lines' order (sessions, then the journey's two words), not sorted by name as recharts would. */}
+          <Legend itemSorter={(item) => LINE_ORDER.indexOf(String(item.dataKey))} />
           {unfinished.length > 0 && (
             <ReferenceArea
               x1={unfinished[0]!.day}
