@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import type { ReplayIndex } from "@/lib/data/replay";
 import { toJourneyEventFromJson } from "@/lib/replay/from-cloud-event";
 import { momentAt } from "@/lib/replay/moment";
-import { initialPlayerState, playerReducer } from "@/lib/replay/player-machine";
+import { formatMomentTime, initialPlayerState, playerReducer } from "@/lib/replay/player-machine";
 import { dataJourney } from "@/lib/journeys/definition/data-journey";
 import type { JourneyDefinition } from "@/lib/journeys/journey-definition";
 import { journeyByName } from "@/lib/journeys/registry";
@@ -45,6 +45,7 @@ export interface ReplayPermissions {
 export function ReplayView({
   replay: initial,
   initialIndex,
+  initialElapsedMs = null,
   view,
   allowed,
   onRevealed,
@@ -54,16 +55,18 @@ export function ReplayView({
   /** a what-if's draft (`?whatIf=<id>`, admins): its state panel beside the current one */
   whatIf?: WhatIfDraft | null;
   initialIndex: number;
+  /** a moment link's `?t=` (ms since the first event): the playhead opens at that time, the index following */
+  initialElapsedMs?: number | null;
   /** the grant from the page load, or from a reveal */
   view: ReplayGrant;
   /** what this viewer's role may do from here (the server checks again) */
   allowed: ReplayPermissions;
-  onRevealed?: (grant: string, replay: ReplayIndex, index: number) => void;
+  onRevealed?: (grant: string, replay: ReplayIndex, index: number, elapsedMs: number) => void;
 }) {
   const [replay, setReplay] = useState(initial);
   const queryClient = useQueryClient();
   const { session } = replay;
-  const [player, dispatch] = useReducer(playerReducer, initialPlayerState(initial.times, initialIndex));
+  const [player, dispatch] = useReducer(playerReducer, initialPlayerState(initial.times, initialIndex, initialElapsedMs));
   const live = session.endReason === "open";
   useLiveSession(session.id, replay.times.length, live, view, (tail) => {
     // A late event that lands before the end reorders the session: reload rather than append.
@@ -91,13 +94,18 @@ export function ReplayView({
   usePlayerClock(player.status === "playing", dispatch);
   usePlayerKeys(dispatch, toggleHelp);
 
-  // The moment is in the URL, so a pasted link opens the same event.
+  // The moment is in the URL, so a pasted link opens the same event at the same time (`t`, which
+  // may fall between two events). While playing, the URL moves with each event (at its time), not each frame.
+  const elapsedMs = Math.max(0, player.time - (player.times[0] ?? player.time));
+  const urlElapsedMs = player.status === "playing" ? (player.times[player.index] ?? 0) - (player.times[0] ?? 0) : elapsedMs;
   useEffect(() => {
     const url = new URL(window.location.href);
-    if (url.searchParams.get("at") === String(player.index)) return;
+    const t = formatMomentTime(urlElapsedMs);
+    if (url.searchParams.get("at") === String(player.index) && url.searchParams.get("t") === t) return;
     url.searchParams.set("at", String(player.index));
+    url.searchParams.set("t", t);
     window.history.replaceState(null, "", url);
-  }, [player.index]);
+  }, [player.index, urlElapsedMs]);
 
   // A data journey folds from its definition here too; a built-in one is code the bundle holds.
   const definition = useMemo(
@@ -128,7 +136,11 @@ export function ReplayView({
     if (next >= 0) dispatch({ type: "SEEK_INDEX", index: next });
   };
   const copyLink = async () => {
-    await navigator.clipboard?.writeText(window.location.href).catch(() => undefined);
+    // The time at the click, even mid-play (the URL only moves with each event while playing).
+    const url = new URL(window.location.href);
+    url.searchParams.set("at", String(player.index));
+    url.searchParams.set("t", formatMomentTime(elapsedMs));
+    await navigator.clipboard?.writeText(url.toString()).catch(() => undefined);
     setCopied(true);
     setTimeout(() => setCopied(false), 1500);
   };
@@ -183,7 +195,7 @@ export function ReplayView({
               </a>
             ))}
           {allowed.reveal && !view.revealed && onRevealed && (
-            <RevealSessionButton sessionId={session.id} onRevealed={(g, r) => onRevealed(g, r, player.index)} />
+            <RevealSessionButton sessionId={session.id} onRevealed={(g, r) => onRevealed(g, r, player.index, elapsedMs)} />
           )}
           {view.revealed && (
             <span role="status" className="rounded bg-red-100 px-2.5 py-1 text-xs font-medium text-red-800 dark:bg-red-950 dark:text-red-200">

@@ -9,6 +9,7 @@ import { ReplayView, type ReplayPermissions } from "./replay-view";
 export function RevealableReplay({
   replay,
   initialIndex,
+  initialElapsedMs = null,
   grant,
   allowed,
   whatIf = null,
@@ -16,16 +17,19 @@ export function RevealableReplay({
   replay: ReplayIndex;
   whatIf?: WhatIfDraft | null;
   initialIndex: number;
+  /** a moment link's `?t=`, in ms since the first event */
+  initialElapsedMs?: number | null;
   grant: string;
   allowed: ReplayPermissions;
 }) {
-  const [revealed, setRevealed] = useState<{ grant: string; replay: ReplayIndex; index: number } | null>(null);
+  const [revealed, setRevealed] = useState<{ grant: string; replay: ReplayIndex; index: number; elapsedMs: number } | null>(null);
   if (revealed) {
     return (
       <ReplayView
         key={`${revealed.replay.session.id}:revealed`}
         replay={revealed.replay}
         initialIndex={revealed.index}
+        initialElapsedMs={revealed.elapsedMs}
         view={{ grant: revealed.grant, revealed: true }}
         allowed={allowed}
         whatIf={whatIf}
@@ -37,10 +41,11 @@ export function RevealableReplay({
       key={replay.session.id}
       replay={replay}
       initialIndex={initialIndex}
+      initialElapsedMs={initialElapsedMs}
       view={{ grant, revealed: false }}
       allowed={allowed}
       whatIf={whatIf}
-      onRevealed={(next, nextReplay, index) => setRevealed({ grant: next, replay: nextReplay, index })}
+      onRevealed={(next, nextReplay, index, elapsedMs) => setRevealed({ grant: next, replay: nextReplay, index, elapsedMs })}
     />
   );
 }

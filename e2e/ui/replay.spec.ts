@@ -95,6 +95,30 @@ test("find a customer by email, open a session and replay it", async ({ page, re
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
 });
 
+test("a moment link keeps the playhead's time, between two events too (?t= as well as ?at=)", async ({ page, request }) => {
+  const { user } = await seedJourney(request);
+  const { sessions } = await (await request.get(`/api/users/${user}/sessions`, { headers: serviceAuth })).json();
+  const base = `/sessions/${encodeURIComponent(sessions[0].id)}`;
+  const slider = page.getByRole("slider", { name: "Playhead" });
+  const elapsed = page.getByTestId("elapsed");
+  // 10:00 falls between the offer viewed at 2:00 and the second search at 30:00: the time, not the 2:00 event.
+  await page.goto(`${base}?t=600`);
+  await expect(elapsed).toContainText("10:00 / 30:00");
+  await expect(slider).toHaveAttribute("aria-valuenow", "3");
+  await expect(page.getByRole("region", { name: "Journey state" })).toContainText("After: Viewed Vista Resort Lisbon");
+  // The URL carries both, so the link copied now (or a reload) opens at 10:00 again.
+  await expect(page).toHaveURL(/at=3&t=600$/);
+  await page.reload();
+  await expect(elapsed).toContainText("10:00 / 30:00");
+  // The time wins over an index that disagrees with it; an index alone still opens its event.
+  await page.goto(`${base}?at=1&t=66.5`);
+  await expect(elapsed).toContainText("1:06 / 30:00");
+  await expect(slider).toHaveAttribute("aria-valuenow", "2");
+  await page.goto(`${base}?at=1`);
+  await expect(slider).toHaveAttribute("aria-valuenow", "1");
+  await expect(elapsed).toContainText("0:12 / 30:00");
+});
+
 test("a session still open updates while it is watched, and follow keeps the playhead at the end", async ({ page, request }) => {
   const tag = uniqueTag("live");
   const user = `u-${tag}`;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { indexAt, INACTIVITY_MS, initialPlayerState, playerReducer as reduce, type PlayerAction, type PlayerState } from "./player-machine";
+import {
+  formatMomentTime,
+  indexAt,
+  INACTIVITY_MS,
+  initialPlayerState,
+  parseMomentTime,
+  playerReducer as reduce,
+  type PlayerAction,
+  type PlayerState,
+} from "./player-machine";
 
 const T0 = 1_000_000;
 // Events at 0 s, 1 s, 2 s, then a 60 s pause, then 62 s, 63 s.
@@ -9,6 +18,21 @@ const run = (s: PlayerState, ...actions: PlayerAction[]) => actions.reduce(reduc
 describe("the player machine", () => {
   it("starts paused at the first event", () => {
     expect(initialPlayerState(times)).toMatchObject({ status: "paused", index: 0, time: T0, speed: 1, skipInactivity: true });
+  });
+
+  it("a moment link's time opens between two events, the index following from it (not the event's time)", () => {
+    const s = initialPlayerState(times, 4, 30_500);
+    expect(s).toMatchObject({ status: "paused", time: T0 + 30_500, index: 2 });
+    // Beyond the end it is the end; before the start there is no before.
+    expect(initialPlayerState(times, 0, 999_999)).toMatchObject({ time: T0 + 63_000, index: 4, status: "paused" });
+    expect(initialPlayerState([], 0, 5_000)).toMatchObject({ index: -1 });
+  });
+
+  it("?t= is seconds to the millisecond, and reads back to the same time", () => {
+    for (const ms of [0, 1, 66_000, 66_400, 3_723_123]) expect(parseMomentTime(formatMomentTime(ms))).toBe(ms);
+    expect(formatMomentTime(66_000)).toBe("66");
+    expect(formatMomentTime(66_400)).toBe("66.4");
+    for (const bad of ["", "-1", "1e3", "abc", "1.2345", undefined, ["1"]]) expect(parseMomentTime(bad)).toBeNull();
   });
 
   it("plays and pauses; ticks move the playhead by elapsed time × speed", () => {

@@ -46,9 +46,25 @@ export function indexAt(times: readonly number[], time: number): number {
   return lastIndexAtOrBefore(times, time);
 }
 
-export function initialPlayerState(times: readonly number[], index = 0): PlayerState {
+/**
+ * Paused at event `index`, or, given `elapsedMs` (a moment link's `?t=`), at that time since the first
+ * event: the playhead keeps the time between two events, and the index follows from it.
+ */
+export function initialPlayerState(times: readonly number[], index = 0, elapsedMs: number | null = null): PlayerState {
   const i = times.length === 0 ? -1 : Math.min(Math.max(index, 0), times.length - 1);
-  return { status: "paused", time: i >= 0 ? times[i]! : 0, index: i, speed: 1, skipInactivity: true, follow: false, times };
+  const paused: PlayerState = { status: "paused", time: i >= 0 ? times[i]! : 0, index: i, speed: 1, skipInactivity: true, follow: false, times };
+  if (elapsedMs === null || times.length === 0) return paused;
+  return { ...playerReducer(paused, { type: "SEEK_TIME", time: times[0]! + elapsedMs }), status: "paused" };
+}
+
+/** A moment link's `?t=`: seconds since the session's first event, to the millisecond ("66" or "66.4"). */
+export function formatMomentTime(elapsedMs: number): string {
+  return String(Math.round(Math.max(0, elapsedMs)) / 1000);
+}
+
+/** `?t=` back to milliseconds; null for anything else than a plain non-negative number of seconds. */
+export function parseMomentTime(value: unknown): number | null {
+  return typeof value === "string" && /^\d{1,9}(\.\d{1,3})?$/.test(value) ? Math.round(Number(value) * 1000) : null;
 }
 
 const clampIndex = (s: PlayerState, i: number) => Math.min(Math.max(i, 0), s.times.length - 1);

@@ -1,5 +1,6 @@
 import type { DimensionValue, EndReasonKey, Labelled, SessionOutcome } from "../journey-definition";
 import type { BookingState } from "./booking-state";
+import { placeName } from "./booking-place";
 
 /** What the booking journey's analytics break sessions down by. */
 export const BOOKING_DIMENSIONS: readonly Labelled[] = [
@@ -16,7 +17,7 @@ export const BOOKING_DROP_REASONS: readonly Labelled[] = [
   { key: "price_rose", label: "Price rose" },
 ];
 
-const one = (value: string | null | undefined): DimensionValue[] => (value ? [{ value, label: null }] : []);
+const one = (value: string | null | undefined, label: string | null = null): DimensionValue[] => (value ? [{ value, label }] : []);
 
 /** A session's platform, device, country and destination, from its final state. */
 export function bookingDimensionValues(state: BookingState): Record<string, DimensionValue[]> {
@@ -24,9 +25,16 @@ export function bookingDimensionValues(state: BookingState): Record<string, Dime
     platform: one(state.platform),
     device: one(state.device),
     country: one(state.country),
-    // Codes only: a search's free text is what a person typed, not a dimension.
-    destination: one(state.booking?.destination || state.lastOffer?.destination || state.search?.code),
+    // Codes as values (a search's free text is what a person typed, not a dimension), named as places.
+    destination: destinationValue(state),
   };
+}
+
+function destinationValue(state: BookingState): DimensionValue[] {
+  const code = state.booking?.destination || state.lastOffer?.destination || state.search?.code;
+  if (!code) return [];
+  const label = placeName(state, code);
+  return one(code, label === code ? null : label);
 }
 
 export function bookingDropReason(state: BookingState, outcome: SessionOutcome, endReason: EndReasonKey | "open"): string | null {

@@ -46,6 +46,13 @@ function bookingFromReference(state: BookingState, data: Data): BookingState["bo
   };
 }
 
+/** Remembers what a destination page calls its code (booking-place.ts names destinations with it). */
+function learnPlace(state: BookingState, code: string, name: string): Record<string, string> {
+  const places = state.places ?? {};
+  if (!code || !name || places[code] === name) return places;
+  return { ...places, [code]: name };
+}
+
 function moveTo(base: BookingState, step: BookingStep, patch: Partial<BookingState>): BookingState {
   return { ...base, step, ...patch };
 }
@@ -88,7 +95,7 @@ export function evolveBooking(state: BookingState, event: JourneyEvent): Booking
         reached: reach(state, "search"),
       });
     case T.destinationViewed:
-      return { ...base };
+      return { ...base, places: learnPlace(state, str(d, "destination"), str(d, "name")) };
     case T.offerViewed:
       return at(state.booking && !["confirmed", "hold_expired"].includes(state.booking.status) ? state.step : "viewed_offer", {
         lastOffer: {

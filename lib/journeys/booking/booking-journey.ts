@@ -5,6 +5,8 @@ import { dateRange, describeBookingEvent, money, travellers } from "./booking-de
 import { evolveBooking } from "./booking-evolve";
 import { isTrusted, REFERENCE_BOOKING_TRUST, type BookingTrust } from "./booking-trust";
 import { initialBookingState, type BookingState } from "./booking-state";
+import { currentDestination } from "./booking-place";
+import { holdRanOut, remainingSteps } from "./booking-remaining";
 import { BOOKING_DIMENSIONS, BOOKING_DROP_REASONS, bookingDimensionValues, bookingDropReason } from "./booking-analytics";
 
 const STEP_LABELS: Record<BookingState["step"], string> = {
@@ -37,7 +39,7 @@ function resumePoint(state: BookingState): ResumePoint | null {
   const b = state.booking;
   if (b && OPEN_STATUSES.has(b.status)) {
     const chosen: Record<string, string> = {
-      destination: b.destination,
+      destination: currentDestination(state) ?? "",
       offer: `${b.hotel} (${b.package})`,
       dates: dateRange(b.checkIn, b.checkOut),
       travellers: travellers(b.adults, b.children),
@@ -45,13 +47,11 @@ function resumePoint(state: BookingState): ResumePoint | null {
     };
     if (b.extras.length > 0) chosen.extras = b.extras.join(", ");
     chosen.price = b.total !== null ? money(b.total, b.currency) : `${money(b.pricePerPerson, b.currency)} per person`;
-    const remaining = [
-      ...(!b.travellersAdded ? ["Add the travellers"] : []),
-      ...(b.status === "started" || b.status === "hold_expired" ? ["Get the booking priced"] : []),
-      ...(b.status === "paid" ? ["Wait for the confirmation"] : [`Pay${b.total !== null ? ` ${money(b.total, b.currency)}` : ""}`]),
-    ];
+    // As of the session's last event (the fold has no clock): a hold that ran out by then is a blocker.
+    const ranOut = holdRanOut(b, state.lastEventAt);
+    const remaining = remainingSteps(b, ranOut);
     const blockers: string[] = [];
-    if (b.status === "hold_expired") blockers.push("The offer's hold expired before payment: it must be priced again");
+    if (ranOut) blockers.push("The offer's hold expired before payment: it must be priced again");
     if (b.previousPricePerPerson !== null && b.previousPricePerPerson !== b.pricePerPerson) {
       blockers.push(`The price per person changed from ${money(b.previousPricePerPerson, b.currency)} to ${money(b.pricePerPerson, b.currency)}`);
     }
@@ -62,7 +62,7 @@ function resumePoint(state: BookingState): ResumePoint | null {
   }
   if (!b && state.search) {
     const chosen: Record<string, string> = {
-      destination: state.search.destination,
+      destination: currentDestination(state) ?? state.search.destination,
       dates: dateRange(state.search.checkIn, state.search.checkOut),
       travellers: travellers(state.search.adults, state.search.children),
     };
@@ -77,8 +77,9 @@ function facts(state: BookingState): StateFacts {
   const f: StateFacts = { step: STEP_LABELS[state.step], "signed in": state.signedIn ? "yes" : "no" };
   if (state.platform) f.platform = `${state.platform} (${state.device ?? "?"})`;
   if (state.country) f.country = state.country;
+  const destination = currentDestination(state);
+  if (destination) f.destination = destination;
   if (state.search) {
-    f.destination = state.search.destination;
     f.dates = dateRange(state.search.checkIn, state.search.checkOut);
     f.travellers = travellers(state.search.adults, state.search.children);
   }

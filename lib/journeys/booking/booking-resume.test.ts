@@ -70,7 +70,7 @@ describe("the resume point for each way a booking journey stops", () => {
     const r = resumeAfter([signIn, search])!;
     expect(r).toMatchObject({ canContinue: true, step: "searched", noLongerHolds: [] });
     expect(r.chosen).toMatchObject({
-      destination: "Lisbon",
+      destination: "Lisbon (LIS)",
       checkIn: "2026-06-12",
       checkOut: "2026-06-19",
       adults: 2,
@@ -99,8 +99,8 @@ describe("the resume point for each way a booking journey stops", () => {
   ] as [string, Step[], string, string[]][])("%s", (_name, steps, step, remaining) => {
     const r = resumeAfter([signIn, search, view, ...steps])!;
     expect(r).toMatchObject({ canContinue: true, step, remaining, noLongerHolds: [] });
-    // The booking names the destination by code; the search that led to it gives its name.
-    expect(r.chosen).toMatchObject({ bookingId: BK, offerId: "OF-LIS-1", destination: "Lisbon", adults: 2, children: 1 });
+    // The booking names the destination by code; the search that led to it gives its name: a place.
+    expect(r.chosen).toMatchObject({ bookingId: BK, offerId: "OF-LIS-1", destination: "Lisbon (LIS)", adults: 2, children: 1 });
   });
 
   it("keeps the extras and the total", () => {
@@ -212,6 +212,6 @@ describe("what no longer holds", () => {
     const again: Step = (b) =>
       b.event(T.destinationsSearched, { query: "Rome", destination: "ROM", checkIn: "2026-09-01", checkOut: "2026-09-05", adults: 1, children: 0 });
     const r = resumeAfter([signIn, search, view, start, travellers, priced(), paid, confirmed, again])!;
-    expect(r).toMatchObject({ canContinue: true, step: "searched", chosen: { destination: "Rome", bookingId: null } });
+    expect(r).toMatchObject({ canContinue: true, step: "searched", chosen: { destination: "Rome (ROM)", bookingId: null } });
   });
 });

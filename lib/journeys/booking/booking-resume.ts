@@ -1,5 +1,7 @@
 import { money } from "./booking-describe";
 import type { BookingState } from "./booking-state";
+import { currentDestination } from "./booking-place";
+import { holdRanOut, remainingSteps } from "./booking-remaining";
 
 /**
  * Where an end user picks up their booking: what they had chosen, the step they stopped at, what
@@ -90,8 +92,7 @@ export function bookingResume(state: BookingState, later: LaterEvents, now: numb
     } else if (b.status === "paid" || later.paymentTaken) {
       noLongerHolds.push({ code: "payment_taken", blocking: true, message: "The payment went through; the booking is waiting for its confirmation." });
     }
-    const holdRanOut = b.status === "hold_expired" || (b.holdExpiresAt !== null && Date.parse(b.holdExpiresAt) <= now && b.status !== "paid");
-    if (holdRanOut && !noLongerHolds.some((n) => n.blocking)) {
+    if (holdRanOut(b, now) && !noLongerHolds.some((n) => n.blocking)) {
       noLongerHolds.push({
         code: "hold_expired",
         blocking: false,
@@ -101,9 +102,10 @@ export function bookingResume(state: BookingState, later: LaterEvents, now: numb
   }
   const checkIn = b ? b.checkIn : (state.search?.checkIn ?? null);
   const checkOut = b ? b.checkOut : (state.search?.checkOut ?? null);
-  const destination = b ? b.destination : (state.search?.destination ?? null);
+  // Later bookings name their destination by code, as the booking and the search do.
+  const destinationCode = b ? b.destination : (state.search?.code ?? null);
   const sameTrip = (later.laterBookings ?? []).find(
-    (l) => (offerId !== null && l.offerId === offerId) || (l.destination === destination && l.checkIn === checkIn && l.checkOut === checkOut),
+    (l) => (offerId !== null && l.offerId === offerId) || (l.destination === destinationCode && l.checkIn === checkIn && l.checkOut === checkOut),
   );
   if (sameTrip && !noLongerHolds.some((n) => n.blocking)) {
     noLongerHolds.push({
@@ -127,8 +129,8 @@ export function bookingResume(state: BookingState, later: LaterEvents, now: numb
     });
   }
 
-  // A booking names its destination by code; the search that led to it has the name people read.
-  const destinationName = b && state.search?.code === b.destination ? state.search.destination : (b?.destination ?? "");
+  // Named as a place ("Malta (MLA)"): the booked offer's destination once there is one, else the search's.
+  const destinationName = currentDestination(state) ?? "";
   const chosen: ResumeChoice = b
     ? {
         destination: destinationName,
@@ -146,7 +148,7 @@ export function bookingResume(state: BookingState, later: LaterEvents, now: numb
         bookingId: b.bookingId,
       }
     : {
-        destination: state.search!.destination,
+        destination: destinationName,
         offerId,
         hotel: lastOffer?.hotel ?? null,
         package: lastOffer?.package ?? null,
@@ -162,12 +164,13 @@ export function bookingResume(state: BookingState, later: LaterEvents, now: numb
       };
 
   const step = b ? (b.status === "started" && b.travellersAdded ? "travellers_added" : b.status) : lastOffer ? "viewed_offer" : "searched";
+  // What remains follows from what no longer holds (booking-remaining.ts, as the left-off card says it).
   const remaining = b
-    ? [
-        ...(!b.travellersAdded ? ["Add the travellers"] : []),
-        ...(b.status === "started" || noLongerHolds.some((n) => n.code === "hold_expired") ? ["Get the booking priced"] : []),
-        ...(b.status === "paid" ? [] : ["Pay"]),
-      ]
+    ? remainingSteps(
+        b,
+        noLongerHolds.some((n) => n.code === "hold_expired"),
+        { amounts: false },
+      )
     : [...(lastOffer ? [] : ["Choose an offer"]), "Start the booking", "Add the travellers", "Pay"];
   return {
     canContinue: !noLongerHolds.some((n) => n.blocking),

@@ -69,6 +69,8 @@ export interface BookingState {
   country: string | null;
   search: SearchCriteria | null;
   lastOffer: OfferSeen | null;
+  /** destination codes → the names the events gave them ("MLA" → "Malta"); see booking-place.ts */
+  places: Record<string, string>;
   offersViewed: number;
   savedOffers: string[];
   booking: BookingDraft | null;
@@ -91,6 +93,7 @@ export function initialBookingState(): BookingState {
     country: null,
     search: null,
     lastOffer: null,
+    places: {},
     offersViewed: 0,
     savedOffers: [],
     booking: null,

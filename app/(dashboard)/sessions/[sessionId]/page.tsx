@@ -12,6 +12,7 @@ import { requireViewer } from "@/lib/data/viewer";
 import { arrivedFromAnotherSite, requestedPage } from "@/lib/data/cross-site";
 import { OpenFromElsewhere } from "@/components/access/open-from-elsewhere";
 import { decodeRouteParam } from "@/lib/api/route-param";
+import { parseMomentTime } from "@/lib/replay/player-machine";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Session replay" };
@@ -26,7 +27,7 @@ export default async function SessionPage({
   const viewer = await requireViewer("sessions.replay");
   const { sessionId } = await params;
   if (await arrivedFromAnotherSite()) return <OpenFromElsewhere href={await requestedPage(`/sessions/${sessionId}`)} what="this session's replay" />;
-  const { at, whatIf } = await searchParams;
+  const { at, t, whatIf } = await searchParams;
   const id = decodeRouteParam(sessionId);
   const replay = id === null ? null : await getReplayIndex(id);
   if (!replay) notFound();
@@ -35,6 +36,8 @@ export default async function SessionPage({
   const requested = typeof at === "string" && /^\d+$/.test(at) ? Number(at) : null;
   // Without a moment in the link, open where they left off: the last event.
   const initialIndex = Math.min(requested ?? replay.times.length - 1, replay.times.length - 1);
+  // `?t=` keeps the playhead's time (between two events, too); it wins over `?at=`, which it implies.
+  const initialElapsedMs = parseMomentTime(t);
   const grant = await issueReplayView(viewer, session.id);
   const allowed = {
     reveal: can(viewer.role, "personal-data.reveal"),
@@ -48,7 +51,15 @@ export default async function SessionPage({
   const draft = typeof whatIf === "string" && can(viewer.role, "admin.manage") ? await getWhatIfDraft(whatIf) : null;
   return (
     <>
-      <RevealableReplay key={session.id} replay={replay} initialIndex={initialIndex} grant={grant} allowed={allowed} whatIf={draft} />
+      <RevealableReplay
+        key={session.id}
+        replay={replay}
+        initialIndex={initialIndex}
+        initialElapsedMs={initialElapsedMs}
+        grant={grant}
+        allowed={allowed}
+        whatIf={draft}
+      />
       <SetAsideEvents events={setAside} />
     </>
   );
