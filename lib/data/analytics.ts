@@ -152,11 +152,16 @@ export async function getDimensionPopularity(journey: Journey, range: DayRange, 
 
 /** The booking journey's own popularity: its offers, destinations and packages (kinds only its fold writes). */
 export async function getPopularity(range: DayRange) {
-  const { offers, destinations, packages } = popularity(
-    await readCounters(getStore(), DEFAULT_JOURNEY, range.from, range.to, ["offer", "destination", "package"]),
-  );
+  const [counters, dimension] = await Promise.all([
+    readCounters(getStore(), DEFAULT_JOURNEY, range.from, range.to, ["offer", "destination", "package"]),
+    readCounters(getStore(), DEFAULT_JOURNEY, range.from, range.to, ["dimension", "dimension-label"]),
+  ]);
+  const { offers, destinations, packages } = popularity(counters);
+  // Destinations as places ("Malta (MLA)"): the names the journey's destination dimension learned from the events; a code never named stays a code.
+  const names = new Map(popularityAnswer(DEFAULT_JOURNEY, "destination", dimension, Number.MAX_SAFE_INTEGER).rows.map((r) => [r.value, r.label]));
   return {
     range,
+    place: (code: string) => names.get(code) ?? code,
     offers,
     destinations,
     packages,
