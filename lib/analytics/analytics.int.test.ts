@@ -8,7 +8,8 @@ import { EVENT_TYPES as T } from "../journeys/booking/booking-events";
 import { simulateWorld } from "../simulate/world";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { countDistinctUsers, readCounters, readDailyCounters, readDataSpan, readGapHistograms } from "./read-analytics";
-import { commonPaths, funnelRows, overviewSeries, overviewTotals, popularity } from "./reports";
+import { commonPaths } from "./paths-report";
+import { funnelRows, overviewSeries, overviewTotals, popularity } from "./reports";
 import { countMatchingSessions, selectRecentSessions, type SessionFilter } from "../sessions/read-sessions";
 
 const START = new Date("2026-05-01T00:00:00Z");

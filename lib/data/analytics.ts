@@ -4,17 +4,8 @@ import { comparisonWith } from "../analytics/comparison";
 import { countDistinctUsers, readCounters, readDailyCounters, readDataSpan, readGapHistograms, readSessionsByJourney } from "../analytics/read-analytics";
 import { readRange, unfinishedDays, type DayRange } from "../analytics/range";
 import { popularityAnswer } from "../analytics/answers";
-import {
-  breakdownValues,
-  commonPaths,
-  funnelRows,
-  pathsSankey,
-  overviewSeries,
-  overviewTotals,
-  popularity,
-  previousPeriod,
-  viewedNotBooked,
-} from "../analytics/reports";
+import { breakdownValues, funnelRows, overviewSeries, overviewTotals, popularity, previousPeriod, viewedNotBooked } from "../analytics/reports";
+import { commonPaths, pathsSankey } from "../analytics/paths-report";
 import { getStore } from "../db/prisma";
 import { dropReasonsOf } from "../journeys/drop-reasons";
 import { OUTCOMES } from "../journeys/outcomes";
