@@ -45,10 +45,13 @@ type Drawn = { nodes: (SankeyData["nodes"][number] & Linked)[]; links: (SankeyDa
 export function PathsSankey({ data }: { data: Drawn }) {
   const router = useRouter();
   if (data.links.length === 0) return <EmptyState>No sessions in this range.</EmptyState>;
+  // Columns: the start, one per position of a step, the ending. Each gets room for its label
+  // ("Travellers and extras · 21"), so on a phone the graph scrolls inside its card instead of
+  // squeezing the columns until the labels run into each other.
+  const columns = 2 + Math.max(0, ...data.nodes.map((n) => (/^\d+:/.test(n.key) ? Number.parseInt(n.key, 10) + 1 : 0)));
   return (
-    // On a phone the graph keeps a readable width and scrolls inside its card: squeezed, its labels overlap.
     <div className="w-full overflow-x-auto">
-      <div className="h-[30rem] w-full min-w-[52rem]" role="img" aria-label="Most common paths from session start">
+      <div className="h-[30rem] w-full" style={{ minWidth: columns * 150 + 180 }} role="img" aria-label="Most common paths from session start">
         <ResponsiveContainer width="100%" height="100%">
           <Sankey
             data={data}
