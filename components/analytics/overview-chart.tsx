@@ -9,6 +9,8 @@ const LINE_ORDER = ["sessions", "completed", "abandoned"];
 export function OverviewChart({ series, words }: { series: OverviewDay[]; words: { completed: string; abandoned: string } }) {
   // Today (and any day after it) is not over: shaded and named, so its drop reads as "so far", not as a fall.
   const unfinished = series.filter((d) => d.unfinished);
+  // From the last whole day: the line's last stretch, into today, is the part still filling (one day alone is a zero-width area).
+  const before = series[series.findIndex((d) => d.unfinished) - 1];
   return (
     <div className="h-72 w-full" role="img" aria-label={`Sessions, ${words.completed.toLowerCase()} and ${words.abandoned.toLowerCase()} per day`}>
       <ResponsiveContainer width="100%" height="100%">
@@ -21,7 +23,7 @@ export function OverviewChart({ series, words }: { series: OverviewDay[]; words:
           <Legend itemSorter={(item) => LINE_ORDER.indexOf(String(item.dataKey))} />
           {unfinished.length > 0 && (
             <ReferenceArea
-              x1={unfinished[0]!.day}
+              x1={(before ?? unfinished[0]!).day}
               x2={unfinished.at(-1)!.day}
               fill="#94a3b8"
               fillOpacity={0.15}

@@ -10,7 +10,7 @@ import type { DayRange } from "./range";
 export type Comparison = { compare: true } | { compare: false; why: string };
 
 export function comparisonWith(previous: DayRange, firstDataDay: string | null, unfinished: boolean): Comparison {
-  if (unfinished) return { compare: false, why: "today is not over: no change shown" };
+  if (unfinished) return { compare: false, why: "today is not over, so the range is not whole" };
   if (firstDataDay === null || firstDataDay > previous.to) return { compare: false, why: "no data in the period before" };
   if (firstDataDay > previous.from) return { compare: false, why: `the period before is partly without data (data from ${firstDataDay})` };
   return { compare: true };
