@@ -1,7 +1,7 @@
 import { JourneyPicker } from "@/components/analytics/journey-picker";
 import { Button, LinkButton, buttonClass } from "@/components/ui/button";
 import { Tabs } from "@/components/ui/tabs";
-import { rangeQuery, type DayRange } from "@/lib/analytics/range";
+import { lastDays, rangeQuery, type DayRange } from "@/lib/analytics/range";
 import type { AnalyticsReport, JourneyChoice } from "@/lib/data/analytics";
 
 const TABS: readonly { href: string; label: string; report: AnalyticsReport }[] = [
@@ -22,20 +22,23 @@ const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:b
 export function AnalyticsHeader({
   current,
   range,
-  view: { journey, choices, reports, version },
+  view: { journey, choices, reports, version, unfinished },
   extra = {},
 }: {
   current: AnalyticsReport;
   range: DayRange;
   /** version: which version of the journey folded the figures ("shop v3") */
-  view: { journey: { name: string; label: string }; choices: JourneyChoice[]; reports: readonly AnalyticsReport[]; version: string };
+  view: {
+    journey: { name: string; label: string };
+    choices: JourneyChoice[];
+    reports: readonly AnalyticsReport[];
+    version: string;
+    /** the range reaches today (or later): those days are not over */
+    unfinished?: { from: string; today: string } | null;
+  };
   extra?: Record<string, string | undefined>;
 }) {
   const path = TABS.find((t) => t.report === current)!.href;
-  const days = (n: number) => {
-    const to = range.to;
-    return { from: new Date(Date.parse(`${to}T00:00:00Z`) - (n - 1) * 86_400_000).toISOString().slice(0, 10), to };
-  };
   const withJourney = { journey: journey.name, ...extra };
   return (
     <div className="space-y-3">
@@ -45,6 +48,13 @@ export function AnalyticsHeader({
           <p className="text-sm text-slate-500 dark:text-slate-400">
             {journey.label}: sessions started {range.from} to {range.to} (UTC). Aggregates only: no one&apos;s personal data.
           </p>
+          {unfinished && (
+            <p className="text-xs text-amber-700 dark:text-amber-400" data-testid="range-unfinished">
+              {unfinished.from === unfinished.today
+                ? `Today (${unfinished.today}) is not over: its figures are so far.`
+                : `The range is after today (${unfinished.today}): nothing can be there yet.`}
+            </p>
+          )}
           <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="journey-version">
             Folded by {version}
           </p>
@@ -61,11 +71,17 @@ export function AnalyticsHeader({
             <input type="date" name="to" defaultValue={range.to} className={input} />
           </label>
           <Button type="submit">Apply</Button>
-          {[7, 30, 90].map((n) => (
-            <LinkButton key={n} href={`${path}?${rangeQuery(days(n), withJourney)}`}>
-              {n} days
-            </LinkButton>
-          ))}
+          {/* The quick ranges count back from the chosen end, not from today: the caption says so. */}
+          <div role="group" aria-label={`The last days up to ${range.to}`} className="space-y-1">
+            <span className="block text-xs text-slate-500">Last … days up to {range.to}</span>
+            <div className="flex gap-1">
+              {[7, 30, 90].map((n) => (
+                <LinkButton key={n} href={`${path}?${rangeQuery(lastDays(range.to, n), withJourney)}`} title={`The ${n} days up to ${range.to}`}>
+                  {n} days
+                </LinkButton>
+              ))}
+            </div>
+          </div>
           <a href={`/analytics/export/${current}?${rangeQuery(range, withJourney)}`} className={buttonClass("outline")}>
             Export CSV
           </a>

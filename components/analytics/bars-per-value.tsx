@@ -36,7 +36,8 @@ export function BarsPerValue<K extends string>({
           <XAxis type="number" fontSize={12} allowDecimals={false} />
           <YAxis type="category" dataKey="label" fontSize={12} width={130} interval={0} />
           <Tooltip />
-          <Legend />
+          {/* Recharts sorts a legend by name unless told: keep the bars' own order (views, starts, bookings). */}
+          <Legend itemSorter={(item) => series.findIndex((s) => s.key === item.dataKey)} />
           {series.map((s) => (
             <Bar key={s.key} isAnimationActive={false} dataKey={s.key} name={s.name} fill={s.fill} />
           ))}

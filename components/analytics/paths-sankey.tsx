@@ -1,7 +1,8 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { ResponsiveContainer, Sankey, Tooltip } from "recharts";
-import type { SankeyData } from "@/lib/analytics/reports";
+import type { SankeyData } from "@/lib/analytics/paths-report";
 import { EmptyState } from "@/components/ui/empty-state";
 
 interface NodeProps {
@@ -15,7 +16,7 @@ interface NodeProps {
 /** A node with its label and how many sessions pass through it, beside the bar. */
 function LabelledNode({ x, y, width, height, payload }: NodeProps) {
   return (
-    <g>
+    <g className="cursor-pointer">
       <rect x={x} y={y} width={width} height={height} className="fill-slate-800 dark:fill-slate-200" />
       {/* Above the bar, not beside it: beside, the next column's bar would cover a long label. */}
       <text
@@ -33,21 +34,37 @@ function LabelledNode({ x, y, width, height, payload }: NodeProps) {
   );
 }
 
-/** The most common journeys from session start as a Sankey (shaped by lib/analytics/reports.ts pathsSankey). */
-export function PathsSankey({ data }: { data: SankeyData }) {
+type Linked = { href: string };
+type Drawn = { nodes: (SankeyData["nodes"][number] & Linked)[]; links: (SankeyData["links"][number] & Linked)[] };
+
+/**
+ * The most common journeys from session start as a Sankey (shaped by lib/analytics/paths-report.ts).
+ * A node or a link opens its sessions (or, when several paths go through it, the paths table
+ * narrowed to them); the table below holds the same links for the keyboard.
+ */
+export function PathsSankey({ data }: { data: Drawn }) {
+  const router = useRouter();
   if (data.links.length === 0) return <EmptyState>No sessions in this range.</EmptyState>;
+  // Columns: the start, one per position of a step, the ending. Each gets room for its label
+  // ("Travellers and extras · 21"), so on a phone the graph scrolls inside its card instead of
+  // squeezing the columns until the labels run into each other.
+  const columns = 2 + Math.max(0, ...data.nodes.map((n) => (/^\d+:/.test(n.key) ? Number.parseInt(n.key, 10) + 1 : 0)));
   return (
-    // On a phone the graph keeps a readable width and scrolls inside its card: squeezed, its labels overlap.
     <div className="w-full overflow-x-auto">
-      <div className="h-[30rem] w-full min-w-[44rem]" role="img" aria-label="Most common paths from session start">
+      <div className="h-[30rem] w-full" style={{ minWidth: columns * 150 + 180 }} role="img" aria-label="Most common paths from session start">
         <ResponsiveContainer width="100%" height="100%">
           <Sankey
             data={data}
-            nodePadding={34}
+            nodePadding={40}
             nodeWidth={10}
             margin={{ top: 24, right: 170, bottom: 10, left: 10 }}
-            link={{ stroke: "#f59e0b", strokeOpacity: 0.35 }}
+            link={{ stroke: "#f59e0b", strokeOpacity: 0.35, cursor: "pointer" }}
             node={(props: unknown) => <LabelledNode {...(props as NodeProps)} />}
+            onClick={(item, type) => {
+              const list: Linked[] = type === "node" ? data.nodes : data.links;
+              const href = list[item.index]?.href;
+              if (href) router.push(href);
+            }}
           >
             <Tooltip />
           </Sankey>

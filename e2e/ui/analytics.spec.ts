@@ -72,6 +72,18 @@ test("the paths page draws the common journeys and each path opens its sessions"
   await first.getByRole("link").click();
   await expect(page).toHaveURL(/\/sessions\?.*path=/);
   await expect(page.getByRole("table", { name: "Sessions" }).locator("tbody tr")).toHaveCount(Math.min(count, 50));
+  // The banner reads as a sentence, and its back link returns to the paths, not to the funnel.
+  await expect(page.getByRole("status")).toContainText(/that went .+ and ended booked/);
+  await page.getByRole("link", { name: "Back to the paths" }).click();
+  await expect(page).toHaveURL(new RegExp(`/analytics/paths\\?.*from=${FROM}`));
+
+  // A node of the graph opens what goes through it: the start node has every path, so the table narrows to them.
+  const graph = page.getByRole("img", { name: "Most common paths from session start" });
+  await graph.locator("g.cursor-pointer rect").first().click();
+  await expect(page).toHaveURL(/through=/);
+  await expect(page.getByTestId("paths-through")).toContainText(/^Paths through .+: \d+ of \d+\./);
+  await page.getByRole("link", { name: "Show every path" }).click();
+  await expect(page.getByTestId("paths-through")).toHaveCount(0);
 });
 
 test("an analyst picks the journey and sees its funnel, in its words, with drill-downs to its sessions", async ({ page, request }) => {
@@ -104,10 +116,67 @@ test("an analyst picks the journey and sees its funnel, in its words, with drill
   // The breakdown's words are the journey's dimensions'.
   await page.getByRole("navigation", { name: "Breakdown" }).getByRole("link", { name: "Country" }).click();
   await expect(page.getByRole("table", { name: "Funnel by Country" })).toBeVisible();
+  // Choosing a breakdown keeps the place: the reloaded page opens at the breakdown, not at its top.
+  await expect(page).toHaveURL(/#breakdown$/);
+  await expect(page.getByRole("heading", { name: "Breakdown" })).toBeInViewport();
   const reached = funnel.locator("tr[data-step=search] td").nth(1).getByRole("link");
   await expect(reached).toHaveAttribute("href", /journey=holiday-booking/);
   const shown = (await reached.textContent())!.replaceAll(",", "");
   await reached.click();
   await expect(page.getByTestId("drill-total")).toHaveText(`${shown} ${shown === "1" ? "session" : "sessions"}`);
   await expect(page.getByRole("status")).toContainText("of Holiday bookings");
+});
+
+test("a range with no session says so, and points to the days that have some", async ({ page, request }) => {
+  await seedWorld(request);
+  for (const report of ["", "/funnel", "/paths", "/popularity", "/destinations"]) {
+    await page.goto(`/analytics${report}?journey=holiday-booking&from=2001-01-01&to=2001-01-07`);
+    const empty = page.getByTestId("empty-range");
+    await expect(empty).toContainText("Nothing in this range");
+    await expect(empty).toContainText("No session of Holiday bookings started from 2001-01-01 to 2001-01-07");
+    // No zeros dressed as figures ("of previous 100.0%").
+    await expect(page.getByText("100.0%")).toHaveCount(0);
+    await expect(page.getByRole("table")).toHaveCount(0);
+  }
+  await page.getByRole("link", { name: /^Show the 30 days up to \d{4}-\d\d-\d\d$/ }).click();
+  await expect(page.getByTestId("empty-range")).toHaveCount(0);
+  await expect(page.getByRole("table", { name: "Destinations" }).locator("tbody tr").first()).toBeVisible();
+});
+
+test("today is marked as not over, and no change is shown against a period without data", async ({ page, request }) => {
+  const tag = `today-${Date.now().toString(36)}`;
+  const now = Date.now();
+  await appendBatch(
+    request,
+    [0, 1].map((i) => ({
+      specversion: "1.0",
+      id: `${tag}-${i}`,
+      source: "/e2e/today",
+      type: "e2e.today.happened",
+      time: new Date(now - (120 - i * 30) * 1000).toISOString(),
+      userid: `usr-${tag}`,
+      data: { ok: true },
+    })),
+  );
+  const today = new Date(now).toISOString().slice(0, 10);
+  const weekAgo = new Date(now - 6 * 86_400_000).toISOString().slice(0, 10);
+  await expect(async () => {
+    await page.goto(`/analytics?journey=generic&from=${weekAgo}&to=${today}`);
+    await expect(page.getByTestId("empty-range")).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByTestId("range-unfinished")).toHaveText(`Today (${today}) is not over: its figures are so far.`);
+  await expect(page.getByTestId("no-comparison")).toContainText("today is not over");
+  await expect(page.locator("[data-metric=Sessions]")).not.toContainText("%");
+  await expect(page.getByRole("table", { name: "Per day" }).getByRole("row", { name: new RegExp(`^${today}\\s?so far`) })).toBeVisible();
+
+  // The default range is whole days only, ending yesterday: no partial day, nothing marked.
+  await page.goto("/analytics?journey=generic");
+  const yesterday = new Date(now - 86_400_000).toISOString().slice(0, 10);
+  await expect(page.getByText(new RegExp(`sessions started \\d{4}-\\d\\d-\\d\\d to ${yesterday} \\(UTC\\)`))).toBeVisible();
+  await expect(page.getByTestId("range-unfinished")).toHaveCount(0);
+  // The quick ranges say what they count back from.
+  await expect(page.getByRole("group", { name: `The last days up to ${yesterday}` }).getByRole("link", { name: "7 days" })).toHaveAttribute(
+    "href",
+    new RegExp(`to=${yesterday}`),
+  );
 });

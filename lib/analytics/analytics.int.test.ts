@@ -7,8 +7,9 @@ import { rebuildProjections } from "../sessions/projector";
 import { EVENT_TYPES as T } from "../journeys/booking/booking-events";
 import { simulateWorld } from "../simulate/world";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
-import { countDistinctUsers, readCounters, readDailyCounters, readGapHistograms } from "./read-analytics";
-import { commonPaths, funnelRows, overviewSeries, overviewTotals, popularity } from "./reports";
+import { countDistinctUsers, readCounters, readDailyCounters, readDataSpan, readGapHistograms } from "./read-analytics";
+import { commonPaths } from "./paths-report";
+import { funnelRows, overviewSeries, overviewTotals, popularity } from "./reports";
 import { countMatchingSessions, selectRecentSessions, type SessionFilter } from "../sessions/read-sessions";
 
 const START = new Date("2026-05-01T00:00:00Z");
@@ -104,6 +105,11 @@ describe.each(testProviders())("journey analytics on %s", (provider) => {
         completed: ofDay.filter((s) => s.outcome === "completed").length,
       });
     }
+    // The days with data, which the overview compares against and an empty range points to: the sessions' own first and last day.
+    const all = await t.store.db.$queryRawUnsafe<{ started_at: Date | string }[]>(`SELECT "started_at" FROM "sessions" WHERE "journey" = 'holiday-booking'`);
+    const days = all.map((r) => new Date(r.started_at).toISOString().slice(0, 10)).sort();
+    expect(await readDataSpan(t.store, "holiday-booking")).toEqual({ first: days[0], last: days.at(-1) });
+    expect(await readDataSpan(t.store, "no-such-journey")).toBeNull();
   });
 
   it("funnel: counts, drop-offs, their reasons and median seconds between steps", async () => {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { MAX_RANGE_DAYS, readRange } from "./range";
+import { lastDays, MAX_RANGE_DAYS, readRange, unfinishedDays } from "./range";
 
 const NOW = Date.parse("2026-11-28T12:00:00Z");
 
 describe("analytics date ranges", () => {
-  it("default to the 30 days up to today", () => {
-    expect(readRange({}, NOW)).toEqual({ from: "2026-10-30", to: "2026-11-28" });
+  it("default to the 30 whole days up to yesterday (today is not over)", () => {
+    expect(readRange({}, NOW)).toEqual({ from: "2026-10-29", to: "2026-11-27" });
+    expect(unfinishedDays(readRange({}, NOW), NOW)).toBeNull();
   });
 
   it("take a range given backwards as the same days, and ignore what is not a date", () => {
@@ -16,5 +17,16 @@ describe("analytics date ranges", () => {
   it("cap a range at a year", () => {
     const { from, to } = readRange({ from: "2020-01-01", to: "2026-11-28" }, NOW);
     expect((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1).toBe(MAX_RANGE_DAYS);
+  });
+
+  it("mark today, and any day after it, as not over when the range reaches them", () => {
+    expect(unfinishedDays({ from: "2026-11-01", to: "2026-11-28" }, NOW)).toEqual({ from: "2026-11-28", today: "2026-11-28" });
+    expect(unfinishedDays({ from: "2026-11-01", to: "2026-12-05" }, NOW)).toEqual({ from: "2026-11-28", today: "2026-11-28" });
+    expect(unfinishedDays({ from: "2026-12-01", to: "2026-12-05" }, NOW)).toEqual({ from: "2026-12-01", today: "2026-11-28" });
+  });
+
+  it("count the 7/30/90 days back from the range's end, the end included", () => {
+    expect(lastDays("2026-02-05", 7)).toEqual({ from: "2026-01-30", to: "2026-02-05" });
+    expect(lastDays("2026-03-01", 1)).toEqual({ from: "2026-03-01", to: "2026-03-01" });
   });
 });

@@ -60,3 +60,9 @@ export async function readSessionsByJourney(store: Store, from: string, to: stri
   const rows = await store.db.analyticsDaily.groupBy({ by: ["journey"], where: { kind: "sessions", day: { gte: from, lte: to } }, _sum: { n: true } });
   return rows.map((r) => ({ journey: r.journey, sessions: r._sum.n ?? 0 })).sort((a, b) => b.sessions - a.sessions || (a.journey < b.journey ? -1 : 1));
 }
+
+/** The first and last day with sessions of a journey (null when it has none): what a page can compare against and point to. */
+export async function readDataSpan(store: Store, journey: string): Promise<{ first: string; last: string } | null> {
+  const row = await store.db.analyticsDaily.aggregate({ where: { journey, kind: "sessions", n: { gt: 0 } }, _min: { day: true }, _max: { day: true } });
+  return row._min.day && row._max.day ? { first: row._min.day, last: row._max.day } : null;
+}

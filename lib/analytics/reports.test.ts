@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { bookingJourney } from "../journeys/booking/booking-journey";
 import { dropReasonsOf } from "../journeys/drop-reasons";
-import { commonPaths, funnelRows, overviewSeries, pathsSankey, popularity, previousPeriod, viewedNotBooked } from "./reports";
+import { commonPaths, pathGoesThrough, pathKey, pathsSankey } from "./paths-report";
+import { funnelRows, overviewSeries, popularity, previousPeriod, viewedNotBooked } from "./reports";
 import { gapHistograms, rollUpDay } from "./rollup";
 import { dimensionIndexOf, type SessionFacts } from "./session-facts";
 
@@ -63,6 +64,9 @@ describe("reports from daily counters", () => {
       ["2026-06-01", 4, 2, 1],
       ["2026-06-02", 0, 0, 0],
     ]);
+    // Today and after are marked, so the chart and the table say their figures are so far.
+    expect(overviewSeries(daily, "2026-05-31", "2026-06-02", "2026-06-02").map((d) => d.unfinished)).toEqual([false, false, true]);
+    expect(series.every((d) => !d.unfinished)).toBe(true);
   });
 
   it("finds the common paths, of one outcome too, and draws them as an acyclic Sankey", () => {
@@ -78,6 +82,24 @@ describe("reports from daily counters", () => {
     const walk = (n: number, seen: Set<number>): boolean => !seen.has(n) && next(n).every((m) => walk(m, new Set([...seen, n])));
     expect(walk(0, new Set())).toBe(true);
     expect(sankey.links.some((l) => sankey.nodes[l.source]!.name.startsWith("Ended"))).toBe(false);
+    // Every node and link names the paths through it, and pathGoesThrough agrees with it.
+    for (const n of sankey.nodes)
+      expect(n.paths.sort()).toEqual(
+        paths
+          .filter((p) => pathGoesThrough(p, n.key))
+          .map(pathKey)
+          .sort(),
+      );
+    for (const l of sankey.links) {
+      expect(l.paths.sort()).toEqual(
+        paths
+          .filter((p) => pathGoesThrough(p, l.key))
+          .map(pathKey)
+          .sort(),
+      );
+      expect(l.value).toBe(paths.filter((p) => l.paths.includes(pathKey(p))).reduce((s, p) => s + p.count, 0));
+    }
+    expect(sankey.nodes[0]!.paths).toHaveLength(paths.length);
   });
 
   it("ranks offers and destinations and finds the ones viewed a lot but rarely booked", () => {

@@ -38,17 +38,32 @@ export interface OverviewDay {
   completed: number;
   abandoned: number;
   conversion: number;
+  /** the day is not over (today) or has not come yet: its figures are so far */
+  unfinished: boolean;
 }
 
-/** One point per day of the range, zeros included (a chart needs every day). */
-export function overviewSeries(daily: readonly { day: string; kind: string; k1: string; n: number }[], from: string, to: string): OverviewDay[] {
+/** One point per day of the range, zeros included (a chart needs every day); days from `unfinishedFrom` on are marked. */
+export function overviewSeries(
+  daily: readonly { day: string; kind: string; k1: string; n: number }[],
+  from: string,
+  to: string,
+  unfinishedFrom: string | null = null,
+): OverviewDay[] {
   const out: OverviewDay[] = [];
   for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
     const day = new Date(t).toISOString().slice(0, 10);
     const of = (kind: string, k1: string) => daily.filter((d) => d.day === day && d.kind === kind && d.k1 === k1).reduce((s, d) => s + d.n, 0);
     const sessions = of("sessions", "");
     const completed = of("outcome", "completed");
-    out.push({ day, sessions, users: of("users", ""), completed, abandoned: of("outcome", "abandoned"), conversion: rate(completed, sessions) });
+    out.push({
+      day,
+      sessions,
+      users: of("users", ""),
+      completed,
+      abandoned: of("outcome", "abandoned"),
+      conversion: rate(completed, sessions),
+      unfinished: unfinishedFrom !== null && day >= unfinishedFrom,
+    });
   }
   return out;
 }
@@ -213,64 +228,4 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
   const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
   const end = Date.parse(from) - 86_400_000;
   return { from: new Date(end - (days - 1) * 86_400_000).toISOString().slice(0, 10), to: new Date(end).toISOString().slice(0, 10) };
-}
-
-export interface PathRow {
-  steps: string[];
-  outcome: string;
-  count: number;
-  share: number;
-}
-
-/** The most common paths from session start (funnel steps in order, then how it ended), optionally of one outcome. */
-export function commonPaths(counters: readonly CounterSum[], outcome: string | null, limit = 12): PathRow[] {
-  const paths = counters
-    .filter((c) => c.kind === "path")
-    .map((c) => {
-      const parts = c.k1.split(">");
-      const end = parts.at(-1)!;
-      return { steps: parts.slice(0, -1), outcome: end.startsWith("end:") ? end.slice(4) : "", count: c.n, key: c.k1 };
-    })
-    .filter((p) => outcome === null || p.outcome === outcome);
-  const total = paths.reduce((s, p) => s + p.count, 0);
-  return paths
-    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
-    .slice(0, limit)
-    .map((p) => ({ steps: p.steps, outcome: p.outcome, count: p.count, share: rate(p.count, total) }));
-}
-
-export interface SankeyData {
-  nodes: { name: string }[];
-  links: { source: number; target: number; value: number }[];
-}
-
-/**
- * The paths as a Sankey: a node per (position, step) so the graph has no cycles, the outcome as
- * the last node; link values are sessions. Labels come from the funnel's step labels.
- */
-export function pathsSankey(paths: readonly PathRow[], labels: Record<string, string>, outcomeWords: Record<string, string> = {}): SankeyData {
-  const nodes: { name: string }[] = [];
-  const index = new Map<string, number>();
-  const node = (key: string, name: string) => {
-    if (!index.has(key)) {
-      index.set(key, nodes.length);
-      nodes.push({ name });
-    }
-    return index.get(key)!;
-  };
-  const links = new Map<string, { source: number; target: number; value: number }>();
-  for (const p of paths) {
-    const chain = [
-      node("start", "Session start"),
-      ...p.steps.map((s, i) => node(`${i}:${s}`, labels[s] ?? s)),
-      node(`end:${p.outcome}`, `Ended: ${outcomeWords[p.outcome] ?? p.outcome}`),
-    ];
-    for (let i = 1; i < chain.length; i++) {
-      const key = `${chain[i - 1]}>${chain[i]}`;
-      const link = links.get(key) ?? { source: chain[i - 1]!, target: chain[i]!, value: 0 };
-      link.value += p.count;
-      links.set(key, link);
-    }
-  }
-  return { nodes, links: [...links.values()] };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { rollUpDay } from "./rollup";
-import { dimensionIndexOf, type SessionFacts } from "./session-facts";
+import { bookingJourney } from "../journeys/booking/booking-journey";
+import type { JourneyDefinition } from "../journeys/journey-definition";
+import { closedFacts, dimensionIndexOf, type SessionFacts } from "./session-facts";
 
 const facts = (depth: number, dimensions: SessionFacts["dimensions"], dropReason: string | null, path: string[]): SessionFacts => ({
   day: "2026-06-01",
@@ -53,5 +55,20 @@ describe("a day's counters for any journey", () => {
     expect(n("dimension-label", "product", JSON.stringify(["p1", "Red shoes"]))).toBe(2);
     expect(counters.filter((c) => c.kind === "dimension-label")).toHaveLength(1);
     expect(n("path", "a>b>c>end:completed")).toBe(1);
+  });
+
+  it("counts the endings a journey names more finely than the outcome, under that outcome", () => {
+    const booking = bookingJourney as unknown as JourneyDefinition<unknown>;
+    const live = { ...facts(2, {}, null, ["a", "b", "end:live"]), finerOutcome: "a word of the live session" };
+    // A booking session that cancelled its booking closes as browsed, and says so in the journey's word.
+    const cancelled = closedFacts(live, booking, { ...bookingJourney.initialState(), step: "cancelled" }, "browsed");
+    expect(cancelled.finerOutcome).toBe("cancelled a booking");
+    // One that just browsed has no finer word (its word is the outcome's own), so nothing is kept from the live one.
+    expect(closedFacts(live, booking, bookingJourney.initialState(), "browsed").finerOutcome).toBeUndefined();
+    const day = rollUpDay([
+      { userId: null, outcome: "browsed", facts: cancelled },
+      { userId: null, outcome: "browsed", facts: facts(1, {}, null, ["a", "end:browsed"]) },
+    ]);
+    expect(day.filter((c) => c.kind === "outcome-label")).toEqual([{ kind: "outcome-label", k1: "browsed", k2: "cancelled a booking", n: 1, total: 0 }]);
   });
 });

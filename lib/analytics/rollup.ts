@@ -7,6 +7,8 @@ import type { SessionFacts } from "./session-facts";
  *
  * kinds, for every journey (a day's counters are per journey):
  * - sessions · users (distinct that day) · outcome(k1 completed|abandoned|browsed|live)
+ * - outcome-label(k1 outcome, k2 the journey's finer word): sessions whose ending the journey names
+ *   more finely than the outcome ("cancelled a booking", a browsed booking session)
  * - funnel(k1 step index, k2 "" or "<dimension key>=<value>"): sessions that reached steps 0..k in
  *   order, in total and per value of each dimension (a session counts once per value it has;
  *   "<key>=unknown" for a session without a value of that dimension)
@@ -73,6 +75,7 @@ export function rollUpDay(sessions: readonly DaySession[]): Counter[] {
   for (const { userId, outcome, facts } of sessions) {
     add("sessions", "", "");
     add("outcome", outcome, "");
+    if (facts.finerOutcome !== undefined) add("outcome-label", outcome, facts.finerOutcome);
     if (userId) users.add(userId);
     for (let step = 0; step < facts.depth; step++) {
       add("funnel", String(step), "");

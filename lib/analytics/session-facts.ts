@@ -37,6 +37,17 @@ export interface SessionFacts {
   offers: OfferFacts[];
   /** the funnel steps in the order reached, then how it ended */
   path: string[];
+  /**
+   * the journey's finer word for how it ended, when it differs from the outcome's plain word
+   * ("cancelled a booking" of a browsed booking session); absent otherwise, and in facts stored before it
+   */
+  finerOutcome?: string;
+}
+
+/** The journey's word for this ending when it is finer than the outcome's own word (else undefined). */
+function finerOutcomeOf(journey: JourneyDefinition<unknown>, state: unknown, outcome: SessionOutcome): string | undefined {
+  const label = journey.outcomeLabel(state, outcome);
+  return label === journey.outcomeLabel(undefined, outcome) ? undefined : label;
 }
 
 type Data = Record<string, unknown>;
@@ -89,7 +100,11 @@ export function dimensionIndexOf(dimensions: Record<string, readonly DimensionVa
 /** A live session closed by inactivity: its outcome is known now, and so is why it stopped. */
 export function closedFacts(facts: SessionFacts, journey: JourneyDefinition<unknown>, finalState: unknown, outcome: SessionOutcome): SessionFacts {
   const dropReason = journey.dropReason(finalState, outcome, "timed_out");
-  return { ...facts, dropReason, path: [...facts.path.filter((p) => !p.startsWith("end:")), `end:${outcome}`] };
+  // The word for the ending is the closed one's: the live one's finer word (if any) no longer holds.
+  const { finerOutcome: _wasLive, ...rest } = facts;
+  const closed: SessionFacts = { ...rest, dropReason, path: [...facts.path.filter((p) => !p.startsWith("end:")), `end:${outcome}`] };
+  const finer = finerOutcomeOf(journey, finalState, outcome);
+  return finer === undefined ? closed : { ...closed, finerOutcome: finer };
 }
 
 export function sessionFacts(
@@ -117,6 +132,7 @@ export function sessionFacts(
     .filter((s) => s.at !== null)
     .sort((a, b) => a.at! - b.at!);
   const found = definition.dimensionValues(state, events);
+  const finer = finerOutcomeOf(definition, state, outcome);
   const dimensions = Object.fromEntries(definition.dimensions.map((d) => [d.key, found[d.key] ?? []]));
   return {
     day: new Date(events[0]!.time).toISOString().slice(0, 10),
@@ -128,5 +144,6 @@ export function sessionFacts(
     // Only what the journey believes counts: a confirmation from a stranger sells nothing.
     offers: definition.name === "holiday-booking" ? offersOf(definition.trusts ? events.filter((e) => definition.trusts!(e)) : events) : [],
     path: [...order.map((s) => s.key), `end:${outcome}`],
+    ...(finer === undefined ? {} : { finerOutcome: finer }),
   };
 }

@@ -1,19 +1,11 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { countDistinctUsers, readCounters, readDailyCounters, readGapHistograms, readSessionsByJourney } from "../analytics/read-analytics";
-import { readRange, type DayRange } from "../analytics/range";
+import { comparisonWith } from "../analytics/comparison";
+import { countDistinctUsers, readCounters, readDailyCounters, readDataSpan, readGapHistograms, readSessionsByJourney } from "../analytics/read-analytics";
+import { readRange, unfinishedDays, type DayRange } from "../analytics/range";
 import { popularityAnswer } from "../analytics/answers";
-import {
-  breakdownValues,
-  commonPaths,
-  funnelRows,
-  pathsSankey,
-  overviewSeries,
-  overviewTotals,
-  popularity,
-  previousPeriod,
-  viewedNotBooked,
-} from "../analytics/reports";
+import { breakdownValues, funnelRows, overviewSeries, overviewTotals, popularity, previousPeriod, viewedNotBooked } from "../analytics/reports";
+import { commonPaths, pathsSankey } from "../analytics/paths-report";
 import { getStore } from "../db/prisma";
 import { dropReasonsOf } from "../journeys/drop-reasons";
 import { OUTCOMES } from "../journeys/outcomes";
@@ -48,12 +40,14 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 /** What every analytics page starts from: the range, the journey picked (see pickJourney; none of that name is a 404), the picker's choices and the tabs. */
 export async function analyticsView(params: Record<string, string | string[] | undefined>) {
-  const range = readRange(params);
+  const now = Date.now();
+  const range = readRange(params, now);
   const { journey, choices } = await pickJourney(first(params.journey), range);
   if (!journey) notFound();
-  // Which version of the journey folded the figures shown ("shop v3"), named in the header.
-  const { label: version } = await liveJourneyVersion(journey.name);
-  return { range, view: { journey, choices, reports: reportsOf(journey), version } };
+  // Which version of the journey folded the figures shown ("shop v3"), named in the header; the
+  // days the journey has data on, for the empty state and the comparison; today, when in the range.
+  const [{ label: version }, span] = await Promise.all([liveJourneyVersion(journey.name), readDataSpan(getStore(), journey.name)]);
+  return { range, view: { journey, choices, reports: reportsOf(journey), version, span, unfinished: unfinishedDays(range, now) } };
 }
 
 /**
@@ -72,12 +66,13 @@ export async function pickJourney(asked: string | undefined, range: DayRange): P
   return { journey: busiest ?? catalog.byName(DEFAULT_JOURNEY) ?? catalog.journeys[0]!, choices };
 }
 
-export async function getOverview(journey: Journey, range: DayRange) {
+export async function getOverview(journey: Journey, range: DayRange, span: { first: string } | null = null, unfinished: { from: string } | null = null) {
   const store = getStore();
   const previous = previousPeriod(range.from, range.to);
+  const comparison = comparisonWith(previous, span?.first ?? null, unfinished !== null);
   const kinds = ["sessions", "outcome", "users"];
   const [now, before, usersNow, usersBefore, daily] = await Promise.all([
-    readCounters(store, journey.name, range.from, range.to, kinds),
+    readCounters(store, journey.name, range.from, range.to, [...kinds, "outcome-label"]),
     readCounters(store, journey.name, previous.from, previous.to, kinds),
     countDistinctUsers(store, journey.name, range.from, range.to),
     countDistinctUsers(store, journey.name, previous.from, previous.to),
@@ -87,11 +82,22 @@ export async function getOverview(journey: Journey, range: DayRange) {
   return {
     range,
     previous,
+    comparison,
     totals: overviewTotals(now, usersNow),
     previousTotals: overviewTotals(before, usersBefore),
+    // The endings the journey names more finely, per outcome ("cancelled a booking" among the browsed), most first.
+    finer: Object.fromEntries(
+      OUTCOMES.map((o) => [
+        o,
+        now
+          .filter((c) => c.kind === "outcome-label" && c.k1 === o && c.n > 0)
+          .map((c) => ({ label: c.k2, count: c.n }))
+          .sort((a, b) => b.count - a.count),
+      ]),
+    ) as Record<(typeof OUTCOMES)[number], { label: string; count: number }[]>,
     browsed: outcomes.browsed ?? 0,
     live: outcomes.live ?? 0,
-    series: overviewSeries(daily, range.from, range.to),
+    series: overviewSeries(daily, range.from, range.to, unfinished?.from ?? null),
   };
 }
 
@@ -137,11 +143,16 @@ export async function getDimensionPopularity(journey: Journey, range: DayRange, 
 
 /** The booking journey's own popularity: its offers, destinations and packages (kinds only its fold writes). */
 export async function getPopularity(range: DayRange) {
-  const { offers, destinations, packages } = popularity(
-    await readCounters(getStore(), DEFAULT_JOURNEY, range.from, range.to, ["offer", "destination", "package"]),
-  );
+  const [counters, dimension] = await Promise.all([
+    readCounters(getStore(), DEFAULT_JOURNEY, range.from, range.to, ["offer", "destination", "package"]),
+    readCounters(getStore(), DEFAULT_JOURNEY, range.from, range.to, ["dimension", "dimension-label"]),
+  ]);
+  const { offers, destinations, packages } = popularity(counters);
+  // Destinations as places ("Malta (MLA)"): the names the journey's destination dimension learned from the events; a code never named stays a code.
+  const names = new Map(popularityAnswer(DEFAULT_JOURNEY, "destination", dimension, Number.MAX_SAFE_INTEGER).rows.map((r) => [r.value, r.label]));
   return {
     range,
+    place: (code: string) => names.get(code) ?? code,
     offers,
     destinations,
     packages,

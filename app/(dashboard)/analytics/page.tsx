@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import Link from "next/link";
+import { EmptyRange, isEmptyRange } from "@/components/analytics/empty-range";
 import { AnalyticsHeader, percent } from "@/components/analytics/analytics-header";
 import { OverviewChart } from "@/components/analytics/overview-chart";
 import { Card } from "@/components/ui/card";
@@ -27,43 +29,60 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
   await requireViewer("analytics.view");
   const { range, view } = await analyticsView(await searchParams);
   const { journey } = view;
-  const overview = await getOverview(journey, range);
-  const { totals, previousTotals: before, previous } = overview;
+  if (isEmptyRange(view)) {
+    return (
+      <div className="space-y-5">
+        <AnalyticsHeader current="overview" range={range} view={view} />
+        <EmptyRange path="/analytics" range={range} journey={journey} span={view.span} />
+      </div>
+    );
+  }
+  const overview = await getOverview(journey, range, view.span, view.unfinished);
+  const { totals, previousTotals: before, previous, comparison } = overview;
+  // No change against a period the store does not cover whole (or with today in the range): the note says why instead.
+  const delta = (node: ReactNode) => (comparison.compare ? node : null);
   // The sessions behind a number: this journey's, started in the range (or on one day).
-  const drill = (extra: Record<string, string>, days = range) => `/sessions?${rangeQuery(days, { journey: journey.name, ...extra })}`;
+  const drill = (extra: Record<string, string>, days = range) => `/sessions?${rangeQuery(days, { journey: journey.name, back: "overview", ...extra })}`;
   const word = (outcome: "completed" | "abandoned" | "browsed" | "live") => {
     const label = journey.outcomeLabel(undefined, outcome);
     return label.charAt(0).toUpperCase() + label.slice(1);
   };
   const count = (n: number) => n.toLocaleString("en-GB");
   const cards = [
-    { label: "Sessions", value: count(totals.sessions), delta: <Delta now={totals.sessions} before={before.sessions} />, href: drill({}) },
-    { label: "Users", value: count(totals.users), delta: <Delta now={totals.users} before={before.users} />, href: null },
+    { label: "Sessions", value: count(totals.sessions), delta: delta(<Delta now={totals.sessions} before={before.sessions} />), href: drill({}) },
+    { label: "Users", value: count(totals.users), delta: delta(<Delta now={totals.users} before={before.users} />), href: null },
     {
       label: word("completed"),
+      outcome: "completed" as const,
       value: count(totals.completed),
-      delta: <Delta now={totals.completed} before={before.completed} />,
+      delta: delta(<Delta now={totals.completed} before={before.completed} />),
       href: drill({ outcome: "completed" }),
     },
-    { label: "Conversion", value: percent(totals.conversion), delta: <Delta now={totals.conversion} before={before.conversion} asRate />, href: null },
+    { label: "Conversion", value: percent(totals.conversion), delta: delta(<Delta now={totals.conversion} before={before.conversion} asRate />), href: null },
     {
       label: word("abandoned"),
+      outcome: "abandoned" as const,
       value: count(totals.abandoned),
-      delta: <Delta now={totals.abandoned} before={before.abandoned} upIsGood={false} />,
+      delta: delta(<Delta now={totals.abandoned} before={before.abandoned} upIsGood={false} />),
       href: drill({ outcome: "abandoned" }),
     },
     {
       label: "Abandonment",
       value: percent(totals.abandonment),
-      delta: <Delta now={totals.abandonment} before={before.abandonment} asRate upIsGood={false} />,
+      delta: delta(<Delta now={totals.abandonment} before={before.abandonment} asRate upIsGood={false} />),
       href: null,
     },
-    { label: word("browsed"), value: count(overview.browsed), delta: null, href: drill({ outcome: "browsed" }) },
-    { label: word("live"), value: count(overview.live), delta: null, href: drill({ outcome: "live" }) },
+    { label: word("browsed"), value: count(overview.browsed), delta: null, href: drill({ outcome: "browsed" }), outcome: "browsed" as const },
+    { label: word("live"), value: count(overview.live), delta: null, href: drill({ outcome: "live" }), outcome: "live" as const },
   ];
   return (
     <div className="space-y-5">
       <AnalyticsHeader current="overview" range={range} view={view} />
+      {!comparison.compare && (
+        <p className="text-xs text-slate-500" data-testid="no-comparison">
+          Not compared with {previous.from} – {previous.to}: {comparison.why}.
+        </p>
+      )}
       <section aria-label="Totals" className="grid grid-cols-2 gap-3 md:grid-cols-4">
         {cards.map((c) => (
           <Card as="div" key={c.label} data-metric={c.label}>
@@ -77,6 +96,11 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
                 c.value
               )}
             </p>
+            {"outcome" in c && c.outcome && overview.finer[c.outcome].length > 0 && (
+              <p className="text-xs text-slate-600 dark:text-slate-300" data-testid="finer-outcomes">
+                of which {overview.finer[c.outcome].map((f) => `${count(f.count)} ${f.label}`).join(", ")}
+              </p>
+            )}
             <p className="text-xs">
               {c.delta ?? <span className="text-slate-400">in the range</span>}{" "}
               {c.delta && (
@@ -105,7 +129,10 @@ export default async function AnalyticsOverviewPage({ searchParams }: { searchPa
       >
         {overview.series.map((d) => (
           <Row key={d.day}>
-            <Cell dense>{d.day}</Cell>
+            <Cell dense>
+              {d.day}
+              {d.unfinished && <span className="ml-1 text-xs text-amber-700 dark:text-amber-400">so far</span>}
+            </Cell>
             <Cell dense numeric>
               <Link className="hover:underline" href={drill({}, { from: d.day, to: d.day })}>
                 {d.sessions}

@@ -56,6 +56,8 @@ const querySchema = z.object({
     .regex(/^[\w:>-]+$/)
     .optional()
     .catch(undefined),
+  // Which analytics report the drill-down came from: its back link returns there (not always to the funnel).
+  back: z.enum(["overview", "funnel", "popularity", "destinations", "paths"]).optional().catch(undefined),
   after: z
     .string()
     .regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z\|.{1,200}$/)
@@ -66,9 +68,32 @@ const querySchema = z.object({
 
 type Query = z.infer<typeof querySchema>;
 
+const BACK: Record<NonNullable<Query["back"]>, { path: string; label: string }> = {
+  overview: { path: "/analytics", label: "the overview" },
+  funnel: { path: "/analytics/funnel", label: "the funnel" },
+  popularity: { path: "/analytics/popularity", label: "popularity" },
+  destinations: { path: "/analytics/destinations", label: "destinations and offers" },
+  paths: { path: "/analytics/paths", label: "the paths" },
+};
+
 function href(query: Omit<Query, "after">, outcome: string | undefined, after?: string) {
   const params = new URLSearchParams();
-  for (const key of ["journey", "from", "to", "reached", "depth", "dropped", "reason", "dim", "value", "offer", "offerField", "metric", "path"] as const) {
+  for (const key of [
+    "journey",
+    "from",
+    "to",
+    "reached",
+    "depth",
+    "dropped",
+    "reason",
+    "dim",
+    "value",
+    "offer",
+    "offerField",
+    "metric",
+    "path",
+    "back",
+  ] as const) {
     if (query[key] !== undefined) params.set(key, String(query[key]));
   }
   if (outcome) params.set("outcome", outcome);
@@ -87,23 +112,26 @@ function describeFilter(q: Query, journey: JourneyDefinition<unknown> | null): s
       q.depth === 0 ? `that never reached “${steps[0]?.label ?? "the first step"}”` : `that reached “${steps[q.depth - 1]?.label}” and went no further`,
     );
   else if (q.reached !== undefined) parts.push(`that reached “${steps[q.reached - 1]?.label}”`);
-  if (q.dropped && !q.reason) parts.push("ended without completing");
-  if (q.reason) parts.push(`stopped: ${(journey ? dropReasonsOf(journey).find((r) => r.key === q.reason)?.label : undefined) ?? q.reason}`);
-  if (q.dim && q.value) parts.push(`${journey?.dimensions.find((d) => d.key === q.dim)?.label ?? q.dim} ${q.value}`);
+  if (q.dropped && !q.reason) parts.push("that ended without completing");
+  if (q.reason) parts.push(`that stopped: ${(journey ? dropReasonsOf(journey).find((r) => r.key === q.reason)?.label : undefined) ?? q.reason}`);
+  if (q.dim && q.value) parts.push(`with ${journey?.dimensions.find((d) => d.key === q.dim)?.label ?? q.dim} ${q.value}`);
   if (q.offer) {
     const what = q.offerField === "destination" ? `an offer in ${q.offer}` : q.offerField === "package" ? `a ${q.offer} offer` : `offer ${q.offer}`;
-    parts.push(`${q.metric === "bookings" ? "booked" : q.metric === "starts" ? "started booking" : "looked at"} ${what}`);
+    parts.push(`that ${q.metric === "bookings" ? "booked" : q.metric === "starts" ? "started booking" : "looked at"} ${what}`);
   }
-  if (q.path)
-    parts.push(
-      `path ${q.path
-        .split(">")
-        .map((k) => (k.startsWith("end:") ? `ended ${k.slice(4)}` : (steps.find((s) => s.key === k)?.label ?? k)))
-        .join(" → ")}`,
-    );
+  if (q.path) {
+    // "that went Search → Offer and ended browsed": the steps in order, then the ending in the journey's word.
+    const keys = q.path.split(">");
+    const end = keys.at(-1)?.startsWith("end:") ? keys.pop()!.slice(4) : null;
+    const said = (OUTCOMES as readonly string[]).includes(end ?? "") && journey ? journey.outcomeLabel(undefined, end as (typeof OUTCOMES)[number]) : end;
+    const went = keys.length > 0 ? `that went ${keys.map((k) => steps.find((s) => s.key === k)?.label ?? k).join(" → ")}` : "that reached no step";
+    parts.push(said ? `${went} and ended ${said}` : went);
+  }
   if (q.from || q.to) parts.push(q.from === q.to ? `started on ${q.from}` : `started ${q.from ?? "…"} to ${q.to ?? "…"}`);
   // The outcome tabs narrow a drill-down too: the total beside it says so.
-  if (parts.length > 0 && q.outcome) parts.push(`outcome ${q.outcome}`);
+  if (parts.length > 0 && q.outcome) parts.push(`that ended ${journey ? journey.outcomeLabel(undefined, q.outcome) : q.outcome}`);
+  // "of Holiday bookings that went …": the journey reads as part of the first clause, not a list item.
+  if (parts.length > 1 && parts[0]!.startsWith("of ")) parts.splice(0, 2, `${parts[0]} ${parts[1]}`);
   return parts.length > 0 ? parts.join(", ") : null;
 }
 
@@ -130,9 +158,11 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   };
   const [{ sessions, older }, total] = await Promise.all([listRecentSessions(filter, after), countSessions(filter)]);
   const filterText = describeFilter(query, journey);
-  const backToFunnel = new URLSearchParams(
+  // Back to the report the analyst came from (the funnel when a link did not say), same journey and days.
+  const back = BACK[query.back ?? "funnel"];
+  const backHref = `${back.path}?${new URLSearchParams(
     Object.entries({ journey: journeyName, from: query.from, to: query.to }).filter((e): e is [string, string] => e[1] !== undefined),
-  );
+  )}`;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
@@ -157,8 +187,8 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
             {filterText}.
           </span>
           {(query.from || query.to) && (
-            <Link href={`/analytics/funnel?${backToFunnel}`} className="underline">
-              Back to the funnel
+            <Link href={backHref} className="underline">
+              Back to {back.label}
             </Link>
           )}
           <Link href={href({}, outcome)} className="underline">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { EmptyRange, isEmptyRange } from "@/components/analytics/empty-range";
 import { AnalyticsHeader, percent } from "@/components/analytics/analytics-header";
 import { PopularityChart } from "@/components/analytics/popularity-chart";
 import { buttonClass } from "@/components/ui/button";
@@ -26,9 +27,17 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
   if (typeof params.journey === "string" && params.journey !== DEFAULT_JOURNEY)
     redirect(`/analytics/popularity?${new URLSearchParams(params as Record<string, string>)}`);
   const { range, view } = await analyticsView({ ...params, journey: DEFAULT_JOURNEY });
+  if (isEmptyRange(view)) {
+    return (
+      <div className="space-y-5">
+        <AnalyticsHeader current="destinations" range={range} view={view} />
+        <EmptyRange path="/analytics/destinations" range={range} journey={view.journey} span={view.span} />
+      </div>
+    );
+  }
   const sort = sortSchema.parse(params.sort);
-  const { destinations, offers, packages, viewedNotBooked, leastPopular } = await getPopularity(range);
-  const drill = (extra: Record<string, string>) => `/sessions?${rangeQuery(range, { journey: DEFAULT_JOURNEY, ...extra })}`;
+  const { destinations, offers, packages, viewedNotBooked, leastPopular, place } = await getPopularity(range);
+  const drill = (extra: Record<string, string>) => `/sessions?${rangeQuery(range, { journey: DEFAULT_JOURNEY, back: "destinations", ...extra })}`;
   const order = <T extends Record<(typeof SORTS)[number], number>>(rows: T[]) => [...rows].sort((a, b) => b[sort] - a[sort]);
   const sortLink = (key: (typeof SORTS)[number], label: string) => (
     <Link
@@ -46,7 +55,7 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
     <div className="space-y-5">
       <AnalyticsHeader current="destinations" range={range} view={view} extra={{ sort }} />
       <Card>
-        <PopularityChart rows={destinations} />
+        <PopularityChart rows={destinations.map((d) => ({ ...d, destination: place(d.destination) }))} />
       </Card>
       <div className="grid gap-3 md:grid-cols-3">
         <Card aria-label="Most popular" className="text-sm">
@@ -54,7 +63,7 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
           <ol className="mt-1 list-inside list-decimal space-y-0.5">
             {destinations.slice(0, 5).map((d) => (
               <li key={d.destination}>
-                {d.destination}: {plural(d.views, "view")}, {plural(d.bookings, "booking")}
+                {place(d.destination)}: {plural(d.views, "view")}, {plural(d.bookings, "booking")}
               </li>
             ))}
           </ol>
@@ -64,7 +73,7 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
           <ol className="mt-1 list-inside list-decimal space-y-0.5">
             {leastPopular.map((d) => (
               <li key={d.destination}>
-                {d.destination}: {plural(d.views, "view")}, {plural(d.bookings, "booking")}
+                {place(d.destination)}: {plural(d.views, "view")}, {plural(d.bookings, "booking")}
               </li>
             ))}
           </ol>
@@ -74,7 +83,7 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
           <ul className="mt-1 space-y-0.5">
             {viewedNotBooked.offers.map((o) => (
               <li key={o.offerId}>
-                {o.hotel} ({o.package}), {o.destination}: {plural(o.views, "view")}, {plural(o.bookings, "booking")} ({percent(o.conversion)})
+                {o.hotel} ({o.package}), {place(o.destination)}: {plural(o.views, "view")}, {plural(o.bookings, "booking")} ({percent(o.conversion)})
               </li>
             ))}
           </ul>
@@ -88,7 +97,7 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
       <DataTable label="Destinations" columns={head(["Destination", "Offers"])}>
         {order(destinations).map((d) => (
           <Row key={d.destination}>
-            <Cell className="font-medium">{d.destination}</Cell>
+            <Cell className="font-medium">{place(d.destination)}</Cell>
             <Cell className="tabular-nums">{d.offers}</Cell>
             {(["views", "starts", "bookings"] as const).map((metric) => (
               <Cell key={metric} numeric>
@@ -128,7 +137,7 @@ export default async function DestinationsPage({ searchParams }: { searchParams:
             <Cell>
               <span className="font-medium">{o.hotel}</span> <span className="text-slate-500">({o.package})</span>
             </Cell>
-            <Cell>{o.destination}</Cell>
+            <Cell>{place(o.destination)}</Cell>
             <Cell numeric>
               <Link className="hover:underline" href={drill({ offer: o.offerId, metric: "views" })} title="Sessions that looked at this offer">
                 {o.views}

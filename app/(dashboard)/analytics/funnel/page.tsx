@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EmptyRange, isEmptyRange } from "@/components/analytics/empty-range";
 import { AnalyticsHeader, formatSeconds, percent } from "@/components/analytics/analytics-header";
 import { FunnelChart } from "@/components/analytics/funnel-chart";
 import { buttonClass } from "@/components/ui/button";
@@ -34,8 +35,16 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
   const { journey } = view;
   // A breakdown by one of this journey's dimensions (another journey's key means none).
   const by = journey.dimensions.find((d) => d.key === params.by) ?? null;
+  if (isEmptyRange(view)) {
+    return (
+      <div className="space-y-5">
+        <AnalyticsHeader current="funnel" range={range} view={view} />
+        <EmptyRange path="/analytics/funnel" range={range} journey={journey} span={view.span} />
+      </div>
+    );
+  }
   const { rows, steps, breakdown, sessions: total } = await getFunnel(journey, range, by);
-  const sessions = (extra: Record<string, string | number>) => `/sessions?${rangeQuery(range, { journey: journey.name, ...extra })}`;
+  const sessions = (extra: Record<string, string | number>) => `/sessions?${rangeQuery(range, { journey: journey.name, back: "funnel", ...extra })}`;
   const funnelHref = (extra: Record<string, string | undefined>) => `/analytics/funnel?${rangeQuery(range, { journey: journey.name, ...extra })}`;
   if (steps.length === 0) {
     return (
@@ -97,7 +106,7 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
       </DataTable>
 
       {journey.dimensions.length > 0 && (
-        <section className="space-y-2">
+        <section id="breakdown" className="scroll-mt-4 space-y-2">
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <h2 className="font-semibold">Breakdown</h2>
             <FilterChips
@@ -105,7 +114,8 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
               items={[null, ...journey.dimensions].map((d) => ({
                 key: d?.key ?? "none",
                 text: d?.label ?? "none",
-                href: funnelHref({ by: d?.key }),
+                // To the breakdown itself: choosing one reloads the page, which would otherwise open at its top.
+                href: `${funnelHref({ by: d?.key })}#breakdown`,
                 current: d?.key === by?.key,
               }))}
             />
@@ -127,7 +137,8 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
                 <Row key={b.value}>
                   <Cell className="font-medium">
                     {b.label}
-                    {b.label !== b.value && <span className="ml-1 text-xs text-slate-500">{b.value}</span>}
+                    {/* "Malta (MLA)" names its code already */}
+                    {!b.label.includes(b.value) && <span className="ml-1 text-xs text-slate-500">{b.value}</span>}
                   </Cell>
                   {b.rows.map((r) => (
                     <Cell key={r.key} numeric>

@@ -1,11 +1,14 @@
 import { OUTCOMES, outcomeParam } from "@/lib/journeys/outcomes";
 import type { Metadata } from "next";
+import { z } from "zod";
 import Link from "next/link";
+import { EmptyRange, isEmptyRange } from "@/components/analytics/empty-range";
 import { AnalyticsHeader, percent } from "@/components/analytics/analytics-header";
 import { PathsSankey } from "@/components/analytics/paths-sankey";
 import { Card } from "@/components/ui/card";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { FilterChips } from "@/components/ui/filter-chips";
+import { pathGoesThrough, pathKey } from "@/lib/analytics/paths-report";
 import { rangeQuery } from "@/lib/analytics/range";
 import { analyticsView, getPaths } from "@/lib/data/analytics";
 import { requireViewer } from "@/lib/data/viewer";
@@ -14,14 +17,41 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Paths" };
 
 const outcomeSchema = outcomeParam.nullable().catch(null);
+/** A Sankey node or link clicked ("1:view_offer", "0:search~1:view_offer"): the table narrows to the paths through it. */
+const throughSchema = z
+  .string()
+  .regex(/^[\w:~-]{1,200}$/)
+  .nullable()
+  .catch(null);
 
 export default async function PathsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireViewer("analytics.view");
   const params = await searchParams;
   const { range, view } = await analyticsView(params);
   const { journey } = view;
+  if (isEmptyRange(view)) {
+    return (
+      <div className="space-y-5">
+        <AnalyticsHeader current="paths" range={range} view={view} />
+        <EmptyRange path="/analytics/paths" range={range} journey={journey} span={view.span} />
+      </div>
+    );
+  }
   const outcome = outcomeSchema.parse(params.outcome ?? null);
+  const through = throughSchema.parse(typeof params.through === "string" ? params.through : null);
   const { paths, sankey, labels } = await getPaths(journey, range, outcome);
+  const sessionsOf = (path: string) => `/sessions?${rangeQuery(range, { journey: journey.name, back: "paths", path })}`;
+  const pathsPage = (extra: Record<string, string | undefined>) =>
+    `/analytics/paths?${rangeQuery(range, { journey: journey.name, outcome: outcome ?? undefined, ...extra })}`;
+  // A click on the graph opens the sessions when one path goes through what was clicked, else the paths through it.
+  const hrefOf = (e: { key: string; paths: string[] }) => (e.paths.length === 1 ? sessionsOf(e.paths[0]!) : `${pathsPage({ through: e.key })}#paths`);
+  const drawn = {
+    nodes: sankey.nodes.map((n) => ({ ...n, href: hrefOf(n) })),
+    links: sankey.links.map((l) => ({ ...l, href: hrefOf(l) })),
+  };
+  const shown = through ? paths.filter((p) => pathGoesThrough(p, through)) : paths;
+  const throughName = through && (sankey.links.find((l) => l.key === through) ?? sankey.nodes.find((n) => n.key === through));
+  const nameOf = (key: string) => sankey.nodes.find((n) => n.key === key)?.name ?? key;
   const word = (o: string) => ((OUTCOMES as readonly string[]).includes(o) ? journey.outcomeLabel(undefined, o as (typeof OUTCOMES)[number]) : o);
   return (
     <div className="space-y-5">
@@ -36,30 +66,37 @@ export default async function PathsPage({ searchParams }: { searchParams: Promis
         }))}
       />
       <Card>
-        <PathsSankey data={sankey} />
+        <PathsSankey data={drawn} />
       </Card>
-      {paths.length > 0 && (
-        <DataTable label="Common paths" columns={["Path", "Ended", ["Sessions", "text-right"], ["Share", "text-right"]]} stacked>
-          {paths.map((p) => (
-            <Row key={`${p.steps.join(">")}>${p.outcome}`} stacked>
-              <Cell className="block font-medium sm:table-cell sm:font-normal">
-                {p.steps.length > 0 ? p.steps.map((s) => labels[s] ?? s).join(" → ") : "(no step of the funnel)"}
-              </Cell>
-              <Cell label="Ended">{word(p.outcome)}</Cell>
-              <Cell numeric label="Sessions">
-                <Link
-                  className="text-amber-700 hover:underline dark:text-amber-400"
-                  href={`/sessions?${rangeQuery(range, { journey: journey.name, path: [...p.steps, `end:${p.outcome}`].join(">") })}`}
-                >
-                  {p.count.toLocaleString("en-GB")}
-                </Link>
-              </Cell>
-              <Cell numeric label="Share">
-                {percent(p.share)}
-              </Cell>
-            </Row>
-          ))}
-        </DataTable>
+      {through && throughName && (
+        <p className="text-sm" data-testid="paths-through">
+          Paths through {through.includes("~") ? through.split("~").map(nameOf).join(" → ") : nameOf(through)}: {shown.length} of {paths.length}.{" "}
+          <Link className="text-amber-700 underline dark:text-amber-400" href={pathsPage({})}>
+            Show every path
+          </Link>
+        </p>
+      )}
+      {shown.length > 0 && (
+        <div id="paths" className="scroll-mt-4">
+          <DataTable label="Common paths" columns={["Path", "Ended", ["Sessions", "text-right"], ["Share", "text-right"]]} stacked>
+            {shown.map((p) => (
+              <Row key={`${p.steps.join(">")}>${p.outcome}`} stacked>
+                <Cell className="block font-medium sm:table-cell sm:font-normal">
+                  {p.steps.length > 0 ? p.steps.map((s) => labels[s] ?? s).join(" → ") : "(no step of the funnel)"}
+                </Cell>
+                <Cell label="Ended">{word(p.outcome)}</Cell>
+                <Cell numeric label="Sessions">
+                  <Link className="text-amber-700 hover:underline dark:text-amber-400" href={sessionsOf(pathKey(p))}>
+                    {p.count.toLocaleString("en-GB")}
+                  </Link>
+                </Cell>
+                <Cell numeric label="Share">
+                  {percent(p.share)}
+                </Cell>
+              </Row>
+            ))}
+          </DataTable>
+        </div>
       )}
     </div>
   );

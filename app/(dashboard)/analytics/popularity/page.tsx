@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EmptyRange, isEmptyRange } from "@/components/analytics/empty-range";
 import { AnalyticsHeader, percent } from "@/components/analytics/analytics-header";
 import { DimensionChart } from "@/components/analytics/dimension-chart";
 import { Card } from "@/components/ui/card";
@@ -23,6 +24,14 @@ export default async function PopularityPage({ searchParams }: { searchParams: P
   const params = await searchParams;
   const { range, view } = await analyticsView(params);
   const { journey } = view;
+  if (isEmptyRange(view)) {
+    return (
+      <div className="space-y-5">
+        <AnalyticsHeader current="popularity" range={range} view={view} />
+        <EmptyRange path="/analytics/popularity" range={range} journey={journey} span={view.span} />
+      </div>
+    );
+  }
   const dimension = journey.dimensions.find((d) => d.key === params.dimension) ?? journey.dimensions[0] ?? null;
   if (!dimension) {
     return (
@@ -34,7 +43,8 @@ export default async function PopularityPage({ searchParams }: { searchParams: P
   }
   const rows = await getDimensionPopularity(journey, range, dimension.key);
   const completedWord = capital(journey.outcomeLabel(undefined, "completed"));
-  const sessions = (extra: Record<string, string>) => `/sessions?${rangeQuery(range, { journey: journey.name, dim: dimension.key, ...extra })}`;
+  const sessions = (extra: Record<string, string>) =>
+    `/sessions?${rangeQuery(range, { journey: journey.name, dim: dimension.key, back: "popularity", ...extra })}`;
   return (
     <div className="space-y-5">
       <AnalyticsHeader current="popularity" range={range} view={view} extra={{ dimension: dimension.key }} />
@@ -62,7 +72,8 @@ export default async function PopularityPage({ searchParams }: { searchParams: P
           <Row key={r.value} data-value={r.value} stacked>
             <Cell className="block font-medium sm:table-cell">
               {r.label}
-              {r.label !== r.value && <span className="ml-1 text-xs text-slate-500">{r.value}</span>}
+              {/* "Malta (MLA)" names its code already */}
+              {!r.label.includes(r.value) && <span className="ml-1 text-xs text-slate-500">{r.value}</span>}
             </Cell>
             <Cell numeric label="Sessions">
               <Link className={link} href={sessions({ value: r.value })}>
