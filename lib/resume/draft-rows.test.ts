@@ -4,6 +4,7 @@ import { bookingDraftRows } from "./draft-rows";
 
 const draft: ResumeChoice = {
   destination: "Malta (MLA)",
+  destinationCode: "MLA",
   offerId: "OF-1",
   hotel: "Vista Resort",
   package: "half-board",
