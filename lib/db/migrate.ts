@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { BUILT_IN_FOLDS } from "../journeys/built-in-folds";
 import type { DatabaseTarget } from "./database-url";
 
 // The migration runner: the plain-SQL files in prisma/migrations/<provider>/, applied in file-name
@@ -40,6 +41,17 @@ function checkApplied(migration: Migration, appliedChecksum: string | undefined)
   return true;
 }
 
+/**
+ * A live generation that has folded nothing in a store that holds nothing (a new store) was folded
+ * by no fold at all: it takes this code's built-in fold versions, so a new store does not start by
+ * folding its nothing again as a release. Any other store keeps the versions it was folded with,
+ * and the server's start re-folds it when they are not this code's (lib/sessions/generations/release.ts).
+ */
+const STAMP_NEW_STORE = (patch: string) => `UPDATE "journey_generations" SET "definitions" = ${patch}
+  WHERE "state" = 'live' AND "position" = 0 AND NOT EXISTS (SELECT 1 FROM "events")`;
+
+const codeFoldVersions = () => JSON.stringify(Object.fromEntries(BUILT_IN_FOLDS.map((f) => [f.key, f.version])));
+
 const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS "_rewind_migrations" (
   "name" TEXT NOT NULL PRIMARY KEY, "checksum" TEXT NOT NULL, "applied_at" TEXT NOT NULL)`;
 
@@ -66,6 +78,7 @@ function migrateSqlite(filePath: string, migrations: Migration[]): string[] {
         record.run(migration.name, migration.checksum, new Date().toISOString());
         applied.push(migration.name);
       }
+      db.prepare(STAMP_NEW_STORE(`json_patch("definitions", ?)`)).run(codeFoldVersions());
     }).immediate();
     return applied;
   } finally {
@@ -90,6 +103,7 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
       await client.query(`INSERT INTO "_rewind_migrations" VALUES ($1, $2, $3)`, [migration.name, migration.checksum, new Date().toISOString()]);
       applied.push(migration.name);
     }
+    await client.query(STAMP_NEW_STORE(`"definitions" || $1::jsonb`), [codeFoldVersions()]);
     await client.query("COMMIT");
     return applied;
   } catch (error) {

@@ -8,6 +8,7 @@ import { createTestStore, testProviders, type TestStore } from "../testing/test-
 import { applyDefinition } from "./apply-definition";
 import { DefinitionConflictError, definitionHistory } from "./definition-store";
 import { listJourneySummaries } from "./journey-list";
+import { BOOKING_FOLD_VERSION } from "../journeys/built-in-folds";
 
 const SHOP = readFileSync("lib/testing/fixtures/shop-journey.json", "utf8");
 const shopWith = (change: (doc: Record<string, unknown>) => void) => {
@@ -84,7 +85,7 @@ describe.each(testProviders())("a journey version whose build fails, on %s", (pr
     if (!applied.applied) throw new Error("not applied");
     const build = buildUntilSwitched(t.store, applied.generation.id, { catalog: failingOnOrders(CARTED_COMPLETES) });
     await expect(build).rejects.toBeInstanceOf(GenerationBuildError);
-    expect((await liveGeneration(t.store)).definitions).toEqual({ shop: 1, "@booking": 1 });
+    expect((await liveGeneration(t.store)).definitions).toEqual({ shop: 1, "@booking": BOOKING_FOLD_VERSION });
     expect(await outcomes(t)).toEqual(v1);
     const summary = await shopSummary(t);
     expect(summary).toMatchObject({ version: 2, liveVersion: 1 });
@@ -102,7 +103,7 @@ describe.each(testProviders())("a journey version whose build fails, on %s", (pr
     });
     const applied = await applyDefinition(t.store, other, "cli");
     if (!applied.applied) throw new Error("not applied");
-    expect(applied.generation.definitions).toEqual({ "other-shop": 1, shop: 1, "@booking": 1 });
+    expect(applied.generation.definitions).toEqual({ "other-shop": 1, shop: 1, "@booking": BOOKING_FOLD_VERSION });
     await buildUntilSwitched(t.store, applied.generation.id);
     expect((await shopSummary(t)).build).toMatchObject({ state: "failed", version: 2, liveVersion: 1 });
   });

@@ -4,7 +4,7 @@
  * models). The server's start then folds the store again with it in a new generation and switches
  * it in once caught up (lib/sessions/generations/release.ts); pages show the old one meanwhile.
  */
-export const BOOKING_FOLD_VERSION = 1;
+export const BOOKING_FOLD_VERSION = 2;
 
 /** A built-in journey's fold, as a generation's definitions map records it (`{"@booking": 1}`). */
 export interface BuiltInFold {
