@@ -18,6 +18,7 @@ export function EventExplorer({
   initialPage,
   selectedEvent,
   canReveal,
+  typeSuggestion,
 }: {
   filter: Record<string, string>;
   problems: string[];
@@ -25,6 +26,8 @@ export function EventExplorer({
   initialPage: ExplorerPage;
   selectedEvent: CloudEventJson | null;
   canReveal: boolean;
+  /** a plain word no stored type is (payment): the pattern that finds its types */
+  typeSuggestion: { pattern: string; matches: number } | null;
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -87,6 +90,18 @@ export function EventExplorer({
       {problems.length > 0 && (
         <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           Ignored: {problems.join("; ")}
+        </p>
+      )}
+      {typeSuggestion && (
+        <p
+          role="note"
+          className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
+        >
+          No stored type is exactly “{filter.type}” (a plain type matches exactly).{" "}
+          <a className="font-medium underline" href={`/events?${new URLSearchParams({ ...filter, type: typeSuggestion.pattern })}`}>
+            Filter by {typeSuggestion.pattern}
+          </a>{" "}
+          ({typeSuggestion.matches} type{typeSuggestion.matches === 1 ? "" : "s"}).
         </p>
       )}
       <div className={`grid gap-4 ${selected ? "lg:grid-cols-[minmax(0,1fr)_28rem]" : ""}`}>

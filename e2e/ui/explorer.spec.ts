@@ -47,3 +47,23 @@ test("a bound that is not a date is ignored, by the page and by its live updates
   await expect(page.getByText("Live (reconnecting…)")).toHaveCount(0);
   expect(failures).toEqual([]);
 });
+
+test("the type filter takes a family from the visible picker, and a plain word is offered the pattern that finds its types", async ({ page, request }) => {
+  const tag = uniqueTag("picker");
+  await appendBatch(request, [
+    cloudEvent({ id: `${tag}-1`, type: `${tag}.payment.failed`, subject: `pay/${tag}`, userid: `${tag}-user` }),
+    cloudEvent({ id: `${tag}-2`, type: `${tag}.payment.succeeded`, subject: `pay/${tag}`, userid: `${tag}-user` }),
+  ]);
+  await page.goto(`/events?user=${tag}-user`);
+  const rows = page.getByRole("table", { name: "Events" }).getByRole("row");
+  // A family of the store's types, picked from the list in view: applied at once, the user filter kept.
+  await page.getByLabel("Types in the store").selectOption(`${tag}.*`);
+  await expect(page).toHaveURL(new RegExp(`type=${tag}\\.\\*`));
+  await expect(page).toHaveURL(new RegExp(`user=${tag}-user`));
+  await expect(rows.filter({ hasText: `${tag}.payment.` })).toHaveCount(2);
+  // "payment" typed as a word is no stored type: exact matching finds nothing, and says which pattern would.
+  await page.goto(`/events?user=${tag}-user&type=payment`);
+  await expect(page.getByText("No events match these filters.")).toBeVisible();
+  await page.getByRole("link", { name: "Filter by *payment*" }).click();
+  await expect(rows.filter({ hasText: `${tag}.payment.` })).toHaveCount(2);
+});
