@@ -39,8 +39,11 @@ export function EventExplorer({
   const [selected, setSelected] = useState<CloudEventJson | null>(selectedEvent);
   const [freshFrom] = useState(initialPage.head);
   const [arrived, setArrived] = useState(0);
+  const [streamNames, setStreamNames] = useState(initialPage.streamNames);
+  const addStreamNames = (more: Record<string, string>) => setStreamNames((known) => ({ ...known, ...more }));
 
-  const tail = useLiveTail(filter, head, live, (newer, newHead) => {
+  const tail = useLiveTail(filter, head, live, (newer, newHead, names) => {
+    addStreamNames(names);
     setEvents((current) => [...newer, ...current]);
     setArrived((n) => n + newer.length);
     setHead(newHead);
@@ -49,6 +52,7 @@ export function EventExplorer({
   const older = useMutation({
     mutationFn: () => explorerReads.older(filter, events[events.length - 1]?.position ?? 0),
     onSuccess: (page) => {
+      addStreamNames(page.streamNames);
       setEvents((current) => [...current, ...page.events]);
       setHasOlder(page.hasOlder);
     },
@@ -109,6 +113,8 @@ export function EventExplorer({
           events={events}
           selected={selected?.position ?? null}
           freshFrom={freshFrom}
+          streamNames={streamNames}
+          byUser={Boolean(filter.user?.trim())}
           onSelect={select}
           footer={
             <div className="flex items-center justify-center gap-3 border-t border-slate-100 dark:border-slate-800 p-3 text-sm text-slate-500">

@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { appendBatch, cloudEvent, uniqueTag } from "../support/seed";
+import { seedUserSession } from "../support/seed-session";
+import { signedInAs, viewerIdOf } from "../support/signed-in";
+import { E2E_USERS } from "../support/users";
 
 test("the explorer lists, filters and opens an event, and shows live updates", async ({ page, request }) => {
   const tag = uniqueTag("explorer");
@@ -66,4 +69,26 @@ test("the type filter takes a family from the visible picker, and a plain word i
   await expect(page.getByText("No events match these filters.")).toBeVisible();
   await page.getByRole("link", { name: "Filter by *payment*" }).click();
   await expect(rows.filter({ hasText: `${tag}.payment.` })).toHaveCount(2);
+});
+
+test("a user's view includes their events that carry no user id, marked as joined, and an audit stream says whose it is", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const tag = uniqueTag("joined");
+  await appendBatch(request, [
+    cloudEvent({ id: `${tag}-1`, type: `${tag}.booking.started`, subject: `booking/${tag}`, userid: `${tag}-user`, correlationid: `FL-${tag}` }),
+    // The payment service's callback knows the booking's flow only.
+    cloudEvent({ id: `${tag}-2`, type: `${tag}.payment.succeeded`, subject: `payment/${tag}`, correlationid: `FL-${tag}` }),
+  ]);
+  await page.goto(`/events?user=${tag}-user`);
+  const rows = page.getByRole("table", { name: "Events" }).getByRole("row");
+  await expect(rows.filter({ hasText: `${tag}.booking.started` })).toContainText(`${tag}-user`);
+  await expect(rows.filter({ hasText: `${tag}.payment.succeeded` })).toContainText("joined");
+
+  const agent = await signedInAs("agent", baseURL!);
+  await agent.get(`/users/${(await seedUserSession(request)).user}`);
+  await page.goto(`/events?stream=${encodeURIComponent(`rewind/audit/${await viewerIdOf(agent)}`)}`);
+  await expect(rows.nth(1)).toContainText(`audit of ${E2E_USERS.agent.email}`);
 });

@@ -45,7 +45,7 @@ export const DASHBOARD_OPERATIONS: ApiOperation[] = [
     query: newerEventsQuerySchema.extend(explorerFilterSchema.shape),
     answer: {
       description: "the events and where the next poll continues",
-      schema: z.object({ events: z.array(cloudEventAnswer), head: z.number().int() }),
+      schema: z.object({ events: z.array(cloudEventAnswer), head: z.number().int(), streamNames: z.record(z.string(), z.string()) }),
     },
   },
   {
@@ -55,7 +55,12 @@ export const DASHBOARD_OPERATIONS: ApiOperation[] = [
     query: olderEventsQuerySchema.extend(explorerFilterSchema.shape),
     answer: {
       description: "the page",
-      schema: z.object({ events: z.array(cloudEventAnswer), head: z.number().int(), hasOlder: z.boolean() }),
+      schema: z.object({
+        events: z.array(cloudEventAnswer),
+        head: z.number().int(),
+        hasOlder: z.boolean(),
+        streamNames: z.record(z.string(), z.string()).meta({ description: "who each audit stream on the page is" }),
+      }),
     },
   },
   {
