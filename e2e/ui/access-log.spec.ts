@@ -91,3 +91,11 @@ test.describe("as an admin, the access log's filters and export", () => {
     }
   });
 });
+
+test("the admin's users page shows each user's last sign-in", async ({ page }) => {
+  await page.goto("/admin/users");
+  // This test's own sign-in (e2e/setup) is the admin's newest one.
+  const me = page.getByRole("table", { name: "Dashboard users" }).getByRole("row").filter({ hasText: E2E_USERS.admin.email });
+  await expect(me).not.toContainText("none kept");
+  await expect(me.getByRole("cell").nth(4)).toHaveText(/\d/);
+});
