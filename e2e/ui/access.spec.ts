@@ -253,6 +253,12 @@ test.describe("as an admin", () => {
     await page.getByRole("button", { name: "Save a new version" }).click();
     await expect(page.getByRole("status")).toContainText(`${type}: + nickname`);
     await expect(page.getByRole("list", { name: "Policy history" })).toContainText(E2E_USERS.admin.email);
+    // The newest version opens on its readable diff from the one before: the added path, marked added.
+    const changes = page
+      .getByRole("list", { name: "Policy history" })
+      .getByRole("region", { name: /^Changes in v\d+$/ })
+      .first();
+    await expect(changes.locator('[data-diff="added"]', { hasText: '"nickname"' })).toHaveCount(1);
     await expect.poll(read, { timeout: 5_000 }).toEqual({ nickname: maskValue("Shadowfax"), city: "Leeds" });
 
     await editor.fill('{ "fields": { "x": ["a..b"] }, "patterns": [] }');

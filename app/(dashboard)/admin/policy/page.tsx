@@ -28,7 +28,8 @@ export default async function AdminPolicyPage() {
             <PolicyEditor initial={JSON.stringify(current.policy, null, 2)} />
           </ActionForm>
         </div>
-        <VersionHistory label="Policy history" history={history} />
+        {/* Each version with its document: the history shows the readable line diff from the one before. */}
+        <VersionHistory label="Policy history" history={history.map((v) => ({ ...v, document: v.policy }))} />
       </section>
     </div>
   );
