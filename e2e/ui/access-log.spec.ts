@@ -63,9 +63,10 @@ test.describe("as an admin, the access log's filters and export", () => {
     await page.getByLabel("Action").selectOption("customer.viewed");
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page).toHaveURL(/action=customer\.viewed/);
-    const rows = page.getByRole("table", { name: "Access log" }).getByRole("row");
-    await expect(rows).toHaveCount(2); // the header and the agent's one look
-    await expect(rows.nth(1)).toContainText(E2E_USERS.agent.email);
+    const rows = page.getByRole("table", { name: "Access log" }).locator("tbody tr");
+    await expect(rows.filter({ hasText: E2E_USERS.agent.email })).toHaveCount(1);
+    const shown = await rows.count();
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-action")))).toEqual(Array(shown).fill("customer.viewed"));
 
     const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
     expect(href).toContain("action=customer.viewed");
@@ -73,8 +74,9 @@ test.describe("as an admin, the access log's filters and export", () => {
     expect(response.headers()["content-type"]).toContain("text/csv");
     const lines = (await response.text()).trimEnd().split("\r\n");
     expect(lines[0]).toBe("at,viewer,viewer_role,action,what,customer,session,opened,reason,position");
-    expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`${E2E_USERS.agent.email},agent,customer.viewed`);
+    // The same rows as the page, one line each after the header.
+    expect(lines).toHaveLength(shown + 1);
+    expect(lines.filter((l) => l.includes(`${E2E_USERS.agent.email},agent,customer.viewed`))).toHaveLength(1);
     // A key is nobody here: the export is the dashboard's own.
     expect((await request.get(href!, { headers: serviceAuth })).status()).toBe(401);
   });
