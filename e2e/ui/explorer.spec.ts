@@ -17,7 +17,7 @@ test("the explorer lists, filters and opens an event, and shows live updates", a
   await expect(rows.filter({ hasText: `${tag}.booked` })).toHaveCount(1);
 
   // Filter by type through the form: only the matching event stays.
-  await page.getByLabel("Type").fill(`${tag}.booked`);
+  await page.getByLabel("Type", { exact: true }).fill(`${tag}.booked`);
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(new RegExp(`type=${tag}.booked`));
   await expect(rows.filter({ hasText: `${tag}.searched` })).toHaveCount(0);
