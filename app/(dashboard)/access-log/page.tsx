@@ -12,7 +12,7 @@ import { requireViewer } from "@/lib/data/viewer";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Access log" };
 
-const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950";
+const input = "max-w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950";
 
 /** Who looked at which customer's data, when, and why: read from the audit streams in the event store. */
 export default async function AccessLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
