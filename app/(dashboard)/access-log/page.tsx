@@ -12,7 +12,7 @@ import { requireViewer } from "@/lib/data/viewer";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Access log" };
 
-const input = "max-w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950";
+const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950";
 
 /** Who looked at which customer's data, when, and why: read from the audit streams in the event store. */
 export default async function AccessLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -41,7 +41,7 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
         </label>
         <label className="space-y-1">
           <span className="block text-xs text-slate-500">Viewer</span>
-          <select name="viewer" defaultValue={query.viewer ?? ""} className={input}>
+          <select name="viewer" defaultValue={query.viewer ?? ""} className={`w-72 ${input}`}>
             <option value="">anyone</option>
             {/* Everyone on record, dashboard users and service keys alike, most recent first. */}
             {viewers.map((v) => (
@@ -53,7 +53,7 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
         </label>
         <label className="space-y-1">
           <span className="block text-xs text-slate-500">Action</span>
-          <select name="action" defaultValue={query.action ?? ""} className={input}>
+          <select name="action" defaultValue={query.action ?? ""} className={`w-72 ${input}`}>
             <option value="">any</option>
             {Object.entries(AUDIT_ACTIONS).map(([action, label]) => (
               <option key={action} value={action}>
