@@ -4,8 +4,11 @@ import type { Viewer } from "@/lib/access/viewer";
 import { SignOutButton } from "./auth/sign-out-button";
 import { CustomerSearchBox } from "./users/customer-search-box";
 
+// Below lg the sections wrap onto rows of their own: a sideways-scrolling row hid the last
+// sections on a 390 px phone ("Inte…") with nothing to say more were there.
 const SECTION_LIST =
-  "order-last -mx-2 flex w-full items-center gap-1 overflow-x-auto whitespace-nowrap text-sm md:order-none md:mx-0 md:w-auto md:overflow-visible xl:gap-4";
+  "order-last -mx-2 flex w-full flex-wrap items-center gap-x-1 gap-y-0.5 whitespace-nowrap text-sm lg:order-none lg:mx-0 lg:w-auto lg:flex-nowrap xl:gap-4";
+
 /** The dashboard's sections, each shown to the roles that may open it. */
 const SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: "/users", label: "Customers", permission: "users.find" },
@@ -21,8 +24,8 @@ export function NavBar({ viewer, sectionsShown = true }: { viewer: Extract<Viewe
   const sections = SECTIONS.filter((s) => sectionsShown && viewer && can(viewer.role, s.permission));
   return (
     <header className="border-b border-slate-200 bg-slate-900 text-slate-100 dark:border-slate-800 print:hidden">
-      {/* On a phone the sections take a second row of their own, scrolling sideways if they must. */}
-      <nav aria-label="Main" className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 md:h-12 md:flex-nowrap md:py-0">
+      {/* On a phone or a narrow window the sections take rows of their own under the brand. */}
+      <nav aria-label="Main" className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 lg:h-12 lg:flex-nowrap lg:py-0">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
           <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-amber-400" />
           Rewind

@@ -18,6 +18,7 @@ export function EventExplorer({
   initialPage,
   selectedEvent,
   canReveal,
+  typeSuggestion,
 }: {
   filter: Record<string, string>;
   problems: string[];
@@ -25,6 +26,8 @@ export function EventExplorer({
   initialPage: ExplorerPage;
   selectedEvent: CloudEventJson | null;
   canReveal: boolean;
+  /** a plain word no stored type is (payment): the pattern that finds its types */
+  typeSuggestion: { pattern: string; matches: number } | null;
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -36,8 +39,11 @@ export function EventExplorer({
   const [selected, setSelected] = useState<CloudEventJson | null>(selectedEvent);
   const [freshFrom] = useState(initialPage.head);
   const [arrived, setArrived] = useState(0);
+  const [streamNames, setStreamNames] = useState(initialPage.streamNames);
+  const addStreamNames = (more: Record<string, string>) => setStreamNames((known) => ({ ...known, ...more }));
 
-  const tail = useLiveTail(filter, head, live, (newer, newHead) => {
+  const tail = useLiveTail(filter, head, live, (newer, newHead, names) => {
+    addStreamNames(names);
     setEvents((current) => [...newer, ...current]);
     setArrived((n) => n + newer.length);
     setHead(newHead);
@@ -46,6 +52,7 @@ export function EventExplorer({
   const older = useMutation({
     mutationFn: () => explorerReads.older(filter, events[events.length - 1]?.position ?? 0),
     onSuccess: (page) => {
+      addStreamNames(page.streamNames);
       setEvents((current) => [...current, ...page.events]);
       setHasOlder(page.hasOlder);
     },
@@ -89,11 +96,25 @@ export function EventExplorer({
           Ignored: {problems.join("; ")}
         </p>
       )}
+      {typeSuggestion && (
+        <p
+          role="note"
+          className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
+        >
+          No stored type is exactly “{filter.type}” (a plain type matches exactly).{" "}
+          <a className="font-medium underline" href={`/events?${new URLSearchParams({ ...filter, type: typeSuggestion.pattern })}`}>
+            Filter by {typeSuggestion.pattern}
+          </a>{" "}
+          ({typeSuggestion.matches} type{typeSuggestion.matches === 1 ? "" : "s"}).
+        </p>
+      )}
       <div className={`grid gap-4 ${selected ? "lg:grid-cols-[minmax(0,1fr)_28rem]" : ""}`}>
         <EventTable
           events={events}
           selected={selected?.position ?? null}
           freshFrom={freshFrom}
+          streamNames={streamNames}
+          byUser={Boolean(filter.user?.trim())}
           onSelect={select}
           footer={
             <div className="flex items-center justify-center gap-3 border-t border-slate-100 dark:border-slate-800 p-3 text-sm text-slate-500">

@@ -20,6 +20,8 @@ export function EventTable({
   events,
   selected,
   freshFrom,
+  streamNames,
+  byUser,
   onSelect,
   footer,
 }: {
@@ -27,6 +29,10 @@ export function EventTable({
   selected: number | null;
   /** rows with a position above this arrived live and are highlighted */
   freshFrom: number;
+  /** who an audit stream is, by stream */
+  streamNames: Record<string, string>;
+  /** filtered by a user: a row without a user id was joined to them by its correlation id */
+  byUser: boolean;
   onSelect: (event: CloudEventJson) => void;
   footer?: React.ReactNode;
 }) {
@@ -78,9 +84,30 @@ export function EventTable({
                   {event.type}
                 </td>
                 <td className="truncate px-3 text-xs" title={String(event.subject ?? event.source)}>
-                  {String(event.subject ?? event.source)} <span className="text-slate-400">v{event.streamversion}</span>
+                  {streamNames[String(event.subject)] ? (
+                    <>
+                      <span className="font-medium">audit of {streamNames[String(event.subject)]}</span>{" "}
+                      <span className="text-slate-400">{String(event.subject)}</span>
+                    </>
+                  ) : (
+                    String(event.subject ?? event.source)
+                  )}{" "}
+                  <span className="text-slate-400">v{event.streamversion}</span>
                 </td>
-                <td className="truncate px-3 text-xs">{typeof event.userid === "string" ? event.userid : "—"}</td>
+                <td className="truncate px-3 text-xs">
+                  {typeof event.userid === "string" ? (
+                    event.userid
+                  ) : byUser ? (
+                    <span
+                      className="rounded bg-sky-100 px-1.5 py-0.5 text-sky-800 dark:bg-sky-950 dark:text-sky-200"
+                      title={`no user id: joined to this user by correlation id ${String(event.correlationid ?? "")}`}
+                    >
+                      joined
+                    </span>
+                  ) : (
+                    "—"
+                  )}
+                </td>
                 <td className="truncate px-3 text-xs text-slate-500">{event.source}</td>
               </tr>
             );

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
+import { typeFamilies } from "@/lib/explorer/explorer-filter";
 
 const INPUT =
   "rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1 text-sm font-normal text-slate-900 dark:text-slate-100 " +
@@ -21,18 +22,23 @@ const FIELDS = [
 /** The explorer's filters; applying them navigates, so every filtered view is a deep link. */
 export function FilterBar({ filter, types }: { filter: Record<string, string>; types: string[] }) {
   const router = useRouter();
-  const apply = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
+  const go = (form: HTMLFormElement, type?: string) => {
     const params = new URLSearchParams();
-    for (const [name, value] of new FormData(e.currentTarget)) {
-      if (typeof value === "string" && value.trim() !== "") params.set(name, value.trim());
+    for (const [name, value] of new FormData(form)) {
+      if (name !== "pick" && typeof value === "string" && value.trim() !== "") params.set(name, value.trim());
     }
+    if (type) params.set("type", type);
     router.push(`/events${params.size > 0 ? `?${params}` : ""}`);
   };
+  const apply = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    go(e.currentTarget);
+  };
+  const families = typeFamilies(types);
   return (
     <form onSubmit={apply} role="search" aria-label="Filter events" className="flex flex-wrap items-end gap-2">
       {FIELDS.map((f) => (
-        <label key={f.name} className="flex flex-col text-xs font-medium text-slate-600">
+        <label key={f.name} className="flex flex-col text-xs font-medium text-slate-600 dark:text-slate-400">
           {f.label}
           <input
             name={f.name}
@@ -43,6 +49,27 @@ export function FilterBar({ filter, types }: { filter: Record<string, string>; t
           />
         </label>
       ))}
+      {/* The store's types in view (a datalist alone went unnoticed): a pick applies at once, the other filters kept. */}
+      <label className="flex flex-col text-xs font-medium text-slate-600 dark:text-slate-400">
+        Types in the store
+        <select name="pick" value="" onChange={(e) => e.target.value && go(e.currentTarget.form!, e.target.value)} className={`mt-1 w-52 ${INPUT}`}>
+          <option value="">pick a type ({types.length})…</option>
+          <optgroup label="Families">
+            {families.map((f) => (
+              <option key={f} value={f}>
+                {f}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Types">
+            {types.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+      </label>
       <datalist id="event-types">
         {types.map((t) => (
           <option key={t} value={t} />

@@ -225,6 +225,9 @@ test.describe("as an admin", () => {
     await revoke.click();
     await page.reload();
     await expect(page.getByRole("row").filter({ hasText: name })).not.toContainText("revoked");
+    // Its state, when it was made, and (appends not being recorded per key) that its use is not.
+    await expect(page.getByRole("row").filter({ hasText: name })).toContainText("active");
+    await expect(page.getByRole("row").filter({ hasText: name })).toContainText("not recorded");
     expect((await post("/holidays/payment")).status()).toBe(200);
     page.once("dialog", (dialog) => {
       expect(dialog.message()).toContain(name);
@@ -239,9 +242,10 @@ test.describe("as an admin", () => {
     const tag = uniqueTag("policy");
     const user = `usr-${tag}`;
     const type = `e2e.policy.${tag.replace(/[^a-z0-9]/g, "")}`;
-    await appendBatch(request, [cloudEvent({ id: tag, type, subject: `policy/${tag}`, userid: user, data: { nickname: "Shadowfax", city: "Leeds" } })]);
+    const nickname = `Shadowfax ${tag}`; // this run's own: the page must never show it once it is personal
+    await appendBatch(request, [cloudEvent({ id: tag, type, subject: `policy/${tag}`, userid: user, data: { nickname, city: "Leeds" } })]);
     const read = async () => (await (await request.get(`/api/streams/${encodeURIComponent(`policy/${tag}`)}`, { headers: serviceAuth })).json()).events[0].data;
-    expect(await read()).toEqual({ nickname: "Shadowfax", city: "Leeds" });
+    expect(await read()).toEqual({ nickname, city: "Leeds" });
 
     await page.goto("/admin/policy");
     const editor = page.getByLabel("Policy (JSON)");
@@ -250,7 +254,17 @@ test.describe("as an admin", () => {
     await page.getByRole("button", { name: "Save a new version" }).click();
     await expect(page.getByRole("status")).toContainText(`${type}: + nickname`);
     await expect(page.getByRole("list", { name: "Policy history" })).toContainText(E2E_USERS.admin.email);
-    await expect.poll(read, { timeout: 5_000 }).toEqual({ nickname: maskValue("Shadowfax"), city: "Leeds" });
+    // The newest version opens on its readable diff from the one before: the added path, marked added.
+    const changes = page
+      .getByRole("list", { name: "Policy history" })
+      .getByRole("region", { name: /^Changes in v\d+$/ })
+      .first();
+    await expect(changes.locator('[data-diff="added"]', { hasText: '"nickname"' })).toHaveCount(1);
+    await expect.poll(read, { timeout: 5_000 }).toEqual({ nickname: maskValue(nickname), city: "Leeds" });
+    // The page previews what the version in force masks on the newest events: masked data only, never the raw value.
+    await page.reload();
+    await expect(page.getByRole("region", { name: "Policy preview" })).toContainText("on the newest events");
+    expect(await page.content()).not.toContain(nickname);
 
     await editor.fill('{ "fields": { "x": ["a..b"] }, "patterns": [] }');
     await page.getByRole("button", { name: "Save a new version" }).click();

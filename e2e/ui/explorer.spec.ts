@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { appendBatch, cloudEvent, uniqueTag } from "../support/seed";
+import { seedUserSession } from "../support/seed-session";
+import { signedInAs, viewerIdOf } from "../support/signed-in";
+import { E2E_USERS } from "../support/users";
 
 test("the explorer lists, filters and opens an event, and shows live updates", async ({ page, request }) => {
   const tag = uniqueTag("explorer");
@@ -14,7 +17,7 @@ test("the explorer lists, filters and opens an event, and shows live updates", a
   await expect(rows.filter({ hasText: `${tag}.booked` })).toHaveCount(1);
 
   // Filter by type through the form: only the matching event stays.
-  await page.getByLabel("Type").fill(`${tag}.booked`);
+  await page.getByLabel("Type", { exact: true }).fill(`${tag}.booked`);
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(new RegExp(`type=${tag}.booked`));
   await expect(rows.filter({ hasText: `${tag}.searched` })).toHaveCount(0);
@@ -46,4 +49,46 @@ test("a bound that is not a date is ignored, by the page and by its live updates
   await expect(page.getByRole("table", { name: "Events" })).toContainText(`e2e/${tag}`, { timeout: 10_000 });
   await expect(page.getByText("Live (reconnecting…)")).toHaveCount(0);
   expect(failures).toEqual([]);
+});
+
+test("the type filter takes a family from the visible picker, and a plain word is offered the pattern that finds its types", async ({ page, request }) => {
+  const tag = uniqueTag("picker");
+  await appendBatch(request, [
+    cloudEvent({ id: `${tag}-1`, type: `${tag}.payment.failed`, subject: `pay/${tag}`, userid: `${tag}-user` }),
+    cloudEvent({ id: `${tag}-2`, type: `${tag}.payment.succeeded`, subject: `pay/${tag}`, userid: `${tag}-user` }),
+  ]);
+  await page.goto(`/events?user=${tag}-user`);
+  const rows = page.getByRole("table", { name: "Events" }).getByRole("row");
+  // A family of the store's types, picked from the list in view: applied at once, the user filter kept.
+  await page.getByLabel("Types in the store").selectOption(`${tag}.*`);
+  await expect(page).toHaveURL(new RegExp(`type=${tag}\\.\\*`));
+  await expect(page).toHaveURL(new RegExp(`user=${tag}-user`));
+  await expect(rows.filter({ hasText: `${tag}.payment.` })).toHaveCount(2);
+  // "payment" typed as a word is no stored type: exact matching finds nothing, and says which pattern would.
+  await page.goto(`/events?user=${tag}-user&type=payment`);
+  await expect(page.getByText("No events match these filters.")).toBeVisible();
+  await page.getByRole("link", { name: "Filter by *payment*" }).click();
+  await expect(rows.filter({ hasText: `${tag}.payment.` })).toHaveCount(2);
+});
+
+test("a user's view includes their events that carry no user id, marked as joined, and an audit stream says whose it is", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const tag = uniqueTag("joined");
+  await appendBatch(request, [
+    cloudEvent({ id: `${tag}-1`, type: `${tag}.booking.started`, subject: `booking/${tag}`, userid: `${tag}-user`, correlationid: `FL-${tag}` }),
+    // The payment service's callback knows the booking's flow only.
+    cloudEvent({ id: `${tag}-2`, type: `${tag}.payment.succeeded`, subject: `payment/${tag}`, correlationid: `FL-${tag}` }),
+  ]);
+  await page.goto(`/events?user=${tag}-user`);
+  const rows = page.getByRole("table", { name: "Events" }).getByRole("row");
+  await expect(rows.filter({ hasText: `${tag}.booking.started` })).toContainText(`${tag}-user`);
+  await expect(rows.filter({ hasText: `${tag}.payment.succeeded` })).toContainText("joined");
+
+  const agent = await signedInAs("agent", baseURL!);
+  await agent.get(`/users/${(await seedUserSession(request)).user}`);
+  await page.goto(`/events?stream=${encodeURIComponent(`rewind/audit/${await viewerIdOf(agent)}`)}`);
+  await expect(rows.nth(1)).toContainText(`audit of ${E2E_USERS.agent.email}`);
 });

@@ -58,6 +58,14 @@ test("an auditor keeps the digest, verifies the store against it, and sees an ed
   await verifier.getByRole("button", { name: "Verify every event" }).click();
   await expect(verifier.getByRole("alert")).toContainText("digest must look like rewind-digest:v1:");
 
+  // A made-up digest naming an event the store holds: one problem for the one cause, nothing to open.
+  const [, , kept] = digest.split(":");
+  await verifier.getByLabel(/A digest you kept/).fill(`rewind-digest:v1:${kept}:${"A".repeat(43)}`);
+  await verifier.getByRole("button", { name: "Verify every event" }).click();
+  await expect(verifier.getByRole("status")).toContainText(`1 problem in`);
+  await expect(verifier.getByRole("status").getByRole("listitem")).toHaveText(/^the digest does not match the store at event \d+:/);
+  await expect(verifier.getByRole("status").getByRole("link")).toHaveCount(0);
+
   // Someone with the database's own rights edits the event's data.
   const position = editStoredEvent(tag, { amount: 1 });
   try {

@@ -49,6 +49,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "/api/analytics/popularity": { kind: "api", read: "analytics.view" },
   "/api/analytics/overview": { kind: "api", read: "analytics.view" },
   "/access-log": { kind: "page", permission: "access-log.view" },
+  "/access-log/export": { kind: "dashboard-read", permission: "access-log.view" },
   "/admin/users": { kind: "page", permission: "admin.manage" },
   "/admin/keys": { kind: "page", permission: "admin.manage" },
   "/admin/policy": { kind: "page", permission: "admin.manage" },

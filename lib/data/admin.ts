@@ -5,7 +5,9 @@ import { listApiKeys, createApiKey, revokeApiKey } from "../auth/api-keys";
 import { getAuth } from "../auth/better-auth";
 import { createDashboardUser, newTemporaryPassword, resetPassword } from "../auth/dashboard-users";
 import type { KeyKind } from "../auth/key-material";
+import { auditStream } from "../audit/audit-event";
 import { getStore } from "../db/prisma";
+import { readLastEventsOf } from "../eventstore/read";
 import type { PersonalDataPolicy } from "../privacy/policy";
 import { forgetMasker, policyHistory, readPolicy, savePolicy } from "../privacy/policy-store";
 
@@ -14,6 +16,28 @@ export async function listDashboardUsers() {
     orderBy: { createdAt: "asc" },
     select: { id: true, email: true, name: true, role: true, banned: true, mustChangePassword: true, createdAt: true },
   });
+}
+
+/**
+ * Each dashboard user's newest sign-in, by user id: the newest sign-in session kept. Signing out
+ * (or a password reset, or disabling) removes a user's sessions, so a user who signed out since
+ * has none: the page says so rather than showing a date it does not know.
+ */
+export async function lastSignIns(): Promise<Map<string, Date>> {
+  const rows = await getStore().db.authSession.groupBy({ by: ["userId"], _max: { createdAt: true } });
+  return new Map(rows.flatMap((r) => (r._max.createdAt ? [[r.userId, r._max.createdAt] as const] : [])));
+}
+
+/**
+ * Each API key's newest audited read, by key id: a service key's looks at customer data are on
+ * record in its audit stream. Appends are not recorded per key, so a producer key has none.
+ */
+export async function lastAuditedUse(keyIds: readonly number[]): Promise<Map<number, Date>> {
+  const last = await readLastEventsOf(
+    getStore(),
+    keyIds.map((id) => auditStream(`key:${id}`)),
+  );
+  return new Map(last.map((e) => [Number(e.stream.slice(auditStream("key:").length)), e.occurredAt]));
 }
 
 /** Invites a user: an account with a temporary password the admin passes on (shown once). */

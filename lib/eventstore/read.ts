@@ -1,5 +1,7 @@
+import { dialectOf } from "../db/dialect";
 import type { Store } from "../db/prisma";
 import { sql } from "../db/sql";
+import { streamVersionsQuery, type StreamVersionRow } from "./lookups";
 import type { Prisma, StoredEvent } from "../generated/sqlite/client";
 
 export type { StoredEvent };
@@ -13,16 +15,22 @@ export interface FeedFilter {
   userid?: string;
   stream?: string;
   correlationid?: string;
+  /**
+   * With `userid`: also the events that carry no user id on these correlation ids (a payment
+   * callback knows the booking's flow, not the customer), so a user's view misses none of theirs.
+   */
+  joinedCorrelationIds?: readonly string[];
   /** event time bounds, inclusive from, exclusive to */
   from?: Date;
   to?: Date;
 }
 
 function whereOf(filter: FeedFilter): Prisma.StoredEventWhereInput {
+  const joined = filter.userid !== undefined && filter.joinedCorrelationIds?.length ? [...filter.joinedCorrelationIds] : null;
   return {
     type: typeof filter.type === "string" || filter.type === undefined ? filter.type : { in: [...filter.type] },
     source: filter.source,
-    userid: filter.userid,
+    ...(joined ? { OR: [{ userid: filter.userid }, { userid: null, correlationid: { in: joined } }] } : { userid: filter.userid }),
     stream: filter.stream,
     correlationid: filter.correlationid,
     occurredAt: filter.from || filter.to ? { gte: filter.from, lt: filter.to } : undefined,
@@ -101,4 +109,27 @@ export async function readEventsAt(store: Store, positions: readonly number[]): 
     for (const r of await store.db.storedEvent.findMany({ where: { position: { in: chunk } } })) byPosition.set(Number(r.position), r);
   }
   return positions.flatMap((p) => byPosition.get(p) ?? []);
+}
+
+/**
+ * The correlation ids this user's events carry, those of their newest events first (at most
+ * `limit`): what joins the events of theirs that carry no user id. One GROUP BY on the user index.
+ */
+export async function readCorrelationIdsOfUser(store: Store, userid: string, limit = 500): Promise<string[]> {
+  const rows = await store.db.storedEvent.groupBy({
+    by: ["correlationid"],
+    where: { userid, correlationid: { not: null } },
+    orderBy: { _max: { position: "desc" } },
+    take: limit,
+  });
+  return rows.flatMap((r) => (r.correlationid === null ? [] : [r.correlationid]));
+}
+
+/** The newest event of each of these streams, for those that exist: two statements, whatever the number. */
+export async function readLastEventsOf(store: Store, streams: readonly string[]): Promise<StoredEvent[]> {
+  if (streams.length === 0) return [];
+  const heads = await store.db.$queryRaw<StreamVersionRow[]>(streamVersionsQuery(dialectOf(store.target.provider), [...new Set(streams)]));
+  const found = heads.filter((h) => h.version !== null);
+  if (found.length === 0) return [];
+  return store.db.storedEvent.findMany({ where: { OR: found.map((h) => ({ stream: h.stream, streamVersion: Number(h.version) })) } });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { maskValue } from "../privacy/mask";
-import { readExplorerFilter, toFeedFilter } from "./explorer-filter";
+import { readExplorerFilter, suggestTypePattern, toFeedFilter, typeFamilies } from "./explorer-filter";
 
 describe("readExplorerFilter", () => {
   it("reads every filter from the URL and drops empty ones", () => {
@@ -57,5 +57,26 @@ describe("the type filter's patterns (the product's glob syntax)", () => {
     expect(resolve("*jane*")).toEqual([]);
     expect(resolve("x/*")).toEqual(["x/jane.doe@example.com"]);
     expect(resolve(`${maskValue("x/jane.doe@example.com")}`)).toBe(maskValue("x/jane.doe@example.com")); // a plain type stays exact
+  });
+});
+
+describe("the type picker and the pattern offered for a plain word", () => {
+  const stored = ["payment.payment.succeeded", "shop.payment.failed", "search.destination.viewed", "legacy"];
+  const suggest = (type: string) => suggestTypePattern(readExplorerFilter({ type }).filter, stored);
+
+  it("offers one family per first segment, sorted, and none for a type without a dot", () => {
+    expect(typeFamilies(stored)).toEqual(["payment.*", "search.*", "shop.*"]);
+  });
+
+  it("offers *word* for a plain word the store holds no type of, counting the types it finds", () => {
+    expect(suggest("payment")).toEqual({ pattern: "*payment*", matches: 2 });
+    // A plain loop over the stored types agrees with the count.
+    expect(suggest("payment")?.matches).toBe(stored.filter((t) => t.includes("payment")).length);
+  });
+
+  it("offers nothing for a stored type, a pattern already, or a word no type contains", () => {
+    expect(suggest("legacy")).toBeNull();
+    expect(suggest("payment.*")).toBeNull();
+    expect(suggest("refund")).toBeNull();
   });
 });

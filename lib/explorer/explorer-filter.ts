@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FeedFilter } from "../eventstore/read";
-import { globListMatches, isGlob, parseGlobList } from "../glob/glob";
+import { globListMatches, globMatches, isGlob, parseGlobList } from "../glob/glob";
 
 const text = z
   .string()
@@ -79,4 +79,24 @@ export function readExplorerFilter(params: Record<string, string | string[] | un
   const problems = result.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
   for (const issue of result.error.issues) delete raw[String(issue.path[0])];
   return { filter: explorerFilterSchema.parse(raw), problems };
+}
+
+/**
+ * The type picker's families: one `<prefix>.*` per first segment the store's types share, so a
+ * whole service's events (`payment.*`, `shop.*`) is one pick.
+ */
+export function typeFamilies(types: readonly string[]): string[] {
+  return [...new Set(types.filter((t) => t.includes(".")).map((t) => `${t.slice(0, t.indexOf("."))}.*`))].sort();
+}
+
+/**
+ * A plain type the store holds no event of is still matched exactly (a type yet to come, for the
+ * live tail), but "payment" typed as a word usually means "the payment events": the pattern that
+ * finds them, when there is one, to offer beside the empty list.
+ */
+export function suggestTypePattern(filter: ExplorerFilter, types: readonly string[]): { pattern: string; matches: number } | null {
+  if (filter.type === undefined || typeFilterIsPattern(filter) || types.includes(filter.type)) return null;
+  const pattern = `*${filter.type}*`;
+  const matches = types.filter((t) => globMatches(pattern, t)).length;
+  return matches > 0 ? { pattern, matches } : null;
 }

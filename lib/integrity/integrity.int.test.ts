@@ -137,6 +137,13 @@ describe.each(testProviders())("the tamper-evidence chain on %s", (provider) => 
     expect(rewritten.problems.at(-1)).toMatchObject({ kind: "digest", position: digest.position, expected: digest.link });
     expect((rewritten.problems.at(-1) as { found: string | null }).found).not.toBeNull();
 
+    // A made-up digest naming an event the store holds: one problem, not a second "not held" one.
+    const fake = { position: digest.position - 10, link: "A".repeat(43) };
+    const faked = await verifyStore(t.store, { digest: fake });
+    expect(faked.problems.filter((p) => p.kind === "digest")).toEqual([
+      { kind: "digest", position: fake.position, expected: fake.link, found: expect.any(String) },
+    ]);
+
     // Someone removes the newest events: the kept digest names an event that is gone.
     await exec(t.store, `DELETE FROM "events" WHERE "position" > ${digest.position - 3}`);
     const shortened = await verifyStore(t.store, { digest });

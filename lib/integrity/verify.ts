@@ -67,7 +67,11 @@ export function verifyPage(v: Verification, rows: readonly VerifiedRow[]): Verif
     v.head = { position: row.position, link: row.chainHash };
     if (v.digest && row.position === v.digest.position) {
       if (row.chainHash === v.digest.link) v.digestMatched = true;
-      else report(v, { kind: "digest", position: row.position, expected: v.digest.link, found: row.chainHash });
+      else {
+        report(v, { kind: "digest", position: row.position, expected: v.digest.link, found: row.chainHash });
+        // One digest, one problem: the events after it must not report it again as "not held".
+        v.digest = null;
+      }
     }
   }
   return v;
@@ -75,7 +79,8 @@ export function verifyPage(v: Verification, rows: readonly VerifiedRow[]): Verif
 
 /** The end of the store: a digest past its last event means events were removed from its end. */
 export function finishVerification(v: Verification): Verification {
-  if (v.digest && !v.digestMatched && !v.problems.some((p) => p.kind === "digest")) {
+  // A digest already reported was set aside (v.digest null), even past the kept list's limit.
+  if (v.digest && !v.digestMatched) {
     report(v, { kind: "digest", position: v.digest.position, expected: v.digest.link, found: null });
   }
   return v;
@@ -92,7 +97,7 @@ export function describeProblem(p: IntegrityProblem): string {
     case "digest":
       return p.found === null
         ? `the digest names event ${p.position}, which the store does not hold: events were removed up to or past it, or the digest is not from this store`
-        : `the digest names event ${p.position} with link ${p.expected}, ` +
-            `the store has ${p.found}: the chain up to it was rewritten, or the digest was copied wrong`;
+        : `the digest does not match the store at event ${p.position}: the chain up to it was rewritten, ` +
+            "or the digest was copied wrong or taken from another store";
   }
 }

@@ -3,52 +3,37 @@ import { Button } from "@/components/ui/button";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import Link from "next/link";
-import { z } from "zod";
 import { formatWallClock } from "@/components/replay/format-time";
+import { accessLogFilterOf, accessLogParams, accessLogQuerySchema } from "@/lib/audit/access-log-query";
 import { AUDIT_ACTIONS } from "@/lib/audit/audit-event";
-import { listDashboardUsers } from "@/lib/data/admin";
-import { readAccessLog } from "@/lib/data/audit";
+import { listAuditViewers, readAccessLog } from "@/lib/data/audit";
 import { requireViewer } from "@/lib/data/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Access log" };
-
-const day = z
-  .string()
-  .regex(/^\d{4}-\d\d-\d\d$/)
-  .optional()
-  .catch(undefined);
-const querySchema = z.object({
-  customer: z.string().trim().min(1).max(200).optional().catch(undefined),
-  viewer: z.string().trim().min(1).max(200).optional().catch(undefined),
-  from: day,
-  to: day,
-  before: z.coerce.number().int().positive().optional().catch(undefined),
-});
 
 const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950";
 
 /** Who looked at which customer's data, when, and why: read from the audit streams in the event store. */
 export default async function AccessLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireViewer("access-log.view");
-  const query = querySchema.parse(await searchParams);
-  const [log, users] = await Promise.all([
-    readAccessLog({
-      customer: query.customer,
-      viewerId: query.viewer,
-      from: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
-      // "to" is a whole day, inclusive.
-      to: query.to ? new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000) : undefined,
-      before: query.before,
-    }),
-    listDashboardUsers(),
-  ]);
-  const olderParams = new URLSearchParams(
-    Object.entries({ ...query, before: log.older ?? undefined }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
-  );
+  const query = accessLogQuerySchema.parse(await searchParams);
+  const [log, viewers] = await Promise.all([readAccessLog(accessLogFilterOf(query)), listAuditViewers()]);
+  const olderParams = accessLogParams({ ...query, before: log.older ?? undefined });
+  const exportParams = accessLogParams({ ...query, before: undefined });
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">Access log</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-xl font-semibold">Access log</h1>
+        {/* The rows these filters select (every page of them), as the page shows them: masked, formula-guarded. */}
+        <a
+          href={`/access-log/export${exportParams.size > 0 ? `?${exportParams}` : ""}`}
+          download
+          className="text-sm text-amber-700 underline dark:text-amber-400"
+        >
+          Export CSV
+        </a>
+      </div>
       <form className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter the access log">
         <label className="space-y-1">
           <span className="block text-xs text-slate-500">Customer viewed (user id)</span>
@@ -56,14 +41,25 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
         </label>
         <label className="space-y-1">
           <span className="block text-xs text-slate-500">Viewer</span>
-          <select name="viewer" defaultValue={query.viewer ?? ""} className={input}>
+          <select name="viewer" defaultValue={query.viewer ?? ""} className={`w-72 ${input}`}>
             <option value="">anyone</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.email}
+            {/* Everyone on record, dashboard users and service keys alike, most recent first. */}
+            {viewers.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.label} ({v.role})
               </option>
             ))}
-            <option value="env:REWIND_API_KEY">service key REWIND_API_KEY</option>
+          </select>
+        </label>
+        <label className="space-y-1">
+          <span className="block text-xs text-slate-500">Action</span>
+          <select name="action" defaultValue={query.action ?? ""} className={`w-72 ${input}`}>
+            <option value="">any</option>
+            {Object.entries(AUDIT_ACTIONS).map(([action, label]) => (
+              <option key={action} value={action}>
+                {label}
+              </option>
+            ))}
           </select>
         </label>
         <label className="space-y-1">

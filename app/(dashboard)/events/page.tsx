@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { EventExplorer } from "@/components/explorer/event-explorer";
 import { getEventAt, getExplorerPage, listEventTypes } from "@/lib/data/explorer";
-import { readExplorerFilter } from "@/lib/explorer/explorer-filter";
+import { readExplorerFilter, suggestTypePattern } from "@/lib/explorer/explorer-filter";
 import { requireViewer } from "@/lib/data/viewer";
 import { can } from "@/lib/access/roles";
 
@@ -30,6 +30,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
       initialPage={page}
       selectedEvent={selectedEvent}
       canReveal={can(viewer.role, "personal-data.reveal")}
+      typeSuggestion={suggestTypePattern(filter, types)}
     />
   );
 }

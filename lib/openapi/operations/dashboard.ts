@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { newerEventsQuerySchema, olderEventsQuerySchema, replayBlockQuerySchema, replayFromQuerySchema } from "../../api/query-schemas";
+import { accessLogQuerySchema } from "../../audit/access-log-query";
 import { explorerFilterSchema } from "../../explorer/explorer-filter";
 import type { ApiOperation } from "../api-operation";
 import { cloudEventAnswer } from "../answers/common";
@@ -44,7 +45,7 @@ export const DASHBOARD_OPERATIONS: ApiOperation[] = [
     query: newerEventsQuerySchema.extend(explorerFilterSchema.shape),
     answer: {
       description: "the events and where the next poll continues",
-      schema: z.object({ events: z.array(cloudEventAnswer), head: z.number().int() }),
+      schema: z.object({ events: z.array(cloudEventAnswer), head: z.number().int(), streamNames: z.record(z.string(), z.string()) }),
     },
   },
   {
@@ -54,7 +55,12 @@ export const DASHBOARD_OPERATIONS: ApiOperation[] = [
     query: olderEventsQuerySchema.extend(explorerFilterSchema.shape),
     answer: {
       description: "the page",
-      schema: z.object({ events: z.array(cloudEventAnswer), head: z.number().int(), hasOlder: z.boolean() }),
+      schema: z.object({
+        events: z.array(cloudEventAnswer),
+        head: z.number().int(),
+        hasOlder: z.boolean(),
+        streamNames: z.record(z.string(), z.string()).meta({ description: "who each audit stream on the page is" }),
+      }),
     },
   },
   {
@@ -112,5 +118,16 @@ export const EXPORT_OPERATIONS: ApiOperation[] = [
       schema: z.string(),
     },
     errors: ["not_found"],
+  },
+  {
+    route: "/access-log/export",
+    method: "GET",
+    summary: "The access log as filtered on its page, as CSV (newest first, masked as the page shows it, at most 10,000 rows)",
+    query: accessLogQuerySchema.omit({ before: true }),
+    answer: {
+      description: "the rows; a text cell a spreadsheet would run as a formula starts with an apostrophe",
+      contentType: "text/csv",
+      schema: z.string(),
+    },
   },
 ];

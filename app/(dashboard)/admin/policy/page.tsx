@@ -3,7 +3,9 @@ import { ActionForm } from "@/components/admin/action-form";
 import { PolicyEditor } from "@/components/admin/policy-editor";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { VersionHistory } from "@/components/admin/version-history";
+import { PolicyPreview } from "@/components/admin/policy-preview";
 import { getPolicyAndHistory } from "@/lib/data/admin";
+import { previewPolicy } from "@/lib/data/policy-preview";
 import { requireViewer } from "@/lib/data/viewer";
 import { savePolicyAction } from "@/lib/actions/admin";
 
@@ -12,7 +14,7 @@ export const metadata: Metadata = { title: "Personal-data policy" };
 
 export default async function AdminPolicyPage() {
   await requireViewer("admin.manage");
-  const { current, history } = await getPolicyAndHistory();
+  const [{ current, history }, preview] = await Promise.all([getPolicyAndHistory(), previewPolicy()]);
   return (
     <div className="space-y-5">
       <AdminTabs current="/admin/policy" />
@@ -27,8 +29,10 @@ export default async function AdminPolicyPage() {
           <ActionForm action={savePolicyAction} label="Save a new version">
             <PolicyEditor initial={JSON.stringify(current.policy, null, 2)} />
           </ActionForm>
+          <PolicyPreview version={current.version} rows={preview} />
         </div>
-        <VersionHistory label="Policy history" history={history} />
+        {/* Each version with its document: the history shows the readable line diff from the one before. */}
+        <VersionHistory label="Policy history" history={history.map((v) => ({ ...v, document: v.policy }))} />
       </section>
     </div>
   );

@@ -9,7 +9,7 @@ import { ActionForm } from "@/components/admin/action-form";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { formatWallClock } from "@/components/replay/format-time";
 import { PERMISSIONS, ROLES, permissionsOf } from "@/lib/access/roles";
-import { listDashboardUsers } from "@/lib/data/admin";
+import { lastSignIns, listDashboardUsers } from "@/lib/data/admin";
 import { requireViewer } from "@/lib/data/viewer";
 import { inviteUser, resetPasswordAction, setUserDisabled, setUserRole } from "@/lib/actions/admin";
 
@@ -21,7 +21,7 @@ const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:b
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireViewer("admin.manage");
   const { refused } = await searchParams;
-  const users = await listDashboardUsers();
+  const [users, signIns] = await Promise.all([listDashboardUsers(), lastSignIns()]);
   return (
     <div className="space-y-5">
       <AdminTabs current="/admin/users" />
@@ -31,7 +31,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         </Notice>
       )}
       <section className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <DataTable label="Dashboard users" columns={["User", "Role", "Status", "Password", "Since"]} className="self-start">
+        <DataTable label="Dashboard users" columns={["User", "Role", "Status", "Password", "Last sign-in", "Since"]} className="self-start">
           {users.map((u) => {
             const self = u.id === admin.id;
             return (
@@ -105,6 +105,13 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                     >
                       <input type="hidden" name="userId" value={u.id} />
                     </ActionForm>
+                  )}
+                </Cell>
+                <Cell className="text-xs text-slate-500">
+                  {signIns.has(u.id) ? (
+                    formatWallClock(signIns.get(u.id)!.getTime())
+                  ) : (
+                    <span title="no sign-in kept: never signed in, or signed out since (signing out removes the session)">none kept</span>
                   )}
                 </Cell>
                 <Cell className="text-xs text-slate-500">{formatWallClock(u.createdAt.getTime())}</Cell>
