@@ -1,7 +1,6 @@
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { z } from "zod";
-import { openLink } from "@/lib/data/resume";
-import { bookingDraftRows, type DraftRow } from "@/lib/resume/draft-rows";
+import { openOrRefuse } from "../open-or-refuse";
 import { DraftCard } from "@/components/resume/draft-card";
 
 /** A change that stops the booking from going on, and one the customer should only know of. */
@@ -30,14 +29,8 @@ export default async function ResumePage({ params }: { params: Promise<{ token: 
   // Next has decoded the segment already; a token is base64url, so nothing needs decoding again.
   const token = tokenSchema.safeParse((await params).token);
   if (!token.success) notFound();
-  const opened = await openLink(token.data);
-  if (!opened.ok) {
-    if (opened.problem === "tampered" || opened.problem === "unknown") notFound();
-    forbidden();
-  }
+  const { opened, booking, rows } = await openOrRefuse(token.data);
   const { resume } = opened.answer;
-  const booking = resume.chosen !== undefined;
-  const rows: DraftRow[] = resume.chosen ? bookingDraftRows(resume.chosen) : Object.entries(opened.chosen);
   return (
     <article className="space-y-5">
       <header className="space-y-1">

@@ -1,7 +1,6 @@
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { z } from "zod";
-import { openLink } from "@/lib/data/resume";
-import { bookingDraftRows, type DraftRow } from "@/lib/resume/draft-rows";
+import { openOrRefuse } from "../open-or-refuse";
 import { DraftCard } from "@/components/resume/draft-card";
 import { Card } from "@/components/ui/card";
 
@@ -32,14 +31,8 @@ function receivedFields(continueUrl: string | null, token: string): [string, str
 export default async function ContinuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = querySchema.safeParse(await searchParams);
   if (!query.success) notFound();
-  const opened = await openLink(query.data.token, Date.now(), "resume-link.continued");
-  if (!opened.ok) {
-    if (opened.problem === "tampered" || opened.problem === "unknown") notFound();
-    forbidden();
-  }
+  const { opened, booking, rows } = await openOrRefuse(query.data.token, "resume-link.continued");
   const { resume } = opened.answer;
-  const booking = resume.chosen !== undefined;
-  const rows: DraftRow[] = resume.chosen ? bookingDraftRows(resume.chosen) : Object.entries(opened.chosen);
   const received = receivedFields(opened.continueUrl, query.data.token);
   const app = booking ? "the booking app" : "the journey's own app";
   return (
