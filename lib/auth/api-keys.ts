@@ -73,7 +73,7 @@ export async function createApiKey(
 export async function listApiKeys(store: Store) {
   return store.db.apiKey.findMany({
     orderBy: { id: "desc" },
-    select: { id: true, name: true, kind: true, prefix: true, source: true, types: true, createdAt: true, createdBy: true, revokedAt: true },
+    select: { id: true, name: true, kind: true, prefix: true, source: true, types: true, createdAt: true, createdBy: true, revokedAt: true, lastUsedAt: true },
   });
 }
 

@@ -4,6 +4,7 @@ import { feedQuerySchema, parseQuery } from "@/lib/api/query-schemas";
 import { requireKey, requireKeyScope, requireServiceOrRole } from "@/lib/data/api-access";
 import { checkIngestRate } from "@/lib/data/ingest-limits";
 import { appendIncomingEvents, listFeedEvents } from "@/lib/data/events";
+import { noteKeyUse } from "@/lib/data/key-use";
 import { ingestLimits } from "@/lib/ingest/limits";
 import { parseIngestRequest } from "@/lib/ingest/parse-request";
 import { isCrossSite } from "@/lib/net/cross-site";
@@ -19,6 +20,8 @@ export const POST = handle(async (request: Request) => {
   requireKeyScope(caller, events);
   checkIngestRate(caller.keyId, events.length);
   const results = await appendIncomingEvents(events);
+  // After the append has let go of its lock; at most one write a minute per key, and never a reason to fail.
+  await noteKeyUse(caller);
   return Response.json({
     results: results.map((r) => ({ position: r.position, streamversion: r.streamVersion, duplicate: r.duplicate })),
   });
