@@ -1,8 +1,6 @@
 import { formatWallClock } from "@/components/replay/format-time";
-import { Badge } from "@/components/ui/badge";
-import { buttonClass } from "@/components/ui/button";
-import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { RevocableBadge, RevokeForm } from "@/components/ui/revocable";
 import { revokeResumeLinkAction } from "@/lib/actions/users";
 import type { linksWithStatusOf } from "@/lib/data/resume-link-status";
 import { opensInWords } from "@/lib/users/resume-link-status";
@@ -18,16 +16,7 @@ export function ResumeLinksTable({ links, customer }: { links: LinkRow[]; custom
         // Status and opens first: on a phone the table scrolls sideways, and what became of the link shows without it.
         <Row key={l.id}>
           <Cell dense className="text-xs">
-            {l.link.state === "active" ? (
-              <Badge tone="emerald">active</Badge>
-            ) : l.link.state === "expired" ? (
-              <Badge tone="slate">expired</Badge>
-            ) : (
-              <span>
-                <Badge tone="rose">revoked</Badge> {when(l.link.at)}
-                {l.link.by ? ` by ${l.link.by}` : ""}
-              </span>
-            )}
+            <RevocableBadge state={l.link} when={when} />
           </Cell>
           <Cell dense className="text-xs">
             {opensInWords(l.opens, when)}
@@ -43,13 +32,11 @@ export function ResumeLinksTable({ links, customer }: { links: LinkRow[]; custom
           </Cell>
           <Cell dense className="text-right">
             {l.link.state === "active" && (
-              <form action={revokeResumeLinkAction}>
-                <input type="hidden" name="linkId" value={l.id} />
-                <input type="hidden" name="userId" value={customer} />
-                <ConfirmButton question="Revoke this resume link? The customer can no longer open it." className={buttonClass("danger")}>
-                  Revoke
-                </ConfirmButton>
-              </form>
+              <RevokeForm
+                action={revokeResumeLinkAction}
+                fields={{ linkId: l.id, userId: customer }}
+                question="Revoke this resume link? The customer can no longer open it."
+              />
             )}
           </Cell>
         </Row>

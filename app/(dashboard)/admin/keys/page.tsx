@@ -1,17 +1,11 @@
 import type { Metadata } from "next";
-import { ConfirmButton } from "@/components/ui/confirm-button";
-import { Badge } from "@/components/ui/badge";
-import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Cell, DataTable, Row } from "@/components/ui/data-table";
-import { EmptyRow } from "@/components/ui/empty-state";
 import { ActionForm } from "@/components/admin/action-form";
 import { AdminTabs } from "@/components/admin/admin-tabs";
-import { formatWallClock } from "@/components/replay/format-time";
-import { readStoredKeyTypes } from "@/lib/auth/key-scope";
+import { KeysTable } from "@/components/admin/keys-table";
 import { lastAuditedUse, listKeys } from "@/lib/data/admin";
 import { requireViewer } from "@/lib/data/viewer";
-import { createApiKeyAction, revokeApiKeyAction } from "@/lib/actions/admin";
+import { createApiKeyAction } from "@/lib/actions/admin";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "API keys" };
@@ -21,7 +15,7 @@ const input = "w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm
 export default async function AdminKeysPage() {
   await requireViewer("admin.manage");
   const keys = await listKeys();
-  const lastUsed = await lastAuditedUse(keys.filter((k) => k.kind === "service").map((k) => k.id));
+  const lastRead = await lastAuditedUse(keys.filter((k) => k.kind === "service").map((k) => k.id));
   return (
     <div className="space-y-5">
       <AdminTabs current="/admin/keys" />
@@ -32,53 +26,7 @@ export default async function AdminKeysPage() {
             run of characters: <code>search.*</code>); service keys read every API with personal data masked and never append. The keys in{" "}
             <code>REWIND_INGEST_KEY</code> and <code>REWIND_API_KEY</code> work as one of each and are not listed.
           </p>
-          <DataTable label="API keys" columns={["Name", "Kind", "Source", "Types", "Key starts", "State", "Created", "Last used", ""]}>
-            {keys.length === 0 && <EmptyRow columns={9}>No keys yet.</EmptyRow>}
-            {keys.map((k) => (
-              <Row key={k.id}>
-                <Cell className="font-medium">{k.name}</Cell>
-                <Cell>{k.kind}</Cell>
-                <Cell className="font-mono text-xs">{k.source ?? (k.kind === "producer" ? "any" : "—")}</Cell>
-                <Cell className="font-mono text-xs">{k.kind === "producer" ? (readStoredKeyTypes(k.types)?.join(", ") ?? "any") : "—"}</Cell>
-                <Cell className="font-mono text-xs">{k.prefix}…</Cell>
-                <Cell>
-                  {k.revokedAt ? (
-                    <Badge tone="rose" title={`revoked ${formatWallClock(k.revokedAt.getTime())}`}>
-                      revoked
-                    </Badge>
-                  ) : (
-                    <Badge tone="emerald">active</Badge>
-                  )}
-                  {k.revokedAt && <div className="mt-0.5 text-xs text-slate-500">{formatWallClock(k.revokedAt.getTime())}</div>}
-                </Cell>
-                <Cell className="text-xs text-slate-500">
-                  {formatWallClock(k.createdAt.getTime())}
-                  {k.createdBy ? ` by ${k.createdBy}` : ""}
-                </Cell>
-                <Cell className="text-xs text-slate-500">
-                  {k.kind === "service" ? (
-                    lastUsed.has(k.id) ? (
-                      <span title="its newest audited read of customer data">{formatWallClock(lastUsed.get(k.id)!.getTime())}</span>
-                    ) : (
-                      "never on record"
-                    )
-                  ) : (
-                    <span title="appends are not recorded per key">not recorded</span>
-                  )}
-                </Cell>
-                <Cell>
-                  {!k.revokedAt && (
-                    <form action={revokeApiKeyAction}>
-                      <input type="hidden" name="id" value={k.id} />
-                      <ConfirmButton question={`Revoke the key “${k.name}”? Whatever uses it is refused from now on.`} className={buttonClass("danger")}>
-                        Revoke
-                      </ConfirmButton>
-                    </form>
-                  )}
-                </Cell>
-              </Row>
-            ))}
-          </DataTable>
+          <KeysTable keys={keys} lastRead={lastRead} />
         </div>
         <Card as="div" className="self-start">
           <h2 className="mb-3 font-semibold">Create a key</h2>
