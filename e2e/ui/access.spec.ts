@@ -225,9 +225,9 @@ test.describe("as an admin", () => {
     await revoke.click();
     await page.reload();
     await expect(page.getByRole("row").filter({ hasText: name })).not.toContainText("revoked");
-    // Its state, when it was made, and (appends not being recorded per key) that its use is not.
+    // Its state, when it was made, and when it last appended: the accepted post above.
     await expect(page.getByRole("row").filter({ hasText: name })).toContainText("active");
-    await expect(page.getByRole("row").filter({ hasText: name })).toContainText("not recorded");
+    await expect(page.getByRole("row").filter({ hasText: name }).locator('[data-label="Last used"]')).toHaveText(/\d{2}:\d{2}.* UTC/);
     expect((await post("/holidays/payment")).status()).toBe(200);
     page.once("dialog", (dialog) => {
       expect(dialog.message()).toContain(name);
