@@ -259,6 +259,7 @@ test("each role and key kind gets exactly what the rules say, on every server ac
     "lib/actions/admin.ts#createApiKeyAction": () => [null, form({ kind: "none" })],
     "lib/actions/admin.ts#revokeApiKeyAction": () => [form({ id: "999999999" })],
     "lib/actions/admin.ts#savePolicyAction": () => [null, form({ policy: "{" })],
+    "lib/actions/admin.ts#previewPolicyDraftAction": () => [null, form({ policy: "{" })],
     "lib/actions/dead-letters.ts#retryDeadLetterAction": () => [form({ position: "999999999" })],
     "lib/actions/journeys.ts#previewJourneyAction": () => [null, form({ definition: "{" })],
     "lib/actions/journeys.ts#saveJourneyAction": () => [null, form({ definition: "{" })],

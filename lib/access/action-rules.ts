@@ -21,6 +21,7 @@ export const ACTION_RULES: Record<string, ActionRule> = {
   "lib/actions/admin.ts#createApiKeyAction": "admin.manage",
   "lib/actions/admin.ts#revokeApiKeyAction": "admin.manage",
   "lib/actions/admin.ts#savePolicyAction": "admin.manage",
+  "lib/actions/admin.ts#previewPolicyDraftAction": "admin.manage",
   "lib/actions/dead-letters.ts#retryDeadLetterAction": "admin.manage",
   "lib/actions/journeys.ts#previewJourneyAction": "admin.manage",
   "lib/actions/journeys.ts#saveJourneyAction": "admin.manage",

@@ -18,8 +18,10 @@ import {
 } from "../data/admin";
 import { recordAccess } from "../data/audit";
 import { requireViewer } from "../data/viewer";
+import { previewPolicy } from "../data/policy-preview";
+import type { PersonalDataPolicy } from "../privacy/policy";
 import { savablePolicySchema } from "../privacy/savable-policy";
-import type { ActionResult } from "./action-result";
+import type { ActionResult, PolicyDraftPreview } from "./action-result";
 
 // Every admin action checks the role itself and validates its input: server actions are public endpoints.
 
@@ -134,8 +136,8 @@ export async function revokeApiKeyAction(form: FormData) {
   revalidatePath("/admin/keys");
 }
 
-export async function savePolicyAction(_state: ActionResult, form: FormData): Promise<ActionResult> {
-  const admin = await requireViewer("admin.manage");
+/** The policy box's text as a policy: valid JSON, and valid and safe to run by savablePolicySchema; else the error, named. */
+async function readPolicyDraft(form: FormData): Promise<{ ok: true; policy: PersonalDataPolicy } | { ok: false; error: string }> {
   let json: unknown;
   try {
     json = JSON.parse(String(form.get("policy") ?? ""));
@@ -144,8 +146,21 @@ export async function savePolicyAction(_state: ActionResult, form: FormData): Pr
   }
   // Async: each new pattern is checked for catastrophic backtracking before it may run on every read.
   const policy = await savablePolicySchema.safeParseAsync(json);
-  if (!policy.success) return { ok: false, error: problems(policy.error) };
-  const saved = await updatePolicy(policy.data, admin.email);
+  return policy.success ? { ok: true, policy: policy.data } : { ok: false, error: problems(policy.error) };
+}
+
+export async function savePolicyAction(_state: ActionResult, form: FormData): Promise<ActionResult> {
+  const admin = await requireViewer("admin.manage");
+  const draft = await readPolicyDraft(form);
+  if (!draft.ok) return draft;
+  const saved = await updatePolicy(draft.policy, admin.email);
   revalidatePath("/admin/policy");
   return { ok: true, message: `Saved version ${saved.version}: ${saved.summary}` };
+}
+
+/** What the policy box's draft would mask on the newest events, before it is saved; writes nothing. */
+export async function previewPolicyDraftAction(_state: PolicyDraftPreview, form: FormData): Promise<PolicyDraftPreview> {
+  await requireViewer("admin.manage");
+  const draft = await readPolicyDraft(form);
+  return draft.ok ? { ok: true, rows: await previewPolicy(8, draft.policy) } : draft;
 }

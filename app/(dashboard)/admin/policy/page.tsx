@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { ActionForm } from "@/components/admin/action-form";
 import { PolicyEditor } from "@/components/admin/policy-editor";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { VersionHistory } from "@/components/admin/version-history";
@@ -7,7 +6,7 @@ import { PolicyPreview } from "@/components/admin/policy-preview";
 import { getPolicyAndHistory } from "@/lib/data/admin";
 import { previewPolicy } from "@/lib/data/policy-preview";
 import { requireViewer } from "@/lib/data/viewer";
-import { savePolicyAction } from "@/lib/actions/admin";
+import { previewPolicyDraftAction, savePolicyAction } from "@/lib/actions/admin";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Personal-data policy" };
@@ -26,10 +25,12 @@ export default async function AdminPolicyPage() {
             <code>patterns</code> catch personal data anywhere, in every event, description and log line. Everything leaving the server is masked by it, for
             every role; a reveal with a reason is the only way to see a value.
           </p>
-          <ActionForm action={savePolicyAction} label="Save a new version">
-            <PolicyEditor initial={JSON.stringify(current.policy, null, 2)} />
-          </ActionForm>
-          <PolicyPreview version={current.version} rows={preview} />
+          <PolicyEditor initial={JSON.stringify(current.policy, null, 2)} save={savePolicyAction} preview={previewPolicyDraftAction} />
+          <PolicyPreview
+            title={`What version ${current.version} masks, on the newest events`}
+            note="One event of each type among the newest in the store; a saved change shows here at once."
+            rows={preview}
+          />
         </div>
         {/* Each version with its document: the history shows the readable line diff from the one before. */}
         <VersionHistory label="Policy history" history={history.map((v) => ({ ...v, document: v.policy }))} />
