@@ -78,16 +78,21 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
       {log.rows.length === 0 ? (
         <EmptyState>No access matches these filters.</EmptyState>
       ) : (
-        <DataTable label="Access log" columns={["When", "Viewer", "What", "Customer", "Opened", "Reason"]}>
+        <DataTable label="Access log" columns={["When", "Viewer", "What", "Customer", "Opened", "Reason"]} stacked>
           {log.rows.map((r) => (
-            <Row key={r.position} className="align-top" data-action={r.action}>
-              <Cell className="whitespace-nowrap text-xs">{formatWallClock(Date.parse(r.at))}</Cell>
-              <Cell>
-                <div>{r.viewer.label}</div>
-                <div className="text-xs text-slate-500">{r.viewer.role}</div>
+            <Row key={r.position} stacked className="align-top" data-action={r.action}>
+              <Cell label="When" className="whitespace-nowrap text-xs">
+                {formatWallClock(Date.parse(r.at))}
               </Cell>
-              <Cell>{AUDIT_ACTIONS[r.action] ?? r.action}</Cell>
-              <Cell className="font-mono text-xs">
+              <Cell label="Viewer">
+                {/* One block: in a stacked row on a phone the value sits right of its label. */}
+                <div className="text-right sm:text-left">
+                  <div>{r.viewer.label}</div>
+                  <div className="text-xs text-slate-500">{r.viewer.role}</div>
+                </div>
+              </Cell>
+              <Cell label="What">{AUDIT_ACTIONS[r.action] ?? r.action}</Cell>
+              <Cell label="Customer" className="font-mono text-xs">
                 {r.customer ? (
                   <Link
                     className="text-amber-700 hover:underline dark:text-amber-400"
@@ -99,7 +104,7 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
                   "—"
                 )}
               </Cell>
-              <Cell className="font-mono text-xs break-all">
+              <Cell label="Opened" className="font-mono text-xs break-all">
                 {r.session ? (
                   <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions/${encodeURIComponent(r.session)}`}>
                     {r.target}
@@ -108,7 +113,7 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
                   r.target
                 )}
               </Cell>
-              <Cell>{r.reason ?? ""}</Cell>
+              <Cell label="Reason">{r.reason ?? ""}</Cell>
             </Row>
           ))}
         </DataTable>

@@ -31,16 +31,19 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         </Notice>
       )}
       <section className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <DataTable label="Dashboard users" columns={["User", "Role", "Status", "Password", "Last sign-in", "Since"]} className="self-start">
+        <DataTable label="Dashboard users" columns={["User", "Role", "Status", "Password", "Last sign-in", "Since"]} className="self-start" stacked>
           {users.map((u) => {
             const self = u.id === admin.id;
             return (
-              <Row key={u.id} data-email={u.email}>
-                <Cell>
-                  <div className="font-medium">{u.name}</div>
-                  <div className="text-xs text-slate-500">{u.email}</div>
+              <Row key={u.id} stacked data-email={u.email}>
+                {/* Stacked on a phone: each cell's value is one block, right of the column's name. */}
+                <Cell label="User">
+                  <div className="min-w-0 text-right sm:text-left">
+                    <div className="font-medium">{u.name}</div>
+                    <div className="break-all text-xs text-slate-500">{u.email}</div>
+                  </div>
                 </Cell>
-                <Cell>
+                <Cell label="Role">
                   {self ? (
                     <span title="You cannot change your own role">{u.role}</span>
                   ) : (
@@ -59,38 +62,40 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                     </form>
                   )}
                 </Cell>
-                <Cell>
-                  {u.banned ? (
-                    <Badge tone="red" shape="tag">
-                      disabled
-                    </Badge>
-                  ) : (
-                    <span className="text-xs text-emerald-700 dark:text-emerald-400">active</span>
-                  )}
-                  {u.mustChangePassword && !u.banned && (
-                    <Badge
-                      tone="amber-soft"
-                      shape="tag"
-                      className="ml-2"
-                      title="Their password was set by an admin; they must choose their own when they next sign in"
-                    >
-                      temporary password
-                    </Badge>
-                  )}
-                  {!self && (
-                    <form action={setUserDisabled} className="inline">
-                      <input type="hidden" name="userId" value={u.id} />
-                      <input type="hidden" name="disabled" value={u.banned ? "false" : "true"} />
-                      <ConfirmButton
-                        question={u.banned ? `Enable ${u.email} again?` : `Disable ${u.email}? They are signed out at once and cannot sign in.`}
-                        className="ml-2 text-xs text-slate-500 underline hover:text-slate-900 dark:hover:text-white"
+                <Cell label="Status">
+                  <span>
+                    {u.banned ? (
+                      <Badge tone="red" shape="tag">
+                        disabled
+                      </Badge>
+                    ) : (
+                      <span className="text-xs text-emerald-700 dark:text-emerald-400">active</span>
+                    )}
+                    {u.mustChangePassword && !u.banned && (
+                      <Badge
+                        tone="amber-soft"
+                        shape="tag"
+                        className="ml-2"
+                        title="Their password was set by an admin; they must choose their own when they next sign in"
                       >
-                        {u.banned ? "Enable" : "Disable"}
-                      </ConfirmButton>
-                    </form>
-                  )}
+                        temporary password
+                      </Badge>
+                    )}
+                    {!self && (
+                      <form action={setUserDisabled} className="inline">
+                        <input type="hidden" name="userId" value={u.id} />
+                        <input type="hidden" name="disabled" value={u.banned ? "false" : "true"} />
+                        <ConfirmButton
+                          question={u.banned ? `Enable ${u.email} again?` : `Disable ${u.email}? They are signed out at once and cannot sign in.`}
+                          className="ml-2 text-xs text-slate-500 underline hover:text-slate-900 dark:hover:text-white"
+                        >
+                          {u.banned ? "Enable" : "Disable"}
+                        </ConfirmButton>
+                      </form>
+                    )}
+                  </span>
                 </Cell>
-                <Cell>
+                <Cell label="Password">
                   {self ? (
                     <Link href="/account" className="text-xs text-amber-700 underline dark:text-amber-400">
                       Your account
@@ -107,14 +112,16 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                     </ActionForm>
                   )}
                 </Cell>
-                <Cell className="text-xs text-slate-500">
+                <Cell label="Last sign-in" className="text-xs text-slate-500">
                   {signIns.has(u.id) ? (
                     formatWallClock(signIns.get(u.id)!.getTime())
                   ) : (
                     <span title="no sign-in kept: never signed in, or signed out since (signing out removes the session)">none kept</span>
                   )}
                 </Cell>
-                <Cell className="text-xs text-slate-500">{formatWallClock(u.createdAt.getTime())}</Cell>
+                <Cell label="Since" className="text-xs text-slate-500">
+                  {formatWallClock(u.createdAt.getTime())}
+                </Cell>
               </Row>
             );
           })}
