@@ -22,6 +22,7 @@ const SECTIONS: { href: string; label: string; permission: Permission }[] = [
 
 export function NavBar({ viewer, sectionsShown = true }: { viewer: Extract<Viewer, { kind: "user" }> | null; sectionsShown?: boolean }) {
   const sections = SECTIONS.filter((s) => sectionsShown && viewer && can(viewer.role, s.permission));
+  const searching = viewer !== null && sectionsShown && can(viewer.role, "users.find");
   return (
     <header className="border-b border-slate-200 bg-slate-900 text-slate-100 dark:border-slate-800 print:hidden">
       {/* On a phone or a narrow window the sections take rows of their own under the brand. */}
@@ -39,8 +40,14 @@ export function NavBar({ viewer, sectionsShown = true }: { viewer: Extract<Viewe
             </li>
           ))}
         </ul>
-        <div className="ml-auto flex items-center gap-3 whitespace-nowrap text-sm">
-          {viewer && sectionsShown && can(viewer.role, "users.find") && <CustomerSearchBox />}
+        {searching && (
+          // A phone gives the box a row of its own under the brand, full width: squeezed beside the
+          // account it read "Find a custor". The box's own width classes apply from sm up.
+          <div className="order-1 w-full text-sm sm:order-none sm:ml-auto sm:w-auto max-sm:[&_form]:w-full max-sm:[&_input]:w-full">
+            <CustomerSearchBox />
+          </div>
+        )}
+        <div className={`flex items-center gap-3 whitespace-nowrap text-sm ${searching ? "ml-auto sm:ml-0" : "ml-auto"}`}>
           {viewer && (
             <>
               <Link

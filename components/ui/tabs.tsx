@@ -8,8 +8,9 @@ export type Tab = { href: string; label: string; current: boolean };
 /** A section's pages as tabs over a rule, the current one underlined. */
 export function Tabs({ label, tabs }: { label: string; tabs: Tab[] }) {
   return (
-    // On a phone the row scrolls sideways instead of widening the page (the admin section has five tabs).
-    <nav aria-label={label} className="flex gap-1 overflow-x-auto border-b border-slate-200 text-sm dark:border-slate-800">
+    // On a phone the tabs wrap onto a second row: scrolled sideways, the last ones were cut at the
+    // edge ("Personal-data po") with nothing to say more were there. From sm up they fit one row.
+    <nav aria-label={label} className="flex flex-wrap gap-x-1 border-b border-slate-200 text-sm sm:flex-nowrap sm:overflow-x-auto dark:border-slate-800">
       {tabs.map((t) => (
         <Link
           key={t.href}
