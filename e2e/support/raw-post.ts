@@ -15,7 +15,13 @@ const CONNECTION_CUT = new Set(["EPIPE", "ECONNRESET"]);
  * answer with it, so the post is sent again (at most twice more): a refused post writes nothing,
  * and the callers check that too.
  */
-export async function postChunked(baseURL: string, path: string, headers: Record<string, string>, body: Uint8Array, chunkBytes = 64 * 1024): Promise<RawResponse> {
+export async function postChunked(
+  baseURL: string,
+  path: string,
+  headers: Record<string, string>,
+  body: Uint8Array,
+  chunkBytes = 64 * 1024,
+): Promise<RawResponse> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await postChunkedOnce(baseURL, path, headers, body, chunkBytes);
