@@ -86,6 +86,33 @@ test("the paths page draws the common journeys and each path opens its sessions"
   await expect(page.getByTestId("paths-through")).toHaveCount(0);
 });
 
+test("a path whose sessions cancelled a booking says so in its Ended column, not plain browsed", async ({ page, request }) => {
+  await seedWorld(request);
+  // A later visit that cancels a booking (fixed ids: seeding again is a no-op), as the simulated world's cancellations do.
+  const user = "e2e-paths-canceller";
+  const at = (minutes: number) => new Date(Date.parse(`${TO}T12:00:00Z`) + minutes * 60_000).toISOString();
+  const identity = { source: "/holidays/identity", subject: `user/${user}`, userid: user };
+  const booking = { source: "/holidays/booking", subject: "booking/e2e-paths-cancelled", userid: user, correlationid: "e2e-paths-cancelled" };
+  await appendBatch(request, [
+    { specversion: "1.0", id: `${user}-in`, type: "identity.user.signed_in", time: at(0), ...identity, data: { method: "password", platform: "web" } },
+    {
+      specversion: "1.0",
+      id: `${user}-cancel`,
+      type: "booking.booking.cancelled",
+      time: at(3),
+      ...booking,
+      data: { bookingId: "e2e-paths-cancelled", reference: "e2e-paths-cancelled", reason: "illness" },
+    },
+    { specversion: "1.0", id: `${user}-out`, type: "identity.user.signed_out", time: at(5), ...identity, data: {} },
+  ]);
+  const ended = page.getByRole("table", { name: "Common paths" }).locator("tbody tr td").filter({ hasText: "cancelled a booking" });
+  await expect(async () => {
+    await page.goto(`/analytics/paths?from=${FROM}&to=${TO}&outcome=browsed`);
+    await expect(ended.first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(ended.first()).toHaveText(/^(cancelled a booking|browsed · [\d,]+ cancelled a booking)$/);
+});
+
 test("an analyst picks the journey and sees its funnel, in its words, with drill-downs to its sessions", async ({ page, request }) => {
   await seedWorld(request);
   // Events no journey claims, in the same range: the generic journey's sessions.

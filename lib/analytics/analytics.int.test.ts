@@ -8,7 +8,7 @@ import { EVENT_TYPES as T } from "../journeys/booking/booking-events";
 import { simulateWorld } from "../simulate/world";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { countDistinctUsers, readCounters, readDailyCounters, readDataSpan, readGapHistograms } from "./read-analytics";
-import { commonPaths } from "./paths-report";
+import { commonPaths, endedWords, pathKey } from "./paths-report";
 import { funnelRows, overviewSeries, overviewTotals, popularity } from "./reports";
 import { countMatchingSessions, selectRecentSessions, type SessionFilter } from "../sessions/read-sessions";
 
@@ -232,5 +232,22 @@ describe.each(testProviders())("journey analytics on %s", (provider) => {
     const ids = await all({ path: [...path.steps, `end:${path.outcome}`].join(">") });
     expect(ids).toHaveLength(path.count);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("paths: the sessions of each path that cancelled a booking, as a plain loop over their events finds them", async () => {
+    const steps = bookingJourney.funnel.map((f) => f.key);
+    const plainly = new Map<string, number>();
+    for (const s of plain()) {
+      if (s.outcome !== "browsed" || !s.events.some((e) => e.type === T.bookingCancelled)) continue;
+      const key = [...steps.slice(0, s.depth), "end:browsed"].join(">");
+      plainly.set(key, (plainly.get(key) ?? 0) + 1);
+    }
+    expect(plainly.size).toBeGreaterThan(0);
+    const paths = commonPaths(await readCounters(t.store, "holiday-booking", FROM, TO, ["path", "path-label"]), null, Number.MAX_SAFE_INTEGER);
+    const counted = new Map(paths.flatMap((p) => p.finer.map((f) => [pathKey(p), f.count] as const)));
+    expect(counted).toEqual(plainly);
+    expect(paths.flatMap((p) => p.finer.map((f) => f.word))).toEqual(paths.flatMap((p) => p.finer.map(() => "cancelled a booking")));
+    const cancelled = paths.find((p) => p.finer.length > 0)!;
+    expect(endedWords(cancelled, "browsed")).toMatch(/cancelled a booking$/);
   });
 });

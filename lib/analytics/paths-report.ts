@@ -10,10 +10,17 @@ export interface PathRow {
   outcome: string;
   count: number;
   share: number;
+  /** the sessions of this path whose ending the journey names more finely ("cancelled a booking"), by word */
+  finer: { word: string; count: number }[];
 }
 
 /** The most common paths from session start (funnel steps in order, then how it ended), optionally of one outcome. */
 export function commonPaths(counters: readonly CounterSum[], outcome: string | null, limit = 12): PathRow[] {
+  const finerOf = new Map<string, PathRow["finer"]>();
+  for (const c of counters) {
+    if (c.kind !== "path-label" || c.n <= 0) continue;
+    finerOf.set(c.k1, [...(finerOf.get(c.k1) ?? []), { word: c.k2, count: c.n }]);
+  }
   const paths = counters
     .filter((c) => c.kind === "path")
     .map((c) => {
@@ -26,7 +33,24 @@ export function commonPaths(counters: readonly CounterSum[], outcome: string | n
   return paths
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
     .slice(0, limit)
-    .map((p) => ({ steps: p.steps, outcome: p.outcome, count: p.count, share: rate(p.count, total) }));
+    .map((p) => ({
+      steps: p.steps,
+      outcome: p.outcome,
+      count: p.count,
+      share: rate(p.count, total),
+      finer: (finerOf.get(p.key) ?? []).sort((a, b) => b.count - a.count || a.word.localeCompare(b.word)),
+    }));
+}
+
+/**
+ * How a path ended, in the journey's words: its finer word when every session of it has that one
+ * ("cancelled a booking"), else the outcome's word and how many of its sessions the finer words name
+ * ("browsed · 3 cancelled a booking"), so a cancelled booking never reads as plain "browsed".
+ */
+export function endedWords(p: Pick<PathRow, "count" | "finer">, plain: string): string {
+  const [only] = p.finer;
+  if (p.finer.length === 1 && only!.count === p.count) return only!.word;
+  return [plain, ...p.finer.map((f) => `${f.count.toLocaleString("en-GB")} ${f.word}`)].join(" · ");
 }
 
 /** A path's drill-down key, as the sessions list matches it: its steps, then "end:<outcome>". */

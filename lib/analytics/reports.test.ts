@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bookingJourney } from "../journeys/booking/booking-journey";
 import { dropReasonsOf } from "../journeys/drop-reasons";
-import { commonPaths, pathGoesThrough, pathKey, pathsSankey } from "./paths-report";
+import { commonPaths, endedWords, pathGoesThrough, pathKey, pathsSankey } from "./paths-report";
 import { funnelRows, overviewSeries, popularity, previousPeriod, viewedNotBooked } from "./reports";
 import { gapHistograms, rollUpDay } from "./rollup";
 import { dimensionIndexOf, type SessionFacts } from "./session-facts";
@@ -130,5 +130,26 @@ describe("reports from daily counters", () => {
 
   it("compares with the period of the same length just before", () => {
     expect(previousPeriod("2026-06-08", "2026-06-14")).toEqual({ from: "2026-06-01", to: "2026-06-07" });
+  });
+
+  it("says how a path ended in the journey's finer words, from the path-label counters", () => {
+    const path = (k1: string, n: number) => ({ kind: "path", k1, k2: "", n, total: 0 });
+    const label = (k1: string, k2: string, n: number) => ({ kind: "path-label", k1, k2, n, total: 0 });
+    const rows = commonPaths(
+      [
+        path("search>end:browsed", 5),
+        label("search>end:browsed", "cancelled a booking", 2),
+        path("search>view_offer>end:browsed", 3),
+        label("search>view_offer>end:browsed", "cancelled a booking", 3),
+        path("end:browsed", 1),
+      ],
+      null,
+    );
+    const ended = Object.fromEntries(rows.map((r) => [pathKey(r), endedWords(r, "browsed")]));
+    expect(ended).toEqual({
+      "search>end:browsed": "browsed · 2 cancelled a booking",
+      "search>view_offer>end:browsed": "cancelled a booking",
+      "end:browsed": "browsed",
+    });
   });
 });

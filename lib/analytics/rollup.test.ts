@@ -70,5 +70,7 @@ describe("a day's counters for any journey", () => {
       { userId: null, outcome: "browsed", facts: facts(1, {}, null, ["a", "end:browsed"]) },
     ]);
     expect(day.filter((c) => c.kind === "outcome-label")).toEqual([{ kind: "outcome-label", k1: "browsed", k2: "cancelled a booking", n: 1, total: 0 }]);
+    // The path's counter names the finer word too, so the paths page says how that path ended.
+    expect(day.filter((c) => c.kind === "path-label")).toEqual([{ kind: "path-label", k1: "a>b>end:browsed", k2: "cancelled a booking", n: 1, total: 0 }]);
   });
 });

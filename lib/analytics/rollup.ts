@@ -16,7 +16,8 @@ import type { SessionFacts } from "./session-facts";
  * - dimension(k1 dimension key, k2 value): sessions with that value · dimension-completed(k1, k2):
  *   the completed ones · dimension-label(k1 key, k2 JSON [value, label]): sessions whose value had
  *   that label (only values the journey labels)
- * - path(k1 steps joined by ">", then "end:<outcome>")
+ * - path(k1 steps joined by ">", then "end:<outcome>") · path-label(k1 the path, k2 the journey's finer
+ *   word): the sessions of that path whose ending the journey names more finely (the paths' "Ended")
  * and the booking journey's own: offer(k1 offer key, k2 views|starts|bookings: sessions that
  * viewed, started a booking for or booked the offer; total = revenue) · destination and
  * package (k1 value, same k2).
@@ -106,6 +107,7 @@ export function rollUpDay(sessions: readonly DaySession[]): Counter[] {
       }
     }
     add("path", facts.path.join(">"), "");
+    if (facts.finerOutcome !== undefined) add("path-label", facts.path.join(">"), facts.finerOutcome);
   }
   if (users.size > 0) add("users", "", "", users.size);
   return [...counters.values()];

@@ -125,7 +125,7 @@ export async function getFunnel(journey: Journey, range: DayRange, by: Labelled 
 }
 
 export async function getPaths(journey: Journey, range: DayRange, outcome: string | null) {
-  const counters = await readCounters(getStore(), journey.name, range.from, range.to, ["path"]);
+  const counters = await readCounters(getStore(), journey.name, range.from, range.to, ["path", "path-label"]);
   const labels = Object.fromEntries(journey.funnel.map((s) => [s.key, s.label]));
   const paths = commonPaths(counters, outcome, 15);
   const words = Object.fromEntries(OUTCOMES.map((o) => [o, journey.outcomeLabel(undefined, o)]));

@@ -3,8 +3,10 @@
  * the fold makes of events (states, outcomes, facts, boundaries, words stored in the read
  * models). The server's start then folds the store again with it in a new generation and switches
  * it in once caught up (lib/sessions/generations/release.ts); pages show the old one meanwhile.
+ * v3: the daily path counters name the finer ending ("path-label"), which a store rolled up by v2
+ * lacks; a live correction there would subtract rows it never wrote.
  */
-export const BOOKING_FOLD_VERSION = 2;
+export const BOOKING_FOLD_VERSION = 3;
 
 /** A built-in journey's fold, as a generation's definitions map records it (`{"@booking": 1}`). */
 export interface BuiltInFold {

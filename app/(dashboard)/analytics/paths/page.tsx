@@ -8,7 +8,7 @@ import { PathsSankey } from "@/components/analytics/paths-sankey";
 import { Card } from "@/components/ui/card";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { FilterChips } from "@/components/ui/filter-chips";
-import { pathGoesThrough, pathKey } from "@/lib/analytics/paths-report";
+import { endedWords, pathGoesThrough, pathKey } from "@/lib/analytics/paths-report";
 import { rangeQuery } from "@/lib/analytics/range";
 import { analyticsView, getPaths } from "@/lib/data/analytics";
 import { requireViewer } from "@/lib/data/viewer";
@@ -84,7 +84,7 @@ export default async function PathsPage({ searchParams }: { searchParams: Promis
                 <Cell className="block font-medium sm:table-cell sm:font-normal">
                   {p.steps.length > 0 ? p.steps.map((s) => labels[s] ?? s).join(" → ") : "(no step of the funnel)"}
                 </Cell>
-                <Cell label="Ended">{word(p.outcome)}</Cell>
+                <Cell label="Ended">{endedWords(p, word(p.outcome))}</Cell>
                 <Cell numeric label="Sessions">
                   <Link className="text-amber-700 hover:underline dark:text-amber-400" href={sessionsOf(pathKey(p))}>
                     {p.count.toLocaleString("en-GB")}
