@@ -11,6 +11,7 @@ import { isBrowserRequest, readSegmentJson, writeKeyAuthorization } from "../ing
 import { isCrossSite } from "../net/cross-site";
 import { appendIncomingEvents } from "./events";
 import { checkIngestRate } from "./ingest-limits";
+import { noteKeyUse } from "./key-use";
 
 /**
  * Segment's tracking API: the messages of one request appended as CloudEvents, all or none, with
@@ -46,6 +47,8 @@ export async function appendSegmentRequest(request: Request, endpoint: SegmentEn
       storedPosition: error.storedPosition,
     });
   }
+  // A write key used through the tracking API is used too (after the append, as POST /api/events).
+  await noteKeyUse(caller);
 }
 
 /** A key restricted to some types refuses a message of another, naming it (`batch[3].event`). */
