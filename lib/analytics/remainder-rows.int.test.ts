@@ -78,11 +78,10 @@ describe.each(testProviders())("a breakdown's rows add up to the total on %s", (
     const { other, none } = remainderRows(values, 3, total);
     expect(other?.values).toBe(values.length - 3);
     const table = [...values.slice(0, 3), other!.counts, ...(none ? [none] : [])];
-    total.forEach((n, step) =>
+    for (const [step, n] of total.entries())
       expect(
         table.reduce((s, r) => s + r[step]!, 0),
         `step ${step}`,
-      ).toBe(n),
-    );
+      ).toBe(n);
   });
 });
