@@ -137,8 +137,8 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
                 <Row key={b.value}>
                   <Cell className="font-medium">
                     {b.label}
-                    {/* "Malta (MLA)" names its code already */}
-                    {!b.label.includes(b.value) && <span className="ml-1 text-xs text-slate-500">{b.value}</span>}
+                    {/* "Malta (MLA)" names its code already, "iOS" its value "ios" */}
+                    {!b.label.toLowerCase().includes(b.value.toLowerCase()) && <span className="ml-1 text-xs text-slate-500">{b.value}</span>}
                   </Cell>
                   {b.rows.map((r) => (
                     <Cell key={r.key} numeric>

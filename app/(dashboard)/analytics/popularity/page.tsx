@@ -72,8 +72,8 @@ export default async function PopularityPage({ searchParams }: { searchParams: P
           <Row key={r.value} data-value={r.value} stacked>
             <Cell className="block font-medium sm:table-cell">
               {r.label}
-              {/* "Malta (MLA)" names its code already */}
-              {!r.label.includes(r.value) && <span className="ml-1 text-xs text-slate-500">{r.value}</span>}
+              {/* "Malta (MLA)" names its code already, "iOS" its value "ios" */}
+              {!r.label.toLowerCase().includes(r.value.toLowerCase()) && <span className="ml-1 text-xs text-slate-500">{r.value}</span>}
             </Cell>
             <Cell numeric label="Sessions">
               <Link className={link} href={sessions({ value: r.value })}>
