@@ -23,12 +23,11 @@ const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:b
 export function AnalyticsHeader({
   current,
   range,
-  view: { journey, choices, reports, version, unfinished },
+  view: { journey, choices, reports, version, unfinished, rangeNotice },
   extra = {},
 }: {
   current: AnalyticsReport;
-  /** notice: what in the query was not usable, and what is shown instead (see readRange) */
-  range: DayRange & { notice?: string };
+  range: DayRange;
   /** version: which version of the journey folded the figures ("shop v3") */
   view: {
     journey: { name: string; label: string };
@@ -37,6 +36,8 @@ export function AnalyticsHeader({
     version: string;
     /** the range reaches today (or later): those days are not over */
     unfinished?: { from: string; today: string } | null;
+    /** what in the query was not usable, and what is shown instead (readRangeWithNotice) */
+    rangeNotice?: string | null;
   };
   extra?: Record<string, string | undefined>;
 }) {
@@ -98,9 +99,9 @@ export function AnalyticsHeader({
           </a>
         </form>
       </div>
-      {range.notice && (
+      {rangeNotice && (
         <Notice tone="warning" role="status" data-testid="range-notice">
-          {range.notice}
+          {rangeNotice}
         </Notice>
       )}
       {/* Five reports are wider than a phone: the tabs wrap onto a second row (see Tabs). */}

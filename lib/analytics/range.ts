@@ -30,12 +30,16 @@ const quoted = (v: string | string[] | undefined) => {
   return `"${text.length > 20 ? `${text.slice(0, 20)}…` : text}"`;
 };
 
+export function readRange(params: Record<string, string | string[] | undefined>, now = Date.now()): DayRange {
+  return readRangeWithNotice(params, now).range;
+}
+
 /**
  * The range a page shows. Whatever in the query was not usable (not a day, given backwards, longer
  * than a year) is named in `notice`, with the range shown instead: the page says so rather than
- * quietly showing other days than the ones asked for.
+ * quietly showing other days than the ones asked for. null when all of it was usable.
  */
-export function readRange(params: Record<string, string | string[] | undefined>, now = Date.now()): DayRange & { notice?: string } {
+export function readRangeWithNotice(params: Record<string, string | string[] | undefined>, now = Date.now()): { range: DayRange; notice: string | null } {
   const problems: string[] = [];
   const given = (name: "from" | "to") => {
     const value = params[name];
@@ -57,9 +61,9 @@ export function readRange(params: Record<string, string | string[] | undefined>,
     problems.push(`the range spans ${days.toLocaleString("en-GB")} days, more than ${MAX_RANGE_DAYS}`);
     from = addDays(to, -(MAX_RANGE_DAYS - 1));
   }
-  if (problems.length === 0) return { from, to };
+  if (problems.length === 0) return { range: { from, to }, notice: null };
   const said = problems.join("; ");
-  return { from, to, notice: `${said.charAt(0).toUpperCase()}${said.slice(1)}: showing ${from} to ${to} instead.` };
+  return { range: { from, to }, notice: `${said.charAt(0).toUpperCase()}${said.slice(1)}: showing ${from} to ${to} instead.` };
 }
 
 /** The last `n` days of the range's end, that end included: what the 7/30/90-day buttons pick. */

@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { comparisonWith } from "../analytics/comparison";
 import { countDistinctUsers, readCounters, readDailyCounters, readDataSpan, readGapHistograms, readSessionsByJourney } from "../analytics/read-analytics";
-import { readRange, unfinishedDays, type DayRange } from "../analytics/range";
+import { readRangeWithNotice, unfinishedDays, type DayRange } from "../analytics/range";
 import { popularityAnswer } from "../analytics/answers";
 import { breakdownValues, funnelRows, overviewSeries, overviewTotals, popularity, previousPeriod, viewedNotBooked } from "../analytics/reports";
 import { commonPaths, pathsSankey } from "../analytics/paths-report";
@@ -42,13 +42,14 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 /** What every analytics page starts from: the range, the journey picked (see pickJourney; none of that name is a 404), the picker's choices and the tabs. */
 export async function analyticsView(params: Record<string, string | string[] | undefined>) {
   const now = Date.now();
-  const range = readRange(params, now);
+  // The notice names what in the query was not usable (the header shows it).
+  const { range, notice: rangeNotice } = readRangeWithNotice(params, now);
   const { journey, choices } = await pickJourney(first(params.journey), range);
   if (!journey) notFound();
   // Which version of the journey folded the figures shown ("shop v3"), named in the header; the
   // days the journey has data on, for the empty state and the comparison; today, when in the range.
   const [{ label: version }, span] = await Promise.all([liveJourneyVersion(journey.name), readDataSpan(getStore(), journey.name)]);
-  return { range, view: { journey, choices, reports: reportsOf(journey), version, span, unfinished: unfinishedDays(range, now) } };
+  return { range, view: { journey, choices, reports: reportsOf(journey), version, span, unfinished: unfinishedDays(range, now), rangeNotice } };
 }
 
 /**
