@@ -76,3 +76,17 @@ test("one journey's sessions list names its outcome chips in the journey's words
   await expect(chips.getByRole("link", { name: "booked", exact: true })).toBeVisible();
   await expect(chips.getByRole("link", { name: "completed", exact: true })).toHaveCount(0);
 });
+
+test.describe("a customer's page", () => {
+  test.use({ storageState: storageStateOf("agent") });
+
+  test("says how each session ended in the work queue's and the funnel's words", async ({ page, request }) => {
+    await seedWorld(request);
+    const world = simulateWorld({ users: 30, days: 4, seed: "e2e-analytics-tables", start: new Date(`${FROM}T00:00:00Z`) });
+    const user = world.map((w) => w.event.userid).find((u): u is string => typeof u === "string")!;
+    await page.goto(`/users/${encodeURIComponent(user)}`);
+    const ended = await page.getByRole("table", { name: "Sessions" }).locator("tbody tr td:nth-child(4)").allTextContents();
+    expect(ended.length).toBeGreaterThan(0);
+    for (const word of ended) expect(["Inactive", "Signed out", "Session expired", "Another session took over", "Still open"]).toContain(word);
+  });
+});
