@@ -1,5 +1,6 @@
 import { JourneyPicker } from "@/components/analytics/journey-picker";
 import { Button, LinkButton, buttonClass } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { Tabs } from "@/components/ui/tabs";
 import { lastDays, rangeQuery, type DayRange } from "@/lib/analytics/range";
 import type { AnalyticsReport, JourneyChoice } from "@/lib/data/analytics";
@@ -22,7 +23,7 @@ const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:b
 export function AnalyticsHeader({
   current,
   range,
-  view: { journey, choices, reports, version, unfinished },
+  view: { journey, choices, reports, version, unfinished, rangeNotice },
   extra = {},
 }: {
   current: AnalyticsReport;
@@ -35,6 +36,8 @@ export function AnalyticsHeader({
     version: string;
     /** the range reaches today (or later): those days are not over */
     unfinished?: { from: string; today: string } | null;
+    /** what in the query was not usable, and what is shown instead (readRangeWithNotice) */
+    rangeNotice?: string | null;
   };
   extra?: Record<string, string | undefined>;
 }) {
@@ -62,18 +65,27 @@ export function AnalyticsHeader({
         <form action={path} className="flex flex-wrap items-end gap-2 text-sm" aria-label="Journey and date range">
           {Object.entries(extra).map(([k, v]) => v !== undefined && <input key={k} type="hidden" name={k} value={v} />)}
           <JourneyPicker current={journey.name} choices={choices} />
-          <label className="space-y-1">
-            <span className="block text-xs text-slate-500">From</span>
-            <input type="date" name="from" defaultValue={range.from} className={input} />
-          </label>
-          <label className="space-y-1">
-            <span className="block text-xs text-slate-500">To</span>
-            <input type="date" name="to" defaultValue={range.to} className={input} />
-          </label>
+          {/* Text, not type="date": a date input shows the browser's locale (mm/dd/yyyy), while every
+              day on these pages, the caption and the URL say YYYY-MM-DD. */}
+          {(["from", "to"] as const).map((name) => (
+            <label key={name} className="space-y-1">
+              <span className="block text-xs text-slate-500">{name === "from" ? "From" : "To"}</span>
+              <input
+                name={name}
+                defaultValue={range[name]}
+                placeholder="YYYY-MM-DD"
+                pattern="\d{4}-\d{2}-\d{2}"
+                title="A day, YYYY-MM-DD"
+                inputMode="numeric"
+                size={10}
+                className={input}
+              />
+            </label>
+          ))}
           <Button type="submit">Apply</Button>
           {/* The quick ranges count back from the chosen end, not from today: the caption says so. */}
           <div role="group" aria-label={`The last days up to ${range.to}`} className="space-y-1">
-            <span className="block text-xs text-slate-500">Last … days up to {range.to}</span>
+            <span className="block text-xs text-slate-500">Last 7, 30 or 90 days up to {range.to}</span>
             <div className="flex gap-1">
               {[7, 30, 90].map((n) => (
                 <LinkButton key={n} href={`${path}?${rangeQuery(lastDays(range.to, n), withJourney)}`} title={`The ${n} days up to ${range.to}`}>
@@ -87,17 +99,20 @@ export function AnalyticsHeader({
           </a>
         </form>
       </div>
-      {/* Five reports are wider than a phone: the tabs scroll sideways rather than widen the page. */}
-      <div className="overflow-x-auto">
-        <Tabs
-          label="Reports"
-          tabs={TABS.filter((t) => reports.includes(t.report)).map((t) => ({
-            href: `${t.href}?${rangeQuery(range, { journey: journey.name })}`,
-            label: t.label,
-            current: t.report === current,
-          }))}
-        />
-      </div>
+      {rangeNotice && (
+        <Notice tone="warning" role="status" data-testid="range-notice">
+          {rangeNotice}
+        </Notice>
+      )}
+      {/* Five reports are wider than a phone: the tabs wrap onto a second row (see Tabs). */}
+      <Tabs
+        label="Reports"
+        tabs={TABS.filter((t) => reports.includes(t.report)).map((t) => ({
+          href: `${t.href}?${rangeQuery(range, { journey: journey.name })}`,
+          label: t.label,
+          current: t.report === current,
+        }))}
+      />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { OverviewDay } from "@/lib/analytics/reports";
+import { niceTicks } from "@/lib/format/nice-ticks";
 
 const LINE_ORDER = ["sessions", "completed", "abandoned"];
 
@@ -11,13 +12,15 @@ export function OverviewChart({ series, words }: { series: OverviewDay[]; words:
   const unfinished = series.filter((d) => d.unfinished);
   // From the last whole day: the line's last stretch, into today, is the part still filling (one day alone is a zero-width area).
   const before = series[series.findIndex((d) => d.unfinished) - 1];
+  // Sessions bound the other two lines (completed and abandoned are some of them).
+  const ticks = niceTicks(Math.max(0, ...series.map((d) => d.sessions)));
   return (
     <div className="h-72 w-full" role="img" aria-label={`Sessions, ${words.completed.toLowerCase()} and ${words.abandoned.toLowerCase()} per day`}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={series} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#94a3b833" />
           <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} fontSize={12} />
-          <YAxis fontSize={12} allowDecimals={false} />
+          <YAxis fontSize={12} ticks={ticks} domain={[0, ticks.at(-1)!]} />
           <Tooltip />
           {/* In the lines' order (sessions, then the journey's two words), not sorted by name as recharts would. */}
           <Legend itemSorter={(item) => LINE_ORDER.indexOf(String(item.dataKey))} />

@@ -129,7 +129,11 @@ export function EventExplorer({
                   {older.isPending ? "Loading…" : "Load older events"}
                 </button>
               )}
-              {!hasOlder && events.length > 0 && <span>Start of the store · {events.length} events shown</span>}
+              {!hasOlder && events.length > 0 && (
+                <span>
+                  Start of the store · {events.length} {events.length === 1 ? "event" : "events"} shown
+                </span>
+              )}
             </div>
           }
         />

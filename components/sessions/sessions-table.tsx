@@ -2,6 +2,7 @@ import { outcomeLabelOf } from "@/lib/journeys/registry";
 import Link from "next/link";
 import { formatElapsed, formatWallClock } from "@/components/replay/format-time";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
+import { endReasonWord } from "@/lib/format/end-reason-word";
 import { OutcomeBadge } from "./outcome-badge";
 
 type SessionLine = {
@@ -43,7 +44,7 @@ export function SessionsTable({ sessions, show }: { sessions: SessionLine[]; sho
           <Cell>
             <OutcomeBadge outcome={s.outcome} label={s.outcomeLabel ?? outcomeLabelOf(s.journey ?? "generic", s.outcome)} />
           </Cell>
-          {show === "ended" && <Cell className="text-slate-500">{(s.endReason ?? "").replaceAll("_", " ")}</Cell>}
+          {show === "ended" && <Cell className="text-slate-500">{s.endReason ? endReasonWord(s.endReason) : ""}</Cell>}
           <Cell numeric>{s.eventCount}</Cell>
           <Cell>{s.lastStep}</Cell>
         </Row>

@@ -2,10 +2,11 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { comparisonWith } from "../analytics/comparison";
 import { countDistinctUsers, readCounters, readDailyCounters, readDataSpan, readGapHistograms, readSessionsByJourney } from "../analytics/read-analytics";
-import { readRange, unfinishedDays, type DayRange } from "../analytics/range";
+import { readRangeWithNotice, unfinishedDays, type DayRange } from "../analytics/range";
 import { popularityAnswer } from "../analytics/answers";
 import { breakdownValues, funnelRows, overviewSeries, overviewTotals, popularity, previousPeriod, viewedNotBooked } from "../analytics/reports";
 import { commonPaths, pathsSankey } from "../analytics/paths-report";
+import { remainderRows } from "../analytics/remainder-rows";
 import { getStore } from "../db/prisma";
 import { dropReasonsOf } from "../journeys/drop-reasons";
 import { OUTCOMES } from "../journeys/outcomes";
@@ -41,13 +42,14 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 /** What every analytics page starts from: the range, the journey picked (see pickJourney; none of that name is a 404), the picker's choices and the tabs. */
 export async function analyticsView(params: Record<string, string | string[] | undefined>) {
   const now = Date.now();
-  const range = readRange(params, now);
+  // The notice names what in the query was not usable (the header shows it).
+  const { range, notice: rangeNotice } = readRangeWithNotice(params, now);
   const { journey, choices } = await pickJourney(first(params.journey), range);
   if (!journey) notFound();
   // Which version of the journey folded the figures shown ("shop v3"), named in the header; the
   // days the journey has data on, for the empty state and the comparison; today, when in the range.
   const [{ label: version }, span] = await Promise.all([liveJourneyVersion(journey.name), readDataSpan(getStore(), journey.name)]);
-  return { range, view: { journey, choices, reports: reportsOf(journey), version, span, unfinished: unfinishedDays(range, now) } };
+  return { range, view: { journey, choices, reports: reportsOf(journey), version, span, unfinished: unfinishedDays(range, now), rangeNotice } };
 }
 
 /**
@@ -115,13 +117,16 @@ export async function getFunnel(journey: Journey, range: DayRange, by: Labelled 
   const steps = journey.funnel;
   const rows = funnelRows(counters, steps, "", gaps, dropReasonsOf(journey));
   const labelOf = by ? new Map(popularityAnswer(journey.name, by.key, labels, Number.MAX_SAFE_INTEGER).rows.map((r) => [r.value, r.label])) : new Map();
-  const breakdown = by
-    ? breakdownValues(counters, by.key)
-        .slice(0, BREAKDOWN_VALUES)
-        .map((value) => ({ value, label: labelOf.get(value) ?? value, rows: funnelRows(counters, steps, `${by.key}=${value}`) }))
-    : [];
+  const values = by ? breakdownValues(counters, by.key).map((value) => ({ value, rows: funnelRows(counters, steps, `${by.key}=${value}`) })) : [];
+  const breakdown = values.slice(0, BREAKDOWN_VALUES).map((v) => ({ ...v, label: labelOf.get(v.value) ?? v.value }));
+  // The values past the largest, and the sessions with none: the breakdown's rows add up to the funnel's.
+  const remainder = remainderRows(
+    values.map((v) => v.rows.map((r) => r.count)),
+    BREAKDOWN_VALUES,
+    rows.map((r) => r.count),
+  );
   const sessions = counters.filter((c) => c.kind === "sessions").reduce((s, c) => s + c.n, 0);
-  return { range, sessions, steps, rows, breakdown: by ? await maskDimensionRows(journey, by.key, breakdown) : breakdown };
+  return { range, sessions, steps, rows, breakdown: by ? await maskDimensionRows(journey, by.key, breakdown) : breakdown, remainder };
 }
 
 export async function getPaths(journey: Journey, range: DayRange, outcome: string | null) {
@@ -137,8 +142,18 @@ export const POPULARITY_PAGE_ROWS = 100;
 
 /** One dimension of the journey as a table of its values, most sessions first. */
 export async function getDimensionPopularity(journey: Journey, range: DayRange, dimension: string) {
-  const counters = await readCounters(getStore(), journey.name, range.from, range.to, ["dimension", "dimension-completed", "dimension-label"]);
-  return maskDimensionRows(journey, dimension, popularityAnswer(journey.name, dimension, counters, POPULARITY_PAGE_ROWS).rows);
+  const kinds = ["dimension", "dimension-completed", "dimension-label", "sessions", "outcome"];
+  const counters = await readCounters(getStore(), journey.name, range.from, range.to, kinds);
+  const all = popularityAnswer(journey.name, dimension, counters, Number.MAX_SAFE_INTEGER).rows;
+  // The values past the page's, and the sessions with none: the rows add up to every session in the range.
+  const { sessions, completed } = overviewTotals(counters, 0);
+  const total = [sessions, completed];
+  const remainder = remainderRows(
+    all.map((r) => [r.sessions, r.completed]),
+    POPULARITY_PAGE_ROWS,
+    total,
+  );
+  return { rows: await maskDimensionRows(journey, dimension, all.slice(0, POPULARITY_PAGE_ROWS)), remainder, total };
 }
 
 /** The booking journey's own popularity: its offers, destinations and packages (kinds only its fold writes). */

@@ -5,8 +5,9 @@
  * it in once caught up (lib/sessions/generations/release.ts); pages show the old one meanwhile.
  * v3: the daily path counters name the finer ending ("path-label"), which a store rolled up by v2
  * lacks; a live correction there would subtract rows it never wrote.
+ * v4: the platform dimension's values are named ("iOS", not "ios") in the dimension-label counters.
  */
-export const BOOKING_FOLD_VERSION = 3;
+export const BOOKING_FOLD_VERSION = 4;
 
 /** A built-in journey's fold, as a generation's definitions map records it (`{"@booking": 1}`). */
 export interface BuiltInFold {

@@ -158,6 +158,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   };
   const [{ sessions, older }, total] = await Promise.all([listRecentSessions(filter, after), countSessions(filter)]);
   const filterText = describeFilter(query, journey);
+  const outcomeWord = (o: (typeof OUTCOMES)[number]) => (journey ? journey.outcomeLabel(undefined, o) : o);
   // Back to the report the analyst came from (the funnel when a link did not say), same journey and days.
   const back = BACK[query.back ?? "funnel"];
   const backHref = `${back.path}?${new URLSearchParams(
@@ -169,13 +170,14 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
         <h1 className="text-xl font-semibold">Sessions</h1>
         {!filterText && (
           <span className="text-sm text-slate-500" data-testid="sessions-total">
-            {total.toLocaleString("en")} {outcome ? `${outcome} ` : ""}
+            {total.toLocaleString("en")} {outcome ? `${outcomeWord(outcome)} ` : ""}
             {total === 1 ? "session" : "sessions"}
           </span>
         )}
         <FilterChips
           label="Outcome"
-          items={[undefined, ...OUTCOMES].map((o) => ({ key: o ?? "all", text: o ?? "all", href: href(query, o), current: o === outcome }))}
+          // One journey's list says its outcomes in its words, as its badges do ("booked", not "completed").
+          items={[undefined, ...OUTCOMES].map((o) => ({ key: o ?? "all", text: o ? outcomeWord(o) : "all", href: href(query, o), current: o === outcome }))}
         />
       </div>
       {filterText && (

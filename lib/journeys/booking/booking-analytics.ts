@@ -19,10 +19,13 @@ export const BOOKING_DROP_REASONS: readonly Labelled[] = [
 
 const one = (value: string | null | undefined, label: string | null = null): DimensionValue[] => (value ? [{ value, label }] : []);
 
+/** The platforms' names as people write them: the events say "ios", "android", "web". */
+const PLATFORM_NAMES: Readonly<Record<string, string>> = { ios: "iOS", android: "Android", web: "Web" };
+
 /** A session's platform, device, country and destination, from its final state. */
 export function bookingDimensionValues(state: BookingState): Record<string, DimensionValue[]> {
   return {
-    platform: one(state.platform),
+    platform: one(state.platform, state.platform ? (PLATFORM_NAMES[state.platform] ?? null) : null),
     device: one(state.device),
     country: one(state.country),
     // Codes as values (a search's free text is what a person typed, not a dimension), named as places.

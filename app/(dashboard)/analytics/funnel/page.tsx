@@ -43,7 +43,7 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
       </div>
     );
   }
-  const { rows, steps, breakdown, sessions: total } = await getFunnel(journey, range, by);
+  const { rows, steps, breakdown, remainder, sessions: total } = await getFunnel(journey, range, by);
   const sessions = (extra: Record<string, string | number>) => `/sessions?${rangeQuery(range, { journey: journey.name, back: "funnel", ...extra })}`;
   const funnelHref = (extra: Record<string, string | undefined>) => `/analytics/funnel?${rangeQuery(range, { journey: journey.name, ...extra })}`;
   if (steps.length === 0) {
@@ -137,8 +137,8 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
                 <Row key={b.value}>
                   <Cell className="font-medium">
                     {b.label}
-                    {/* "Malta (MLA)" names its code already */}
-                    {!b.label.includes(b.value) && <span className="ml-1 text-xs text-slate-500">{b.value}</span>}
+                    {/* "Malta (MLA)" names its code already, "iOS" its value "ios" */}
+                    {!b.label.toLowerCase().includes(b.value.toLowerCase()) && <span className="ml-1 text-xs text-slate-500">{b.value}</span>}
                   </Cell>
                   {b.rows.map((r) => (
                     <Cell key={r.key} numeric>
@@ -150,16 +150,39 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
                   <Cell numeric>{percent(b.rows[b.rows.length - 1]!.fromStart)}</Cell>
                 </Row>
               ))}
+              {/* So each step's column adds up to the funnel's (see remainderRows). */}
+              {remainder.other && <RemainderRow name={`Other (${remainder.other.values.toLocaleString("en-GB")} values)`} counts={remainder.other.counts} />}
+              {remainder.none && <RemainderRow name="(none)" hint={`no ${by.label.toLowerCase()} recorded`} counts={remainder.none} />}
             </DataTable>
           )}
         </section>
       )}
       <p className="text-xs text-slate-500">
         A step counts sessions that reached it and every step before it, in order; the first column of rates is of the sessions that reached the first step (the
-        overview&apos;s conversion is of all sessions). Breakdowns show the 12 largest values, counted at the first step. Drop-offs reached a step, not the
-        next, and ended without completing (a live session has not dropped off yet); their reasons come from where they stopped. Times are the lower median, in
-        whole seconds.
+        overview&apos;s conversion is of all sessions). Breakdowns show the 12 largest values, counted at the first step, the rest summed as Other. Drop-offs
+        reached a step, not the next, and ended without completing (a live session has not dropped off yet); their reasons come from where they stopped. Times
+        are the lower median, in whole seconds.
       </p>
     </div>
+  );
+}
+
+/** A breakdown row standing for several values, or for none: counted, not linked (no one value to list the sessions of). */
+function RemainderRow({ name, counts, hint }: { name: string; counts: number[]; hint?: string }) {
+  const first = counts[0] ?? 0;
+  return (
+    <Row data-value={name}>
+      <Cell className="font-medium text-slate-600 dark:text-slate-300">
+        {name}
+        {hint && <span className="ml-1 text-xs text-slate-500">{hint}</span>}
+      </Cell>
+      {counts.map((n, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: one cell per funnel step, in the steps' fixed order
+        <Cell key={i} numeric>
+          {n.toLocaleString("en-GB")}
+        </Cell>
+      ))}
+      <Cell numeric>{percent(first === 0 ? 0 : (counts.at(-1) ?? 0) / first)}</Cell>
+    </Row>
   );
 }

@@ -41,7 +41,7 @@ export default async function PopularityPage({ searchParams }: { searchParams: P
       </div>
     );
   }
-  const rows = await getDimensionPopularity(journey, range, dimension.key);
+  const { rows, remainder } = await getDimensionPopularity(journey, range, dimension.key);
   const completedWord = capital(journey.outcomeLabel(undefined, "completed"));
   const sessions = (extra: Record<string, string>) =>
     `/sessions?${rangeQuery(range, { journey: journey.name, dim: dimension.key, back: "popularity", ...extra })}`;
@@ -72,8 +72,8 @@ export default async function PopularityPage({ searchParams }: { searchParams: P
           <Row key={r.value} data-value={r.value} stacked>
             <Cell className="block font-medium sm:table-cell">
               {r.label}
-              {/* "Malta (MLA)" names its code already */}
-              {!r.label.includes(r.value) && <span className="ml-1 text-xs text-slate-500">{r.value}</span>}
+              {/* "Malta (MLA)" names its code already, "iOS" its value "ios" */}
+              {!r.label.toLowerCase().includes(r.value.toLowerCase()) && <span className="ml-1 text-xs text-slate-500">{r.value}</span>}
             </Cell>
             <Cell numeric label="Sessions">
               <Link className={link} href={sessions({ value: r.value })}>
@@ -90,11 +90,54 @@ export default async function PopularityPage({ searchParams }: { searchParams: P
             </Cell>
           </Row>
         ))}
+        {/* So the rows add up to every session in the range (see remainderRows). */}
+        {remainder.other && (
+          <RemainderRow
+            name={`Other (${remainder.other.values.toLocaleString("en-GB")} values)`}
+            counts={remainder.other.counts}
+            completedWord={completedWord}
+          />
+        )}
+        {remainder.none && (
+          <RemainderRow name="(none)" counts={remainder.none} completedWord={completedWord} hint={`no ${dimension.label.toLowerCase()} recorded`} />
+        )}
       </DataTable>
       <p className="text-xs text-slate-500">
         Each row counts the sessions that had this value (a session with several values counts under each); the {POPULARITY_PAGE_ROWS} most common values are
-        shown, and GET /api/analytics/popularity answers up to 1,000. Conversion is {completedWord.toLowerCase()} of those sessions.
+        shown, the rest summed as Other, and GET /api/analytics/popularity answers up to 1,000. Conversion is {completedWord.toLowerCase()} of those sessions.
+        {remainder.overlapping && " Sessions here can have several values, so the rows add up to more than the sessions in the range."}
       </p>
     </div>
+  );
+}
+
+/** A row standing for several values, or for none: counted, not a link (no one value to list the sessions of). */
+function RemainderRow({
+  name,
+  counts: [sessions = 0, completed = 0],
+  completedWord,
+  hint,
+}: {
+  name: string;
+  counts: number[];
+  completedWord: string;
+  hint?: string;
+}) {
+  return (
+    <Row data-value={name} stacked>
+      <Cell className="block font-medium text-slate-600 sm:table-cell dark:text-slate-300">
+        {name}
+        {hint && <span className="ml-1 text-xs text-slate-500">{hint}</span>}
+      </Cell>
+      <Cell numeric label="Sessions">
+        {sessions.toLocaleString("en-GB")}
+      </Cell>
+      <Cell numeric label={completedWord}>
+        {completed.toLocaleString("en-GB")}
+      </Cell>
+      <Cell numeric label="Conversion">
+        {percent(rate(completed, sessions))}
+      </Cell>
+    </Row>
   );
 }

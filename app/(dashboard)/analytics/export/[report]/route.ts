@@ -53,7 +53,7 @@ async function tableOf(report: string, journey: JourneyDefinition<unknown>, rang
   }
   if (report === "popularity") {
     const dimensions = params.dimension ? journey.dimensions.filter((d) => d.key === params.dimension) : journey.dimensions;
-    const tables = await Promise.all(dimensions.map(async (d) => ({ d, rows: await getDimensionPopularity(journey, range, d.key) })));
+    const tables = await Promise.all(dimensions.map(async (d) => ({ d, rows: (await getDimensionPopularity(journey, range, d.key)).rows })));
     return table(
       ["dimension", "value", "label", "sessions", "completed"],
       tables.flatMap(({ d, rows }) => rows.map((r) => [d.key, r.value, r.label, r.sessions, r.completed])),
