@@ -16,6 +16,9 @@ import { liveJourney, liveJourneyVersion } from "./catalog";
 import { getMasker } from "./privacy";
 import { referencesFor } from "./customers";
 import { toSessionJson } from "./sessions";
+import { resumeOfSession } from "../resume/find-resume";
+import type { ResumePoint } from "../journeys/journey-definition";
+import { leftOffNow } from "../replay/left-off-now";
 
 export type SessionJson = ReturnType<typeof toSessionJson>;
 
@@ -37,6 +40,16 @@ export interface ReplayIndex {
 const MAX_EVENTS = 200_000;
 
 type FoundSession = NonNullable<Awaited<ReturnType<typeof findSession>>>;
+
+/**
+ * The session as the replay, its live tail and the printable summary show it: its resume point
+ * judged now, by the function the customer page's Resume card uses, so the two agree.
+ */
+async function sessionJsonNow(session: FoundSession, masker: Masker): Promise<SessionJson> {
+  const judged = session.endReason === "open" ? null : await resumeOfSession(getStore(), session, Date.now());
+  const point = leftOffNow(session.resumePoint as ResumePoint | null, judged?.answer.resume ?? null);
+  return toSessionJson({ ...session, resumePoint: point as never }, masker, await referencesFor([session.userId]));
+}
 
 /** The compact rows the player draws from: time, type, service and plain words for each event from `fromSeq`. */
 async function compactRows(session: FoundSession, fromSeq: number, limit: number, masker: Masker) {
@@ -72,7 +85,7 @@ export async function getReplayIndex(sessionId: string, revealed = false): Promi
   const siblings = session.userId ? await listUserSessions(store, session.userId) : [];
   const at = siblings.findIndex((s) => s.id === session.id);
   return {
-    session: toSessionJson(session, masker, await referencesFor([session.userId])),
+    session: await sessionJsonNow(session, masker),
     ...rows,
     // Sessions are listed newest first: the previous session is the next one in the list.
     previousSessionId: at >= 0 ? (siblings[at + 1]?.id ?? null) : null,
@@ -88,7 +101,7 @@ export async function getReplayTail(sessionId: string, fromSeq: number, revealed
   const session = await findSession(store, sessionId);
   if (!session) return null;
   const masker = await getMasker(revealed);
-  return { session: toSessionJson(session, masker, await referencesFor([session.userId])), ...(await compactRows(session, fromSeq, 5_000, masker)) };
+  return { session: await sessionJsonNow(session, masker), ...(await compactRows(session, fromSeq, 5_000, masker)) };
 }
 
 /** A page of a session's events as the journey fold reads them (what the player folds in the browser). */
@@ -149,5 +162,5 @@ export async function getSessionExport(sessionId: string, revealed = false) {
     masker,
   ))
     events.push(...page);
-  return { session: toSessionJson(session, masker, await referencesFor([session.userId])), events, journeyVersion: await liveJourneyVersion(session.journey) };
+  return { session: await sessionJsonNow(session, masker), events, journeyVersion: await liveJourneyVersion(session.journey) };
 }
