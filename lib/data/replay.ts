@@ -38,6 +38,8 @@ export interface ReplayIndex {
 }
 
 const MAX_EVENTS = 200_000;
+/** How many earlier events a live tail reads for the names they gave (a few hundred in a typical session). */
+const TAIL_LOOK_BACK = 2_000;
 
 type FoundSession = NonNullable<Awaited<ReturnType<typeof findSession>>>;
 
@@ -54,13 +56,19 @@ async function sessionJsonNow(session: FoundSession, masker: Masker): Promise<Se
 /** The compact rows the player draws from: time, type, service and plain words for each event from `fromSeq`. */
 async function compactRows(session: FoundSession, fromSeq: number, limit: number, masker: Masker) {
   const store = getStore();
-  const members = await readSessionPositions(store, session.id, fromSeq, limit);
+  // A live tail reads the events before it as well, up to TAIL_LOOK_BACK of them, only for what they
+  // named: "Saved Blue Bay Resort Malta (all-inclusive)" as the timeline says it, not "Saved offer OF-…".
+  const lookBack = Math.min(fromSeq, TAIL_LOOK_BACK);
+  const members = await readSessionPositions(store, session.id, fromSeq - lookBack, limit + lookBack);
   const events = await readJourneyEventsAt(
     store,
     members.map((m) => m.position),
   );
   const byPosition = new Map(events.map((e) => [e.position, e]));
-  const ordered = members.map((m) => byPosition.get(m.position)!).filter(Boolean);
+  const held = members.filter((m) => byPosition.has(m.position));
+  const read = held.map((m) => byPosition.get(m.position)!);
+  const before = held.filter((m) => m.seq < fromSeq).length;
+  const ordered = read.slice(before);
   const definition = await liveJourney(session.journey);
   return {
     times: ordered.map((e) => e.time),
@@ -70,8 +78,10 @@ async function compactRows(session: FoundSession, fromSeq: number, limit: number
     // Described from the masked event: a description quotes data.
     descriptions: describeEvents(
       definition,
-      ordered.map((e) => maskJourneyEvent(masker, e)),
-    ).map((d) => masker.text(d)),
+      read.map((e) => maskJourneyEvent(masker, e)),
+    )
+      .slice(before)
+      .map((d) => masker.text(d)),
   };
 }
 
