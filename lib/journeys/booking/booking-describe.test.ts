@@ -31,9 +31,9 @@ describe("the timeline in plain words", () => {
   it("read page by page (an export, a live tail), the words are the timeline's, the session read whole", () => {
     const b = journeyBuilder();
     const events = [b.event(T.offerViewed, view), b.event(T.offerSaved, { offerId: "OF-PFO-3" }), b.event(T.offerSaved, { offerId: "OF-PFO-3" })];
-    const describe = describerOf(J);
-    expect([...describe(events.slice(0, 1)), ...describe(events.slice(1))]).toEqual(describeEvents(J, events));
-    expect(describe([events[2]!])).toEqual(["Saved Coral Bay Paphos (half-board)"]);
+    const words = describerOf(J);
+    expect([...words(events.slice(0, 1)), ...words(events.slice(1))]).toEqual(describeEvents(J, events));
+    expect(words([events[2]!])).toEqual(["Saved Coral Bay Paphos (half-board)"]);
   });
 
   it("an event from a source not trusted for it names nothing for the events after it", () => {
