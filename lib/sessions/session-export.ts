@@ -41,12 +41,12 @@ export const EXPORT_PAGE = 500;
 export async function* exportPages(store: Store, session: ExportedSession, masker: Masker, pageSize = EXPORT_PAGE) {
   const definition = session.definition ?? journeyByName(session.journey);
   // One describer for the whole export: an offer is named as the timeline names it, from any earlier page.
-  const describe = describerOf(definition);
+  const words = describerOf(definition);
   const positions = Float64Array.from((await readSessionPositions(store, session.id, 0, session.eventCount)).map((m) => m.position));
   for (let from = 0; from < positions.length; from += pageSize) {
     const events = await readEventsAt(store, Array.from(positions.subarray(from, from + pageSize)));
     // Described from the masked events: a description quotes data.
-    const descriptions = describe(events.map((e) => maskJourneyEvent(masker, toJourneyEvent(e))));
+    const descriptions = words(events.map((e) => maskJourneyEvent(masker, toJourneyEvent(e))));
     yield events.map((e, i) => ({
       event: maskCloudEvent(masker, toCloudEventJson(e)),
       description: masker.text(descriptions[i] ?? e.type),
