@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import type { ReplayIndex } from "@/lib/data/replay";
 import { toJourneyEventFromJson } from "@/lib/replay/from-cloud-event";
-import { momentAt } from "@/lib/replay/moment";
+import { momentAt, withPlaces } from "@/lib/replay/moment";
 import { formatMomentTime, initialPlayerState, playerReducer } from "@/lib/replay/player-machine";
 import { dataJourney } from "@/lib/journeys/definition/data-journey";
 import type { JourneyDefinition } from "@/lib/journeys/journey-definition";
@@ -274,8 +274,8 @@ export function ReplayView({
           </section>
         </div>
         <StatePanels
-          moment={moment}
-          draftMoment={draftMoment}
+          moment={withPlaces(moment, replay.places)}
+          draftMoment={withPlaces(draftMoment, replay.places)}
           index={player.index}
           description={replay.descriptions[player.index] ?? null}
           loading={loading}

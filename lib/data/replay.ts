@@ -19,6 +19,8 @@ import { toSessionJson } from "./sessions";
 import { resumeOfSession } from "../resume/find-resume";
 import type { ResumePoint } from "../journeys/journey-definition";
 import { leftOffNow } from "../replay/left-off-now";
+import { codesInState, nameCodesIn } from "../journeys/place-label";
+import { placesFor } from "./place-names";
 
 export type SessionJson = ReturnType<typeof toSessionJson>;
 
@@ -35,6 +37,8 @@ export interface ReplayIndex {
   journeyDocument: JourneyDocument | null;
   /** which version of the journey folded the session as the read models hold it ("shop v3") */
   journeyVersion: JourneyVersion;
+  /** destination codes of the session → what the whole store calls them, for the state panel ("MLA" → "Malta") */
+  places: Record<string, string>;
 }
 
 const MAX_EVENTS = 200_000;
@@ -50,7 +54,10 @@ type FoundSession = NonNullable<Awaited<ReturnType<typeof findSession>>>;
 async function sessionJsonNow(session: FoundSession, masker: Masker): Promise<SessionJson> {
   const judged = session.endReason === "open" ? null : await resumeOfSession(getStore(), session, Date.now());
   const point = leftOffNow(session.resumePoint as ResumePoint | null, judged?.answer.resume ?? null);
-  return toSessionJson({ ...session, resumePoint: point as never }, masker, await referencesFor([session.userId]));
+  // A place the session never named itself ("MLA", booked after searching Lisbon) as another session named it.
+  const places = point ? await placesFor(Object.values(point.chosen)) : new Map<string, string>();
+  const named = point ? { ...point, chosen: nameCodesIn(point.chosen, places) } : null;
+  return toSessionJson({ ...session, resumePoint: named as never }, masker, await referencesFor([session.userId]));
 }
 
 /** The compact rows the player draws from: time, type, service and plain words for each event from `fromSeq`. */
@@ -102,6 +109,7 @@ export async function getReplayIndex(sessionId: string, revealed = false): Promi
     nextSessionId: at > 0 ? (siblings[at - 1]?.id ?? null) : null,
     journeyDocument: ((await liveJourney(session.journey)).document as JourneyDocument | undefined) ?? null,
     journeyVersion: await liveJourneyVersion(session.journey),
+    places: Object.fromEntries(await placesFor(codesInState(session.finalState))),
   };
 }
 
