@@ -88,6 +88,11 @@ test("find a customer by email, open a session and replay it", async ({ page, re
   await print.goto(`${base}/print`);
   await expect(print.getByRole("heading", { name: "Session summary" })).toBeVisible();
   await expect(print.getByRole("table")).toContainText("Viewed Vista Resort Lisbon (half-board), €700 per person");
+  // For evidence: who printed it and when; a Print button and a way back, neither on paper.
+  await expect(print.getByText(/^Printed by .+ at \d/)).toBeVisible();
+  await expect(print.getByRole("button", { name: "Print" })).toBeVisible();
+  await print.getByRole("link", { name: "← Back to the replay" }).click();
+  await expect.poll(() => new URL(print.url()).pathname).toBe(base);
   await print.close();
 
   // ? lists the shortcuts.
