@@ -203,8 +203,12 @@ export function ReplayView({
               Personal data revealed for this view
             </span>
           )}
-          <button type="button" onClick={copyLink} className="rounded bg-slate-900 px-2.5 py-1 text-white hover:bg-slate-700 dark:bg-slate-700">
-            {copied ? "Link copied" : "Copy link to this moment"}
+          {/* As wide as its longer label either way: the row does not jump when it says "Link copied". */}
+          <button type="button" onClick={copyLink} className="inline-grid rounded bg-slate-900 px-2.5 py-1 text-white hover:bg-slate-700 dark:bg-slate-700">
+            <span aria-hidden className="invisible col-start-1 row-start-1">
+              Copy link to this moment
+            </span>
+            <span className="col-start-1 row-start-1 text-center">{copied ? "Link copied" : "Copy link to this moment"}</span>
           </button>
           <button
             type="button"
