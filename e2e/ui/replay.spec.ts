@@ -172,3 +172,24 @@ test("a session still open updates while it is watched, and follow keeps the pla
   await expect(page.getByRole("list", { name: "Session events" })).toContainText("Viewed Harbour Hotel Malta (bed-and-breakfast)");
   await expect(page.getByRole("region", { name: "Journey state" })).toContainText("Harbour Hotel Malta");
 });
+
+test("arriving at a replay from a list, the loading line says what is known, never '0 of'", async ({ page, request }) => {
+  const { user } = await seedJourney(request);
+  // Watches every change of the page, from its first paint: the line may show for a frame only.
+  await page.addInitScript(() => {
+    const w = window as unknown as { loadingLines: string[] };
+    w.loadingLines = [];
+    new MutationObserver(() => {
+      const line = document.querySelector('[aria-label="Loading the session"]')?.textContent;
+      if (line && w.loadingLines.at(-1) !== line) w.loadingLines.push(line);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto(`/users/${encodeURIComponent(user)}`);
+  await page.getByRole("table", { name: "Sessions" }).getByRole("link").first().click();
+  await expect(page.getByRole("region", { name: "Player" })).toHaveAttribute("data-loaded", "true");
+  const lines = await page.evaluate(() => (window as unknown as { loadingLines: string[] }).loadingLines);
+  for (const line of lines) {
+    expect(line).not.toMatch(/\b0 of\b/);
+    expect(line).toMatch(/^5 events over 30:00, /);
+  }
+});
