@@ -27,11 +27,13 @@ export function EventList({
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: descriptions.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 10 });
   useEffect(() => {
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: "center" });
+    // "auto": scroll only when the playhead's row is out of sight, so a session that fits opens at its first event.
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: "auto" });
   }, [index, virtualizer]);
   const start = times[0] ?? 0;
   return (
-    <Card as="div" ref={scroller} role="list" aria-label="Session events" flush className="h-[26rem] overflow-auto">
+    // Up to 15 rows of one line tall: a short session shows whole, without a scrolled-off first event.
+    <Card as="div" ref={scroller} role="list" aria-label="Session events" flush className="max-h-[30.25rem] overflow-auto">
       <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
         {virtualizer.getVirtualItems().map((item) => {
           const i = item.index;
@@ -40,19 +42,21 @@ export function EventList({
             // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard moves through the events with ← / →, handled by the player on window
             <div
               key={i}
+              // Measured: a long line wraps (a dispute's key line must be readable on a phone), so rows differ in height.
+              ref={virtualizer.measureElement}
               role="listitem"
               data-index={i}
               aria-current={current ? "step" : undefined}
               onClick={() => onSeek(i)}
               title={types[i]}
-              style={{ position: "absolute", top: item.start, height: ROW, left: 0, right: 0 }}
-              className={`flex cursor-pointer items-center gap-2 border-b border-slate-100 px-3 text-sm dark:border-slate-800 ${
+              style={{ position: "absolute", top: item.start, minHeight: ROW, left: 0, right: 0 }}
+              className={`flex cursor-pointer items-baseline gap-2 border-b py-1.5 border-slate-100 px-3 text-sm dark:border-slate-800 ${
                 current ? "bg-amber-100 font-medium dark:bg-amber-900/40" : i < index ? "text-slate-500 dark:text-slate-400" : ""
               } hover:bg-amber-50 dark:hover:bg-slate-800`}
             >
-              <span aria-hidden className="h-2 w-2 shrink-0 rounded-full" style={{ background: colorOf(services[i] ?? "") }} />
+              <span aria-hidden className="h-2 w-2 shrink-0 self-center rounded-full" style={{ background: colorOf(services[i] ?? "") }} />
               <span className="w-14 shrink-0 font-mono text-xs tabular-nums text-slate-500">{formatElapsed(times[i]! - start)}</span>
-              <span className="truncate">{descriptions[i]}</span>
+              <span className="min-w-0 break-words">{descriptions[i]}</span>
             </div>
           );
         })}

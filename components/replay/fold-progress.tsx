@@ -1,4 +1,4 @@
-import { formatElapsed } from "./format-time";
+import { foldProgressText } from "./fold-progress-text";
 
 /**
  * While the states behind the panel are read: the events and their words are here already (the
@@ -6,15 +6,10 @@ import { formatElapsed } from "./format-time";
  * end") rather than "0 of 14 events", and shows progress once there is some.
  */
 export function FoldProgress({ times, loaded, lastStep }: { times: readonly number[]; loaded: number; lastStep: string }) {
-  const count = times.length;
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs text-slate-500 dark:text-slate-400" role="status" aria-label="Loading the session">
-      {loaded > 0 && <progress className="h-1.5 w-40 accent-amber-500" max={count} value={loaded} />}
-      <span>
-        {count.toLocaleString("en-GB")} event{count === 1 ? "" : "s"} over {formatElapsed((times.at(-1) ?? 0) - (times[0] ?? 0))}, {lastStep.toLowerCase()} at
-        the end
-        {loaded > 0 ? ` · states read for ${loaded.toLocaleString("en-GB")} of them` : " · reading the state at each moment…"}
-      </span>
+      {loaded > 0 && <progress className="h-1.5 w-40 accent-amber-500" max={times.length} value={loaded} />}
+      <span>{foldProgressText(times, loaded, lastStep)}</span>
     </div>
   );
 }

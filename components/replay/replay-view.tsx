@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import type { ReplayIndex } from "@/lib/data/replay";
 import { toJourneyEventFromJson } from "@/lib/replay/from-cloud-event";
-import { momentAt } from "@/lib/replay/moment";
+import { momentAt, withPlaces } from "@/lib/replay/moment";
 import { formatMomentTime, initialPlayerState, playerReducer } from "@/lib/replay/player-machine";
 import { dataJourney } from "@/lib/journeys/definition/data-journey";
 import type { JourneyDefinition } from "@/lib/journeys/journey-definition";
@@ -203,8 +203,12 @@ export function ReplayView({
               Personal data revealed for this view
             </span>
           )}
-          <button type="button" onClick={copyLink} className="rounded bg-slate-900 px-2.5 py-1 text-white hover:bg-slate-700 dark:bg-slate-700">
-            {copied ? "Link copied" : "Copy link to this moment"}
+          {/* As wide as its longer label either way: the row does not jump when it says "Link copied". */}
+          <button type="button" onClick={copyLink} className="inline-grid rounded bg-slate-900 px-2.5 py-1 text-white hover:bg-slate-700 dark:bg-slate-700">
+            <span aria-hidden className="invisible col-start-1 row-start-1">
+              Copy link to this moment
+            </span>
+            <span className="col-start-1 row-start-1 text-center">{copied ? "Link copied" : "Copy link to this moment"}</span>
           </button>
           <button
             type="button"
@@ -274,8 +278,8 @@ export function ReplayView({
           </section>
         </div>
         <StatePanels
-          moment={moment}
-          draftMoment={draftMoment}
+          moment={withPlaces(moment, replay.places)}
+          draftMoment={withPlaces(draftMoment, replay.places)}
           index={player.index}
           description={replay.descriptions[player.index] ?? null}
           loading={loading}

@@ -56,7 +56,7 @@ export function StatePanel({
                 data-differs={differs || undefined}
                 className={`grid grid-cols-[8rem_1fr] gap-2 px-4 py-1.5 ${changed ? "bg-amber-50 dark:bg-amber-950/40" : ""}`}
               >
-                <dt className="capitalize text-slate-500 dark:text-slate-400">{key}</dt>
+                <dt className="text-slate-500 first-letter:uppercase dark:text-slate-400">{key}</dt>
                 <dd className={`min-w-0 break-words ${changed ? "font-medium text-amber-900 dark:text-amber-200" : ""}`}>
                   {value}
                   {differs && (

@@ -6,7 +6,7 @@ const TONES = {
   rose: "bg-rose-100 text-rose-800 dark:bg-rose-900/50 dark:text-rose-200",
   slate: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200",
   sky: "bg-sky-100 text-sky-800 dark:bg-sky-900/50 dark:text-sky-200",
-  amber: "bg-amber-200 text-amber-900",
+  amber: "bg-amber-200 text-amber-900 dark:bg-amber-800/60 dark:text-amber-100",
   red: "bg-red-100 text-red-700 dark:bg-red-950 dark:text-red-300",
   "amber-soft": "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200",
 } as const;

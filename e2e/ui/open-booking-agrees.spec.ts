@@ -57,3 +57,70 @@ test("the open booking and the Resume card agree on what remains; the destinatio
   await expect(page.getByRole("region", { name: "Journey state" })).toContainText("Malta (MLA)");
   await expect(page.getByRole("list", { name: "Session events" })).toContainText("Saved Blue Bay Resort Malta (all-inclusive)");
 });
+
+// Searched Lisbon and booked a Malta offer without ever looking at Malta: the place is named as another session named it.
+test("a destination the session never named reads as the place the store named it; the left-off card is judged now; exports name the offer", async ({
+  page,
+  request,
+}) => {
+  const tag = uniqueTag("place");
+  const user = `usr-${tag}`;
+  const bk = `BK-${tag}`;
+  const start = Date.now() - 3 * 3_600_000;
+  const at = (m: number) => new Date(start + m * 60_000).toISOString();
+  const e = (n: number, type: string, m: number, data: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    cloudEvent({ id: `${tag}-${n}`, source: `/holidays/${type.split(".")[0]}`, type, subject: `s/${tag}`, userid: user, time: at(m), data, ...extra });
+  const trip = { checkIn: "2027-07-01", checkOut: "2027-07-08", adults: 2, children: 0 };
+  const offer = { offerId: "OF-MLA-4", destination: "MLA", hotel: "Blue Bay Resort Malta", package: "all-inclusive", currency: "EUR" };
+  await appendBatch(request, [
+    // Someone else's visit named the code.
+    cloudEvent({
+      id: `${tag}-0`,
+      source: "/holidays/search",
+      type: T.destinationViewed,
+      subject: `o/${tag}`,
+      userid: `other-${tag}`,
+      time: at(0),
+      data: { destination: "MLA", name: "Malta" },
+    }),
+    e(1, T.userSignedIn, 0, { platform: "web", device: "desktop", country: "GB" }),
+    e(2, T.destinationsSearched, 1, { query: "Lisbon", destination: "LIS", ...trip }),
+    e(3, T.offerViewed, 2, { ...offer, pricePerPerson: 1300 }),
+    e(4, T.offerSaved, 3, { offerId: "OF-MLA-4" }),
+    e(5, T.bookingStarted, 5, { bookingId: bk, ...offer, ...trip, pricePerPerson: 1300 }, { correlationid: bk }),
+    e(6, T.travellersAdded, 6, { bookingId: bk, travellers: [{ name: "A" }, { name: "B" }] }, { correlationid: bk }),
+    e(
+      7,
+      T.bookingPriced,
+      7,
+      { bookingId: bk, offerId: "OF-MLA-4", pricePerPerson: 1300, total: 2600, currency: "EUR", holdExpiresAt: at(27) },
+      { correlationid: bk },
+    ),
+  ]);
+  let sessionId = "";
+  for (let i = 0; i < 50 && !sessionId; i++) {
+    const { sessions = [] } = await (await request.get(`/api/users/${user}/sessions`, { headers: serviceAuth })).json();
+    sessionId = sessions[0]?.id ?? "";
+    if (!sessionId) await new Promise((r) => setTimeout(r, 100));
+  }
+  const resumeApi = await (await request.get(`/api/users/${user}/resume`, { headers: serviceAuth })).json();
+  expect(resumeApi.resume.chosen.destination).toBe("Malta (MLA)");
+
+  await page.goto(`/users/${encodeURIComponent(user)}`);
+  await expect(page.getByRole("region", { name: "Resume" })).toContainText("Malta (MLA)");
+  await expect(page.getByRole("region", { name: "Open booking" })).toContainText("To continue: Get the booking priced, Pay");
+
+  await page.goto(`/sessions/${encodeURIComponent(sessionId)}`);
+  const leftOff = page.getByRole("region", { name: "Where they left off" });
+  await expect(leftOff).toContainText("Malta (MLA)");
+  // Judged now, as the Resume card: the hold ran out after the session, so no "Pay … (price held until …)".
+  await expect(leftOff).toContainText("the hold has run out");
+  await expect(leftOff).not.toContainText("price held until");
+  await expect(page.getByRole("region", { name: "Journey state" })).toContainText("Malta (MLA)");
+
+  const csv = await (await page.request.get(`/sessions/${encodeURIComponent(sessionId)}/export/csv`)).text();
+  expect(csv).toContain("Saved Blue Bay Resort Malta (all-inclusive)");
+  await page.goto(`/sessions/${encodeURIComponent(sessionId)}/print`);
+  await expect(page.getByRole("table")).toContainText("Saved Blue Bay Resort Malta (all-inclusive)");
+  await expect(page.getByRole("region", { name: "Where they left off" })).toContainText("Malta (MLA)");
+});

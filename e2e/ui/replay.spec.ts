@@ -88,6 +88,11 @@ test("find a customer by email, open a session and replay it", async ({ page, re
   await print.goto(`${base}/print`);
   await expect(print.getByRole("heading", { name: "Session summary" })).toBeVisible();
   await expect(print.getByRole("table")).toContainText("Viewed Vista Resort Lisbon (half-board), €700 per person");
+  // For evidence: who printed it and when; a Print button and a way back, neither on paper.
+  await expect(print.getByText(/^Printed by .+ at \d/)).toBeVisible();
+  await expect(print.getByRole("button", { name: "Print" })).toBeVisible();
+  await print.getByRole("link", { name: "← Back to the replay" }).click();
+  await expect.poll(() => new URL(print.url()).pathname).toBe(base);
   await print.close();
 
   // ? lists the shortcuts.
@@ -166,4 +171,25 @@ test("a session still open updates while it is watched, and follow keeps the pla
   await expect(slider).toHaveAttribute("aria-valuenow", "2");
   await expect(page.getByRole("list", { name: "Session events" })).toContainText("Viewed Harbour Hotel Malta (bed-and-breakfast)");
   await expect(page.getByRole("region", { name: "Journey state" })).toContainText("Harbour Hotel Malta");
+});
+
+test("arriving at a replay from a list, the loading line says what is known, never '0 of'", async ({ page, request }) => {
+  const { user } = await seedJourney(request);
+  // Watches every change of the page, from its first paint: the line may show for a frame only.
+  await page.addInitScript(() => {
+    const w = window as unknown as { loadingLines: string[] };
+    w.loadingLines = [];
+    new MutationObserver(() => {
+      const line = document.querySelector('[aria-label="Loading the session"]')?.textContent;
+      if (line && w.loadingLines.at(-1) !== line) w.loadingLines.push(line);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto(`/users/${encodeURIComponent(user)}`);
+  await page.getByRole("table", { name: "Sessions" }).getByRole("link").first().click();
+  await expect(page.getByRole("region", { name: "Player" })).toHaveAttribute("data-loaded", "true");
+  const lines = await page.evaluate(() => (window as unknown as { loadingLines: string[] }).loadingLines);
+  for (const line of lines) {
+    expect(line).not.toMatch(/\b0 of\b/);
+    expect(line).toMatch(/^5 events over 30:00, /);
+  }
 });

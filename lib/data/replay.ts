@@ -16,6 +16,11 @@ import { liveJourney, liveJourneyVersion } from "./catalog";
 import { getMasker } from "./privacy";
 import { referencesFor } from "./customers";
 import { toSessionJson } from "./sessions";
+import { resumeOfSession } from "../resume/find-resume";
+import type { ResumePoint } from "../journeys/journey-definition";
+import { leftOffNow } from "../replay/left-off-now";
+import { codesInState, nameCodesIn } from "../journeys/place-label";
+import { placesFor } from "./place-names";
 
 export type SessionJson = ReturnType<typeof toSessionJson>;
 
@@ -32,22 +37,45 @@ export interface ReplayIndex {
   journeyDocument: JourneyDocument | null;
   /** which version of the journey folded the session as the read models hold it ("shop v3") */
   journeyVersion: JourneyVersion;
+  /** destination codes of the session → what the whole store calls them, for the state panel ("MLA" → "Malta") */
+  places: Record<string, string>;
 }
 
 const MAX_EVENTS = 200_000;
+/** How many earlier events a live tail reads for the names they gave (a few hundred in a typical session). */
+const TAIL_LOOK_BACK = 2_000;
 
 type FoundSession = NonNullable<Awaited<ReturnType<typeof findSession>>>;
+
+/**
+ * The session as the replay, its live tail and the printable summary show it: its resume point
+ * judged now, by the function the customer page's Resume card uses, so the two agree.
+ */
+async function sessionJsonNow(session: FoundSession, masker: Masker): Promise<SessionJson> {
+  const judged = session.endReason === "open" ? null : await resumeOfSession(getStore(), session, Date.now());
+  const point = leftOffNow(session.resumePoint as ResumePoint | null, judged?.answer.resume ?? null);
+  // A place the session never named itself ("MLA", booked after searching Lisbon) as another session named it.
+  const places = point ? await placesFor(Object.values(point.chosen)) : new Map<string, string>();
+  const named = point ? { ...point, chosen: nameCodesIn(point.chosen, places) } : null;
+  return toSessionJson({ ...session, resumePoint: named as never }, masker, await referencesFor([session.userId]));
+}
 
 /** The compact rows the player draws from: time, type, service and plain words for each event from `fromSeq`. */
 async function compactRows(session: FoundSession, fromSeq: number, limit: number, masker: Masker) {
   const store = getStore();
-  const members = await readSessionPositions(store, session.id, fromSeq, limit);
+  // A live tail reads the events before it as well, up to TAIL_LOOK_BACK of them, only for what they
+  // named: "Saved Blue Bay Resort Malta (all-inclusive)" as the timeline says it, not "Saved offer OF-…".
+  const lookBack = Math.min(fromSeq, TAIL_LOOK_BACK);
+  const members = await readSessionPositions(store, session.id, fromSeq - lookBack, limit + lookBack);
   const events = await readJourneyEventsAt(
     store,
     members.map((m) => m.position),
   );
   const byPosition = new Map(events.map((e) => [e.position, e]));
-  const ordered = members.map((m) => byPosition.get(m.position)!).filter(Boolean);
+  const held = members.filter((m) => byPosition.has(m.position));
+  const read = held.map((m) => byPosition.get(m.position)!);
+  const before = held.filter((m) => m.seq < fromSeq).length;
+  const ordered = read.slice(before);
   const definition = await liveJourney(session.journey);
   return {
     times: ordered.map((e) => e.time),
@@ -57,8 +85,10 @@ async function compactRows(session: FoundSession, fromSeq: number, limit: number
     // Described from the masked event: a description quotes data.
     descriptions: describeEvents(
       definition,
-      ordered.map((e) => maskJourneyEvent(masker, e)),
-    ).map((d) => masker.text(d)),
+      read.map((e) => maskJourneyEvent(masker, e)),
+    )
+      .slice(before)
+      .map((d) => masker.text(d)),
   };
 }
 
@@ -72,13 +102,14 @@ export async function getReplayIndex(sessionId: string, revealed = false): Promi
   const siblings = session.userId ? await listUserSessions(store, session.userId) : [];
   const at = siblings.findIndex((s) => s.id === session.id);
   return {
-    session: toSessionJson(session, masker, await referencesFor([session.userId])),
+    session: await sessionJsonNow(session, masker),
     ...rows,
     // Sessions are listed newest first: the previous session is the next one in the list.
     previousSessionId: at >= 0 ? (siblings[at + 1]?.id ?? null) : null,
     nextSessionId: at > 0 ? (siblings[at - 1]?.id ?? null) : null,
     journeyDocument: ((await liveJourney(session.journey)).document as JourneyDocument | undefined) ?? null,
     journeyVersion: await liveJourneyVersion(session.journey),
+    places: Object.fromEntries(await placesFor(codesInState(session.finalState))),
   };
 }
 
@@ -88,7 +119,7 @@ export async function getReplayTail(sessionId: string, fromSeq: number, revealed
   const session = await findSession(store, sessionId);
   if (!session) return null;
   const masker = await getMasker(revealed);
-  return { session: toSessionJson(session, masker, await referencesFor([session.userId])), ...(await compactRows(session, fromSeq, 5_000, masker)) };
+  return { session: await sessionJsonNow(session, masker), ...(await compactRows(session, fromSeq, 5_000, masker)) };
 }
 
 /** A page of a session's events as the journey fold reads them (what the player folds in the browser). */
@@ -149,5 +180,5 @@ export async function getSessionExport(sessionId: string, revealed = false) {
     masker,
   ))
     events.push(...page);
-  return { session: toSessionJson(session, masker, await referencesFor([session.userId])), events, journeyVersion: await liveJourneyVersion(session.journey) };
+  return { session: await sessionJsonNow(session, masker), events, journeyVersion: await liveJourneyVersion(session.journey) };
 }

@@ -13,6 +13,8 @@ import { liveCatalog } from "./catalog";
 import { customerJson, customerKey, referencesFor, requireCustomer } from "./customers";
 import { getMasker } from "./privacy";
 import { maskPersonalFacts } from "../journeys/definition/personal-reads";
+import { nameCode, nameCodesIn } from "../journeys/place-label";
+import { placesFor } from "./place-names";
 
 export type { ResumeAnswer };
 
@@ -41,7 +43,23 @@ export async function maskedResumeStateOf(idOrReference: string, now = Date.now(
   return { ...answer, ...customerJson(customer, masker), resume: masker.state(answer.resume) };
 }
 
+/**
+ * The resume found, its place named as the whole store names it ("Malta (MLA)" for a session that
+ * never looked at Malta itself): the customer page, the resume page and Continue read it from here.
+ */
 async function findResume(userId: string, sessionId: string | undefined, now: number): Promise<FoundResume | null> {
+  const found = await findResumeAsFolded(userId, sessionId, now);
+  if (!found) return null;
+  const { chosen } = found.answer.resume;
+  const places = await placesFor([...Object.values(found.chosen), chosen?.destinationCode]);
+  // Only a bare code is renamed: a place the session named itself keeps its own words.
+  const named =
+    chosen?.destinationCode && chosen.destination === chosen.destinationCode ? { ...chosen, destination: nameCode(chosen.destination, places) } : chosen;
+  const resume = { ...found.answer.resume, ...(named ? { chosen: named } : {}) };
+  return { answer: { ...found.answer, resume }, chosen: nameCodesIn(found.chosen, places) };
+}
+
+async function findResumeAsFolded(userId: string, sessionId: string | undefined, now: number): Promise<FoundResume | null> {
   const store = getStore();
   if (!sessionId) return latestResume(store, userId, now);
   const session = await findSession(store, sessionId);

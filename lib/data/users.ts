@@ -3,6 +3,7 @@ import { getStore } from "../db/prisma";
 import { listUserSessions, readUserSummaries } from "../sessions/read-sessions";
 import { customerJson, customerKey, findCustomer } from "./customers";
 import { getMasker } from "./privacy";
+import { namePlaces } from "./place-names";
 import { findUsers, toSessionJson } from "./sessions";
 
 export { findUsers };
@@ -25,13 +26,20 @@ export async function getUserPage(idOrReference: string) {
     sessionCount: summary.sessionCount,
     firstSeen: summary.firstSeen.toISOString(),
     lastSeen: summary.lastSeen.toISOString(),
-    openBooking: masker.state(summary.openBooking) as {
-      sessionId: string;
-      label: string;
-      chosen: Record<string, string>;
-      remaining: string[];
-      blockers: string[];
-    } | null,
+    openBooking: await withPlaceNamed(masker.state(summary.openBooking) as OpenBooking | null),
     sessions,
   };
+}
+
+interface OpenBooking {
+  sessionId: string;
+  label: string;
+  chosen: Record<string, string>;
+  remaining: string[];
+  blockers: string[];
+}
+
+/** The open booking's destination named as the whole store names it ("Malta (MLA)"), as the Resume card does. */
+async function withPlaceNamed(booking: OpenBooking | null): Promise<OpenBooking | null> {
+  return booking && { ...booking, chosen: await namePlaces(booking.chosen) };
 }

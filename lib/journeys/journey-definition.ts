@@ -79,9 +79,10 @@ export interface JourneyDefinition<S = unknown> {
   describe(event: JourneyEvent): string;
   /**
    * a session's events in plain words, each read with the ones before it (an event naming an offer
-   * by id reads as the offer an earlier event named); without it, `describe` for each
+   * by id reads as the offer an earlier event named); without it, `describe` for each. `names`:
+   * what earlier pages of the same session named, kept across calls (see `describerOf`)
    */
-  describeInOrder?(events: readonly JourneyEvent[]): string[];
+  describeInOrder?(events: readonly JourneyEvent[], names?: Map<string, string>): string[];
   /** the steps, in order: the funnel */
   funnel: readonly FunnelStep[];
   /** the funnel steps the state has reached, as keys of `funnel` */
@@ -129,7 +130,17 @@ export interface JourneyDefinition<S = unknown> {
 /** Folds events from a state (the initial one, or a snapshot) with the definition's evolve. */
 /** A session's events in plain words, in order (see `describeInOrder`). */
 export function describeEvents<S>(definition: JourneyDefinition<S>, events: readonly JourneyEvent[]): string[] {
-  return definition.describeInOrder ? definition.describeInOrder(events) : events.map((e) => definition.describe(e));
+  return describerOf(definition)(events);
+}
+
+/**
+ * The same words for a session read page by page (an export, a live tail): each page is read with
+ * what the pages before it named, so an offer saved on page 2 reads as the offer page 1 viewed,
+ * exactly as the timeline, which reads the session whole, words it.
+ */
+export function describerOf<S>(definition: JourneyDefinition<S>): (page: readonly JourneyEvent[]) => string[] {
+  const names = new Map<string, string>();
+  return (page) => (definition.describeInOrder ? definition.describeInOrder(page, names) : page.map((e) => definition.describe(e)));
 }
 
 export function foldEvents<S>(definition: JourneyDefinition<S>, events: readonly JourneyEvent[], from?: S): S {

@@ -1,3 +1,4 @@
+import { nameCodesIn } from "../journeys/place-label";
 import { foldEvents, type JourneyDefinition, type StateFacts } from "../journeys/journey-definition";
 import type { JourneyEvent } from "../journeys/journey-event";
 
@@ -21,4 +22,10 @@ export function momentAt(definition: JourneyDefinition<unknown>, blockState: unk
   const facts = definition.facts(state);
   const changed = Object.keys(facts).filter((k) => facts[k] !== factsBefore[k]);
   return { state, facts, changed };
+}
+
+/** The moment with each fact that is a known destination code named as its place ("Malta (MLA)"), as the server learned them from the whole store. */
+export function withPlaces<M extends Moment | null>(moment: M, places: Readonly<Record<string, string>>): M {
+  if (!moment || Object.keys(places).length === 0) return moment;
+  return { ...moment, facts: nameCodesIn(moment.facts, new Map(Object.entries(places))) };
 }

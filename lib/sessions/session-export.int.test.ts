@@ -7,7 +7,8 @@ import { toCloudEventJson } from "../eventstore/to-cloud-event";
 import { journeyByName } from "../journeys/registry";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
 import { currentMasker } from "../privacy/policy-store";
-import { SOURCES } from "../journeys/booking/booking-events";
+import { EVENT_TYPES as T, SOURCES } from "../journeys/booking/booking-events";
+import { describeEvents } from "../journeys/journey-definition";
 import { anEvent } from "../testing/event-factory";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { rebuildProjections } from "./projector";
@@ -40,6 +41,32 @@ describe.each(testProviders())("the streamed session export (%s)", (provider) =>
     await rebuildProjections(t.store, { now: () => Date.parse("2027-01-01T00:00:00Z") });
   });
   afterAll(() => t.dispose());
+
+  it("names an offer saved on a later page as the timeline does, from the page that viewed it", async () => {
+    const event = (i: number, type: string, value: Record<string, unknown>) =>
+      anEvent({
+        id: `named-${i}`,
+        source: SOURCES.offers,
+        subject: "export/named",
+        type,
+        userid: "u-named",
+        sessionid: "ses-named",
+        time: new Date(Date.UTC(2026, 5, 2, 10, 0, i)),
+        data: { kind: "json", value },
+      });
+    const offer = { offerId: "OF-MLA-1", destination: "MLA", hotel: "Blue Bay Resort Malta", package: "all-inclusive", pricePerPerson: 900 };
+    await appendEvents(t.store, [event(0, T.offerViewed, offer), event(1, T.offerViewed, offer), event(2, T.offerSaved, { offerId: "OF-MLA-1" })]);
+    await rebuildProjections(t.store, { now: () => Date.parse("2027-01-01T00:00:00Z") });
+    const session = (await findSession(t.store, "ses-named"))!;
+    const masker = await currentMasker(t.store);
+    const text = await new Response(textStream(sessionExportText(t.store, { ...session, journeyVersion: VERSION }, {}, masker, "csv", 2))).text();
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    // The saved offer is on the second page of two events each: its name came from the first.
+    expect(rows[2]!.description).toBe("Saved Blue Bay Resort Malta (all-inclusive)");
+    // By another route: the timeline's words, the session read whole.
+    const all = await t.store.db.storedEvent.findMany({ where: { sessionid: "ses-named" }, orderBy: { position: "asc" } });
+    expect(rows.map((r) => r.description)).toEqual(describeEvents(journeyByName(session.journey), all.map(toJourneyEvent)));
+  });
 
   /** The whole export the way it was built before it streamed: every event of the session at once, by another read. */
   async function inMemory() {

@@ -2,7 +2,7 @@ import type { Store } from "../db/prisma";
 import { toJourneyEvent } from "../eventstore/journey-events";
 import { readEventsAt } from "../eventstore/read";
 import { toCloudEventJson } from "../eventstore/to-cloud-event";
-import type { JourneyDefinition } from "../journeys/journey-definition";
+import { describerOf, type JourneyDefinition } from "../journeys/journey-definition";
 import { journeyByName } from "../journeys/registry";
 import type { Masker } from "../privacy/mask";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
@@ -40,13 +40,16 @@ export const EXPORT_PAGE = 500;
  */
 export async function* exportPages(store: Store, session: ExportedSession, masker: Masker, pageSize = EXPORT_PAGE) {
   const definition = session.definition ?? journeyByName(session.journey);
+  // One describer for the whole export: an offer is named as the timeline names it, from any earlier page.
+  const words = describerOf(definition);
   const positions = Float64Array.from((await readSessionPositions(store, session.id, 0, session.eventCount)).map((m) => m.position));
   for (let from = 0; from < positions.length; from += pageSize) {
     const events = await readEventsAt(store, Array.from(positions.subarray(from, from + pageSize)));
-    yield events.map((e) => ({
+    // Described from the masked events: a description quotes data.
+    const descriptions = words(events.map((e) => maskJourneyEvent(masker, toJourneyEvent(e))));
+    yield events.map((e, i) => ({
       event: maskCloudEvent(masker, toCloudEventJson(e)),
-      // Described from the masked event: a description quotes data.
-      description: masker.text(definition.describe(maskJourneyEvent(masker, toJourneyEvent(e)))),
+      description: masker.text(descriptions[i] ?? e.type),
       // A source is a producer's string like any other: through the patterns.
       service: masker.text(serviceLabel(definition, e, (source) => source)),
     }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EVENT_TYPES as T } from "./booking-events";
 import { journeyBuilder } from "../../testing/journey-builder";
-import { describeEvents, foldEvents } from "../journey-definition";
+import { describeEvents, describerOf, foldEvents } from "../journey-definition";
 import { bookingJourney as J } from "./booking-journey";
 import { bookingResume } from "./booking-resume";
 
@@ -26,6 +26,14 @@ describe("the timeline in plain words", () => {
     ]);
     // One event alone (no session around it) still reads.
     expect(J.describe(events[2]!)).toBe("Saved offer OF-PFO-3");
+  });
+
+  it("read page by page (an export, a live tail), the words are the timeline's, the session read whole", () => {
+    const b = journeyBuilder();
+    const events = [b.event(T.offerViewed, view), b.event(T.offerSaved, { offerId: "OF-PFO-3" }), b.event(T.offerSaved, { offerId: "OF-PFO-3" })];
+    const words = describerOf(J);
+    expect([...words(events.slice(0, 1)), ...words(events.slice(1))]).toEqual(describeEvents(J, events));
+    expect(words([events[2]!])).toEqual(["Saved Coral Bay Paphos (half-board)"]);
   });
 
   it("an event from a source not trusted for it names nothing for the events after it", () => {

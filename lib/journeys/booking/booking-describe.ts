@@ -110,8 +110,12 @@ export function describeBookingEvent(event: JourneyEvent, offerNames: ReadonlyMa
 export { money };
 
 /** A session's events in plain words, each offer named as the events before it named it. */
-export function describeBookingEvents(events: readonly JourneyEvent[], describeOne = describeBookingEvent, believes = (_: JourneyEvent) => true): string[] {
-  const offerNames = new Map<string, string>();
+export function describeBookingEvents(
+  events: readonly JourneyEvent[],
+  describeOne = describeBookingEvent,
+  believes = (_: JourneyEvent) => true,
+  offerNames = new Map<string, string>(),
+): string[] {
   return events.map((event) => {
     const d = (event.data && typeof event.data === "object" ? event.data : {}) as Data;
     const words = describeOne(event, offerNames);

@@ -148,7 +148,7 @@ export function createBookingJourney(trust: BookingTrust = REFERENCE_BOOKING_TRU
     evolve: (state, event) => (trusts(event) ? evolveBooking(state, event) : state),
     describe: (event) => describeTrusted(event),
     // An untrusted event names nothing for the ones after it either.
-    describeInOrder: (events) => describeBookingEvents(events, describeTrusted, trusts),
+    describeInOrder: (events, names) => describeBookingEvents(events, describeTrusted, trusts, names),
     trusts,
     funnel: [
       { key: "search", label: "Searched" },

@@ -19,6 +19,8 @@ import { decodeRouteParam } from "@/lib/api/route-param";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Customer" };
+const WARNING = "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100";
+const GOOD_NEWS = "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100";
 
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   const viewer = await requireViewer("users.find");
@@ -77,7 +79,8 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
                 {resume.resume.canContinue ? `Left to do: ${resume.resume.remaining.join(", ").toLowerCase()}.` : ""}
               </p>
               {resume.resume.noLongerHolds.map((n) => (
-                <p key={n.code} className="rounded bg-amber-50 px-3 py-1.5 text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+                // A price that went down is good news (green), not a warning; the booking journey's words say which way it went.
+                <p key={n.code} className={`rounded px-3 py-1.5 ${n.code === "price_changed" && n.message.includes("went down") ? GOOD_NEWS : WARNING}`}>
                   {n.message}
                 </p>
               ))}

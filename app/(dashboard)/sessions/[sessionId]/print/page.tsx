@@ -6,6 +6,9 @@ import { getSessionExport } from "@/lib/data/replay";
 import { recordAccess } from "@/lib/data/audit";
 import { requireViewer } from "@/lib/data/viewer";
 import { decodeRouteParam } from "@/lib/api/route-param";
+import { viewerLabel } from "@/lib/access/viewer";
+import { PrintButton } from "@/components/replay/print-button";
+import Link from "next/link";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Session summary" };
@@ -21,16 +24,27 @@ export default async function PrintPage({ params }: { params: Promise<{ sessionI
   const { session, events } = data;
   const start = Date.parse(session.startedAt);
   return (
-    <article className="mx-auto max-w-3xl space-y-4 bg-white p-6 text-sm text-slate-900 print:p-0">
+    // A sheet of paper whatever the colour scheme: light colours only inside it, and light form controls.
+    <article className="mx-auto max-w-3xl space-y-4 rounded bg-white p-6 text-sm text-slate-900 [color-scheme:light] print:p-0">
+      <nav aria-label="Summary actions" className="flex flex-wrap items-center gap-3 print:hidden">
+        <Link href={`/sessions/${encodeURIComponent(session.id)}`} className="text-sky-700 hover:underline">
+          ← Back to the replay
+        </Link>
+        <PrintButton />
+      </nav>
       <header>
         <h1 className="text-xl font-semibold">Session summary</h1>
         <p>
           Session {session.id} · {session.userId ? `user ${session.userId}` : `visitor ${session.anonymousId}`} · {formatWallClock(start)} to{" "}
           {formatWallClock(Date.parse(session.lastEventAt))} ({formatElapsed(session.durationMs)}) · {session.eventCount} events
         </p>
-        <p className="text-xs text-slate-500">Reconstructed from the event store, folded by {data.journeyVersion.label}; times are event times in UTC.</p>
+        <p className="text-xs text-slate-600">Reconstructed from the event store, folded by {data.journeyVersion.label}; times are event times in UTC.</p>
+        {/* For evidence: who printed it and when (the access log has the same as session.exported). */}
+        <p className="text-xs text-slate-600">
+          Printed by {viewerLabel(viewer)} at {formatWallClock(Date.now())}
+        </p>
       </header>
-      <LeftOffCard lastStep={session.lastStep} resumePoint={session.resumePoint as never} outcome={session.outcome} endReason={session.endReason} />
+      <LeftOffCard sheet lastStep={session.lastStep} resumePoint={session.resumePoint as never} outcome={session.outcome} endReason={session.endReason} />
       <table className="w-full border-collapse text-xs">
         <thead>
           <tr className="border-b border-slate-300 text-left">
