@@ -1,4 +1,5 @@
 import { OutcomeBadge } from "@/components/sessions/outcome-badge";
+import { endReasonWord } from "@/lib/format/end-reason-word";
 import { Card } from "@/components/ui/card";
 import type { ResumePoint } from "@/lib/journeys/journey-definition";
 
@@ -27,7 +28,7 @@ export function LeftOffCard({
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="text-sm font-semibold">Where they left off</h2>
         <OutcomeBadge outcome={outcome} />
-        <span className={`text-xs ${muted}`}>ended: {endReason.replaceAll("_", " ")}</span>
+        <span className={`text-xs ${muted}`}>ended: {endReasonWord(endReason).toLowerCase()}</span>
       </div>
       <p className="mt-1 text-lg font-medium">{lastStep}</p>
       {resumePoint && (
