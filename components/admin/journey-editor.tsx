@@ -16,10 +16,12 @@ type EditorAction = (state: JourneyEditorResult, form: FormData) => Promise<Jour
 /**
  * A definition's JSON, previewed on recent sessions before it is saved. The text is kept by the
  * browser (a refused save keeps the admin's change); errors are listed with their JSON path and
- * marked on their line.
+ * marked on their line. A new definition starts empty; the example is put in only when asked
+ * for, and cannot be saved as it is (it would store a sample journey and fold every event again).
  */
 export function JourneyEditor({
   initial,
+  example,
   preview,
   save,
   basedOn,
@@ -27,6 +29,8 @@ export function JourneyEditor({
   whatIf,
 }: {
   initial: string;
+  /** a sample definition offered as "Start from an example" (new definitions only) */
+  example?: string;
   preview: EditorAction;
   save: EditorAction;
   /** the stored version the text starts from: a version saved by someone else meanwhile is refused as a conflict */
@@ -49,9 +53,23 @@ export function JourneyEditor({
   const errorLines = new Map<number, string[]>();
   for (const e of located) errorLines.set(e.line, [...(errorLines.get(e.line) ?? []), `${e.path}: ${e.message}`]);
   const name = /"name"\s*:\s*"([^"]*)"/.exec(text)?.[1] ?? "";
+  const blank = text.trim() === "";
+  const untouchedExample = example !== undefined && text.trim() === example.trim();
   return (
     <div className="space-y-3">
       <form aria-label="Journey definition" className="space-y-3">
+        {example !== undefined && (
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <button type="button" onClick={() => setText(example)} disabled={untouchedExample} className={buttonClass("outline", "text-sm")}>
+              Start from an example
+            </button>
+            <span id="journey-save-hint" className="text-slate-500 dark:text-slate-400">
+              {untouchedExample
+                ? "A sample “shop” journey: change it (its name, events, steps) to describe yours; it cannot be saved as it is."
+                : "or paste a definition below."}
+            </span>
+          </div>
+        )}
         <JsonEditor name="definition" label="Definition (JSON)" value={text} onChange={setText} errorLines={errorLines} />
         {basedOn && <BasedOnFields basedOn={basedOn} />}
         <div className="flex flex-wrap gap-2">
@@ -59,12 +77,19 @@ export function JourneyEditor({
             type="submit"
             formAction={runPreview}
             onClick={() => setLatest("preview")}
-            disabled={previewing}
+            disabled={previewing || blank}
             className={buttonClass("secondary", "text-sm")}
           >
             {previewing ? "Folding…" : "Preview on recent sessions"}
           </button>
-          <button type="submit" formAction={runSave} onClick={() => setLatest("save")} disabled={saving} className={buttonClass("action")}>
+          <button
+            type="submit"
+            formAction={runSave}
+            onClick={() => setLatest("save")}
+            disabled={saving || blank || untouchedExample}
+            aria-describedby={untouchedExample ? "journey-save-hint" : undefined}
+            className={buttonClass("action")}
+          >
             {saving ? "Saving…" : "Save a new version"}
           </button>
           {retry && (

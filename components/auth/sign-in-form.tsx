@@ -7,6 +7,10 @@ import { Notice } from "@/components/ui/notice";
 const SUBMIT_BUTTON =
   "w-full rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-amber-500 dark:text-slate-950";
 
+/** What a browser that would not store the session cookie is told, instead of a silent reload. */
+export const COOKIE_REFUSED =
+  "You are signed in, but your browser refused the sign-in cookie, so the next page would not know you. Open Rewind over https, or at http://localhost.";
+
 function messageFor(status: number): string {
   if (status === 429) return "Too many sign-in attempts. Wait a minute and try again.";
   if (status === 401) return "That email and password do not match an account.";
@@ -30,6 +34,14 @@ export function SignInForm({ next }: { next: string | null }) {
     if (failure) {
       setPending(false);
       setError(messageFor(failure.status));
+      return;
+    }
+    // The answer set the cookie; ask for the session with it. None back: the browser dropped the
+    // cookie (a Secure one over plain http, blocked cookies) and navigating would land here again.
+    const { data: session } = await authClient.getSession();
+    if (!session) {
+      setPending(false);
+      setError(COOKIE_REFUSED);
       return;
     }
     // A full navigation: the server renders the next page with the new session cookie.

@@ -33,6 +33,7 @@ import { usePlayerClock } from "./use-player-clock";
 import { usePlayerKeys } from "./use-player-keys";
 import { useLiveSession } from "./use-live-session";
 import { useSessionFold } from "./use-session-fold";
+import { copyOrOffer } from "../hooks/use-copy";
 
 export interface ReplayPermissions {
   reveal: boolean;
@@ -141,7 +142,7 @@ export function ReplayView({
     const url = new URL(window.location.href);
     url.searchParams.set("at", String(player.index));
     url.searchParams.set("t", formatMomentTime(elapsedMs));
-    await navigator.clipboard?.writeText(url.toString()).catch(() => undefined);
+    if (!(await copyOrOffer(url.toString()))) return;
     setCopied(true);
     setTimeout(() => setCopied(false), 1500);
   };

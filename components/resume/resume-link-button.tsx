@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { createResumeLinkAction, type CreatedLink } from "@/lib/actions/users";
 import { formatWallClock } from "../replay/format-time";
+import { COPY_BY_HAND, useCopy } from "../hooks/use-copy";
 
 const BUTTON =
   "rounded border border-amber-400 bg-amber-50 px-2.5 py-1 text-sm text-amber-900 hover:bg-amber-100 disabled:opacity-60 " +
@@ -12,7 +13,7 @@ const BUTTON =
 export function ResumeLinkButton({ userId, sessionId, label = "Create a resume link" }: { userId: string; sessionId: string | null; label?: string }) {
   const [result, setResult] = useState<CreatedLink | null>(null);
   const [pending, setPending] = useState(false);
-  const [copied, setCopied] = useState(false);
+  const { state: copyState, copy } = useCopy();
   return (
     <div className="space-y-2">
       <button
@@ -44,13 +45,10 @@ export function ResumeLinkButton({ userId, sessionId, label = "Create a resume l
             </code>
             <button
               type="button"
-              onClick={async () => {
-                await navigator.clipboard?.writeText(result.url).catch(() => undefined);
-                setCopied(true);
-              }}
+              onClick={(event) => copy(result.url, event.currentTarget)}
               className="rounded bg-slate-900 px-2 py-1 text-white dark:bg-slate-700"
             >
-              {copied ? "Copied" : "Copy"}
+              {copyState === "copied" ? "Copied" : copyState === "by-hand" ? COPY_BY_HAND : "Copy"}
             </button>
           </div>
         </div>

@@ -10,6 +10,7 @@ import { positiveFromEnv } from "../config/env-number";
 import { logLine } from "../privacy/log";
 import type { Store } from "../db/prisma";
 import { serverSecret } from "./server-secret";
+import { type CookieRequest, usesSecureCookies } from "./secure-cookies";
 
 /**
  * Dashboard sign-in through Better Auth: email and password (scrypt-hashed by the library),
@@ -27,13 +28,27 @@ function accountOf(body: unknown): string {
 
 export const SESSION_HOURS = 12;
 
-export async function createAuth(store: Store, env: Record<string, string | undefined> = process.env) {
-  const secret = await serverSecret(store, "auth", env.REWIND_AUTH_SECRET);
+type Env = Record<string, string | undefined>;
+
+/** Per account as well as per client address: an address header can be forged, an account cannot. */
+export function accountBuckets(env: Env = process.env): TokenBuckets {
   const attemptsPerMinute = positiveFromEnv(env, "REWIND_SIGN_IN_ATTEMPTS_PER_MINUTE", 10, { integer: true });
+  return new TokenBuckets({ ratePerSecond: attemptsPerMinute / 60, burst: attemptsPerMinute });
+}
+
+/**
+ * `secureCookies` is fixed per instance (Better Auth decides it once, at creation), so the server
+ * holds one instance of each kind and picks per request (see getAuth). Both share `perAccount`, and
+ * Better Auth's memory rate limiter is one per process, so switching scheme buys no extra attempts.
+ */
+export async function createAuth(
+  store: Store,
+  env: Env = process.env,
+  { secureCookies = false, perAccount = accountBuckets(env) }: { secureCookies?: boolean; perAccount?: TokenBuckets } = {},
+) {
+  const secret = await serverSecret(store, "auth", env.REWIND_AUTH_SECRET);
   // Higher per address than per account: colleagues behind one office address all sign in.
   const attemptsPerAddress = positiveFromEnv(env, "REWIND_SIGN_IN_ATTEMPTS_PER_ADDRESS_PER_MINUTE", 30, { integer: true });
-  // Per account as well as per client address: an address header can be forged, an account cannot.
-  const perAccount = new TokenBuckets({ ratePerSecond: attemptsPerMinute / 60, burst: attemptsPerMinute });
   return betterAuth({
     appName: "Rewind",
     secret,
@@ -66,7 +81,8 @@ export async function createAuth(store: Store, env: Record<string, string | unde
       },
     },
     // scripts/server.ts replaces X-Forwarded-For with the client's real address (see lib/net).
-    advanced: { ipAddress: { ipAddressHeaders: ["x-forwarded-for"] } },
+    // Secure cookies follow the scheme served, not NODE_ENV: lib/auth/secure-cookies.ts.
+    advanced: { ipAddress: { ipAddressHeaders: ["x-forwarded-for"] }, useSecureCookies: secureCookies },
     // Failed attempts count against the account; a successful sign-in costs nothing. The token is
     // taken before the password is checked and given back on success: checking first and counting
     // after let 21 of 25 parallel wrong passwords through a limit of 10.
@@ -100,17 +116,29 @@ export async function createAuth(store: Store, env: Record<string, string | unde
 
 export type RewindAuth = Awaited<ReturnType<typeof createAuth>>;
 
-const globalForAuth = globalThis as unknown as { rewindAuth?: WeakMap<Store, Promise<RewindAuth>> };
+type AuthPair = { secure?: Promise<RewindAuth>; plain?: Promise<RewindAuth>; perAccount: TokenBuckets };
+const globalForAuth = globalThis as unknown as { rewindAuth?: WeakMap<Store, AuthPair> };
 
-/** One auth instance per store per process (the server has one store; tests and scripts may open more). */
-export function getAuth(store: Store): Promise<RewindAuth> {
+/**
+ * One auth instance per store, per cookie kind, per process (the server has one store; tests and
+ * scripts may open more). Pass the request (or its headers) whenever there is one: it decides
+ * whether the sign-in cookie is Secure and under which name a session is read.
+ */
+export function getAuth(store: Store, request?: CookieRequest): Promise<RewindAuth> {
   globalForAuth.rewindAuth ??= new WeakMap();
-  const cached = globalForAuth.rewindAuth.get(store);
+  let pair = globalForAuth.rewindAuth.get(store);
+  if (!pair) {
+    pair = { perAccount: accountBuckets() };
+    globalForAuth.rewindAuth.set(store, pair);
+  }
+  const secureCookies = usesSecureCookies(process.env.REWIND_PUBLIC_URL, request);
+  const kind = secureCookies ? "secure" : "plain";
+  const cached = pair[kind];
   if (cached) return cached;
-  const created = createAuth(store).catch((error) => {
-    globalForAuth.rewindAuth?.delete(store);
+  const created = createAuth(store, process.env, { secureCookies, perAccount: pair.perAccount }).catch((error) => {
+    if (pair) delete pair[kind];
     throw error;
   });
-  globalForAuth.rewindAuth.set(store, created);
+  pair[kind] = created;
   return created;
 }

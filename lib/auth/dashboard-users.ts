@@ -75,7 +75,7 @@ export class WrongPasswordError extends Error {
  * theirs ends (whoever knew the old one is out); the answer's Set-Cookie keeps this one signed in.
  */
 export async function changeOwnPassword(store: Store, userHeaders: Headers, userId: string, currentPassword: string, newPassword: string) {
-  const auth = await getAuth(store);
+  const auth = await getAuth(store, { headers: userHeaders });
   const result = await auth.api
     .changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers: userHeaders, returnHeaders: true })
     .catch((error: unknown) => {

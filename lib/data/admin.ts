@@ -78,14 +78,14 @@ async function keepAnAdmin(userId: string) {
 
 export async function changeRole(userId: string, role: Role) {
   if (role !== "admin") await keepAnAdmin(userId);
-  const auth = await getAuth(getStore());
+  const auth = await getAuth(getStore(), { headers: await headers() });
   await auth.api.setRole({ body: { userId, role }, headers: await headers() });
 }
 
 /** Disabling signs the user out everywhere at once (Better Auth's ban revokes their sessions). */
 export async function setDisabled(userId: string, disabled: boolean) {
   if (disabled) await keepAnAdmin(userId);
-  const auth = await getAuth(getStore());
+  const auth = await getAuth(getStore(), { headers: await headers() });
   if (disabled) await auth.api.banUser({ body: { userId, banReason: "disabled by an admin" }, headers: await headers() });
   else await auth.api.unbanUser({ body: { userId }, headers: await headers() });
 }

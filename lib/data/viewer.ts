@@ -19,7 +19,7 @@ export const ACCOUNT_PAGE = "/account";
  * role), and whether they still hold a temporary password they must change first.
  */
 export async function signedInFromHeaders(requestHeaders: Headers): Promise<{ viewer: UserViewer; mustChangePassword: boolean } | null> {
-  const auth = await getAuth(getStore());
+  const auth = await getAuth(getStore(), { headers: requestHeaders });
   const session = await auth.api.getSession({ headers: requestHeaders });
   if (!session) return null;
   const { user } = session;

@@ -80,7 +80,8 @@ export default async function AdminJourneysPage({ searchParams }: { searchParams
                 remount would drop the admin's text and the save's message; basedOn follows the new head as a prop. */}
             <JourneyEditor
               key={name ?? ""}
-              initial={draftText ?? head?.source ?? STARTER_DEFINITION}
+              initial={draftText ?? head?.source ?? ""}
+              example={selected ? undefined : STARTER_DEFINITION}
               preview={previewJourneyAction}
               save={saveJourneyAction}
               basedOn={selected && head ? { name: selected.name, version: head.version } : undefined}

@@ -15,7 +15,7 @@ async function authHandler(request: Request) {
   if (!OPEN.has(new URL(request.url).pathname)) {
     return Response.json({ error: { code: "not_found", message: "no such auth endpoint", details: {} } }, { status: 404 });
   }
-  return (await getAuth(getStore())).handler(request);
+  return (await getAuth(getStore(), request)).handler(request);
 }
 
 export const GET = authHandler;
