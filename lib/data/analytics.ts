@@ -5,7 +5,7 @@ import { countDistinctUsers, readCounters, readDailyCounters, readDataSpan, read
 import { readRange, unfinishedDays, type DayRange } from "../analytics/range";
 import { popularityAnswer } from "../analytics/answers";
 import { breakdownValues, funnelRows, overviewSeries, overviewTotals, popularity, previousPeriod, viewedNotBooked } from "../analytics/reports";
-import { commonPaths, pathsSankey } from "../analytics/paths-report";
+import { commonPaths, PATH_KIND, type PathLevel, pathsSankey } from "../analytics/paths-report";
 import { getStore } from "../db/prisma";
 import { dropReasonsOf } from "../journeys/drop-reasons";
 import { OUTCOMES } from "../journeys/outcomes";
@@ -124,10 +124,12 @@ export async function getFunnel(journey: Journey, range: DayRange, by: Labelled 
   return { range, sessions, steps, rows, breakdown: by ? await maskDimensionRows(journey, by.key, breakdown) : breakdown };
 }
 
-export async function getPaths(journey: Journey, range: DayRange, outcome: string | null) {
-  const counters = await readCounters(getStore(), journey.name, range.from, range.to, ["path", "path-label"]);
-  const labels = Object.fromEntries(journey.funnel.map((s) => [s.key, s.label]));
-  const paths = commonPaths(counters, outcome, 15);
+export async function getPaths(journey: Journey, range: DayRange, outcome: string | null, level: PathLevel = "steps") {
+  const kind = PATH_KIND[level];
+  const counters = await readCounters(getStore(), journey.name, range.from, range.to, kind === "path" ? ["path", "path-label"] : [kind]);
+  // Event paths are named by their event types as stored (what the events page and the catalogue show).
+  const labels: Record<string, string> = level === "steps" ? Object.fromEntries(journey.funnel.map((s) => [s.key, s.label])) : {};
+  const paths = commonPaths(counters, outcome, 15, kind);
   const words = Object.fromEntries(OUTCOMES.map((o) => [o, journey.outcomeLabel(undefined, o)]));
   return { range, paths, labels, sankey: pathsSankey(paths, labels, words) };
 }
