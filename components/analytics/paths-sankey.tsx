@@ -65,9 +65,10 @@ export function PathsSankey({ data, label }: { data: Drawn; label: string }) {
   // ("Travellers and extras · 21"), so on a phone the graph scrolls inside its card instead of
   // squeezing the columns until the labels run into each other.
   const columns = 2 + Math.max(0, ...data.nodes.map((n) => (/^\d+:/.test(n.key) ? Number.parseInt(n.key, 10) + 1 : 0)));
-  // Room per column for its longest label (event types run longer than step names).
-  const longest = Math.max(0, ...data.nodes.map((n) => n.name.length));
-  const columnWidth = Math.min(260, Math.max(150, longest * 6.5 + 50));
+  // Room per column for its longest label (event types run longer than step names); the endings'
+  // labels end at their bar, so they need none. At 1440 the steps fit the card; event types scroll.
+  const longest = Math.max(0, ...data.nodes.filter((n) => !n.key.startsWith("end:")).map((n) => n.name.length));
+  const columnWidth = Math.min(240, Math.max(120, longest * 6.5 + 10));
   return (
     <div>
       {scrolls && (

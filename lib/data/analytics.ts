@@ -131,7 +131,9 @@ export async function getPaths(journey: Journey, range: DayRange, outcome: strin
   const labels: Record<string, string> = level === "steps" ? Object.fromEntries(journey.funnel.map((s) => [s.key, s.label])) : {};
   const paths = commonPaths(counters, outcome, 15, kind);
   const words = Object.fromEntries(OUTCOMES.map((o) => [o, journey.outcomeLabel(undefined, o)]));
-  return { range, paths, labels, sankey: pathsSankey(paths, labels, words) };
+  // Every session of the range (of the outcome): the page says when the commonest paths leave some out.
+  const sessions = commonPaths(counters, outcome, Number.MAX_SAFE_INTEGER, kind).reduce((sum, p) => sum + p.count, 0);
+  return { range, paths, labels, sessions, sankey: pathsSankey(paths, labels, words) };
 }
 
 /** The values a popularity page lists (the API answers up to MAX_POPULARITY_ROWS). */

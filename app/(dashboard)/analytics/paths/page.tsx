@@ -44,7 +44,8 @@ export default async function PathsPage({ searchParams }: { searchParams: Promis
   const level = levelSchema.parse(params.level);
   // Kept in every link of the page, and only when it is not the default, so a steps URL stays as it was.
   const levelParam = level === "events" ? level : undefined;
-  const { paths, sankey, labels } = await getPaths(journey, range, outcome, level);
+  const { paths, sankey, labels, sessions } = await getPaths(journey, range, outcome, level);
+  const drawnSessions = paths.reduce((sum, p) => sum + p.count, 0);
   const sessionsOf = (path: string) =>
     `/sessions?${rangeQuery(range, { journey: journey.name, back: "paths", ...(level === "events" ? { eventPath: path } : { path }) })}`;
   const pathsPage = (extra: Record<string, string | undefined>) =>
@@ -80,6 +81,11 @@ export default async function PathsPage({ searchParams }: { searchParams: Promis
           current: o === outcome,
         }))}
       />
+      {drawnSessions < sessions && (
+        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="paths-shown">
+          The {paths.length} commonest paths: {drawnSessions.toLocaleString("en-GB")} of {sessions.toLocaleString("en-GB")} sessions.
+        </p>
+      )}
       <Card>
         <PathsSankey data={drawn} label={level === "events" ? "Most common event paths from session start" : "Most common paths from session start"} />
       </Card>
