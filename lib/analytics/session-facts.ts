@@ -43,7 +43,7 @@ export interface SessionFacts {
    */
   finerOutcome?: string;
   /**
-   * the session's event types in order, consecutive repeats collapsed, the first EVENT_PATH_LEVELS of
+   * the session's event types (those its journey believes) in order, consecutive repeats collapsed, the first EVENT_PATH_LEVELS of
    * them, then "end:<outcome>" (the paths page's event-level Sankey); absent in facts stored before it
    */
   eventPath?: string[];
@@ -153,6 +153,8 @@ export function sessionFacts(
   const found = definition.dimensionValues(state, events);
   const finer = finerOutcomeOf(definition, state, outcome);
   const dimensions = Object.fromEntries(definition.dimensions.map((d) => [d.key, found[d.key] ?? []]));
+  // Only what the journey believes counts: a confirmation from a stranger sells nothing, nor is it a step of the event path.
+  const believed = definition.trusts ? events.filter((e) => definition.trusts!(e)) : events;
   return {
     day: new Date(events[0]!.time).toISOString().slice(0, 10),
     dimensions,
@@ -160,10 +162,9 @@ export function sessionFacts(
     depth,
     reachedAt,
     dropReason: definition.dropReason(state, outcome, endReason),
-    // Only what the journey believes counts: a confirmation from a stranger sells nothing.
-    offers: definition.name === "holiday-booking" ? offersOf(definition.trusts ? events.filter((e) => definition.trusts!(e)) : events) : [],
+    offers: definition.name === "holiday-booking" ? offersOf(believed) : [],
     path: [...order.map((s) => s.key), `end:${outcome}`],
-    eventPath: eventPathOf(events, outcome),
+    eventPath: eventPathOf(believed, outcome),
     ...(finer === undefined ? {} : { finerOutcome: finer }),
   };
 }
