@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 import { ResponsiveContainer, Sankey, Tooltip } from "recharts";
 import type { SankeyData } from "@/lib/analytics/paths-report";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,18 +11,21 @@ interface NodeProps {
   y: number;
   width: number;
   height: number;
-  payload: { name: string; value: number };
+  payload: { name: string; value: number; key?: string };
 }
 
 /** A node with its label and how many sessions pass through it, beside the bar. */
 function LabelledNode({ x, y, width, height, payload }: NodeProps) {
+  // The endings are the last column: their labels end at the bar, so the right edge never cuts them ("End·").
+  const last = payload.key?.startsWith("end:") ?? false;
   return (
     <g className="cursor-pointer">
       <rect x={x} y={y} width={width} height={height} className="fill-slate-800 dark:fill-slate-200" />
       {/* Above the bar, not beside it: beside, the next column's bar would cover a long label. */}
       <text
-        x={x}
+        x={last ? x + width : x}
         y={y - 6}
+        textAnchor={last ? "end" : "start"}
         fontSize={12}
         paintOrder="stroke"
         strokeWidth={4}
@@ -42,33 +46,56 @@ type Drawn = { nodes: (SankeyData["nodes"][number] & Linked)[]; links: (SankeyDa
  * A node or a link opens its sessions (or, when several paths go through it, the paths table
  * narrowed to them); the table below holds the same links for the keyboard.
  */
-export function PathsSankey({ data }: { data: Drawn }) {
+export function PathsSankey({ data, label }: { data: Drawn; label: string }) {
   const router = useRouter();
+  const scroller = useRef<HTMLDivElement>(null);
+  // Whether the graph is wider than its card (always on a phone): then a hint says it scrolls sideways.
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   if (data.links.length === 0) return <EmptyState>No sessions in this range.</EmptyState>;
   // Columns: the start, one per position of a step, the ending. Each gets room for its label
   // ("Travellers and extras · 21"), so on a phone the graph scrolls inside its card instead of
   // squeezing the columns until the labels run into each other.
   const columns = 2 + Math.max(0, ...data.nodes.map((n) => (/^\d+:/.test(n.key) ? Number.parseInt(n.key, 10) + 1 : 0)));
+  // Room per column for its longest label (event types run longer than step names); the endings'
+  // labels end at their bar, so they need none. At 1440 the steps fit the card; event types scroll.
+  const longest = Math.max(0, ...data.nodes.filter((n) => !n.key.startsWith("end:")).map((n) => n.name.length));
+  const columnWidth = Math.min(240, Math.max(120, longest * 6.5 + 10));
   return (
-    <div className="w-full overflow-x-auto">
-      <div className="h-[30rem] w-full" style={{ minWidth: columns * 150 + 180 }} role="img" aria-label="Most common paths from session start">
-        <ResponsiveContainer width="100%" height="100%">
-          <Sankey
-            data={data}
-            nodePadding={40}
-            nodeWidth={10}
-            margin={{ top: 24, right: 170, bottom: 10, left: 10 }}
-            link={{ stroke: "#f59e0b", strokeOpacity: 0.35, cursor: "pointer" }}
-            node={(props: unknown) => <LabelledNode {...(props as NodeProps)} />}
-            onClick={(item, type) => {
-              const list: Linked[] = type === "node" ? data.nodes : data.links;
-              const href = list[item.index]?.href;
-              if (href) router.push(href);
-            }}
-          >
-            <Tooltip />
-          </Sankey>
-        </ResponsiveContainer>
+    <div>
+      {scrolls && (
+        <p className="mb-2 text-xs text-slate-500 dark:text-slate-400" data-testid="sankey-scroll-hint">
+          {columns} columns: scroll sideways to see them all →
+        </p>
+      )}
+      <div ref={scroller} className="w-full overflow-x-auto">
+        <div className="h-[30rem] w-full" style={{ minWidth: columns * columnWidth + 40 }} role="img" aria-label={label}>
+          <ResponsiveContainer width="100%" height="100%">
+            <Sankey
+              data={data}
+              nodePadding={40}
+              nodeWidth={10}
+              margin={{ top: 24, right: 10, bottom: 10, left: 10 }}
+              link={{ stroke: "#f59e0b", strokeOpacity: 0.35, cursor: "pointer" }}
+              node={(props: unknown) => <LabelledNode {...(props as NodeProps)} />}
+              onClick={(item, type) => {
+                const list: Linked[] = type === "node" ? data.nodes : data.links;
+                const href = list[item.index]?.href;
+                if (href) router.push(href);
+              }}
+            >
+              <Tooltip />
+            </Sankey>
+          </ResponsiveContainer>
+        </div>
       </div>
     </div>
   );

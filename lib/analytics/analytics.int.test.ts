@@ -250,4 +250,24 @@ describe.each(testProviders())("journey analytics on %s", (provider) => {
     const cancelled = paths.find((p) => p.finer.length > 0)!;
     expect(endedWords(cancelled, "browsed")).toMatch(/cancelled a booking$/);
   });
+
+  it("event paths: each session's event types (repeats collapsed, first 6, then the ending) as a plain loop over its events counts them", async () => {
+    const plainly = new Map<string, number>();
+    for (const s of plain()) {
+      const types: string[] = [];
+      for (const e of s.events) if (types[types.length - 1] !== e.type) types.push(e.type);
+      const key = [...types.slice(0, 6), `end:${s.outcome}`].join(">");
+      plainly.set(key, (plainly.get(key) ?? 0) + 1);
+    }
+    const counted = commonPaths(await readCounters(t.store, "holiday-booking", FROM, TO, ["event-path"]), null, Number.MAX_SAFE_INTEGER, "event-path");
+    expect(counted.length).toBeGreaterThan(3);
+    expect(new Map(counted.map((p) => [pathKey(p), p.count]))).toEqual(plainly);
+    // The drill-down of the commonest event path lists exactly its sessions.
+    const top = counted[0]!;
+    const filter: SessionFilter = { eventPath: pathKey(top), from: FROM, to: TO, journey: "holiday-booking" };
+    const listed = await selectRecentSessions(t.store, { ...filter, limit: 10_000 });
+    expect(listed).toHaveLength(top.count);
+    expect(await countMatchingSessions(t.store, filter)).toBe(top.count);
+    expect(listed.every((s) => s.outcome === top.outcome)).toBe(true);
+  });
 });

@@ -14,15 +14,22 @@ export interface PathRow {
   finer: { word: string; count: number }[];
 }
 
-/** The most common paths from session start (funnel steps in order, then how it ended), optionally of one outcome. */
-export function commonPaths(counters: readonly CounterSum[], outcome: string | null, limit = 12): PathRow[] {
+/** Which paths the page shows: through the funnel's steps ("path" counters), or through the event types ("event-path"). */
+export type PathLevel = "steps" | "events";
+export const PATH_KIND: Record<PathLevel, "path" | "event-path"> = { steps: "path", events: "event-path" };
+
+/**
+ * The most common paths from session start (funnel steps, or collapsed event types, in order, then
+ * how it ended), optionally of one outcome. Only funnel paths have finer endings ("path-label").
+ */
+export function commonPaths(counters: readonly CounterSum[], outcome: string | null, limit = 12, kind: "path" | "event-path" = "path"): PathRow[] {
   const finerOf = new Map<string, PathRow["finer"]>();
   for (const c of counters) {
-    if (c.kind !== "path-label" || c.n <= 0) continue;
+    if (kind !== "path" || c.kind !== "path-label" || c.n <= 0) continue;
     finerOf.set(c.k1, [...(finerOf.get(c.k1) ?? []), { word: c.k2, count: c.n }]);
   }
   const paths = counters
-    .filter((c) => c.kind === "path")
+    .filter((c) => c.kind === kind)
     .map((c) => {
       const parts = c.k1.split(">");
       const end = parts.at(-1)!;

@@ -152,4 +152,17 @@ describe("reports from daily counters", () => {
       "end:browsed": "browsed",
     });
   });
+
+  it("reads event paths from their own counters, an event type seen twice being two nodes (still acyclic)", () => {
+    const c = (kind: string, k1: string, n: number) => ({ kind, k1, k2: "", n, total: 0 });
+    const mixed = [c("path", "search>end:browsed", 9), c("event-path", "a.s>b.v>a.s>end:browsed", 3), c("event-path", "a.s>end:abandoned", 1)];
+    const paths = commonPaths(mixed, null, 12, "event-path");
+    expect(paths.map((p) => [pathKey(p), p.count, p.finer])).toEqual([
+      ["a.s>b.v>a.s>end:browsed", 3, []],
+      ["a.s>end:abandoned", 1, []],
+    ]);
+    const sankey = pathsSankey(paths, {});
+    expect(sankey.nodes.map((n) => n.key)).toEqual(["start", "0:a.s", "1:b.v", "2:a.s", "end:browsed", "end:abandoned"]);
+    expect(pathGoesThrough(paths[0]!, "1:b.v~2:a.s")).toBe(true);
+  });
 });

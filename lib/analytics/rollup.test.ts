@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { rollUpDay } from "./rollup";
 import { bookingJourney } from "../journeys/booking/booking-journey";
 import type { JourneyDefinition } from "../journeys/journey-definition";
-import { closedFacts, dimensionIndexOf, type SessionFacts } from "./session-facts";
+import { closedFacts, dimensionIndexOf, eventPathOf, type SessionFacts } from "./session-facts";
 
 const facts = (depth: number, dimensions: SessionFacts["dimensions"], dropReason: string | null, path: string[]): SessionFacts => ({
   day: "2026-06-01",
@@ -72,5 +72,20 @@ describe("a day's counters for any journey", () => {
     expect(day.filter((c) => c.kind === "outcome-label")).toEqual([{ kind: "outcome-label", k1: "browsed", k2: "cancelled a booking", n: 1, total: 0 }]);
     // The path's counter names the finer word too, so the paths page says how that path ended.
     expect(day.filter((c) => c.kind === "path-label")).toEqual([{ kind: "path-label", k1: "a>b>end:browsed", k2: "cancelled a booking", n: 1, total: 0 }]);
+  });
+
+  it("counts event paths: types in order, repeats collapsed, the first six, then the ending (closing a live session re-ends it)", () => {
+    const types = ["s", "s", "v", "v", "v", "s", "b", "t", "x", "p", "q"].map((type) => ({ type }));
+    expect(eventPathOf(types, "browsed")).toEqual(["s", "v", "s", "b", "t", "x", "end:browsed"]);
+    expect(eventPathOf([], "live")).toEqual(["end:live"]);
+    const live = { ...facts(1, {}, null, ["a", "end:live"]), eventPath: ["s", "v", "end:live"] };
+    const closed = closedFacts(live, bookingJourney as unknown as JourneyDefinition<unknown>, bookingJourney.initialState(), "browsed");
+    expect(closed.eventPath).toEqual(["s", "v", "end:browsed"]);
+    const day = rollUpDay([
+      { userId: null, outcome: "browsed", facts: closed },
+      { userId: null, outcome: "browsed", facts: closed },
+      { userId: null, outcome: "browsed", facts: facts(1, {}, null, ["a", "end:browsed"]) },
+    ]);
+    expect(day.filter((c) => c.kind === "event-path")).toEqual([{ kind: "event-path", k1: "s>v>end:browsed", k2: "", n: 2, total: 0 }]);
   });
 });

@@ -18,6 +18,8 @@ import type { SessionFacts } from "./session-facts";
  *   that label (only values the journey labels)
  * - path(k1 steps joined by ">", then "end:<outcome>") · path-label(k1 the path, k2 the journey's finer
  *   word): the sessions of that path whose ending the journey names more finely (the paths' "Ended")
+ * - event-path(k1 the session's collapsed event types joined by ">", then "end:<outcome>"): the
+ *   paths page's event level (lib/analytics/session-facts.ts eventPathOf)
  * and the booking journey's own: offer(k1 offer key, k2 views|starts|bookings: sessions that
  * viewed, started a booking for or booked the offer; total = revenue) · destination and
  * package (k1 value, same k2).
@@ -108,6 +110,7 @@ export function rollUpDay(sessions: readonly DaySession[]): Counter[] {
     }
     add("path", facts.path.join(">"), "");
     if (facts.finerOutcome !== undefined) add("path-label", facts.path.join(">"), facts.finerOutcome);
+    if (facts.eventPath) add("event-path", facts.eventPath.join(">"), "");
   }
   if (users.size > 0) add("users", "", "", users.size);
   return [...counters.values()];

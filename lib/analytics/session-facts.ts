@@ -42,6 +42,24 @@ export interface SessionFacts {
    * ("cancelled a booking" of a browsed booking session); absent otherwise, and in facts stored before it
    */
   finerOutcome?: string;
+  /**
+   * the session's event types (those its journey believes) in order, consecutive repeats collapsed, the first EVENT_PATH_LEVELS of
+   * them, then "end:<outcome>" (the paths page's event-level Sankey); absent in facts stored before it
+   */
+  eventPath?: string[];
+}
+
+/** How many collapsed event types an event path keeps before its ending, as PostHog's paths do. */
+export const EVENT_PATH_LEVELS = 6;
+
+/** The event path of a session's events: types in order, a repeat of the one before dropped, cut at EVENT_PATH_LEVELS. */
+export function eventPathOf(events: readonly Pick<JourneyEvent, "type">[], outcome: string): string[] {
+  const types: string[] = [];
+  for (const e of events) {
+    if (types.length === EVENT_PATH_LEVELS) break;
+    if (types.at(-1) !== e.type) types.push(e.type);
+  }
+  return [...types, `end:${outcome}`];
 }
 
 /** The journey's word for this ending when it is finer than the outcome's own word (else undefined). */
@@ -102,7 +120,8 @@ export function closedFacts(facts: SessionFacts, journey: JourneyDefinition<unkn
   const dropReason = journey.dropReason(finalState, outcome, "timed_out");
   // The word for the ending is the closed one's: the live one's finer word (if any) no longer holds.
   const { finerOutcome: _wasLive, ...rest } = facts;
-  const closed: SessionFacts = { ...rest, dropReason, path: [...facts.path.filter((p) => !p.startsWith("end:")), `end:${outcome}`] };
+  const reEnd = (path: readonly string[]) => [...path.filter((p) => !p.startsWith("end:")), `end:${outcome}`];
+  const closed: SessionFacts = { ...rest, dropReason, path: reEnd(facts.path), ...(facts.eventPath ? { eventPath: reEnd(facts.eventPath) } : {}) };
   const finer = finerOutcomeOf(journey, finalState, outcome);
   return finer === undefined ? closed : { ...closed, finerOutcome: finer };
 }
@@ -134,6 +153,8 @@ export function sessionFacts(
   const found = definition.dimensionValues(state, events);
   const finer = finerOutcomeOf(definition, state, outcome);
   const dimensions = Object.fromEntries(definition.dimensions.map((d) => [d.key, found[d.key] ?? []]));
+  // Only what the journey believes counts: a confirmation from a stranger sells nothing, nor is it a step of the event path.
+  const believed = definition.trusts ? events.filter((e) => definition.trusts!(e)) : events;
   return {
     day: new Date(events[0]!.time).toISOString().slice(0, 10),
     dimensions,
@@ -141,9 +162,9 @@ export function sessionFacts(
     depth,
     reachedAt,
     dropReason: definition.dropReason(state, outcome, endReason),
-    // Only what the journey believes counts: a confirmation from a stranger sells nothing.
-    offers: definition.name === "holiday-booking" ? offersOf(definition.trusts ? events.filter((e) => definition.trusts!(e)) : events) : [],
+    offers: definition.name === "holiday-booking" ? offersOf(believed) : [],
     path: [...order.map((s) => s.key), `end:${outcome}`],
+    eventPath: eventPathOf(believed, outcome),
     ...(finer === undefined ? {} : { finerOutcome: finer }),
   };
 }

@@ -5,7 +5,7 @@ import { countDistinctUsers, readCounters, readDailyCounters, readDataSpan, read
 import { readRangeWithNotice, unfinishedDays, type DayRange } from "../analytics/range";
 import { popularityAnswer } from "../analytics/answers";
 import { breakdownValues, funnelRows, overviewSeries, overviewTotals, popularity, previousPeriod, viewedNotBooked } from "../analytics/reports";
-import { commonPaths, pathsSankey } from "../analytics/paths-report";
+import { commonPaths, PATH_KIND, type PathLevel, pathsSankey } from "../analytics/paths-report";
 import { remainderRows } from "../analytics/remainder-rows";
 import { getStore } from "../db/prisma";
 import { dropReasonsOf } from "../journeys/drop-reasons";
@@ -129,12 +129,16 @@ export async function getFunnel(journey: Journey, range: DayRange, by: Labelled 
   return { range, sessions, steps, rows, breakdown: by ? await maskDimensionRows(journey, by.key, breakdown) : breakdown, remainder };
 }
 
-export async function getPaths(journey: Journey, range: DayRange, outcome: string | null) {
-  const counters = await readCounters(getStore(), journey.name, range.from, range.to, ["path", "path-label"]);
-  const labels = Object.fromEntries(journey.funnel.map((s) => [s.key, s.label]));
-  const paths = commonPaths(counters, outcome, 15);
+export async function getPaths(journey: Journey, range: DayRange, outcome: string | null, level: PathLevel = "steps") {
+  const kind = PATH_KIND[level];
+  const counters = await readCounters(getStore(), journey.name, range.from, range.to, kind === "path" ? ["path", "path-label"] : [kind]);
+  // Event paths are named by their event types as stored (what the events page and the catalogue show).
+  const labels: Record<string, string> = level === "steps" ? Object.fromEntries(journey.funnel.map((s) => [s.key, s.label])) : {};
+  const paths = commonPaths(counters, outcome, 15, kind);
   const words = Object.fromEntries(OUTCOMES.map((o) => [o, journey.outcomeLabel(undefined, o)]));
-  return { range, paths, labels, sankey: pathsSankey(paths, labels, words) };
+  // Every session of the range (of the outcome): the page says when the commonest paths leave some out.
+  const sessions = commonPaths(counters, outcome, Number.MAX_SAFE_INTEGER, kind).reduce((sum, p) => sum + p.count, 0);
+  return { range, paths, labels, sessions, sankey: pathsSankey(paths, labels, words) };
 }
 
 /** The values a popularity page lists (the API answers up to MAX_POPULARITY_ROWS). */

@@ -46,6 +46,8 @@ export interface SessionFilter {
   offer?: { field: "offerId" | "destination" | "package"; value: string; metric: "views" | "starts" | "bookings" };
   /** the path through the funnel, as the analytics pages name it ("search>view_offer>end:browsed") */
   path?: string;
+  /** the session's collapsed event types, then "end:<outcome>", as the paths page's event level names them */
+  eventPath?: string;
 }
 
 /**
@@ -68,6 +70,7 @@ function factConditions(d: Dialect, filter: SessionFilter): Sql[] {
     out.push(sql`EXISTS (SELECT 1 FROM ${d.jsonFieldElements(analytics, "offers", "o")} WHERE ${d.jsonText(o, name)} = ${value} AND ${reached})`);
   }
   if (filter.path) out.push(sql`${d.jsonJoinedTexts(analytics, "path", ">")} = ${filter.path}`);
+  if (filter.eventPath) out.push(sql`${d.jsonJoinedTexts(analytics, "eventPath", ">")} = ${filter.eventPath}`);
   return out;
 }
 
@@ -90,7 +93,7 @@ function factsWhere(store: Store, filter: SessionFilter, after: { startedAt: Dat
   return join(where, " AND ");
 }
 
-const needsFacts = (filter: SessionFilter) => Boolean(filter.dimension || filter.offer || filter.path);
+const needsFacts = (filter: SessionFilter) => Boolean(filter.dimension || filter.offer || filter.path || filter.eventPath);
 
 /** Ids of sessions matching conditions on their analytics facts, in list order (the drill-downs). */
 async function idsByFacts(store: Store, filter: SessionFilter, after: { startedAt: Date; id: string } | undefined, limit: number): Promise<string[]> {

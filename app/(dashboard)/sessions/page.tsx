@@ -56,6 +56,15 @@ const querySchema = z.object({
     .regex(/^[\w:>-]+$/)
     .optional()
     .catch(undefined),
+  // The paths page's event level: event types carry dots ("search.destinations.searched>end:browsed").
+  eventPath: z
+    .string()
+    .trim()
+    .min(1)
+    .max(800)
+    .regex(/^[\w.:>-]+$/)
+    .optional()
+    .catch(undefined),
   // Which analytics report the drill-down came from: its back link returns there (not always to the funnel).
   back: z.enum(["overview", "funnel", "popularity", "destinations", "paths"]).optional().catch(undefined),
   after: z
@@ -92,6 +101,7 @@ function href(query: Omit<Query, "after">, outcome: string | undefined, after?: 
     "offerField",
     "metric",
     "path",
+    "eventPath",
     "back",
   ] as const) {
     if (query[key] !== undefined) params.set(key, String(query[key]));
@@ -127,6 +137,12 @@ function describeFilter(q: Query, journey: JourneyDefinition<unknown> | null): s
     const went = keys.length > 0 ? `that went ${keys.map((k) => steps.find((s) => s.key === k)?.label ?? k).join(" → ")}` : "that reached no step";
     parts.push(said ? `${went} and ended ${said}` : went);
   }
+  if (q.eventPath) {
+    const types = q.eventPath.split(">");
+    const end = types.at(-1)?.startsWith("end:") ? types.pop()!.slice(4) : null;
+    const said = (OUTCOMES as readonly string[]).includes(end ?? "") && journey ? journey.outcomeLabel(undefined, end as (typeof OUTCOMES)[number]) : end;
+    parts.push(`whose events went ${types.join(" → ") || "nowhere"}${said ? ` and ended ${said}` : ""}`);
+  }
   if (q.from || q.to) parts.push(q.from === q.to ? `started on ${q.from}` : `started ${q.from ?? "…"} to ${q.to ?? "…"}`);
   // The outcome tabs narrow a drill-down too: the total beside it says so.
   if (parts.length > 0 && q.outcome) parts.push(`that ended ${journey ? journey.outcomeLabel(undefined, q.outcome) : q.outcome}`);
@@ -155,6 +171,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
     journey: journeyName,
     offer: query.offer ? { field: query.offerField ?? "offerId", value: query.offer, metric: query.metric ?? "views" } : undefined,
     path: query.path,
+    eventPath: query.eventPath,
   };
   const [{ sessions, older }, total] = await Promise.all([listRecentSessions(filter, after), countSessions(filter)]);
   const filterText = describeFilter(query, journey);

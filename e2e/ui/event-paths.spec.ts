@@ -1,0 +1,63 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { simulateWorld } from "../../lib/simulate/world";
+import { appendBatch, serviceAuth } from "../support/seed";
+import { storageStateOf } from "../support/users";
+
+test.use({ storageState: storageStateOf("analyst") });
+
+// A range of its own, so other specs' events do not change these paths.
+const FROM = "2026-03-02";
+const TO = "2026-03-05";
+const PATHS = `/analytics/paths?from=${FROM}&to=${TO}`;
+
+/** A small seeded world (appending it again is a no-op: the store is idempotent), waited for until folded. */
+async function seedWorld(request: APIRequestContext) {
+  const world = simulateWorld({ users: 15, days: 4, seed: "e2e-event-paths", start: new Date(`${FROM}T00:00:00Z`) }).map((w) => w.event);
+  for (let i = 0; i < world.length; i += 1_000) await appendBatch(request, world.slice(i, i + 1_000));
+  const lastUser = world.filter((e) => e.userid).at(-1)!.userid as string;
+  await expect(async () => {
+    const { sessions } = await (await request.get(`/api/users/${lastUser}/sessions`, { headers: serviceAuth })).json();
+    expect(sessions.length).toBeGreaterThan(0);
+  }).toPass({ timeout: 20_000 });
+}
+
+test("choosing Events draws the event-level paths, and a path opens exactly its sessions", async ({ page, request }) => {
+  await seedWorld(request);
+  await page.goto(PATHS);
+  await page.getByRole("navigation", { name: "Paths of" }).getByRole("link", { name: "Events" }).click();
+  await expect(page).toHaveURL(/level=events/);
+  const graph = page.getByRole("img", { name: "Most common event paths from session start" });
+  await expect(graph).toBeVisible();
+  // The rows name event types ("search.destinations.searched → …"), not the funnel's steps.
+  const first = page.getByRole("table", { name: "Common paths" }).locator("tbody tr").first();
+  await expect(first.locator("td").first()).toContainText(/\w+\.\w+\.\w+/);
+
+  // A node of the graph narrows the table to the paths through it, and the level stays.
+  await graph.locator("g.cursor-pointer rect").first().click();
+  await expect(page).toHaveURL(/through=.*level=events|level=events.*through=/);
+  await expect(page.getByTestId("paths-through")).toContainText(/^Paths through .+: \d+ of \d+\./);
+
+  const row = page.getByRole("table", { name: "Common paths" }).locator("tbody tr").first();
+  const count = Number((await row.getByRole("link").textContent())!.replace(/,/g, ""));
+  await row.getByRole("link").click();
+  await expect(page).toHaveURL(/\/sessions\?.*eventPath=/);
+  await expect(page.getByRole("table", { name: "Sessions" }).locator("tbody tr")).toHaveCount(Math.min(count, 50));
+  await expect(page.getByRole("status")).toContainText(/whose events went .+ and ended /);
+});
+
+test("the Sankey's ending labels fit at 1440, and on a phone a hint says the graph scrolls sideways", async ({ page, request }) => {
+  await seedWorld(request);
+  for (const level of ["steps", "events"]) {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${PATHS}&level=${level}`);
+    const svg = page.locator("[role=img] svg").first();
+    await expect(svg).toBeVisible();
+    const overflow = await svg.evaluate((el) => {
+      const right = el.getBoundingClientRect().right;
+      return [...el.querySelectorAll("text")].filter((t) => t.getBoundingClientRect().right > right + 1).map((t) => t.textContent);
+    });
+    expect(overflow).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.getByTestId("sankey-scroll-hint")).toBeVisible();
+  }
+});
