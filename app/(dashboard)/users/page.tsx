@@ -79,7 +79,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
 
 /** Before a search: the agent's work queue and the customers they opened lately. */
 async function StartPage({ viewer }: { viewer: Awaited<ReturnType<typeof requireViewer>> }) {
-  const [items, recent] = await Promise.all([getWorkQueue(), recentCustomersOf(viewer)]);
+  const [{ items }, recent] = await Promise.all([getWorkQueue(), recentCustomersOf(viewer)]);
   return (
     <div className="space-y-6">
       <EmptyState>Search by user id, name, email or booking reference (at least 2 characters) in the box at the top.</EmptyState>
