@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { WorkItem } from "@/lib/data/work-queue";
 import { customerHref } from "@/lib/users/customer-href";
+import { lowerFirst, stepsInWords } from "@/lib/users/steps-in-words";
 
 /**
  * The agent's start page: journeys that stopped and can still be continued, newest first, each
@@ -33,10 +34,10 @@ export function WorkQueue({ items, canResume }: { items: WorkItem[]; canResume: 
                   </span>
                 </p>
                 <p>
-                  <span className="font-medium">Stopped: {item.dropReason.toLowerCase()}</span>
+                  <span className="font-medium">Stopped: {lowerFirst(item.dropReason)}</span>
                   <span className="text-slate-600 dark:text-slate-300"> · left off at “{item.stepLabel}”</span>
                 </p>
-                {item.remaining.length > 0 && <p className="text-slate-600 dark:text-slate-300">To continue: {item.remaining.join(", ").toLowerCase()}</p>}
+                {item.remaining.length > 0 && <p className="text-slate-600 dark:text-slate-300">To continue: {stepsInWords(item.remaining)}</p>}
                 {item.blockers.map((b) => (
                   <p key={b} className="text-xs text-amber-800 dark:text-amber-300">
                     {b}

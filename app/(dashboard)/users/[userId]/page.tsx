@@ -16,6 +16,7 @@ import { ResumeLinksTable } from "@/components/users/resume-links-table";
 import { can } from "@/lib/access/roles";
 import { ResumeLinkButton } from "@/components/resume/resume-link-button";
 import { decodeRouteParam } from "@/lib/api/route-param";
+import { lowerFirst, stepsInWords } from "@/lib/users/steps-in-words";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Customer" };
@@ -52,7 +53,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           {/* Judged now (a hold may have run out since the session): the Resume card's steps when it is this session. */}
           <p className="text-slate-600 dark:text-slate-300">
             To continue:{" "}
-            {(resume?.sessionId === user.openBooking.sessionId ? resume.resume.remaining : user.openBooking.remaining).join(", ") ||
+            {stepsInWords(resume?.sessionId === user.openBooking.sessionId ? resume.resume.remaining : user.openBooking.remaining) ||
               "nothing can be continued (see Resume)"}
           </p>
           <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions/${encodeURIComponent(user.openBooking.sessionId)}`}>
@@ -72,9 +73,9 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           {resume ? (
             <>
               <p>
-                Latest unfinished journey: {resume.resume.stepLabel.toLowerCase()}
+                Latest unfinished journey: {lowerFirst(resume.resume.stepLabel)}
                 {resume.resume.chosen ? `, ${[resume.resume.chosen.destination, resume.resume.chosen.hotel].filter(Boolean).join(", ")}` : ""}.{" "}
-                {resume.resume.canContinue ? `Left to do: ${resume.resume.remaining.join(", ").toLowerCase()}.` : ""}
+                {resume.resume.canContinue ? `Left to do: ${lowerFirst(stepsInWords(resume.resume.remaining))}.` : ""}
               </p>
               {resume.resume.noLongerHolds.map((n) => (
                 <p key={n.code} className="rounded bg-amber-50 px-3 py-1.5 text-amber-900 dark:bg-amber-950 dark:text-amber-100">
