@@ -11,11 +11,23 @@ import { lowerFirst, stepsInWords } from "@/lib/users/steps-in-words";
  * The agent's start page: journeys that stopped and can still be continued, newest first, each
  * with why it stopped and what it would take, one click from its replay and from a resume link.
  */
-export function WorkQueue({ items, canResume }: { items: WorkItem[]; canResume: boolean }) {
+export function WorkQueue({
+  items,
+  total,
+  from,
+  next,
+  canResume,
+}: {
+  items: WorkItem[];
+  total: number;
+  from: number;
+  next: string | null;
+  canResume: boolean;
+}) {
   return (
     <section aria-labelledby="work-queue" className="space-y-2">
       <h2 id="work-queue" className="font-semibold">
-        Stopped journeys to follow up
+        Stopped journeys to follow up{total > 0 ? ` · ${total}` : ""}
       </h2>
       {items.length === 0 ? (
         <EmptyState>No stopped journey waits to be continued.</EmptyState>
@@ -56,6 +68,23 @@ export function WorkQueue({ items, canResume }: { items: WorkItem[]; canResume: 
             </li>
           ))}
         </Card>
+      )}
+      {total > 0 && (
+        <p role="status" className="flex flex-wrap items-baseline gap-x-3 text-sm text-slate-500">
+          <span>
+            {items.length === 0 ? "Nothing further" : `${from + 1}–${from + items.length}`} of {total}, newest stop first
+          </span>
+          {next !== null && (
+            <Link href={`/users?queue=${encodeURIComponent(next)}`} className="text-amber-700 hover:underline dark:text-amber-400">
+              Show more
+            </Link>
+          )}
+          {from > 0 && (
+            <Link href="/users" className="text-amber-700 hover:underline dark:text-amber-400">
+              Back to the newest
+            </Link>
+          )}
+        </p>
       )}
     </section>
   );

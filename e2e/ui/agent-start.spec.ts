@@ -16,6 +16,9 @@ test("the agent's start page is a work queue: a stopped journey with why and wha
   await expect(row).toContainText("Holiday bookings");
   await expect(row).toContainText(/To continue: .*pay/i);
   await expect(row.getByRole("link", { name: "Replay" })).toHaveAttribute("href", `/sessions/${seeded.sessionId}`);
+  // The queue says how many wait, and pages on by cursor when there are more than a page.
+  await expect(page.getByRole("heading", { name: /Stopped journeys to follow up · \d+/ })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /^1–\d+ of \d+, newest stop first/ })).toBeVisible();
   await row.getByRole("button", { name: "Create a resume link" }).click();
   await expect(row.getByTestId("resume-link")).toContainText("/resume/");
   // Nothing personal on the page: the names, the email and the phone are masked on the server.
@@ -27,6 +30,10 @@ test("the agent's start page is a work queue: a stopped journey with why and wha
   await expect(page).toHaveURL(new RegExp(`/users/${seeded.user}$`));
   await page.goto("/users");
   await expect(page.getByRole("list", { name: "Recent customers" }).getByRole("link").first()).toContainText(seeded.user);
+  // A hand-edited page cursor is refused in words, and the newest are shown.
+  await page.goto("/users?queue=not-a-cursor");
+  await expect(page.getByRole("alert")).toContainText("not valid");
+  await expect(page.getByRole("list", { name: "Work queue" })).toBeVisible();
 });
 
 test("search suggestions while typing, newest first, told apart, and chosen with the keyboard", async ({ page, request }) => {

@@ -5,7 +5,7 @@ import type { Session } from "../sessions/read-sessions";
 import { simulateWorld } from "../simulate/world";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { latestResume } from "../resume/find-resume";
-import { selectWorkQueue, workQueueAt } from "./work-queue";
+import { QUEUE_CURSOR, selectWorkQueue, workQueueAt } from "./work-queue";
 
 const START = new Date("2026-06-01T00:00:00Z");
 const NOW = Date.parse("2026-06-25T00:00:00Z");
@@ -102,8 +102,10 @@ describe.each(testProviders())("the agent's work queue on %s", (provider) => {
       const page = await workQueueAt(t.store, NOW, { limit: 4, after });
       expect(page.total).toBe(whole.total);
       expect(page.items.length).toBeLessThanOrEqual(4);
+      expect(page.from).toBe(seen.length);
       seen.push(...page.items.map((q) => q.session.id));
       if (page.next === null) break;
+      expect(page.next).toMatch(QUEUE_CURSOR);
       after = page.next;
     }
     expect(seen).toEqual(whole.items.map((q) => q.session.id));

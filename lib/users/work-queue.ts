@@ -36,6 +36,8 @@ export interface QueuedSession {
 
 /** Where a page of the queue ends: the last item's stop time and session id (newest first, so the next page is older). */
 export const queueCursorOf = (s: Session) => `${s.lastEventAt.getTime()}~${s.id}`;
+/** A cursor as it arrives in a URL: checked at the edge, so a hand-edited one is refused, not misread. */
+export const QUEUE_CURSOR = /^\d{1,15}~[A-Za-z0-9._:/-]{1,200}$/;
 
 function isAfterCursor(s: Session, cursor: string | undefined): boolean {
   if (!cursor) return true;
@@ -49,13 +51,14 @@ function isAfterCursor(s: Session, cursor: string | undefined): boolean {
  * card and "Create a resume link" use (resumeOfSession), so what the queue says remains is what
  * the card says, and a session it says can no longer be continued is not listed (its link would
  * be refused). The total counts every session that passes; `after` is the cursor of the last item
- * shown, and `next` the cursor for the page after this one (null on the last page).
+ * shown, `from` how many come before this page, and `next` the cursor for the page after this one
+ * (null on the last page).
  */
 export async function workQueueAt(
   store: Store,
   now: number,
   page: { limit?: number; after?: string } = {},
-): Promise<{ items: QueuedSession[]; total: number; next: string | null }> {
+): Promise<{ items: QueuedSession[]; total: number; from: number; next: string | null }> {
   const limit = page.limit ?? WORK_QUEUE_LIMIT;
   const candidates = await selectWorkQueue(store, 5000);
   const judged: (QueuedSession | null)[] = [];
@@ -74,5 +77,5 @@ export async function workQueueAt(
   const rest = open.filter((q) => isAfterCursor(q.session, page.after));
   const items = rest.slice(0, limit);
   const last = items.at(-1);
-  return { items, total: open.length, next: rest.length > limit && last ? queueCursorOf(last.session) : null };
+  return { items, total: open.length, from: open.length - rest.length, next: rest.length > limit && last ? queueCursorOf(last.session) : null };
 }
