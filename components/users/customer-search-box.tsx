@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useState, useTransition } from "react";
 import { formatWallClock } from "@/components/replay/format-time";
 import { searchCustomersAction } from "@/lib/actions/users";
 import { customerHref } from "@/lib/users/customer-href";
@@ -9,7 +9,7 @@ import { customerStory, storyInWords } from "@/lib/users/customer-story";
 import { nextHighlight, SUGGEST_DEBOUNCE_MS, SUGGEST_FROM } from "@/lib/users/suggestion-keys";
 
 const SEARCH_INPUT =
-  "w-32 rounded sm:w-48 xl:w-80 bg-slate-800 px-3 py-1 text-sm text-white placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-amber-400";
+  "w-36 rounded sm:w-48 xl:w-80 bg-slate-800 px-3 py-1 text-sm text-white placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-amber-400";
 
 // On a phone the list spans the screen under the top bar (the box sits mid-row); wider, it hangs
 // from the box. Lines wrap: the top bar keeps its own text on one line.
@@ -41,6 +41,7 @@ export function CustomerSearchBox() {
   const [open, setOpen] = useState(false);
   const [highlight, setHighlight] = useState(-1);
   const [notice, setNotice] = useState<string | null>(null);
+  const [, startSearch] = useTransition();
 
   useEffect(() => {
     const q = query.trim();
@@ -72,7 +73,19 @@ export function CustomerSearchBox() {
   };
 
   return (
-    <form action={searchCustomersAction} role="search" className="relative">
+    // Submitted by hand, not as a form action: React resets a form after its action, which emptied
+    // the box on the results page ("Add to the search to narrow it" beside an empty box).
+    <form
+      action={searchCustomersAction}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        setOpen(false);
+        startSearch(() => searchCustomersAction(form));
+      }}
+      role="search"
+      className="relative"
+    >
       <input
         name="query"
         type="search"
@@ -83,7 +96,8 @@ export function CustomerSearchBox() {
         aria-controls={listId}
         aria-activedescendant={highlight >= 0 && shown[highlight] ? `${listId}-${highlight}` : undefined}
         autoComplete="off"
-        placeholder="Find a customer: id, name, email, booking ref"
+        placeholder="Find a customer"
+        title="Id, name, email or booking reference"
         className={SEARCH_INPUT}
         value={query}
         onChange={(e) => {

@@ -26,3 +26,22 @@ test("the search box finds a customer whose id is an email, and neither the URL 
   await page.goto("/users?q=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
   await expect(page.getByRole("list", { name: "Search results" })).toHaveCount(0);
 });
+
+test("a settled search keeps its words in the box; a hand-typed ?q= works; a 1-character search says why it did not run", async ({ page, request }) => {
+  const seeded = await seedUnfinishedBooking(request);
+  await page.goto("/users");
+  const box = page.getByRole("combobox", { name: "Find a customer" });
+  await box.fill(seeded.booking);
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/users\?q=[A-Za-z0-9_-]+$/);
+  await expect(page.getByRole("list", { name: "Search results" }).getByRole("link")).toHaveCount(1);
+  await expect(box).toHaveValue(seeded.booking);
+
+  // Typed into the address bar by hand: a plain q is a query too.
+  await page.goto(`/users?q=${encodeURIComponent(seeded.booking)}`);
+  await expect(page.getByRole("list", { name: "Search results" }).getByRole("link")).toHaveCount(1);
+
+  await page.goto("/users?q=B");
+  await expect(page.getByRole("alert")).toContainText("at least 2 characters");
+  await expect(page.getByRole("list", { name: "Search results" })).toHaveCount(0);
+});

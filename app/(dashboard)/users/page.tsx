@@ -22,9 +22,10 @@ export const metadata: Metadata = { title: "Find a customer" };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer("users.find");
-  // `q`: the search box's query, sealed (users/actions.ts); `query`: the plain form, still served.
+  // `q`: the search box's query, sealed (lib/actions/users.ts), or typed by hand into the address
+  // bar (`/users?q=BK-00W`: what does not open as sealed is taken as typed); `query`: the plain form.
   const { query, q: sealed, queue } = await searchParams;
-  const typed = typeof sealed === "string" ? await openSearch(sealed) : typeof query === "string" ? query : null;
+  const typed = typeof sealed === "string" ? ((await openSearch(sealed)) ?? sealed) : typeof query === "string" ? query : null;
   const q = (typed ?? "").trim().slice(0, 200);
   // A settled search is on record in the viewer's name: another site's link to one asks first.
   if (q.length >= 2 && (await arrivedFromAnotherSite())) return <OpenFromElsewhere href={await requestedPage("/users")} what="this search" />;
@@ -43,6 +44,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Find a customer{q.length >= 2 ? ` · “${shown}”` : ""}</h1>
+      {q.length === 1 && (
+        <p role="alert" className="text-sm text-amber-800 dark:text-amber-300">
+          A search needs at least 2 characters: “{shown}” is one. Type more to search.
+        </p>
+      )}
       {q.length < 2 ? (
         <StartPage viewer={viewer} after={typeof queue === "string" ? queue : undefined} />
       ) : users.length === 0 ? (
