@@ -96,3 +96,17 @@ test("a resume link's status on the customer's page: opened how often and when l
   await expect(row).toContainText(/opened twice/);
   await expect(row.getByRole("button", { name: "Revoke" })).toHaveCount(0);
 });
+
+test("on a phone the customer's sessions are stacked lines, not a table that scrolls sideways, and the strip's colours are named", async ({ page, request }) => {
+  const seeded = await seedUnfinishedBooking(request);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/users/${seeded.user}`);
+  const table = page.getByRole("table", { name: "Sessions" });
+  await expect(table).toBeVisible();
+  // Every column's value is on screen, named: nothing hidden past the right edge.
+  const box = (await table.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  expect(await table.evaluate((t) => t.parentElement!.scrollWidth <= t.parentElement!.clientWidth)).toBe(true);
+  await expect(table.getByRole("cell").filter({ hasText: /Left off at/ }).first()).toBeVisible();
+  await expect(page.getByRole("list", { name: "Colours of the strip" })).toContainText("abandoned");
+});

@@ -91,7 +91,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         </Card>
       )}
       <SessionStrip sessions={user.sessions} />
-      <SessionsTable sessions={user.sessions} show="ended" />
+      <SessionsTable sessions={user.sessions} show="ended" stacked />
     </div>
   );
 }
