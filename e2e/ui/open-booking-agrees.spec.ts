@@ -49,6 +49,8 @@ test("the open booking and the Resume card agree on what remains; the destinatio
   // Not "Pay €2,490" beside "the hold has run out".
   await expect(page.getByRole("region", { name: "Open booking" })).toContainText("To continue: Get the booking priced, pay");
   await expect(resume).toContainText("Left to do: get the booking priced, pay.");
+  // Trip dates with their year, as the resume page says them.
+  await expect(page.getByRole("region", { name: "Open booking" })).toContainText("Thu 1 July – Thu 8 July 2027, 7 nights");
 
   // The work queue judges it now, as the Resume card does: priced again, not "pay €2,490 (price held until …)".
   await page.goto("/users");

@@ -17,6 +17,7 @@ import { can } from "@/lib/access/roles";
 import { ResumeLinkButton } from "@/components/resume/resume-link-button";
 import { decodeRouteParam } from "@/lib/api/route-param";
 import { lowerFirst, stepsInWords } from "@/lib/users/steps-in-words";
+import { formatStay } from "@/lib/format/calendar-dates";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Customer" };
@@ -48,7 +49,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         <Card aria-label="Open booking" tone="highlight" className="text-sm">
           <h2 className="font-semibold">Open booking · {user.openBooking.chosen.booking}</h2>
           <p>
-            {user.openBooking.label}: {user.openBooking.chosen.offer}, {user.openBooking.chosen.dates}, {user.openBooking.chosen.price}
+            {user.openBooking.label}: {user.openBooking.chosen.offer}, {stayOf(user.openBooking, resume)}, {user.openBooking.chosen.price}
           </p>
           {/* Judged now (a hold may have run out since the session): the Resume card's steps when it is this session. */}
           <p className="text-slate-600 dark:text-slate-300">
@@ -94,4 +95,16 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
       <SessionsTable sessions={user.sessions} show="ended" stacked />
     </div>
   );
+}
+
+/**
+ * The open booking's stay with its year, as the resume page says it ("Sat 12 June – Sat 19 June
+ * 2027, 7 nights"), from the resume's own days when it is the same session; else the fold's words.
+ */
+function stayOf(
+  open: { sessionId: string; chosen: Record<string, string> },
+  resume: { sessionId: string; resume: { chosen?: { checkIn: string | null; checkOut: string | null } } } | null,
+) {
+  const chosen = resume?.sessionId === open.sessionId ? resume.resume.chosen : undefined;
+  return chosen?.checkIn ? formatStay(chosen.checkIn, chosen.checkOut) : open.chosen.dates;
 }
