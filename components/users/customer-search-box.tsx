@@ -17,6 +17,8 @@ const LISTBOX =
   "fixed inset-x-2 top-16 z-30 max-h-96 overflow-y-auto whitespace-normal rounded border border-slate-200 bg-white py-1 text-sm text-slate-900 " +
   "shadow-lg md:absolute md:inset-x-auto md:top-full md:right-0 md:mt-1 md:w-96 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
 
+const PENDING_SEARCH = "rewind.pending-search";
+
 interface Suggestion {
   userId: string;
   reference: string;
@@ -42,6 +44,14 @@ export function CustomerSearchBox() {
   const [highlight, setHighlight] = useState(-1);
   const [notice, setNotice] = useState<string | null>(null);
   const [, startSearch] = useTransition();
+
+  // The results page is reached by a redirect that mounts the box afresh: what was typed comes
+  // back from this tab's storage, once (not from the URL, which holds it sealed).
+  useEffect(() => {
+    const pending = sessionStorage.getItem(PENDING_SEARCH);
+    sessionStorage.removeItem(PENDING_SEARCH);
+    if (pending !== null && new URLSearchParams(window.location.search).has("q")) setQuery(pending);
+  }, []);
 
   useEffect(() => {
     const q = query.trim();
@@ -80,6 +90,7 @@ export function CustomerSearchBox() {
       onSubmit={(e) => {
         e.preventDefault();
         const form = new FormData(e.currentTarget);
+        sessionStorage.setItem(PENDING_SEARCH, query);
         setOpen(false);
         startSearch(() => searchCustomersAction(form));
       }}
