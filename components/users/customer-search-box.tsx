@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useState, useTransition } from "react";
 import { formatWallClock } from "@/components/replay/format-time";
 import { searchCustomersAction } from "@/lib/actions/users";
 import { customerHref } from "@/lib/users/customer-href";
@@ -9,13 +9,15 @@ import { customerStory, storyInWords } from "@/lib/users/customer-story";
 import { nextHighlight, SUGGEST_DEBOUNCE_MS, SUGGEST_FROM } from "@/lib/users/suggestion-keys";
 
 const SEARCH_INPUT =
-  "w-32 rounded sm:w-48 xl:w-80 bg-slate-800 px-3 py-1 text-sm text-white placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-amber-400";
+  "w-36 rounded sm:w-48 xl:w-80 bg-slate-800 px-3 py-1 text-sm text-white placeholder:text-slate-400 focus:outline-none focus:ring-2 focus:ring-amber-400";
 
 // On a phone the list spans the screen under the top bar (the box sits mid-row); wider, it hangs
 // from the box. Lines wrap: the top bar keeps its own text on one line.
 const LISTBOX =
   "fixed inset-x-2 top-16 z-30 max-h-96 overflow-y-auto whitespace-normal rounded border border-slate-200 bg-white py-1 text-sm text-slate-900 " +
   "shadow-lg md:absolute md:inset-x-auto md:top-full md:right-0 md:mt-1 md:w-96 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
+
+const PENDING_SEARCH = "rewind.pending-search";
 
 interface Suggestion {
   userId: string;
@@ -41,6 +43,15 @@ export function CustomerSearchBox() {
   const [open, setOpen] = useState(false);
   const [highlight, setHighlight] = useState(-1);
   const [notice, setNotice] = useState<string | null>(null);
+  const [, startSearch] = useTransition();
+
+  // The results page is reached by a redirect that mounts the box afresh: what was typed comes
+  // back from this tab's storage, once (not from the URL, which holds it sealed).
+  useEffect(() => {
+    const pending = sessionStorage.getItem(PENDING_SEARCH);
+    sessionStorage.removeItem(PENDING_SEARCH);
+    if (pending !== null && new URLSearchParams(window.location.search).has("q")) setQuery(pending);
+  }, []);
 
   useEffect(() => {
     const q = query.trim();
@@ -72,7 +83,20 @@ export function CustomerSearchBox() {
   };
 
   return (
-    <form action={searchCustomersAction} role="search" className="relative">
+    // Submitted by hand, not as a form action: React resets a form after its action, which emptied
+    // the box on the results page ("Add to the search to narrow it" beside an empty box).
+    <form
+      action={searchCustomersAction}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        sessionStorage.setItem(PENDING_SEARCH, query);
+        setOpen(false);
+        startSearch(() => searchCustomersAction(form));
+      }}
+      role="search"
+      className="relative"
+    >
       <input
         name="query"
         type="search"
@@ -83,7 +107,8 @@ export function CustomerSearchBox() {
         aria-controls={listId}
         aria-activedescendant={highlight >= 0 && shown[highlight] ? `${listId}-${highlight}` : undefined}
         autoComplete="off"
-        placeholder="Find a customer: id, name, email, booking ref"
+        placeholder="Find a customer"
+        title="Id, name, email or booking reference"
         className={SEARCH_INPUT}
         value={query}
         onChange={(e) => {

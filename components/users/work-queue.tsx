@@ -1,61 +1,92 @@
 import Link from "next/link";
 import { formatWallClock } from "@/components/replay/format-time";
 import { ResumeLinkButton } from "@/components/resume/resume-link-button";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { CustomerListSection } from "./customer-list-section";
 import type { WorkItem } from "@/lib/data/work-queue";
 import { customerHref } from "@/lib/users/customer-href";
+import { lowerFirst, stepsInWords } from "@/lib/users/steps-in-words";
 
 /**
  * The agent's start page: journeys that stopped and can still be continued, newest first, each
  * with why it stopped and what it would take, one click from its replay and from a resume link.
  */
-export function WorkQueue({ items, canResume }: { items: WorkItem[]; canResume: boolean }) {
+export function WorkQueue({
+  items,
+  total,
+  from,
+  next,
+  canResume,
+}: {
+  items: WorkItem[];
+  total: number;
+  from: number;
+  next: string | null;
+  canResume: boolean;
+}) {
   return (
-    <section aria-labelledby="work-queue" className="space-y-2">
-      <h2 id="work-queue" className="font-semibold">
-        Stopped journeys to follow up
-      </h2>
-      {items.length === 0 ? (
-        <EmptyState>No stopped journey waits to be continued.</EmptyState>
-      ) : (
-        <Card as="ul" aria-label="Work queue" flush className="divide-y divide-slate-100 dark:divide-slate-800">
-          {items.map((item) => (
-            <li key={item.sessionId} className="flex flex-col gap-2 px-4 py-3 md:flex-row md:items-start md:justify-between">
-              <div className="min-w-0 flex-1 space-y-0.5 text-sm">
-                <p className="flex flex-wrap items-baseline gap-x-2">
-                  <Link href={customerHref(item.userId, item.reference)} className="font-medium text-amber-800 hover:underline dark:text-amber-300">
-                    {item.personName ?? item.userId}
-                  </Link>
-                  <span className="text-xs text-slate-500">{item.personName ? item.userId : item.reference}</span>
-                  <span className="text-xs text-slate-500">
-                    {item.journeyLabel} · stopped {formatWallClock(Date.parse(item.stoppedAt))}
-                  </span>
-                </p>
-                <p>
-                  <span className="font-medium">Stopped: {item.dropReason.toLowerCase()}</span>
-                  <span className="text-slate-600 dark:text-slate-300"> · left off at “{item.stepLabel}”</span>
-                </p>
-                {item.remaining.length > 0 && <p className="text-slate-600 dark:text-slate-300">To continue: {item.remaining.join(", ").toLowerCase()}</p>}
-                {item.blockers.map((b) => (
-                  <p key={b} className="text-xs text-amber-800 dark:text-amber-300">
-                    {b}
-                  </p>
-                ))}
-              </div>
-              <div className="flex min-w-0 flex-wrap items-start gap-2 md:max-w-sm md:justify-end">
-                <Link
-                  href={`/sessions/${encodeURIComponent(item.sessionId)}`}
-                  className="rounded border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
-                >
-                  Replay
-                </Link>
-                {canResume && <ResumeLinkButton userId={item.reference} sessionId={item.sessionId} />}
-              </div>
-            </li>
-          ))}
-        </Card>
+    <CustomerListSection
+      id="work-queue"
+      title={`Stopped journeys to follow up${total > 0 ? ` · ${total}` : ""}`}
+      label="Work queue"
+      empty={items.length === 0 ? "No stopped journey waits to be continued." : null}
+      footer={<QueuePages shown={items.length} total={total} from={from} next={next} />}
+    >
+      {items.map((item) => (
+        <li key={item.sessionId} className="flex flex-col gap-2 px-4 py-3 md:flex-row md:items-start md:justify-between">
+          <div className="min-w-0 flex-1 space-y-0.5 text-sm">
+            <p className="flex flex-wrap items-baseline gap-x-2">
+              <Link href={customerHref(item.userId, item.reference)} className="font-medium text-amber-800 hover:underline dark:text-amber-300">
+                {item.personName ?? item.userId}
+              </Link>
+              <span className="text-xs text-slate-500">{item.personName ? item.userId : item.reference}</span>
+              <span className="text-xs text-slate-500">
+                {item.journeyLabel} · stopped {formatWallClock(Date.parse(item.stoppedAt))}
+              </span>
+            </p>
+            <p>
+              <span className="font-medium">Stopped: {lowerFirst(item.dropReason)}</span>
+              <span className="text-slate-600 dark:text-slate-300"> · left off at “{item.stepLabel}”</span>
+            </p>
+            {item.remaining.length > 0 && <p className="text-slate-600 dark:text-slate-300">To continue: {stepsInWords(item.remaining)}</p>}
+            {item.blockers.map((b) => (
+              <p key={b} className="text-xs text-amber-800 dark:text-amber-300">
+                {b}
+              </p>
+            ))}
+          </div>
+          <div className="flex min-w-0 flex-wrap items-start gap-2 md:max-w-sm md:justify-end">
+            <Link
+              href={`/sessions/${encodeURIComponent(item.sessionId)}`}
+              className="rounded border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
+            >
+              Replay
+            </Link>
+            {canResume && <ResumeLinkButton userId={item.reference} sessionId={item.sessionId} />}
+          </div>
+        </li>
+      ))}
+    </CustomerListSection>
+  );
+}
+
+/** How many wait and where this page is among them, with Show more (by cursor) and a way back to the newest. */
+function QueuePages({ shown, total, from, next }: { shown: number; total: number; from: number; next: string | null }) {
+  if (total === 0) return null;
+  return (
+    <p role="status" className="flex flex-wrap items-baseline gap-x-3 text-sm text-slate-500">
+      <span>
+        {shown === 0 ? "Nothing further" : `${from + 1}–${from + shown}`} of {total}, newest stop first
+      </span>
+      {next !== null && (
+        <Link href={`/users?queue=${encodeURIComponent(next)}`} className="text-amber-700 hover:underline dark:text-amber-400">
+          Show more
+        </Link>
       )}
-    </section>
+      {from > 0 && (
+        <Link href="/users" className="text-amber-700 hover:underline dark:text-amber-400">
+          Back to the newest
+        </Link>
+      )}
+    </p>
   );
 }

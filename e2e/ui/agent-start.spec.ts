@@ -16,6 +16,9 @@ test("the agent's start page is a work queue: a stopped journey with why and wha
   await expect(row).toContainText("Holiday bookings");
   await expect(row).toContainText(/To continue: .*pay/i);
   await expect(row.getByRole("link", { name: "Replay" })).toHaveAttribute("href", `/sessions/${seeded.sessionId}`);
+  // The queue says how many wait, and pages on by cursor when there are more than a page.
+  await expect(page.getByRole("heading", { name: /Stopped journeys to follow up · \d+/ })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /^1–\d+ of \d+, newest stop first/ })).toBeVisible();
   await row.getByRole("button", { name: "Create a resume link" }).click();
   await expect(row.getByTestId("resume-link")).toContainText("/resume/");
   // Nothing personal on the page: the names, the email and the phone are masked on the server.
@@ -27,6 +30,10 @@ test("the agent's start page is a work queue: a stopped journey with why and wha
   await expect(page).toHaveURL(new RegExp(`/users/${seeded.user}$`));
   await page.goto("/users");
   await expect(page.getByRole("list", { name: "Recent customers" }).getByRole("link").first()).toContainText(seeded.user);
+  // A hand-edited page cursor is refused in words, and the newest are shown.
+  await page.goto("/users?queue=not-a-cursor");
+  await expect(page.getByRole("alert").filter({ hasText: "not valid" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Work queue" })).toBeVisible();
 });
 
 test("search suggestions while typing, newest first, told apart, and chosen with the keyboard", async ({ page, request }) => {
@@ -88,4 +95,21 @@ test("a resume link's status on the customer's page: opened how often and when l
   await expect(row).toContainText(/revoked .* by \S+@/);
   await expect(row).toContainText(/opened twice/);
   await expect(row.getByRole("button", { name: "Revoke" })).toHaveCount(0);
+});
+
+test("on a phone the customer's sessions are stacked lines, not a table that scrolls sideways, and the strip's colours are named", async ({
+  page,
+  request,
+}) => {
+  const seeded = await seedUnfinishedBooking(request);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/users/${seeded.user}`);
+  const table = page.getByRole("table", { name: "Sessions" });
+  await expect(table).toBeVisible();
+  // Every column's value is on screen, named: nothing hidden past the right edge.
+  const box = (await table.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  expect(await table.evaluate((t) => t.parentElement!.scrollWidth <= t.parentElement!.clientWidth)).toBe(true);
+  await expect(table.locator(`td[data-label="Left off at"]`).first()).toBeInViewport();
+  await expect(page.getByRole("list", { name: "Colours of the strip" })).toContainText(/abandoned|browsed/);
 });

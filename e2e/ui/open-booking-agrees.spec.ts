@@ -47,7 +47,17 @@ test("the open booking and the Resume card agree on what remains; the destinatio
   await expect(resume).toContainText("the hold has run out");
   await expect(resume).toContainText("Malta (MLA)");
   // Not "Pay €2,490" beside "the hold has run out".
-  await expect(page.getByRole("region", { name: "Open booking" })).toContainText("To continue: Get the booking priced, Pay");
+  await expect(page.getByRole("region", { name: "Open booking" })).toContainText("To continue: Get the booking priced, pay");
+  await expect(resume).toContainText("Left to do: get the booking priced, pay.");
+  // Trip dates with their year, as the resume page says them.
+  await expect(page.getByRole("region", { name: "Open booking" })).toContainText("Thu 1 July – Thu 8 July 2027, 7 nights");
+
+  // The work queue judges it now, as the Resume card does: priced again, not "pay €2,490 (price held until …)".
+  await page.goto("/users");
+  const row = page.getByRole("list", { name: "Work queue" }).getByRole("listitem").filter({ hasText: user });
+  await expect(row).toContainText("To continue: Get the booking priced, pay");
+  await expect(row).toContainText("the hold has run out");
+  await expect(row).not.toContainText("price held until");
 
   await page.goto(`/sessions/${encodeURIComponent(sessionId)}`);
   const leftOff = page.getByRole("region", { name: "Where they left off" });

@@ -4,9 +4,9 @@ import { AUDIT_SOURCE, auditStream, type AuditRecord } from "../audit/audit-even
 import { getStore } from "../db/prisma";
 import { readFeedBackward } from "../eventstore/read";
 import { dropReasonsOf } from "../journeys/drop-reasons";
-import type { ResumePoint } from "../journeys/journey-definition";
+import type { JourneyResume } from "../resume/journey-resume";
 import { readUserSummaries } from "../sessions/read-sessions";
-import { selectWorkQueue } from "../users/work-queue";
+import { workQueueAt } from "../users/work-queue";
 import { liveCatalog } from "./catalog";
 import { customerJson, referencesFor } from "./customers";
 import { getMasker } from "./privacy";
@@ -32,17 +32,18 @@ export interface WorkItem {
 }
 
 /**
- * The agent's start page: the work queue (lib/users/work-queue.ts) in words, every personal value
- * through the policy before it leaves the server (names, ids, and the resume point's words, which
- * may quote what the customer typed).
+ * The agent's start page: the work queue (lib/users/work-queue.ts) judged at now, in words, every
+ * personal value through the policy before it leaves the server (names, ids, and the resume's
+ * words, which may quote what the customer typed). What remains and what changed are the
+ * customer page's Resume card's own (the same resume check), not the resume point as folded.
  */
-export async function getWorkQueue(): Promise<WorkItem[]> {
-  const [sessions, masker, catalog] = await Promise.all([selectWorkQueue(getStore()), getMasker(), liveCatalog()]);
-  const references = await referencesFor(sessions.map((s) => s.userId));
-  return sessions.map((s) => {
+export async function getWorkQueue(after?: string, now = Date.now()): Promise<{ items: WorkItem[]; total: number; from: number; next: string | null }> {
+  const [queue, masker, catalog] = await Promise.all([workQueueAt(getStore(), now, { after }), getMasker(), liveCatalog()]);
+  const references = await referencesFor(queue.items.map((q) => q.session.userId));
+  const items = queue.items.map(({ session: s, resume: found }) => {
     const definition = catalog.byName(s.journey);
     const reasons = definition ? dropReasonsOf(definition) : [];
-    const point = masker.state(s.resumePoint as unknown as ResumePoint);
+    const resume = masker.state(found) as JourneyResume;
     const customer = customerJson({ userId: s.userId!, reference: references.get(s.userId!) ?? "" }, masker);
     return {
       sessionId: s.id,
@@ -51,11 +52,12 @@ export async function getWorkQueue(): Promise<WorkItem[]> {
       journeyLabel: definition?.label ?? s.journey,
       stoppedAt: s.lastEventAt.toISOString(),
       dropReason: reasons.find((r) => r.key === s.dropReason)?.label ?? s.dropReason!.replaceAll("_", " "),
-      stepLabel: point.label,
-      remaining: point.remaining,
-      blockers: point.blockers,
+      stepLabel: resume.stepLabel,
+      remaining: resume.remaining,
+      blockers: resume.noLongerHolds.map((n) => n.message),
     };
   });
+  return { items, total: queue.total, from: queue.from, next: queue.next };
 }
 
 /**

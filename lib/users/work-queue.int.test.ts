@@ -4,7 +4,8 @@ import { rebuildProjections } from "../sessions/projector";
 import type { Session } from "../sessions/read-sessions";
 import { simulateWorld } from "../simulate/world";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
-import { selectWorkQueue } from "./work-queue";
+import { latestResume } from "../resume/find-resume";
+import { QUEUE_CURSOR, selectWorkQueue, workQueueAt } from "./work-queue";
 
 const START = new Date("2026-06-01T00:00:00Z");
 const NOW = Date.parse("2026-06-25T00:00:00Z");
@@ -59,5 +60,54 @@ describe.each(testProviders())("the agent's work queue on %s", (provider) => {
       expect(s.resumePoint).not.toBeNull();
       expect(s.endReason).not.toBe("open");
     }
+  });
+
+  it("judges what remains at now as the customer page's Resume card does, and lists nothing it says cannot be continued", async () => {
+    const all = await t.store.db.session.findMany();
+    for (const now of [NOW, Date.parse("2026-06-02T00:00:00Z")]) {
+      // The customer page's way: each customer's latest resume (lib/resume/find-resume.ts), kept when it can be continued.
+      const expected: { id: string; at: number; remaining: string[] }[] = [];
+      for (const userId of new Set(all.flatMap((s) => (s.userId === null ? [] : [s.userId])))) {
+        const found = await latestResume(t.store, userId, now);
+        const session = all.find((s) => s.id === found?.answer.sessionId);
+        if (!found?.answer.resume.canContinue || !session || session.dropReason === null) continue;
+        if (all.some((l) => l.userId === userId && l.journey === session.journey && l.outcome === "completed" && l.startedAt > session.startedAt)) continue;
+        expected.push({ id: session.id, at: session.lastEventAt.getTime(), remaining: found.answer.resume.remaining });
+      }
+      expected.sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+      const queue = await workQueueAt(t.store, now, { limit: 1000 });
+      expect(queue.items.map((q) => q.session.id)).toEqual(expected.map((e) => e.id));
+      expect(queue.items.map((q) => q.resume.remaining)).toEqual(expected.map((e) => e.remaining));
+      expect(queue.total).toBe(expected.length);
+      expect(queue.next).toBeNull();
+      for (const q of queue.items) expect(q.resume.canContinue).toBe(true);
+      // By the end, some stopped journeys can no longer be continued (booked since, offer gone): left out, not refused later.
+      if (now === NOW) expect(queue.total).toBeLessThan((await selectWorkQueue(t.store, 1000)).length);
+    }
+  });
+
+  it("judged later, what remains is not the resume point as folded: a lapsed hold asks for pricing again", async () => {
+    const queue = await workQueueAt(t.store, NOW, { limit: 1000 });
+    const folded = queue.items.filter(
+      (q) => JSON.stringify(q.resume.remaining) !== JSON.stringify((q.session.resumePoint as { remaining: string[] }).remaining),
+    );
+    expect(folded.length).toBeGreaterThan(0);
+  });
+
+  it("pages by cursor: the pages together are the whole queue, in order, and the total is the same on every page", async () => {
+    const whole = await workQueueAt(t.store, NOW, { limit: 1000 });
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let i = 0; i < 100; i++) {
+      const page = await workQueueAt(t.store, NOW, { limit: 4, after });
+      expect(page.total).toBe(whole.total);
+      expect(page.items.length).toBeLessThanOrEqual(4);
+      expect(page.from).toBe(seen.length);
+      seen.push(...page.items.map((q) => q.session.id));
+      if (page.next === null) break;
+      expect(page.next).toMatch(QUEUE_CURSOR);
+      after = page.next;
+    }
+    expect(seen).toEqual(whole.items.map((q) => q.session.id));
   });
 });

@@ -15,15 +15,17 @@ import { can } from "@/lib/access/roles";
 import { getWorkQueue, recentCustomersOf } from "@/lib/data/work-queue";
 import { RecentCustomers } from "@/components/users/recent-customers";
 import { WorkQueue } from "@/components/users/work-queue";
+import { QUEUE_CURSOR } from "@/lib/users/work-queue";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Find a customer" };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer("users.find");
-  // `q`: the search box's query, sealed (users/actions.ts); `query`: the plain form, still served.
-  const { query, q: sealed } = await searchParams;
-  const typed = typeof sealed === "string" ? await openSearch(sealed) : typeof query === "string" ? query : null;
+  // `q`: the search box's query, sealed (lib/actions/users.ts), or typed by hand into the address
+  // bar (`/users?q=BK-00W`: what does not open as sealed is taken as typed); `query`: the plain form.
+  const { query, q: sealed, queue } = await searchParams;
+  const typed = typeof sealed === "string" ? ((await openSearch(sealed)) ?? sealed) : typeof query === "string" ? query : null;
   const q = (typed ?? "").trim().slice(0, 200);
   // A settled search is on record in the viewer's name: another site's link to one asks first.
   if (q.length >= 2 && (await arrivedFromAnotherSite())) return <OpenFromElsewhere href={await requestedPage("/users")} what="this search" />;
@@ -42,8 +44,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Find a customer{q.length >= 2 ? ` · “${shown}”` : ""}</h1>
+      {q.length === 1 && (
+        <p role="alert" className="text-sm text-amber-800 dark:text-amber-300">
+          A search needs at least 2 characters: “{shown}” is one. Type more to search.
+        </p>
+      )}
       {q.length < 2 ? (
-        <StartPage viewer={viewer} />
+        <StartPage viewer={viewer} after={typeof queue === "string" ? queue : undefined} />
       ) : users.length === 0 ? (
         <EmptyState>No customer matches “{shown}”.</EmptyState>
       ) : (
@@ -78,12 +85,19 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
 }
 
 /** Before a search: the agent's work queue and the customers they opened lately. */
-async function StartPage({ viewer }: { viewer: Awaited<ReturnType<typeof requireViewer>> }) {
-  const [items, recent] = await Promise.all([getWorkQueue(), recentCustomersOf(viewer)]);
+async function StartPage({ viewer, after }: { viewer: Awaited<ReturnType<typeof requireViewer>>; after: string | undefined }) {
+  // `queue`: where the shown page of the work queue starts (its "Show more" cursor); a hand-edited one is said to be refused.
+  const cursor = after !== undefined && QUEUE_CURSOR.test(after) ? after : undefined;
+  const [queue, recent] = await Promise.all([getWorkQueue(cursor), recentCustomersOf(viewer)]);
   return (
     <div className="space-y-6">
       <EmptyState>Search by user id, name, email or booking reference (at least 2 characters) in the box at the top.</EmptyState>
-      <WorkQueue items={items} canResume={can(viewer.role, "resume-links.create")} />
+      {after !== undefined && cursor === undefined && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          That link to a page of the work queue is not valid: here are the newest.
+        </p>
+      )}
+      <WorkQueue {...queue} canResume={can(viewer.role, "resume-links.create")} />
       <RecentCustomers customers={recent} />
     </div>
   );

@@ -16,6 +16,8 @@ import { ResumeLinksTable } from "@/components/users/resume-links-table";
 import { can } from "@/lib/access/roles";
 import { ResumeLinkButton } from "@/components/resume/resume-link-button";
 import { decodeRouteParam } from "@/lib/api/route-param";
+import { lowerFirst, stepsInWords } from "@/lib/users/steps-in-words";
+import { formatStay } from "@/lib/format/calendar-dates";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Customer" };
@@ -49,12 +51,12 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         <Card aria-label="Open booking" tone="highlight" className="text-sm">
           <h2 className="font-semibold">Open booking · {user.openBooking.chosen.booking}</h2>
           <p>
-            {user.openBooking.label}: {user.openBooking.chosen.offer}, {user.openBooking.chosen.dates}, {user.openBooking.chosen.price}
+            {user.openBooking.label}: {user.openBooking.chosen.offer}, {stayOf(user.openBooking, resume)}, {user.openBooking.chosen.price}
           </p>
           {/* Judged now (a hold may have run out since the session): the Resume card's steps when it is this session. */}
           <p className="text-slate-600 dark:text-slate-300">
             To continue:{" "}
-            {(resume?.sessionId === user.openBooking.sessionId ? resume.resume.remaining : user.openBooking.remaining).join(", ") ||
+            {stepsInWords(resume?.sessionId === user.openBooking.sessionId ? resume.resume.remaining : user.openBooking.remaining) ||
               "nothing can be continued (see Resume)"}
           </p>
           <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions/${encodeURIComponent(user.openBooking.sessionId)}`}>
@@ -74,9 +76,9 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           {resume ? (
             <>
               <p>
-                Latest unfinished journey: {resume.resume.stepLabel.toLowerCase()}
+                Latest unfinished journey: {lowerFirst(resume.resume.stepLabel)}
                 {resume.resume.chosen ? `, ${[resume.resume.chosen.destination, resume.resume.chosen.hotel].filter(Boolean).join(", ")}` : ""}.{" "}
-                {resume.resume.canContinue ? `Left to do: ${resume.resume.remaining.join(", ").toLowerCase()}.` : ""}
+                {resume.resume.canContinue ? `Left to do: ${lowerFirst(stepsInWords(resume.resume.remaining))}.` : ""}
               </p>
               {resume.resume.noLongerHolds.map((n) => (
                 // A price that went down is good news (green), not a warning; the booking journey's words say which way it went.
@@ -93,7 +95,19 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         </Card>
       )}
       <SessionStrip sessions={user.sessions} />
-      <SessionsTable sessions={user.sessions} show="ended" />
+      <SessionsTable sessions={user.sessions} show="ended" stacked />
     </div>
   );
+}
+
+/**
+ * The open booking's stay with its year, as the resume page says it ("Sat 12 June – Sat 19 June
+ * 2027, 7 nights"), from the resume's own days when it is the same session; else the fold's words.
+ */
+function stayOf(
+  open: { sessionId: string; chosen: Record<string, string> },
+  resume: { sessionId: string; resume: { chosen?: { checkIn: string | null; checkOut: string | null } } } | null,
+) {
+  const chosen = resume?.sessionId === open.sessionId ? resume.resume.chosen : undefined;
+  return chosen?.checkIn ? formatStay(chosen.checkIn, chosen.checkOut) : open.chosen.dates;
 }
