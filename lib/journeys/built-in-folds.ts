@@ -5,7 +5,10 @@
  * it in once caught up (lib/sessions/generations/release.ts); pages show the old one meanwhile.
  * v3: the daily path counters name the finer ending ("path-label"), which a store rolled up by v2
  * lacks; a live correction there would subtract rows it never wrote.
- * v4: the platform dimension's values are named ("iOS", not "ios") in the dimension-label counters.
+ * v4: the platform dimension's values are named ("iOS", not "ios") in the dimension-label counters,
+ * and every session's facts keep its event path ("event-path" counters). A release generation folds
+ * the whole store, data journeys too, so this raise also gives their sessions event paths; a later
+ * change to every journey's facts with no change to the booking fold still needs a raise here.
  */
 export const BOOKING_FOLD_VERSION = 4;
 
