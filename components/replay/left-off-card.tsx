@@ -27,7 +27,7 @@ export function LeftOffCard({
     <>
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="text-sm font-semibold">Where they left off</h2>
-        <OutcomeBadge outcome={outcome} />
+        <OutcomeBadge outcome={outcome} light={sheet} />
         <span className={`text-xs ${muted}`}>ended: {endReasonWord(endReason).toLowerCase()}</span>
       </div>
       <p className="mt-1 text-lg font-medium">{lastStep}</p>

@@ -20,7 +20,20 @@ const SHAPES = {
 
 export type BadgeTone = keyof typeof TONES;
 
-/** A short coloured label. */
-export function Badge({ tone, shape = "pill", className, ...props }: HTMLAttributes<HTMLSpanElement> & { tone: BadgeTone; shape?: keyof typeof SHAPES }) {
-  return <span className={cx(SHAPES[shape], TONES[tone], className)} {...props} />;
+/** A tone's light colours only, for a sheet that stays white in dark mode (the printable summary). */
+const lightOnly = (tone: BadgeTone) =>
+  TONES[tone]
+    .split(" ")
+    .filter((c) => !c.startsWith("dark:"))
+    .join(" ");
+
+/** A short coloured label; `light`: in its light colours whatever the colour scheme. */
+export function Badge({
+  tone,
+  shape = "pill",
+  light = false,
+  className,
+  ...props
+}: HTMLAttributes<HTMLSpanElement> & { tone: BadgeTone; shape?: keyof typeof SHAPES; light?: boolean }) {
+  return <span className={cx(SHAPES[shape], light ? lightOnly(tone) : TONES[tone], className)} {...props} />;
 }

@@ -73,7 +73,7 @@ test("appended events become a session with its outcome, timeline and snapshots"
   expect(body.timeline).toMatchObject({ from: 0, count: 2, total: 4 });
   expect(body.timeline.events.map((e: { description: string }) => e.description)).toEqual(["Created an account", "Signed in on the web (desktop)"]);
   const rest = await (await request.get(`/api/sessions/${sessions[0].id}?from=2`, { headers: serviceAuth })).json();
-  expect(rest.timeline.events[0].description).toBe("Searched Lisbon, 12–19 Jun, 2 adults");
+  expect(rest.timeline.events[0].description).toBe("Searched Lisbon, 12–19 Jun 2026, 2 adults");
 
   // An email matches whole (a part of one finds no one: results are masked, and parts would rebuild it).
   const found = await (await request.get(`/api/users?query=${encodeURIComponent(`${tag.toUpperCase()}@example.com`)}`, { headers: serviceAuth })).json();

@@ -50,8 +50,8 @@ test("find a customer by email, open a session and replay it", async ({ page, re
   await expect(slider).toHaveAttribute("aria-valuenow", "2");
   const state = page.getByRole("region", { name: "Journey state" });
   await expect(state).toContainText("Lisbon");
-  await expect(state).toContainText("12–19 Jun");
-  await expect(state).toContainText("After: Searched Lisbon, 12–19 Jun, 2 adults");
+  await expect(state).toContainText("12–19 Jun 2026");
+  await expect(state).toContainText("After: Searched Lisbon, 12–19 Jun 2026, 2 adults");
   await expect(state.locator("[data-changed]")).toContainText(["Searched for a holiday"]);
 
   // Deep link: the moment survives a reload.
@@ -83,7 +83,7 @@ test("find a customer by email, open a session and replay it", async ({ page, re
   const csv = await (await request.get(`${base}/export/csv`)).text();
   // The four columns a dispute file always had, in their places; then which journey version described them.
   expect(csv.split("\r\n")[0]).toBe("time,service,event,description,journey_version");
-  expect(csv).toContain('"Searched Lisbon, 12–19 Jun, 2 adults"');
+  expect(csv).toContain('"Searched Lisbon, 12–19 Jun 2026, 2 adults"');
   const print = await page.context().newPage();
   await print.goto(`${base}/print`);
   await expect(print.getByRole("heading", { name: "Session summary" })).toBeVisible();

@@ -75,7 +75,7 @@ export interface JourneyDefinition<S = unknown> {
   claims(event: { type: string; source: string }): boolean;
   initialState(): S;
   evolve(state: S, event: JourneyEvent): S;
-  /** the event in plain words, e.g. "Searched Lisbon, 12–19 Jun, 2 adults" */
+  /** the event in plain words, e.g. "Searched Lisbon, 12–19 Jun 2027, 2 adults" */
   describe(event: JourneyEvent): string;
   /**
    * a session's events in plain words, each read with the ones before it (an event naming an offer

@@ -18,15 +18,15 @@ const money = (amount: unknown, currency: unknown = "EUR") => {
   return format.format(amount);
 };
 
-/** "12–19 Jun", or "28 Jun – 3 Jul" across months. */
+/** "12–19 Jun 2027", "28 Jun – 3 Jul 2027" across months, "28 Dec 2026 – 3 Jan 2027" across years: a trip's dates say their year. */
 export function dateRange(from: unknown, to: unknown): string {
   if (typeof from !== "string" || typeof to !== "string" || !from || !to) return "";
   const a = new Date(`${from}T00:00:00Z`);
   const b = new Date(`${to}T00:00:00Z`);
   if (Number.isNaN(a.getTime()) || Number.isNaN(b.getTime())) return `${from} – ${to}`;
-  return a.getUTCMonth() === b.getUTCMonth() && a.getUTCFullYear() === b.getUTCFullYear()
-    ? `${dayOnly.format(a)}–${day.format(b)}`
-    : `${day.format(a)} – ${day.format(b)}`;
+  const year = b.getUTCFullYear();
+  if (a.getUTCFullYear() !== year) return `${day.format(a)} ${a.getUTCFullYear()} – ${day.format(b)} ${year}`;
+  return a.getUTCMonth() === b.getUTCMonth() ? `${dayOnly.format(a)}–${day.format(b)} ${year}` : `${day.format(a)} – ${day.format(b)} ${year}`;
 }
 
 export function travellers(adults: unknown, children: unknown): string {

@@ -81,7 +81,7 @@ describe("the holiday-booking journey", () => {
     const t = given(signIn, search, view);
     expect(t.outcome).toBe("browsed");
     expect(t.resume).toMatchObject({
-      chosen: { destination: "Lisbon (LIS)", dates: "12–19 Jun", travellers: "2 adults" },
+      chosen: { destination: "Lisbon (LIS)", dates: "12–19 Jun 2026", travellers: "2 adults" },
       remaining: ["Choose an offer", "Book and pay"],
     });
   });
@@ -99,7 +99,7 @@ describe("the holiday-booking journey", () => {
     const t = given(signIn, search, view, ...steps);
     expect(t.outcome).toBe("abandoned");
     expect(t.state.step).toBe(step);
-    expect(t.resume).toMatchObject({ chosen: { booking: BK, offer: "Vista Resort Lisbon (half-board)", dates: "12–19 Jun" }, remaining });
+    expect(t.resume).toMatchObject({ chosen: { booking: BK, offer: "Vista Resort Lisbon (half-board)", dates: "12–19 Jun 2026" }, remaining });
     expect(t.resume!.blockers).toEqual([]);
   });
 
@@ -145,7 +145,7 @@ describe("the holiday-booking journey", () => {
 
   it("describes a search in plain words", () => {
     const b = journeyBuilder();
-    expect(J.describe(search(b))).toBe("Searched Lisbon, 12–19 Jun, 2 adults");
+    expect(J.describe(search(b))).toBe("Searched Lisbon, 12–19 Jun 2026, 2 adults");
   });
 
   it("an unknown event type never breaks the fold and still reads as its type", () => {
