@@ -40,6 +40,14 @@ test("the funnel's breakdown and the popularity table add up to every session, p
   expect((await column(table, 1)).reduce((a, b) => a + b, 0)).toBe(total);
   const names = await table.locator("tbody tr td:first-child").allTextContents();
   for (const name of names) expect(name).toMatch(/^(iOS|Android|Web|\(none\)no platform recorded)$/);
+
+  // The exports add up the same way: their "(other)" and "(none)" rows are the page's.
+  const csvColumn = async (url: string, index: number) => {
+    const lines = (await (await request.get(url)).text()).trim().split(/\r?\n/).slice(1);
+    return lines.map((line) => Number(line.split(",")[index])).reduce((a, b) => a + b, 0);
+  };
+  expect(await csvColumn(`/analytics/export/funnel-breakdown?${range}&by=destination`, 2)).toBe(firstStep);
+  expect(await csvColumn(`/analytics/export/popularity?${range}&dimension=platform`, 3)).toBe(total);
 });
 
 test("a date that is not one, or a range given backwards, is named in a notice with the days shown instead", async ({ page, request }) => {

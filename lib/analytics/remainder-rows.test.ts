@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { remainderRows } from "./remainder-rows";
+import { remainderRows, remainderTableRows } from "./remainder-rows";
 
 /** The rows a table shows: the first `shown` values, then Other and (none) when there are any. */
 function tableRows(values: number[][], shown: number, total: number[]) {
@@ -66,5 +66,16 @@ describe("remainderRows", () => {
     expect(rows.reduce((n, r) => n + r[0]!, 0)).toBe(5_000);
     expect(rows.reduce((n, r) => n + r[1]!, 0)).toBe(completedTotal);
     expect(rows.at(-1)![0]).toBe(sessions.filter((s) => s.value === null).length);
+  });
+});
+
+describe("remainderTableRows", () => {
+  it("gives Other and (none) as table rows, in that order, and nothing when nothing is left", () => {
+    const remainder = remainderRows([[50], [30], [10], [4]], 2, [100]);
+    expect(remainderTableRows(remainder)).toEqual([
+      { value: "(other)", label: "Other (2 values)", counts: [14] },
+      { value: "(none)", label: "(none)", counts: [6] },
+    ]);
+    expect(remainderTableRows(remainderRows([[3], [2]], 12, [5]))).toEqual([]);
   });
 });

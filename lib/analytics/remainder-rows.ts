@@ -23,3 +23,14 @@ export function remainderRows(values: readonly (readonly number[])[], shown: num
   const none = overlapping || left.every((n) => n === 0) ? null : left;
   return { other, none, overlapping };
 }
+
+/**
+ * The remainder as table rows after the largest values, as the pages show it: "(other)" for the
+ * values past those shown, "(none)" for the sessions with no value, so an export adds up too.
+ */
+export function remainderTableRows(remainder: Remainder): { value: string; label: string; counts: number[] }[] {
+  const rows: { value: string; label: string; counts: number[] }[] = [];
+  if (remainder.other) rows.push({ value: "(other)", label: `Other (${remainder.other.values} values)`, counts: remainder.other.counts });
+  if (remainder.none) rows.push({ value: "(none)", label: "(none)", counts: remainder.none });
+  return rows;
+}

@@ -111,9 +111,12 @@ export const EXPORT_OPERATIONS: ApiOperation[] = [
       from: day.optional().meta({ description: "first UTC day; default 29 days before `to`" }),
       to: day.optional().meta({ description: "last UTC day; default today" }),
       by: z.string().optional().meta({ description: "funnel-breakdown only: the dimension" }),
+      level: z.enum(["steps", "events"]).optional().meta({ description: "paths only: the funnel's steps (default) or the event-level paths" }),
     }),
     answer: {
-      description: 'the table; its last column, journey_version, names the journey version that folded it ("shop v3")',
+      description:
+        'the table (funnel-breakdown and popularity end with "(other)" and "(none)" rows, so they add up to the total); ' +
+        'its last column, journey_version, names the journey version that folded it ("shop v3")',
       contentType: "text/csv",
       schema: z.string(),
     },

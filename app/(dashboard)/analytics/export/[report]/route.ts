@@ -3,6 +3,7 @@ import { ApiError } from "@/lib/http/errors";
 import { handle } from "@/lib/api/handle";
 import { toCsv } from "@/lib/csv/csv";
 import { readRange, type DayRange } from "@/lib/analytics/range";
+import { remainderTableRows } from "@/lib/analytics/remainder-rows";
 import { requireServiceOrRole } from "@/lib/data/api-access";
 import { dropReasonsOf } from "@/lib/journeys/drop-reasons";
 import type { JourneyDefinition } from "@/lib/journeys/journey-definition";
@@ -45,22 +46,30 @@ async function tableOf(report: string, journey: JourneyDefinition<unknown>, rang
   if (report === "funnel-breakdown") {
     const by = journey.dimensions.find((d) => d.key === params.by);
     if (!by) throw new ApiError("invalid_request", `by: one of ${journey.dimensions.map((d) => d.key).join(", ")}`, { parameter: "by" });
-    const { steps, breakdown } = await getFunnel(journey, range, by);
+    const { steps, breakdown, remainder } = await getFunnel(journey, range, by);
+    // The values past the largest and the sessions with none, as on the page: the rows add up to the funnel.
     return table(
       [by.key, "label", ...steps.map((s) => s.label)],
-      breakdown.map((b) => [b.value, b.label, ...b.rows.map((r) => r.count)]),
+      [
+        ...breakdown.map((b) => [b.value, b.label, ...b.rows.map((r) => r.count)]),
+        ...remainderTableRows(remainder).map((r) => [r.value, r.label, ...r.counts]),
+      ],
     );
   }
   if (report === "popularity") {
     const dimensions = params.dimension ? journey.dimensions.filter((d) => d.key === params.dimension) : journey.dimensions;
-    const tables = await Promise.all(dimensions.map(async (d) => ({ d, rows: (await getDimensionPopularity(journey, range, d.key)).rows })));
+    const tables = await Promise.all(dimensions.map(async (d) => ({ d, ...(await getDimensionPopularity(journey, range, d.key)) })));
     return table(
       ["dimension", "value", "label", "sessions", "completed"],
-      tables.flatMap(({ d, rows }) => rows.map((r) => [d.key, r.value, r.label, r.sessions, r.completed])),
+      tables.flatMap(({ d, rows, remainder }) => [
+        ...rows.map((r) => [d.key, r.value, r.label, r.sessions, r.completed]),
+        ...remainderTableRows(remainder).map((r) => [d.key, r.value, r.label, ...r.counts]),
+      ]),
     );
   }
   if (report === "paths") {
-    const { paths, labels } = await getPaths(journey, range, null);
+    // level=events: the event-level paths the page offers beside the steps.
+    const { paths, labels } = await getPaths(journey, range, null, params.level === "events" ? "events" : "steps");
     return table(
       ["path", "ended", "sessions", "share"],
       paths.map((p) => [p.steps.map((s) => labels[s] ?? s).join(" > "), p.outcome, p.count, round(p.share)]),
