@@ -1,4 +1,4 @@
-/** What /admin/journeys opens a new definition with: a small complete one to change (docs/journeys.md explains each field). */
+/** The example /admin/journeys offers ("Start from an example"): a small complete definition to change (docs/journeys.md explains each field). */
 export const STARTER_DEFINITION = `{
   "name": "shop",
   "label": "Shop visits",
