@@ -118,7 +118,7 @@ test("a destination the session never named reads as the place the store named i
 
   await page.goto(`/users/${encodeURIComponent(user)}`);
   await expect(page.getByRole("region", { name: "Resume" })).toContainText("Malta (MLA)");
-  await expect(page.getByRole("region", { name: "Open booking" })).toContainText("To continue: Get the booking priced, Pay");
+  await expect(page.getByRole("region", { name: "Open booking" })).toContainText("To continue: Get the booking priced, pay");
 
   await page.goto(`/sessions/${encodeURIComponent(sessionId)}`);
   const leftOff = page.getByRole("region", { name: "Where they left off" });
