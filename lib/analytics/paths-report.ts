@@ -115,3 +115,20 @@ export function pathsSankey(paths: readonly PathRow[], labels: Record<string, st
   }
   return { nodes, links: [...links.values()] };
 }
+
+/** An event type in words for a path's node: its service prefix dropped ("search.destinations.searched" → "destinations searched"). */
+const typeWords = (type: string) => {
+  const parts = type.split(".");
+  return (parts.length >= 3 ? parts.slice(1) : parts).join(" ").replace(/[_-]+/g, " ");
+};
+
+/**
+ * Labels for event-level paths: each type in words, so the graph's labels fit their columns (raw
+ * type names ran into the next one). Two types whose words would read alike keep their names.
+ */
+export function eventTypeLabels(paths: readonly PathRow[]): Record<string, string> {
+  const types = [...new Set(paths.flatMap((p) => p.steps))];
+  const byWords = new Map<string, string[]>();
+  for (const type of types) byWords.set(typeWords(type), [...(byWords.get(typeWords(type)) ?? []), type]);
+  return Object.fromEntries(types.map((type) => [type, byWords.get(typeWords(type))!.length > 1 ? type : typeWords(type)]));
+}

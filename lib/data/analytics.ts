@@ -5,7 +5,7 @@ import { countDistinctUsers, readCounters, readDailyCounters, readDataSpan, read
 import { readRangeWithNotice, unfinishedDays, type DayRange } from "../analytics/range";
 import { popularityAnswer } from "../analytics/answers";
 import { breakdownValues, funnelRows, overviewSeries, overviewTotals, popularity, previousPeriod, viewedNotBooked } from "../analytics/reports";
-import { commonPaths, PATH_KIND, type PathLevel, pathsSankey } from "../analytics/paths-report";
+import { commonPaths, eventTypeLabels, PATH_KIND, type PathLevel, pathsSankey } from "../analytics/paths-report";
 import { remainderRows } from "../analytics/remainder-rows";
 import { getStore } from "../db/prisma";
 import { dropReasonsOf } from "../journeys/drop-reasons";
@@ -132,9 +132,9 @@ export async function getFunnel(journey: Journey, range: DayRange, by: Labelled 
 export async function getPaths(journey: Journey, range: DayRange, outcome: string | null, level: PathLevel = "steps") {
   const kind = PATH_KIND[level];
   const counters = await readCounters(getStore(), journey.name, range.from, range.to, kind === "path" ? ["path", "path-label"] : [kind]);
-  // Event paths are named by their event types as stored (what the events page and the catalogue show).
-  const labels: Record<string, string> = level === "steps" ? Object.fromEntries(journey.funnel.map((s) => [s.key, s.label])) : {};
   const paths = commonPaths(counters, outcome, 15, kind);
+  // Event paths name their types in words ("destinations searched"); the keys, and so the drill-downs, stay the types.
+  const labels: Record<string, string> = level === "steps" ? Object.fromEntries(journey.funnel.map((s) => [s.key, s.label])) : eventTypeLabels(paths);
   const words = Object.fromEntries(OUTCOMES.map((o) => [o, journey.outcomeLabel(undefined, o)]));
   // Every session of the range (of the outcome): the page says when the commonest paths leave some out.
   const sessions = commonPaths(counters, outcome, Number.MAX_SAFE_INTEGER, kind).reduce((sum, p) => sum + p.count, 0);
