@@ -1,23 +1,14 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { seedSimulatedWorld } from "../support/seed-world";
 import { funnelAnswerSchema, overviewAnswerSchema, popularityAnswerSchema } from "../../lib/analytics/api-schemas";
-import { simulateWorld } from "../../lib/simulate/world";
-import { appendBatch, producerAuth, serviceAuth } from "../support/seed";
+import { producerAuth, serviceAuth } from "../support/seed";
 import { signedInAs } from "../support/signed-in";
 
 const FROM = "2026-03-09";
 const TO = "2026-03-11";
 const range = `from=${FROM}&to=${TO}`;
 
-/** A small booking world in a range of its own (appending it again is a no-op: the store is idempotent). */
-async function seedWorld(request: APIRequestContext) {
-  const world = simulateWorld({ users: 15, days: 3, seed: "e2e-analytics-api", start: new Date(`${FROM}T00:00:00Z`) }).map((w) => w.event);
-  for (let i = 0; i < world.length; i += 1_000) await appendBatch(request, world.slice(i, i + 1_000));
-  const lastUser = world.filter((e) => e.userid).at(-1)!.userid as string;
-  await expect(async () => {
-    const { sessions } = await (await request.get(`/api/users/${lastUser}/sessions`, { headers: serviceAuth })).json();
-    expect(sessions.length).toBeGreaterThan(0);
-  }).toPass({ timeout: 20_000 });
-}
+const seedWorld = (request: APIRequestContext) => seedSimulatedWorld(request, { users: 15, days: 3, seed: "e2e-analytics-api", from: FROM });
 
 const get = async (request: APIRequestContext, path: string, headers: Record<string, string> = serviceAuth) => {
   const response = await request.get(path, { headers });

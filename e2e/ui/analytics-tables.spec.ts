@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Locator } from "@playwright/test";
 import { simulateWorld } from "../../lib/simulate/world";
-import { appendBatch, serviceAuth } from "../support/seed";
+import { seedSimulatedWorld } from "../support/seed-world";
+import { serviceAuth } from "../support/seed";
 import { storageStateOf } from "../support/users";
 
 test.use({ storageState: storageStateOf("analyst") });
@@ -9,16 +10,7 @@ const FROM = "2026-03-09";
 const TO = "2026-03-12";
 const range = `journey=holiday-booking&from=${FROM}&to=${TO}`;
 
-/** A small seeded world in a range of its own (appending it again is a no-op: the store is idempotent). */
-async function seedWorld(request: APIRequestContext) {
-  const world = simulateWorld({ users: 30, days: 4, seed: "e2e-analytics-tables", start: new Date(`${FROM}T00:00:00Z`) }).map((w) => w.event);
-  for (let i = 0; i < world.length; i += 1_000) await appendBatch(request, world.slice(i, i + 1_000));
-  const lastUser = world.filter((e) => e.userid).at(-1)!.userid as string;
-  await expect(async () => {
-    const { sessions } = await (await request.get(`/api/users/${lastUser}/sessions`, { headers: serviceAuth })).json();
-    expect(sessions.length).toBeGreaterThan(0);
-  }).toPass({ timeout: 20_000 });
-}
+const seedWorld = (request: APIRequestContext) => seedSimulatedWorld(request, { users: 30, days: 4, seed: "e2e-analytics-tables", from: FROM });
 
 const number = (text: string) => Number(text.replace(/[^\d]/g, ""));
 /** The numbers in one column of a table's body, Other and (none) rows included. */

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { simulateWorld } from "../../lib/simulate/world";
-import { appendBatch, serviceAuth } from "../support/seed";
+import { seedSimulatedWorld } from "../support/seed-world";
+import { appendBatch } from "../support/seed";
 import { storageStateOf } from "../support/users";
 
 test.use({ storageState: storageStateOf("analyst") });
@@ -8,17 +8,7 @@ test.use({ storageState: storageStateOf("analyst") });
 const FROM = "2026-02-02";
 const TO = "2026-02-05";
 
-/** A small seeded world in a range of its own (appending it again is a no-op: the store is idempotent). */
-async function seedWorld(request: APIRequestContext) {
-  const world = simulateWorld({ users: 25, days: 4, seed: "e2e-analytics", start: new Date(`${FROM}T00:00:00Z`) }).map((w) => w.event);
-  for (let i = 0; i < world.length; i += 1_000) await appendBatch(request, world.slice(i, i + 1_000));
-  // Wait until the projector has folded the last user's sessions.
-  const lastUser = world.filter((e) => e.userid).at(-1)!.userid as string;
-  await expect(async () => {
-    const { sessions } = await (await request.get(`/api/users/${lastUser}/sessions`, { headers: serviceAuth })).json();
-    expect(sessions.length).toBeGreaterThan(0);
-  }).toPass({ timeout: 20_000 });
-}
+const seedWorld = (request: APIRequestContext) => seedSimulatedWorld(request, { users: 25, days: 4, seed: "e2e-analytics", from: FROM });
 
 test("a product manager opens the funnel, clicks a drop-off, lands on the sessions behind it and opens a replay", async ({ page, request }) => {
   test.setTimeout(60_000);

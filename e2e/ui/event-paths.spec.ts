@@ -1,6 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { simulateWorld } from "../../lib/simulate/world";
-import { appendBatch, serviceAuth } from "../support/seed";
+import { seedSimulatedWorld } from "../support/seed-world";
 import { storageStateOf } from "../support/users";
 
 test.use({ storageState: storageStateOf("analyst") });
@@ -10,16 +9,7 @@ const FROM = "2026-03-02";
 const TO = "2026-03-05";
 const PATHS = `/analytics/paths?from=${FROM}&to=${TO}`;
 
-/** A small seeded world (appending it again is a no-op: the store is idempotent), waited for until folded. */
-async function seedWorld(request: APIRequestContext) {
-  const world = simulateWorld({ users: 15, days: 4, seed: "e2e-event-paths", start: new Date(`${FROM}T00:00:00Z`) }).map((w) => w.event);
-  for (let i = 0; i < world.length; i += 1_000) await appendBatch(request, world.slice(i, i + 1_000));
-  const lastUser = world.filter((e) => e.userid).at(-1)!.userid as string;
-  await expect(async () => {
-    const { sessions } = await (await request.get(`/api/users/${lastUser}/sessions`, { headers: serviceAuth })).json();
-    expect(sessions.length).toBeGreaterThan(0);
-  }).toPass({ timeout: 20_000 });
-}
+const seedWorld = (request: APIRequestContext) => seedSimulatedWorld(request, { users: 15, days: 4, seed: "e2e-event-paths", from: FROM });
 
 test("choosing Events draws the event-level paths, and a path opens exactly its sessions", async ({ page, request }) => {
   await seedWorld(request);
