@@ -7,6 +7,7 @@ import { benchMasking } from "./masking";
 import { benchProjections } from "./projections";
 import { benchReplay } from "./replay";
 import { benchWhatIf } from "./what-if";
+import { benchWorkQueue } from "./work-queue";
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   analytics: benchAnalytics,
@@ -17,6 +18,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   projections: benchProjections,
   replay: benchReplay,
   "what-if": benchWhatIf,
+  "work-queue": benchWorkQueue,
 };
 
 async function main() {

@@ -12,13 +12,13 @@ import { lowerFirst, stepsInWords } from "@/lib/users/steps-in-words";
  */
 export function WorkQueue({
   items,
-  total,
+  stopped,
   from,
   next,
   canResume,
 }: {
   items: WorkItem[];
-  total: number;
+  stopped: number;
   from: number;
   next: string | null;
   canResume: boolean;
@@ -26,10 +26,10 @@ export function WorkQueue({
   return (
     <CustomerListSection
       id="work-queue"
-      title={`Stopped journeys to follow up${total > 0 ? ` · ${total}` : ""}`}
+      title="Stopped journeys to follow up"
       label="Work queue"
       empty={items.length === 0 ? "No stopped journey waits to be continued." : null}
-      footer={<QueuePages shown={items.length} total={total} from={from} next={next} />}
+      footer={<QueuePages shown={items.length} stopped={stopped} from={from} next={next} />}
     >
       {items.map((item) => (
         <li key={item.sessionId} className="flex flex-col gap-2 px-4 py-3 md:flex-row md:items-start md:justify-between">
@@ -69,13 +69,18 @@ export function WorkQueue({
   );
 }
 
-/** How many wait and where this page is among them, with Show more (by cursor) and a way back to the newest. */
-function QueuePages({ shown, total, from, next }: { shown: number; total: number; from: number; next: string | null }) {
-  if (total === 0) return null;
+/**
+ * Where this page is, and how many could wait at most: every stopped session is judged only when
+ * its page is shown (lib/users/work-queue.ts), so the number that can still be continued is known
+ * only up to the ones left out. With Show more (by cursor) and a way back to the newest.
+ */
+function QueuePages({ shown, stopped, from, next }: { shown: number; stopped: number; from: number; next: string | null }) {
+  if (shown === 0 && from === 0) return null;
   return (
     <p role="status" className="flex flex-wrap items-baseline gap-x-3 text-sm text-slate-500">
       <span>
-        {shown === 0 ? "Nothing further" : `${from + 1}–${from + shown}`} of {total}, newest stop first
+        {shown === 0 ? "Nothing further" : `${from + 1}–${from + shown}`} of up to {stopped.toLocaleString("en-GB")}, newest stop first (one that can no longer
+        be continued is left out)
       </span>
       {next !== null && (
         <Link href={`/users?queue=${encodeURIComponent(next)}`} className="text-amber-700 hover:underline dark:text-amber-400">

@@ -37,7 +37,7 @@ export interface WorkItem {
  * words, which may quote what the customer typed). What remains and what changed are the
  * customer page's Resume card's own (the same resume check), not the resume point as folded.
  */
-export async function getWorkQueue(after?: string, now = Date.now()): Promise<{ items: WorkItem[]; total: number; from: number; next: string | null }> {
+export async function getWorkQueue(after?: string, now = Date.now()): Promise<{ items: WorkItem[]; stopped: number; from: number; next: string | null }> {
   const [queue, masker, catalog] = await Promise.all([workQueueAt(getStore(), now, { after }), getMasker(), liveCatalog()]);
   const references = await referencesFor(queue.items.map((q) => q.session.userId));
   const items = queue.items.map(({ session: s, resume: found }) => {
@@ -57,7 +57,7 @@ export async function getWorkQueue(after?: string, now = Date.now()): Promise<{ 
       blockers: resume.noLongerHolds.map((n) => n.message),
     };
   });
-  return { items, total: queue.total, from: queue.from, next: queue.next };
+  return { items, stopped: queue.stopped, from: queue.from, next: queue.next };
 }
 
 /**

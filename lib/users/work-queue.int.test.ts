@@ -5,7 +5,7 @@ import type { Session } from "../sessions/read-sessions";
 import { simulateWorld } from "../simulate/world";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { latestResume } from "../resume/find-resume";
-import { QUEUE_CURSOR, selectWorkQueue, workQueueAt } from "./work-queue";
+import { parseQueueCursor, QUEUE_CURSOR, selectWorkQueue, workQueueAt } from "./work-queue";
 
 const START = new Date("2026-06-01T00:00:00Z");
 const NOW = Date.parse("2026-06-25T00:00:00Z");
@@ -78,11 +78,13 @@ describe.each(testProviders())("the agent's work queue on %s", (provider) => {
       const queue = await workQueueAt(t.store, now, { limit: 1000 });
       expect(queue.items.map((q) => q.session.id)).toEqual(expected.map((e) => e.id));
       expect(queue.items.map((q) => q.resume.remaining)).toEqual(expected.map((e) => e.remaining));
-      expect(queue.total).toBe(expected.length);
+      // Every candidate judged on one page of 1000: the stopped count is the candidates', at least what can be continued.
+      expect(queue.stopped).toBe((await selectWorkQueue(t.store, 1000)).length);
+      expect(queue.stopped).toBeGreaterThanOrEqual(expected.length);
       expect(queue.next).toBeNull();
       for (const q of queue.items) expect(q.resume.canContinue).toBe(true);
       // By the end, some stopped journeys can no longer be continued (booked since, offer gone): left out, not refused later.
-      if (now === NOW) expect(queue.total).toBeLessThan((await selectWorkQueue(t.store, 1000)).length);
+      if (now === NOW) expect(queue.items.length).toBeLessThan(queue.stopped);
     }
   });
 
@@ -94,13 +96,13 @@ describe.each(testProviders())("the agent's work queue on %s", (provider) => {
     expect(folded.length).toBeGreaterThan(0);
   });
 
-  it("pages by cursor: the pages together are the whole queue, in order, and the total is the same on every page", async () => {
+  it("pages by cursor: the pages are the whole queue in order, each counted on from the last, the stopped count the same on each", async () => {
     const whole = await workQueueAt(t.store, NOW, { limit: 1000 });
     const seen: string[] = [];
     let after: string | undefined;
     for (let i = 0; i < 100; i++) {
       const page = await workQueueAt(t.store, NOW, { limit: 4, after });
-      expect(page.total).toBe(whole.total);
+      expect(page.stopped).toBe(whole.stopped);
       expect(page.items.length).toBeLessThanOrEqual(4);
       expect(page.from).toBe(seen.length);
       seen.push(...page.items.map((q) => q.session.id));
@@ -109,5 +111,23 @@ describe.each(testProviders())("the agent's work queue on %s", (provider) => {
       after = page.next;
     }
     expect(seen).toEqual(whole.items.map((q) => q.session.id));
+    // The last page says there is none after it: a page that ends exactly at the queue's end has no Show more.
+    const size = whole.items.length;
+    const exact = await workQueueAt(t.store, NOW, { limit: size });
+    expect(exact.items.length).toBe(size);
+    expect(exact.next).toBeNull();
+    expect((await workQueueAt(t.store, NOW, { limit: size - 1 })).next).toMatch(QUEUE_CURSOR);
+  });
+
+  it("reads the cursor it wrote; past the oldest candidate there is nothing further", async () => {
+    const first = await workQueueAt(t.store, NOW, { limit: 2 });
+    expect(parseQueueCursor(first.next!)).toEqual({
+      at: first.items[1]!.session.lastEventAt.getTime(),
+      id: first.items[1]!.session.id,
+      listed: 2,
+    });
+    // A cursor past the oldest candidate: nothing further, and no Show more.
+    const past = await workQueueAt(t.store, NOW, { after: "0~40~a" });
+    expect(past).toMatchObject({ items: [], from: 40, next: null });
   });
 });
