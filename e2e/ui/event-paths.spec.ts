@@ -36,7 +36,7 @@ test("choosing Events draws the event-level paths, and a path opens exactly its 
   await expect(page.getByRole("status")).toContainText(/whose events went .+ and ended /);
 });
 
-test("the Sankey's ending labels fit at 1440, and on a phone a hint says the graph scrolls sideways", async ({ page, request }) => {
+test("the Sankey's labels fit at 1440 without running into each other, and on a phone a hint says the graph scrolls sideways", async ({ page, request }) => {
   await seedWorld(request);
   for (const level of ["steps", "events"]) {
     await page.setViewportSize({ width: 1440, height: 900 });
@@ -48,6 +48,13 @@ test("the Sankey's ending labels fit at 1440, and on a phone a hint says the gra
       return [...el.querySelectorAll("text")].filter((t) => t.getBoundingClientRect().right > right + 1).map((t) => t.textContent);
     });
     expect(overflow).toEqual([]);
+    // No two labels overlap: a long name would run into the next column's (as raw event types did).
+    const overlapping = await svg.evaluate((el) => {
+      const boxes = [...el.querySelectorAll("text")].map((t) => ({ name: t.textContent, box: t.getBoundingClientRect() })).filter((b) => b.box.width > 0);
+      const meet = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+      return boxes.flatMap((a, i) => boxes.slice(i + 1).flatMap((b) => (meet(a.box, b.box) ? [`${a.name} / ${b.name}`] : [])));
+    });
+    expect(overlapping).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(page.getByTestId("sankey-scroll-hint")).toBeVisible();
   }

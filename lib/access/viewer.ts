@@ -1,4 +1,4 @@
-import type { Role } from "./roles";
+import type { Permission, Role } from "./roles";
 
 /**
  * Who is looking: a signed-in dashboard user with a role, or a service key (scripts, the booking
@@ -6,7 +6,8 @@ import type { Role } from "./roles";
  */
 export type Viewer =
   | { kind: "user"; id: string; email: string; name: string; role: Role /** the sign-in session */; signIn: string }
-  | { kind: "service"; id: string; name: string; role: "service" }
+  /** a service key: `permissions` are the reads it was given (lib/auth/key-permissions.ts) */
+  | { kind: "service"; id: string; name: string; role: "service"; permissions: readonly Permission[] }
   /** an end user opening their own resume link (the link is who they are) */
   | { kind: "customer"; id: string; name: string; role: "customer" };
 

@@ -39,7 +39,7 @@ describe("audit events", () => {
 
   it("are Rewind's own events, which sessions skip", () => {
     const event = toAuditEvent(
-      { kind: "service", id: "env:REWIND_API_KEY", name: "REWIND_API_KEY", role: "service" },
+      { kind: "service", id: "env:REWIND_API_KEY", name: "REWIND_API_KEY", role: "service", permissions: [] },
       { action: "replay.viewed", customer: null, target: "GET /api/sessions/s1" },
       now,
     );

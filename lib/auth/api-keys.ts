@@ -1,5 +1,6 @@
 import type { Store } from "../db/prisma";
 import { bearerToken, generateKey, hashesEqual, hashKey, keyPrefix, type KeyKind } from "./key-material";
+import { readStoredKeyPermissions, SERVICE_PERMISSIONS, type ServicePermission } from "./key-permissions";
 import { readStoredKeyTypes, type KeyScope } from "./key-scope";
 
 export interface Caller extends KeyScope {
@@ -11,6 +12,8 @@ export interface Caller extends KeyScope {
   source: string | null;
   /** a producer key appends only types matching these patterns (null: any type) */
   types: readonly string[] | null;
+  /** what a service key may read (a producer key reads nothing) */
+  permissions: readonly ServicePermission[];
 }
 
 /** Keys given in the environment (REWIND_INGEST_KEY, REWIND_API_KEY), hashed once. */
@@ -19,13 +22,14 @@ function environmentKeys(env: Record<string, string | undefined>): { hash: strin
   if (env.REWIND_INGEST_KEY) {
     keys.push({
       hash: hashKey(env.REWIND_INGEST_KEY),
-      caller: { kind: "producer", name: "REWIND_INGEST_KEY", keyId: "env:REWIND_INGEST_KEY", source: null, types: null },
+      caller: { kind: "producer", name: "REWIND_INGEST_KEY", keyId: "env:REWIND_INGEST_KEY", source: null, types: null, permissions: [] },
     });
   }
   if (env.REWIND_API_KEY) {
     keys.push({
       hash: hashKey(env.REWIND_API_KEY),
-      caller: { kind: "service", name: "REWIND_API_KEY", keyId: "env:REWIND_API_KEY", source: null, types: null },
+      // The environment's service key reads every API, as it always has: a narrower key is made in the store.
+      caller: { kind: "service", name: "REWIND_API_KEY", keyId: "env:REWIND_API_KEY", source: null, types: null, permissions: SERVICE_PERMISSIONS },
     });
   }
   return keys;
@@ -44,7 +48,9 @@ export async function identifyCaller(
   if (fromEnv) return fromEnv.caller;
   const row = await store.db.apiKey.findUnique({ where: { keyHash: hash } });
   if (!row || row.revokedAt !== null) return null;
-  return { kind: row.kind as KeyKind, name: row.name, keyId: `key:${row.id}`, source: row.source, types: readStoredKeyTypes(row.types) };
+  const kind = row.kind as KeyKind;
+  const permissions = kind === "service" ? readStoredKeyPermissions(row.permissions) : [];
+  return { kind, name: row.name, keyId: `key:${row.id}`, source: row.source, types: readStoredKeyTypes(row.types), permissions };
 }
 
 /** Creates a key and answers it: the only time the key itself is ever seen. */
@@ -52,7 +58,7 @@ export async function createApiKey(
   store: Store,
   kind: KeyKind,
   name: string,
-  options: { source?: string | null; types?: readonly string[] | null; createdBy?: string | null } = {},
+  options: { source?: string | null; types?: readonly string[] | null; permissions?: readonly ServicePermission[] | null; createdBy?: string | null } = {},
 ): Promise<string> {
   const key = generateKey(kind);
   await store.db.apiKey.create({
@@ -64,6 +70,7 @@ export async function createApiKey(
       createdAt: new Date(),
       source: kind === "producer" ? (options.source ?? null) : null,
       types: kind === "producer" && options.types ? JSON.stringify(options.types) : null,
+      permissions: kind === "service" && options.permissions ? JSON.stringify(options.permissions) : null,
       createdBy: options.createdBy ?? null,
     },
   });
@@ -73,7 +80,19 @@ export async function createApiKey(
 export async function listApiKeys(store: Store) {
   return store.db.apiKey.findMany({
     orderBy: { id: "desc" },
-    select: { id: true, name: true, kind: true, prefix: true, source: true, types: true, createdAt: true, createdBy: true, revokedAt: true, lastUsedAt: true },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      prefix: true,
+      source: true,
+      types: true,
+      permissions: true,
+      createdAt: true,
+      createdBy: true,
+      revokedAt: true,
+      lastUsedAt: true,
+    },
   });
 }
 

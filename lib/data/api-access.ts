@@ -1,5 +1,5 @@
 import "server-only";
-import { can, type Permission } from "../access/roles";
+import { can, PERMISSIONS, type Permission } from "../access/roles";
 import type { Viewer } from "../access/viewer";
 import { ApiError } from "../http/errors";
 import { identifyCaller, type Caller } from "../auth/api-keys";
@@ -48,7 +48,13 @@ export function requireKeyScope(caller: Caller, events: readonly { id: string; s
 export async function requireServiceOrRole(request: Request, permission: Permission): Promise<Viewer> {
   if (request.headers.get("authorization")) {
     const caller = await requireKey(request, "service");
-    return { kind: "service", id: caller.keyId, name: caller.name, role: "service" };
+    if (!(caller.permissions as readonly Permission[]).includes(permission)) {
+      throw new ApiError("forbidden", `this service key may not ${PERMISSIONS[permission]}: it was given ${caller.permissions.join(", ") || "no reads"}`, {
+        required: permission,
+        held: caller.permissions,
+      });
+    }
+    return { kind: "service", id: caller.keyId, name: caller.name, role: "service", permissions: caller.permissions };
   }
   return requireRole(request, permission, "sign in, or send Authorization: Bearer <service key>");
 }
