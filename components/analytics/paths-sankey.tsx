@@ -16,16 +16,17 @@ interface NodeProps {
 
 /** A node with its label and how many sessions pass through it, beside the bar. */
 function LabelledNode({ x, y, width, height, payload }: NodeProps) {
-  // The endings are the last column: their labels end at the bar, so the right edge never cuts them ("End·").
+  // The endings are the last column: their labels go right of the bar, into a margin kept for them,
+  // so they neither run off the edge ("End·") nor back over the column before ("searched · 6").
   const last = payload.key?.startsWith("end:") ?? false;
   return (
     <g className="cursor-pointer">
       <rect x={x} y={y} width={width} height={height} className="fill-slate-800 dark:fill-slate-200" />
       {/* Above the bar, not beside it: beside, the next column's bar would cover a long label. */}
       <text
-        x={last ? x + width : x}
-        y={y - 6}
-        textAnchor={last ? "end" : "start"}
+        x={last ? x + width + 6 : x}
+        y={last ? y + Math.min(height / 2, 12) + 4 : y - 6}
+        textAnchor="start"
         fontSize={12}
         paintOrder="stroke"
         strokeWidth={4}
@@ -65,10 +66,13 @@ export function PathsSankey({ data, label }: { data: Drawn; label: string }) {
   // ("Travellers and extras · 21"), so on a phone the graph scrolls inside its card instead of
   // squeezing the columns until the labels run into each other.
   const columns = 2 + Math.max(0, ...data.nodes.map((n) => (/^\d+:/.test(n.key) ? Number.parseInt(n.key, 10) + 1 : 0)));
-  // Room per column for its longest label (event types run longer than step names); the endings'
-  // labels end at their bar, so they need none. At 1440 the steps fit the card; event types scroll.
-  const longest = Math.max(0, ...data.nodes.filter((n) => !n.key.startsWith("end:")).map((n) => n.name.length));
-  const columnWidth = Math.min(240, Math.max(120, longest * 6.5 + 10));
+  // Room per column for its longest label (event types run longer than step names), and a right
+  // margin for the endings' labels (with their counts). At 1440 the steps fit the card; event types scroll.
+  // A label is its name and " · 12,345" (the count recharts adds up): about 6.5 px a character at 12 px.
+  const labelWidth = (n: { name: string }) => (n.name.length + 9) * 6.5 + 10;
+  const longest = Math.max(0, ...data.nodes.filter((n) => !n.key.startsWith("end:")).map(labelWidth));
+  const columnWidth = Math.min(320, Math.max(120, longest));
+  const endings = Math.min(320, Math.max(60, ...data.nodes.filter((n) => n.key.startsWith("end:")).map(labelWidth)));
   return (
     <div>
       {scrolls && (
@@ -77,13 +81,13 @@ export function PathsSankey({ data, label }: { data: Drawn; label: string }) {
         </p>
       )}
       <div ref={scroller} className="w-full overflow-x-auto">
-        <div className="h-[30rem] w-full" style={{ minWidth: columns * columnWidth + 40 }} role="img" aria-label={label}>
+        <div className="h-[30rem] w-full" style={{ minWidth: (columns - 1) * columnWidth + endings + 40 }} role="img" aria-label={label}>
           <ResponsiveContainer width="100%" height="100%">
             <Sankey
               data={data}
               nodePadding={40}
               nodeWidth={10}
-              margin={{ top: 24, right: 10, bottom: 10, left: 10 }}
+              margin={{ top: 24, right: endings, bottom: 10, left: 10 }}
               link={{ stroke: "#f59e0b", strokeOpacity: 0.35, cursor: "pointer" }}
               node={(props: unknown) => <LabelledNode {...(props as NodeProps)} />}
               onClick={(item, type) => {
