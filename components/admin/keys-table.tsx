@@ -3,12 +3,19 @@ import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { EmptyRow } from "@/components/ui/empty-state";
 import { RevocableBadge, RevokeForm } from "@/components/ui/revocable";
 import { revokeApiKeyAction } from "@/lib/actions/admin";
+import { readStoredKeyPermissions, SERVICE_PERMISSIONS } from "@/lib/auth/key-permissions";
 import { readStoredKeyTypes } from "@/lib/auth/key-scope";
 import type { listKeys } from "@/lib/data/admin";
 
 type KeyRow = Awaited<ReturnType<typeof listKeys>>[number];
 const when = (ms: number) => formatWallClock(ms);
-const COLUMNS = ["Name", "Kind", "Source", "Types", "Key starts", "State", "Created", "Last used", ""];
+const COLUMNS = ["Name", "Kind", "Source", "Types or reads", "Key starts", "State", "Created", "Last used", ""];
+
+/** A service key's reads: "every read" when it holds them all (keys made before keys had permissions). */
+function readsOf(stored: string | null): string {
+  const reads = readStoredKeyPermissions(stored);
+  return reads.length === SERVICE_PERMISSIONS.length ? "every read" : reads.join(", ");
+}
 
 /**
  * Where each key stands. Last used: a producer key's newest append (kept to the minute, see
@@ -29,8 +36,8 @@ export function KeysTable({ keys, lastRead }: { keys: KeyRow[]; lastRead: Map<nu
             <Cell label="Source" className="font-mono text-xs">
               {k.source ?? (k.kind === "producer" ? "any" : "—")}
             </Cell>
-            <Cell label="Types" className="font-mono text-xs">
-              {k.kind === "producer" ? (readStoredKeyTypes(k.types)?.join(", ") ?? "any") : "—"}
+            <Cell label="Types or reads" className="font-mono text-xs">
+              {k.kind === "producer" ? (readStoredKeyTypes(k.types)?.join(", ") ?? "any type") : readsOf(k.permissions)}
             </Cell>
             <Cell label="Key starts" className="font-mono text-xs">
               {k.prefix}…

@@ -54,3 +54,26 @@ test("a key's types are checked when it is created: a pattern with a space insid
   await expect(page.getByRole("alert").filter({ hasText: "types" })).toContainText('types: "search.* offers.*" is not one type pattern');
   await expect(page.getByTestId("secret")).toHaveCount(0);
 });
+
+test("a service key given only some reads in /admin/keys reads those APIs and is refused the others, naming what it needs", async ({ page, request }) => {
+  const name = uniqueTag("reporting-key");
+  await page.goto("/admin/keys");
+  const form = page.getByRole("form", { name: "Create key" });
+  await form.getByLabel("Kind").selectOption("service");
+  await form.getByLabel("Name").fill(name);
+  await form.getByRole("checkbox", { name: /analytics\.view/ }).check();
+  await form.getByRole("button", { name: "Create key" }).click();
+  const key = (await page.getByTestId("secret").textContent())!.trim();
+  await page.reload();
+  await expect(page.getByRole("row").filter({ hasText: name })).toContainText("analytics.view");
+
+  const auth = { Authorization: `Bearer ${key}` };
+  expect((await request.get("/api/analytics/overview?journey=holiday-booking&from=2026-06-01&to=2026-06-01", { headers: auth })).status()).toBe(200);
+  const refused = await request.get("/api/users?query=usr-", { headers: auth });
+  expect(refused.status()).toBe(403);
+  const { error } = await refused.json();
+  expect(error).toMatchObject({ code: "forbidden", details: { required: "users.find", held: ["analytics.view"] } });
+  expect(error.message).toContain("this service key may not find customers");
+  // The environment's key, made before keys had reads, still reads customers.
+  expect((await request.get("/api/users?query=usr-", { headers: serviceAuth })).status()).toBe(200);
+});

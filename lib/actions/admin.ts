@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { typedKeyTypesSchema } from "../auth/key-scope";
+import { typedKeyPermissionsSchema } from "../auth/key-permissions";
 import { ROLES } from "../access/roles";
 import { redirect } from "next/navigation";
 import {
@@ -108,21 +109,24 @@ const keySchema = z
     name: z.string().trim().min(1).max(100),
     source: z.string().trim().max(500).optional(),
     types: typedKeyTypesSchema.optional(),
+    permissions: typedKeyPermissionsSchema,
   })
   .refine((k) => k.kind === "service" || (k.source && k.source.length > 0), { path: ["source"], message: "a producer key belongs to one source service" })
   .refine((k) => !k.source?.startsWith("rewind/"), { path: ["source"], message: '"rewind/" is reserved for Rewind\'s own events' });
 
 export async function createApiKeyAction(_state: ActionResult, form: FormData): Promise<ActionResult> {
   const admin = await requireViewer("admin.manage");
-  const input = keySchema.safeParse(Object.fromEntries(form));
+  // The reads are ticked boxes: one form value each, joined as the CLI takes them.
+  const input = keySchema.safeParse({ ...Object.fromEntries(form), permissions: form.getAll("permissions").join(",") });
   if (!input.success) return { ok: false, error: problems(input.error) };
-  const { kind, name, source, types } = input.data;
+  const { kind, name, source, types, permissions } = input.data;
   if (kind === "service" && types) return { ok: false, error: "types: only a producer key appends, so only a producer key has types" };
-  const key = await createKey(kind, name, kind === "producer" ? source! : null, admin.email, types ?? null);
+  if (kind === "producer" && permissions) return { ok: false, error: "permissions: a producer key only appends; reads are a service key's" };
+  const key = await createKey(kind, name, kind === "producer" ? source! : null, admin.email, types ?? null, permissions);
   await recordAccess(admin, {
     action: "api-key.created",
     customer: null,
-    target: `${kind} key ${name}${kind === "producer" ? ` for ${source}${types ? ` (types ${types.join(", ")})` : ""}` : ""}`,
+    target: `${kind} key ${name}${kind === "producer" ? ` for ${source}${types ? ` (types ${types.join(", ")})` : ""}` : permissions ? ` (reads ${permissions.join(", ")})` : ""}`,
   });
   revalidatePath("/admin/keys");
   return { ok: true, message: `Created ${kind} key “${name}”. Copy it now: it is shown only once and stored hashed.`, secret: key };

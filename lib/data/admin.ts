@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import type { Role } from "../access/roles";
 import { listApiKeys, createApiKey, revokeApiKey } from "../auth/api-keys";
+import type { ServicePermission } from "../auth/key-permissions";
 import { getAuth } from "../auth/better-auth";
 import { createDashboardUser, newTemporaryPassword, resetPassword } from "../auth/dashboard-users";
 import type { KeyKind } from "../auth/key-material";
@@ -94,8 +95,15 @@ export async function listKeys() {
   return listApiKeys(getStore());
 }
 
-export async function createKey(kind: KeyKind, name: string, source: string | null, createdBy: string, types: readonly string[] | null = null) {
-  return createApiKey(getStore(), kind, name, { source, types, createdBy });
+export async function createKey(
+  kind: KeyKind,
+  name: string,
+  source: string | null,
+  createdBy: string,
+  types: readonly string[] | null = null,
+  permissions: readonly ServicePermission[] | null = null,
+) {
+  return createApiKey(getStore(), kind, name, { source, types, permissions, createdBy });
 }
 
 export async function revokeKey(id: number) {

@@ -6,6 +6,8 @@ import { KeysTable } from "@/components/admin/keys-table";
 import { lastAuditedUse, listKeys } from "@/lib/data/admin";
 import { requireViewer } from "@/lib/data/viewer";
 import { createApiKeyAction } from "@/lib/actions/admin";
+import { SERVICE_PERMISSIONS } from "@/lib/auth/key-permissions";
+import { PERMISSIONS } from "@/lib/access/roles";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "API keys" };
@@ -23,8 +25,8 @@ export default async function AdminKeysPage() {
         <div className="space-y-2">
           <p className="text-sm text-slate-500">
             Producer keys append events for one source service and nothing else, and only the types they name when they name some (<code>*</code> matches any
-            run of characters: <code>search.*</code>); service keys read every API with personal data masked and never append. The keys in{" "}
-            <code>REWIND_INGEST_KEY</code> and <code>REWIND_API_KEY</code> work as one of each and are not listed.
+            run of characters: <code>search.*</code>); service keys read the APIs they are given (every read when none is ticked), with personal data masked,
+            and never append. The keys in <code>REWIND_INGEST_KEY</code> and <code>REWIND_API_KEY</code> work as one of each and are not listed.
           </p>
           <KeysTable keys={keys} lastRead={lastRead} />
         </div>
@@ -47,6 +49,17 @@ export default async function AdminKeysPage() {
             <label className="block text-sm">
               Types (producer keys, optional) <input name="types" placeholder="payment.*, booking.booking.confirmed" className={input} />
             </label>
+            <fieldset className="text-sm">
+              <legend>Reads (service keys; none ticked: every read)</legend>
+              {SERVICE_PERMISSIONS.map((p) => (
+                <label key={p} className="mt-1 flex items-start gap-2">
+                  <input type="checkbox" name="permissions" value={p} className="mt-1" />
+                  <span>
+                    <code className="text-xs">{p}</code> <span className="text-slate-500">{PERMISSIONS[p]}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
           </ActionForm>
         </Card>
       </section>
