@@ -123,11 +123,8 @@ export async function createApiKeyAction(_state: ActionResult, form: FormData): 
   if (kind === "service" && types) return { ok: false, error: "types: only a producer key appends, so only a producer key has types" };
   if (kind === "producer" && permissions) return { ok: false, error: "permissions: a producer key only appends; reads are a service key's" };
   const key = await createKey(kind, name, kind === "producer" ? source! : null, admin.email, types ?? null, permissions);
-  await recordAccess(admin, {
-    action: "api-key.created",
-    customer: null,
-    target: `${kind} key ${name}${kind === "producer" ? ` for ${source}${types ? ` (types ${types.join(", ")})` : ""}` : permissions ? ` (reads ${permissions.join(", ")})` : ""}`,
-  });
+  const scope = kind === "producer" ? ` for ${source}${types ? ` (types ${types.join(", ")})` : ""}` : permissions ? ` (reads ${permissions.join(", ")})` : "";
+  await recordAccess(admin, { action: "api-key.created", customer: null, target: `${kind} key ${name}${scope}` });
   revalidatePath("/admin/keys");
   return { ok: true, message: `Created ${kind} key “${name}”. Copy it now: it is shown only once and stored hashed.`, secret: key };
 }
