@@ -3,6 +3,7 @@ import { type DefinitionError, type JourneyDocument, journeyDocumentSchema, vali
 
 export type { DefinitionError };
 import { describeDefinitionChange } from "./describe-change";
+import { isUniqueViolation } from "../db/unique-violation";
 
 /** One stored version of a journey definition. */
 export interface DefinitionVersion {
@@ -45,13 +46,6 @@ export class DefinitionConflictError extends Error {
     super(`journey ${journey}: version ${version} was saved by someone else meanwhile; reload and try again`);
     this.name = "DefinitionConflictError";
   }
-}
-
-/** A unique-key violation (Prisma's P2002, or the driver's own code when an adapter passes it through). */
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: unknown; cause?: { code?: unknown; originalCode?: unknown } } | null;
-  const codes = [e?.code, e?.cause?.code, e?.cause?.originalCode];
-  return codes.some((c) => c === "P2002" || c === "23505" || c === "SQLITE_CONSTRAINT_PRIMARYKEY" || c === "SQLITE_CONSTRAINT_UNIQUE");
 }
 
 /** Far above any real definition (the booking-sized example is 4 KB): a bound on what one save stores. */
