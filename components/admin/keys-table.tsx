@@ -3,7 +3,7 @@ import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { EmptyRow } from "@/components/ui/empty-state";
 import { RevocableBadge, RevokeForm } from "@/components/ui/revocable";
 import { revokeApiKeyAction } from "@/lib/actions/admin";
-import { readStoredKeyPermissions, SERVICE_PERMISSIONS } from "@/lib/auth/key-permissions";
+import { readStoredKeyPermissions } from "@/lib/auth/key-permissions";
 import { readStoredKeyTypes } from "@/lib/auth/key-scope";
 import type { listKeys } from "@/lib/data/admin";
 
@@ -11,10 +11,9 @@ type KeyRow = Awaited<ReturnType<typeof listKeys>>[number];
 const when = (ms: number) => formatWallClock(ms);
 const COLUMNS = ["Name", "Kind", "Source", "Types or reads", "Key starts", "State", "Created", "Last used", ""];
 
-/** A service key's reads: "every read" when it holds them all (keys made before keys had permissions). */
+/** A service key's permissions: "every API" for a key made without any (as every key before permissions). */
 function readsOf(stored: string | null): string {
-  const reads = readStoredKeyPermissions(stored);
-  return reads.length === SERVICE_PERMISSIONS.length ? "every read" : reads.join(", ");
+  return stored === null ? "every API" : readStoredKeyPermissions(stored).join(", ");
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Store } from "../db/prisma";
 import { bearerToken, generateKey, hashesEqual, hashKey, keyPrefix, type KeyKind } from "./key-material";
-import { readStoredKeyPermissions, SERVICE_PERMISSIONS, type ServicePermission } from "./key-permissions";
+import type { Permission } from "../access/roles";
+import { EVERY_KEY_PERMISSION, readStoredKeyPermissions, type ServicePermission } from "./key-permissions";
 import { readStoredKeyTypes, type KeyScope } from "./key-scope";
 
 export interface Caller extends KeyScope {
@@ -13,7 +14,7 @@ export interface Caller extends KeyScope {
   /** a producer key appends only types matching these patterns (null: any type) */
   types: readonly string[] | null;
   /** what a service key may read (a producer key reads nothing) */
-  permissions: readonly ServicePermission[];
+  permissions: readonly Permission[];
 }
 
 /** Keys given in the environment (REWIND_INGEST_KEY, REWIND_API_KEY), hashed once. */
@@ -28,8 +29,8 @@ function environmentKeys(env: Record<string, string | undefined>): { hash: strin
   if (env.REWIND_API_KEY) {
     keys.push({
       hash: hashKey(env.REWIND_API_KEY),
-      // The environment's service key reads every API, as it always has: a narrower key is made in the store.
-      caller: { kind: "service", name: "REWIND_API_KEY", keyId: "env:REWIND_API_KEY", source: null, types: null, permissions: SERVICE_PERMISSIONS },
+      // The environment's service key does all it always did: a narrower key is made in the store.
+      caller: { kind: "service", name: "REWIND_API_KEY", keyId: "env:REWIND_API_KEY", source: null, types: null, permissions: EVERY_KEY_PERMISSION },
     });
   }
   return keys;

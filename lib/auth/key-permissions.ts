@@ -12,21 +12,26 @@ export const SERVICE_PERMISSIONS = [
   "events.explore",
   "analytics.view",
   "access-log.view",
+  "resume-links.create",
 ] as const satisfies readonly Permission[];
 export type ServicePermission = (typeof SERVICE_PERMISSIONS)[number];
 
 const isServicePermission = (p: string): p is ServicePermission => (SERVICE_PERMISSIONS as readonly string[]).includes(p);
 
 /**
- * A service key's permissions as stored: a JSON array, or null for every read a service key may
- * hold (keys made before keys had permissions read every API, and keep doing so).
+ * What a key made without permissions holds: everything a service key could do before keys had
+ * permissions (every API, resume links, what-if jobs), so no script that worked stops on upgrade.
+ * A key given permissions holds only those, and never administration.
  */
-export function readStoredKeyPermissions(stored: string | null): readonly ServicePermission[] {
-  if (stored === null) return SERVICE_PERMISSIONS;
+export const EVERY_KEY_PERMISSION: readonly Permission[] = [...SERVICE_PERMISSIONS, "admin.manage"];
+
+/** A service key's permissions as stored: a JSON array, or null for a key made without any (EVERY_KEY_PERMISSION). */
+export function readStoredKeyPermissions(stored: string | null): readonly Permission[] {
+  if (stored === null) return EVERY_KEY_PERMISSION;
   return z.array(z.enum(SERVICE_PERMISSIONS)).parse(JSON.parse(stored));
 }
 
-/** Permissions as typed (CLI, admin form): comma-separated; empty means every read. Names the one it refuses. */
+/** Permissions as typed (CLI, admin form): comma-separated; empty means every API, as keys made before. Names the one it refuses. */
 export const typedKeyPermissionsSchema = z
   .string()
   .max(1_000)

@@ -25,8 +25,8 @@ export default async function AdminKeysPage() {
         <div className="space-y-2">
           <p className="text-sm text-slate-500">
             Producer keys append events for one source service and nothing else, and only the types they name when they name some (<code>*</code> matches any
-            run of characters: <code>search.*</code>); service keys read the APIs they are given (every read when none is ticked), with personal data masked,
-            and never append. The keys in <code>REWIND_INGEST_KEY</code> and <code>REWIND_API_KEY</code> work as one of each and are not listed.
+            run of characters: <code>search.*</code>); service keys use the APIs they are given (every API when none is ticked), with personal data masked, and
+            never append. The keys in <code>REWIND_INGEST_KEY</code> and <code>REWIND_API_KEY</code> work as one of each and are not listed.
           </p>
           <KeysTable keys={keys} lastRead={lastRead} />
         </div>
@@ -50,7 +50,7 @@ export default async function AdminKeysPage() {
               Types (producer keys, optional) <input name="types" placeholder="payment.*, booking.booking.confirmed" className={input} />
             </label>
             <fieldset className="text-sm">
-              <legend>Reads (service keys; none ticked: every read)</legend>
+              <legend>Permissions (service keys; none ticked: every API, as keys made before)</legend>
               {SERVICE_PERMISSIONS.map((p) => (
                 <label key={p} className="mt-1 flex items-start gap-2">
                   <input type="checkbox" name="permissions" value={p} className="mt-1" />
