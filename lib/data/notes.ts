@@ -7,6 +7,7 @@ import { toNoteJson, type NoteJson } from "../notes/note-json";
 import { mayDeleteNote, mayEditNote, mayReadNotes } from "../notes/note-rules";
 import { deleteNote, findNote, listCustomerNotes, updateNoteText } from "../notes/notes-store";
 import { pinNote, readSessionNotes } from "../notes/session-notes";
+import { findSession } from "../sessions/read-sessions";
 import { recordAccess } from "./audit";
 import { getMasker } from "./privacy";
 
@@ -73,4 +74,15 @@ export async function removeNote(viewer: Viewer, id: string): Promise<{ sessionI
   if (!(await deleteNote(getStore(), id))) throw new ApiError("not_found", `note "${id}" not found`, { note: id });
   await audit(viewer, "note.deleted", note);
   return { sessionId: note.sessionId };
+}
+
+/**
+ * The read API's answer: the session (an old id of a merged session is its survivor) and its
+ * notes as a reader of the API sees them (no edit rights, no author's own words); null for no session.
+ */
+export async function notesAnswer(viewer: Viewer, sessionId: string) {
+  const session = await findSession(getStore(), sessionId);
+  if (!session) return null;
+  const notes = (await notesOfSession(viewer, session.id)).map(({ ownText: _own, mayEdit: _edit, mayDelete: _delete, ...note }) => note);
+  return { customer: session.userId, answer: { sessionId: session.id, notes } };
 }

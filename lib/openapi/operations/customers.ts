@@ -29,6 +29,18 @@ const timelineAnswer = z.object({
   }),
 });
 
+const noteAnswer = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  seq: z.number().int().meta({ description: "the event's index in the session (a replay's ?at=)" }),
+  position: z.number().int().meta({ description: "the event's place in the store" }),
+  text: z.string().meta({ description: "as written, masked by the policy's patterns" }),
+  author: z.string(),
+  createdAt: iso,
+  updatedAt: iso,
+  edited: z.boolean(),
+});
+
 export const CUSTOMER_OPERATIONS: ApiOperation[] = [
   {
     route: "/api/users",
@@ -63,6 +75,16 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
     params: z.object({ sessionId: z.string() }),
     query: timelineQuerySchema,
     answer: { description: "the session, events in order with plain-words descriptions, and the journey state snapshots", schema: timelineAnswer },
+    errors: ["not_found"],
+  },
+  {
+    route: "/api/sessions/[sessionId]/notes",
+    method: "GET",
+    summary: "The notes on a session's moments",
+    description:
+      "In session order. Free text, kept as written and answered through the policy's patterns. Needs users.find (a service key given it, or agent, auditor, admin).",
+    params: z.object({ sessionId: z.string() }),
+    answer: { description: "the session and its notes", schema: z.object({ sessionId: z.string(), notes: z.array(noteAnswer) }) },
     errors: ["not_found"],
   },
   {
