@@ -82,7 +82,7 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
     method: "GET",
     summary: "The notes on a session's moments",
     description:
-      "In session order. Free text, kept as written and answered through the policy's patterns. Needs users.find (a service key given it, or agent, auditor, admin).",
+      "In session order. Free text, kept as written and answered through the policy's patterns. Needs users.find (agent, auditor, admin, or a key given it).",
     params: z.object({ sessionId: z.string() }),
     answer: { description: "the session and its notes", schema: z.object({ sessionId: z.string(), notes: z.array(noteAnswer) }) },
     errors: ["not_found"],
