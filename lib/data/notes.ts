@@ -3,7 +3,7 @@ import type { Viewer } from "../access/viewer";
 import { viewerLabel } from "../access/viewer";
 import { ApiError } from "../http/errors";
 import { getStore } from "../db/prisma";
-import { toNoteJson, type NoteJson } from "../notes/note-json";
+import { publicNote, toNoteJson, type NoteJson, type PublicNote } from "../notes/note-json";
 import { mayDeleteNote, mayEditNote, mayReadNotes } from "../notes/note-rules";
 import { deleteNote, findNote, listCustomerNotes, updateNoteText } from "../notes/notes-store";
 import { pinNote, readSessionNotes } from "../notes/session-notes";
@@ -18,6 +18,11 @@ export async function notesOfSession(viewer: Viewer, sessionId: string): Promise
   if (!mayReadNotes(viewer)) return [];
   const [notes, masker] = await Promise.all([readSessionNotes(getStore(), sessionId), getMasker()]);
   return notes.map(({ note, seq }) => toNoteJson(note, masker, viewer, seq));
+}
+
+/** The notes an export or printable summary carries: null (not even an empty list) for a reader who may not see them. */
+export async function exportedNotes(viewer: Viewer, sessionId: string): Promise<PublicNote[] | null> {
+  return mayReadNotes(viewer) ? (await notesOfSession(viewer, sessionId)).map(publicNote) : null;
 }
 
 /** A customer's notes across their sessions, newest first (the customer page). */
@@ -83,6 +88,6 @@ export async function removeNote(viewer: Viewer, id: string): Promise<{ sessionI
 export async function notesAnswer(viewer: Viewer, sessionId: string) {
   const session = await findSession(getStore(), sessionId);
   if (!session) return null;
-  const notes = (await notesOfSession(viewer, session.id)).map(({ ownText: _own, mayEdit: _edit, mayDelete: _delete, ...note }) => note);
+  const notes = (await notesOfSession(viewer, session.id)).map(publicNote);
   return { customer: session.userId, answer: { sessionId: session.id, notes } };
 }

@@ -46,3 +46,15 @@ export function toNoteJson(note: NoteRow, masker: Masker, viewer: Viewer, seqNow
     ...(mayEdit ? { ownText: note.text } : {}),
   };
 }
+
+/** A note as a reader of the API or an export has it: no edit rights, no author's own words. */
+export type PublicNote = Omit<NoteJson, "mayEdit" | "mayDelete" | "ownText">;
+
+export function publicNote({ ownText: _own, mayEdit: _edit, mayDelete: _delete, ...note }: NoteJson): PublicNote {
+  return note;
+}
+
+/** A session CSV's `notes` cell for one event: each note on it, who wrote it and when, one a line. */
+export function notesCell(notes: readonly PublicNote[]): string {
+  return notes.map((n) => `${n.author} (${n.createdAt}): ${n.text}`).join("\n");
+}
