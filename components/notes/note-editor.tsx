@@ -49,7 +49,7 @@ export function NoteEditor({
             Cancel
           </Button>
         )}
-        <span className="text-xs text-slate-500 dark:text-slate-400">{NOTE_MAX_CHARS - text.trim().length} characters left</span>
+        <span className="text-xs text-slate-500 dark:text-slate-400">{(NOTE_MAX_CHARS - text.trim().length).toLocaleString("en-GB")} characters left</span>
       </div>
     </form>
   );

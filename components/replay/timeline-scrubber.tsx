@@ -112,7 +112,8 @@ export function TimelineScrubber({
           className={`absolute top-2 h-3 w-3 -translate-x-1/2 rotate-45 rounded-sm ring-2 ring-white dark:ring-slate-900 ${
             note.id === openNoteId ? "scale-125 bg-violet-700 dark:bg-violet-300" : "bg-violet-500 hover:bg-violet-700 dark:bg-violet-400"
           }`}
-          style={{ left: `${track.toFraction(times[note.seq] ?? times[0] ?? 0) * 100}%` }}
+          // Kept a little inside the track's ends, so a note on the first or last event shows whole.
+          style={{ left: `${Math.min(Math.max(track.toFraction(times[note.seq] ?? times[0] ?? 0), 0.005), 0.995) * 100}%` }}
         />
       ))}
       <div

@@ -47,9 +47,12 @@ export async function deleteNote(store: Store, id: string): Promise<boolean> {
   return count === 1;
 }
 
-/** A session's notes in the order of its moments (then as written). */
-export async function listSessionNotes(store: Store, sessionId: string): Promise<NoteRow[]> {
-  const notes = await store.db.note.findMany({ where: { sessionId }, orderBy: [{ seq: "asc" }, { createdAt: "asc" }, { id: "asc" }] });
+/** A session's notes in the order of its moments (then as written); `alsoUnder`: older ids it had (sessions merged into it). */
+export async function listSessionNotes(store: Store, sessionId: string, alsoUnder: readonly string[] = []): Promise<NoteRow[]> {
+  const notes = await store.db.note.findMany({
+    where: { sessionId: { in: [sessionId, ...alsoUnder] } },
+    orderBy: [{ seq: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+  });
   return notes.map(toRow);
 }
 

@@ -4,7 +4,7 @@ import { anEvent } from "../testing/event-factory";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { catchUp } from "../sessions/projector";
 import { findSession } from "../sessions/read-sessions";
-import { deleteNote, findNote, listCustomerNotes, listSessionNotes, updateNoteText } from "./notes-store";
+import { createNote, deleteNote, findNote, listCustomerNotes, listSessionNotes, updateNoteText } from "./notes-store";
 import { pinNote, readSessionNotes } from "./session-notes";
 
 const NOW = () => Date.parse("2027-01-01T00:00:00Z");
@@ -81,6 +81,23 @@ describe.each(testProviders())("notes on a moment (%s)", (provider) => {
     const ofCustomer = await listCustomerNotes(t.store, "u-notes");
     expect(ofCustomer.slice(0, 2).map((n) => n.id)).toEqual([b.note.id, a.note.id]);
     expect(await listCustomerNotes(t.store, "u-nobody")).toEqual([]);
+  });
+
+  it("finds a note written under an id the session absorbed in a merge", async () => {
+    const session = (await findSession(t.store, "ses-notes"))!;
+    // As the projector leaves a merge: the absorbed id is an alias of the survivor.
+    await t.store.db.sessionAlias.create({ data: { alias: "ses-absorbed", sessionId: session.id } });
+    const old = await createNote(t.store, {
+      sessionId: "ses-absorbed",
+      userId: "u-notes",
+      seq: 3,
+      position: positions[3]!,
+      text: "before the merge",
+      ...author,
+    });
+    const found = await readSessionNotes(t.store, session.id);
+    expect(found.find((n) => n.note.id === old.id)).toMatchObject({ seq: 3 });
+    await deleteNote(t.store, old.id);
   });
 
   it("follows its event when a late event lands before it", async () => {

@@ -30,11 +30,18 @@ export async function pinNote(
 /**
  * A session's notes, each with the index its event has now: a late event that lands before it
  * moves the event on, and the note follows its event (its store position), not the old index.
+ * Notes written under an id the session absorbed in a merge are found under its aliases.
  */
 export async function readSessionNotes(store: Store, sessionId: string): Promise<{ note: NoteRow; seq: number }[]> {
   const session = await findSession(store, sessionId);
   if (!session) return [];
-  const notes = await listSessionNotes(store, session.id);
+  // A note written on a session that later merged into this one is this session's note now.
+  const aliases = await store.db.sessionAlias.findMany({ where: { sessionId: session.id }, select: { alias: true } });
+  const notes = await listSessionNotes(
+    store,
+    session.id,
+    aliases.map((a) => a.alias),
+  );
   if (notes.length === 0) return [];
   const seqOf = new Map((await readSessionPositions(store, session.id, 0, session.eventCount)).map((m) => [m.position, m.seq]));
   return notes.map((note) => ({ note, seq: seqOf.get(note.position) ?? note.seq })).sort((a, b) => a.seq - b.seq);
