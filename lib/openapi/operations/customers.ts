@@ -111,7 +111,9 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
     route: "/sessions/[sessionId]/export/[format]",
     method: "GET",
     summary: "Export a session as evidence",
-    description: "json: its events as stored (masked); csv: its timeline. Streamed page by page; on record as an export.",
+    description:
+      "json: its events as stored (masked); csv: its timeline. For a caller with users.find, the notes too (json: `notes` after the events; csv: a last " +
+      "column, notes). Streamed page by page; on record as an export.",
     params: z.object({ sessionId: z.string(), format: z.enum(["json", "csv"]) }),
     answer: { description: "an attachment", contentType: "application/json", schema: z.unknown() },
     errors: ["not_found"],
