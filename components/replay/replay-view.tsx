@@ -20,7 +20,10 @@ import { RevealSessionButton } from "../privacy/reveal-session-button";
 import { EventList } from "./event-list";
 import { LeftOffCard } from "./left-off-card";
 import { Badge } from "../ui/badge";
-import { LinkButton, buttonClass } from "../ui/button";
+import { LinkButton } from "../ui/button";
+import { ExportButtons } from "./export-buttons";
+import { NotesPanel } from "../notes/notes-panel";
+import type { ReplayNotes } from "../notes/use-replay-notes";
 import { Card } from "../ui/card";
 import { PlayerControls } from "./player-controls";
 import { ShortcutsDialog } from "./shortcuts-dialog";
@@ -33,7 +36,7 @@ import { usePlayerClock } from "./use-player-clock";
 import { usePlayerKeys } from "./use-player-keys";
 import { useLiveSession } from "./use-live-session";
 import { useSessionFold } from "./use-session-fold";
-import { copyOrOffer } from "../hooks/use-copy";
+import { CopyMomentButton } from "./copy-moment-button";
 
 export interface ReplayPermissions {
   reveal: boolean;
@@ -42,6 +45,9 @@ export interface ReplayPermissions {
   findUsers: boolean;
   /** the flows page (auditors, admins) */
   flows: boolean;
+  /** notes: read (users.find), write (notes.write) */
+  notes: boolean;
+  writeNotes: boolean;
 }
 
 export function ReplayView({
@@ -52,8 +58,11 @@ export function ReplayView({
   allowed,
   onRevealed,
   whatIf = null,
+  notes,
 }: {
   replay: ReplayIndex;
+  /** the session's notes and the one open (held above, so a reveal keeps them) */
+  notes: ReplayNotes;
   /** a what-if's draft (`?whatIf=<id>`, admins): its state panel beside the current one */
   whatIf?: WhatIfDraft | null;
   initialIndex: number;
@@ -91,7 +100,6 @@ export function ReplayView({
     }
   });
   const [help, setHelp] = useState(false);
-  const [copied, setCopied] = useState(false);
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   usePlayerClock(player.status === "playing", dispatch);
   usePlayerKeys(dispatch, toggleHelp);
@@ -137,16 +145,6 @@ export function ReplayView({
     const next = replay.types.findIndex((t, i) => i > player.index && t === type);
     if (next >= 0) dispatch({ type: "SEEK_INDEX", index: next });
   };
-  const copyLink = async () => {
-    // The time at the click, even mid-play (the URL only moves with each event while playing).
-    const url = new URL(window.location.href);
-    url.searchParams.set("at", String(player.index));
-    url.searchParams.set("t", formatMomentTime(elapsedMs));
-    if (!(await copyOrOffer(url.toString()))) return;
-    setCopied(true);
-    setTimeout(() => setCopied(false), 1500);
-  };
-
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -181,21 +179,7 @@ export function ReplayView({
               Next session →
             </LinkButton>
           )}
-          {allowed.export &&
-            [
-              ["export/json", "Export JSON"],
-              ["export/csv", "Export CSV"],
-              ["print", "Printable summary"],
-            ].map(([path, label]) => (
-              <a
-                key={path}
-                className={buttonClass("secondary")}
-                href={`/sessions/${encodeURIComponent(session.id)}/${path}`}
-                {...(path === "print" ? { target: "_blank", rel: "noreferrer" } : {})}
-              >
-                {label}
-              </a>
-            ))}
+          {allowed.export && <ExportButtons sessionId={session.id} />}
           {allowed.reveal && !view.revealed && onRevealed && (
             <RevealSessionButton sessionId={session.id} onRevealed={(g, r) => onRevealed(g, r, player.index, elapsedMs)} />
           )}
@@ -204,13 +188,7 @@ export function ReplayView({
               Personal data revealed for this view
             </span>
           )}
-          {/* As wide as its longer label either way: the row does not jump when it says "Link copied". */}
-          <button type="button" onClick={copyLink} className="inline-grid rounded bg-slate-900 px-2.5 py-1 text-white hover:bg-slate-700 dark:bg-slate-700">
-            <span aria-hidden className="invisible col-start-1 row-start-1">
-              Copy link to this moment
-            </span>
-            <span className="col-start-1 row-start-1 text-center">{copied ? "Link copied" : "Copy link to this moment"}</span>
-          </button>
+          <CopyMomentButton index={player.index} elapsedMs={elapsedMs} />
           <button
             type="button"
             onClick={toggleHelp}
@@ -247,8 +225,18 @@ export function ReplayView({
           time={player.time}
           onSeekTime={(time) => dispatch({ type: "SEEK_TIME", time })}
           onSeekIndex={seekIndex}
+          notes={notes.notes}
+          openNoteId={notes.openId}
+          onOpenNote={(id) => {
+            notes.setOpenId(id);
+            const note = notes.notes.find((n) => n.id === id);
+            if (note) seekIndex(note.seq);
+          }}
         />
       </Card>
+      {allowed.notes && (
+        <NotesPanel sessionId={session.id} notes={notes} index={player.index} times={replay.times} canWrite={allowed.writeNotes} onSeek={seekIndex} />
+      )}
 
       <div className={`grid grid-cols-1 gap-4 ${whatIf ? "xl:grid-cols-[minmax(0,1fr)_44rem]" : "lg:grid-cols-[minmax(0,1fr)_24rem]"}`}>
         <div className="min-w-0 space-y-4">

@@ -3,6 +3,8 @@
 import { useState } from "react";
 import type { ReplayIndex } from "@/lib/data/replay";
 import type { WhatIfDraft } from "@/lib/data/what-if-page";
+import type { NoteJson } from "@/lib/notes/note-json";
+import { useReplayNotes } from "../notes/use-replay-notes";
 import { ReplayView, type ReplayPermissions } from "./replay-view";
 
 /** The replay, masked; after a reveal with a reason, the same view again with the session's data as stored. */
@@ -13,8 +15,13 @@ export function RevealableReplay({
   grant,
   allowed,
   whatIf = null,
+  notes: initialNotes = [],
+  openNote = null,
 }: {
   replay: ReplayIndex;
+  /** the session's notes (none for a viewer who may not see customers) and the one a link opens (`?note=`) */
+  notes?: NoteJson[];
+  openNote?: string | null;
   whatIf?: WhatIfDraft | null;
   initialIndex: number;
   /** a moment link's `?t=`, in ms since the first event */
@@ -22,6 +29,7 @@ export function RevealableReplay({
   grant: string;
   allowed: ReplayPermissions;
 }) {
+  const notes = useReplayNotes(initialNotes, openNote);
   const [revealed, setRevealed] = useState<{ grant: string; replay: ReplayIndex; index: number; elapsedMs: number } | null>(null);
   if (revealed) {
     return (
@@ -33,6 +41,7 @@ export function RevealableReplay({
         view={{ grant: revealed.grant, revealed: true }}
         allowed={allowed}
         whatIf={whatIf}
+        notes={notes}
       />
     );
   }
@@ -45,6 +54,7 @@ export function RevealableReplay({
       view={{ grant, revealed: false }}
       allowed={allowed}
       whatIf={whatIf}
+      notes={notes}
       onRevealed={(next, nextReplay, index, elapsedMs) => setRevealed({ grant: next, replay: nextReplay, index, elapsedMs })}
     />
   );

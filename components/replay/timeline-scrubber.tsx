@@ -27,6 +27,9 @@ export function TimelineScrubber({
   time,
   onSeekTime,
   onSeekIndex,
+  notes = [],
+  openNoteId = null,
+  onOpenNote,
 }: {
   times: readonly number[];
   services: readonly string[];
@@ -35,6 +38,10 @@ export function TimelineScrubber({
   time: number;
   onSeekTime: (time: number) => void;
   onSeekIndex: (index: number) => void;
+  /** notes pinned to events: a marker each above the track, which opens the note */
+  notes?: readonly { id: string; seq: number; text: string }[];
+  openNoteId?: string | null;
+  onOpenNote?: (id: string) => void;
 }) {
   const track = useMemo(() => buildTrack(times, TRACK_GAP_MS), [times]);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -95,6 +102,20 @@ export function TimelineScrubber({
           {formatWallClock(times[hover.index]!)} · {descriptions[hover.index]}
         </div>
       )}
+      {notes.map((note) => (
+        <button
+          key={note.id}
+          type="button"
+          aria-label={`Note at event ${note.seq + 1}: ${note.text.slice(0, 60)}`}
+          aria-pressed={note.id === openNoteId}
+          onClick={() => onOpenNote?.(note.id)}
+          className={`absolute top-2 h-3 w-3 -translate-x-1/2 rotate-45 rounded-sm ring-2 ring-white dark:ring-slate-900 ${
+            note.id === openNoteId ? "scale-125 bg-violet-700 dark:bg-violet-300" : "bg-violet-500 hover:bg-violet-700 dark:bg-violet-400"
+          }`}
+          // Kept a little inside the track's ends, so a note on the first or last event shows whole.
+          style={{ left: `${Math.min(Math.max(track.toFraction(times[note.seq] ?? times[0] ?? 0), 0.005), 0.995) * 100}%` }}
+        />
+      ))}
       <div
         ref={bar}
         role="slider"

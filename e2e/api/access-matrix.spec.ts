@@ -1,9 +1,8 @@
-import { readdirSync } from "node:fs";
-import { join, relative } from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { replayGrantOf, routesOnDisk } from "../support/app-routes";
 import { E2E_KEYS } from "../../playwright.config";
 import { ACTION_RULES, type ActionRule } from "../../lib/access/action-rules";
-import { ROUTE_RULES, routeOfFile, type RouteRule } from "../../lib/access/route-rules";
+import { ROUTE_RULES, type RouteRule } from "../../lib/access/route-rules";
 import { can, ROLES, type Role } from "../../lib/access/roles";
 import { cloudEvent, uniqueTag } from "../support/seed";
 import { segmentMessage } from "../support/segment-message";
@@ -12,27 +11,12 @@ import { builtActions, callAction, form } from "../support/server-action";
 import { signedInAs } from "../support/signed-in";
 import { startWhatIfJob } from "../support/what-if-job";
 
-/** Every page.tsx and route.ts under app/, as the route it serves. */
-function routesOnDisk(dir = "app"): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return routesOnDisk(path);
-    return /^(page\.tsx|route\.ts)$/.test(entry.name) ? [routeOfFile(relative(".", path))] : [];
-  });
-}
-
 test("every page and API route has an access rule", () => {
   const missing = routesOnDisk().filter((route) => !(route in ROUTE_RULES));
   expect(missing, "routes without a rule in lib/access/route-rules.ts").toEqual([]);
   const stale = Object.keys(ROUTE_RULES).filter((route) => !routesOnDisk().includes(route));
   expect(stale, "rules for routes that no longer exist").toEqual([]);
 });
-
-/** The grant a replay's page load gives its background reads (every role may replay). */
-async function replayGrantOf(client: APIRequestContext, sessionId: string): Promise<string> {
-  const page = await (await client.get(`/sessions/${encodeURIComponent(sessionId)}`)).text();
-  return /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}/.exec(page)?.[0] ?? "";
-}
 
 type Caller = "anonymous" | Role | "service key" | "producer key";
 const CALLERS: Caller[] = ["anonymous", ...ROLES, "service key", "producer key"];
@@ -267,6 +251,9 @@ test("each role and key kind gets exactly what the rules say, on every server ac
     // Generation 999999999 is never the one a rollback brings back: refused, nothing rolled back.
     "lib/actions/generations.ts#rollBackGenerationAction": () => [null, form({ id: "999999999" })],
     "lib/actions/generations.ts#discardGenerationAction": () => [null, form({ id: "999999999" })],
+    "lib/actions/notes.ts#addNoteAction": () => [none, 0, "x"],
+    "lib/actions/notes.ts#editNoteAction": () => [none, "x"],
+    "lib/actions/notes.ts#deleteNoteAction": () => [none],
     "lib/actions/reveal.ts#revealSessionAction": () => [none, ""],
     "lib/actions/reveal.ts#revealFieldAction": () => [1, ["x"], "", none],
     "lib/actions/users.ts#createResumeLinkAction": () => [none, null],

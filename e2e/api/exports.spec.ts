@@ -54,7 +54,9 @@ test("a long session's exports stream whole: valid JSON of the usual shape, ever
   const json = await request.get(`/sessions/${seeded.sessionId}/export/json`, { headers: serviceAuth });
   expect(json.headers()["content-type"]).toBe("application/json");
   const body = JSON.parse(await json.text());
-  expect(Object.keys(body)).toEqual(["session", "events"]);
+  // The environment's service key holds users.find, so the session's notes (none here) follow the events.
+  expect(Object.keys(body)).toEqual(["session", "events", "notes"]);
+  expect(body.notes).toEqual([]);
   expect(body.session.id).toBe(seeded.sessionId);
   expect(body.events).toHaveLength(total);
   const positions = body.events.map((e: { position: number }) => e.position);

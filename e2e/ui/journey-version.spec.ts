@@ -15,12 +15,13 @@ test("the replay, the analytics header and every export name the one journey ver
   expect(named).toMatch(BUILT_IN);
 
   const json = await (await page.request.get(`${base}/export/json`)).json();
-  expect(Object.keys(json)).toEqual(["session", "events"]);
+  // An agent may see notes: the session's (none here) follow the events.
+  expect(Object.keys(json)).toEqual(["session", "events", "notes"]);
   expect(json.session.journeyVersion).toMatchObject({ name: "holiday-booking", builtIn: true, label: named });
 
   const csv = parse(await (await page.request.get(`${base}/export/csv`)).text(), { columns: true }) as Record<string, string>[];
-  // The four columns the export always had, in their places, then the version on every line.
-  expect(Object.keys(csv[0]!)).toEqual(["time", "service", "event", "description", "journey_version"]);
+  // The four columns the export always had, in their places, then the version on every line (and, for an agent, the notes).
+  expect(Object.keys(csv[0]!)).toEqual(["time", "service", "event", "description", "journey_version", "notes"]);
   expect(new Set(csv.map((r) => r.journey_version))).toEqual(new Set([named]));
   await page.goto(`${base}/print`);
   await expect(page.getByText(`folded by ${named}`)).toBeVisible();

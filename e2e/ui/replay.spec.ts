@@ -81,8 +81,9 @@ test("find a customer by email, open a session and replay it", async ({ page, re
   const json = await (await request.get(`${base}/export/json`)).json();
   expect(json.events.map((e: { id: string }) => e.id)).toEqual([1, 2, 3, 4, 5].map((i) => `${tag}-${i}`));
   const csv = await (await request.get(`${base}/export/csv`)).text();
-  // The four columns a dispute file always had, in their places; then which journey version described them.
-  expect(csv.split("\r\n")[0]).toBe("time,service,event,description,journey_version");
+  // The four columns a dispute file always had, in their places; then which journey version described them, and (for an agent,
+  // who may see them) the notes on each event.
+  expect(csv.split("\r\n")[0]).toBe("time,service,event,description,journey_version,notes");
   expect(csv).toContain('"Searched Lisbon, 12–19 Jun 2026, 2 adults"');
   const print = await page.context().newPage();
   await print.goto(`${base}/print`);

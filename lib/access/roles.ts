@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   "sessions.export": "export or print a session as evidence (masked)",
   "personal-data.reveal": "reveal a masked field or a session, giving a reason",
   "resume-links.create": "create resume links for a customer",
+  "notes.write": "write notes on a moment of a replay; edit or delete your own",
   "events.explore": "the events explorer, streams, business flows and the store's integrity",
   "access-log.view": "the access log",
   "analytics.view": "journey analytics",
@@ -20,7 +21,7 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 const MATRIX: Record<Role, readonly Permission[]> = {
-  agent: ["users.find", "sessions.replay", "sessions.export", "personal-data.reveal", "resume-links.create"],
+  agent: ["users.find", "sessions.replay", "sessions.export", "personal-data.reveal", "resume-links.create", "notes.write"],
   analyst: ["analytics.view", "sessions.replay"],
   auditor: ["events.explore", "access-log.view", "sessions.replay", "sessions.export", "users.find", "personal-data.reveal"],
   admin: Object.keys(PERMISSIONS) as Permission[],

@@ -63,6 +63,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "/api/users": { kind: "api", read: "users.find" },
   "/api/users/[userId]/sessions": { kind: "api", read: "users.find" },
   "/api/sessions/[sessionId]": { kind: "api", read: "sessions.replay" },
+  // Notes are free text that may name the customer: for those who may find customers (issue 16).
+  "/api/sessions/[sessionId]/notes": { kind: "api", read: "users.find" },
   "/api/users/[userId]/resume": { kind: "api", read: "users.find" },
   "/api/journeys": { kind: "api", read: "analytics.view" },
   "/api/journeys/[name]": { kind: "api", read: "analytics.view" },

@@ -24,6 +24,10 @@ export const AUDIT_ACTIONS = {
   "resume-link.opened": "opened a resume link",
   "resume-link.continued": "continued from a resume link",
   "resume-link.revoked": "revoked a resume link",
+  // Notes on a moment: which note, where; never its text (free text, which may name the customer).
+  "note.written": "wrote a note on a session",
+  "note.changed": "changed a note on a session",
+  "note.deleted": "deleted a note on a session",
   // Not looks at a customer, but changes to who may look: on record too.
   "dashboard-user.invited": "invited a dashboard user",
   "dashboard-user.role-changed": "changed a dashboard user's role",

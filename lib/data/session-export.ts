@@ -5,6 +5,7 @@ import { textStream } from "../http/text-stream";
 import { findSession } from "../sessions/read-sessions";
 import { sessionExportText, type ExportFormat } from "../sessions/session-export";
 import { getMasker } from "./privacy";
+import type { PublicNote } from "../notes/note-json";
 import { referencesFor } from "./customers";
 import { toSessionJson } from "./sessions";
 
@@ -12,8 +13,9 @@ import { toSessionJson } from "./sessions";
  * A session's export as a response body that reads, masks and writes one page of events at a time
  * (flat memory whatever the session's length), with the session as it may leave the server.
  * Null when there is no such session. The masker is taken once: one policy for the whole file.
+ * `notes`: the session's, for a reader who may see them (lib/data/notes.ts exportedNotes), else null.
  */
-export async function openSessionExport(sessionId: string, format: ExportFormat, revealed = false) {
+export async function openSessionExport(sessionId: string, format: ExportFormat, notes: readonly PublicNote[] | null = null, revealed = false) {
   const store = getStore();
   const session = await findSession(store, sessionId);
   if (!session) return null;
@@ -25,6 +27,6 @@ export async function openSessionExport(sessionId: string, format: ExportFormat,
   return {
     session: sessionJson,
     customer: session.userId,
-    body: textStream(sessionExportText(store, exported, sessionJson, masker, format)),
+    body: textStream(sessionExportText(store, exported, sessionJson, masker, format, undefined, notes)),
   };
 }

@@ -14,9 +14,12 @@ export interface CsvRow {
  */
 export const SESSION_CSV_HEADER = csvLine(["time", "service", "event", "description", "journey_version"]);
 
-/** One event of a session as a CSV line, through the app's one writer (and its formula guard). */
-export function sessionCsvLine(row: CsvRow, journeyVersion: string): string {
-  return csvLine([row.time, row.service, row.event, row.description, journeyVersion]);
+/** The header when the file carries notes (for a reader who may see them): one more trailing column. */
+export const SESSION_CSV_HEADER_WITH_NOTES = csvLine(["time", "service", "event", "description", "journey_version", "notes"]);
+
+/** One event of a session as a CSV line, through the app's one writer (and its formula guard); `notes`: that column's cell, when the file has it. */
+export function sessionCsvLine(row: CsvRow, journeyVersion: string, notes?: string): string {
+  return csvLine([row.time, row.service, row.event, row.description, journeyVersion, ...(notes === undefined ? [] : [notes])]);
 }
 
 /** A session's timeline as CSV, whole (the export streams the same lines page by page). */

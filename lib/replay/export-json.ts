@@ -16,7 +16,11 @@ export function jsonExportEvent(event: unknown, index: number): string {
   return `${index === 0 ? "" : ","}\n    ${indent(JSON.stringify(event, null, 2), "    ")}`;
 }
 
-/** Everything after the last event; an empty list stays `[]` as JSON.stringify writes it. */
-export function jsonExportEnd(eventCount: number): string {
-  return eventCount === 0 ? "]\n}" : "\n  ]\n}";
+/**
+ * Everything after the last event; an empty list stays `[]` as JSON.stringify writes it. `notes`,
+ * when the reader may see them, follow the events as `JSON.stringify({ session, events, notes })` would.
+ */
+export function jsonExportEnd(eventCount: number, notes: readonly unknown[] | null = null): string {
+  const events = eventCount === 0 ? "]" : "\n  ]";
+  return `${events}${notes === null ? "" : `,\n  "notes": ${indent(JSON.stringify(notes, null, 2), "  ")}`}\n}`;
 }

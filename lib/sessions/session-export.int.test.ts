@@ -14,6 +14,7 @@ import { createTestStore, testProviders, type TestStore } from "../testing/test-
 import { rebuildProjections } from "./projector";
 import { findSession } from "./read-sessions";
 import { sessionExportText } from "./session-export";
+import type { PublicNote } from "../notes/note-json";
 
 const EVENTS = 23; // not a multiple of the page size below: the last page is short
 const VERSION = "generic (built-in)"; // what the data layer passes: the CSV repeats it on every line
@@ -82,11 +83,31 @@ describe.each(testProviders())("the streamed session export (%s)", (provider) =>
     };
   }
 
-  const streamed = async (format: "json" | "csv", pageSize: number) => {
+  const streamed = async (format: "json" | "csv", pageSize: number, notes: PublicNote[] | null = null) => {
     const { session, masker } = await inMemory();
     const sessionJson = { id: session.id, eventCount: session.eventCount };
-    return new Response(textStream(sessionExportText(t.store, { ...session, journeyVersion: VERSION }, sessionJson, masker, format, pageSize))).text();
+    return new Response(textStream(sessionExportText(t.store, { ...session, journeyVersion: VERSION }, sessionJson, masker, format, pageSize, notes))).text();
   };
+
+  it("carries the notes it is given: after the events in JSON, in a trailing column on their event's line in CSV", async () => {
+    const note = (id: string, seq: number, text: string): PublicNote => ({
+      ...{ id, sessionId: "ses-export", seq, position: 0, author: "agent@rewind.test", createdAt: "2026-06-01T11:00:00.000Z" },
+      ...{ updatedAt: "2026-06-01T11:00:00.000Z", edited: false, text },
+    });
+    const notes = [note("n1", 7, "called back"), note("n2", 7, "=1+1 second"), note("n3", 22, "last one")];
+    const json = JSON.parse(await streamed("json", 5, notes));
+    expect(json.notes).toEqual(notes);
+    expect(json.events).toHaveLength(EVENTS);
+    const rows = parse(await streamed("csv", 5, notes), { columns: true }) as Record<string, string>[];
+    // Computed again by a plain loop: each line's cell is its event's notes, in order, one a line.
+    rows.forEach((row, seq) => {
+      const on = notes.filter((n) => n.seq === seq).map((n) => `${n.author} (${n.createdAt}): ${n.text}`);
+      expect(row.notes, `line of event ${seq}`).toBe(on.join("\n"));
+    });
+    // Without notes (a reader who may not see them), neither the key nor the column.
+    expect(JSON.parse(await streamed("json", 5))).not.toHaveProperty("notes");
+    expect(Object.keys((parse(await streamed("csv", 5), { columns: true }) as Record<string, string>[])[0]!)).not.toContain("notes");
+  });
 
   it.each([5, 23, 500])("JSON in pages of %i is byte for byte the in-memory build, masked", async (pageSize) => {
     const { session, events } = await inMemory();

@@ -6,7 +6,8 @@ import { describerOf, type JourneyDefinition } from "../journeys/journey-definit
 import { journeyByName } from "../journeys/registry";
 import type { Masker } from "../privacy/mask";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
-import { SESSION_CSV_HEADER, sessionCsvLine } from "../replay/export-csv";
+import { SESSION_CSV_HEADER, SESSION_CSV_HEADER_WITH_NOTES, sessionCsvLine } from "../replay/export-csv";
+import { notesCell, type PublicNote } from "../notes/note-json";
 import { jsonExportEnd, jsonExportEvent, jsonExportStart } from "../replay/export-json";
 import { serviceLabel } from "../replay/service-label";
 import { readSessionPositions } from "./read-sessions";
@@ -65,15 +66,21 @@ export async function* sessionExportText(
   masker: Masker,
   format: ExportFormat,
   pageSize = EXPORT_PAGE,
+  /** the session's notes, masked, for a reader who may see them; null: the file has none, not even their column */
+  notes: readonly PublicNote[] | null = null,
 ) {
   if (format === "csv") {
-    yield SESSION_CSV_HEADER;
+    yield notes === null ? SESSION_CSV_HEADER : SESSION_CSV_HEADER_WITH_NOTES;
+    let seq = 0;
+    const bySeq = new Map<number, PublicNote[]>();
+    for (const n of notes ?? []) bySeq.set(n.seq, [...(bySeq.get(n.seq) ?? []), n]);
     for await (const page of exportPages(store, session, masker, pageSize)) {
       yield page
         .map((e) =>
           sessionCsvLine(
             { time: String(e.event.time ?? e.event.recordedtime), service: e.service, event: e.event.type, description: e.description },
             session.journeyVersion,
+            notes === null ? undefined : notesCell(bySeq.get(seq++) ?? []),
           ),
         )
         .join("");
@@ -85,5 +92,5 @@ export async function* sessionExportText(
   for await (const page of exportPages(store, session, masker, pageSize)) {
     yield page.map((e) => jsonExportEvent(e.event, written++)).join("");
   }
-  yield jsonExportEnd(written);
+  yield jsonExportEnd(written, notes);
 }

@@ -29,6 +29,18 @@ const timelineAnswer = z.object({
   }),
 });
 
+const noteAnswer = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  seq: z.number().int().meta({ description: "the event's index in the session (a replay's ?at=)" }),
+  position: z.number().int().meta({ description: "the event's place in the store" }),
+  text: z.string().meta({ description: "as written, masked by the policy's patterns" }),
+  author: z.string(),
+  createdAt: iso,
+  updatedAt: iso,
+  edited: z.boolean(),
+});
+
 export const CUSTOMER_OPERATIONS: ApiOperation[] = [
   {
     route: "/api/users",
@@ -66,6 +78,16 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
     errors: ["not_found"],
   },
   {
+    route: "/api/sessions/[sessionId]/notes",
+    method: "GET",
+    summary: "The notes on a session's moments",
+    description:
+      "In session order. Free text, kept as written and answered through the policy's patterns. Needs users.find (agent, auditor, admin, or a key given it).",
+    params: z.object({ sessionId: z.string() }),
+    answer: { description: "the session and its notes", schema: z.object({ sessionId: z.string(), notes: z.array(noteAnswer) }) },
+    errors: ["not_found"],
+  },
+  {
     route: "/api/resume-links",
     method: "POST",
     summary: "Create a signed resume link",
@@ -89,7 +111,9 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
     route: "/sessions/[sessionId]/export/[format]",
     method: "GET",
     summary: "Export a session as evidence",
-    description: "json: its events as stored (masked); csv: its timeline. Streamed page by page; on record as an export.",
+    description:
+      "json: its events as stored (masked); csv: its timeline. For a caller with users.find, the notes too (json: `notes` after the events; csv: a last " +
+      "column, notes). Streamed page by page; on record as an export.",
     params: z.object({ sessionId: z.string(), format: z.enum(["json", "csv"]) }),
     answer: { description: "an attachment", contentType: "application/json", schema: z.unknown() },
     errors: ["not_found"],

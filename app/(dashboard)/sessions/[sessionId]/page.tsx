@@ -13,6 +13,7 @@ import { arrivedFromAnotherSite, requestedPage } from "@/lib/data/cross-site";
 import { OpenFromElsewhere } from "@/components/access/open-from-elsewhere";
 import { decodeRouteParam } from "@/lib/api/route-param";
 import { parseMomentTime } from "@/lib/replay/player-machine";
+import { notesOfSession } from "@/lib/data/notes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Session replay" };
@@ -27,13 +28,17 @@ export default async function SessionPage({
   const viewer = await requireViewer("sessions.replay");
   const { sessionId } = await params;
   if (await arrivedFromAnotherSite()) return <OpenFromElsewhere href={await requestedPage(`/sessions/${sessionId}`)} what="this session's replay" />;
-  const { at, t, whatIf } = await searchParams;
+  const { at, t, whatIf, note } = await searchParams;
   const id = decodeRouteParam(sessionId);
   const replay = id === null ? null : await getReplayIndex(id);
   if (!replay) notFound();
   const { session } = replay;
   await recordAccess(viewer, { action: "replay.viewed", customer: session.userReference, session: session.id, target: `/sessions/${session.id}` });
-  const requested = typeof at === "string" && /^\d+$/.test(at) ? Number(at) : null;
+  // Notes may name the customer: only for those who may see customers (never analysts).
+  const notes = await notesOfSession(viewer, session.id);
+  // A note's link opens at its event as the session is folded now (`?at=` may be older than a late event).
+  const openNote = notes.find((n) => n.id === note) ?? null;
+  const requested = openNote ? openNote.seq : typeof at === "string" && /^\d+$/.test(at) ? Number(at) : null;
   // Without a moment in the link, open where they left off: the last event.
   const initialIndex = Math.min(requested ?? replay.times.length - 1, replay.times.length - 1);
   // `?t=` keeps the playhead's time (between two events, too); it wins over `?at=`, which it implies.
@@ -45,6 +50,8 @@ export default async function SessionPage({
     findUsers: can(viewer.role, "users.find"),
     resumeLinks: can(viewer.role, "resume-links.create"),
     flows: can(viewer.role, "events.explore"),
+    notes: can(viewer.role, "users.find"),
+    writeNotes: can(viewer.role, "notes.write"),
   };
   const setAside = await getSetAsideEventsOfSession(session.id);
   // A what-if's draft beside the current state: the draft is an admin's, as is the what-if.
@@ -59,6 +66,8 @@ export default async function SessionPage({
         grant={grant}
         allowed={allowed}
         whatIf={draft}
+        notes={notes}
+        openNote={openNote?.id ?? null}
       />
       <SetAsideEvents events={setAside} />
     </>

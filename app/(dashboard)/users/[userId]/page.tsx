@@ -18,6 +18,8 @@ import { ResumeLinkButton } from "@/components/resume/resume-link-button";
 import { decodeRouteParam } from "@/lib/api/route-param";
 import { lowerFirst, stepsInWords } from "@/lib/users/steps-in-words";
 import { formatStay } from "@/lib/format/calendar-dates";
+import { notesOfCustomer } from "@/lib/data/notes";
+import { CustomerNotes } from "@/components/notes/customer-notes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Customer" };
@@ -34,6 +36,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
   // Looked up by id or reference; what the page shows and links to is the id masked or the reference.
   await recordAccess(viewer, { action: "customer.viewed", customer: user.customer.userId, target: `/users/${user.key}` });
   const canResume = can(viewer.role, "resume-links.create");
+  const notes = await notesOfCustomer(viewer, user.customer.userId);
   const [resume, links] = canResume ? await Promise.all([resumeStateOf(user.customer.userId), linksWithStatusOf(user.customer.userId)]) : [null, []];
   return (
     <div className="space-y-5">
@@ -94,6 +97,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           {links.length > 0 && <ResumeLinksTable links={links} customer={user.reference} />}
         </Card>
       )}
+      {notes.length > 0 && <CustomerNotes notes={notes} />}
       <SessionStrip sessions={user.sessions} />
       <SessionsTable sessions={user.sessions} show="ended" stacked />
     </div>

@@ -9,6 +9,8 @@ import { decodeRouteParam } from "@/lib/api/route-param";
 import { viewerLabel } from "@/lib/access/viewer";
 import { PrintButton } from "@/components/replay/print-button";
 import Link from "next/link";
+import { exportedNotes } from "@/lib/data/notes";
+import { PrintedNotes } from "@/components/notes/printed-notes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Session summary" };
@@ -22,6 +24,12 @@ export default async function PrintPage({ params }: { params: Promise<{ sessionI
   if (!data) notFound();
   await recordAccess(viewer, { action: "session.exported", customer: data.session.userReference, session: data.session.id, target: "print" });
   const { session, events } = data;
+  // Notes only for a viewer who may see customers: null leaves the section out.
+  const notes = await exportedNotes(viewer, session.id);
+  const eventTime = (e: (typeof events)[number]) =>
+    String(e.event.time ?? e.event.recordedtime)
+      .replace("T", " ")
+      .slice(0, 19);
   const start = Date.parse(session.startedAt);
   return (
     // A sheet of paper whatever the colour scheme: light colours only inside it, and light form controls.
@@ -56,17 +64,14 @@ export default async function PrintPage({ params }: { params: Promise<{ sessionI
         <tbody>
           {events.map((e) => (
             <tr key={e.event.position} className="border-b border-slate-100 align-top">
-              <td className="whitespace-nowrap py-1 pr-2 font-mono">
-                {String(e.event.time ?? e.event.recordedtime)
-                  .replace("T", " ")
-                  .slice(0, 19)}
-              </td>
+              <td className="whitespace-nowrap py-1 pr-2 font-mono">{eventTime(e)}</td>
               <td className="py-1 pr-2">{e.service}</td>
               <td className="py-1">{e.description}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {notes && <PrintedNotes notes={notes} times={events.map(eventTime)} />}
     </article>
   );
 }

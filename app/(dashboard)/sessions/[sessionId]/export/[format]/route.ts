@@ -4,6 +4,7 @@ import { handle } from "@/lib/api/handle";
 import { requireServiceOrRole } from "@/lib/data/api-access";
 import { recordAccess } from "@/lib/data/audit";
 import { openSessionExport } from "@/lib/data/session-export";
+import { exportedNotes } from "@/lib/data/notes";
 import { decodeRouteParam } from "@/lib/api/route-param";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +19,8 @@ export const GET = handle(async (request: Request, context: { params: Promise<{ 
     throw new ApiError("not_found", `no export format "${format}": use json or csv`, { format });
   }
   const id = decodeRouteParam(sessionId);
-  const opened = id === null ? null : await openSessionExport(id, format);
+  // Notes only for a reader who may see customers (a key given users.find, agents, auditors, admins).
+  const opened = id === null ? null : await openSessionExport(id, format, await exportedNotes(viewer, id));
   if (!opened) throw new ApiError("not_found", `session "${sessionId}" not found`, { session: sessionId });
   // On record once per export, before the first byte leaves.
   await recordAccess(viewer, { action: "session.exported", customer: opened.customer, session: opened.session.id, target: format });
