@@ -199,6 +199,23 @@ describe.each(testProviders())("alerts on a stalled journey (%s)", (provider) =>
     expect((await t.store.db.alertAttempt.findMany({ where: { manual: true } })).length).toBe(1);
   });
 
+  it("counts a receiver that hangs up without answering as no answer, to be retried, and does not follow a redirect", async () => {
+    const rude = createServer((req, res) => {
+      if (req.url === "/moved") return res.writeHead(307, { location: url }).end();
+      req.socket.destroy();
+    });
+    await new Promise<void>((done) => rude.listen(0, "127.0.0.1", done));
+    const base = `http://127.0.0.1:${(rude.address() as AddressInfo).port}`;
+    const before = received.length;
+    try {
+      expect(await sendWebhook(`${base}/hook`, "{}", {}, allow)).toMatchObject({ status: null, answer: expect.stringContaining("no answer") });
+      expect(await sendWebhook(`${base}/moved`, "{}", {}, allow)).toMatchObject({ status: 307 });
+      expect(received.length).toBe(before);
+    } finally {
+      rude.close();
+    }
+  });
+
   it("refuses an internal address that is not allowed, before sending anything", async () => {
     const before = received.length;
     const refused = await sendWebhook(url.replace("http:", "https:"), "{}", {}, []);
