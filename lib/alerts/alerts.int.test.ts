@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendEvents } from "../eventstore/append";
 import { EVENT_TYPES as T, SOURCES } from "../journeys/booking/booking-events";
 import { builtInCatalog } from "../journeys/catalog";
-import { catchUp } from "../sessions/projector";
+import { catchUp, closeIdleSessions } from "../sessions/projector";
 import { anEvent } from "../testing/event-factory";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { createAlertRule } from "./alert-rules";
@@ -129,6 +129,7 @@ describe.each(testProviders())("alerts on a stalled journey (%s)", (provider) =>
     expect(await evaluate(min(60 * 24))).toEqual([]);
     const alerts = await t.store.db.alert.findMany();
     expect(alerts.map((a) => a.userId)).toEqual(["u-stall"]);
+    expect(stalled.find((s) => s.id === alerts[0]!.sessionId)?.endReason).toBe("open");
     const body = JSON.parse(alerts[0]!.body);
     const reference = (await t.store.db.userReference.findFirst({ where: { userId: "u-stall" } }))?.reference;
     expect(body).toEqual({
@@ -152,9 +153,34 @@ describe.each(testProviders())("alerts on a stalled journey (%s)", (provider) =>
     expect(alerts[0]!.body).not.toContain("u-stall");
   });
 
+  it("a rule naming a drop reason fires only for a session stopped with it (here closed as inactive), once it has one", async () => {
+    const rule = (dropReason: string) =>
+      createAlertRule(
+        t.store,
+        { name: dropReason, journey: "holiday-booking", step: "start_booking", dropReason, afterMinutes: 45, webhookUrl: null },
+        "admin@test",
+        new Date(min(-1)),
+      );
+    // Made now, they consider what stopped after the rule above was made: from its position, as if made with it.
+    const [inactive, declined] = [await rule("timed_out"), await rule("payment_declined")];
+    await t.store.db.alertRule.updateMany({
+      where: { id: { in: [inactive.id, declined.id] } },
+      data: { fromPosition: (await t.store.db.alertRule.findUniqueOrThrow({ where: { id: ruleId } })).fromPosition },
+    });
+    await closeIdleSessions(t.store, { now: () => min(46) });
+    const closed = await t.store.db.session.findMany({ where: { userId: "u-stall" } });
+    expect(closed.map((s) => [s.endReason, s.dropReason])).toEqual([["timed_out", "timed_out"]]);
+    const fired = await evaluate(min(47));
+    expect(fired).toHaveLength(1);
+    const alert = await t.store.db.alert.findUniqueOrThrow({ where: { id: fired[0] } });
+    expect([alert.ruleId, alert.userId, alert.delivery]).toEqual([inactive.id, "u-stall", "none"]);
+    expect(await evaluate(min(60))).toEqual([]);
+  });
+
   it("puts the fired alert in the agents' work queue, with what it would take and the session to resume", async () => {
     const queued = await queuedAlertsAt(t.store, min(47));
-    expect(queued.map((q) => [q.ruleName, q.session.userId, q.resume.canContinue])).toEqual([["Stuck at booking", "u-stall", true]]);
+    // Two rules fired for the same session: one row, named by the newest alert.
+    expect(queued.map((q) => [q.ruleName, q.session.userId, q.resume.canContinue])).toEqual([["timed_out", "u-stall", true]]);
     expect(queued[0]!.resume.remaining.length).toBeGreaterThan(0);
   });
 
@@ -174,7 +200,7 @@ describe.each(testProviders())("alerts on a stalled journey (%s)", (provider) =>
     const at = attempts.map((a) => a.attemptedAt.getTime());
     const gaps = at.slice(1).map((x, i) => x - at[i]!);
     expect(gaps).toEqual([30_000, 60_000, 120_000]);
-    const alert = (await t.store.db.alert.findFirst())!;
+    const alert = (await t.store.db.alert.findFirst({ where: { ruleId } }))!;
     expect(alert.delivery).toBe("delivered");
     expect(received).toHaveLength(4);
     const ids = new Set(received.map((r) => JSON.parse(r.body).id));
@@ -192,7 +218,7 @@ describe.each(testProviders())("alerts on a stalled journey (%s)", (provider) =>
   });
 
   it("sends a delivery again when an admin asks, as its own attempt", async () => {
-    const alert = (await t.store.db.alert.findFirst())!;
+    const alert = (await t.store.db.alert.findFirst({ where: { ruleId } }))!;
     expect(await sendAgain(t.store, alert.id, { now: min(60 * 5), allow })).toBe("delivered");
     expect(received).toHaveLength(5);
     expect(JSON.parse(received[4]!.body).id).toBe(alert.id);
@@ -229,7 +255,7 @@ describe.each(testProviders())("alerts on a stalled journey (%s)", (provider) =>
     expect(received.length).toBe(before);
     // Through the delivery loop: the refusal is an attempt with no answer, retried like one.
     await t.store.db.alertRule.update({ where: { id: ruleId }, data: { webhookUrl: url.replace("http:", "https:") } });
-    const alert = (await t.store.db.alert.findFirst())!;
+    const alert = (await t.store.db.alert.findFirst({ where: { ruleId } }))!;
     expect(await sendAgain(t.store, alert.id, { now: min(60 * 6), allow: [] })).toBe("retrying");
     const last = (await t.store.db.alertAttempt.findFirst({ orderBy: { id: "desc" } }))!;
     expect(last).toMatchObject({ status: null, answer: expect.stringContaining("internal address") });

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Store } from "../db/prisma";
+import { empty, sql } from "../db/sql";
 import { readEventsAt, readFeed } from "../eventstore/read";
 import type { JourneyCatalog } from "../journeys/catalog";
 import { resumeOfSession } from "../resume/find-resume";
@@ -9,7 +10,7 @@ import { referencesOf } from "../users/user-references";
 import { stalledAlertBody } from "./alert-body";
 import { ruleFires } from "./stall";
 
-/** How many sessions stopped at a rule's step one pass looks at, latest first. */
+/** How many sessions stopped at a rule's step one pass looks at, the longest stopped first. */
 const CANDIDATES_PER_RULE = 2000;
 /** Unfolded events a pass will look through; more, and the projector is too far behind to judge on. */
 const UNPROJECTED_AT_MOST = 1000;
@@ -36,6 +37,26 @@ async function customersStillBeingFolded(store: Store): Promise<Set<string> | nu
 }
 
 /**
+ * The sessions a rule may fire for: of a known customer, in its journey, stopped at its step (the
+ * funnel depth), not completed, last event recorded after the rule was made, with the rule's drop
+ * reason when it names one (an open session's is judged later: it has none stored yet), not fired
+ * for yet, and with no later session of the customer in the journey (they went on). All of it in
+ * the query, so what it returns is only what will fire once its minutes pass (or an open session):
+ * what will never fire is not read again on every pass.
+ */
+async function stoppedAtStep(store: Store, rule: { id: string; journey: string; dropReason: string | null; fromPosition: bigint }, depth: number) {
+  const reason = rule.dropReason === null ? empty : sql`AND (s."end_reason" = 'open' OR s."drop_reason" = ${rule.dropReason})`;
+  const rows = await store.db.$queryRaw<{ id: string }[]>(sql`SELECT s."id" FROM "sessions" s
+    WHERE s."journey" = ${rule.journey} AND s."user_id" IS NOT NULL AND s."funnel_depth" = ${depth} AND s."outcome" <> 'completed'
+      AND s."last_position" > ${rule.fromPosition} ${reason}
+      AND NOT EXISTS (SELECT 1 FROM "alerts" a WHERE a."rule_id" = ${rule.id} AND a."session_id" = s."id")
+      AND NOT EXISTS (SELECT 1 FROM "sessions" l WHERE l."user_id" = s."user_id" AND l."journey" = s."journey" AND l."id" <> s."id"
+        AND l."last_position" > s."last_position")
+    ORDER BY s."last_position" ASC LIMIT ${CANDIDATES_PER_RULE}`);
+  return store.db.session.findMany({ where: { id: { in: rows.map((r) => r.id) } }, orderBy: { lastPosition: "asc" } });
+}
+
+/**
  * One pass of every rule at `now`: fires each rule once for each session of a known customer that
  * stopped at its step, whose last event was recorded after the rule was made and at least the
  * rule's minutes before now, and after which the customer has no later session in the journey.
@@ -52,36 +73,17 @@ export async function fireStalledAlerts(store: Store, options: EvaluateOptions):
     const definition = options.catalog.byName(rule.journey);
     const depth = definition ? definition.funnel.findIndex((s) => s.key === rule.step) + 1 : 0;
     if (!definition || depth === 0) continue;
-    const sessions = await store.db.session.findMany({
-      where: { journey: rule.journey, userId: { not: null }, funnelDepth: depth, outcome: { not: "completed" }, lastPosition: { gt: rule.fromPosition } },
-      orderBy: { lastPosition: "desc" },
-      take: CANDIDATES_PER_RULE,
-    });
-    const done = new Set(
-      (await store.db.alert.findMany({ where: { ruleId: rule.id, sessionId: { in: sessions.map((s) => s.id) } }, select: { sessionId: true } })).map(
-        (a) => a.sessionId,
-      ),
+    const candidates = (await stoppedAtStep(store, rule, depth)).filter((session) => !busy.has(session.userId!));
+    const lastEvents = await readEventsAt(
+      store,
+      candidates.map((c) => Number(c.lastPosition)),
     );
-    const open = sessions.filter((s) => !done.has(s.id) && !busy.has(s.userId!));
-    const recorded = new Map(
-      (
-        await readEventsAt(
-          store,
-          open.map((s) => Number(s.lastPosition)),
-        )
-      ).map((e) => [Number(e.position), e.recordedAt.getTime()]),
-    );
-    for (const s of open) {
+    const recorded = new Map(lastEvents.map((e) => [Number(e.position), e.recordedAt.getTime()]));
+    for (const s of candidates) {
       const lastRecordedAt = recorded.get(Number(s.lastPosition));
       if (lastRecordedAt === undefined) continue;
       const stall = ruleFires(rule, definition, { ...s, lastRecordedAt }, options.now);
       if (!stall) continue;
-      // The customer went on: a later session of theirs in the journey, whatever step it is at.
-      const later = await store.db.session.findFirst({
-        where: { userId: s.userId, journey: s.journey, id: { not: s.id }, lastPosition: { gt: s.lastPosition } },
-        select: { id: true },
-      });
-      if (later) continue;
       const [references, found] = await Promise.all([referencesOf(store.db, store.target.provider, [s.userId!]), resumeOfSession(store, s, options.now)]);
       const id = newAlertId();
       const resume = found ? { canContinue: found.answer.resume.canContinue, step: found.answer.resume.step } : { canContinue: false, step: null };

@@ -18,7 +18,7 @@ export interface QueuedAlert {
 /**
  * The fired alerts an agent should follow up, newest first: each judged at `now` by the customer
  * page's own resume check (as the work queue is), and left out once it can no longer be continued
- * or the customer has come back to the journey since. Lazy like the queue: only the newest
+ * or the customer has come back to the journey since; a session once, by its newest alert. Lazy like the queue: only the newest
  * LOOKED_THROUGH alerts are judged, and only until the page is full.
  */
 export async function queuedAlertsAt(store: Store, now: number, limit = QUEUED_ALERTS): Promise<QueuedAlert[]> {
@@ -29,10 +29,13 @@ export async function queuedAlertsAt(store: Store, now: number, limit = QUEUED_A
   });
   const sessions = new Map((await store.db.session.findMany({ where: { id: { in: alerts.map((a) => a.sessionId) } } })).map((s) => [s.id, s]));
   const found: QueuedAlert[] = [];
+  const listed = new Set<string>();
   for (const alert of alerts) {
     if (found.length >= limit) break;
     const session = sessions.get(alert.sessionId);
-    if (!session) continue;
+    // One row per session: two rules that fired for it are one journey to follow up (the newest alert names it).
+    if (!session || listed.has(session.id)) continue;
+    listed.add(session.id);
     const later = await store.db.session.findFirst({
       where: { userId: session.userId, journey: session.journey, id: { not: session.id }, lastPosition: { gt: session.lastPosition } },
       select: { id: true },
