@@ -27,4 +27,8 @@ export async function register() {
   if (process.env.REWIND_PROJECTOR === "off") return;
   const { startProjector } = await import("./lib/sessions/projector-runner");
   startProjector(getStore());
+  // Alerts on stalled journeys read what the projector folds, so they run where it runs (docs/alerts.md).
+  if (process.env.REWIND_ALERTS === "off") return;
+  const { startAlerts } = await import("./lib/alerts/alerts-runner");
+  startAlerts(getStore());
 }

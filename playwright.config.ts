@@ -70,6 +70,8 @@ export default defineConfig({
       REWIND_USER_SEARCH_BURST: "60",
       // The tests play clients behind a proxy on this machine: their X-Forwarded-For is believed.
       REWIND_TRUSTED_PROXIES: "127.0.0.1,::1",
+      // Webhook receivers the alert tests run on this machine (e2e/ui/admin-alerts.spec.ts).
+      REWIND_WEBHOOK_ALLOW: "127.0.0.1",
       REWIND_RESUME_SECRET: E2E_RESUME_SECRET,
       REWIND_RESUME_URL_TEMPLATE: E2E_RESUME_TEMPLATE,
       REWIND_RESUME_CONTACT: E2E_RESUME_CONTACT,

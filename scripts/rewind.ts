@@ -1,4 +1,5 @@
 // The `rewind` command line: `npm run rewind -- <command> [options]`.
+import { runAlerts } from "./commands/alerts";
 import { runImport } from "./commands/import";
 import { runIntegrity } from "./commands/integrity";
 import { runJourneys } from "./commands/journeys";
@@ -23,6 +24,13 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
     help:
       "journeys <apply <file.json> [--detach] | what-if <file.json> [--from D --to D] | list | show <name> | export <name>>  " +
       "store a journey definition (re-folds), try one on history (writes nothing), or read them",
+  },
+  alerts: {
+    run: runAlerts,
+    help:
+      "alerts <create --name <n> --journey <j> --step <key> [--drop-reason <key>] --after <minutes> [--webhook <url>] | " +
+      "list | delete <id> | rotate-secret <id>>  " +
+      "alerts on a stalled journey (the secret is shown once)",
   },
   users: { run: runUsers, help: "users reset-password <email>  a temporary password for a dashboard user (shown once)" },
 };

@@ -6,6 +6,7 @@ const TABS = [
   { href: "/admin/policy", label: "Personal-data policy" },
   { href: "/admin/journeys", label: "Journeys" },
   { href: "/admin/dead-letters", label: "Set-aside events" },
+  { href: "/admin/alerts", label: "Alerts" },
 ];
 
 /** The admin section's heading and its tabs. */

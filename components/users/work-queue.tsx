@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { formatWallClock } from "@/components/replay/format-time";
 import { ResumeLinkButton } from "@/components/resume/resume-link-button";
 import { CustomerListSection } from "./customer-list-section";
@@ -32,40 +33,48 @@ export function WorkQueue({
       footer={<QueuePages shown={items.length} stopped={stopped} from={from} next={next} />}
     >
       {items.map((item) => (
-        <li key={item.sessionId} className="flex flex-col gap-2 px-4 py-3 md:flex-row md:items-start md:justify-between">
-          <div className="min-w-0 flex-1 space-y-0.5 text-sm">
-            <p className="flex flex-wrap items-baseline gap-x-2">
-              <Link href={customerHref(item.userId, item.reference)} className="font-medium text-amber-800 hover:underline dark:text-amber-300">
-                {item.personName ?? item.userId}
-              </Link>
-              <span className="text-xs text-slate-500">{item.personName ? item.userId : item.reference}</span>
-              <span className="text-xs text-slate-500">
-                {item.journeyLabel} · stopped {formatWallClock(Date.parse(item.stoppedAt))}
-              </span>
-            </p>
-            <p>
-              <span className="font-medium">Stopped: {lowerFirst(item.dropReason)}</span>
-              <span className="text-slate-600 dark:text-slate-300"> · left off at “{item.stepLabel}”</span>
-            </p>
-            {item.remaining.length > 0 && <p className="text-slate-600 dark:text-slate-300">To continue: {stepsInWords(item.remaining)}</p>}
-            {item.blockers.map((b) => (
-              <p key={b} className="text-xs text-amber-800 dark:text-amber-300">
-                {b}
-              </p>
-            ))}
-          </div>
-          <div className="flex min-w-0 flex-wrap items-start gap-2 md:max-w-sm md:justify-end">
-            <Link
-              href={`/sessions/${encodeURIComponent(item.sessionId)}`}
-              className="rounded border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
-            >
-              Replay
-            </Link>
-            {canResume && <ResumeLinkButton userId={item.reference} sessionId={item.sessionId} />}
-          </div>
-        </li>
+        <WorkItemRow key={item.sessionId} item={item} canResume={canResume} />
       ))}
     </CustomerListSection>
+  );
+}
+
+/** One stopped journey: who, why it stopped, what it would take, and its replay and resume link; `mark` says why it is listed, when not only by the queue. */
+export function WorkItemRow({ item, canResume, mark }: { item: WorkItem; canResume: boolean; mark?: ReactNode }) {
+  return (
+    <li className="flex flex-col gap-2 px-4 py-3 md:flex-row md:items-start md:justify-between">
+      <div className="min-w-0 flex-1 space-y-0.5 text-sm">
+        {mark}
+        <p className="flex flex-wrap items-baseline gap-x-2">
+          <Link href={customerHref(item.userId, item.reference)} className="font-medium text-amber-800 hover:underline dark:text-amber-300">
+            {item.personName ?? item.userId}
+          </Link>
+          <span className="text-xs text-slate-500">{item.personName ? item.userId : item.reference}</span>
+          <span className="text-xs text-slate-500">
+            {item.journeyLabel} · stopped {formatWallClock(Date.parse(item.stoppedAt))}
+          </span>
+        </p>
+        <p>
+          <span className="font-medium">Stopped: {lowerFirst(item.dropReason)}</span>
+          <span className="text-slate-600 dark:text-slate-300"> · left off at “{item.stepLabel}”</span>
+        </p>
+        {item.remaining.length > 0 && <p className="text-slate-600 dark:text-slate-300">To continue: {stepsInWords(item.remaining)}</p>}
+        {item.blockers.map((b) => (
+          <p key={b} className="text-xs text-amber-800 dark:text-amber-300">
+            {b}
+          </p>
+        ))}
+      </div>
+      <div className="flex min-w-0 flex-wrap items-start gap-2 md:max-w-sm md:justify-end">
+        <Link
+          href={`/sessions/${encodeURIComponent(item.sessionId)}`}
+          className="rounded border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
+        >
+          Replay
+        </Link>
+        {canResume && <ResumeLinkButton userId={item.reference} sessionId={item.sessionId} />}
+      </div>
+    </li>
   );
 }
 

@@ -7,6 +7,7 @@ import { can, ROLES, type Role } from "../../lib/access/roles";
 import { cloudEvent, uniqueTag } from "../support/seed";
 import { segmentMessage } from "../support/segment-message";
 import { seedUserSession } from "../support/seed-session";
+import { actionProbes } from "../support/action-probes";
 import { builtActions, callAction, form } from "../support/server-action";
 import { signedInAs } from "../support/signed-in";
 import { startWhatIfJob } from "../support/what-if-job";
@@ -232,34 +233,7 @@ test("each role and key kind gets exactly what the rules say, on every server ac
   expect(signIn.status()).toBe(200);
   clients.set(TEMPORARY, { client: temporary, headers: {} });
 
-  // Arguments that pass each gate and then change nothing: refused input, or something that does not exist.
-  const none = "matrix-does-not-exist";
-  const probes: Record<string, () => unknown[]> = {
-    "lib/actions/account.ts#changePasswordAction": () => [null, form({})],
-    "lib/actions/admin.ts#inviteUser": () => [null, form({})],
-    "lib/actions/admin.ts#setUserRole": () => [form({ userId: none, role: "agent" })],
-    "lib/actions/admin.ts#setUserDisabled": () => [form({ userId: none, disabled: "false" })],
-    "lib/actions/admin.ts#resetPasswordAction": () => [null, form({ userId: none })],
-    "lib/actions/admin.ts#createApiKeyAction": () => [null, form({ kind: "none" })],
-    "lib/actions/admin.ts#revokeApiKeyAction": () => [form({ id: "999999999" })],
-    "lib/actions/admin.ts#savePolicyAction": () => [null, form({ policy: "{" })],
-    "lib/actions/admin.ts#previewPolicyDraftAction": () => [null, form({ policy: "{" })],
-    "lib/actions/dead-letters.ts#retryDeadLetterAction": () => [form({ position: "999999999" })],
-    "lib/actions/journeys.ts#previewJourneyAction": () => [null, form({ definition: "{" })],
-    "lib/actions/journeys.ts#saveJourneyAction": () => [null, form({ definition: "{" })],
-    "lib/actions/dead-letters.ts#discardDeadLetterAction": () => [form({ position: "999999999" })],
-    // Generation 999999999 is never the one a rollback brings back: refused, nothing rolled back.
-    "lib/actions/generations.ts#rollBackGenerationAction": () => [null, form({ id: "999999999" })],
-    "lib/actions/generations.ts#discardGenerationAction": () => [null, form({ id: "999999999" })],
-    "lib/actions/notes.ts#addNoteAction": () => [none, 0, "x"],
-    "lib/actions/notes.ts#editNoteAction": () => [none, "x"],
-    "lib/actions/notes.ts#deleteNoteAction": () => [none],
-    "lib/actions/reveal.ts#revealSessionAction": () => [none, ""],
-    "lib/actions/reveal.ts#revealFieldAction": () => [1, ["x"], "", none],
-    "lib/actions/users.ts#createResumeLinkAction": () => [none, null],
-    "lib/actions/users.ts#revokeResumeLinkAction": () => [form({ linkId: none, userId: none })],
-    "lib/actions/users.ts#searchCustomersAction": () => [form({ query: "" })],
-  };
+  const probes = actionProbes();
   const unprobed = Object.keys(ACTION_RULES).filter((a) => !(a in probes));
   expect(unprobed, "actions this test has no harmless arguments for").toEqual([]);
 

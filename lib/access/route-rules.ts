@@ -55,6 +55,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "/admin/policy": { kind: "page", permission: "admin.manage" },
   "/admin/dead-letters": { kind: "page", permission: "admin.manage" },
   "/admin/journeys": { kind: "page", permission: "admin.manage" },
+  "/admin/alerts": { kind: "page", permission: "admin.manage" },
   "/api/auth/[...all]": { kind: "public", methods: ["GET", "POST"] },
   "/api/health": { kind: "public", methods: ["GET"] },
   "/api/openapi.json": { kind: "public", methods: ["GET"] },

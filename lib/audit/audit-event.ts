@@ -44,6 +44,11 @@ export const AUDIT_ACTIONS = {
   // What every page shows: the read models rolled back to a kept generation, or one no longer kept.
   "generation.rolled-back": "rolled the read models back",
   "generation.discarded": "discarded a kept generation of the read models",
+  // Alert rules send a customer's stalled journey out to a webhook: who sends what where is on record.
+  "alert-rule.created": "created an alert rule",
+  "alert-rule.deleted": "deleted an alert rule",
+  "alert-rule.secret-rotated": "rotated an alert rule's secret",
+  "alert.sent-again": "sent an alert's delivery again",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

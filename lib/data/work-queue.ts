@@ -6,7 +6,8 @@ import { readFeedBackward } from "../eventstore/read";
 import { dropReasonsOf } from "../journeys/drop-reasons";
 import type { JourneyResume } from "../resume/journey-resume";
 import { readUserSummaries } from "../sessions/read-sessions";
-import { workQueueAt } from "../users/work-queue";
+import { queuedAlertsAt } from "../alerts/queue-alerts";
+import { type QueuedSession, workQueueAt } from "../users/work-queue";
 import { liveCatalog } from "./catalog";
 import { customerJson, referencesFor } from "./customers";
 import { getMasker } from "./privacy";
@@ -38,26 +39,50 @@ export interface WorkItem {
  * customer page's Resume card's own (the same resume check), not the resume point as folded.
  */
 export async function getWorkQueue(after?: string, now = Date.now()): Promise<{ items: WorkItem[]; stopped: number; from: number; next: string | null }> {
-  const [queue, masker, catalog] = await Promise.all([workQueueAt(getStore(), now, { after }), getMasker(), liveCatalog()]);
-  const references = await referencesFor(queue.items.map((q) => q.session.userId));
-  const items = queue.items.map(({ session: s, resume: found }) => {
+  const queue = await workQueueAt(getStore(), now, { after });
+  return { items: await inWords(queue.items), stopped: queue.stopped, from: queue.from, next: queue.next };
+}
+
+/** A fired stalled-journey alert in the queue: the work item, and which rule fired it when. */
+export interface AlertItem extends WorkItem {
+  alertId: string;
+  ruleName: string;
+  firedAt: string;
+}
+
+/**
+ * The alerts rules fired (lib/alerts/queue-alerts.ts), judged at now as the queue's items are, in
+ * the same words and through the same policy: what it would take, and the session to resume.
+ */
+export async function getQueuedAlerts(now = Date.now()): Promise<AlertItem[]> {
+  const alerts = await queuedAlertsAt(getStore(), now);
+  const items = await inWords(alerts);
+  return items.map((item, i) => ({ ...item, alertId: alerts[i]!.alertId, ruleName: alerts[i]!.ruleName, firedAt: alerts[i]!.occurredAt.toISOString() }));
+}
+
+/** Sessions judged at now, in words, every personal value through the policy. */
+async function inWords(queued: readonly QueuedSession[]): Promise<WorkItem[]> {
+  const [masker, catalog] = await Promise.all([getMasker(), liveCatalog()]);
+  const references = await referencesFor(queued.map((q) => q.session.userId));
+  return queued.map(({ session: s, resume: found }) => {
     const definition = catalog.byName(s.journey);
     const reasons = definition ? dropReasonsOf(definition) : [];
     const resume = masker.state(found) as JourneyResume;
     const customer = customerJson({ userId: s.userId!, reference: references.get(s.userId!) ?? "" }, masker);
+    // An alert can fire while its session is open, before it has a drop reason: it is at its step then.
+    const dropReason = s.dropReason === null ? "still open" : (reasons.find((r) => r.key === s.dropReason)?.label ?? s.dropReason.replaceAll("_", " "));
     return {
       sessionId: s.id,
       ...customer,
       personName: s.personName === null ? null : masker.value(s.personName),
       journeyLabel: definition?.label ?? s.journey,
       stoppedAt: s.lastEventAt.toISOString(),
-      dropReason: reasons.find((r) => r.key === s.dropReason)?.label ?? s.dropReason!.replaceAll("_", " "),
+      dropReason,
       stepLabel: resume.stepLabel,
       remaining: resume.remaining,
       blockers: resume.noLongerHolds.map((n) => n.message),
     };
   });
-  return { items, stopped: queue.stopped, from: queue.from, next: queue.next };
 }
 
 /**

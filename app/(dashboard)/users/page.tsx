@@ -12,8 +12,9 @@ import { getMasker } from "@/lib/data/privacy";
 import { requireViewer } from "@/lib/data/viewer";
 import { customerHref } from "@/lib/users/customer-href";
 import { can } from "@/lib/access/roles";
-import { getWorkQueue, recentCustomersOf } from "@/lib/data/work-queue";
+import { getQueuedAlerts, getWorkQueue, recentCustomersOf } from "@/lib/data/work-queue";
 import { RecentCustomers } from "@/components/users/recent-customers";
+import { StalledAlerts } from "@/components/users/stalled-alerts";
 import { WorkQueue } from "@/components/users/work-queue";
 import { QUEUE_CURSOR } from "@/lib/users/work-queue";
 
@@ -88,7 +89,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
 async function StartPage({ viewer, after }: { viewer: Awaited<ReturnType<typeof requireViewer>>; after: string | undefined }) {
   // `queue`: where the shown page of the work queue starts (its "Show more" cursor); a hand-edited one is said to be refused.
   const cursor = after !== undefined && QUEUE_CURSOR.test(after) ? after : undefined;
-  const [queue, recent] = await Promise.all([getWorkQueue(cursor), recentCustomersOf(viewer)]);
+  const [queue, alerts, recent] = await Promise.all([getWorkQueue(cursor), getQueuedAlerts(), recentCustomersOf(viewer)]);
   return (
     <div className="space-y-6">
       <EmptyState>Search by user id, name, email or booking reference (at least 2 characters) in the box at the top.</EmptyState>
@@ -97,6 +98,7 @@ async function StartPage({ viewer, after }: { viewer: Awaited<ReturnType<typeof 
           That link to a page of the work queue is not valid: here are the newest.
         </p>
       )}
+      <StalledAlerts items={alerts} canResume={can(viewer.role, "resume-links.create")} />
       <WorkQueue {...queue} canResume={can(viewer.role, "resume-links.create")} />
       <RecentCustomers customers={recent} />
     </div>
