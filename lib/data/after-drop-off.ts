@@ -77,15 +77,17 @@ const PAGE = 50;
  * The sessions page's drill-down from a figure: exactly the sessions it counts (one per customer),
  * newest first, narrowed by the outcome tab, a page at a time; masked as the sessions list is.
  */
-export async function listAfterDropOffSessions(
-  journey: Journey,
-  range: DayRange,
-  step: NonNullable<ReturnType<typeof stepOf>>,
-  figure: Figure,
+export async function listAfterDropOffFigure(
+  journey: Journey | null,
+  q: { from?: string; to?: string; step?: string; afterDrop?: Figure },
   outcome: string | undefined,
   after: { startedAt: Date; id: string } | undefined,
 ) {
-  const { all, summary } = await getAfterDropOff(journey, range, step);
+  const step = journey ? stepOf(journey, q.step) : null;
+  // A figure needs its journey, step and range: without one of them it names no sessions (rather than every session).
+  if (!journey || !step || !q.from || !q.to || !q.afterDrop) return { sessions: [], older: null, total: 0 };
+  const figure = q.afterDrop;
+  const { all, summary } = await getAfterDropOff(journey, { from: q.from, to: q.to }, step);
   const matching = figureSessions(
     all,
     figure,
