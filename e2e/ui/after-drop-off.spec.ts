@@ -105,6 +105,18 @@ test("from a funnel drop-off to what came after it, each figure opening exactly 
   expect(answer).toMatchObject({ reference: "first", step: { key: "view_offer" }, dropOffs: { customers: counts.dropped, sessions: drops.total } });
   expect(answer.cameBack.map((c: { customers: number }) => c.customers)).toEqual([counts["back-1"], counts["back-7"], counts["back-30"]]);
   expect(answer.completedLater.customers).toBe(counts.completed);
+  // The page's CSV says the same, with the step in the link the header offers.
+  await page.goto(`/analytics/after-drop-off?journey=holiday-booking&from=${FROM}&to=${TO}&step=view_offer`);
+  const csvHref = (await page.getByRole("link", { name: "Export CSV" }).getAttribute("href"))!;
+  expect(csvHref).toContain("step=view_offer");
+  const csv = (await (await page.request.get(csvHref)).text()).split("\r\n");
+  expect(csv[0]).toBe("step,figure,customers,of_dropped_off,median_seconds,journey_version");
+  const csvCount = (figure: string) => Number(csv.find((l) => l.split(",")[1] === figure)!.split(",")[2]);
+  expect([csvCount("dropped_off"), csvCount("came_back_within_7_days"), csvCount("completed_later")]).toEqual([
+    counts.dropped,
+    counts["back-7"],
+    counts.completed,
+  ]);
   const wrong = await request.get(`/api/analytics/after-drop-off?journey=holiday-booking&from=${FROM}&to=${TO}&step=nope`, { headers: serviceAuth });
   expect(wrong.status()).toBe(404);
   expect(JSON.stringify(await wrong.json())).toContain("view_offer");
