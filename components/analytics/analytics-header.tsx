@@ -11,6 +11,8 @@ const TABS: readonly { href: string; label: string; report: AnalyticsReport }[] 
   { href: "/analytics/popularity", label: "Popularity", report: "popularity" },
   { href: "/analytics/destinations", label: "Destinations & offers", report: "destinations" },
   { href: "/analytics/paths", label: "Paths", report: "paths" },
+  // Not a tab of its own (no journey lists it in reportsOf): opened from a funnel step's drop-offs, under the funnel's tab.
+  { href: "/analytics/after-drop-off", label: "After a drop-off", report: "after-drop-off" },
 ];
 
 const input = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950";
@@ -110,7 +112,7 @@ export function AnalyticsHeader({
         tabs={TABS.filter((t) => reports.includes(t.report)).map((t) => ({
           href: `${t.href}?${rangeQuery(range, { journey: journey.name })}`,
           label: t.label,
-          current: t.report === current,
+          current: t.report === current || (current === "after-drop-off" && t.report === "funnel"),
         }))}
       />
     </div>

@@ -11,6 +11,7 @@ import { actionProbes } from "../support/action-probes";
 import { builtActions, callAction, form } from "../support/server-action";
 import { signedInAs } from "../support/signed-in";
 import { startWhatIfJob } from "../support/what-if-job";
+import { ANALYTICS_SAMPLES } from "../support/analytics-samples";
 
 test("every page and API route has an access rule", () => {
   const missing = routesOnDisk().filter((route) => !(route in ROUTE_RULES));
@@ -81,9 +82,7 @@ test("each role and key kind gets exactly what the matrix says, on every route",
     "/resume/continue": "/resume/continue?token=not.valid-token",
     "/api/resume-links/[linkId]": "/api/resume-links/rl_does-not-exist",
     "/flows/[correlationId]": `/flows/${encodeURIComponent(flow)}`,
-    "/api/analytics/funnel": "/api/analytics/funnel?journey=holiday-booking&from=2026-06-01&to=2026-06-01",
-    "/api/analytics/overview": "/api/analytics/overview?journey=holiday-booking&from=2026-06-01&to=2026-06-01",
-    "/api/analytics/popularity": "/api/analytics/popularity?journey=holiday-booking&dimension=country&from=2026-06-01&to=2026-06-01",
+    ...ANALYTICS_SAMPLES,
     "/api/journeys/[name]": "/api/journeys/holiday-booking",
     "/api/journeys/what-if/[id]": `/api/journeys/what-if/${await startWhatIfJob(request)}`, // a what-if job to read and cancel
   };

@@ -34,6 +34,7 @@ test("the answers the document describes are the answers the routes give", async
   await check("/api/health", "GET", "/api/health");
   await check("/api/analytics/overview", "GET", "/api/analytics/overview?journey=holiday-booking&from=2026-06-01&to=2026-06-07");
   await check("/api/analytics/funnel", "GET", "/api/analytics/funnel?journey=holiday-booking&from=2026-06-01&to=2026-06-07");
+  await check("/api/analytics/after-drop-off", "GET", "/api/analytics/after-drop-off?journey=holiday-booking&from=2026-06-01&to=2026-06-07&step=search");
   await check("/api/resume-links", "POST", "/api/resume-links", { userId: seeded.user });
   // Pinned as the contract says, not only as the schema allows.
   const resume = await (await request.get(`/api/users/${seeded.user}/resume`, { headers: serviceAuth })).json();

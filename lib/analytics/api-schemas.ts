@@ -90,3 +90,46 @@ export const overviewAnswerSchema = z.object({
 export type FunnelAnswer = z.infer<typeof funnelAnswerSchema>;
 export type PopularityAnswer = z.infer<typeof popularityAnswerSchema>;
 export type OverviewAnswer = z.infer<typeof overviewAnswerSchema>;
+
+/** GET /api/analytics/after-drop-off: the funnel step whose drop-offs to follow, by key (its journey's funnel names them). */
+export const afterDropOffQuerySchema = z
+  .object({
+    ...days,
+    step: z
+      .string({ error: "step is required: the key of one of the journey's funnel steps" })
+      .min(1, { error: "step is required: the key of one of the journey's funnel steps" })
+      .max(100, { error: "step is at most 100 characters" }),
+  })
+  .refine(forwards, backwards)
+  .refine(withinAYear, tooLong);
+
+const share = z.number().min(0).max(1);
+
+export const afterDropOffAnswerSchema = z.object({
+  journey: z.string(),
+  from: z.string(),
+  to: z.string(),
+  step: z.object(labelled),
+  /** which drop-off of a customer with several in the range every "later" is measured from */
+  reference: z.literal("first"),
+  dropOffs: z.object({
+    /** the funnel's "dropped off here" at this step */
+    sessions: count,
+    /** distinct customers among them: what every figure below counts */
+    customers: count,
+    /** drop-off sessions without a customer: counted here, not followed */
+    anonymous: count,
+  }),
+  /** customers whose next session of the journey started within 1, 7 and 30 days of their drop-off's last event */
+  cameBack: z.array(z.object({ withinDays: z.number().int(), customers: count, rate: share })),
+  cameBackEver: z.object({ customers: count, rate: share }),
+  /** customers with a later session that completed; median: lower median of whole seconds from the drop-off's last event to that session's start */
+  completedLater: z.object({ customers: count, rate: share, medianSeconds: z.number().int().min(0).nullable() }),
+  /** how the next sessions went: the funnel steps reached in order and how they ended, most customers first (at most 8; the rest summed) */
+  nextSession: z.object({
+    paths: z.array(z.object({ steps: z.array(z.object(labelled)), outcome: z.string(), customers: count, share })),
+    other: z.object({ paths: count, customers: count }),
+  }),
+});
+
+export type AfterDropOffAnswer = z.infer<typeof afterDropOffAnswerSchema>;

@@ -10,7 +10,7 @@ import { maskDimensionRows } from "./analytics-masking";
 import { liveCatalog } from "./catalog";
 
 /** The analytics API's answers (GET /api/analytics/…): daily counters only, the journey's words from the live catalog. */
-async function requireJourney(name: string): Promise<JourneyDefinition<unknown>> {
+export async function requireJourney(name: string): Promise<JourneyDefinition<unknown>> {
   const catalog = await liveCatalog();
   const journey = catalog.byName(name);
   if (!journey) {

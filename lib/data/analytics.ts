@@ -31,7 +31,7 @@ export interface JourneyChoice {
 export const DEFAULT_JOURNEY = "holiday-booking";
 
 /** The analytics pages; the booking journey has one of its own (its offers, destinations and packages). */
-export type AnalyticsReport = "overview" | "funnel" | "popularity" | "destinations" | "paths";
+export type AnalyticsReport = "overview" | "funnel" | "popularity" | "destinations" | "paths" | "after-drop-off";
 
 export function reportsOf(journey: Pick<Journey, "name">): AnalyticsReport[] {
   return journey.name === DEFAULT_JOURNEY ? ["overview", "funnel", "popularity", "destinations", "paths"] : ["overview", "funnel", "popularity", "paths"];

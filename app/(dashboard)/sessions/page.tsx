@@ -7,6 +7,9 @@ import { FilterChips } from "@/components/ui/filter-chips";
 import Link from "next/link";
 import { z } from "zod";
 import { countSessions, listRecentSessions } from "@/lib/data/sessions";
+import { listAfterDropOffFigure } from "@/lib/data/after-drop-off";
+import { afterDropWords } from "@/lib/analytics/after-drop-off-words";
+import type { Figure } from "@/lib/analytics/after-drop-off";
 import { liveCatalog } from "@/lib/data/catalog";
 import { dropReasonsOf } from "@/lib/journeys/drop-reasons";
 import type { JourneyDefinition } from "@/lib/journeys/journey-definition";
@@ -65,8 +68,21 @@ const querySchema = z.object({
     .regex(/^[\w.:>-]+$/)
     .optional()
     .catch(undefined),
+  // A figure of /analytics/after-drop-off (with `step`, the funnel step, and journey/from/to: the drop-offs' range): exactly the
+  // sessions it counts, one per customer, whenever they started.
+  afterDrop: z
+    .string()
+    .regex(/^(dropped|back-(1|7|30|any)|completed|path:[\w:>-]{1,300}|through:[\w:~-]{1,300})$/)
+    .transform((v) => v as Figure)
+    .optional()
+    .catch(undefined),
+  step: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .optional()
+    .catch(undefined),
   // Which analytics report the drill-down came from: its back link returns there (not always to the funnel).
-  back: z.enum(["overview", "funnel", "popularity", "destinations", "paths"]).optional().catch(undefined),
+  back: z.enum(["overview", "funnel", "popularity", "destinations", "paths", "after-drop-off"]).optional().catch(undefined),
   after: z
     .string()
     .regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z\|.{1,200}$/)
@@ -83,6 +99,7 @@ const BACK: Record<NonNullable<Query["back"]>, { path: string; label: string }> 
   popularity: { path: "/analytics/popularity", label: "popularity" },
   destinations: { path: "/analytics/destinations", label: "destinations and offers" },
   paths: { path: "/analytics/paths", label: "the paths" },
+  "after-drop-off": { path: "/analytics/after-drop-off", label: "what came after the drop-off" },
 };
 
 function href(query: Omit<Query, "after">, outcome: string | undefined, after?: string) {
@@ -102,6 +119,8 @@ function href(query: Omit<Query, "after">, outcome: string | undefined, after?: 
     "metric",
     "path",
     "eventPath",
+    "afterDrop",
+    "step",
     "back",
   ] as const) {
     if (query[key] !== undefined) params.set(key, String(query[key]));
@@ -143,7 +162,15 @@ function describeFilter(q: Query, journey: JourneyDefinition<unknown> | null): s
     const said = (OUTCOMES as readonly string[]).includes(end ?? "") && journey ? journey.outcomeLabel(undefined, end as (typeof OUTCOMES)[number]) : end;
     parts.push(`whose events went ${types.join(" → ") || "nowhere"}${said ? ` and ended ${said}` : ""}`);
   }
-  if (q.from || q.to) parts.push(q.from === q.to ? `started on ${q.from}` : `started ${q.from ?? "…"} to ${q.to ?? "…"}`);
+  if (q.afterDrop) parts.push(afterDropWords(q.afterDrop, journey?.funnel.find((s) => s.key === q.step)?.label ?? q.step ?? "", journey));
+  if (q.from || q.to)
+    parts.push(
+      q.afterDrop
+        ? `the drop-offs started ${q.from ?? "…"} to ${q.to ?? "…"}`
+        : q.from === q.to
+          ? `started on ${q.from}`
+          : `started ${q.from ?? "…"} to ${q.to ?? "…"}`,
+    );
   // The outcome tabs narrow a drill-down too: the total beside it says so.
   if (parts.length > 0 && q.outcome) parts.push(`that ended ${journey ? journey.outcomeLabel(undefined, q.outcome) : q.outcome}`);
   // "of Holiday bookings that went …": the journey reads as part of the first clause, not a list item.
@@ -156,7 +183,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   await requireViewer("sessions.replay");
   const query = querySchema.parse(await searchParams);
   const { outcome, after } = query;
-  const drill = (["from", "to", "reached", "depth", "dropped", "reason", "dim", "offer", "path"] as const).some((key) => query[key] !== undefined);
+  const drill = (["from", "to", "reached", "depth", "dropped", "reason", "dim", "offer", "path", "afterDrop"] as const).some((key) => query[key] !== undefined);
   const journeyName = query.journey ?? (drill ? "holiday-booking" : undefined);
   const journey = journeyName ? (await liveCatalog()).byName(journeyName) : null;
   const filter = {
@@ -173,13 +200,16 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
     path: query.path,
     eventPath: query.eventPath,
   };
-  const [{ sessions, older }, total] = await Promise.all([listRecentSessions(filter, after), countSessions(filter)]);
+  // A figure after a drop-off lists the sessions the report counted (its customers' later ones too), not a filter on these columns.
+  const [{ sessions, older }, total] = query.afterDrop
+    ? await listAfterDropOffFigure(journey, query, outcome, after).then((r) => [r, r.total] as const)
+    : await Promise.all([listRecentSessions(filter, after), countSessions(filter)]);
   const filterText = describeFilter(query, journey);
   const outcomeWord = (o: (typeof OUTCOMES)[number]) => (journey ? journey.outcomeLabel(undefined, o) : o);
   // Back to the report the analyst came from (the funnel when a link did not say), same journey and days.
   const back = BACK[query.back ?? "funnel"];
   const backHref = `${back.path}?${new URLSearchParams(
-    Object.entries({ journey: journeyName, from: query.from, to: query.to }).filter((e): e is [string, string] => e[1] !== undefined),
+    Object.entries({ journey: journeyName, from: query.from, to: query.to, step: query.step }).filter((e): e is [string, string] => e[1] !== undefined),
   )}`;
   return (
     <div className="space-y-4">

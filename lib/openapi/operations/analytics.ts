@@ -1,4 +1,6 @@
 import {
+  afterDropOffAnswerSchema,
+  afterDropOffQuerySchema,
   funnelAnswerSchema,
   funnelQuerySchema,
   overviewAnswerSchema,
@@ -33,6 +35,17 @@ export const ANALYTICS_OPERATIONS: ApiOperation[] = [
     summary: "A dimension's values by sessions (most first, then value), with how many completed",
     query: popularityQuerySchema,
     answer: { description: "the rows", schema: popularityAnswerSchema },
+    errors: ["not_found"],
+  },
+  {
+    route: "/api/analytics/after-drop-off",
+    method: "GET",
+    summary: "What came after a funnel step's drop-offs: returns within 1, 7 and 30 days, later completions, the next session's paths",
+    description:
+      "Counted by customer: a customer who dropped off after the step more than once in the range counts once, from their first drop-off there. " +
+      "Drop-offs without a customer are counted, not followed. Later sessions are the customer's sessions of the same journey, however long after.",
+    query: afterDropOffQuerySchema,
+    answer: { description: "the figures", schema: afterDropOffAnswerSchema },
     errors: ["not_found"],
   },
 ];

@@ -86,9 +86,22 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
               {r.index === 0 ? "—" : formatSeconds(r.medianSeconds)}
             </Cell>
             <Cell numeric label={dropped}>
-              <Link className={link} href={sessions({ depth: r.index + 1, dropped: 1 })} aria-label={`${r.dropOff} dropped off after ${r.label}`}>
-                {r.dropOff.toLocaleString("en-GB")}
-              </Link>
+              {/* One span: a phone's stacked cell spreads its children apart. */}
+              <span>
+                <Link className={link} href={sessions({ depth: r.index + 1, dropped: 1 })} aria-label={`${r.dropOff} dropped off after ${r.label}`}>
+                  {r.dropOff.toLocaleString("en-GB")}
+                </Link>
+                {/* What those customers did next: returns, later completions, their next session. */}
+                {r.dropOff > 0 && (
+                  <Link
+                    className={`${link} ml-2 text-xs`}
+                    href={`/analytics/after-drop-off?${rangeQuery(range, { journey: journey.name, step: r.key })}`}
+                    aria-label={`What came after dropping off after ${r.label}`}
+                  >
+                    what next →
+                  </Link>
+                )}
+              </span>
             </Cell>
             <Cell label={why} className={r.reasons.length === 0 ? "max-sm:hidden" : undefined}>
               <ul className="flex flex-wrap gap-1">

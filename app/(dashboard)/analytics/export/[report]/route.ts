@@ -8,12 +8,13 @@ import { requireServiceOrRole } from "@/lib/data/api-access";
 import { dropReasonsOf } from "@/lib/journeys/drop-reasons";
 import type { JourneyDefinition } from "@/lib/journeys/journey-definition";
 import { liveJourneyVersion } from "@/lib/data/catalog";
+import { getAfterDropOff, stepOf } from "@/lib/data/after-drop-off";
 import { DEFAULT_JOURNEY, getDimensionPopularity, getFunnel, getOverview, getPaths, getPopularity, pickJourney } from "@/lib/data/analytics";
 
 export const dynamic = "force-dynamic";
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
-const REPORTS = "overview, funnel, funnel-breakdown, popularity, paths, and for holiday-booking destinations and offers";
+const REPORTS = "overview, funnel, funnel-breakdown, popularity, paths, after-drop-off (with step), and for holiday-booking destinations and offers";
 
 type Table = [header: string[], rows: (string | number | null)[][]];
 const table = (header: string[], rows: (string | number | null)[][]): Table => [header, rows];
@@ -73,6 +74,20 @@ async function tableOf(report: string, journey: JourneyDefinition<unknown>, rang
     return table(
       ["path", "ended", "sessions", "share"],
       paths.map((p) => [p.steps.map((s) => labels[s] ?? s).join(" > "), p.outcome, p.count, round(p.share)]),
+    );
+  }
+  if (report === "after-drop-off") {
+    const step = stepOf(journey, params.step);
+    if (!step) throw new ApiError("invalid_request", `step: one of ${journey.funnel.map((s) => s.key).join(", ")}`, { parameter: "step" });
+    const { summary: s } = await getAfterDropOff(journey, range, step);
+    return table(
+      ["step", "figure", "customers", "of_dropped_off", "median_seconds"],
+      [
+        [step.key, "dropped_off", s.customers, null, null],
+        ...s.cameBack.map((c) => [step.key, `came_back_within_${c.withinDays}_days`, c.customers, round(c.rate), null]),
+        [step.key, "came_back", s.cameBackEver.customers, round(s.cameBackEver.rate), null],
+        [step.key, "completed_later", s.completedLater.customers, round(s.completedLater.rate), s.completedLater.medianSeconds],
+      ],
     );
   }
   if (journey.name === DEFAULT_JOURNEY && report === "destinations") {
