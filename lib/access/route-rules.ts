@@ -62,6 +62,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "/api/streams/[stream]": { kind: "api", read: "events.explore" },
   "/api/users": { kind: "api", read: "users.find" },
   "/api/users/[userId]/sessions": { kind: "api", read: "users.find" },
+  "/api/sessions": { kind: "api", read: "sessions.replay" },
   "/api/sessions/[sessionId]": { kind: "api", read: "sessions.replay" },
   "/api/users/[userId]/resume": { kind: "api", read: "users.find" },
   "/api/journeys": { kind: "api", read: "analytics.view" },
