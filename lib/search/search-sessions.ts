@@ -81,7 +81,8 @@ export async function countSessions(store: Store, filter: CheckedFilter): Promis
 export async function countSessionsByDay(store: Store, filter: CheckedFilter): Promise<{ day: string; sessions: number }[]> {
   const d = dialectOf(store.target.provider);
   const rows = await store.db.$queryRaw<{ day: string | null; n: number | bigint }[]>(
-    sql`SELECT s."analytics_day" AS "day", COUNT(*) AS "n" FROM "sessions" s WHERE ${searchWhere(d, filter)} GROUP BY s."analytics_day" ORDER BY s."analytics_day"`,
+    sql`SELECT s."analytics_day" AS "day", COUNT(*) AS "n" FROM "sessions" s WHERE ${searchWhere(d, filter)}
+      GROUP BY s."analytics_day" ORDER BY s."analytics_day"`,
   );
   return rows.filter((r) => r.day !== null).map((r) => ({ day: r.day!, sessions: Number(r.n) }));
 }

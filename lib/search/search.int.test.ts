@@ -10,7 +10,7 @@ import { simulateWorld } from "../simulate/world";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { checkFilter } from "./check-filter";
 import { parseSearchQuery } from "./query";
-import { countSessions, searchSessions, searchSessionsWithTotal } from "./search-sessions";
+import { countSessions, countSessionsByDay, searchSessions, searchSessionsWithTotal } from "./search-sessions";
 
 const START = new Date("2026-05-01T00:00:00Z");
 const NOW = Date.parse("2026-05-20T00:00:00Z");
@@ -114,6 +114,12 @@ describe.each(testProviders())("session search on %s", (provider) => {
     // Without a type, Segment's `identify: ["*"]` could make any field personal: the policy answers for every type.
     expect(() => ask("where=data.amount:lt:300")).toThrow(/data.amount holds personal data/);
     expect(await total(`hasType=${T.paymentFailed}`)).toBe(count(failed));
+    // A segment's trend: the same sessions, by start day.
+    const byDay = new Map<string, number>();
+    for (const r of rows) if (r.events.some(failed)) byDay.set(r.day, (byDay.get(r.day) ?? 0) + 1);
+    expect(await countSessionsByDay(t.store, ask(`hasType=${T.paymentFailed}`))).toEqual(
+      [...byDay].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, sessions]) => ({ day, sessions })),
+    );
   });
 
   it("answers each session once across pages, newest first, each at its first matching event", async () => {
