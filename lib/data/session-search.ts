@@ -5,7 +5,9 @@ import { getStore } from "../db/prisma";
 import { ApiError } from "../http/errors";
 import { checkFilter, type CheckedFilter } from "../search/check-filter";
 import type { SessionSearchFilter } from "../search/filter";
-import type { SearchRequest } from "../search/query";
+import { parsePageSearchQuery, type SearchRequest } from "../search/query";
+import { dropReasonsOf } from "../journeys/drop-reasons";
+import { listEventTypes } from "./explorer";
 import { searchSessionsWithTotal } from "../search/search-sessions";
 import { recordAccess } from "./audit";
 import { liveCatalog } from "./catalog";
@@ -48,4 +50,27 @@ export async function searchSessionsFor(viewer: Viewer, request: SearchRequest, 
     sessions: page.sessions.map(({ session, firstMatch }) => ({ ...toSessionJson(session, masker, references), firstMatch })),
     ...(page.next ? { next: page.next } : {}),
   };
+}
+
+/** What the sessions page's filter builder offers: each live journey's steps, drop reasons and dimensions, and the store's event types. */
+export async function searchChoices() {
+  const [catalog, types] = await Promise.all([liveCatalog(), listEventTypes()]);
+  const journeys = catalog.journeys.map((j) => ({
+    name: j.name,
+    label: j.label,
+    steps: j.funnel.map((s) => ({ key: s.key, label: s.label })),
+    dropReasons: dropReasonsOf(j).map((r) => ({ key: r.key, label: r.label })),
+    dimensions: j.dimensions.map((d) => ({ key: d.key, label: d.label })),
+  }));
+  return { journeys, types };
+}
+
+/** The page's search: the answer, or what is wrong with the filter in words (the page shows it beside the builder). */
+export async function searchForPage(viewer: Viewer, params: URLSearchParams) {
+  try {
+    return { ...(await searchSessionsFor(viewer, parsePageSearchQuery(params), "/sessions")), error: undefined };
+  } catch (error) {
+    if (error instanceof ApiError && error.status < 500) return { total: 0, sessions: [], next: undefined, error: error.message };
+    throw error;
+  }
 }
