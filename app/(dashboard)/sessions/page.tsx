@@ -14,6 +14,8 @@ import { requireViewer } from "@/lib/data/viewer";
 import { SearchBuilder, type BuilderValues } from "@/components/sessions/search-builder";
 import { SearchResults } from "@/components/sessions/search-results";
 import { searchChoices, searchForPage } from "@/lib/data/session-search";
+import { arrivedFromAnotherSite, requestedPage } from "@/lib/data/cross-site";
+import { OpenFromElsewhere } from "@/components/access/open-from-elsewhere";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sessions" };
@@ -251,6 +253,10 @@ async function Builder({ values, open }: { values: BuilderValues; open: boolean 
 
 /** The filter builder's search: filters in the URL, the exact count, a page at a time, each row opening at its first match. */
 async function SearchPage({ viewer, params }: { viewer: Awaited<ReturnType<typeof requireViewer>>; params: URLSearchParams }) {
+  // A search by data may be a search for a person (on record in the viewer's name): another site's link asks first.
+  if (params.has("where") && (await arrivedFromAnotherSite())) {
+    return <OpenFromElsewhere href={await requestedPage(`/sessions?${params}`)} what="this search" />;
+  }
   const answer = await searchForPage(viewer, params);
   const one = (name: string) => params.get(name) ?? undefined;
   const values: BuilderValues = {
