@@ -6,6 +6,7 @@ import { benchJourneys } from "./journeys";
 import { benchMasking } from "./masking";
 import { benchProjections } from "./projections";
 import { benchReplay } from "./replay";
+import { benchSearch } from "./search";
 import { benchWhatIf } from "./what-if";
 import { benchWorkQueue } from "./work-queue";
 
@@ -17,6 +18,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   masking: benchMasking,
   projections: benchProjections,
   replay: benchReplay,
+  search: benchSearch,
   "what-if": benchWhatIf,
   "work-queue": benchWorkQueue,
 };

@@ -18,6 +18,8 @@ type SessionLine = {
   userId?: string | null;
   personName?: string | null;
   endReason?: string;
+  /** a search's first matching event: the row opens the replay there */
+  firstMatch?: { position: number } | null;
 };
 
 /**
@@ -34,7 +36,10 @@ export function SessionsTable({ sessions, show, stacked = false }: { sessions: S
       {sessions.map((s) => (
         <Row key={s.id} hover stacked={stacked}>
           <Cell label={named("Started")}>
-            <Link className="text-amber-700 hover:underline dark:text-amber-400" href={`/sessions/${encodeURIComponent(s.id)}`}>
+            <Link
+              className="text-amber-700 hover:underline dark:text-amber-400"
+              href={`/sessions/${encodeURIComponent(s.id)}${s.firstMatch ? `?at=${s.firstMatch.position}` : ""}`}
+            >
               {formatWallClock(Date.parse(s.startedAt))}
             </Link>
           </Cell>

@@ -160,6 +160,8 @@ test("a page another site sends the browser to asks before it puts a look on rec
     [`/sessions/${seeded.sessionId}?at=1`, "same-site"],
     [`/flows/${flow}`, "cross-site"],
     [`/users?query=${seeded.user}`, "same-site"],
+    // A search by personal data (an auditor may find customers): on record as a customer search.
+    ["/sessions?search=1&where=data.cardLast4%3Aeq%3A4242", "cross-site"],
   ] as const) {
     const before = await total();
     // A navigation from another site (or a sibling subdomain) carries the (SameSite=Lax) cookie:

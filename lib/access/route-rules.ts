@@ -65,6 +65,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "/api/streams/[stream]": { kind: "api", read: "events.explore" },
   "/api/users": { kind: "api", read: "users.find" },
   "/api/users/[userId]/sessions": { kind: "api", read: "users.find" },
+  "/api/sessions": { kind: "api", read: "sessions.replay" },
   "/api/sessions/[sessionId]": { kind: "api", read: "sessions.replay" },
   // Notes are free text that may name the customer: for those who may find customers (issue 16).
   "/api/sessions/[sessionId]/notes": { kind: "api", read: "users.find" },

@@ -1,5 +1,5 @@
 import type { ColumnType, Dialect } from "./dialect-types";
-import { fieldName, literal, tableAlias } from "./names";
+import { fieldName, jsonPathStep, literal, tableAlias } from "./names";
 import { join, raw, sql } from "./sql";
 
 const CAST: Record<ColumnType, string> = {
@@ -12,6 +12,12 @@ const CAST: Record<ColumnType, string> = {
 };
 
 const key = (field: string) => raw(`'${fieldName(field)}'`);
+
+/** `{a,b,0}` as a text[] parameter (the steps are plain names or indexes: nothing to quote). */
+const pathArray = (steps: readonly (string | number)[]) => sql`CAST(${`{${steps.map(jsonPathStep).join(",")}}`} AS text[])`;
+
+// LIKE's own specials (`%`, `_`, and the escape `\`) stand for themselves; `*` is any run.
+const likePattern = (pattern: string) => pattern.replace(/[\\%_]/g, (c) => `\\${c}`).replaceAll("*", "%");
 
 function encodeDate(date: Date | number): string {
   return (typeof date === "number" ? new Date(date) : date).toISOString();
@@ -41,6 +47,12 @@ export const postgresqlDialect: Dialect = {
   position: (text, needle) => sql`strpos(${text}, ${needle})`,
   startsWith: (text, prefix) => sql`starts_with(${text}, ${prefix}::text)`,
   hasCharOutside: (text, charClass) => sql`${text} !~ ${raw(`'^[${literal(charClass)}]*$'`)}`,
+  jsonTypeAt: (object, steps) => sql`jsonb_typeof(${object} #> ${pathArray(steps)})`,
+  jsonValueAt: (object, steps) => sql`(${object} #>> ${pathArray(steps)})`,
+  jsonIsNumberAt: (object, steps) => sql`jsonb_typeof(${object} #> ${pathArray(steps)}) = 'number'`,
+  jsonNumberAt: (object, steps) =>
+    sql`(CASE WHEN jsonb_typeof(${object} #> ${pathArray(steps)}) = 'number' THEN (${object} #>> ${pathArray(steps)})::double precision END)`,
+  globMatches: (text, pattern) => sql`${text} LIKE ${likePattern(pattern)} ESCAPE '\\'`,
   insertIgnoring: { head: sql`INSERT INTO`, tail: sql` ON CONFLICT DO NOTHING` },
   dropTrigger: (name, table) => raw(`DROP TRIGGER "${fieldName(name)}" ON "${fieldName(table)}"`),
 };

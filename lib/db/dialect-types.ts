@@ -1,5 +1,8 @@
 import type { Provider, Sql } from "./sql";
 
+/** A path into JSON: object keys (plain names, `-` allowed) and array indexes. */
+export type JsonPath = readonly (string | number)[];
+
 /** A column's type, for reading it out of JSON text (PostgreSQL casts; SQLite takes the text). */
 export type ColumnType = "text" | "integer" | "bigint" | "real" | "timestamp" | "json";
 
@@ -52,6 +55,19 @@ export interface Dialect {
   startsWith(text: Sql, prefix: Sql): Sql;
   /** Whether `text` holds a character outside a character class (e.g. `0-9 ()+.-`). */
   hasCharOutside(text: Sql, charClass: string): Sql;
+  /**
+   * The JSON type of the value at a path inside a JSON column (names and array indexes), as one of
+   * `string`, `number`, `boolean`, `null`, `array`, `object`; SQL NULL where nothing is there.
+   */
+  jsonTypeAt(object: Sql, path: JsonPath): Sql;
+  /** The value at a path as text: a string as itself, a boolean as `true`/`false`, a number as a number. */
+  jsonValueAt(object: Sql, path: JsonPath): Sql;
+  /** Whether the value at a path is a JSON number (SQL NULL where nothing is there). */
+  jsonIsNumberAt(object: Sql, path: JsonPath): Sql;
+  /** The value at a path as a number when it is a JSON number (else SQL NULL). */
+  jsonNumberAt(object: Sql, path: JsonPath): Sql;
+  /** Whether `text` matches the product's glob (`*` any run, every other character itself; lib/glob/glob.ts), case-sensitive. */
+  globMatches(text: Sql, pattern: string): Sql;
   /** The start of an INSERT that skips rows whose key exists, and its end (after the SELECT). */
   insertIgnoring: { head: Sql; tail: Sql };
   /** Drops a trigger of a table. */

@@ -3,7 +3,7 @@ import { sqliteDialect } from "./dialect-sqlite";
 import type { Dialect } from "./dialect-types";
 import type { Provider, Sql } from "./sql";
 
-export type { ColumnType, Dialect } from "./dialect-types";
+export type { ColumnType, Dialect, JsonPath } from "./dialect-types";
 
 /**
  * The store's SQL is the same on SQLite and PostgreSQL except for what a Dialect writes; this is

@@ -16,3 +16,11 @@ export function literal(text: string): string {
 
 /** A table or column name written in code, quoted. */
 export const ident = (name: string): Sql => raw(`"${fieldName(name)}"`);
+
+/** A key of a JSON path (lib/db/dialect-types.ts JsonPath): a plain name, `-` allowed; an index is a whole number. */
+export function jsonPathStep(step: string | number): string | number {
+  if (typeof step === "number" ? !Number.isSafeInteger(step) || step < 0 : !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(step)) {
+    throw new Error(`not a plain JSON path step: ${step}`);
+  }
+  return step;
+}

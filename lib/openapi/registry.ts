@@ -6,6 +6,7 @@ import { EVENT_OPERATIONS } from "./operations/events";
 import { JOURNEY_OPERATIONS } from "./operations/journeys";
 import { SEGMENT_OPERATIONS } from "./operations/segment";
 import { SERVICE_OPERATIONS } from "./operations/service";
+import { SESSION_OPERATIONS } from "./operations/sessions";
 import { WHAT_IF_OPERATIONS } from "./operations/what-if";
 
 /**
@@ -17,6 +18,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...EVENT_OPERATIONS,
   ...SEGMENT_OPERATIONS,
   ...CUSTOMER_OPERATIONS,
+  ...SESSION_OPERATIONS,
   ...ANALYTICS_OPERATIONS,
   ...JOURNEY_OPERATIONS,
   ...WHAT_IF_OPERATIONS,

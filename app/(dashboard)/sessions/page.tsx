@@ -14,6 +14,11 @@ import { liveCatalog } from "@/lib/data/catalog";
 import { dropReasonsOf } from "@/lib/journeys/drop-reasons";
 import type { JourneyDefinition } from "@/lib/journeys/journey-definition";
 import { requireViewer } from "@/lib/data/viewer";
+import { SearchBuilder, type BuilderValues } from "@/components/sessions/search-builder";
+import { SearchResults } from "@/components/sessions/search-results";
+import { searchChoices, searchForPage } from "@/lib/data/session-search";
+import { arrivedFromAnotherSite, requestedPage } from "@/lib/data/cross-site";
+import { OpenFromElsewhere } from "@/components/access/open-from-elsewhere";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sessions" };
@@ -180,8 +185,12 @@ function describeFilter(q: Query, journey: JourneyDefinition<unknown> | null): s
 
 /** Every session, newest first: where analysts start, and any role that replays. Names are masked. */
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireViewer("sessions.replay");
-  const query = querySchema.parse(await searchParams);
+  const viewer = await requireViewer("sessions.replay");
+  const raw = await searchParams;
+  const params = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]])));
+  // `search=1`: the filter builder's search (lib/search); without it, the list and the analytics drill-downs as before.
+  if (params.has("search")) return <SearchPage viewer={viewer} params={params} />;
+  const query = querySchema.parse(raw);
   const { outcome, after } = query;
   const drill = (["from", "to", "reached", "depth", "dropped", "reason", "dim", "offer", "path", "afterDrop"] as const).some((key) => query[key] !== undefined);
   const journeyName = query.journey ?? (drill ? "holiday-booking" : undefined);
@@ -215,6 +224,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">Sessions</h1>
+        {!filterText && <Builder values={{ reached: [], notReached: [], where: [], dimension: [] }} open={false} />}
         {!filterText && (
           <span className="text-sm text-slate-500" data-testid="sessions-total">
             {total.toLocaleString("en")} {outcome ? `${outcomeWord(outcome)} ` : ""}
@@ -255,6 +265,51 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
           Older sessions →
         </Link>
       )}
+    </div>
+  );
+}
+
+async function Builder({ values, open }: { values: BuilderValues; open: boolean }) {
+  const { journeys, types } = await searchChoices();
+  return (
+    <details open={open} className="order-last w-full rounded-lg border border-slate-200 p-3 dark:border-slate-700">
+      <summary className="cursor-pointer text-sm font-medium text-amber-700 dark:text-amber-400">Filter by what happened</summary>
+      <div className="mt-3">
+        <SearchBuilder journeys={journeys} values={values} types={types} outcomes={[...OUTCOMES]} />
+      </div>
+    </details>
+  );
+}
+
+/** The filter builder's search: filters in the URL, the exact count, a page at a time, each row opening at its first match. */
+async function SearchPage({ viewer, params }: { viewer: Awaited<ReturnType<typeof requireViewer>>; params: URLSearchParams }) {
+  // A search by data may be a search for a person (on record in the viewer's name): another site's link asks first.
+  if (params.has("where") && (await arrivedFromAnotherSite())) {
+    return <OpenFromElsewhere href={await requestedPage(`/sessions?${params}`)} what="this search" />;
+  }
+  const answer = await searchForPage(viewer, params);
+  const one = (name: string) => params.get(name) ?? undefined;
+  const values: BuilderValues = {
+    ...Object.fromEntries(
+      ["journey", "from", "to", "outcome", "dropReason", "hasType", "minEvents", "maxEvents", "minDuration", "maxDuration"].map((n) => [n, one(n)]),
+    ),
+    reached: params.getAll("reached"),
+    notReached: params.getAll("notReached"),
+    where: params.getAll("where"),
+    dimension: params.getAll("dimension"),
+  };
+  const next = new URLSearchParams(params);
+  if (answer.next) next.set("cursor", answer.next);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold">Sessions</h1>
+        <Link href="/sessions" className="text-sm underline">
+          Show all sessions
+        </Link>
+        <Builder values={values} open />
+      </div>
+      <SearchResults total={answer.total} sessions={answer.sessions} nextHref={answer.next ? `/sessions?${next}` : null} error={answer.error} />
     </div>
   );
 }
