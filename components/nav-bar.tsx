@@ -14,6 +14,7 @@ const SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: "/users", label: "Customers", permission: "users.find" },
   { href: "/analytics", label: "Analytics", permission: "analytics.view" },
   { href: "/sessions", label: "Sessions", permission: "sessions.replay" },
+  { href: "/segments", label: "Segments", permission: "sessions.replay" },
   { href: "/events", label: "Events", permission: "events.explore" },
   { href: "/integrity", label: "Integrity", permission: "events.explore" },
   { href: "/access-log", label: "Access log", permission: "access-log.view" },

@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   "personal-data.reveal": "reveal a masked field or a session, giving a reason",
   "resume-links.create": "create resume links for a customer",
   "notes.write": "write notes on a moment of a replay; edit or delete your own",
+  "segments.save": "save, edit and delete the team's segments (saved searches of sessions)",
+  "alerts.manage": "alert rules on a stalled journey, their webhooks and deliveries",
   "events.explore": "the events explorer, streams, business flows and the store's integrity",
   "access-log.view": "the access log",
   "analytics.view": "journey analytics",
@@ -21,8 +23,8 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 const MATRIX: Record<Role, readonly Permission[]> = {
-  agent: ["users.find", "sessions.replay", "sessions.export", "personal-data.reveal", "resume-links.create", "notes.write"],
-  analyst: ["analytics.view", "sessions.replay"],
+  agent: ["users.find", "sessions.replay", "sessions.export", "personal-data.reveal", "resume-links.create", "notes.write", "segments.save"],
+  analyst: ["analytics.view", "sessions.replay", "segments.save"],
   auditor: ["events.explore", "access-log.view", "sessions.replay", "sessions.export", "users.find", "personal-data.reveal"],
   admin: Object.keys(PERMISSIONS) as Permission[],
 };

@@ -14,7 +14,7 @@ const FIELD: Record<string, string> = { afterMinutes: "after", webhookUrl: "webh
 const idSchema = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[0-9a-f]{1,40}$`), `not an id of the form ${prefix}_…`);
 
 export async function createAlertRuleAction(_state: ActionResult, form: FormData): Promise<ActionResult> {
-  const admin = await requireViewer("admin.manage");
+  const admin = await requireViewer("alerts.manage");
   const input = alertRuleInputSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return { ok: false, error: input.error.issues.map((i) => `${FIELD[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join("; ") };
   const made = await createRule(input.data, admin.email);
@@ -25,7 +25,7 @@ export async function createAlertRuleAction(_state: ActionResult, form: FormData
 }
 
 export async function deleteAlertRuleAction(_state: ActionResult, form: FormData): Promise<ActionResult> {
-  const admin = await requireViewer("admin.manage");
+  const admin = await requireViewer("alerts.manage");
   const id = idSchema("alr").safeParse(form.get("id"));
   if (!id.success) return { ok: false, error: `id: ${id.error.issues[0]!.message}` };
   if (!(await deleteRule(id.data))) return { ok: false, error: `There is no alert rule ${id.data} (deleted already?).` };
@@ -35,7 +35,7 @@ export async function deleteAlertRuleAction(_state: ActionResult, form: FormData
 }
 
 export async function rotateAlertSecretAction(_state: ActionResult, form: FormData): Promise<ActionResult> {
-  const admin = await requireViewer("admin.manage");
+  const admin = await requireViewer("alerts.manage");
   const id = idSchema("alr").safeParse(form.get("id"));
   if (!id.success) return { ok: false, error: `id: ${id.error.issues[0]!.message}` };
   const secret = await rotateSecret(id.data);
@@ -45,7 +45,7 @@ export async function rotateAlertSecretAction(_state: ActionResult, form: FormDa
 }
 
 export async function sendAlertAgainAction(_state: ActionResult, form: FormData): Promise<ActionResult> {
-  const admin = await requireViewer("admin.manage");
+  const admin = await requireViewer("alerts.manage");
   const id = idSchema("alt").safeParse(form.get("id"));
   if (!id.success) return { ok: false, error: `id: ${id.error.issues[0]!.message}` };
   const outcome = await sendDeliveryAgain(id.data);

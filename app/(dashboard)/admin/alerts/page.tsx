@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Alerts" };
 
 export default async function AdminAlertsPage() {
-  await requireViewer("admin.manage");
+  await requireViewer("alerts.manage");
   const [rules, journeys, deliveries] = await Promise.all([listRules(), alertRuleChoices(), listDeliveries()]);
   const stepLabel = (journey: string, step: string) => journeys.find((j) => j.name === journey)?.steps.find((s) => s.key === step)?.label ?? step;
   return (
