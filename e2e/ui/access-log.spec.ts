@@ -85,7 +85,7 @@ test.describe("as an admin, the access log's filters and export", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/access-log");
     const links = page.getByRole("navigation", { name: "Main" }).getByRole("listitem").getByRole("link");
-    await expect(links).toHaveCount(7);
+    await expect(links).toHaveCount(8);
     for (const link of await links.all()) {
       const box = (await link.boundingBox())!;
       expect(box.x).toBeGreaterThanOrEqual(0);
