@@ -99,7 +99,11 @@ test("an agent adds a note at the playhead, sees it on the scrubber, opens it by
   const audit = (await auditOf(request, agentId)).slice(before);
   const ofNote = audit.filter((e) => e.type.startsWith("rewind.audit.note.") && e.data.session === seeded.sessionId);
   expect(ofNote.map((e) => e.type)).toEqual(["rewind.audit.note.written", "rewind.audit.note.changed", "rewind.audit.note.deleted"]);
-  for (const e of ofNote) expect(e.data).toMatchObject({ session: seeded.sessionId, customer: seeded.user, target: `note ${noteId} at event 1` });
+  for (const e of ofNote) {
+    expect(e.data).toMatchObject({ session: seeded.sessionId, target: `note ${noteId} at event 1` });
+    // The customer is on record; read back through a key it is masked when a policy another spec saved marks user ids.
+    expect([seeded.user, seeded.user.replace(/[^-]/g, "•").replace(/^•/, seeded.user[0]!)]).toContain(e.data.customer);
+  }
   expect(JSON.stringify(audit)).not.toContain("Called back");
 });
 

@@ -20,7 +20,7 @@ const row = (page: Page, name: string) => page.getByRole("table", { name: "Segme
 test.describe("as an analyst", () => {
   test.use({ storageState: storageStateOf("analyst") });
 
-  test("a drill-down and a builder search saved as segments are counted as the sessions page and the API count them, per day too; edit and delete (asks first)", async ({
+  test("a drill-down and a search saved as segments count as the sessions page and the API do, per day too; edit, delete asks first", async ({
     page,
     request,
   }) => {

@@ -73,8 +73,11 @@ test("an admin tries a draft on history, opens a changed session beside the curr
   await page.getByRole("button", { name: "Save a new version" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Saved ${name} v1` })).toBeVisible();
   await expect.poll(listed, { timeout: 240_000, intervals: [1_000] }).toBe(1);
-  await page.goto(`/analytics/funnel?journey=${name}&from=${day}&to=${day}`);
-  await expect(stepCount(page, "carted")).toHaveText("2");
+  // Each server process keeps its catalog of journeys for up to 2 s: the page may not know the new one at once.
+  await expect(async () => {
+    await page.goto(`/analytics/funnel?journey=${name}&from=${day}&to=${day}`);
+    await expect(stepCount(page, "carted")).toHaveText("2", { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 
   // The draft, tried on history: progress, then both funnels, the outcome changes and the changed sessions.
   await page.goto(`/admin/journeys?name=${name}`);
