@@ -6,7 +6,7 @@ import { ROUTE_RULES, type RouteRule } from "../../lib/access/route-rules";
 import { can, ROLES, type Role } from "../../lib/access/roles";
 import { cloudEvent, uniqueTag } from "../support/seed";
 import { segmentMessage } from "../support/segment-message";
-import { seedUserSession } from "../support/seed-session";
+import { lisbonOfferViewed, seedUserSession } from "../support/seed-session";
 import { actionProbes } from "../support/action-probes";
 import { builtActions, callAction, form } from "../support/server-action";
 import { signedInAs } from "../support/signed-in";
@@ -61,18 +61,7 @@ function expectedStatus(rule: RouteRule, method: Method, caller: Caller): number
 test("each role and key kind gets exactly what the matrix says, on every route", async ({ request, baseURL }) => {
   test.setTimeout(90_000);
   // A customer with an unfinished booking, so the resume routes have something to answer.
-  const seeded = await seedUserSession(request, (user, tag) => [
-    cloudEvent({
-      id: `${tag}-3`,
-      source: "/holidays/offers",
-      type: "offers.offer.viewed",
-      subject: `offer/OF-${tag}`,
-      userid: user,
-      correlationid: `FL-${tag}`,
-      time: "2026-06-01T10:02:00Z",
-      data: { offerId: `OF-${tag}`, destination: "LIS", hotel: "Vista Resort Lisbon", package: "half-board", pricePerPerson: 700 },
-    }),
-  ]);
+  const seeded = await seedUserSession(request, (user, tag) => [lisbonOfferViewed(user, tag, { correlationid: `FL-${tag}` })]);
   const flow = `FL-${seeded.tag}`;
   const samples: Record<string, string> = {
     "/api/auth/[...all]": "/api/auth/get-session",

@@ -36,3 +36,17 @@ export async function seedUserSession(request: APIRequestContext, extra: (user: 
   }).toPass({ timeout: 10_000 });
   return { user, tag, sessionId, stream: `user/${user}` };
 }
+
+/** The seeded visit's third event: the customer viewed a Lisbon offer (its id from the visit's tag), with any attribute added or replaced. */
+export function lisbonOfferViewed(user: string, tag: string, extra: Record<string, unknown> = {}) {
+  return cloudEvent({
+    id: `${tag}-3`,
+    source: "/holidays/offers",
+    type: "offers.offer.viewed",
+    subject: `offer/OF-${tag}`,
+    userid: user,
+    time: "2026-06-01T10:02:00Z",
+    data: { offerId: `OF-${tag}`, destination: "LIS", hotel: "Vista Resort Lisbon", package: "half-board", pricePerPerson: 700 },
+    ...extra,
+  });
+}

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { cloudEvent, serviceAuth } from "../support/seed";
-import { seedUserSession } from "../support/seed-session";
+import { serviceAuth } from "../support/seed";
+import { lisbonOfferViewed, seedUserSession } from "../support/seed-session";
 import { builtActions, callAction } from "../support/server-action";
 import { signedInAs, viewerIdOf } from "../support/signed-in";
 import { storageStateOf } from "../support/users";
@@ -11,18 +11,7 @@ test.use({ storageState: storageStateOf("agent") });
 const EMAIL = "rita.notes@example.com";
 
 /** A visit of three events: signed in, searched Lisbon, viewed an offer. */
-const seedVisit = (request: APIRequestContext) =>
-  seedUserSession(request, (user, tag) => [
-    cloudEvent({
-      id: `${tag}-3`,
-      source: "/holidays/offers",
-      type: "offers.offer.viewed",
-      subject: `offer/OF-${tag}`,
-      userid: user,
-      time: "2026-06-01T10:02:00Z",
-      data: { offerId: `OF-${tag}`, destination: "LIS", hotel: "Vista Resort Lisbon", package: "half-board", pricePerPerson: 700 },
-    }),
-  ]);
+const seedVisit = (request: APIRequestContext) => seedUserSession(request, (user, tag) => [lisbonOfferViewed(user, tag)]);
 
 /** The viewer's audit events by type, and their data (read with the service key). */
 async function auditOf(request: APIRequestContext, viewerId: string) {
