@@ -17,9 +17,21 @@ export function formatWait(seconds: number | null): string {
 }
 
 /** The report's figures as one table, each count opening exactly the sessions it counts (one per customer). */
-export function AfterDropOffFigures({ summary, hrefOf }: { summary: AfterDropOffSummary; hrefOf: Record<string, string> }) {
+export function AfterDropOffFigures({
+  summary,
+  hrefOf,
+  ofSegment = false,
+}: {
+  summary: AfterDropOffSummary;
+  hrefOf: Record<string, string>;
+  /** the cohort is a segment's sessions, not a step's drop-offs: the first row and the rates say so */
+  ofSegment?: boolean;
+}) {
+  const of = ofSegment ? "Of those in the segment" : "Of those who dropped off";
   const rows: { figure: Figure; label: string; customers: number; rate: number | null; wait?: string; what: string }[] = [
-    { figure: "dropped", label: "Dropped off here", customers: summary.customers, rate: null, what: "their first drop-off" },
+    ofSegment
+      ? { figure: "dropped", label: "In the segment", customers: summary.customers, rate: null, what: "their first session in it" }
+      : { figure: "dropped", label: "Dropped off here", customers: summary.customers, rate: null, what: "their first drop-off" },
     ...summary.cameBack.map((c) => ({
       figure: `back-${c.withinDays}` as Figure,
       label: `Came back within ${c.withinDays} ${c.withinDays === 1 ? "day" : "days"}`,
@@ -39,8 +51,8 @@ export function AfterDropOffFigures({ summary, hrefOf }: { summary: AfterDropOff
   ];
   return (
     <DataTable
-      label="After the drop-off"
-      columns={["", ["Customers", "text-right"], ["Of those who dropped off", "text-right"], ["Median wait", "text-right"], "Sessions listed"]}
+      label={ofSegment ? "After the segment's sessions" : "After the drop-off"}
+      columns={["", ["Customers", "text-right"], [of, "text-right"], ["Median wait", "text-right"], "Sessions listed"]}
       stacked
     >
       {rows.map((r) => (
@@ -51,7 +63,7 @@ export function AfterDropOffFigures({ summary, hrefOf }: { summary: AfterDropOff
               {r.customers.toLocaleString("en-GB")}
             </Link>
           </Cell>
-          <Cell numeric label="Of those who dropped off">
+          <Cell numeric label={of}>
             {r.rate === null ? "—" : percent(r.rate)}
           </Cell>
           <Cell numeric label="Median wait" className={r.wait ? undefined : "max-sm:hidden"}>

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { seedSimulatedWorld } from "../support/seed-world";
-import { serviceAuth } from "../support/seed";
+import { serviceAuth, uniqueTag } from "../support/seed";
 import { storageStateOf } from "../support/users";
 import { afterDropOffAnswerSchema } from "../../lib/analytics/api-schemas";
 
@@ -25,6 +25,18 @@ async function listed(page: Page, href: string): Promise<{ ids: string[]; total:
   return { ids: links.map((h) => decodeURIComponent(h.replace("/sessions/", ""))).sort(), total };
 }
 
+/** The report's figures: each count and the drill-down it links to. */
+async function figuresOf(page: Page, table: string) {
+  const rows = page.getByRole("table", { name: table }).locator("tr[data-figure]");
+  const read = await rows.evaluateAll((trs) =>
+    trs.map((r) => [r.getAttribute("data-figure")!, r.querySelector("a")!.getAttribute("href")!, r.querySelector("a")!.textContent!] as const),
+  );
+  return {
+    hrefs: Object.fromEntries(read.map(([f, href]) => [f, href])) as Record<string, string>,
+    counts: Object.fromEntries(read.map(([f, , text]) => [f, Number(text.replace(/,/g, ""))])) as Record<string, number>,
+  };
+}
+
 test("from a funnel drop-off to what came after it, each figure opening exactly the sessions it counts", async ({ page, request }) => {
   test.setTimeout(120_000);
   await seedSimulatedWorld(request, { users: USERS, days: 21, seed: "e2e-after-drop-off", from: FROM });
@@ -35,17 +47,7 @@ test("from a funnel drop-off to what came after it, each figure opening exactly 
   await row.getByRole("link", { name: `What came after dropping off after ${label}` }).click();
   await expect(page).toHaveURL(/\/analytics\/after-drop-off\?.*step=view_offer/);
   await expect(page.getByRole("heading", { name: `What came after dropping off after “${label}”` })).toBeVisible();
-  const figures = page.getByRole("table", { name: "After the drop-off" });
-  const hrefs = Object.fromEntries(
-    await figures
-      .locator("tr[data-figure]")
-      .evaluateAll((rows) => rows.map((r) => [r.getAttribute("data-figure")!, r.querySelector("a")!.getAttribute("href")!])),
-  ) as Record<string, string>;
-  const counts = Object.fromEntries(
-    await figures
-      .locator("tr[data-figure]")
-      .evaluateAll((rows) => rows.map((r) => [r.getAttribute("data-figure")!, Number(r.querySelector("a")!.textContent!.replace(/,/g, ""))])),
-  ) as Record<string, number>;
+  const { hrefs, counts } = await figuresOf(page, "After the drop-off");
 
   // Independently: the funnel's own drill-down of those drop-offs, and every customer's sessions through the API, by the issue's rules.
   const drops = await listed(page, `/sessions?journey=holiday-booking&from=${FROM}&to=${TO}&depth=2&dropped=1`);
@@ -121,4 +123,37 @@ test("from a funnel drop-off to what came after it, each figure opening exactly 
   expect(wrong.status()).toBe(404);
   expect(JSON.stringify(await wrong.json())).toContain("view_offer");
   expect((await request.get(`/api/analytics/after-drop-off?journey=holiday-booking&from=${FROM}&to=${TO}`, { headers: serviceAuth })).status()).toBe(400);
+});
+
+test("from a saved segment to what came after its sessions: the same figures as the step it holds, each opening its sessions", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await seedSimulatedWorld(request, { users: USERS, days: 21, seed: "e2e-after-drop-off", from: FROM });
+  await page.goto(`/analytics/after-drop-off?journey=holiday-booking&from=${FROM}&to=${TO}&step=view_offer`);
+  const step = await figuresOf(page, "After the drop-off");
+
+  // The funnel's drill-down of those drop-offs, saved as a segment: the same customers, so the same figures.
+  const name = uniqueTag("Dropped after an offer");
+  await page.goto(`/sessions?journey=holiday-booking&from=${FROM}&to=${TO}&depth=2&dropped=1&back=funnel`);
+  await page.getByText("Save as segment").click();
+  const form = page.getByRole("form", { name: "Save segment" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByRole("button", { name: "Save segment" }).click();
+  await expect(form.getByRole("status")).toContainText(name);
+  await page.goto("/segments");
+  await page.getByRole("table", { name: "Segments" }).getByRole("row").filter({ hasText: name }).getByRole("link", { name: "What came after →" }).click();
+  await expect(page).toHaveURL(/\/analytics\/after-drop-off\?segment=/);
+  await expect(page.getByTestId("after-drop-off-cohort")).toContainText(`in the segment “${name}”`);
+  const segment = await figuresOf(page, "After the segment's sessions");
+  expect(segment.counts).toEqual(step.counts);
+  expect(segment.counts.dropped).toBeGreaterThan(2);
+
+  for (const figure of ["dropped", "back-7", "completed"]) {
+    await page.goto(segment.hrefs[figure]!);
+    await expect(page.getByTestId("drill-total")).toHaveText(`${segment.counts[figure]} ${segment.counts[figure] === 1 ? "session" : "sessions"}`);
+  }
+  await expect(page.getByRole("status")).toContainText(`after their first session in the segment “${name}”`);
+  // A segment's follow-up is not saved as a segment of a segment.
+  await expect(page.getByText("Save as segment")).toHaveCount(0);
+  await page.getByRole("link", { name: "Back to what came after the segment" }).click();
+  await expect(page).toHaveURL(/\/analytics\/after-drop-off\?.*segment=/);
 });

@@ -22,10 +22,16 @@ function throughWords(key: string, journey: JourneyDefinition<unknown> | null): 
   return key.split("~").map(node).join(" → ");
 }
 
+/** Whose follow-up a figure counts: a funnel step's drop-offs (the step's label) or a saved segment's sessions (its name). */
+export type CohortWords = { step: string } | { segment: string };
+
 /** Which sessions a figure of /analytics/after-drop-off lists, for the sessions page's banner. */
-export function afterDropWords(figure: Figure, step: string, journey: JourneyDefinition<unknown> | null): string {
-  const after = `after dropping off after “${step}”`;
-  if (figure === "dropped") return `that were each customer's first drop-off after “${step}”`;
+export function afterDropWords(figure: Figure, cohort: CohortWords, journey: JourneyDefinition<unknown> | null): string {
+  const after = "step" in cohort ? `after dropping off after “${cohort.step}”` : `after their first session in the segment “${cohort.segment}”`;
+  if (figure === "dropped")
+    return "step" in cohort
+      ? `that were each customer's first drop-off after “${cohort.step}”`
+      : `that were each customer's first session in the segment “${cohort.segment}”`;
   if (figure === "completed") return `that were each customer's first later session that completed, ${after}`;
   if (figure === "back-any") return `that were each customer's next session ${after}`;
   if (figure.startsWith("back-")) {

@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { decodeJson } from "../db/sql";
 import { importRecords } from "../importer/import-events";
 import { bookingJourney } from "../journeys/booking/booking-journey";
 import { catalogOf } from "../journeys/catalog";
@@ -9,6 +8,7 @@ import { SHOP_DOCUMENT } from "../testing/shop-journey";
 import { dropReasonsOf } from "../journeys/drop-reasons";
 import { rebuildProjections } from "../sessions/projector";
 import { simulateWorld } from "../simulate/world";
+import { followUpLoop, type RawSession, readRawSessions } from "../testing/follow-up-loop";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { type Figure, figureSessions, summariseAfterDropOff } from "./after-drop-off";
 import { readDropOffSessions, readFollowUps } from "./read-after-drop-off";
@@ -23,79 +23,19 @@ const START = new Date("2026-03-01T00:00:00Z");
 const NOW = Date.parse("2026-05-01T00:00:00Z");
 const RANGE = { from: "2026-03-06", to: "2026-03-15" };
 const JOURNEY = bookingJourney.name;
-const DAY = 86_400_000;
-
-type Raw = {
-  id: string;
-  user: string | null;
-  journey: string;
-  start: number;
-  last: number;
-  outcome: string;
-  depth: number | null;
-  drop: string | null;
-  day: string | null;
-  path: string;
-};
 
 async function* records(events: Record<string, unknown>[]) {
   for (const [i, value] of events.entries()) yield { line: i + 1, value };
 }
 
-/** The issue's rules, by hand: each customer's first drop-off at the step, then what their later sessions of the journey did. */
-function plainLoop(raw: Raw[], depth: number, journey = JOURNEY, range = RANGE) {
+/** A step's drop-offs by hand (the funnel's "dropped off here"), then their follow-up by the plain loop. */
+function plainLoop(raw: RawSession[], depth: number, journey = JOURNEY, range = RANGE) {
   const drops = raw.filter((s) => s.journey === journey && s.day !== null && s.day >= range.from && s.day <= range.to && s.depth === depth && s.drop !== null);
-  const later = (a: Raw, b: Raw) => b.start > a.start || (b.start === a.start && b.id > a.id);
-  const first = new Map<string, Raw>();
-  for (const s of drops) if (s.user !== null && (!first.has(s.user) || later(s, first.get(s.user)!))) first.set(s.user, s);
-  const figures: Record<string, string[]> = { dropped: [], "back-any": [], "back-1": [], "back-7": [], "back-30": [], completed: [] };
-  const paths = new Map<string, string[]>();
-  const waits: number[] = [];
-  for (const ref of first.values()) {
-    figures.dropped!.push(ref.id);
-    const after = raw.filter((s) => s.journey === journey && s.user === ref.user && later(ref, s)).sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
-    const next = after[0];
-    if (next) {
-      const gap = Math.max(0, next.start - ref.last);
-      figures["back-any"]!.push(next.id);
-      for (const days of [1, 7, 30]) if (gap <= days * DAY) figures[`back-${days}`]!.push(next.id);
-      paths.set(next.path, [...(paths.get(next.path) ?? []), next.id]);
-    }
-    const done = after.find((s) => s.outcome === "completed");
-    if (done) {
-      figures.completed!.push(done.id);
-      waits.push(Math.max(0, done.start - ref.last));
-    }
-  }
-  waits.sort((a, b) => a - b);
-  const median = waits.length === 0 ? null : Math.floor(waits[Math.floor((waits.length - 1) / 2)]! / 1000);
-  return { drops, customers: first.size, figures, paths, median };
-}
-
-async function readRaw(t: TestStore): Promise<Raw[]> {
-  const rows = await t.store.db.$queryRawUnsafe<Record<string, unknown>[]>(
-    `SELECT "id", "user_id", "journey", "started_at", "last_event_at", "outcome", "funnel_depth", "drop_reason", "analytics_day", "analytics"
-     FROM "sessions"`,
-  );
-  return rows.map((r) => {
-    const facts = r.analytics === null ? null : decodeJson<{ path?: string[] }>(r.analytics);
-    return {
-      id: r.id as string,
-      user: r.user_id as string | null,
-      journey: r.journey as string,
-      start: new Date(r.started_at as string).getTime(),
-      last: new Date(r.last_event_at as string).getTime(),
-      outcome: r.outcome as string,
-      depth: r.funnel_depth === null ? null : Number(r.funnel_depth),
-      drop: r.drop_reason as string | null,
-      day: r.analytics_day as string | null,
-      path: facts?.path?.length ? facts.path.join(">") : `end:${r.outcome}`,
-    };
-  });
+  return { drops, ...followUpLoop(raw, drops, journey) };
 }
 
 /** Every step of a journey's funnel against the plain loop; answers what the world exercised, so a caller can insist on it. */
-async function checkEveryStep(t: TestStore, raw: Raw[], journey: JourneyDefinition<unknown>, range: { from: string; to: string }) {
+async function checkEveryStep(t: TestStore, raw: RawSession[], journey: JourneyDefinition<unknown>, range: { from: string; to: string }) {
   const counters = await readCounters(t.store, journey.name, range.from, range.to, ["funnel", "drop", "sessions"]);
   const funnel = funnelRows(counters, journey.funnel, "", new Map(), dropReasonsOf(journey));
   const seen = { followed: 0, returned: 0, completed: 0, repeated: 0 };
@@ -149,7 +89,7 @@ describe.each(testProviders())("what came after a drop-off on %s", (provider) =>
     const world = simulateWorld({ users: 60, days: 45, seed: "after-drop-off", start: START }).map((w) => w.event);
     await importRecords(t.store, records(world));
     await rebuildProjections(t.store, { now: () => NOW });
-    const seen = await checkEveryStep(t, await readRaw(t), bookingJourney as JourneyDefinition<unknown>, RANGE);
+    const seen = await checkEveryStep(t, await readRawSessions(t), bookingJourney as JourneyDefinition<unknown>, RANGE);
     // The world must exercise the figures, or the comparison proves nothing; customers with two drop-offs at one step count once.
     expect(seen.followed).toBeGreaterThan(20);
     expect(seen.returned).toBeGreaterThan(5);
@@ -208,7 +148,7 @@ describe.each(testProviders())("what came after a drop-off, for a data journey, 
       catalog: catalogOf([bookingJourney as JourneyDefinition<unknown>, shop]),
       timeoutMs: 30 * 60_000,
     });
-    const seen = await checkEveryStep(t, await readRaw(t), shop, { from: "2026-07-01", to: "2026-07-03" });
+    const seen = await checkEveryStep(t, await readRawSessions(t), shop, { from: "2026-07-01", to: "2026-07-03" });
     expect(seen.followed).toBe(20);
     expect(seen.returned).toBeGreaterThanOrEqual(12);
     expect(seen.completed).toBeGreaterThan(0);

@@ -54,6 +54,16 @@ export async function readDropOffSessions(store: Store, journey: string, range: 
   return rows.map(toCohortSession);
 }
 
+/** Sessions by id (any order, any number) as a cohort: a segment's sessions, whatever query chose them. */
+export async function readCohortSessions(store: Store, ids: readonly string[]): Promise<CohortSession[]> {
+  const out: CohortSession[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await store.db.session.findMany({ where: { id: { in: ids.slice(i, i + CHUNK) } }, select: SELECT });
+    out.push(...rows.map(toCohortSession));
+  }
+  return out;
+}
+
 /**
  * Each customer's follow-up after their first drop-off among `dropOffs`, whatever chose those
  * sessions (a funnel step's drop-offs, or a segment's sessions). Reads the customers' sessions of

@@ -1,10 +1,13 @@
 import "server-only";
-import { type CohortSession, type Figure, figureSessions, summariseAfterDropOff } from "../analytics/after-drop-off";
+import { type CohortSession, type Figure, summariseAfterDropOff } from "../analytics/after-drop-off";
 import type { AfterDropOffAnswer } from "../analytics/api-schemas";
 import { type PathRow, pathsSankey } from "../analytics/paths-report";
+import { readFollowUps } from "../analytics/read-after-drop-off";
+import type { Viewer } from "../access/viewer";
 import type { DayRange } from "../analytics/range";
-import { readDropOffSessions, readFollowUps } from "../analytics/read-after-drop-off";
 import { getStore } from "../db/prisma";
+import { getSegment } from "../segments/segment-store";
+import { PATHS_SHOWN, segmentFigureSessions, stepCohort, stepFigureSessions, stepOf } from "./after-drop-off-cohort";
 import { ApiError } from "../http/errors";
 import type { JourneyDefinition } from "../journeys/journey-definition";
 import { OUTCOMES } from "../journeys/outcomes";
@@ -15,20 +18,14 @@ import { getMasker } from "./privacy";
 
 type Journey = JourneyDefinition<unknown>;
 
-/** The paths the report draws; the drill-down of a graph node recomputes the same ones. */
-const PATHS_SHOWN = 8;
+export { stepOf } from "./after-drop-off-cohort";
 
-/** A funnel step of the journey by key, and its depth (1-based); null when the journey has no such step. */
-export function stepOf(journey: Journey, key: string | undefined) {
-  const index = journey.funnel.findIndex((s) => s.key === key);
-  return index < 0 ? null : { key: journey.funnel[index]!.key, label: journey.funnel[index]!.label, depth: index + 1 };
-}
-
-/** The report for a funnel step's drop-offs: its figures, every follow-up (for drill-downs) and the next sessions' paths as a Sankey. */
-export async function getAfterDropOff(journey: Journey, range: DayRange, step: NonNullable<ReturnType<typeof stepOf>>) {
-  const store = getStore();
-  const dropOffs = await readDropOffSessions(store, journey.name, range, step.depth);
-  const all = await readFollowUps(store, journey.name, dropOffs);
+/**
+ * The report for a cohort (a funnel step's drop-offs, a segment's sessions): its figures, every
+ * follow-up (for drill-downs), the next sessions' paths as a Sankey.
+ */
+export async function getAfterDropOff(journey: Journey, dropOffs: readonly CohortSession[]) {
+  const all = await readFollowUps(getStore(), journey.name, dropOffs);
   const summary = summariseAfterDropOff(all, dropOffs, PATHS_SHOWN);
   const labels = Object.fromEntries(journey.funnel.map((s) => [s.key, s.label]));
   const words = Object.fromEntries(OUTCOMES.map((o) => [o, journey.outcomeLabel(undefined, o)]));
@@ -48,7 +45,7 @@ export async function afterDropOffOf(query: DayRange & { journey: string; step: 
       { parameter: "step", journey: journey.name, step: query.step },
     );
   }
-  const { summary, labels } = await getAfterDropOff(journey, query, step);
+  const { summary, labels } = await getAfterDropOff(journey, await stepCohort(journey, query, step));
   return {
     journey: journey.name,
     from: query.from,
@@ -75,24 +72,17 @@ const PAGE = 50;
 
 /**
  * The sessions page's drill-down from a figure: exactly the sessions it counts (one per customer),
- * newest first, narrowed by the outcome tab, a page at a time; masked as the sessions list is.
+ * newest first, narrowed by the outcome tab, a page at a time; masked as the sessions list is. The
+ * figure is of a step's drop-offs (`step`, `from`, `to`) or of a segment's sessions (`segment`).
  */
 export async function listAfterDropOffFigure(
+  viewer: Viewer,
   journey: Journey | null,
-  q: { from?: string; to?: string; step?: string; afterDrop?: Figure },
+  q: { from?: string; to?: string; step?: string; segment?: string; afterDrop?: Figure },
   outcome: string | undefined,
   after: { startedAt: Date; id: string } | undefined,
 ) {
-  const step = journey ? stepOf(journey, q.step) : null;
-  // A figure needs its journey, step and range: without one of them it names no sessions (rather than every session).
-  if (!journey || !step || !q.from || !q.to || !q.afterDrop) return { sessions: [], older: null, total: 0 };
-  const figure = q.afterDrop;
-  const { all, summary } = await getAfterDropOff(journey, { from: q.from, to: q.to }, step);
-  const matching = figureSessions(
-    all,
-    figure,
-    summary.nextPaths.map((p) => p.key),
-  ).filter((s) => outcome === undefined || s.outcome === outcome);
+  const matching = (await figureOf(viewer, journey, q)).filter((s) => outcome === undefined || s.outcome === outcome);
   const at = after ? { startedAt: after.startedAt.getTime(), id: after.id } : null;
   const olderThan = (s: CohortSession) => !at || s.startedAt < at.startedAt || (s.startedAt === at.startedAt && s.id > at.id);
   const page = matching.filter(olderThan).slice(0, PAGE + 1);
@@ -102,4 +92,16 @@ export async function listAfterDropOffFigure(
   const sessions = rows.map((s) => toSessionJson(s, masker, references));
   const last = sessions.at(-1);
   return { sessions, older: page.length > PAGE && last ? `${last.startedAt}|${last.id}` : null, total: matching.length };
+}
+
+/** A figure's sessions; without its journey, and its step and range or its segment, it names none (rather than every session). */
+async function figureOf(viewer: Viewer, journey: Journey | null, q: Parameters<typeof listAfterDropOffFigure>[2]): Promise<CohortSession[]> {
+  if (!journey || !q.afterDrop) return [];
+  if (q.segment) {
+    const segment = await getSegment(getStore(), q.segment);
+    if (!segment) return [];
+    return segmentFigureSessions(viewer, segment, journey, q.afterDrop);
+  }
+  const step = stepOf(journey, q.step);
+  return step && q.from && q.to ? stepFigureSessions(journey, { from: q.from, to: q.to }, step, q.afterDrop) : [];
 }

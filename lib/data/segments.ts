@@ -4,7 +4,7 @@ import { getStore } from "../db/prisma";
 import { ApiError } from "../http/errors";
 import { parsePageSearchQuery } from "../search/query";
 import { countSessions as countSearch, countSessionsByDay } from "../search/search-sessions";
-import { createSegment, deleteSegment, listSegments, updateSegment, type Segment } from "../segments/segment-store";
+import { createSegment, deleteSegment, getSegment, listSegments, updateSegment, type Segment } from "../segments/segment-store";
 import { daysOfTrend } from "../segments/trend-days";
 import { drillDownFilter, drillDownQuerySchema } from "../sessions/drill-down-query";
 import { listAfterDropOffFigure } from "./after-drop-off";
@@ -35,7 +35,7 @@ export async function countSegmentQuery(viewer: Viewer, query: string, today: st
   const { journeyName, filter } = drillDownFilter(q);
   if (q.afterDrop) {
     const journey = journeyName ? (await liveCatalog()).byName(journeyName) : null;
-    return { total: (await listAfterDropOffFigure(journey, q, q.outcome, undefined)).total, trend: null };
+    return { total: (await listAfterDropOffFigure(viewer, journey, q, q.outcome, undefined)).total, trend: null };
   }
   const days = daysOfTrend(q.from, q.to, today);
   const [total, ...perDay] = await Promise.all([countSessions(filter), ...days.map((day) => countSessions({ ...filter, from: day, to: day }))]);
@@ -62,6 +62,8 @@ export async function listCountedSegments(viewer: Viewer, today = new Date().toI
  */
 export async function checkSegmentQuery(viewer: Viewer, query: string): Promise<void> {
   const params = new URLSearchParams(query);
+  // What came after a segment's sessions is opened from that segment: saving it again would make a segment of a segment.
+  if (params.has("segment")) throw new ApiError("invalid_request", "a segment cannot be built on another segment: save the query that segment is of");
   if (params.has("search")) {
     const filter = await checkedFilterFor(viewer, parsePageSearchQuery(params).filter);
     if (filter.personalPaths.length > 0) {
@@ -82,4 +84,9 @@ export async function changeSegment(viewer: Viewer & { kind: "user" }, id: strin
 
 export async function removeSegment(id: string) {
   return deleteSegment(getStore(), id);
+}
+
+/** A segment by id (its name for a drill-down's banner, its query for its report); null when it was deleted. */
+export async function findSegment(id: string): Promise<Segment | null> {
+  return getSegment(getStore(), id);
 }

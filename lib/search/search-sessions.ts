@@ -77,6 +77,12 @@ export async function countSessions(store: Store, filter: CheckedFilter): Promis
   return Number(rows[0]?.n ?? 0);
 }
 
+/** The ids of every session a checked filter matches, in no particular order: a segment's cohort. */
+export async function matchingSessionIds(store: Store, filter: CheckedFilter): Promise<string[]> {
+  const d = dialectOf(store.target.provider);
+  return (await store.db.$queryRaw<{ id: string }[]>(sql`SELECT s."id" FROM "sessions" s WHERE ${searchWhere(d, filter)}`)).map((r) => r.id);
+}
+
 /** How many sessions match per UTC start day (the analytics day), days with none left out: a segment's trend. */
 export async function countSessionsByDay(store: Store, filter: CheckedFilter): Promise<{ day: string; sessions: number }[]> {
   const d = dialectOf(store.target.provider);

@@ -73,6 +73,8 @@ export const drillDownQuerySchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,40}$/)
     .optional()
     .catch(undefined),
+  // Or, with `afterDrop` instead of `step`: the figure is of a saved segment's sessions (its id) in the journey.
+  segment: z.uuid().optional().catch(undefined),
   // Which analytics report the drill-down came from: its back link returns there (not always to the funnel).
   back: z.enum(["overview", "funnel", "popularity", "destinations", "paths", "after-drop-off"]).optional().catch(undefined),
   after: z
@@ -114,6 +116,7 @@ export function drillDownHref(query: Omit<Query, "after">, outcome: string | und
     "eventPath",
     "afterDrop",
     "step",
+    "segment",
     "back",
   ] as const) {
     if (query[key] !== undefined) params.set(key, String(query[key]));
@@ -125,7 +128,7 @@ export function drillDownHref(query: Omit<Query, "after">, outcome: string | und
 }
 
 /** The drill-down in words, the journey's own: which sessions these are. */
-export function describeDrillDown(q: Query, journey: JourneyDefinition<unknown> | null): string | null {
+export function describeDrillDown(q: Query, journey: JourneyDefinition<unknown> | null, segmentName?: string): string | null {
   const steps = journey?.funnel ?? [];
   const parts: string[] = [];
   if (journey && q.journey) parts.push(`of ${journey.label}`);
@@ -155,8 +158,11 @@ export function describeDrillDown(q: Query, journey: JourneyDefinition<unknown> 
     const said = (OUTCOMES as readonly string[]).includes(end ?? "") && journey ? journey.outcomeLabel(undefined, end as (typeof OUTCOMES)[number]) : end;
     parts.push(`whose events went ${types.join(" → ") || "nowhere"}${said ? ` and ended ${said}` : ""}`);
   }
-  if (q.afterDrop) parts.push(afterDropWords(q.afterDrop, journey?.funnel.find((s) => s.key === q.step)?.label ?? q.step ?? "", journey));
-  if (q.from || q.to)
+  if (q.afterDrop) {
+    const step = journey?.funnel.find((s) => s.key === q.step)?.label ?? q.step ?? "";
+    parts.push(afterDropWords(q.afterDrop, q.segment ? { segment: segmentName ?? "(deleted)" } : { step }, journey));
+  }
+  if ((q.from || q.to) && !(q.afterDrop && q.segment))
     parts.push(
       q.afterDrop
         ? `the drop-offs started ${q.from ?? "…"} to ${q.to ?? "…"}`

@@ -206,3 +206,10 @@ export async function readUserSummaries(store: Store, userIds: readonly string[]
   const order = new Map(userIds.map((id, i) => [id, i]));
   return rows.sort((a, b) => order.get(a.userId)! - order.get(b.userId)!);
 }
+
+/** The ids of every session a filter matches (a segment's cohort: lib/data/after-drop-off-cohort.ts), in no particular order. */
+export async function selectMatchingIds(store: Store, filter: SessionFilter): Promise<string[]> {
+  if (!needsFacts(filter)) return (await store.db.session.findMany({ where: sessionWhere(filter, undefined, null), select: { id: true } })).map((r) => r.id);
+  const rows = await store.db.$queryRaw<{ id: string }[]>(sql`SELECT "id" FROM "sessions" WHERE ${factsWhere(store, filter, undefined)}`);
+  return rows.map((r) => r.id);
+}

@@ -23,6 +23,7 @@ export default async function SegmentsPage() {
   const viewer = await requireViewer("sessions.replay");
   const segments = await listCountedSegments(viewer);
   const mayChange = can(viewer.role, "segments.save");
+  const mayFollow = can(viewer.role, "analytics.view");
   return (
     <div className="space-y-4">
       <div>
@@ -39,6 +40,14 @@ export default async function SegmentsPage() {
               <Link href={`/sessions?${s.query}`} className="text-amber-800 hover:underline dark:text-amber-300">
                 {s.name}
               </Link>
+              {mayFollow && !s.error && (
+                <Link
+                  href={`/analytics/after-drop-off?segment=${s.id}`}
+                  className="block text-xs font-normal text-amber-700 hover:underline dark:text-amber-400"
+                >
+                  What came after →
+                </Link>
+              )}
             </Cell>
             <Cell label="Sessions now" className="tabular-nums">
               {s.error ? (

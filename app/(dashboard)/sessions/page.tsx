@@ -17,6 +17,7 @@ import { arrivedFromAnotherSite, requestedPage } from "@/lib/data/cross-site";
 import { OpenFromElsewhere } from "@/components/access/open-from-elsewhere";
 import { SaveSegment } from "@/components/segments/save-segment";
 import { can } from "@/lib/access/roles";
+import { findSegment } from "@/lib/data/segments";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sessions" };
@@ -34,14 +35,17 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   const journey = journeyName ? (await liveCatalog()).byName(journeyName) : null;
   // A figure after a drop-off lists the sessions the report counted (its customers' later ones too), not a filter on these columns.
   const [{ sessions, older }, total] = query.afterDrop
-    ? await listAfterDropOffFigure(journey, query, outcome, after).then((r) => [r, r.total] as const)
+    ? await listAfterDropOffFigure(viewer, journey, query, outcome, after).then((r) => [r, r.total] as const)
     : await Promise.all([listRecentSessions(filter, after), countSessions(filter)]);
-  const filterText = describeDrillDown(query, journey);
+  const segment = query.afterDrop && query.segment ? await findSegment(query.segment) : null;
+  const filterText = describeDrillDown(query, journey, segment?.name);
   const outcomeWord = (o: (typeof OUTCOMES)[number]) => (journey ? journey.outcomeLabel(undefined, o) : o);
   // Back to the report the analyst came from (the funnel when a link did not say), same journey and days.
   const back = BACK[query.back ?? "funnel"];
   const backHref = `${back.path}?${new URLSearchParams(
-    Object.entries({ journey: journeyName, from: query.from, to: query.to, step: query.step }).filter((e): e is [string, string] => e[1] !== undefined),
+    Object.entries({ journey: journeyName, from: query.from, to: query.to, step: query.step, segment: query.segment }).filter(
+      (e): e is [string, string] => e[1] !== undefined,
+    ),
   )}`;
   return (
     <div className="space-y-4">
@@ -73,15 +77,15 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
             </strong>{" "}
             {filterText}.
           </span>
-          {(query.from || query.to) && (
+          {(query.from || query.to || query.segment) && (
             <Link href={backHref} className="underline">
-              Back to {back.label}
+              Back to {query.segment && query.afterDrop ? "what came after the segment" : back.label}
             </Link>
           )}
           <Link href={drillDownHref({}, outcome)} className="underline">
             Show all sessions
           </Link>
-          {can(viewer.role, "segments.save") && <SaveSegment query={params.toString()} />}
+          {can(viewer.role, "segments.save") && !query.segment && <SaveSegment query={params.toString()} />}
         </Notice>
       )}
       {sessions.length === 0 ? (

@@ -1,16 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AfterDropOffFigures } from "@/components/analytics/after-drop-off-figures";
-import { AnalyticsHeader, percent } from "@/components/analytics/analytics-header";
+import { AfterDropOffReport } from "@/components/analytics/after-drop-off-report";
+import { AnalyticsHeader } from "@/components/analytics/analytics-header";
 import { EmptyRange, isEmptyRange } from "@/components/analytics/empty-range";
-import { PathsSankey } from "@/components/analytics/paths-sankey";
-import { Card } from "@/components/ui/card";
-import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterChips } from "@/components/ui/filter-chips";
 import type { Figure } from "@/lib/analytics/after-drop-off";
 import { rangeQuery } from "@/lib/analytics/range";
 import { getAfterDropOff, stepOf } from "@/lib/data/after-drop-off";
+import { segmentCohort, segmentJourney, stepCohort } from "@/lib/data/after-drop-off-cohort";
+import { liveCatalog } from "@/lib/data/catalog";
+import { findSegment } from "@/lib/data/segments";
+import type { Viewer } from "@/lib/access/viewer";
+import { ApiError } from "@/lib/http/errors";
 import { analyticsView } from "@/lib/data/analytics";
 import { requireViewer } from "@/lib/data/viewer";
 
@@ -21,8 +23,10 @@ const link = "text-amber-700 hover:underline dark:text-amber-400";
 
 /** What the customers who dropped off after a funnel step did next: figures by customer, each opening its sessions. */
 export default async function AfterDropOffPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireViewer("analytics.view");
+  const viewer = await requireViewer("analytics.view");
   const params = await searchParams;
+  // From a saved segment: its sessions are the cohort, whatever range the header would pick.
+  if (typeof params.segment === "string") return <SegmentFollowUp viewer={viewer} id={params.segment} asked={params.journey} />;
   const { range, view } = await analyticsView(params);
   const { journey } = view;
   // The step asked for, else the journey's first: another journey's step key (after a switch in the picker) means its first.
@@ -44,10 +48,8 @@ export default async function AfterDropOffPage({ searchParams }: { searchParams:
       </div>
     );
   }
-  const { summary, sankey, labels, words } = await getAfterDropOff(journey, range, step);
+  const { summary, sankey, labels, words } = await getAfterDropOff(journey, await stepCohort(journey, range, step));
   const sessionsOf = (figure: Figure) => `/sessions?${rangeQuery(range, { journey: journey.name, step: step.key, afterDrop: figure, back: "after-drop-off" })}`;
-  const hrefOf = (e: { key: string; paths: string[] }) => sessionsOf(e.paths.length === 1 ? `path:${e.paths[0]}` : `through:${e.key}`);
-  const drawn = { nodes: sankey.nodes.map((n) => ({ ...n, href: hrefOf(n) })), links: sankey.links.map((l) => ({ ...l, href: hrefOf(l) })) };
   return (
     <div className="space-y-5">
       {header}
@@ -73,46 +75,7 @@ export default async function AfterDropOffPage({ searchParams }: { searchParams:
       {summary.customers === 0 ? (
         <EmptyState>No customer dropped off after “{step.label}” in this range.</EmptyState>
       ) : (
-        <>
-          <AfterDropOffFigures summary={summary} hrefOf={Object.fromEntries(FIGURES.map((f) => [f, sessionsOf(f)]))} />
-          <section className="space-y-2" aria-labelledby="next-session">
-            <h2 id="next-session" className="font-semibold">
-              Their next session
-            </h2>
-            {summary.cameBackEver.customers === 0 ? (
-              <EmptyState>None of them has come back yet.</EmptyState>
-            ) : (
-              <>
-                <Card>
-                  <PathsSankey data={drawn} label="How the next session went, from its start" />
-                </Card>
-                <DataTable label="Next sessions" columns={["Steps reached", "Ended", ["Customers", "text-right"], ["Share", "text-right"]]} stacked>
-                  {summary.nextPaths.map((p) => (
-                    <Row key={p.key} stacked>
-                      <Cell className="block font-medium sm:table-cell sm:font-normal">
-                        {p.steps.length > 0 ? p.steps.map((s) => labels[s] ?? s).join(" → ") : "(no step of the funnel)"}
-                      </Cell>
-                      <Cell label="Ended">{words[p.outcome] ?? p.outcome}</Cell>
-                      <Cell numeric label="Customers">
-                        <Link className={link} href={sessionsOf(`path:${p.key}`)}>
-                          {p.customers.toLocaleString("en-GB")}
-                        </Link>
-                      </Cell>
-                      <Cell numeric label="Share">
-                        {percent(p.share)}
-                      </Cell>
-                    </Row>
-                  ))}
-                </DataTable>
-                {summary.otherPaths.paths > 0 && (
-                  <p className="text-sm text-slate-600 dark:text-slate-400">
-                    {summary.otherPaths.customers.toLocaleString("en-GB")} more went {summary.otherPaths.paths.toLocaleString("en-GB")} other ways.
-                  </p>
-                )}
-              </>
-            )}
-          </section>
-        </>
+        <AfterDropOffReport summary={summary} sankey={sankey} labels={labels} words={words} sessionsOf={sessionsOf} />
       )}
       <p className="text-xs text-slate-500">
         Drop-offs are the funnel&apos;s: sessions that started in the range, reached this step and not the next, and ended without completing. Everything is
@@ -124,4 +87,75 @@ export default async function AfterDropOffPage({ searchParams }: { searchParams:
   );
 }
 
-const FIGURES: Figure[] = ["dropped", "back-1", "back-7", "back-30", "back-any", "completed"];
+/** What came after a saved segment's sessions, in the journey it names (or the one chosen, for a segment of every journey). */
+async function SegmentFollowUp({ viewer, id, asked }: { viewer: Viewer; id: string; asked: string | string[] | undefined }) {
+  const segment = await findSegment(id);
+  const title = <h1 className="text-xl font-semibold">What came after a segment</h1>;
+  const toSegments = (
+    <Link className={link} href="/segments">
+      Back to the segments
+    </Link>
+  );
+  if (!segment) {
+    return (
+      <div className="space-y-5">
+        {title}
+        <EmptyState>That segment no longer exists: it was deleted. {toSegments}</EmptyState>
+      </div>
+    );
+  }
+  const catalog = await liveCatalog();
+  const named = segmentJourney(segment.query);
+  const journey = named ? catalog.byName(named) : (catalog.byName(typeof asked === "string" ? asked : "holiday-booking") ?? catalog.journeys[0]);
+  // A journey deleted since, or a step it no longer has: said, as the segments list says it.
+  const cohort = journey ? await segmentCohort(viewer, segment, journey).catch((e: unknown) => (e instanceof ApiError ? e : Promise.reject(e))) : null;
+  if (!journey || cohort instanceof ApiError || cohort === null) {
+    const why = cohort instanceof ApiError ? cohort.message : `its journey “${named}” is no longer defined`;
+    return (
+      <div className="space-y-5">
+        {title}
+        <EmptyState>
+          The segment “{segment.name}” cannot be followed now: {why}. {toSegments}
+        </EmptyState>
+      </div>
+    );
+  }
+  const { summary, sankey, labels, words } = await getAfterDropOff(journey, cohort);
+  const base = { journey: journey.name, segment: segment.id };
+  const sessionsOf = (figure: Figure) => `/sessions?${new URLSearchParams({ ...base, afterDrop: figure, back: "after-drop-off" })}`;
+  return (
+    <div className="space-y-5">
+      {title}
+      {named === undefined && (
+        <FilterChips
+          label="Journey"
+          items={catalog.journeys.map((j) => ({
+            key: j.name,
+            text: j.label,
+            href: `/analytics/after-drop-off?${new URLSearchParams({ segment: segment.id, journey: j.name })}`,
+            current: j.name === journey.name,
+          }))}
+        />
+      )}
+      <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="after-drop-off-cohort">
+        {summary.customers.toLocaleString("en-GB")} {summary.customers === 1 ? "customer" : "customers"} in the segment “
+        <Link className={link} href={`/sessions?${segment.query}`}>
+          {segment.name}
+        </Link>
+        ” ({summary.dropOffSessions.toLocaleString("en-GB")} {summary.dropOffSessions === 1 ? "session" : "sessions"} of {journey.label.toLowerCase()}, counted
+        now: a customer with several counts once, from their first)
+        {summary.anonymous > 0 && `; ${summary.anonymous.toLocaleString("en-GB")} without a customer cannot be followed`}. {toSegments}
+      </p>
+      {summary.customers === 0 ? (
+        <EmptyState>No customer&apos;s session of {journey.label.toLowerCase()} is in this segment now.</EmptyState>
+      ) : (
+        <AfterDropOffReport summary={summary} sankey={sankey} labels={labels} words={words} sessionsOf={sessionsOf} ofSegment />
+      )}
+      <p className="text-xs text-slate-500">
+        Later means each customer&apos;s later sessions of {journey.label.toLowerCase()}, in the segment or not, however long after their first session in it. A
+        return is measured from that session&apos;s last event to the next session&apos;s start; the wait to complete, to the start of the first later session
+        that completed (the lower median, in whole seconds).
+      </p>
+    </div>
+  );
+}

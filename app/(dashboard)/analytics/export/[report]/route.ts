@@ -9,6 +9,7 @@ import { dropReasonsOf } from "@/lib/journeys/drop-reasons";
 import type { JourneyDefinition } from "@/lib/journeys/journey-definition";
 import { liveJourneyVersion } from "@/lib/data/catalog";
 import { getAfterDropOff, stepOf } from "@/lib/data/after-drop-off";
+import { stepCohort } from "@/lib/data/after-drop-off-cohort";
 import { DEFAULT_JOURNEY, getDimensionPopularity, getFunnel, getOverview, getPaths, getPopularity, pickJourney } from "@/lib/data/analytics";
 
 export const dynamic = "force-dynamic";
@@ -79,7 +80,7 @@ async function tableOf(report: string, journey: JourneyDefinition<unknown>, rang
   if (report === "after-drop-off") {
     const step = stepOf(journey, params.step);
     if (!step) throw new ApiError("invalid_request", `step: one of ${journey.funnel.map((s) => s.key).join(", ")}`, { parameter: "step" });
-    const { summary: s } = await getAfterDropOff(journey, range, step);
+    const { summary: s } = await getAfterDropOff(journey, await stepCohort(journey, range, step));
     return table(
       ["step", "figure", "customers", "of_dropped_off", "median_seconds"],
       [
