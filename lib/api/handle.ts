@@ -1,4 +1,5 @@
 import { DuplicateIdConflictError, WrongExpectedVersionError } from "../eventstore/errors";
+import { BlockedUserError } from "../ingest/blocked-check";
 import { logLine } from "../privacy/log";
 import { ApiError } from "../http/errors";
 
@@ -22,6 +23,10 @@ export function toApiError(error: unknown): ApiError {
       id: error.id,
       storedPosition: error.storedPosition,
     });
+  }
+  if (error instanceof BlockedUserError) {
+    // The event by index and id, and the admin's reason; not the user id (personal data).
+    return new ApiError("invalid_event", error.message, { index: error.index, id: error.id, attribute: "userid", reason: error.reason });
   }
   // Unexpected: log the kind of failure only. Messages can quote event data, which may hold
   // personal data that must never reach server logs.

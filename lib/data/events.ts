@@ -1,17 +1,25 @@
 import "server-only";
 import { ApiError } from "../http/errors";
 import { getStore } from "../db/prisma";
-import { appendEvents, type AppendResult } from "../eventstore/append";
+import type { AppendResult } from "../eventstore/append";
 import { readEventAt, readFeed, readStream, type FeedFilter } from "../eventstore/read";
 import { positionAddress } from "../explorer/event-address";
 import { toCloudEventJson, type CloudEventJson } from "../eventstore/to-cloud-event";
+import { BlockedUserError } from "../ingest/blocked-check";
 import type { IncomingEvent } from "../ingest/cloud-event";
 import { maskCloudEvent } from "../privacy/mask-events";
 import { nudgeProjector } from "../sessions/projector-runner";
+import { appendUnlessBlocked } from "../users/blocked-users";
 import { getMasker } from "./privacy";
 
+/** Appends what a producer sent, all or none: an event of a blocked user id refuses the whole request (422). */
 export async function appendIncomingEvents(events: readonly IncomingEvent[]): Promise<AppendResult[]> {
-  const results = await appendEvents(getStore(), events);
+  const store = getStore();
+  const results = await appendUnlessBlocked(store, events).catch(async (error: unknown) => {
+    // The reason is an admin's free text (a ticket may quote an email): it leaves through the patterns.
+    if (error instanceof BlockedUserError) throw new BlockedUserError(error.index, error.id, (await getMasker()).text(error.reason));
+    throw error;
+  });
   nudgeProjector();
   return results;
 }

@@ -8,6 +8,7 @@ import { eventShapeLimits, ingestLimits } from "../ingest/limits";
 import { DEFAULT_SEGMENT_SOURCE } from "../ingest/segment/segment-mapping";
 import { segmentBodyToEvents, type SegmentEndpoint, type SegmentEvents } from "../ingest/segment/segment-request";
 import { isBrowserRequest, readSegmentJson, writeKeyAuthorization } from "../ingest/segment/segment-transport";
+import { BlockedUserError } from "../ingest/blocked-check";
 import { isCrossSite } from "../net/cross-site";
 import { appendIncomingEvents } from "./events";
 import { checkIngestRate } from "./ingest-limits";
@@ -37,6 +38,15 @@ export async function appendSegmentRequest(request: Request, endpoint: SegmentEn
   try {
     await appendIncomingEvents(mapped.events);
   } catch (error) {
+    if (error instanceof BlockedUserError) {
+      const field = mapped.fieldOf(error.index, "userId");
+      throw new ApiError("invalid_event", `${field} (messageId "${error.id}"): its user id is blocked: ${error.reason}`, {
+        index: error.index,
+        field,
+        messageId: error.id,
+        reason: error.reason,
+      });
+    }
     if (!(error instanceof DuplicateIdConflictError)) throw error;
     const field = mapped.fieldOf(error.index, "messageId");
     throw new ApiError("duplicate_id_conflict", `${field}: source "${error.source}" already has an event with messageId "${error.id}" and different content`, {

@@ -4,6 +4,8 @@ import { DuplicateIdConflictError, WrongExpectedVersionError } from "../eventsto
 import type { IncomingEvent } from "../ingest/cloud-event";
 import { eventShapeLimits } from "../ingest/limits";
 import { reservedNamespaceError, validateStructuredEvent } from "../ingest/normalise";
+import { blockListOf } from "../users/blocked-users";
+import { firstBlocked } from "../ingest/blocked-check";
 import type { FileRecord } from "./read-records";
 
 export interface Refusal {
@@ -81,6 +83,12 @@ export async function importRecords(
     const reserved = reservedNamespaceError([result.event]);
     if (reserved) {
       refuse(record.line, where + reserved.message.replace(/^event \d+, /, ""));
+      continue;
+    }
+    // A blocked user id (lib/users/blocked-users.ts) is refused like any other bad record: on its line, the rest imported.
+    const blocked = firstBlocked([result.event], await blockListOf(store));
+    if (blocked) {
+      refuse(record.line, where + blocked.message.replace(/^event \d+ /, "event "));
       continue;
     }
     batch.push({ line: record.line, at: record.at, event: result.event });
