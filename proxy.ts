@@ -12,7 +12,7 @@ import { isCrossSite } from "./lib/net/cross-site";
  */
 const PUBLIC_PAGES = [/^\/sign-in$/, /^\/resume\//];
 /** Route handlers outside /api answer for themselves (401 JSON, or a service key's download). */
-const ROUTE_HANDLERS = [/^\/sessions\/[^/]+\/export\//, /^\/analytics\/export\//, /^\/access-log\/export\/?$/];
+const ROUTE_HANDLERS = [/^\/sessions\/[^/]+\/export\//, /^\/analytics\/export\//, /^\/access-log\/export\/?$/, /^\/admin\/erasure\/export\/?$/];
 /** What records an export when opened: refused when another site opens it (see below). */
 const AUDITED_DOWNLOADS = [...ROUTE_HANDLERS, /^\/sessions\/[^/]+\/print\/?$/];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

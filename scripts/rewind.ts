@@ -1,5 +1,6 @@
 // The `rewind` command line: `npm run rewind -- <command> [options]`.
 import { runAlerts } from "./commands/alerts";
+import { runExportCustomer } from "./commands/export-customer";
 import { runImport } from "./commands/import";
 import { runIntegrity } from "./commands/integrity";
 import { runJourneys } from "./commands/journeys";
@@ -32,7 +33,16 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
       "list | delete <id> | rotate-secret <id>>  " +
       "alerts on a stalled journey (the secret is shown once)",
   },
-  users: { run: runUsers, help: "users reset-password <email>  a temporary password for a dashboard user (shown once)" },
+  users: {
+    run: runUsers,
+    help:
+      "users <reset-password <email> | block <userid> --reason <r> | unblock <userid> | blocked>  " +
+      "a temporary password for a dashboard user (shown once); block a user id from ingestion, unblock it, list the blocked",
+  },
+  "export-customer": {
+    run: runExportCustomer,
+    help: "export-customer <userid|reference> [--out <file>]  everything held about one customer, one JSON file, unmasked (subject access)",
+  },
 };
 
 async function main() {

@@ -71,6 +71,7 @@ test("each role and key kind gets exactly what the matrix says, on every route",
     "/resume/continue": "/resume/continue?token=not.valid-token",
     "/api/resume-links/[linkId]": "/api/resume-links/rl_does-not-exist",
     "/flows/[correlationId]": `/flows/${encodeURIComponent(flow)}`,
+    "/admin/erasure/export": `/admin/erasure/export?user=${encodeURIComponent(seeded.user)}`,
     ...ANALYTICS_SAMPLES,
     "/api/journeys/[name]": "/api/journeys/holiday-booking",
     "/api/journeys/what-if/[id]": `/api/journeys/what-if/${await startWhatIfJob(request)}`, // a what-if job to read and cancel

@@ -83,3 +83,13 @@ export function parseQuery<T extends z.ZodType>(schema: T, params: URLSearchPara
   }
   return result.data;
 }
+
+/** GET /admin/erasure/export: the customer whose subject-access export to download. */
+export const customerExportQuerySchema = z.object({
+  user: z
+    .string()
+    .trim()
+    .min(1, "give the customer's user id or reference")
+    .max(512, "at most 512 characters")
+    .meta({ description: "the customer's user id or reference" }),
+});

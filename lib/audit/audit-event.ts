@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = {
   "replay.viewed": "viewed a replay",
   "flow.viewed": "viewed a business flow",
   "session.exported": "exported a session",
+  // A subject-access export: everything held about them, unmasked; the record names whose, never what.
+  "customer.exported": "exported everything held about a customer",
   "field.revealed": "revealed a personal-data field",
   "session.revealed": "revealed a session's personal data",
   "resume-link.created": "created a resume link",
@@ -49,6 +51,9 @@ export const AUDIT_ACTIONS = {
   "alert-rule.deleted": "deleted an alert rule",
   "alert-rule.secret-rotated": "rotated an alert rule's secret",
   "alert.sent-again": "sent an alert's delivery again",
+  // What Rewind keeps: a user id blocked from ingestion (its events refused) or unblocked.
+  "ingest-block.added": "blocked a user id from ingestion",
+  "ingest-block.removed": "unblocked a user id from ingestion",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

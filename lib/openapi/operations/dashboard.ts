@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { newerEventsQuerySchema, olderEventsQuerySchema, replayBlockQuerySchema, replayFromQuerySchema } from "../../api/query-schemas";
+import {
+  customerExportQuerySchema,
+  newerEventsQuerySchema,
+  olderEventsQuerySchema,
+  replayBlockQuerySchema,
+  replayFromQuerySchema,
+} from "../../api/query-schemas";
 import { accessLogQuerySchema } from "../../audit/access-log-query";
 import { explorerFilterSchema } from "../../explorer/explorer-filter";
 import type { ApiOperation } from "../api-operation";
@@ -132,5 +138,16 @@ export const EXPORT_OPERATIONS: ApiOperation[] = [
       contentType: "text/csv",
       schema: z.string(),
     },
+  },
+  {
+    route: "/admin/erasure/export",
+    method: "GET",
+    summary: "Everything Rewind holds about one customer, one JSON file, unmasked, for a subject-access request (on record; docs/subject-access.md)",
+    query: customerExportQuerySchema,
+    answer: {
+      description: "`{exportedAt, customer, events, sessions, notes, resumeLinks, views}`, as an attachment named by the customer's reference",
+      schema: z.looseObject({}),
+    },
+    errors: ["not_found"],
   },
 ];
