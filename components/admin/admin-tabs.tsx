@@ -7,6 +7,7 @@ const TABS = [
   { href: "/admin/journeys", label: "Journeys" },
   { href: "/admin/dead-letters", label: "Set-aside events" },
   { href: "/admin/alerts", label: "Alerts" },
+  { href: "/admin/subject-access", label: "Subject access" },
 ];
 
 /** The admin section's heading and its tabs. */

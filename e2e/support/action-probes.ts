@@ -18,6 +18,9 @@ export function actionProbes(): Record<string, () => unknown[]> {
     "lib/actions/admin.ts#revokeApiKeyAction": () => [form({ id: "999999999" })],
     "lib/actions/admin.ts#savePolicyAction": () => [null, form({ policy: "{" })],
     "lib/actions/admin.ts#previewPolicyDraftAction": () => [null, form({ policy: "{" })],
+    "lib/actions/blocked-users.ts#blockUserAction": () => [null, form({})],
+    // A token that does not open names no row: refused, nothing unblocked.
+    "lib/actions/blocked-users.ts#unblockUserAction": () => [null, form({ token: none })],
     "lib/actions/dead-letters.ts#retryDeadLetterAction": () => [form({ position: "999999999" })],
     "lib/actions/journeys.ts#previewJourneyAction": () => [null, form({ definition: "{" })],
     "lib/actions/journeys.ts#saveJourneyAction": () => [null, form({ definition: "{" })],

@@ -17,8 +17,14 @@ export interface BlockedUser {
  */
 export const BLOCK_LIST_TTL_MS = 5_000;
 
-/** Per store, not per module: tests and the CLI hold several stores in one process. */
-const cache = new WeakMap<Store, { readAt: number; list: Promise<ReadonlyMap<string, string>> }>();
+/**
+ * Per store (tests and the CLI hold several in one process), and on globalThis: Next.js may load
+ * this module once for the route handlers and again for the server actions, and a block made by
+ * an action must drop the cache the ingest routes read.
+ */
+const shared = globalThis as unknown as { rewindBlockLists?: WeakMap<Store, { readAt: number; list: Promise<ReadonlyMap<string, string>> }> };
+shared.rewindBlockLists ??= new WeakMap();
+const cache = shared.rewindBlockLists;
 
 function readBlockList(store: Store): Promise<ReadonlyMap<string, string>> {
   const hit = cache.get(store);
