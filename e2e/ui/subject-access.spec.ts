@@ -7,7 +7,7 @@ import { lisbonOfferViewed, seedUserSession } from "../support/seed-session";
 const postBatch = (request: APIRequestContext, events: Record<string, unknown>[]) =>
   request.post("/api/events", { headers: { ...producerAuth, "content-type": "application/cloudevents-batch+json" }, data: JSON.stringify(events) });
 
-test("an admin downloads everything held about a customer: their events, the payment callback joined by correlation id, their session, the export on record", async ({
+test("an admin downloads everything held about a customer: their events, the correlation-joined payment callback, their session, on record", async ({
   page,
   request,
 }) => {
