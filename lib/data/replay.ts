@@ -19,6 +19,8 @@ import { toSessionJson } from "./sessions";
 import { resumeOfSession } from "../resume/find-resume";
 import type { ResumePoint } from "../journeys/journey-definition";
 import { leftOffNow } from "../replay/left-off-now";
+import { gapRows, type GapRow } from "../replay/removed-gaps";
+import { readRemovedEvents } from "../sessions/removed-events";
 import { codesInState, nameCodesIn } from "../journeys/place-label";
 import { placesFor } from "./place-names";
 
@@ -39,6 +41,8 @@ export interface ReplayIndex {
   journeyVersion: JourneyVersion;
   /** destination codes of the session → what the whole store calls them, for the state panel ("MLA" → "Malta") */
   places: Record<string, string>;
+  /** events a retention purge removed, as gaps among the remaining ones (docs/retention-read-models.md) */
+  removed: GapRow[];
 }
 
 const MAX_EVENTS = 200_000;
@@ -92,6 +96,12 @@ async function compactRows(session: FoundSession, fromSeq: number, limit: number
   };
 }
 
+/** The session's removed events as gaps; the type is a producer's string: through the patterns. */
+export async function removedGaps(sessionId: string, masker: Masker): Promise<GapRow[]> {
+  const removed = await readRemovedEvents(getStore(), sessionId);
+  return gapRows(removed.map((r) => ({ ...r, type: masker.text(r.type) })));
+}
+
 /** `revealed`: only for a session revealed with a reason (the caller checked the grant). */
 export async function getReplayIndex(sessionId: string, revealed = false): Promise<ReplayIndex | null> {
   const store = getStore();
@@ -110,6 +120,7 @@ export async function getReplayIndex(sessionId: string, revealed = false): Promi
     journeyDocument: ((await liveJourney(session.journey)).document as JourneyDocument | undefined) ?? null,
     journeyVersion: await liveJourneyVersion(session.journey),
     places: Object.fromEntries(await placesFor(codesInState(session.finalState))),
+    removed: await removedGaps(session.id, masker),
   };
 }
 
@@ -180,5 +191,10 @@ export async function getSessionExport(sessionId: string, revealed = false) {
     masker,
   ))
     events.push(...page);
-  return { session: await sessionJsonNow(session, masker), events, journeyVersion: await liveJourneyVersion(session.journey) };
+  return {
+    session: await sessionJsonNow(session, masker),
+    events,
+    journeyVersion: await liveJourneyVersion(session.journey),
+    removed: await removedGaps(session.id, masker),
+  };
 }

@@ -6,6 +6,12 @@ import { purgeEvents } from "../testing/purge-events";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { catchUp, rebuildProjections } from "./projector";
 import { readRemovedEvents } from "./removed-events";
+import { parse } from "csv-parse/sync";
+import { textStream } from "../http/text-stream";
+import { currentMasker } from "../privacy/policy-store";
+import { gapRows } from "../replay/removed-gaps";
+import { findSession } from "./read-sessions";
+import { sessionExportText } from "./session-export";
 
 const START = new Date("2026-06-01T00:00:00Z");
 const NOW = () => Date.parse("2026-06-20T00:00:00Z");
@@ -102,6 +108,20 @@ describe.each(testProviders())("read models after a retention purge on %s", (pro
       const left = await t.store.db.storedEvent.count({ where: { position: { in: positions.map(BigInt) } } });
       expect(left + removed.length).toBe(positions.length);
     }
+  });
+
+  it("the CSV export lists the remaining events and a row for each removed one where it was, naming its rule", async () => {
+    const id = partly[0]!;
+    const session = (await findSession(t.store, id))!;
+    const masker = await currentMasker(t.store);
+    const removed = gapRows(await readRemovedEvents(t.store, id));
+    const csv = await new Response(textStream(sessionExportText(t.store, { ...session, journeyVersion: "v", removed }, {}, masker, "csv", 2))).text();
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    const positions = before.blocks.filter((b) => b.sessionId === id).flatMap((b) => b.positions as number[]);
+    const gone = new Set(purged);
+    // A plain walk of the session as it was folded: a removed event's row says so, the others do not.
+    expect(rows.map((r) => r.description!.startsWith("Removed by retention: "))).toEqual(positions.map((p) => gone.has(p)));
+    expect(rows.filter((r) => r.description!.startsWith("Removed")).every((r) => r.description!.includes(RULE))).toBe(true);
   });
 
   it("a late event of a purged session's person makes a session of its own; the purged one stays as it was", async () => {
