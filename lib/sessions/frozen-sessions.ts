@@ -1,3 +1,4 @@
+import type { Store } from "../db/prisma";
 import { ident } from "../db/names";
 import { selectIn } from "../db/rows";
 import { decodeJson, sql, type Tx } from "../db/sql";
@@ -44,4 +45,47 @@ export async function copyFrozenSessions(tx: Tx, to: ReadModelTables): Promise<n
   const copied = await tx.$executeRaw(sql`INSERT INTO ${ident(to.sessions)} SELECT * FROM ${ident(LIVE_TABLES.sessions)} WHERE "id" IN (${frozen})`);
   await tx.$executeRaw(sql`INSERT INTO ${ident(to.sessionBlocks)} SELECT * FROM ${ident(LIVE_TABLES.sessionBlocks)} WHERE "session_id" IN (${frozen})`);
   return copied;
+}
+
+/** A frozen session as a fold in memory takes it: where it starts, what it holds, and its stored fold. */
+export interface FrozenSession {
+  firstPosition: number;
+  positions: number[];
+  journey: string;
+  userId: string | null;
+  day: string;
+  outcome: string;
+  outcomeLabel: string;
+  lastStep: string;
+  stepsReached: number;
+  facts: unknown;
+}
+
+/**
+ * The live generation's frozen sessions with their positions: a fold in memory (a what-if) takes
+ * them as stored instead of folding what remains of them, as a new generation does.
+ */
+export async function readFrozenSessions(store: Store): Promise<FrozenSession[]> {
+  const ids = (await store.db.eventTombstone.findMany({ where: { sessionId: { not: null } }, select: { sessionId: true }, distinct: ["sessionId"] }))
+    .map((t) => t.sessionId!)
+    .filter(Boolean);
+  if (ids.length === 0) return [];
+  const [rows, blocks] = await Promise.all([
+    store.db.session.findMany({ where: { id: { in: ids } } }),
+    store.db.sessionBlock.findMany({ where: { sessionId: { in: ids } }, orderBy: [{ sessionId: "asc" }, { block: "asc" }] }),
+  ]);
+  const positions = new Map<string, number[]>();
+  for (const b of blocks) positions.set(b.sessionId, [...(positions.get(b.sessionId) ?? []), ...decodeJson<number[]>(b.positions)]);
+  return rows.map((r) => ({
+    firstPosition: Number(r.firstPosition),
+    positions: positions.get(r.id) ?? [],
+    journey: r.journey,
+    userId: r.userId,
+    day: r.analyticsDay ?? r.startedAt.toISOString().slice(0, 10),
+    outcome: r.outcome,
+    outcomeLabel: r.outcomeLabel ?? r.outcome,
+    lastStep: r.lastStep,
+    stepsReached: r.funnelDepth ?? 0,
+    facts: r.analytics === null ? null : decodeJson(r.analytics),
+  }));
 }
