@@ -136,6 +136,8 @@ export function ReplayView({
     const folded = player.index < loaded ? fold.momentAt(player.index) : null;
     if (folded) return folded;
     if (!block || player.index < block.fromSeq || player.index >= block.fromSeq + block.events.length) return null;
+    // A partly purged session's later blocks carry no state (docs/retention-read-models.md): the whole fold answers.
+    if (block.fromSeq > 0 && block.state === null) return null;
     return momentAt(definition, block.state, blockEvents, player.index - block.fromSeq);
   }, [block, blockEvents, definition, player.index, fold, loaded]);
   const selected = block?.events[player.index - (block?.fromSeq ?? 0)] ?? null;

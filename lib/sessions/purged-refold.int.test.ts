@@ -5,7 +5,7 @@ import { simulateWorld } from "../simulate/world";
 import { purgeEvents } from "../testing/purge-events";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { catchUp, rebuildProjections } from "./projector";
-import { readRemovedEvents } from "./removed-events";
+import { readHeldPositions, readRemovedEvents } from "./removed-events";
 import { parse } from "csv-parse/sync";
 import { textStream } from "../http/text-stream";
 import { currentMasker } from "../privacy/policy-store";
@@ -107,6 +107,22 @@ describe.each(testProviders())("read models after a retention purge on %s", (pro
       expect(removed.every((r) => r.rule === RULE && r.purgedAt === PURGED_AT.toISOString())).toBe(true);
       const left = await t.store.db.storedEvent.count({ where: { position: { in: positions.map(BigInt) } } });
       expect(left + removed.length).toBe(positions.length);
+    }
+  });
+
+  it("the player's index counts only the events that remain: pages never repeat or drop one", async () => {
+    const gone = new Set(purged);
+    for (const id of [...partly, ...wholly]) {
+      const remaining = before.blocks.filter((b) => b.sessionId === id).flatMap((b) => (b.positions as number[]).filter((p) => !gone.has(p)));
+      const paged: number[] = [];
+      for (let from = 0; ; from += 2) {
+        const { members, purged: isPurged } = await readHeldPositions(t.store, id, from, 2);
+        expect(isPurged).toBe(true);
+        if (members.length === 0) break;
+        expect(members.map((m) => m.seq)).toEqual(members.map((_, k) => from + k));
+        paged.push(...members.map((m) => m.position));
+      }
+      expect(paged).toEqual(remaining);
     }
   });
 
