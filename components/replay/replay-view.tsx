@@ -136,6 +136,8 @@ export function ReplayView({
     const folded = player.index < loaded ? fold.momentAt(player.index) : null;
     if (folded) return folded;
     if (!block || player.index < block.fromSeq || player.index >= block.fromSeq + block.events.length) return null;
+    // A partly purged session's later blocks carry no state (docs/retention-read-models.md): the whole fold answers.
+    if (block.fromSeq > 0 && block.state === null) return null;
     return momentAt(definition, block.state, blockEvents, player.index - block.fromSeq);
   }, [block, blockEvents, definition, player.index, fold, loaded]);
   const selected = block?.events[player.index - (block?.fromSeq ?? 0)] ?? null;
@@ -161,6 +163,11 @@ export function ReplayView({
           </p>
           <h1 className="flex items-center gap-2 text-xl font-semibold">
             Session replay · {replay.times.length.toLocaleString("en-GB")} events
+            {replay.removed.length > 0 && (
+              <span data-testid="removed-count" className="text-sm font-normal text-slate-600 dark:text-slate-300">
+                · {replay.removed.length.toLocaleString("en-GB")} removed by retention
+              </span>
+            )}
             {live && (
               <Badge tone="sky" role="status" className="flex items-center gap-1">
                 <span aria-hidden className="h-2 w-2 animate-pulse rounded-full bg-sky-500" /> Live
@@ -247,6 +254,7 @@ export function ReplayView({
             times={replay.times}
             index={player.index}
             onSeek={seekIndex}
+            gaps={replay.removed}
           />
           <section aria-label="Raw event" className="rounded-lg border border-slate-200 dark:border-slate-700">
             <h2 className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 px-4 py-2 text-sm font-semibold dark:border-slate-700">

@@ -5,7 +5,7 @@ import { getStore } from "../db/prisma";
 import { readJourneyEventsAt } from "../eventstore/journey-events";
 import { readEventsAt } from "../eventstore/read";
 import { toCloudEventJson, type CloudEventJson } from "../eventstore/to-cloud-event";
-import { findSession, listUserSessions, readSessionPositions, readSnapshots } from "../sessions/read-sessions";
+import { findSession, listUserSessions, readSnapshots } from "../sessions/read-sessions";
 import { SNAPSHOT_EVERY } from "../sessions/session-block";
 import type { Masker } from "../privacy/mask";
 import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
@@ -19,6 +19,8 @@ import { toSessionJson } from "./sessions";
 import { resumeOfSession } from "../resume/find-resume";
 import type { ResumePoint } from "../journeys/journey-definition";
 import { leftOffNow } from "../replay/left-off-now";
+import { gapRows, type GapRow } from "../replay/removed-gaps";
+import { readHeldPositions, readRemovedEvents } from "../sessions/removed-events";
 import { codesInState, nameCodesIn } from "../journeys/place-label";
 import { placesFor } from "./place-names";
 
@@ -39,6 +41,8 @@ export interface ReplayIndex {
   journeyVersion: JourneyVersion;
   /** destination codes of the session → what the whole store calls them, for the state panel ("MLA" → "Malta") */
   places: Record<string, string>;
+  /** events a retention purge removed, as gaps among the remaining ones (docs/retention-read-models.md) */
+  removed: GapRow[];
 }
 
 const MAX_EVENTS = 200_000;
@@ -66,7 +70,7 @@ async function compactRows(session: FoundSession, fromSeq: number, limit: number
   // A live tail reads the events before it as well, up to TAIL_LOOK_BACK of them, only for what they
   // named: "Saved Blue Bay Resort Malta (all-inclusive)" as the timeline says it, not "Saved offer OF-…".
   const lookBack = Math.min(fromSeq, TAIL_LOOK_BACK);
-  const members = await readSessionPositions(store, session.id, fromSeq - lookBack, limit + lookBack);
+  const { members } = await readHeldPositions(store, session.id, fromSeq - lookBack, limit + lookBack);
   const events = await readJourneyEventsAt(
     store,
     members.map((m) => m.position),
@@ -92,6 +96,12 @@ async function compactRows(session: FoundSession, fromSeq: number, limit: number
   };
 }
 
+/** The session's removed events as gaps; the type is a producer's string: through the patterns. */
+export async function removedGaps(sessionId: string, masker: Masker): Promise<GapRow[]> {
+  const removed = await readRemovedEvents(getStore(), sessionId);
+  return gapRows(removed.map((r) => ({ ...r, type: masker.text(r.type) })));
+}
+
 /** `revealed`: only for a session revealed with a reason (the caller checked the grant). */
 export async function getReplayIndex(sessionId: string, revealed = false): Promise<ReplayIndex | null> {
   const store = getStore();
@@ -110,6 +120,7 @@ export async function getReplayIndex(sessionId: string, revealed = false): Promi
     journeyDocument: ((await liveJourney(session.journey)).document as JourneyDocument | undefined) ?? null,
     journeyVersion: await liveJourneyVersion(session.journey),
     places: Object.fromEntries(await placesFor(codesInState(session.finalState))),
+    removed: await removedGaps(session.id, masker),
   };
 }
 
@@ -127,7 +138,7 @@ export async function getReplayEvents(sessionId: string, fromSeq: number, limit:
   const store = getStore();
   const session = await findSession(store, sessionId);
   if (!session) return null;
-  const members = await readSessionPositions(store, session.id, fromSeq, limit);
+  const { members } = await readHeldPositions(store, session.id, fromSeq, limit);
   const events = await readJourneyEventsAt(
     store,
     members.map((m) => m.position),
@@ -153,12 +164,14 @@ export async function getReplayBlock(sessionId: string, block: number, revealed 
   const session = await findSession(store, sessionId);
   if (!session) return null;
   const fromSeq = block * SNAPSHOT_EVERY;
-  const members = await readSessionPositions(store, session.id, fromSeq, SNAPSHOT_EVERY);
+  const { members, purged } = await readHeldPositions(store, session.id, fromSeq, SNAPSHOT_EVERY);
   const events = await readEventsAt(
     store,
     members.map((m) => m.position),
   );
-  const [snapshot] = block > 0 ? await readSnapshots(store, session.id, fromSeq, fromSeq) : [];
+  // A purged session's stored states stand before a seq, not before this index: none, and the
+  // player's whole-session fold of what remains answers instead (docs/retention-read-models.md).
+  const [snapshot] = block > 0 && !purged ? await readSnapshots(store, session.id, fromSeq, fromSeq) : [];
   const masker = await getMasker(revealed);
   return { block, fromSeq, state: masker.state(snapshot?.state ?? null), events: events.map((e) => maskCloudEvent(masker, toCloudEventJson(e))) };
 }
@@ -180,5 +193,10 @@ export async function getSessionExport(sessionId: string, revealed = false) {
     masker,
   ))
     events.push(...page);
-  return { session: await sessionJsonNow(session, masker), events, journeyVersion: await liveJourneyVersion(session.journey) };
+  return {
+    session: await sessionJsonNow(session, masker),
+    events,
+    journeyVersion: await liveJourneyVersion(session.journey),
+    removed: await removedGaps(session.id, masker),
+  };
 }

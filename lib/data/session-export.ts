@@ -8,6 +8,7 @@ import { getMasker } from "./privacy";
 import type { PublicNote } from "../notes/note-json";
 import { referencesFor } from "./customers";
 import { toSessionJson } from "./sessions";
+import { removedGaps } from "./replay";
 
 /**
  * A session's export as a response body that reads, masks and writes one page of events at a time
@@ -22,8 +23,14 @@ export async function openSessionExport(sessionId: string, format: ExportFormat,
   const masker = await getMasker(revealed);
   const journeyVersion = await liveJourneyVersion(session.journey);
   // Which version folded the session travels in the file itself (a saved export keeps it): in the JSON's session, as the CSV's last column.
-  const sessionJson = { ...toSessionJson(session, masker, await referencesFor([session.userId])), journeyVersion };
-  const exported = { ...session, definition: await liveJourney(session.journey), journeyVersion: journeyVersion.label };
+  // What a retention purge removed: in the JSON's session (the events list holds what remains), a CSV row each where it was.
+  const removed = await removedGaps(session.id, masker);
+  const sessionJson = {
+    ...toSessionJson(session, masker, await referencesFor([session.userId])),
+    journeyVersion,
+    ...(removed.length > 0 ? { removedByRetention: removed } : {}),
+  };
+  const exported = { ...session, definition: await liveJourney(session.journey), journeyVersion: journeyVersion.label, removed };
   return {
     session: sessionJson,
     customer: session.userId,

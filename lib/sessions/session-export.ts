@@ -9,6 +9,7 @@ import { maskCloudEvent, maskJourneyEvent } from "../privacy/mask-events";
 import { SESSION_CSV_HEADER, SESSION_CSV_HEADER_WITH_NOTES, sessionCsvLine } from "../replay/export-csv";
 import { notesCell, type PublicNote } from "../notes/note-json";
 import { jsonExportEnd, jsonExportEvent, jsonExportStart } from "../replay/export-json";
+import { gapWords, type GapRow } from "../replay/removed-gaps";
 import { serviceLabel } from "../replay/service-label";
 import { readSessionPositions } from "./read-sessions";
 
@@ -21,6 +22,8 @@ export interface ExportedSession {
   eventCount: number;
   /** the journey that describes its events (the live catalog's, for a data journey); default: the built-in one of that name */
   definition?: JourneyDefinition<unknown>;
+  /** events a retention purge removed, masked, as gaps among the remaining ones: the CSV has a row for each where it was */
+  removed?: readonly GapRow[];
 }
 
 /**
@@ -74,17 +77,35 @@ export async function* sessionExportText(
     let seq = 0;
     const bySeq = new Map<number, PublicNote[]>();
     for (const n of notes ?? []) bySeq.set(n.seq, [...(bySeq.get(n.seq) ?? []), n]);
+    const gaps = session.removed ?? [];
+    let g = 0;
+    // A removed event's row: its time and type from the tombstone, and which rule removed it when.
+    const gapLines = (upTo: number) => {
+      let text = "";
+      for (; g < gaps.length && gaps[g]!.after <= upTo; g++) {
+        const gap = gaps[g]!;
+        text += sessionCsvLine(
+          { time: gap.occurredAt, service: "", event: gap.type, description: gapWords(gap) },
+          session.journeyVersion,
+          notes === null ? undefined : "",
+        );
+      }
+      return text;
+    };
+    yield gapLines(-1);
     for await (const page of exportPages(store, session, masker, pageSize)) {
       yield page
-        .map((e) =>
-          sessionCsvLine(
+        .map((e) => {
+          const line = sessionCsvLine(
             { time: String(e.event.time ?? e.event.recordedtime), service: e.service, event: e.event.type, description: e.description },
             session.journeyVersion,
-            notes === null ? undefined : notesCell(bySeq.get(seq++) ?? []),
-          ),
-        )
+            notes === null ? undefined : notesCell(bySeq.get(seq) ?? []),
+          );
+          return line + gapLines(seq++);
+        })
         .join("");
     }
+    yield gapLines(Number.POSITIVE_INFINITY);
     return;
   }
   yield jsonExportStart(sessionJson);

@@ -1,4 +1,5 @@
 import { funnelAnswer } from "../analytics/answers";
+import type { SessionFacts } from "../analytics/session-facts";
 import type { DayRange } from "../analytics/range";
 import { readFunnelAnswer } from "../analytics/read-answers";
 import { type Env, positiveFromEnv } from "../config/env-number";
@@ -13,10 +14,11 @@ import { readDefinitionVersions } from "../journey-store/definition-store";
 import { catalogOfDocuments } from "../journey-store/journey-catalog";
 import { liveCatalogOf } from "../journey-store/live-catalog";
 import { liveGeneration } from "../sessions/generations";
+import { type FrozenSession, readFrozenSessions } from "../sessions/frozen-sessions";
 import { eventsByPerson } from "../sessions/project-in-memory";
 import { DEFAULT_TIMEOUT_MS } from "../sessions/sessionize";
 import { compareSessions } from "./compare-sessions";
-import { foldPerson, type SessionView } from "./fold-person";
+import { type FoldedSession, foldPerson, type SessionView } from "./fold-person";
 import { type WhatIfResult, WhatIfTally } from "./what-if-result";
 
 export interface WhatIfOptions {
@@ -91,6 +93,11 @@ export async function computeWhatIf(store: Store, draft: JourneyDocument, range:
 
   const live = await readLiveSessions(store);
   const tally = new WhatIfTally(draft.name, range);
+  // A session that held a purged event is taken as stored on both sides (the draft cannot fold
+  // what is gone), and what remains of it is not folded again: docs/retention-read-models.md.
+  const frozen = await readFrozenSessions(store);
+  tally.add(frozen.map(frozenAsFolded), []);
+  const held = new Set(frozen.flatMap((f) => f.positions));
   const fold = {
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     now: (options.now ?? Date.now)(),
@@ -98,7 +105,7 @@ export async function computeWhatIf(store: Store, draft: JourneyDocument, range:
   };
   let folded = 0;
   let sliceStarted = performance.now();
-  for (const [person, list] of eventsByPerson(events)) {
+  for (const [person, list] of eventsByPerson(held.size === 0 ? events : events.filter((e) => !held.has(e.position)))) {
     const both = foldPerson(person, list, catalogs, draft.name, fold);
     tally.add(both.draft, compareSessions(both));
     folded += list.length;
@@ -111,6 +118,20 @@ export async function computeWhatIf(store: Store, draft: JourneyDocument, range:
 
   if (!(await progress(2 * total, true))) return null;
   return tally.result(current, draftJourney, new Map([...live].map(([first, s]) => [first, s.id])));
+}
+
+/** A frozen session as the tally counts a draft's: its stored fold, the same on both sides. */
+function frozenAsFolded(f: FrozenSession): FoldedSession {
+  const view = { outcome: f.outcome, outcomeLabel: f.outcomeLabel, lastStep: f.lastStep, stepsReached: f.stepsReached };
+  return {
+    firstPosition: f.firstPosition,
+    positions: f.positions,
+    journey: f.journey,
+    day: f.day,
+    userId: f.userId,
+    view,
+    facts: f.facts as SessionFacts | null,
+  };
 }
 
 /** Live sessions read per page: their ids and how they fold now, by first position. */

@@ -3,6 +3,7 @@ import type { Prisma } from "../../generated/sqlite/client";
 import { readHeadPosition } from "../../eventstore/read";
 import type { JourneyCatalog } from "../../journeys/catalog";
 import * as rm from "../projection-store";
+import { copyFrozenSessions } from "../frozen-sessions";
 import { generationTables } from "../read-model-tables";
 import { builtInFoldVersions, dataDefinitions } from "./built-in-versions";
 import { rememberCatalog } from "./catalogs";
@@ -51,6 +52,8 @@ export async function startGeneration(store: Store, input: StartGeneration): Pro
         data: { state: "building", definitions: withFolds(input), reason: input.reason, head, rollups: "deferred", createdAt: new Date() },
       });
       await createGenerationTables(tx, store.target.provider, row.id);
+      // What a purge left cannot be folded again: the live generation's frozen sessions are kept as they are.
+      await copyFrozenSessions(tx, generationTables(row.id));
       return toGeneration(row);
     },
     { maxWait: 60_000, timeout: 120_000 },

@@ -1,5 +1,6 @@
 import { toMs } from "../../db/sql";
 import { readJourneyEventsAt } from "../../eventstore/journey-events";
+import { frozenAmong } from "../frozen-sessions";
 import * as rm from "../projection-store";
 import type { TouchedPersons } from "./load-touched";
 import type { PageContext } from "./page-context";
@@ -9,7 +10,8 @@ const previousRow = (s: rm.StoredSessionRow): PreviousRow => ({ id: s.id, person
 
 /**
  * The stored sessions the new events can touch, and only those, with every event they hold:
- * folding starts at the earliest of them, and every session from there on is folded again.
+ * folding starts at the earliest of them, and every session from there on is folded again, but a
+ * frozen one: a late event of its person makes a session of its own (docs/retention-read-models.md).
  */
 export async function loadRefoldScope(page: PageContext, touched: TouchedPersons, timeoutMs: number) {
   const { dirty } = touched;
@@ -20,7 +22,13 @@ export async function loadRefoldScope(page: PageContext, touched: TouchedPersons
     page,
     [...dirty.values()].flatMap((d) => [...d.merged]),
   );
-  const previous = [...new Map([...windowed, ...mergedSessions].map((s) => [s.id, s])).values()].map(previousRow);
+  const candidates = [...new Map([...windowed, ...mergedSessions].map((s) => [s.id, s])).values()].map(previousRow);
+  // A frozen session (it held a purged event) is kept as stored: never folded again, its id held.
+  const frozen = await frozenAmong(
+    page,
+    candidates.map((s) => s.id),
+  );
+  const previous = candidates.filter((s) => !frozen.has(s.id));
   const positions = await rm.loadSessionPositions(
     page,
     previous.map((s) => s.id),
@@ -36,5 +44,6 @@ export async function loadRefoldScope(page: PageContext, touched: TouchedPersons
   // or this person's outside the window) are not reused: the repeat gets a suffix.
   const refolded = new Set(previous.map((s) => s.id));
   const heldElsewhere = new Set((await rm.loadExistingIds(page, producerIdsOf(personEvents))).filter((id) => !refolded.has(id)));
+  for (const id of frozen) heldElsewhere.add(id);
   return { previous, positions, personEvents, heldElsewhere };
 }

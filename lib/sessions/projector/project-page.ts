@@ -4,6 +4,7 @@ import { isRewindEvent } from "../person";
 import * as rm from "../projection-store";
 import { DEFAULT_TIMEOUT_MS } from "../sessionize";
 import { resolveIdentitiesAndOwners } from "./load-identities";
+import { frozenPositionsIn } from "../frozen-sessions";
 import { loadRefoldScope } from "./load-refold-scope";
 import { findTouchedPersons } from "./load-touched";
 import { LIVE_TABLES } from "../read-model-tables";
@@ -40,7 +41,13 @@ export async function projectNextPage(store: Store, options: ProjectorOptions = 
       if (read.length === 0) return 0;
       const events = read.filter((e) => !isRewindEvent(e));
       const identities = await resolveIdentitiesAndOwners(page, events);
-      const touched = await findTouchedPersons(page, events, identities, checkpoint);
+      // A frozen session's remaining events stay in it (a generation starts with it copied in): they link identities, never fold.
+      const frozen = await frozenPositionsIn(
+        page,
+        events.map((e) => e.position),
+      );
+      const folding = frozen.size === 0 ? events : events.filter((e) => !frozen.has(e.position));
+      const touched = await findTouchedPersons(page, folding, identities, checkpoint);
       const scope = await loadRefoldScope(page, touched, timeoutMs);
       const { records, aliases } = sessionizePersons({ ...scope, dirty: touched.dirty, timeoutMs, now, catalog: options.catalog ?? builtInCatalog });
       await writeSessions(

@@ -53,7 +53,11 @@ export function gatherPersonEvents(
   for (const s of previous) {
     const owner = ownerOfSession(dirty, s.person);
     if (!owner) continue;
-    for (const p of positions.get(s.id) ?? []) if (!assignedPositions.has(p)) add(owner, known.get(p)!);
+    for (const p of positions.get(s.id) ?? []) {
+      const e = known.get(p);
+      // A position with no event was purged by retention (its session is frozen, so this is only a guard).
+      if (e && !assignedPositions.has(p)) add(owner, e);
+    }
   }
   return personEvents;
 }

@@ -46,7 +46,9 @@ export function mergeVisitors(
   visitorStarts: readonly { person: string; startedAt: number }[],
 ): void {
   for (const [from, to] of merges) {
-    const d = dirty.get(to)!;
+    // The user has no event of their own to fold when the one that linked them stays in a frozen
+    // session (it held a purged event): the visitor's sessions still become theirs.
+    const d = dirty.get(to) ?? { since: Number.POSITIVE_INFINITY, producerIds: new Set<string>(), merged: new Set<PersonKey>() };
     d.merged.add(from);
     for (const s of visitorStarts) if (s.person === from) d.since = Math.min(d.since, s.startedAt);
     const visitorDirty = dirty.get(from);
@@ -54,5 +56,6 @@ export function mergeVisitors(
       d.since = Math.min(d.since, visitorDirty.since);
       dirty.delete(from);
     }
+    if (Number.isFinite(d.since)) dirty.set(to, d);
   }
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { formatElapsed, formatWallClock } from "@/components/replay/format-time";
 import { LeftOffCard } from "@/components/replay/left-off-card";
 import { getSessionExport } from "@/lib/data/replay";
+import { gapWords, timelineRows } from "@/lib/replay/removed-gaps";
 import { recordAccess } from "@/lib/data/audit";
 import { requireViewer } from "@/lib/data/viewer";
 import { decodeRouteParam } from "@/lib/api/route-param";
@@ -62,13 +63,26 @@ export default async function PrintPage({ params }: { params: Promise<{ sessionI
           </tr>
         </thead>
         <tbody>
-          {events.map((e) => (
-            <tr key={e.event.position} className="border-b border-slate-100 align-top">
-              <td className="whitespace-nowrap py-1 pr-2 font-mono">{eventTime(e)}</td>
-              <td className="py-1 pr-2">{e.service}</td>
-              <td className="py-1">{e.description}</td>
-            </tr>
-          ))}
+          {timelineRows(events.length, data.removed).map((row) => {
+            if (row.kind === "gap") {
+              return (
+                // A removed event where it was: its time and type from its tombstone, and which rule removed it when.
+                <tr key={`gap-${row.gap.position}`} data-removed="" className="border-b border-slate-100 align-top italic text-slate-600">
+                  <td className="whitespace-nowrap py-1 pr-2 font-mono">{row.gap.occurredAt.replace("T", " ").slice(0, 19)}</td>
+                  <td className="py-1 pr-2">{row.gap.type}</td>
+                  <td className="py-1">{gapWords(row.gap)}</td>
+                </tr>
+              );
+            }
+            const e = events[row.index]!;
+            return (
+              <tr key={e.event.position} className="border-b border-slate-100 align-top">
+                <td className="whitespace-nowrap py-1 pr-2 font-mono">{eventTime(e)}</td>
+                <td className="py-1 pr-2">{e.service}</td>
+                <td className="py-1">{e.description}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       {notes && <PrintedNotes notes={notes} times={events.map(eventTime)} />}
