@@ -74,7 +74,8 @@ export async function previewRetention(store: Store, policy: RetentionPolicy, ve
 export async function dueAfter(store: Store, policy: RetentionPolicy, now: Date, after: number, limit: number): Promise<{ position: number; rule: number }[]> {
   const rows = await store.db.$queryRaw<{ position: unknown; rule: unknown }[]>(sql`
     SELECT "position", "rule"
-    FROM (SELECT "position", ${ruleCase(store, policy)} AS "rule", "recorded_at" FROM "events" WHERE "position" > ${BigInt(after)} AND "position" < ${HEAD}) AS "r"
+    FROM (SELECT "position", ${ruleCase(store, policy)} AS "rule", "recorded_at" FROM "events"
+      WHERE "position" > ${BigInt(after)} AND "position" < ${HEAD}) AS "r"
     WHERE ${dueCondition(store, policy, now)}
     ORDER BY "position" LIMIT ${limit}`);
   return rows.map((r) => ({ position: Number(r.position), rule: Number(r.rule) }));

@@ -71,12 +71,14 @@ export function isDue(policy: RetentionPolicy, event: { type: string; source: st
   return index !== null && event.recordedAt.getTime() < cutoffOf(policy, index, now).getTime();
 }
 
+const days = (n: number) => (n === 1 ? "1 day" : `${n} days`);
+
 /** The rule in words, as a tombstone keeps it: `search.* kept 90 days (retention policy v3)`. */
 export function describeRule(policy: RetentionPolicy, index: number, version: number): string {
-  if (index >= policy.rules.length) return `any other type kept ${policy.defaultKeepDays} days (retention policy v${version})`;
+  if (index >= policy.rules.length) return `any other type kept ${days(policy.defaultKeepDays!)} (retention policy v${version})`;
   const rule = policy.rules[index]!;
   const from = rule.sources ? ` from ${rule.sources.join(", ")}` : "";
-  return `${rule.types.join(", ")}${from} kept ${rule.keepDays} days (retention policy v${version})`;
+  return `${rule.types.join(", ")}${from} kept ${days(rule.keepDays)} (retention policy v${version})`;
 }
 
 /** What changed from one version to the next, in words, for the history. */
