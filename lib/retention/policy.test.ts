@@ -29,9 +29,11 @@ describe("the retention policy", () => {
       defaultKeepDays: 0,
     });
     expect(bad.success).toBe(false);
-    expect(describePolicyErrors(bad.error!)).toBe(
-      "rules[1].types: types needs at least one glob; rules[1].keepDays: keepDays must be a whole number of days; defaultKeepDays: defaultKeepDays must be at least 1 day",
-    );
+    expect(describePolicyErrors(bad.error!).split("; ")).toEqual([
+      "rules[1].types: types needs at least one glob",
+      "rules[1].keepDays: keepDays must be a whole number of days",
+      "defaultKeepDays: defaultKeepDays must be at least 1 day",
+    ]);
     expect(retentionPolicySchema.safeParse({ rules: [], defaultKeepDays: null, extra: 1 }).success).toBe(false);
   });
 
