@@ -24,6 +24,12 @@ export async function register() {
   const { failInterruptedWhatIfJobs } = await import("./lib/what-if/job-store");
   const interrupted = await failInterruptedWhatIfJobs(getStore()).catch(() => 0);
   if (interrupted > 0) console.log(`[rewind] ${interrupted} what-if job(s) cut off by the restart marked failed`);
+  // Retention (docs/retention.md): archives then removes what the policy says is due, every
+  // REWIND_RETENTION_EVERY_HOURS; one purge at a time across servers (the retention_lock row).
+  if (process.env.REWIND_RETENTION !== "off") {
+    const { startRetention } = await import("./lib/retention/retention-runner");
+    startRetention(getStore());
+  }
   if (process.env.REWIND_PROJECTOR === "off") return;
   const { startProjector } = await import("./lib/sessions/projector-runner");
   startProjector(getStore());

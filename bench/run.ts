@@ -6,6 +6,7 @@ import { benchJourneys } from "./journeys";
 import { benchMasking } from "./masking";
 import { benchProjections } from "./projections";
 import { benchReplay } from "./replay";
+import { benchRetention } from "./retention";
 import { benchSearch } from "./search";
 import { benchWhatIf } from "./what-if";
 import { benchWorkQueue } from "./work-queue";
@@ -18,6 +19,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   masking: benchMasking,
   projections: benchProjections,
   replay: benchReplay,
+  retention: benchRetention,
   search: benchSearch,
   "what-if": benchWhatIf,
   "work-queue": benchWorkQueue,

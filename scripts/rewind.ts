@@ -7,6 +7,7 @@ import { runJourneys } from "./commands/journeys";
 import { runKeys } from "./commands/keys";
 import { runMigrate } from "./commands/migrate";
 import { runProjections } from "./commands/projections";
+import { runRetention } from "./commands/retention";
 import { runSimulate } from "./commands/simulate";
 import { runUsers } from "./commands/users";
 
@@ -19,7 +20,10 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
     help: "projections <rebuild|catch-up|status|generations|rollback|discard <id>>  rebuild, catch up, list generations and their disk, roll back, discard",
   },
   keys: { run: runKeys, help: "keys create <producer|service> <name>  create an API key (shown once)" },
-  integrity: { run: runIntegrity, help: "integrity <digest|verify [--digest D]>  the chain's digest, or check every event against it" },
+  integrity: {
+    run: runIntegrity,
+    help: "integrity <digest|verify [--digest D] [--archive <file>]>  the chain's digest, check every event against it, or check a purge's archive",
+  },
   journeys: {
     run: runJourneys,
     help:
@@ -32,6 +36,10 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
       "alerts <create --name <n> --journey <j> --step <key> [--drop-reason <key>] --after <minutes> [--webhook <url>] | " +
       "list | delete <id> | rotate-secret <id>>  " +
       "alerts on a stalled journey (the secret is shown once)",
+  },
+  retention: {
+    run: runRetention,
+    help: "retention <apply <file.json> | show | run [--dry-run]>  the retention policy: save a version, show it, archive and remove what is due",
   },
   users: {
     run: runUsers,

@@ -105,6 +105,12 @@ export function IntegrityVerifier() {
                 `${result.unchained < result.checked ? ", and the chain is unbroken" : ""}${result.digest ? ", up to and including the digest you gave" : ""}.`
               : `${result.problemCount.toLocaleString("en")} problem${result.problemCount === 1 ? "" : "s"} in ${result.checked.toLocaleString("en")} events:`}
           </p>
+          {result.purged > 0 && (
+            <p>
+              {result.purged.toLocaleString("en")} events were purged by the retention policy: each left a tombstone that keeps the chain whole, and its content
+              is in the purge's archive (check one with <code>integrity verify --archive</code>).
+            </p>
+          )}
           {result.unchained > 0 && (
             <p>
               {result.unchained.toLocaleString("en")} events were appended before the chain began: their content is checked, their order and completeness cannot

@@ -25,6 +25,8 @@ export interface VerificationAnswer {
   ok: boolean;
   checked: number;
   unchained: number;
+  /** events removed by a retention purge, each with its tombstone: not missing */
+  purged: number;
   head: string | null;
   digest: { given: string; matched: boolean } | null;
   problemCount: number;
@@ -36,6 +38,7 @@ export function toVerificationAnswer(v: Verification, given: Digest | null): Ver
     ok: v.problemCount === 0,
     checked: v.checked,
     unchained: v.unchained,
+    purged: v.purged,
     head: v.head ? formatDigest(v.head) : null,
     digest: given ? { given: formatDigest(given), matched: v.digestMatched } : null,
     problemCount: v.problemCount,

@@ -2,6 +2,7 @@ import { yieldToEventLoop } from "../db/event-loop";
 import type { Store } from "../db/prisma";
 import type { StoredEvent } from "../generated/sqlite/client";
 import { chainLink, contentMatches, type Digest } from "./chain";
+import { isTombstone, readMergedPage } from "./tombstones";
 import { finishVerification, startVerification, verifyPage, type VerifiedRow, type Verification } from "./verify";
 
 const PAGE = 1_000;
@@ -32,10 +33,14 @@ export async function verifyStore(
   let after = 0n;
   for (;;) {
     options.signal?.throwIfAborted();
-    const rows = await store.db.storedEvent.findMany({ where: { position: { gt: after } }, orderBy: { position: "asc" }, take: PAGE });
-    if (rows.length === 0) break;
-    verifyPage(verification, rows.map(toVerifiedRow));
-    after = rows[rows.length - 1]!.position;
+    // Events and retention tombstones, merged in position order (lib/integrity/tombstones.ts).
+    const { rows, last } = await readMergedPage(store, after, PAGE);
+    if (last === null) break;
+    verifyPage(
+      verification,
+      rows.map((r) => (isTombstone(r) ? r : toVerifiedRow(r))),
+    );
+    after = last;
     options.onProgress?.({ checked: verification.checked, position: Number(after) });
     // Without it the server would neither send the progress nor answer anyone else until the end.
     await yieldToEventLoop();

@@ -1,4 +1,5 @@
 import { chainLink, contentMatches, type Digest, type StoredContent } from "./chain";
+import { foldTombstone, isTombstone, type TombstoneRow } from "./tombstones";
 
 export interface VerifiedRow extends StoredContent {
   position: number;
@@ -21,6 +22,8 @@ export interface Verification {
   checked: number;
   /** events appended before the chain began: their content is checked, their order cannot be */
   unchained: number;
+  /** events a retention purge removed, each with its tombstone (lib/integrity/tombstones.ts): not missing */
+  purged: number;
   /** the last link seen, to continue the chain with */
   previous: string | null;
   chainStarted: boolean;
@@ -35,7 +38,7 @@ export interface Verification {
 const PROBLEMS_KEPT = 50;
 
 export function startVerification(digest: Digest | null = null): Verification {
-  return { checked: 0, unchained: 0, previous: null, chainStarted: false, head: null, digest, digestMatched: false, problems: [], problemCount: 0 };
+  return { checked: 0, unchained: 0, purged: 0, previous: null, chainStarted: false, head: null, digest, digestMatched: false, problems: [], problemCount: 0 };
 }
 
 function report(v: Verification, problem: IntegrityProblem) {
@@ -48,8 +51,12 @@ function report(v: Verification, problem: IntegrityProblem) {
  * After a broken link it carries on from the stored link, so each problem is reported where it is
  * rather than once for everything after it.
  */
-export function verifyPage(v: Verification, rows: readonly VerifiedRow[]): Verification {
+export function verifyPage(v: Verification, rows: readonly (VerifiedRow | TombstoneRow)[]): Verification {
   for (const row of rows) {
+    if (isTombstone(row)) {
+      foldTombstone(v, row);
+      continue;
+    }
     v.checked += 1;
     if (v.digest && !v.digestMatched && row.position > v.digest.position) {
       report(v, { kind: "digest", position: v.digest.position, expected: v.digest.link, found: null });

@@ -6,6 +6,7 @@ import { readHeadPosition } from "../../lib/eventstore/read";
 import { formatDigest, parseDigest } from "../../lib/integrity/chain";
 import { describeProblem } from "../../lib/integrity/verify";
 import { currentDigest, verifyStore } from "../../lib/integrity/verify-store";
+import { verifyArchive } from "../../lib/retention/verify-archive";
 
 /**
  * `integrity digest`: the chain's head, to keep outside Rewind (a cron job can mail it).
@@ -13,7 +14,7 @@ import { currentDigest, verifyStore } from "../../lib/integrity/verify-store";
  * on any problem, so a scheduled check can alert.
  */
 export async function runIntegrity(args: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { digest: { type: "string" } } });
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { digest: { type: "string" }, archive: { type: "string" } } });
   const [action] = positionals;
   if (action !== "digest" && action !== "verify") throw new Error("usage: integrity digest | integrity verify [--digest rewind-digest:v1:…]");
   const digest = values.digest === undefined ? null : parseDigest(values.digest);
@@ -31,15 +32,28 @@ export async function runIntegrity(args: string[]): Promise<void> {
       console.log(formatDigest(head));
       return;
     }
+    if (values.archive !== undefined) {
+      // A purge's archive against what the store kept of its events (docs/retention.md).
+      const a = await verifyArchive(store, values.archive);
+      for (const p of a.problems) console.log(`problem: ${p.problem}`);
+      console.log(
+        a.problems.length === 0 ? `archive intact: ${a.checked} events of ${a.purgeId}` : `${a.problems.length} problem(s) in the archive ${values.archive}`,
+      );
+      if (a.problems.length > 0) process.exitCode = 1;
+      return;
+    }
     const bar = new SingleBar({ format: "verifying [{bar}] {value}/{total} positions", hideCursor: true }, Presets.shades_classic);
     bar.start(Math.max(await readHeadPosition(store), 1), 0);
     const v = await verifyStore(store, { digest, onProgress: (p) => bar.update(p.position) });
     bar.stop();
     for (const p of v.problems) console.log(`problem: ${describeProblem(p)}`);
     if (v.problemCount > v.problems.length) console.log(`… ${v.problemCount - v.problems.length} more`);
+    if (v.purged > 0) console.log(`${v.purged} events were purged by retention: their tombstones keep the chain (check an archive with --archive)`);
     if (v.unchained > 0) console.log(`${v.unchained} events predate the chain: their content was checked, their order cannot be`);
     console.log(
-      v.problemCount === 0 ? `intact: ${v.checked} events${digest ? ", digest matched" : ""}` : `${v.problemCount} problem(s) in ${v.checked} events`,
+      v.problemCount === 0
+        ? `intact: ${v.checked} events${v.purged > 0 ? `, ${v.purged} purged` : ""}${digest ? ", digest matched" : ""}`
+        : `${v.problemCount} problem(s) in ${v.checked} events`,
     );
     if (v.head) console.log(`digest now: ${formatDigest(v.head)}`);
     if (v.problemCount > 0) process.exitCode = 1;
