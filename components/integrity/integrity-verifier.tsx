@@ -111,6 +111,9 @@ export function IntegrityVerifier() {
               is in the purge's archive (check one with <code>integrity verify --archive</code>).
             </p>
           )}
+          {result.erasures.map((e) => (
+            <p key={e.record}>{e.message}: their personal data was taken out on request, and the record, itself in the chain, vouches for each change.</p>
+          ))}
           {result.unchained > 0 && (
             <p>
               {result.unchained.toLocaleString("en")} events were appended before the chain began: their content is checked, their order and completeness cannot

@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = {
   "session.exported": "exported a session",
   // A subject-access export: everything held about them, unmasked; the record names whose, never what.
   "customer.exported": "exported everything held about a customer",
+  // An erasure: whose (by reference, the pseudonym their user id became), the record, the reason; never a value.
+  "customer.erased": "erased a customer's personal data",
   "field.revealed": "revealed a personal-data field",
   "session.revealed": "revealed a session's personal data",
   "resume-link.created": "created a resume link",

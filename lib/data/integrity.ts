@@ -3,7 +3,7 @@ import { ApiError } from "../http/errors";
 import { getStore } from "../db/prisma";
 import { readHeadPosition } from "../eventstore/read";
 import { formatDigest, type Digest } from "../integrity/chain";
-import { describeProblem, type Verification } from "../integrity/verify";
+import { describeErasure, describeProblem, type Verification } from "../integrity/verify";
 import { currentDigest, verifyStore } from "../integrity/verify-store";
 
 export interface DigestAnswer {
@@ -27,6 +27,10 @@ export interface VerificationAnswer {
   unchained: number;
   /** events removed by a retention purge, each with its tombstone: not missing */
   purged: number;
+  /** events whose personal data an erasure took out, vouched for by its record */
+  erased: number;
+  /** each erasure record that vouched, by its position, with how many events and in words */
+  erasures: { record: number; events: number; message: string }[];
   head: string | null;
   digest: { given: string; matched: boolean } | null;
   problemCount: number;
@@ -39,6 +43,8 @@ export function toVerificationAnswer(v: Verification, given: Digest | null): Ver
     checked: v.checked,
     unchained: v.unchained,
     purged: v.purged,
+    erased: v.erased,
+    erasures: v.erasures.map((e) => ({ ...e, message: describeErasure(e) })),
     head: v.head ? formatDigest(v.head) : null,
     digest: given ? { given: formatDigest(given), matched: v.digestMatched } : null,
     problemCount: v.problemCount,

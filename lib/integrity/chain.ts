@@ -66,6 +66,11 @@ export interface StoredContent {
  * sent as JSON `null` and no data at all are stored alike, so both readings are tried.
  */
 export function contentMatches(row: StoredContent, recorded: string): boolean {
+  return contentHashes(row).includes(recorded);
+}
+
+/** The content hash of each way the stored columns can be read (one, or two for no data). */
+export function contentHashes(row: StoredContent): string[] {
   const readings: (EventData | null)[] =
     row.dataJson !== null && row.dataJson !== undefined
       ? [{ kind: "json", value: row.dataJson }]
@@ -74,7 +79,7 @@ export function contentMatches(row: StoredContent, recorded: string): boolean {
         : row.dataBase64 !== null
           ? [{ kind: "base64", value: row.dataBase64 }]
           : [null, { kind: "json", value: null }];
-  return readings.some((data) => contentHash(incomingOf(row, data)) === recorded);
+  return readings.map((data) => contentHash(incomingOf(row, data)));
 }
 
 function incomingOf(row: StoredContent, data: EventData | null): IncomingEvent {

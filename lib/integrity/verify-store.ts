@@ -2,6 +2,7 @@ import { yieldToEventLoop } from "../db/event-loop";
 import type { Store } from "../db/prisma";
 import type { StoredEvent } from "../generated/sqlite/client";
 import { chainLink, contentMatches, type Digest } from "./chain";
+import { readErasureVouches } from "./erasure-vouches";
 import { isTombstone, readMergedPage } from "./tombstones";
 import { finishVerification, startVerification, verifyPage, type VerifiedRow, type Verification } from "./verify";
 
@@ -29,7 +30,7 @@ export async function verifyStore(
   store: Store,
   options: { digest?: Digest | null; onProgress?: (progress: { checked: number; position: number }) => void; signal?: AbortSignal } = {},
 ): Promise<Verification> {
-  const verification = startVerification(options.digest ?? null);
+  const verification = startVerification(options.digest ?? null, await readErasureVouches(store));
   let after = 0n;
   for (;;) {
     options.signal?.throwIfAborted();

@@ -1,4 +1,5 @@
 import { chainLink, contentMatches, type Digest, type StoredContent } from "./chain";
+import { vouchingRecord, type Vouch, type Vouches } from "./erasure-vouches";
 import { foldTombstone, isTombstone, type TombstoneRow } from "./tombstones";
 
 export interface VerifiedRow extends StoredContent {
@@ -24,6 +25,12 @@ export interface Verification {
   unchained: number;
   /** events a retention purge removed, each with its tombstone (lib/integrity/tombstones.ts): not missing */
   purged: number;
+  /** events whose personal data an erasure took out, each vouched for by its erasure record */
+  erased: number;
+  /** per erasure record (its position): how many events it vouched for */
+  erasures: { record: number; events: number }[];
+  /** what the erasure records in the store say (lib/integrity/erasure-vouches.ts) */
+  vouches: Vouches;
   /** the last link seen, to continue the chain with */
   previous: string | null;
   chainStarted: boolean;
@@ -37,8 +44,40 @@ export interface Verification {
 
 const PROBLEMS_KEPT = 50;
 
-export function startVerification(digest: Digest | null = null): Verification {
-  return { checked: 0, unchained: 0, purged: 0, previous: null, chainStarted: false, head: null, digest, digestMatched: false, problems: [], problemCount: 0 };
+export function startVerification(digest: Digest | null = null, vouches: Vouches = new Map()): Verification {
+  return {
+    checked: 0,
+    unchained: 0,
+    purged: 0,
+    erased: 0,
+    erasures: [],
+    vouches,
+    previous: null,
+    chainStarted: false,
+    head: null,
+    digest,
+    digestMatched: false,
+    problems: [],
+    problemCount: 0,
+  };
+}
+
+/**
+ * An event whose content no longer hashes to what it was appended with: erased, when an erasure
+ * record vouches for exactly what it holds now; otherwise a changed event. An erasure may have
+ * rewritten its stream or extensions, which its own link covers: the record then vouches for the
+ * link it followed, so a removal or insertion before it still shows, and the next event's link
+ * vouches for its own.
+ */
+function foldErased(v: Verification, row: VerifiedRow): Vouch | null {
+  const vouch = vouchingRecord(v.vouches, row.position, row.contentHash, row);
+  if (vouch === null) return null;
+  const record = vouch.record;
+  v.erased += 1;
+  const known = v.erasures.find((e) => e.record === record);
+  if (known) known.events += 1;
+  else v.erasures.push({ record, events: 1 });
+  return vouch;
 }
 
 function report(v: Verification, problem: IntegrityProblem) {
@@ -62,13 +101,16 @@ export function verifyPage(v: Verification, rows: readonly (VerifiedRow | Tombst
       report(v, { kind: "digest", position: v.digest.position, expected: v.digest.link, found: null });
       v.digest = null;
     }
-    if (!contentMatches(row, row.contentHash)) report(v, { kind: "content", position: row.position });
+    const intact = contentMatches(row, row.contentHash);
+    const erased = intact ? null : foldErased(v, row);
+    if (!intact && !erased) report(v, { kind: "content", position: row.position });
     if (row.chainHash === null) {
       if (v.chainStarted) report(v, { kind: "unchained", position: row.position });
       else v.unchained += 1;
       continue;
     }
-    if (chainLink(v.previous, row) !== row.chainHash) report(v, { kind: "chain", position: row.position });
+    const linked = chainLink(v.previous, row) === row.chainHash || (erased !== null && erased.previous === v.previous);
+    if (!linked) report(v, { kind: "chain", position: row.position });
     v.chainStarted = true;
     v.previous = row.chainHash;
     v.head = { position: row.position, link: row.chainHash };
@@ -91,6 +133,10 @@ export function finishVerification(v: Verification): Verification {
     report(v, { kind: "digest", position: v.digest.position, expected: v.digest.link, found: null });
   }
   return v;
+}
+
+export function describeErasure(e: { record: number; events: number }): string {
+  return `${e.events} ${e.events === 1 ? "event" : "events"} erased by the erasure record at position ${e.record}`;
 }
 
 export function describeProblem(p: IntegrityProblem): string {

@@ -143,9 +143,15 @@ export interface MaskerOptions {
    * the personal paths' own last keys are
    */
   journeyReads?: readonly { keys: readonly string[]; path: string; types?: readonly string[] }[];
+  /**
+   * what a personal value becomes (default: maskValue); an erasure replaces it with a marker and
+   * learns, through this, which values were personal (lib/erasure/personal-values.ts)
+   */
+  replace?: (value: string) => string;
 }
 
 export function createMasker(policy: PersonalDataPolicy, options: MaskerOptions = {}): Masker {
+  const hide = options.replace ?? maskValue;
   const detectors = policy.patterns.map((p) => ({
     detector: options.unproven?.has(p.regex) ? maskingEverything(p.name) : compileDetector(p),
     luhn: p.check === "luhn",
@@ -160,7 +166,7 @@ export function createMasker(policy: PersonalDataPolicy, options: MaskerOptions 
   function text(value: string): string {
     let out = value;
     for (const { detector, luhn: needsLuhn } of detectors) {
-      out = detector.replace(out, (match) => (needsLuhn && !luhn(match.replace(/\D/g, "")) ? match : maskValue(match)));
+      out = detector.replace(out, (match) => (needsLuhn && !luhn(match.replace(/\D/g, "")) ? match : hide(match)));
     }
     return out;
   }
@@ -174,8 +180,8 @@ export function createMasker(policy: PersonalDataPolicy, options: MaskerOptions 
 
   /** Every string (and number, for card digits and the like) below `value` masked whole; keys through the patterns. */
   function maskEverything(value: unknown): unknown {
-    if (typeof value === "string") return maskValue(value);
-    if (typeof value === "number") return maskValue(String(value));
+    if (typeof value === "string") return hide(value);
+    if (typeof value === "number") return hide(String(value));
     if (Array.isArray(value)) return value.map(maskEverything);
     if (value && typeof value === "object") return withMaskedKeys(value, text, (v) => maskEverything(v));
     return value;
@@ -203,9 +209,9 @@ export function createMasker(policy: PersonalDataPolicy, options: MaskerOptions 
     return deep(value);
   }
 
-  const attribute = (name: string, value: string) => (personalAttributes.has(name) ? maskValue(value) : text(value));
+  const attribute = (name: string, value: string) => (personalAttributes.has(name) ? hide(value) : text(value));
 
-  return { text, deep, eventData, value: maskValue, state, attribute, personalPath };
+  return { text, deep, eventData, value: hide, state, attribute, personalPath };
 }
 
 /** For a purpose-bound reveal: everything as stored. */

@@ -1,5 +1,7 @@
 import type { Store } from "../db/prisma";
 import { chainLink, contentMatches } from "../integrity/chain";
+import { readErasureVouches, vouchingRecord } from "../integrity/erasure-vouches";
+import { linkBefore } from "../integrity/link-before";
 import { fromArchiveLine, manifestPathOf, readArchiveLines, readManifest, type Manifest } from "./archive";
 
 export interface ArchiveProblem {
@@ -11,18 +13,9 @@ export interface ArchiveProblem {
 export interface ArchiveVerification {
   purgeId: string | null;
   checked: number;
+  /** lines an erasure rewrote, each vouched for by its erasure record */
+  erased: number;
   problems: ArchiveProblem[];
-}
-
-/** The link before `position` in the store: the newest chained event or tombstone before it. */
-async function linkBefore(store: Store, position: bigint): Promise<string | null> {
-  const where = { position: { lt: position }, chainHash: { not: null } };
-  const [event, tombstone] = await Promise.all([
-    store.db.storedEvent.findFirst({ where, orderBy: { position: "desc" }, select: { position: true, chainHash: true } }),
-    store.db.eventTombstone.findFirst({ where, orderBy: { position: "desc" }, select: { position: true, chainHash: true } }),
-  ]);
-  const newest = [event, tombstone].filter((r) => r !== null).sort((a, b) => (a.position > b.position ? -1 : 1))[0];
-  return newest?.chainHash ?? null;
 }
 
 /**
@@ -41,6 +34,8 @@ export async function verifyArchive(store: Store, eventsPath: string): Promise<A
   }
   const listed = new Map((manifest?.events ?? []).map((e) => [e.position, e.contentHash]));
   let checked = 0;
+  let erasedLines = 0;
+  const vouches = await readErasureVouches(store, "archived");
   try {
     for await (const line of readArchiveLines(eventsPath)) {
       const index = checked++;
@@ -59,12 +54,15 @@ export async function verifyArchive(store: Store, eventsPath: string): Promise<A
         problems.push({ position, problem: `the store has no tombstone for event ${position}: it was not purged by Rewind, or not from this store` });
         continue;
       }
-      if (!contentMatches(row, tombstone.contentHash))
+      // An erasure rewrote the line when its record vouches for exactly what it holds now.
+      const erased = !contentMatches(row, tombstone.contentHash) && vouchingRecord(vouches, position, tombstone.contentHash, row) !== null;
+      if (erased) erasedLines += 1;
+      else if (!contentMatches(row, tombstone.contentHash))
         problems.push({ position, problem: `event ${position}'s content does not hash to what the store recorded: it was changed` });
       if (row.contentHash !== tombstone.contentHash) problems.push({ position, problem: `event ${position}'s content_hash column differs from the store's` });
       if (listed.has(position) && listed.get(position) !== tombstone.contentHash)
         problems.push({ position, problem: `the manifest's content hash for event ${position} differs from the store's` });
-      if (tombstone.chainHash !== null) {
+      if (tombstone.chainHash !== null && !erased) {
         const fields = { ...row, stream: row.stream, streamVersion: row.streamVersion, contentHash: tombstone.contentHash };
         if (chainLink(await linkBefore(store, BigInt(position)), fields) !== tombstone.chainHash)
           problems.push({
@@ -78,5 +76,5 @@ export async function verifyArchive(store: Store, eventsPath: string): Promise<A
   }
   if (manifest && manifest.count !== checked)
     problems.push({ position: null, problem: `the archive holds ${checked} events, its manifest says ${manifest.count}` });
-  return { purgeId: manifest?.purgeId ?? null, checked, problems };
+  return { purgeId: manifest?.purgeId ?? null, checked, erased: erasedLines, problems };
 }

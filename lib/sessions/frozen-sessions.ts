@@ -5,16 +5,25 @@ import { decodeJson, sql, type Tx } from "../db/sql";
 import { LIVE_TABLES, type ReadModelTables, type ReadModelTx } from "./read-model-tables";
 
 /**
+ * The ids of frozen sessions: those that held a purged event (by their tombstones) and those an
+ * erasure froze (frozen_sessions), as one subquery.
+ */
+const FROZEN_IDS = sql`SELECT "session_id" FROM "event_tombstones" WHERE "session_id" IS NOT NULL UNION SELECT "session_id" FROM "frozen_sessions"`;
+
+/**
  * A session that held an event a retention purge removed is frozen: its stored row, blocks and
  * analytics facts are what is left of it, and no fold may replace them, because the events that
  * made them are gone (docs/retention-read-models.md). These are the store reads and the one copy
  * the projector and a new generation need for that.
  */
 
-/** Which of these session ids held a purged event (event_tombstones.session_id is indexed). */
+/** Which of these session ids are frozen (event_tombstones.session_id is indexed, frozen_sessions keyed by it). */
 export async function frozenAmong({ tx, provider }: ReadModelTx, ids: readonly string[]): Promise<Set<string>> {
-  const rows = await selectIn<{ session_id: string }>(tx, provider, sql`SELECT DISTINCT "session_id" FROM "event_tombstones"`, "session_id", ids);
-  return new Set(rows.map((r) => r.session_id));
+  const [purged, erased] = await Promise.all([
+    selectIn<{ session_id: string }>(tx, provider, sql`SELECT DISTINCT "session_id" FROM "event_tombstones"`, "session_id", ids),
+    selectIn<{ session_id: string }>(tx, provider, sql`SELECT "session_id" FROM "frozen_sessions"`, "session_id", ids),
+  ]);
+  return new Set([...purged, ...erased].map((r) => r.session_id));
 }
 
 /**
@@ -29,7 +38,7 @@ export async function frozenPositionsIn({ tx, tables }: ReadModelTx, positions: 
   const rows = await tx.$queryRaw<{ positions: unknown }[]>(sql`SELECT b."positions" FROM ${ident(tables.sessionBlocks)} b
     JOIN ${ident(tables.sessions)} s ON s."id" = b."session_id"
     WHERE s."first_position" <= ${high} AND s."last_position" >= ${low}
-      AND EXISTS (SELECT 1 FROM "event_tombstones" t WHERE t."session_id" = s."id")`);
+      AND s."id" IN (${FROZEN_IDS})`);
   const wanted = new Set(positions);
   return new Set(rows.flatMap((r) => decodeJson<number[]>(r.positions)).filter((p) => wanted.has(p)));
 }
@@ -41,7 +50,7 @@ export async function frozenPositionsIn({ tx, tables }: ReadModelTx, positions: 
  * sessions, these included). Answers how many sessions it copied.
  */
 export async function copyFrozenSessions(tx: Tx, to: ReadModelTables): Promise<number> {
-  const frozen = sql`SELECT DISTINCT "session_id" FROM "event_tombstones" WHERE "session_id" IS NOT NULL`;
+  const frozen = FROZEN_IDS;
   const copied = await tx.$executeRaw(sql`INSERT INTO ${ident(to.sessions)} SELECT * FROM ${ident(LIVE_TABLES.sessions)} WHERE "id" IN (${frozen})`);
   await tx.$executeRaw(sql`INSERT INTO ${ident(to.sessionBlocks)} SELECT * FROM ${ident(LIVE_TABLES.sessionBlocks)} WHERE "session_id" IN (${frozen})`);
   return copied;
@@ -66,9 +75,7 @@ export interface FrozenSession {
  * them as stored instead of folding what remains of them, as a new generation does.
  */
 export async function readFrozenSessions(store: Store): Promise<FrozenSession[]> {
-  const ids = (await store.db.eventTombstone.findMany({ where: { sessionId: { not: null } }, select: { sessionId: true }, distinct: ["sessionId"] }))
-    .map((t) => t.sessionId!)
-    .filter(Boolean);
+  const ids = (await store.db.$queryRaw<{ session_id: string }[]>(FROZEN_IDS)).map((r) => r.session_id);
   if (ids.length === 0) return [];
   const [rows, blocks] = await Promise.all([
     store.db.session.findMany({ where: { id: { in: ids } } }),

@@ -18,7 +18,7 @@ export async function findExportedCustomer(store: Store, idOrReference: string):
 }
 
 /** Their stitched anonymous ids and the flows (correlation ids) that are theirs, from the live read models. */
-async function identityOf(store: Store, userId: string): Promise<CustomerIdentity> {
+export async function identityOf(store: Store, userId: string): Promise<CustomerIdentity> {
   const links = await store.db.identityLink.findMany({ where: { userId }, select: { anonymousId: true } });
   const anonymousIds = links.map((l) => l.anonymousId);
   const persons = [userId, ...anonymousIds.map(anonymousPerson)];

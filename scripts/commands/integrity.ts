@@ -4,7 +4,7 @@ import { parseDatabaseUrl } from "../../lib/db/database-url";
 import { openStore } from "../../lib/db/prisma";
 import { readHeadPosition } from "../../lib/eventstore/read";
 import { formatDigest, parseDigest } from "../../lib/integrity/chain";
-import { describeProblem } from "../../lib/integrity/verify";
+import { describeErasure, describeProblem } from "../../lib/integrity/verify";
 import { currentDigest, verifyStore } from "../../lib/integrity/verify-store";
 import { verifyArchive } from "../../lib/retention/verify-archive";
 
@@ -37,7 +37,9 @@ export async function runIntegrity(args: string[]): Promise<void> {
       const a = await verifyArchive(store, values.archive);
       for (const p of a.problems) console.log(`problem: ${p.problem}`);
       console.log(
-        a.problems.length === 0 ? `archive intact: ${a.checked} events of ${a.purgeId}` : `${a.problems.length} problem(s) in the archive ${values.archive}`,
+        a.problems.length === 0
+          ? `archive intact: ${a.checked} events of ${a.purgeId}${a.erased > 0 ? `, ${a.erased} erased (vouched for by their erasure records)` : ""}`
+          : `${a.problems.length} problem(s) in the archive ${values.archive}`,
       );
       if (a.problems.length > 0) process.exitCode = 1;
       return;
@@ -49,10 +51,12 @@ export async function runIntegrity(args: string[]): Promise<void> {
     for (const p of v.problems) console.log(`problem: ${describeProblem(p)}`);
     if (v.problemCount > v.problems.length) console.log(`… ${v.problemCount - v.problems.length} more`);
     if (v.purged > 0) console.log(`${v.purged} events were purged by retention: their tombstones keep the chain (check an archive with --archive)`);
+    for (const e of v.erasures) console.log(`${describeErasure(e)}: their personal data was taken out, and the record vouches for each change`);
     if (v.unchained > 0) console.log(`${v.unchained} events predate the chain: their content was checked, their order cannot be`);
     console.log(
       v.problemCount === 0
-        ? `intact: ${v.checked} events${v.purged > 0 ? `, ${v.purged} purged` : ""}${digest ? ", digest matched" : ""}`
+        ? `intact: ${v.checked} events${v.purged > 0 ? `, ${v.purged} purged` : ""}${v.erased > 0 ? `, ${v.erased} erased` : ""}` +
+            `${digest ? ", digest matched" : ""}`
         : `${v.problemCount} problem(s) in ${v.checked} events`,
     );
     if (v.head) console.log(`digest now: ${formatDigest(v.head)}`);

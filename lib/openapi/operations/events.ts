@@ -86,7 +86,8 @@ export const EVENT_OPERATIONS: ApiOperation[] = [
     answer: {
       description:
         'NDJSON: {"progress":{checked,position,head}} lines, then ' +
-        '{"result":{ok, checked, unchained, purged, head, digest:{given, matched}, problemCount, problems:[{kind, position, message}]}}',
+        '{"result":{ok, checked, unchained, purged, erased, erasures:[{record, events, message}], head, digest:{given, matched}, ' +
+        "problemCount, problems:[{kind, position, message}]}}",
       contentType: "application/x-ndjson",
       schema: z.string(),
     },

@@ -1,0 +1,144 @@
+import type { Provider, Tx } from "./sql";
+import { fieldName, ident } from "./names";
+import { join, raw, sql, type Sql } from "./sql";
+
+/**
+ * Erasure's sweep of the read models: every table's text and JSON columns searched for values and
+ * rewritten, whatever the table (each generation's copies, search terms, notes, alerts, what-if
+ * results), so a table added later is swept too without anyone remembering to. Rows are found by
+ * LIKE and rewritten in code, by their physical row id (rowid, ctid): no table needs a key for it.
+ */
+
+interface TableColumns {
+  table: string;
+  columns: { name: string; json: boolean }[];
+}
+
+async function textColumns(tx: Tx, provider: Provider): Promise<TableColumns[]> {
+  if (provider === "postgresql") {
+    const rows = await tx.$queryRaw<{ table_name: string; column_name: string; data_type: string }[]>(sql`
+      SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c
+      JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+      WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+        AND c.data_type IN ('text', 'character varying', 'json', 'jsonb')
+      ORDER BY c.table_name, c.ordinal_position`);
+    return group(rows.map((r) => ({ table: r.table_name, name: r.column_name, json: r.data_type.startsWith("json") })));
+  }
+  const tables = await tx.$queryRaw<{ name: string }[]>(sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
+  const out: { table: string; name: string; json: boolean }[] = [];
+  for (const { name: table } of tables) {
+    const columns = await tx.$queryRaw<{ name: string; type: string }[]>(sql`SELECT name, type FROM pragma_table_info(${table})`);
+    for (const c of columns) if (/^(TEXT|JSONB?|VARCHAR.*|)$/i.test(c.type)) out.push({ table, name: c.name, json: false });
+  }
+  return group(out);
+}
+
+function group(columns: { table: string; name: string; json: boolean }[]): TableColumns[] {
+  const byTable = new Map<string, TableColumns>();
+  for (const c of columns) {
+    const entry = byTable.get(c.table) ?? { table: c.table, columns: [] };
+    entry.columns.push({ name: c.name, json: c.json });
+    byTable.set(c.table, entry);
+  }
+  return [...byTable.values()];
+}
+
+const likePattern = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function mentions(provider: Provider, column: string, values: readonly string[]): Sql {
+  const col = provider === "postgresql" ? raw(`"${fieldName(column)}"::text`) : ident(column);
+  const like = provider === "postgresql" ? raw("ILIKE") : raw("LIKE");
+  return join(
+    values.map((v) => sql`${col} ${like} ${likePattern(v)} ESCAPE '\\'`),
+    " OR ",
+  );
+}
+
+export interface ScrubResult {
+  /** tables in which a row changed */
+  tables: string[];
+  rows: number;
+}
+
+/**
+ * Rewrites, in every table but `except`, each text or JSON value that mentions one of `values`
+ * (case aside) through `rewrite`. `rewrite` must keep JSON valid: it replaces values inside
+ * strings with text that needs no escaping.
+ */
+export async function scrubValues(
+  tx: Tx,
+  provider: Provider,
+  values: readonly string[],
+  rewrite: (text: string) => string,
+  except: ReadonlySet<string>,
+): Promise<ScrubResult> {
+  const result: ScrubResult = { tables: [], rows: 0 };
+  if (values.length === 0) return result;
+  for (const { table, columns } of await textColumns(tx, provider)) {
+    if (except.has(table)) continue;
+    const rowId = provider === "postgresql" ? raw("ctid::text") : raw("rowid");
+    const selected = join(
+      // As text on both: the SQLite adapter would hand a JSONB-declared column back parsed.
+      columns.map((c) => raw(`CAST("${fieldName(c.name)}" AS TEXT) AS "${fieldName(c.name)}"`)),
+      ", ",
+    );
+    const where = join(
+      columns.map((c) => sql`(${mentions(provider, c.name, values)})`),
+      " OR ",
+    );
+    const rows = await tx.$queryRaw<Record<string, unknown>[]>(sql`SELECT ${rowId} AS "row_id", ${selected} FROM ${ident(table)} WHERE ${where}`);
+    let changed = 0;
+    for (const row of rows) {
+      const sets: Sql[] = [];
+      for (const c of columns) {
+        const before = row[c.name];
+        if (typeof before !== "string") continue;
+        const after = rewrite(before);
+        if (after === before) continue;
+        const value = provider === "postgresql" && c.json ? sql`CAST(${after} AS jsonb)` : sql`${after}`;
+        sets.push(sql`${ident(c.name)} = ${value}`);
+      }
+      if (sets.length === 0) continue;
+      const at = provider === "postgresql" ? sql`ctid = CAST(${String(row.row_id)} AS tid)` : sql`rowid = ${Number(row.row_id)}`;
+      await tx.$executeRaw(sql`UPDATE ${ident(table)} SET ${join(sets, ", ")} WHERE ${at}`);
+      changed += 1;
+    }
+    if (changed > 0) result.tables.push(table);
+    result.rows += changed;
+  }
+  return result;
+}
+
+/** Before an erasure writes: on SQLite, pages it frees are zeroed from now on (secure_delete; one connection per store). */
+export async function zeroFreedPages(db: Tx, provider: Provider): Promise<void> {
+  if (provider === "sqlite") await db.$queryRaw(sql`PRAGMA secure_delete = ON`);
+}
+
+/**
+ * Makes what an erasure overwrote unrecoverable from the database files: on SQLite, the file
+ * rebuilt (VACUUM) and the WAL emptied into it and truncated; on PostgreSQL, the touched tables
+ * vacuumed (docs/erasure.md says what that does and does not reach). Runs outside a transaction.
+ * Answers false when SQLite could not empty the WAL (a reader held it): run it again then.
+ */
+export async function compactAfterErasure(db: Tx, provider: Provider, tables: readonly string[]): Promise<boolean> {
+  if (provider === "postgresql") {
+    for (const table of tables) await db.$executeRaw(sql`VACUUM ${ident(table)}`);
+    return true;
+  }
+  await db.$executeRaw(sql`VACUUM`);
+  const [checkpoint] = await db.$queryRaw<{ busy: number | bigint }[]>(sql`PRAGMA wal_checkpoint(TRUNCATE)`);
+  return Number(checkpoint?.busy ?? 0) === 0;
+}
+
+const EVENT_TEXT = ["event_id", "stream", "subject", "userid", "sessionid", "correlationid", "causationid", "data_json", "data_text", "extensions"];
+
+/** Positions of the events whose text mentions any of the values (case aside): candidates an erasure then reads whole. */
+export async function eventsMentioning(tx: Tx, provider: Provider, values: readonly string[]): Promise<bigint[]> {
+  if (values.length === 0) return [];
+  const where = join(
+    EVENT_TEXT.map((c) => sql`(${mentions(provider, c, values)})`),
+    " OR ",
+  );
+  const rows = await tx.$queryRaw<{ position: bigint | number }[]>(sql`SELECT "position" FROM "events" WHERE ${where} ORDER BY "position"`);
+  return rows.map((r) => BigInt(r.position));
+}
