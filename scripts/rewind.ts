@@ -1,5 +1,6 @@
 // The `rewind` command line: `npm run rewind -- <command> [options]`.
 import { runAlerts } from "./commands/alerts";
+import { runErase } from "./commands/erase";
 import { runExportCustomer } from "./commands/export-customer";
 import { runImport } from "./commands/import";
 import { runIntegrity } from "./commands/integrity";
@@ -46,6 +47,10 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
     help:
       "users <reset-password <email> | block <userid> --reason <r> | unblock <userid> | blocked>  " +
       "a temporary password for a dashboard user (shown once); block a user id from ingestion, unblock it, list the blocked",
+  },
+  erase: {
+    run: runErase,
+    help: 'erase <userid|reference> --reason "<ticket>"  takes one customer\'s personal data out of everything Rewind holds (cannot be undone)',
   },
   "export-customer": {
     run: runExportCustomer,

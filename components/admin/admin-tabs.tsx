@@ -8,6 +8,7 @@ const TABS = [
   { href: "/admin/dead-letters", label: "Set-aside events" },
   { href: "/admin/alerts", label: "Alerts" },
   { href: "/admin/subject-access", label: "Subject access" },
+  { href: "/admin/erasure", label: "Erasure" },
 ];
 
 /** The admin section's heading and its tabs. */

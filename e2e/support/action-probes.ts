@@ -21,6 +21,8 @@ export function actionProbes(): Record<string, () => unknown[]> {
     "lib/actions/blocked-users.ts#blockUserAction": () => [null, form({})],
     // A token that does not open names no row: refused, nothing unblocked.
     "lib/actions/blocked-users.ts#unblockUserAction": () => [null, form({ token: none })],
+    // A reason too short is refused before anyone is looked up: nothing erased.
+    "lib/actions/erasure.ts#eraseCustomerAction": () => [null, form({ customer: none, reason: "" })],
     "lib/actions/dead-letters.ts#retryDeadLetterAction": () => [form({ position: "999999999" })],
     "lib/actions/journeys.ts#previewJourneyAction": () => [null, form({ definition: "{" })],
     "lib/actions/journeys.ts#saveJourneyAction": () => [null, form({ definition: "{" })],

@@ -28,6 +28,7 @@ export const ACTION_RULES: Record<string, ActionRule> = {
   "lib/actions/alerts.ts#sendAlertAgainAction": "alerts.manage",
   "lib/actions/blocked-users.ts#blockUserAction": "admin.manage",
   "lib/actions/blocked-users.ts#unblockUserAction": "admin.manage",
+  "lib/actions/erasure.ts#eraseCustomerAction": "admin.manage",
   "lib/actions/dead-letters.ts#retryDeadLetterAction": "admin.manage",
   "lib/actions/journeys.ts#previewJourneyAction": "admin.manage",
   "lib/actions/journeys.ts#saveJourneyAction": "admin.manage",

@@ -61,6 +61,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "/admin/alerts": { kind: "page", permission: "alerts.manage" },
   // Subject access and the ingestion block list (issue 17); the export is a download, unmasked, on record.
   "/admin/subject-access": { kind: "page", permission: "admin.manage" },
+  "/admin/erasure": { kind: "page", permission: "admin.manage" },
   "/admin/erasure/export": { kind: "dashboard-read", permission: "admin.manage" },
   "/api/auth/[...all]": { kind: "public", methods: ["GET", "POST"] },
   "/api/health": { kind: "public", methods: ["GET"] },

@@ -1,4 +1,4 @@
-import { createMasker, type MaskerOptions } from "../privacy/mask";
+import { createMasker, ERASED, type MaskerOptions } from "../privacy/mask";
 import type { PersonalDataPolicy } from "../privacy/policy";
 
 /**
@@ -6,7 +6,7 @@ import type { PersonalDataPolicy } from "../privacy/policy";
  * of any string (docs/erasure.md). The policy decides what is personal, exactly as for masking:
  * a masker whose "mask" is the marker below learns each value it hides.
  */
-export const ERASED = "[erased]";
+export { ERASED };
 
 /**
  * What the customer's user id becomes: a pseudonym under their reference, so their sessions

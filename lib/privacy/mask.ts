@@ -25,7 +25,11 @@ function maskLettersAndDigits(text: string): string {
   return String.fromCharCode(...codes);
 }
 
+/** What an erasure leaves where a personal value was (lib/erasure): shown as it is, masked or not, so it reads as erased. */
+export const ERASED = "[erased]";
+
 export function maskValue(value: string): string {
+  if (value === ERASED) return value;
   return value.length >= 6 && /\p{L}/u.test(value[0]!) ? value[0]! + maskLettersAndDigits(value.slice(1)) : maskLettersAndDigits(value);
 }
 
