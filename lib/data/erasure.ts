@@ -3,6 +3,7 @@ import type { Viewer } from "../access/viewer";
 import { getStore } from "../db/prisma";
 import { eraseCustomer, type ErasureResult } from "../erasure/erase-customer";
 import { listErasures, type ErasureSummary } from "../erasure/erasure-list";
+import { isErasedPerson } from "../erasure/personal-values";
 import { findExportedCustomer } from "../users/customer-export";
 import { getMasker } from "./privacy";
 
@@ -16,7 +17,7 @@ export async function eraseFromDashboard(admin: Viewer, idOrReference: string, r
   const store = getStore();
   const customer = await findExportedCustomer(store, idOrReference);
   if (!customer) return { ok: false, error: "Rewind holds nothing under that user id or reference: nothing was erased." };
-  if (customer.userId.startsWith("erased:")) return { ok: false, error: `${customer.reference ?? "That customer"} was erased already.` };
+  if (isErasedPerson(customer.userId)) return { ok: false, error: `${customer.reference ?? "That customer"} was erased already.` };
   if (running) return { ok: false, error: "Another erasure is running on this server; try again when it has finished." };
   running = true;
   try {

@@ -17,7 +17,7 @@ import { assignReferences } from "../users/user-references";
 import { planArchiveErasure, writeErasedArchives } from "./erase-archives";
 import { eraseEvent, type ErasableEvent, type ErasedEvent, type EventEraser } from "./erase-event";
 import { toErasureEvent } from "./erasure-record";
-import { collectPersonalValues, createValueReplacer, ERASED, erasedPerson, SEARCHED_MIN_LENGTH } from "./personal-values";
+import { collectPersonalValues, createValueReplacer, ERASED, erasedPerson, isErasedPerson, SEARCHED_MIN_LENGTH } from "./personal-values";
 
 /**
  * Tables an erasure leaves alone: the events (rewritten one by one, each change vouched for),
@@ -91,6 +91,7 @@ export async function eraseCustomer(
   options: { now?: Date; archiveDir?: string } = {},
 ): Promise<ErasureResult> {
   const now = options.now ?? new Date();
+  if (isErasedPerson(userId)) throw new Error("that customer was erased already");
   const provider = store.target.provider;
   const [{ policy }, journeyPaths] = await Promise.all([readPolicy(store), livePersonalPaths(store)]);
   const own = await readOwnEvents(store, userId);

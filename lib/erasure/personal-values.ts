@@ -14,6 +14,7 @@ export { ERASED };
  * nothing maps it back to the user id.
  */
 export const erasedPerson = (reference: string) => `erased:${reference}`;
+export const isErasedPerson = (userId: string) => userId.startsWith("erased:");
 
 /**
  * A value shorter than this is erased where the policy finds it in the customer's own events but

@@ -22,8 +22,15 @@ export default async function ErasurePage() {
           <p className="text-sm text-slate-500">
             An erasure takes a customer&apos;s personal data (by the personal-data policy) out of their events, others&apos; events that hold the same values,
             every read model, note and retention archive, and replaces their user id with a pseudonym under their reference. Its record in the chain vouches for
-            each changed event, so <Link href="/integrity">integrity</Link> still verifies. Events that arrive for them later are new data and are kept; to
-            refuse them, <Link href="/admin/subject-access">block the user id</Link>.
+            each changed event, so{" "}
+            <Link href="/integrity" className="underline">
+              integrity
+            </Link>{" "}
+            still verifies. Events that arrive for them later are new data and are kept; to refuse them,{" "}
+            <Link href="/admin/subject-access" className="underline">
+              block the user id
+            </Link>
+            .
           </p>
           <ErasuresTable rows={rows} />
         </div>
