@@ -24,17 +24,27 @@ export async function register() {
   const { failInterruptedWhatIfJobs } = await import("./lib/what-if/job-store");
   const interrupted = await failInterruptedWhatIfJobs(getStore()).catch(() => 0);
   if (interrupted > 0) console.log(`[rewind] ${interrupted} what-if job(s) cut off by the restart marked failed`);
-  // Retention (docs/retention.md): archives then removes what the policy says is due, every
-  // REWIND_RETENTION_EVERY_HOURS; one purge at a time across servers (the retention_lock row).
-  if (process.env.REWIND_RETENTION !== "off") {
-    const { startRetention } = await import("./lib/retention/retention-runner");
-    startRetention(getStore());
-  }
-  if (process.env.REWIND_PROJECTOR === "off") return;
-  const { startProjector } = await import("./lib/sessions/projector-runner");
-  startProjector(getStore());
-  // Alerts on stalled journeys read what the projector folds, so they run where it runs (docs/alerts.md).
-  if (process.env.REWIND_ALERTS === "off") return;
-  const { startAlerts } = await import("./lib/alerts/alerts-runner");
-  startAlerts(getStore());
+  // The work only one node may do runs on the node holding the leader lease (lib/leader/leadership.ts):
+  // the projector (and generation builds), alerts on stalled journeys (they read what it folds), and
+  // retention (docs/retention.md). Any number of nodes may serve pages and APIs beside it.
+  const projector = process.env.REWIND_PROJECTOR !== "off";
+  const alerts = projector && process.env.REWIND_ALERTS !== "off";
+  const retention = process.env.REWIND_RETENTION !== "off";
+  if (!projector && !retention) return;
+  const [{ startLeadership }, runner, alertsRunner, retentionRunner] = await Promise.all([
+    import("./lib/leader/leadership"),
+    import("./lib/sessions/projector-runner"),
+    import("./lib/alerts/alerts-runner"),
+    import("./lib/retention/retention-runner"),
+  ]);
+  startLeadership(getStore(), {
+    start() {
+      if (projector) runner.startProjector(getStore());
+      if (alerts) alertsRunner.startAlerts(getStore());
+      if (retention) retentionRunner.startRetention(getStore());
+    },
+    async stop() {
+      await Promise.all([runner.stopProjector(), alertsRunner.stopAlerts(), retentionRunner.stopRetention()]);
+    },
+  });
 }

@@ -6,6 +6,8 @@ import { createServer } from "node:http";
 import next from "next";
 import { clientAddress, trustedProxiesFromEnv } from "../lib/net/client-address";
 
+const SHUTDOWN_MS = 20_000;
+
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOST ?? "0.0.0.0";
@@ -20,7 +22,19 @@ async function main() {
     void handle(req, res);
   });
   server.listen(port, hostname, () => console.log(`Rewind is serving on http://localhost:${port}`));
-  const stop = () => server.close(() => process.exit(0));
+  // Graceful: no new connections, requests under way (appends among them) answered, idle keep-alive
+  // connections closed; the leader's work finishes its page and gives the lease up for a standby
+  // (lib/leader/leadership.ts); then exit. A stop that hangs ends after SHUTDOWN_MS all the same.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(1), SHUTDOWN_MS).unref();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const leader = (globalThis as { rewindShutdown?: () => Promise<void> }).rewindShutdown?.() ?? Promise.resolve();
+    void Promise.all([closed, leader]).then(() => process.exit(0));
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }

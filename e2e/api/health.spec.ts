@@ -4,7 +4,7 @@ import { appendBatch, cloudEvent, serviceAuth, uniqueTag } from "../support/seed
 
 interface Health {
   status: string;
-  projector: { state: string; position: number; head: number; lag: number; deadLetters: number };
+  projector: { state: string; position: number; head: number; lag: number; deadLetters: number; role: string };
 }
 const health = async (request: APIRequestContext) => (await (await request.get("/api/health")).json()) as Health;
 
@@ -15,7 +15,9 @@ test("health answers one shape, without a key, and nothing personal in it", asyn
   expect(res.status()).toBe(200);
   const body = (await res.json()) as Health;
   expect(Object.keys(body).sort()).toEqual(["projector", "status"]);
-  expect(Object.keys(body.projector).sort()).toEqual(["deadLetters", "head", "lag", "position", "state"]);
+  expect(Object.keys(body.projector).sort()).toEqual(["deadLetters", "head", "lag", "position", "role", "state"]);
+  // The only node: it holds the leader lease.
+  expect(body.projector.role).toBe("leader");
   expect(["ok", "degraded"]).toContain(body.status);
   expect(["caught-up", "catching-up", "rebuilding", "failing"]).toContain(body.projector.state);
   expect(body.projector.lag).toBe(body.projector.head - body.projector.position);

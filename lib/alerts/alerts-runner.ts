@@ -11,6 +11,7 @@ export const ALERTS_EVERY_MS = 15_000;
 interface Runner {
   running: boolean;
   failures: number;
+  timer: NodeJS.Timeout | undefined;
 }
 
 const globalRunner = globalThis as unknown as { rewindAlerts?: Runner };
@@ -31,7 +32,7 @@ export async function runAlertsOnce(store: Store, now = Date.now()): Promise<{ f
  */
 export function startAlerts(store: Store): void {
   if (globalRunner.rewindAlerts) return;
-  const runner: Runner = { running: false, failures: 0 };
+  const runner: Runner = { running: false, failures: 0, timer: undefined };
   globalRunner.rewindAlerts = runner;
   const tick = async () => {
     if (runner.running) return;
@@ -48,5 +49,15 @@ export function startAlerts(store: Store): void {
       runner.running = false;
     }
   };
-  setInterval(() => void tick(), ALERTS_EVERY_MS).unref();
+  runner.timer = setInterval(() => void tick(), ALERTS_EVERY_MS);
+  runner.timer.unref();
+}
+
+/** Stops the loop (the leader lease was lost, or the server shuts down); settles once a pass under way ends. */
+export async function stopAlerts(): Promise<void> {
+  const runner = globalRunner.rewindAlerts;
+  if (!runner) return;
+  clearInterval(runner.timer);
+  globalRunner.rewindAlerts = undefined;
+  while (runner.running) await new Promise((r) => setTimeout(r, 50));
 }

@@ -6,6 +6,7 @@ import { buildingGeneration } from "../sessions/generations";
 import { CHECKPOINT } from "../sessions/projector";
 import { healthOf, type Health } from "../sessions/projector-health";
 import { projectorFailing } from "../sessions/projector-runner";
+import { currentRole } from "../leader/leadership";
 
 export type { Health };
 
@@ -19,7 +20,14 @@ export async function checkStoreHealth(): Promise<Health | null> {
       countDeadLetters(store),
       buildingGeneration(store),
     ]);
-    return healthOf({ position: Number(checkpoint?.position ?? 0), head, deadLetters, building: building !== null, failing: projectorFailing() === true });
+    return healthOf({
+      position: Number(checkpoint?.position ?? 0),
+      head,
+      deadLetters,
+      building: building !== null,
+      failing: projectorFailing() === true,
+      role: currentRole(),
+    });
   } catch {
     return null;
   }

@@ -12,7 +12,7 @@ export function retentionEveryMs(env: Record<string, string | undefined> = proce
   return Math.min(hours * HOUR_MS, 2 ** 31 - 1);
 }
 
-const globalRunner = globalThis as unknown as { rewindRetention?: { running: boolean } };
+const globalRunner = globalThis as unknown as { rewindRetention?: { running: boolean; timers: NodeJS.Timeout[] } };
 
 /**
  * Starts the retention loop in this server process (instrumentation.ts, like the alerts loop),
@@ -21,7 +21,7 @@ const globalRunner = globalThis as unknown as { rewindRetention?: { running: boo
  */
 export function startRetention(store: Store): void {
   if (globalRunner.rewindRetention) return;
-  const runner = { running: false };
+  const runner = { running: false, timers: [] as NodeJS.Timeout[] };
   globalRunner.rewindRetention = runner;
   const tick = async () => {
     if (runner.running) return;
@@ -37,6 +37,15 @@ export function startRetention(store: Store): void {
     }
   };
   // A first pass a minute after start (not in the way of start-up), then one every period.
-  setTimeout(() => void tick(), 60_000).unref();
-  setInterval(() => void tick(), retentionEveryMs()).unref();
+  runner.timers = [setTimeout(() => void tick(), 60_000), setInterval(() => void tick(), retentionEveryMs())];
+  for (const timer of runner.timers) timer.unref();
+}
+
+/** Stops the loop (the leader lease was lost, or the server shuts down); settles once a purge under way ends. */
+export async function stopRetention(): Promise<void> {
+  const runner = globalRunner.rewindRetention;
+  if (!runner) return;
+  for (const timer of runner.timers) clearTimeout(timer);
+  globalRunner.rewindRetention = undefined;
+  while (runner.running) await new Promise((r) => setTimeout(r, 50));
 }

@@ -9,6 +9,8 @@ export interface ProjectorHealth {
   lag: number;
   /** events set aside (see /admin/dead-letters) */
   deadLetters: number;
+  /** whether this node runs the projector (holds the leader lease) or stands by (lib/leader/leadership.ts) */
+  role: "leader" | "standby";
 }
 
 export interface Health {
@@ -21,11 +23,18 @@ export interface Health {
  * The answer from what was read: failing (the runner's last page failed) outranks rebuilding (a
  * new generation is being built), which outranks catching up (the live one is behind the head).
  */
-export function healthOf(input: { position: number; head: number; deadLetters: number; building: boolean; failing: boolean }): Health {
+export function healthOf(input: {
+  position: number;
+  head: number;
+  deadLetters: number;
+  building: boolean;
+  failing: boolean;
+  role: "leader" | "standby";
+}): Health {
   const lag = Math.max(0, input.head - input.position);
   const state: ProjectorState = input.failing ? "failing" : input.building ? "rebuilding" : lag > 0 ? "catching-up" : "caught-up";
   return {
     status: state === "failing" ? "degraded" : "ok",
-    projector: { state, position: input.position, head: input.head, lag, deadLetters: input.deadLetters },
+    projector: { state, position: input.position, head: input.head, lag, deadLetters: input.deadLetters, role: input.role },
   };
 }

@@ -113,6 +113,25 @@ export function startProjector(store: Store): void {
   runner.timer.unref();
 }
 
+const settle = (isBusy: () => boolean) =>
+  new Promise<void>((resolve) => {
+    const check = () => (isBusy() ? setTimeout(check, 50) : resolve());
+    check();
+  });
+
+/**
+ * Stops this process's projector (it lost the leader lease, or the server shuts down): no new run
+ * starts, and it settles once the run under way has finished its pages (each page is one
+ * transaction: a process killed meanwhile loses nothing, the page folds again elsewhere).
+ */
+export async function stopProjector(): Promise<void> {
+  const runner = globalRunner.rewindProjector;
+  if (!runner) return;
+  if (runner.timer) clearInterval(runner.timer);
+  globalRunner.rewindProjector = undefined;
+  await settle(() => runner.running);
+}
+
 /** Asks the projector to run now (after an append), without waiting for it. */
 export function nudgeProjector(): void {
   const runner = globalRunner.rewindProjector;
