@@ -90,7 +90,7 @@ export async function purgeRetention(store: Store, options: PurgeOptions = {}): 
       const slice = due.slice(i, i + batch);
       const sessions = await sessionsHolding(
         store,
-        slice.map((d) => d.position),
+        slice.map((d) => rows.get(d.position)!),
       );
       const purgedAt = new Date();
       const tombstones = slice.map(({ position, rule }) => {
@@ -147,16 +147,24 @@ async function* pagesOf(store: Store, due: readonly { position: number }[], size
   }
 }
 
-/** Which live session's blocks hold each position (sessions whose span covers the batch only). */
-async function sessionsHolding(store: Store, positions: readonly number[]): Promise<Map<number, string>> {
+/**
+ * Which live session's blocks hold each event. A session's first_position is its earliest event
+ * by time, not its lowest position (an event delivered late is appended after the ones that
+ * followed it), so the sessions are narrowed by time instead: one holding an event started at or
+ * before it and had its last event at or after it (started_at and last_event_at are the fold's
+ * first and last event times); last_position is the highest position a session holds.
+ */
+async function sessionsHolding(store: Store, events: readonly Pick<StoredEvent, "position" | "occurredAt">[]): Promise<Map<number, string>> {
   const d = dialectOf(store.target.provider);
+  const positions = events.map((e) => Number(e.position));
   const wanted = new Set(positions);
   const low = Math.min(...positions);
-  const high = Math.max(...positions);
+  const times = events.map((e) => e.occurredAt.getTime());
+  const [earliest, latest] = [new Date(Math.min(...times)), new Date(Math.max(...times))];
   const rows = await store.db.$queryRaw<{ session_id: string; value: unknown }[]>(sql`
     SELECT "b"."session_id", "e"."value" FROM "session_blocks" AS "b"
     JOIN "sessions" AS "s" ON "s"."id" = "b"."session_id", ${d.jsonElements(sql`"b"."positions"`, "e", { text: true })}
-    WHERE "s"."first_position" <= ${BigInt(high)} AND "s"."last_position" >= ${BigInt(low)}`);
+    WHERE "s"."started_at" <= ${d.timestamp(latest)} AND "s"."last_event_at" >= ${d.timestamp(earliest)} AND "s"."last_position" >= ${BigInt(low)}`);
   const out = new Map<number, string>();
   for (const r of rows) {
     const position = Number(r.value);
