@@ -24,6 +24,7 @@ import {
   PURGE_WORLD_RANGE,
   readModels,
   seedPurgeWorld,
+  sessionListings,
   shopFiguresByLoop,
 } from "../testing/purge-world";
 import { RETENTION_WORLD_START } from "../testing/retention-world";
@@ -69,6 +70,7 @@ describe.each(testProviders())("a real retention purge keeps the read models tru
   let eventsBefore: StoredEvent[];
   let modelsBefore: Awaited<ReturnType<typeof readModels>>;
   let figuresBefore: Record<string, unknown>;
+  let listingsBefore: Awaited<ReturnType<typeof sessionListings>>;
   let heldBy: Map<string, number[]>;
   let due: Map<bigint, number>;
   let result: PurgeResult;
@@ -91,6 +93,7 @@ describe.each(testProviders())("a real retention purge keeps the read models tru
     eventsBefore = await t.store.db.storedEvent.findMany({ orderBy: { position: "asc" } });
     modelsBefore = await readModels(t.store);
     figuresBefore = await analyticsFigures(t.store);
+    listingsBefore = await sessionListings(t.store);
     heldBy = positionsBySession(modelsBefore.blocks);
     due = dueByLoop(eventsBefore);
     // Small batches, so a session's events fall in several of them and the batch edges are exercised.
@@ -145,7 +148,11 @@ describe.each(testProviders())("a real retention purge keeps the read models tru
     expect(shopFigures(figures)).toEqual(shopFiguresByLoop(eventsBefore));
   });
 
-  it("every customer's sessions are listed as before, with the same summaries", async () => {
+  it("every session is listed as before, every customer's with the same summaries, and every drill-down counts the same", async () => {
+    const listings = await sessionListings(t.store);
+    expect(listings).toEqual(listingsBefore);
+    expect(listings.recent.length).toBe(modelsBefore.sessions.length);
+    expect(Object.values(listings.counts).some((n) => n > 0)).toBe(true);
     for (const u of modelsBefore.users) {
       const listed = (await listUserSessions(t.store, u.userId)).sort((a, b) => (a.id < b.id ? -1 : 1));
       expect(listed).toEqual(modelsBefore.sessions.filter((s) => s.userId === u.userId));

@@ -1,4 +1,5 @@
 import { readCounters } from "../analytics/read-analytics";
+import { readDropOffSessions, readFollowUps } from "../analytics/read-after-drop-off";
 import { readFunnelAnswer, readOverviewAnswer, readPopularityAnswer } from "../analytics/read-answers";
 import type { DayRange } from "../analytics/range";
 import type { Store } from "../db/prisma";
@@ -8,6 +9,7 @@ import { applyDefinition } from "../journey-store/apply-definition";
 import { forgetLiveCatalog, liveCatalogOf } from "../journey-store/live-catalog";
 import { buildUntilSwitched } from "../sessions/generations";
 import { catchUp } from "../sessions/projector";
+import { countMatchingSessions, selectRecentSessions } from "../sessions/read-sessions";
 import { DEFAULT_TIMEOUT_MS } from "../sessions/sessionize";
 import { appendRetentionWorld } from "./retention-world";
 import { SHOP_TEXT, shopCloudEvents } from "./what-if-world";
@@ -66,10 +68,37 @@ export async function analyticsFigures(store: Store): Promise<Record<string, unk
     out[`${journey.name}/funnel`] = await readFunnelAnswer(store, journey, PURGE_WORLD_RANGE);
     for (const d of journey.dimensions)
       out[`${journey.name}/popularity/${d.key}`] = await readPopularityAnswer(store, journey.name, d.key, PURGE_WORLD_RANGE, 1_000);
+    // After a drop-off at each step: the cohort and what its customers did next (GET /api/analytics/after-drop-off).
+    for (const [k, step] of journey.funnel.entries()) {
+      // In id order: the read promises no order (the summary does not depend on it).
+      const dropOffs = (await readDropOffSessions(store, journey.name, PURGE_WORLD_RANGE, k + 1)).sort((a, b) => (a.id < b.id ? -1 : 1));
+      out[`${journey.name}/after-drop-off/${step.key}`] = { dropOffs, followUps: await readFollowUps(store, journey.name, dropOffs) };
+    }
   }
   const kinds = await store.db.analyticsDaily.findMany({ select: { journey: true, kind: true }, distinct: ["journey", "kind"] });
   for (const r of kinds) out[`${r.journey}/counters/${r.kind}`] = await readCounters(store, r.journey, PURGE_WORLD_RANGE.from, PURGE_WORLD_RANGE.to, [r.kind]);
   return out;
+}
+
+/**
+ * The sessions page's listing, newest first, paged as the page pages it, and the drill-down counts
+ * of every journey's outcomes and drop-offs (what a figure's link lists).
+ */
+export async function sessionListings(store: Store) {
+  const recent: string[] = [];
+  for (let after: { startedAt: Date; id: string } | undefined; ; ) {
+    const page = await selectRecentSessions(store, { after, limit: 50 });
+    recent.push(...page.map((s) => s.id));
+    if (page.length < 50) break;
+    after = { startedAt: page.at(-1)!.startedAt, id: page.at(-1)!.id };
+  }
+  const counts: Record<string, number> = {};
+  for (const journey of (await liveCatalogOf(store)).journeys) {
+    for (const outcome of ["completed", "abandoned", "browsed", "live"])
+      counts[`${journey.name}/${outcome}`] = await countMatchingSessions(store, { journey: journey.name, outcome, ...PURGE_WORLD_RANGE });
+    counts[`${journey.name}/dropped`] = await countMatchingSessions(store, { journey: journey.name, dropped: true, ...PURGE_WORLD_RANGE });
+  }
+  return { recent, counts };
 }
 
 const SHOP_STEPS = ["shop.product.viewed", "shop.cart.added", "shop.order.completed"];
