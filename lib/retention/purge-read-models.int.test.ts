@@ -33,7 +33,7 @@ import { SHOP_TEXT } from "../testing/what-if-world";
 import { computeWhatIf } from "../what-if/compute-what-if";
 import { toArchiveLine } from "./archive";
 import { saveRetentionPolicy } from "./policy-store";
-import { purgeRetention, type PurgeResult } from "./purge";
+import { PurgeWaitsForBuildError, purgeRetention, type PurgeResult } from "./purge";
 import { verifyArchive } from "./verify-archive";
 
 const DAY = 86_400_000;
@@ -205,5 +205,32 @@ describe.each(testProviders())("a real retention purge keeps the read models tru
     expect(whatIf.draft.steps.map((s) => s.sessions)).toEqual(shopFiguresByLoop(eventsBefore).steps);
     expect(whatIf.changes).toEqual([]);
     expect(whatIf.outcomeChanges).toEqual([]);
+  });
+
+  it("a purge waits while a generation is being built, then removes what a new rule makes due: nothing else changes, a rebuild agrees", async () => {
+    const policy = { ...POLICY, rules: [...POLICY.rules, { types: "offers.*", keepDays: 8 }] };
+    await saveRetentionPolicy(t.store, policy, "test");
+    const next = JSON.stringify({ ...JSON.parse(SHOP_TEXT), label: "Shop visits (again)" }, null, 2);
+    const applied = await applyDefinition(t.store, next, "test");
+    if (!applied.applied) throw new Error("the new shop version was not applied");
+    const events = await t.store.db.storedEvent.count();
+    const dir = mkdtempSync(join(tmpdir(), "rewind-archive-"));
+    // The build copied the frozen sessions of its start: a session purged now would be folded again from what remains.
+    await expect(purgeRetention(t.store, { now: NOW, dir })).rejects.toThrow(PurgeWaitsForBuildError);
+    expect(await t.store.db.storedEvent.count()).toBe(events);
+    await buildUntilSwitched(t.store, applied.generation.id, { now, pageSize: 500 });
+    forgetLiveCatalog();
+
+    const second = await purgeRetention(t.store, { now: NOW, dir, batch: 7 });
+    expect(second.count).toBeGreaterThan(20);
+    expect(await t.store.db.storedEvent.count()).toBe(events - second.count);
+    const holder = new Map<number, string>();
+    for (const [id, ps] of heldBy) for (const p of ps) holder.set(p, id);
+    const tombstones = await t.store.db.eventTombstone.findMany({ where: { purgeId: second.purgeId! } });
+    expect(tombstones.every((x) => x.type.startsWith("offers.") && x.sessionId === (holder.get(Number(x.position)) ?? null))).toBe(true);
+    expect(await readModels(t.store)).toEqual(modelsBefore);
+    await rebuildProjections(t.store, { timeoutMs: sessionTimeoutMs(), catalog: await liveCatalogOf(t.store), now, pageSize: 5 });
+    expect(await readModels(t.store)).toEqual(modelsBefore);
+    expect(await analyticsFigures(t.store)).toEqual(figuresBefore);
   });
 });

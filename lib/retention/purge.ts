@@ -9,7 +9,8 @@ import { archiveDir, archivePaths, writeArchive, writeManifest, type Manifest } 
 import { dueAfter, previewRetention, type RulePreview } from "./due-sql";
 import { describeRule } from "./policy";
 import { readRetentionPolicy } from "./policy-store";
-import { claimPurge, releasePurge } from "./purge-lock";
+import { buildingGeneration } from "../sessions/generations";
+import { claimPurge, PurgeBusyError, releasePurge } from "./purge-lock";
 
 /** Events per delete transaction: short enough that an appender waiting on the write lock waits little. */
 export const PURGE_BATCH = 500;
@@ -31,6 +32,30 @@ export interface PurgeOptions {
   /** REWIND_ARCHIVE_DIR, or ./data/archive */
   dir?: string;
   batch?: number;
+}
+
+/**
+ * A purge waits while a generation of the read models is being built: the build started with the
+ * frozen sessions of its start (copyFrozenSessions), so a session purged after it would be folded
+ * again from what remains when it switches in (other ids, other figures). Busy, like another purge:
+ * the server's next turn tries again, and one cut off midway is finished by the next run.
+ */
+export class PurgeWaitsForBuildError extends PurgeBusyError {
+  constructor(
+    readonly generation: number,
+    removed: number,
+  ) {
+    super(`generation ${generation}`);
+    this.name = "PurgeWaitsForBuildError";
+    this.message =
+      `generation ${generation} of the read models is being built: the purge waits until it is live` +
+      `${removed > 0 ? ` (it stopped after ${removed} events; the next run removes the rest)` : ""}; try again then`;
+  }
+}
+
+async function waitForBuild(store: Store, removed: number): Promise<void> {
+  const building = await buildingGeneration(store);
+  if (building) throw new PurgeWaitsForBuildError(building.id, removed);
 }
 
 const newPurgeId = (now: Date) =>
@@ -55,6 +80,7 @@ export async function purgeRetention(store: Store, options: PurgeOptions = {}): 
   const base = { dryRun: options.dryRun ?? false, policyVersion: current.version };
   if (options.dryRun) return { ...base, purgeId: null, rules: preview, count: preview.reduce((n, r) => n + r.count, 0), archive: null, manifest: null };
 
+  await waitForBuild(store, 0);
   const purgeId = newPurgeId(now);
   await claimPurge(store, purgeId, now);
   try {
@@ -87,6 +113,8 @@ export async function purgeRetention(store: Store, options: PurgeOptions = {}): 
     writeManifest(paths.manifest, manifest);
 
     for (let i = 0; i < due.length; i += batch) {
+      // A build started since: stop here, before its copy of the frozen sessions misses this batch's.
+      await waitForBuild(store, i);
       const slice = due.slice(i, i + batch);
       const sessions = await sessionsHolding(
         store,
