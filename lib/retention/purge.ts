@@ -9,7 +9,8 @@ import { archiveDir, archivePaths, writeArchive, writeManifest, type Manifest } 
 import { dueAfter, previewRetention, type RulePreview } from "./due-sql";
 import { describeRule } from "./policy";
 import { readRetentionPolicy } from "./policy-store";
-import { claimPurge, releasePurge } from "./purge-lock";
+import { buildingGeneration } from "../sessions/generations";
+import { claimPurge, PurgeBusyError, releasePurge } from "./purge-lock";
 
 /** Events per delete transaction: short enough that an appender waiting on the write lock waits little. */
 export const PURGE_BATCH = 500;
@@ -31,6 +32,30 @@ export interface PurgeOptions {
   /** REWIND_ARCHIVE_DIR, or ./data/archive */
   dir?: string;
   batch?: number;
+}
+
+/**
+ * A purge waits while a generation of the read models is being built: the build started with the
+ * frozen sessions of its start (copyFrozenSessions), so a session purged after it would be folded
+ * again from what remains when it switches in (other ids, other figures). Busy, like another purge:
+ * the server's next turn tries again, and one cut off midway is finished by the next run.
+ */
+export class PurgeWaitsForBuildError extends PurgeBusyError {
+  constructor(
+    readonly generation: number,
+    removed: number,
+  ) {
+    super(`generation ${generation}`);
+    this.name = "PurgeWaitsForBuildError";
+    this.message =
+      `generation ${generation} of the read models is being built: the purge waits until it is live` +
+      `${removed > 0 ? ` (it stopped after ${removed} events; the next run removes the rest)` : ""}; try again then`;
+  }
+}
+
+async function waitForBuild(store: Store, removed: number): Promise<void> {
+  const building = await buildingGeneration(store);
+  if (building) throw new PurgeWaitsForBuildError(building.id, removed);
 }
 
 const newPurgeId = (now: Date) =>
@@ -55,6 +80,7 @@ export async function purgeRetention(store: Store, options: PurgeOptions = {}): 
   const base = { dryRun: options.dryRun ?? false, policyVersion: current.version };
   if (options.dryRun) return { ...base, purgeId: null, rules: preview, count: preview.reduce((n, r) => n + r.count, 0), archive: null, manifest: null };
 
+  await waitForBuild(store, 0);
   const purgeId = newPurgeId(now);
   await claimPurge(store, purgeId, now);
   try {
@@ -87,10 +113,12 @@ export async function purgeRetention(store: Store, options: PurgeOptions = {}): 
     writeManifest(paths.manifest, manifest);
 
     for (let i = 0; i < due.length; i += batch) {
+      // A build started since: stop here, before its copy of the frozen sessions misses this batch's.
+      await waitForBuild(store, i);
       const slice = due.slice(i, i + batch);
       const sessions = await sessionsHolding(
         store,
-        slice.map((d) => d.position),
+        slice.map((d) => rows.get(d.position)!),
       );
       const purgedAt = new Date();
       const tombstones = slice.map(({ position, rule }) => {
@@ -147,16 +175,24 @@ async function* pagesOf(store: Store, due: readonly { position: number }[], size
   }
 }
 
-/** Which live session's blocks hold each position (sessions whose span covers the batch only). */
-async function sessionsHolding(store: Store, positions: readonly number[]): Promise<Map<number, string>> {
+/**
+ * Which live session's blocks hold each event. A session's first_position is its earliest event
+ * by time, not its lowest position (an event delivered late is appended after the ones that
+ * followed it), so the sessions are narrowed by time instead: one holding an event started at or
+ * before it and had its last event at or after it (started_at and last_event_at are the fold's
+ * first and last event times); last_position is the highest position a session holds.
+ */
+async function sessionsHolding(store: Store, events: readonly Pick<StoredEvent, "position" | "occurredAt">[]): Promise<Map<number, string>> {
   const d = dialectOf(store.target.provider);
+  const positions = events.map((e) => Number(e.position));
   const wanted = new Set(positions);
   const low = Math.min(...positions);
-  const high = Math.max(...positions);
+  const times = events.map((e) => e.occurredAt.getTime());
+  const [earliest, latest] = [new Date(Math.min(...times)), new Date(Math.max(...times))];
   const rows = await store.db.$queryRaw<{ session_id: string; value: unknown }[]>(sql`
     SELECT "b"."session_id", "e"."value" FROM "session_blocks" AS "b"
     JOIN "sessions" AS "s" ON "s"."id" = "b"."session_id", ${d.jsonElements(sql`"b"."positions"`, "e", { text: true })}
-    WHERE "s"."first_position" <= ${BigInt(high)} AND "s"."last_position" >= ${BigInt(low)}`);
+    WHERE "s"."started_at" <= ${d.timestamp(latest)} AND "s"."last_event_at" >= ${d.timestamp(earliest)} AND "s"."last_position" >= ${BigInt(low)}`);
   const out = new Map<number, string>();
   for (const r of rows) {
     const position = Number(r.value);

@@ -34,10 +34,13 @@ export async function frozenAmong({ tx, provider }: ReadModelTx, ids: readonly s
  */
 export async function frozenPositionsIn({ tx, tables }: ReadModelTx, positions: readonly number[]): Promise<Set<number>> {
   if (positions.length === 0 || tables.sessions === LIVE_TABLES.sessions) return new Set();
-  const [low, high] = [Math.min(...positions), Math.max(...positions)];
+  // Not bounded by first_position: that is the session's earliest event by time, and an event
+  // delivered late is appended after the ones that followed it, so a session can hold positions
+  // below it. last_position is the highest position it holds.
+  const low = Math.min(...positions);
   const rows = await tx.$queryRaw<{ positions: unknown }[]>(sql`SELECT b."positions" FROM ${ident(tables.sessionBlocks)} b
     JOIN ${ident(tables.sessions)} s ON s."id" = b."session_id"
-    WHERE s."first_position" <= ${high} AND s."last_position" >= ${low}
+    WHERE s."last_position" >= ${low}
       AND s."id" IN (${FROZEN_IDS})`);
   const wanted = new Set(positions);
   return new Set(rows.flatMap((r) => decodeJson<number[]>(r.positions)).filter((p) => wanted.has(p)));
