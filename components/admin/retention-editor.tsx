@@ -46,7 +46,7 @@ export function RetentionEditor({ initial, example, preview, save }: { initial: 
             formAction={runPreview}
             onClick={() => setLatest("preview")}
             disabled={previewing || blank}
-            className={buttonClass("secondary", "text-sm")}
+            className={buttonClass("secondary", "text-sm disabled:opacity-60")}
           >
             {previewing ? "Counting…" : "Preview"}
           </button>

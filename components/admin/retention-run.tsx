@@ -67,7 +67,11 @@ function RunResult({ run }: { run: Extract<RetentionRunOutcome, { ok: true }>["r
           Removed {events(run.count)} under v{run.policyVersion} ({run.purgeId}).
         </p>
         <p>
-          Archive <code data-testid="archive">{run.archive}</code>, manifest <code>{run.manifest}</code> (in <code>REWIND_ARCHIVE_DIR</code>).
+          Archive{" "}
+          <code data-testid="archive" className="break-all">
+            {run.archive}
+          </code>
+          , manifest <code className="break-all">{run.manifest}</code> (in <code>REWIND_ARCHIVE_DIR</code>).
         </p>
       </Notice>
       {verify && (

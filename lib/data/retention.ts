@@ -7,6 +7,7 @@ import type { RetentionPolicy } from "../retention/policy";
 import { readRetentionPolicy, retentionHistory, saveRetentionPolicy, type RetentionPolicyVersion } from "../retention/policy-store";
 import { purgeRetention } from "../retention/purge";
 import { PurgeBusyError, runningPurge } from "../retention/purge-lock";
+import { retentionEveryMs } from "../retention/retention-runner";
 import { verifyArchive } from "../retention/verify-archive";
 import { recordAccess } from "./audit";
 
@@ -14,12 +15,14 @@ export interface RetentionAdmin {
   current: RetentionPolicyVersion | null;
   history: RetentionPolicyVersion[];
   running: { purgeId: string; claimedAt: Date } | null;
+  /** how often this server purges by itself, in hours; null when REWIND_RETENTION=off */
+  everyHours: number | null;
 }
 
 export async function getRetentionAdmin(): Promise<RetentionAdmin> {
   const store = getStore();
   const [current, history, running] = await Promise.all([readRetentionPolicy(store), retentionHistory(store), runningPurge(store)]);
-  return { current, history, running };
+  return { current, history, running, everyHours: process.env.REWIND_RETENTION === "off" ? null : retentionEveryMs() / 3_600_000 };
 }
 
 /** What the draft would remove now, per rule and for the default: counts and recorded dates, read in the database; nothing written. */

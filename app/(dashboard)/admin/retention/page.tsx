@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Retention" };
 
 export default async function AdminRetentionPage() {
   await requireViewer("admin.manage");
-  const { current, history, running } = await getRetentionAdmin();
+  const { current, history, running, everyHours } = await getRetentionAdmin();
   const busy = running ? `A purge (${running.purgeId}) has been running since ${formatWallClock(running.claimedAt.getTime())}: wait for it to finish.` : null;
   return (
     <div className="space-y-5">
@@ -25,8 +25,11 @@ export default async function AdminRetentionPage() {
           <p className="text-sm text-slate-500">
             How long events are kept (docs/retention.md). Each rule names event types (globs such as <code>search.*</code>), optionally <code>sources</code>,
             and the days an event is kept after Rewind recorded it; the first rule that matches an event decides, and <code>defaultKeepDays</code> keeps the
-            rest (<code>null</code>: forever). A purge archives what is due, then removes it; its tombstones keep the record verifiable. The server runs one
-            every day; <strong>Run now</strong> runs one at once.
+            rest (<code>null</code>: forever). A purge archives what is due, then removes it; its tombstones keep the record verifiable.{" "}
+            {everyHours === null
+              ? "This server runs none by itself (REWIND_RETENTION=off)"
+              : `The server runs one every ${everyHours === 24 ? "day" : `${everyHours.toLocaleString("en-US")} hours`}`}
+            ; <strong>Run now</strong> runs one at once.
           </p>
           <Card as="div" className="space-y-3">
             <h2 className="font-semibold">In force</h2>
