@@ -62,7 +62,11 @@ export async function runRetentionNow(admin: Viewer, confirmedVersion: number): 
   const current = await readRetentionPolicy(store);
   if (!current) return { ok: false, reason: "none", error: "no retention policy is saved: nothing would be removed" };
   if (current.version !== confirmedVersion)
-    return { ok: false, reason: "changed", error: `the policy in force is now v${current.version}, not v${confirmedVersion}: reload the page to see it first` };
+    return {
+      ok: false,
+      reason: "changed",
+      error: `the policy in force is now v${current.version}, not the v${confirmedVersion} you confirmed: nothing was run; look at v${current.version} first`,
+    };
   let result: Awaited<ReturnType<typeof purgeRetention>>;
   try {
     result = await purgeRetention(store);
