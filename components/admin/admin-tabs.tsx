@@ -5,6 +5,7 @@ const TABS = [
   { href: "/admin/keys", label: "API keys" },
   { href: "/admin/policy", label: "Personal-data policy" },
   { href: "/admin/journeys", label: "Journeys" },
+  { href: "/admin/retention", label: "Retention" },
   { href: "/admin/dead-letters", label: "Set-aside events" },
   { href: "/admin/alerts", label: "Alerts" },
   { href: "/admin/subject-access", label: "Subject access" },

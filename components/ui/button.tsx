@@ -5,8 +5,11 @@ import { cx } from "./class-names";
 const VARIANTS = {
   /** the one main action of a form that answers at once (apply a filter) */
   primary: "rounded bg-slate-900 px-3 py-1.5 font-medium text-white dark:bg-amber-500 dark:text-slate-950",
-  /** the main action of a form that makes the page wait: it dims while it works */
-  action: "rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-amber-500 dark:text-slate-950",
+  /** the main action of a form that makes the page wait: it dims while it works (dark: lighter amber on hover, not slate under dark text) */
+  action: [
+    "rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60",
+    "dark:bg-amber-500 dark:text-slate-950 dark:hover:bg-amber-400",
+  ].join(" "),
   /** a secondary action beside a page's title: the next session, an export */
   secondary: "rounded border border-slate-300 px-2.5 py-1 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800",
   /** a small secondary action or link in a form: an export, a preset */

@@ -36,6 +36,10 @@ export function actionProbes(): Record<string, () => unknown[]> {
     "lib/actions/segments.ts#saveSegmentAction": () => [null, form({ name: "" })],
     "lib/actions/segments.ts#updateSegmentAction": () => [null, form({ id: "not-a-segment" })],
     "lib/actions/segments.ts#deleteSegmentAction": () => [form({ id: "00000000-0000-4000-8000-000000000000" })],
+    "lib/actions/retention.ts#previewRetentionAction": () => [null, form({ policy: "{" })],
+    "lib/actions/retention.ts#saveRetentionAction": () => [null, form({ policy: "{" })],
+    // Version 999999999 is never the one in force: refused as changed, nothing run.
+    "lib/actions/retention.ts#runRetentionAction": () => [null, form({ version: "999999999" })],
     "lib/actions/reveal.ts#revealSessionAction": () => [none, ""],
     "lib/actions/reveal.ts#revealFieldAction": () => [1, ["x"], "", none],
     "lib/actions/users.ts#createResumeLinkAction": () => [none, null],

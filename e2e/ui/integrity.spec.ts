@@ -29,7 +29,8 @@ test("a service reads the digest and verifies the store as a stream of progress 
     .map((l) => JSON.parse(l));
   expect(lines[0]).toMatchObject({ progress: { checked: 0 } });
   expect(lines.at(-1).result).toMatchObject({ ok: true, problemCount: 0, digest: { given: digest, matched: true } });
-  expect(lines.at(-1).result.checked).toBeGreaterThanOrEqual(position);
+  // Events a retention purge removed (another spec may have run one on this store) count as purged, not checked.
+  expect(lines.at(-1).result.checked + lines.at(-1).result.purged).toBeGreaterThanOrEqual(position);
 
   const bad = await request.get("/api/integrity/verify?digest=yesterday", { headers: serviceAuth });
   expect(bad.status()).toBe(400);

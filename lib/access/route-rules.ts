@@ -58,6 +58,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "/admin/policy": { kind: "page", permission: "admin.manage" },
   "/admin/dead-letters": { kind: "page", permission: "admin.manage" },
   "/admin/journeys": { kind: "page", permission: "admin.manage" },
+  "/admin/retention": { kind: "page", permission: "admin.manage" },
   "/admin/alerts": { kind: "page", permission: "alerts.manage" },
   // Subject access and the ingestion block list (issue 17); the export is a download, unmasked, on record.
   "/admin/subject-access": { kind: "page", permission: "admin.manage" },

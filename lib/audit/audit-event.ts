@@ -56,6 +56,9 @@ export const AUDIT_ACTIONS = {
   // What Rewind keeps: a user id blocked from ingestion (its events refused) or unblocked.
   "ingest-block.added": "blocked a user id from ingestion",
   "ingest-block.removed": "unblocked a user id from ingestion",
+  // What Rewind keeps for how long: a retention policy saved, and a purge run from the admin page (how many, which archive).
+  "retention-policy.saved": "saved a retention policy",
+  "retention.purged": "ran a retention purge",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -36,13 +36,18 @@ export type RetentionRule = z.output<typeof retentionRuleSchema>;
 export type RetentionPolicy = z.output<typeof retentionPolicySchema>;
 export type RetentionPolicyInput = z.input<typeof retentionPolicySchema>;
 
+/** Each problem of a zod error at its JSON path (`rules[1].keepDays`; "" for the whole document), as the editor marks it. */
+export function policyErrorList(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join(""),
+    message: issue.message,
+  }));
+}
+
 /** A zod error in words an admin can act on: `rules[1].keepDays: keepDays must be at least 1 day`. */
 export function describePolicyErrors(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const where = issue.path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("");
-      return where ? `${where}: ${issue.message}` : issue.message;
-    })
+  return policyErrorList(error)
+    .map(({ path, message }) => (path ? `${path}: ${message}` : message))
     .join("; ");
 }
 

@@ -28,3 +28,10 @@ export async function claimPurge(store: Store, purgeId: string, now = new Date()
 export async function releasePurge(store: Store, purgeId: string): Promise<void> {
   await store.db.retentionLock.updateMany({ where: { id: 1, purgeId }, data: { purgeId: null, claimedAt: null } });
 }
+
+/** The purge holding the lock now (a live claim, not a stale one), or null: what the admin page says before a run. */
+export async function runningPurge(store: Store, now = new Date()): Promise<{ purgeId: string; claimedAt: Date } | null> {
+  const row = await store.db.retentionLock.findUnique({ where: { id: 1 } });
+  if (!row?.purgeId || !row.claimedAt || row.claimedAt.getTime() < now.getTime() - PURGE_LEASE_MS) return null;
+  return { purgeId: row.purgeId, claimedAt: row.claimedAt };
+}
