@@ -48,6 +48,7 @@ export function ErasuresTable({ rows }: { rows: ErasureSummary[] }) {
           </Cell>
           <Cell label="Changed" className="text-xs text-slate-500">
             {r.events} events{r.archived > 0 ? `, ${r.archived} archived` : ""}; record at position {r.record}
+            {!r.finished && <span className="block text-red-700 dark:text-red-400">Did not finish (see the server&apos;s log): erase again.</span>}
           </Cell>
         </Row>
       ))}

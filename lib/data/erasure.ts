@@ -1,7 +1,8 @@
 import "server-only";
 import type { Viewer } from "../access/viewer";
 import { getStore } from "../db/prisma";
-import { eraseCustomer, type ErasureResult } from "../erasure/erase-customer";
+import { ErasureConflictError } from "../erasure/apply-erasure";
+import { ErasureBusyError, eraseCustomer, type ErasureResult } from "../erasure/erase-customer";
 import { listErasures, type ErasureSummary } from "../erasure/erasure-list";
 import { isErasedPerson } from "../erasure/personal-values";
 import { findExportedCustomer } from "../users/customer-export";
@@ -22,6 +23,10 @@ export async function eraseFromDashboard(admin: Viewer, idOrReference: string, r
   running = true;
   try {
     return { ok: true, result: await eraseCustomer(store, admin, customer.userId, reason) };
+  } catch (error) {
+    // Refusals that wrote nothing of theirs say why; anything else is the server's to report.
+    if (error instanceof ErasureBusyError || error instanceof ErasureConflictError) return { ok: false, error: error.message };
+    throw error;
   } finally {
     running = false;
   }

@@ -28,7 +28,7 @@ async function textColumns(tx: Tx, provider: Provider): Promise<TableColumns[]> 
   const out: { table: string; name: string; json: boolean }[] = [];
   for (const { name: table } of tables) {
     const columns = await tx.$queryRaw<{ name: string; type: string }[]>(sql`SELECT name, type FROM pragma_table_info(${table})`);
-    for (const c of columns) if (/^(TEXT|JSONB?|VARCHAR.*|)$/i.test(c.type)) out.push({ table, name: c.name, json: false });
+    for (const c of columns) if (/^(TEXT|JSONB?|VARCHAR.*|)$/i.test(c.type)) out.push({ table, name: c.name, json: /^JSONB?$/i.test(c.type) });
   }
   return group(out);
 }
@@ -60,48 +60,79 @@ export interface ScrubResult {
   rows: number;
 }
 
+/** How values are taken out of a text, and out of a parsed JSON value (its strings and keys only). */
+export interface Rewriter {
+  text(value: string): string;
+  deep<T>(value: T): T;
+}
+
+/** Values per query: each is a bound parameter per column, and databases cap both. */
+const VALUES_PER_QUERY = 100;
+
+function rewriteColumn(before: string, json: boolean, rewriter: Rewriter): string {
+  if (!json) return rewriter.text(before);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(before);
+  } catch {
+    return rewriter.text(before);
+  }
+  // Parsed, so only strings change: a number or a key's quotes are never taken for a value.
+  const after = rewriter.deep(parsed);
+  return JSON.stringify(after) === JSON.stringify(parsed) ? before : JSON.stringify(after);
+}
+
 /**
  * Rewrites, in every table but `except`, each text or JSON value that mentions one of `values`
- * (case aside) through `rewrite`. `rewrite` must keep JSON valid: it replaces values inside
- * strings with text that needs no escaping.
+ * (case aside) through `rewriter`: JSON columns parsed (their strings and keys rewritten), text
+ * columns as text. With `mentioning`, only rows that also mention that string (a pseudonym: rows
+ * that are the customer's) are touched.
  */
 export async function scrubValues(
   tx: Tx,
   provider: Provider,
   values: readonly string[],
-  rewrite: (text: string) => string,
+  rewriter: Rewriter,
   except: ReadonlySet<string>,
+  options: { mentioning?: string } = {},
 ): Promise<ScrubResult> {
   const result: ScrubResult = { tables: [], rows: 0 };
   if (values.length === 0) return result;
+  const rowId = provider === "postgresql" ? raw("ctid::text") : raw("rowid");
   for (const { table, columns } of await textColumns(tx, provider)) {
     if (except.has(table)) continue;
-    const rowId = provider === "postgresql" ? raw("ctid::text") : raw("rowid");
+    // As text on both: the SQLite adapter would hand a JSONB-declared column back parsed.
     const selected = join(
-      // As text on both: the SQLite adapter would hand a JSONB-declared column back parsed.
       columns.map((c) => raw(`CAST("${fieldName(c.name)}" AS TEXT) AS "${fieldName(c.name)}"`)),
       ", ",
     );
-    const where = join(
-      columns.map((c) => sql`(${mentions(provider, c.name, values)})`),
-      " OR ",
-    );
-    const rows = await tx.$queryRaw<Record<string, unknown>[]>(sql`SELECT ${rowId} AS "row_id", ${selected} FROM ${ident(table)} WHERE ${where}`);
+    const anyOf = (list: readonly string[]) =>
+      join(
+        columns.map((c) => sql`(${mentions(provider, c.name, list)})`),
+        " OR ",
+      );
+    const theirs = options.mentioning === undefined ? sql`1 = 1` : anyOf([options.mentioning]);
     let changed = 0;
-    for (const row of rows) {
-      const sets: Sql[] = [];
-      for (const c of columns) {
-        const before = row[c.name];
-        if (typeof before !== "string") continue;
-        const after = rewrite(before);
-        if (after === before) continue;
-        const value = provider === "postgresql" && c.json ? sql`CAST(${after} AS jsonb)` : sql`${after}`;
-        sets.push(sql`${ident(c.name)} = ${value}`);
+    for (let i = 0; i < values.length; i += VALUES_PER_QUERY) {
+      const chunk = values.slice(i, i + VALUES_PER_QUERY);
+      const rows = await tx.$queryRaw<Record<string, unknown>[]>(
+        sql`SELECT ${rowId} AS "row_id", ${selected} FROM ${ident(table)} WHERE (${anyOf(chunk)}) AND (${theirs})`,
+      );
+      for (const row of rows) {
+        const sets: Sql[] = [];
+        for (const c of columns) {
+          const before = row[c.name];
+          if (typeof before !== "string") continue;
+          const after = rewriteColumn(before, c.json, rewriter);
+          if (after === before) continue;
+          const value = provider === "postgresql" && c.json ? sql`CAST(${after} AS jsonb)` : sql`${after}`;
+          sets.push(sql`${ident(c.name)} = ${value}`);
+        }
+        if (sets.length === 0) continue;
+        const at = provider === "postgresql" ? sql`ctid = CAST(${String(row.row_id)} AS tid)` : sql`rowid = ${Number(row.row_id)}`;
+        await tx.$executeRaw(sql`UPDATE ${ident(table)} SET ${join(sets, ", ")} WHERE ${at}`);
+        changed += 1;
       }
-      if (sets.length === 0) continue;
-      const at = provider === "postgresql" ? sql`ctid = CAST(${String(row.row_id)} AS tid)` : sql`rowid = ${Number(row.row_id)}`;
-      await tx.$executeRaw(sql`UPDATE ${ident(table)} SET ${join(sets, ", ")} WHERE ${at}`);
-      changed += 1;
     }
     if (changed > 0) result.tables.push(table);
     result.rows += changed;
@@ -122,7 +153,8 @@ export async function zeroFreedPages(db: Tx, provider: Provider): Promise<void> 
  */
 export async function compactAfterErasure(db: Tx, provider: Provider, tables: readonly string[]): Promise<boolean> {
   if (provider === "postgresql") {
-    for (const table of tables) await db.$executeRaw(sql`VACUUM ${ident(table)}`);
+    // ANALYZE too: the planner's statistics sample column values, theirs among them.
+    for (const table of new Set(tables)) await db.$executeRaw(sql`VACUUM (ANALYZE) ${ident(table)}`);
     return true;
   }
   await db.$executeRaw(sql`VACUUM`);
@@ -134,11 +166,14 @@ const EVENT_TEXT = ["event_id", "stream", "subject", "userid", "sessionid", "cor
 
 /** Positions of the events whose text mentions any of the values (case aside): candidates an erasure then reads whole. */
 export async function eventsMentioning(tx: Tx, provider: Provider, values: readonly string[]): Promise<bigint[]> {
-  if (values.length === 0) return [];
-  const where = join(
-    EVENT_TEXT.map((c) => sql`(${mentions(provider, c, values)})`),
-    " OR ",
-  );
-  const rows = await tx.$queryRaw<{ position: bigint | number }[]>(sql`SELECT "position" FROM "events" WHERE ${where} ORDER BY "position"`);
-  return rows.map((r) => BigInt(r.position));
+  const found = new Set<bigint>();
+  for (let i = 0; i < values.length; i += VALUES_PER_QUERY) {
+    const chunk = values.slice(i, i + VALUES_PER_QUERY);
+    const where = join(
+      EVENT_TEXT.map((c) => sql`(${mentions(provider, c, chunk)})`),
+      " OR ",
+    );
+    for (const r of await tx.$queryRaw<{ position: bigint | number }[]>(sql`SELECT "position" FROM "events" WHERE ${where}`)) found.add(BigInt(r.position));
+  }
+  return [...found].sort((a, b) => (a < b ? -1 : 1));
 }

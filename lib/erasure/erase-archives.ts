@@ -1,7 +1,10 @@
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { gzipSync } from "node:zlib";
+import type { Store } from "../db/prisma";
 import type { StoredEvent } from "../generated/sqlite/client";
+import { chainLink } from "../integrity/chain";
+import { linkBefore } from "../integrity/link-before";
 import { archiveDir, fromArchiveLine, readArchiveLines, toArchiveLine } from "../retention/archive";
 import { eraseEvent, type ErasableEvent, type EventEraser } from "./erase-event";
 import { mentionsAny } from "./personal-values";
@@ -10,42 +13,59 @@ import { mentionsAny } from "./personal-values";
 export interface ArchiveErasure {
   path: string;
   lines: string[];
-  changes: { position: number; before: string; after: string; archive: string }[];
+  changes: { position: number; before: string; after: string; previous: string | null; link: string | null; archive: string }[];
 }
 
-/**
- * The retention archives (gzip NDJSON, lib/retention/archive.ts) that hold one of the values, each
- * line erased as its event would be in the store. Read whole: archives are written per purge, and
- * an erasure is rare. Nothing is written here, so the erasure record can vouch for the changes first.
- */
-export async function planArchiveErasure(
-  values: readonly string[],
-  eraserFor: (row: ErasableEvent) => EventEraser,
-  dir = archiveDir(),
-): Promise<ArchiveErasure[]> {
-  let files: string[];
+function archiveFiles(dir: string): string[] {
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith(".ndjson.gz"));
+    return readdirSync(dir)
+      .filter((f) => f.endsWith(".ndjson.gz"))
+      .sort()
+      .map((f) => join(dir, f));
   } catch {
     return [];
   }
+}
+
+/** Their events a retention purge archived: their values are collected from these too. */
+export async function readArchivedOwn(isOwn: (row: ErasableEvent) => boolean, dir = archiveDir()): Promise<ErasableEvent[]> {
+  const out: ErasableEvent[] = [];
+  for (const path of archiveFiles(dir)) {
+    for await (const line of readArchiveLines(path)) {
+      const row = fromArchiveLine(line) as ErasableEvent;
+      if (isOwn(row)) out.push(row);
+    }
+  }
+  return out;
+}
+
+/**
+ * The retention archives (gzip NDJSON, lib/retention/archive.ts) that hold their events or one of
+ * the values, each line erased as its event would be in the store, with the link its record
+ * vouches for (from the link before its tombstone). Read whole: archives are written per purge, and
+ * an erasure is rare. Nothing is written here, so the erasure record can vouch for the changes first.
+ */
+export async function planArchiveErasure(
+  store: Store,
+  values: readonly string[],
+  isOwn: (row: ErasableEvent) => boolean,
+  eraserFor: (row: ErasableEvent) => EventEraser,
+  dir = archiveDir(),
+): Promise<ArchiveErasure[]> {
   const out: ArchiveErasure[] = [];
-  for (const file of files.sort()) {
-    const path = join(dir, file);
+  for (const path of archiveFiles(dir)) {
     const plan: ArchiveErasure = { path, lines: [], changes: [] };
     for await (const line of readArchiveLines(path)) {
-      if (!mentionsAny(line, values)) {
-        plan.lines.push(line);
-        continue;
-      }
-      const row = fromArchiveLine(line) as ErasableEvent;
-      const changed = eraseEvent(row, eraserFor(row));
+      const row = fromArchiveLine(line) as ErasableEvent & Pick<StoredEvent, "streamVersion" | "recordedAt" | "occurredAt" | "chainHash">;
+      const changed = isOwn(row) || mentionsAny(line, values) ? eraseEvent(row, eraserFor(row)) : null;
       if (!changed) {
         plan.lines.push(line);
         continue;
       }
       plan.lines.push(toArchiveLine({ ...(changed.row as unknown as StoredEvent), position: BigInt(row.position) }));
-      plan.changes.push({ position: row.position, before: changed.before, after: changed.after, archive: basename(path) });
+      const previous = await linkBefore(store, BigInt(row.position));
+      const link = row.chainHash === null ? null : chainLink(previous, { ...row, ...changed.row, contentHash: row.contentHash });
+      plan.changes.push({ position: row.position, before: changed.before, after: changed.after, previous, link, archive: basename(path) });
     }
     if (plan.changes.length > 0) out.push(plan);
   }

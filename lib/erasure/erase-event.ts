@@ -30,6 +30,11 @@ export interface EventEraser {
    */
   policy: Masker | null;
   values: ValueReplacer;
+  /**
+   * for the columns a unique index covers (stream, event id): each value to a marker of its own
+   * (`[erased:<reference>:<n>]`), so two of their streams never become one
+   */
+  keys: ValueReplacer;
 }
 
 function eraseString(value: string, eraser: EventEraser, attribute?: string): string {
@@ -41,7 +46,10 @@ function eraseString(value: string, eraser: EventEraser, attribute?: string): st
 const orNull = <T>(value: T | null, f: (v: T) => T) => (value === null ? null : f(value));
 
 function eraseBase64(value: string, eraser: EventEraser): string {
-  const text = Buffer.from(value, "base64").toString("utf8");
+  const bytes = Buffer.from(value, "base64");
+  const text = bytes.toString("utf8");
+  // Binary data that is not UTF-8 text would be mangled by a round trip: it is left as sent.
+  if (!Buffer.from(text, "utf8").equals(bytes)) return value;
   const erased = eraseString(text, eraser);
   return erased === text ? value : Buffer.from(erased, "utf8").toString("base64");
 }
@@ -61,8 +69,8 @@ export function eraseEvent(row: ErasableEvent, eraser: EventEraser): ErasedEvent
   const data = row.dataJson === null || row.dataJson === undefined ? row.dataJson : eraser.values.deep(row.dataJson);
   const erased: ErasableEvent = {
     ...row,
-    eventId: eraser.values.text(row.eventId),
-    stream: eraser.values.text(row.stream),
+    eventId: eraser.keys.text(row.eventId),
+    stream: eraser.keys.text(row.stream),
     subject: orNull(row.subject, (s) => eraseString(s, eraser, "subject")),
     userid: orNull(row.userid, (s) => eraser.values.text(s)),
     sessionid: orNull(row.sessionid, (s) => eraser.values.text(s)),

@@ -10,6 +10,8 @@ export interface ErasureSummary {
   events: number;
   archived: number;
   reason: string;
+  /** false when the erasure stopped after its record (its access-log entry, written last, is missing): erase again */
+  finished: boolean;
 }
 
 /** The newest erasures first, read from their records (the chain is where they are kept). */
@@ -20,6 +22,14 @@ export async function listErasures(store: Store, limit = 100): Promise<ErasureSu
     take: limit,
     select: { position: true, recordedAt: true, dataJson: true },
   });
+  // Each finished erasure's access-log entry names its record's position (lib/erasure/erase-customer.ts).
+  const done = await store.db.storedEvent.findMany({ where: { type: "rewind.audit.customer.erased" }, select: { dataJson: true } });
+  const finished = new Set(
+    done
+      .map((d) => /record at position (\d+)/.exec(JSON.stringify(d.dataJson))?.[1])
+      .filter(Boolean)
+      .map(Number),
+  );
   return rows.flatMap((row) => {
     const record = parseErasureRecord(row.dataJson);
     if (!record) return [];
@@ -32,6 +42,7 @@ export async function listErasures(store: Store, limit = 100): Promise<ErasureSu
         events: record.events.length,
         archived: record.archived.length,
         reason: record.reason,
+        finished: finished.has(Number(row.position)),
       },
     ];
   });

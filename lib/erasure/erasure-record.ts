@@ -18,6 +18,12 @@ const changeSchema = z.object({
   after: z.string(),
   /** the chain link before the event (the previous event's or tombstone's): what its own link followed */
   previous: z.string().nullable(),
+  /**
+   * its link recomputed from `previous` over what it holds now (the appended content hash, its
+   * stream, version, times and extensions as erased): verify recomputes it, so nothing else of the
+   * event can change unseen; null for an event appended before the chain began
+   */
+  link: z.string().nullable(),
 });
 
 export const erasureRecordSchema = z.object({
@@ -27,7 +33,7 @@ export const erasureRecordSchema = z.object({
   customer: z.string(),
   events: z.array(changeSchema),
   /** events a retention purge had archived, changed in their archive files */
-  archived: z.array(changeSchema.omit({ previous: true }).extend({ archive: z.string() })),
+  archived: z.array(changeSchema.extend({ archive: z.string() })),
 });
 export type ErasureRecord = z.infer<typeof erasureRecordSchema>;
 export type ErasureChange = z.infer<typeof changeSchema>;

@@ -50,7 +50,7 @@ function pgDump(url: string): string {
 function rawStore(t: TestStore, archiveDir: string): string {
   const files =
     t.target.provider === "sqlite"
-      ? [t.target.filePath!, `${t.target.filePath}-wal`].filter(existsSync).map((f) => readFileSync(f).toString("latin1"))
+      ? [t.target.filePath!, `${t.target.filePath}-wal`].filter(existsSync).map((f) => readFileSync(f).toString("utf8"))
       : [pgDump(t.target.url)];
   const archives = readdirSync(archiveDir)
     .filter((f) => f.endsWith(".gz"))
@@ -169,7 +169,7 @@ describe.each(testProviders())("erasing a customer on %s", (provider) => {
     const v = await verifyStore(t.store);
     expect(v.problems).toEqual([]);
     expect(v.erased).toBe(result.events);
-    expect(v.erasures).toEqual([{ record: result.record, events: result.events }]);
+    expect(v.erasures).toEqual([{ record: result.record, events: result.events, afterDigest: false }]);
     const archives = readdirSync(archiveDir).filter((f) => f.endsWith(".ndjson.gz"));
     const checked = await verifyArchive(t.store, join(archiveDir, archives[0]!));
     expect(checked.problems).toEqual([]);
@@ -188,6 +188,10 @@ describe.each(testProviders())("erasing a customer on %s", (provider) => {
       expect(v.problems.every((p) => p.position === Number(erased.position))).toBe(true);
       expect(v.erased).toBe(result.events - 1);
       await t.store.db.storedEvent.update({ where: { position: erased.position }, data: { sessionid: erased.sessionid } });
+      // Its time moved (its content untouched): the link its record vouches for no longer recomputes.
+      await t.store.db.storedEvent.update({ where: { position: erased.position }, data: { recordedAt: new Date(erased.recordedAt.getTime() + 86_400_000) } });
+      expect((await verifyStore(t.store)).problems).toEqual([{ kind: "chain", position: Number(erased.position) }]);
+      await t.store.db.storedEvent.update({ where: { position: erased.position }, data: { recordedAt: erased.recordedAt } });
     } finally {
       await restoreUpdateGuard(t.store);
     }
@@ -218,6 +222,17 @@ describe.each(testProviders())("erasing a customer on %s", (provider) => {
     const text = JSON.stringify({ ...record, position: null });
     for (const v of values) expect(standsIn(text, v)).toBe(false);
     expect((record.dataJson as { reason: string }).reason).toBe(`ticket 4711 from ${ERASED}`);
+  });
+
+  it("a second customer is erased too, their streams kept apart, and verify names both erasures", async () => {
+    const other = await t.store.db.userReference.findFirstOrThrow({ where: { NOT: { userId: { startsWith: "erased:" } } }, orderBy: { userId: "asc" } });
+    const second = await eraseCustomer(t.store, admin, other.userId, "ticket 4712", { archiveDir, now: new Date(NOW()) });
+    expect(second.events).toBeGreaterThan(0);
+    const v = await verifyStore(t.store);
+    expect(v.problems).toEqual([]);
+    expect(v.erasures.map((e) => e.record)).toEqual([result.record, second.record]);
+    expect(await figures(t)).toEqual(beforeFigures);
+    expect(await sessionShapes(t)).toEqual(beforeSessions);
   });
 
   it("a rebuild keeps her sessions' ids and every figure", async () => {

@@ -63,6 +63,18 @@ describe("the customer's personal values", () => {
     expect(replace.deep({ "anna.berg@example.com": ["usr-1"] })).toEqual({ [ERASED]: ["erased:cus_x"] });
   });
 
+  it("a short user id is replaced only where a whole value is it; numbers and longer ids are left alone", () => {
+    const replace = createValueReplacer(new Map([["5", "erased:cus_x"]]), new Set(["5"]));
+    expect(replace.deep({ userId: "5", positions: [5, 6], stream: "user/5", other: "other-5" })).toEqual({
+      userId: "erased:cus_x",
+      positions: [5, 6],
+      stream: "user/5",
+      other: "other-5",
+    });
+    const long = createValueReplacer(new Map([["usr-5", "erased:cus_y"]]));
+    expect(long.text("other-usr-5 and usr-5.")).toBe("other-usr-5 and erased:cus_y.");
+  });
+
   it("masking shows the marker as it is", () => {
     expect(maskValue(ERASED)).toBe(ERASED);
     expect(createMasker(policy).eventData("identity.user.registered", { name: ERASED })).toEqual({ name: ERASED });
@@ -72,7 +84,7 @@ describe("the customer's personal values", () => {
 describe("an erased event", () => {
   const row = stored({});
   const values = createValueReplacer(new Map([["usr-1", "erased:cus_x"]]));
-  const erased = eraseEvent(row, { policy: createMasker(policy, { replace: () => ERASED }), values })!;
+  const erased = eraseEvent(row, { policy: createMasker(policy, { replace: () => ERASED }), values, keys: values })!;
 
   it("loses its values, keeps the rest, and names its hashes before and after", () => {
     expect(erased.row.dataJson).toEqual({ name: ERASED, email: ERASED, phone: ERASED, country: "GB" });
@@ -84,15 +96,15 @@ describe("an erased event", () => {
     ]);
     expect(erased.before).toBe(row.contentHash);
     expect(contentMatches(erased.row, erased.after)).toBe(true);
-    expect(eraseEvent(erased.row, { policy: null, values })).toBeNull();
+    expect(eraseEvent(erased.row, { policy: null, values, keys: values })).toBeNull();
   });
 
   const verified = (r: ErasableEvent): VerifiedRow => ({ ...r, streamVersion: 1, recordedAt: r.time!, occurredAt: r.time!, chainHash: null });
-  const vouch = { position: 7, before: erased.before, after: erased.after, previous: null, record: 9 };
+  const vouch = { position: 7, before: erased.before, after: erased.after, previous: null, link: null, record: 9 };
 
   it("verifies as erased only when a record vouches for exactly what it holds", () => {
     const ok = verifyPage(startVerification(null, new Map([[7, [vouch]]])), [verified({ ...erased.row, contentHash: row.contentHash })]);
-    expect([ok.erased, ok.problemCount, ok.erasures]).toEqual([1, 0, [{ record: 9, events: 1 }]]);
+    expect([ok.erased, ok.problemCount, ok.erasures]).toEqual([1, 0, [{ record: 9, events: 1, afterDigest: false }]]);
     const changedAgain = { ...erased.row, contentHash: row.contentHash, dataJson: { name: "Someone" } };
     const bad = verifyPage(startVerification(null, new Map([[7, [vouch]]])), [verified(changedAgain)]);
     expect([bad.erased, bad.problems]).toEqual([0, [{ kind: "content", position: 7 }]]);

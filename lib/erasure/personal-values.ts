@@ -68,16 +68,33 @@ export interface ValueReplacer {
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+// A value stands on its own when no letter, digit, "_" or "-" touches it, nor a "." before it or a
+// "." that goes on into a word after it: "usr-5" is not in "other-usr-5", an email at the end of a
+// sentence still is.
+const BEFORE = "(?<![\\p{L}\\p{N}_.\\-])";
+const AFTER = "(?![\\p{L}\\p{N}_\\-]|\\.[\\p{L}\\p{N}])";
+
 /**
  * Replaces each value where it stands on its own: not inside a longer word or number, so erasing
  * "anna@example.com" leaves "hanna@example.com" alone, while "user/anna@example.com" and "Anna Berg
  * called" lose it. Longer values first, so a name is not cut around a shorter value inside it.
+ * Case aside and Unicode normalised (NFC) on both sides. `exact` values (a short user id: "5")
+ * are replaced only where a whole string is one.
  */
-export function createValueReplacer(replacements: ReadonlyMap<string, string>): ValueReplacer {
-  const byLower = new Map([...replacements].map(([value, to]) => [value.toLowerCase(), to]));
-  const values = [...byLower.keys()].filter((v) => v !== "").sort((a, b) => b.length - a.length);
-  const pattern = values.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${values.map(escapeRegex).join("|")})(?![\\p{L}\\p{N}])`, "giu") : null;
-  const text = (value: string) => (pattern ? value.replace(pattern, (match) => byLower.get(match.toLowerCase()) ?? ERASED) : value);
+export function createValueReplacer(replacements: ReadonlyMap<string, string>, exact: ReadonlySet<string> = new Set()): ValueReplacer {
+  const key = (v: string) => v.normalize("NFC").toLowerCase();
+  const byKey = new Map([...replacements].map(([value, to]) => [key(value), to]));
+  const exactKeys = new Set([...exact].map(key));
+  const values = [...byKey.keys()].filter((v) => v !== "" && !exactKeys.has(v)).sort((a, b) => b.length - a.length);
+  const pattern = values.length > 0 ? new RegExp(`${BEFORE}(?:${values.map(escapeRegex).join("|")})${AFTER}`, "giu") : null;
+  const text = (value: string) => {
+    const whole = key(value);
+    if (exactKeys.has(whole)) return byKey.get(whole)!;
+    if (!pattern) return value;
+    const normal = value.normalize("NFC");
+    const out = normal.replace(pattern, (match) => byKey.get(key(match)) ?? ERASED);
+    return out === normal ? value : out;
+  };
   function deep<T>(value: T): T {
     if (typeof value === "string") return text(value) as T;
     if (Array.isArray(value)) return value.map(deep) as T;
@@ -89,6 +106,6 @@ export function createValueReplacer(replacements: ReadonlyMap<string, string>): 
 
 /** Whether any of the values appears in the text at all (a cheap check before the replacer runs). */
 export function mentionsAny(text: string, values: readonly string[]): boolean {
-  const lower = text.toLowerCase();
-  return values.some((v) => lower.includes(v.toLowerCase()));
+  const lower = text.normalize("NFC").toLowerCase();
+  return values.some((v) => lower.includes(v.normalize("NFC").toLowerCase()));
 }

@@ -1,12 +1,11 @@
 import type { Store } from "../db/prisma";
 import { ERASURE_SOURCE, ERASURE_TYPE, parseErasureRecord, type ErasureChange } from "../erasure/erasure-record";
-import { contentMatches, type StoredContent } from "./chain";
+import { chainLink, contentMatches, type StoredContent } from "./chain";
+import { linkBefore } from "./link-before";
 
 /** One erasure's word for one event: by the record at `record`, its content went from `before` to `after`. */
-export interface Vouch extends Omit<ErasureChange, "previous"> {
+export interface Vouch extends ErasureChange {
   record: number;
-  /** the link the event's own link followed (events only; an archived line has its tombstone's) */
-  previous: string | null;
 }
 
 /** Each event's vouches, in the order the erasures happened (an event can be erased twice). */
@@ -14,22 +13,21 @@ export type Vouches = ReadonlyMap<number, readonly Vouch[]>;
 
 /**
  * Every erasure record in the store, read before a verification starts (a record comes after the
- * events it vouches for). Records are few: one per erased customer. A record is itself an event
- * in the chain, so one forged or edited is named where it stands.
+ * events it vouches for). Records are few: one per erased customer. A record counts only if it
+ * holds what it was appended with and its own link follows the one before it: an edited or
+ * inserted record vouches for nothing (and is named where it stands as any changed event is).
  */
 export async function readErasureVouches(store: Store, field: "events" | "archived" = "events"): Promise<Vouches> {
-  const rows = await store.db.storedEvent.findMany({
-    where: { source: ERASURE_SOURCE, type: ERASURE_TYPE },
-    orderBy: { position: "asc" },
-    select: { position: true, dataJson: true },
-  });
+  const rows = await store.db.storedEvent.findMany({ where: { source: ERASURE_SOURCE, type: ERASURE_TYPE }, orderBy: { position: "asc" } });
   const out = new Map<number, Vouch[]>();
   for (const row of rows) {
+    if (!contentMatches(row, row.contentHash) || row.chainHash === null) continue;
+    if (chainLink(await linkBefore(store, row.position), row) !== row.chainHash) continue;
     const record = parseErasureRecord(row.dataJson);
     for (const change of record?.[field] ?? []) {
       // A record vouches only for what came before it.
       if (change.position >= Number(row.position)) continue;
-      const vouch = { ...change, previous: "previous" in change ? change.previous : null, record: Number(row.position) };
+      const vouch = { ...change, record: Number(row.position) };
       out.set(change.position, [...(out.get(change.position) ?? []), vouch]);
     }
   }

@@ -28,7 +28,9 @@ export interface Verification {
   /** events whose personal data an erasure took out, each vouched for by its erasure record */
   erased: number;
   /** per erasure record (its position): how many events it vouched for */
-  erasures: { record: number; events: number }[];
+  erasures: { record: number; events: number; afterDigest: boolean }[];
+  /** the position of the digest given, if any: a record after it vouching for an event before it is not anchored by it */
+  anchor: number | null;
   /** what the erasure records in the store say (lib/integrity/erasure-vouches.ts) */
   vouches: Vouches;
   /** the last link seen, to continue the chain with */
@@ -51,6 +53,7 @@ export function startVerification(digest: Digest | null = null, vouches: Vouches
     purged: 0,
     erased: 0,
     erasures: [],
+    anchor: digest?.position ?? null,
     vouches,
     previous: null,
     chainStarted: false,
@@ -74,9 +77,14 @@ function foldErased(v: Verification, row: VerifiedRow): Vouch | null {
   if (vouch === null) return null;
   const record = vouch.record;
   v.erased += 1;
+  // The chain after a kept digest is not anchored by it: anyone able to write the database could
+  // append a record there. Such an erasure is flagged, to be checked against its ticket.
+  const afterDigest = v.anchor !== null && record > v.anchor && row.position <= v.anchor;
   const known = v.erasures.find((e) => e.record === record);
-  if (known) known.events += 1;
-  else v.erasures.push({ record, events: 1 });
+  if (known) {
+    known.events += 1;
+    known.afterDigest ||= afterDigest;
+  } else v.erasures.push({ record, events: 1, afterDigest });
   return vouch;
 }
 
@@ -109,7 +117,10 @@ export function verifyPage(v: Verification, rows: readonly (VerifiedRow | Tombst
       else v.unchained += 1;
       continue;
     }
-    const linked = chainLink(v.previous, row) === row.chainHash || (erased !== null && erased.previous === v.previous);
+    const link = chainLink(v.previous, row);
+    // An erased event's stream or extensions may have changed, which its stored link covers: its
+    // record's link, recomputed here from the same previous link, binds all of it instead.
+    const linked = link === row.chainHash || (erased !== null && erased.previous === v.previous && erased.link === link);
     if (!linked) report(v, { kind: "chain", position: row.position });
     v.chainStarted = true;
     v.previous = row.chainHash;
@@ -135,8 +146,9 @@ export function finishVerification(v: Verification): Verification {
   return v;
 }
 
-export function describeErasure(e: { record: number; events: number }): string {
-  return `${e.events} ${e.events === 1 ? "event" : "events"} erased by the erasure record at position ${e.record}`;
+export function describeErasure(e: { record: number; events: number; afterDigest?: boolean }): string {
+  const said = `${e.events} ${e.events === 1 ? "event" : "events"} erased by the erasure record at position ${e.record}`;
+  return e.afterDigest ? `${said}, appended after the digest you gave to events before it: check it against its erasure request` : said;
 }
 
 export function describeProblem(p: IntegrityProblem): string {

@@ -55,16 +55,20 @@ export async function verifyArchive(store: Store, eventsPath: string): Promise<A
         continue;
       }
       // An erasure rewrote the line when its record vouches for exactly what it holds now.
-      const erased = !contentMatches(row, tombstone.contentHash) && vouchingRecord(vouches, position, tombstone.contentHash, row) !== null;
+      const erased = contentMatches(row, tombstone.contentHash) ? null : vouchingRecord(vouches, position, tombstone.contentHash, row);
       if (erased) erasedLines += 1;
       else if (!contentMatches(row, tombstone.contentHash))
         problems.push({ position, problem: `event ${position}'s content does not hash to what the store recorded: it was changed` });
       if (row.contentHash !== tombstone.contentHash) problems.push({ position, problem: `event ${position}'s content_hash column differs from the store's` });
       if (listed.has(position) && listed.get(position) !== tombstone.contentHash)
         problems.push({ position, problem: `the manifest's content hash for event ${position} differs from the store's` });
-      if (tombstone.chainHash !== null && !erased) {
+      if (tombstone.chainHash !== null) {
         const fields = { ...row, stream: row.stream, streamVersion: row.streamVersion, contentHash: tombstone.contentHash };
-        if (chainLink(await linkBefore(store, BigInt(position)), fields) !== tombstone.chainHash)
+        const previous = await linkBefore(store, BigInt(position));
+        const link = chainLink(previous, fields);
+        // An erased line's stream or extensions may have changed: its record's link binds them instead.
+        const linked = link === tombstone.chainHash || (erased !== null && erased.previous === previous && erased.link === link);
+        if (!linked)
           problems.push({
             position,
             problem: `event ${position}'s chain link does not recompute to the store's: its stream, version, times or extensions were changed`,
