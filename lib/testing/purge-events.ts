@@ -1,5 +1,5 @@
 import type { Store } from "../db/prisma";
-import { decodeJson } from "../db/sql";
+import { decodeJson, sql } from "../db/sql";
 
 export interface PurgeInput {
   positions: readonly number[];
@@ -20,6 +20,10 @@ export async function purgeEvents(store: Store, input: PurgeInput): Promise<numb
   const purgeId = input.purgeId ?? `purge-${purgedAt.getTime()}`;
   const wanted = new Set(input.positions.map(Number));
   return store.db.$transaction(async (tx) => {
+    // A write first, so SQLite takes its write lock now: a transaction that reads first and writes
+    // after another process committed (the server renews its leader lease every 2 s) fails busy at
+    // once instead of waiting (docs/decisions.md, "The append lock and the SQLite writer trap").
+    await tx.$executeRaw(sql`UPDATE "retention_lock" SET "id" = "id" WHERE "id" = 1`);
     const holder = new Map<number, string>();
     for (const b of await tx.sessionBlock.findMany({ select: { sessionId: true, positions: true } })) {
       for (const p of decodeJson<number[]>(b.positions)) if (wanted.has(p)) holder.set(p, b.sessionId);
