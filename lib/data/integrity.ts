@@ -4,6 +4,7 @@ import { getStore } from "../db/prisma";
 import { readHeadPosition } from "../eventstore/read";
 import { formatDigest, type Digest } from "../integrity/chain";
 import { describeErasure, describeProblem, type Verification } from "../integrity/verify";
+import { claimVerification } from "../integrity/verify-lock";
 import { currentDigest, verifyStore } from "../integrity/verify-store";
 
 export interface DigestAnswer {
@@ -52,24 +53,21 @@ export function toVerificationAnswer(v: Verification, given: Digest | null): Ver
   };
 }
 
-// One verification at a time per server: each reads the whole store, and anyone allowed to start
-// one could otherwise start many.
-let running: { since: Date; checked: number } | null = null;
-
 /**
  * The whole store checked, as a stream of NDJSON lines: `{"progress":{checked,position,head}}`
  * after each page, then `{"result":…}` (or `{"error":…}` if the read fails midway: the status
- * line has gone by then). A client that goes away stops the read.
+ * line has gone by then). A client that goes away stops the read. One at a time across every node
+ * (lib/integrity/verify-lock.ts): another is refused with 409.
  */
-export function verificationStream(given: Digest | null): ReadableStream<Uint8Array> {
-  if (running) {
-    throw new ApiError(
-      "conflict",
-      `a verification is already running (since ${running.since.toISOString()}, ${running.checked} events checked): try again when it ends`,
-    );
-  }
-  const state = { since: new Date(), checked: 0 };
-  running = state;
+export async function verificationStream(given: Digest | null): Promise<ReadableStream<Uint8Array>> {
+  const lock = await claimVerification(getStore());
+  if (!lock) throw new ApiError("conflict", "a verification is already running (on this node or another): try again when it ends");
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    void lock.release().catch(() => undefined);
+  };
   const stop = new AbortController();
   const encoder = new TextEncoder();
   return new ReadableStream({
@@ -87,7 +85,7 @@ export function verificationStream(given: Digest | null): ReadableStream<Uint8Ar
             digest: given,
             signal: stop.signal,
             onProgress: (p) => {
-              state.checked = p.checked;
+              void lock.renew().catch(() => undefined);
               line({ progress: { ...p, head } });
             },
           });
@@ -95,7 +93,7 @@ export function verificationStream(given: Digest | null): ReadableStream<Uint8Ar
         } catch (error) {
           line({ error: { message: error instanceof Error ? error.message : "verification failed" } });
         } finally {
-          if (running === state) running = null;
+          release();
           if (!stop.signal.aborted) controller.close();
         }
       };
@@ -103,7 +101,7 @@ export function verificationStream(given: Digest | null): ReadableStream<Uint8Ar
     },
     cancel() {
       stop.abort();
-      if (running === state) running = null;
+      release();
     },
   });
 }

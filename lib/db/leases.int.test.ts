@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
+import { claimVerification } from "../integrity/verify-lock";
 import { claimLease, readLease, releaseLease } from "./leases";
 
 describe.each(testProviders())("the leader lease on %s", (provider) => {
@@ -33,5 +34,17 @@ describe.each(testProviders())("the leader lease on %s", (provider) => {
     await releaseLease(db, "leader", other!);
     expect((await readLease(db, provider, "leader"))?.holder).toBeNull();
     expect(await claimLease(db, provider, "leader", holder!, 300)).toBe(true);
+  });
+
+  it("lets one integrity verification run at a time, whichever node asks, until it is released", async () => {
+    const first = await claimVerification(t.store);
+    expect(first).not.toBeNull();
+    expect(await claimVerification(t.store)).toBeNull();
+    await first!.renew();
+    expect(await claimVerification(t.store)).toBeNull();
+    await first!.release();
+    const next = await claimVerification(t.store);
+    expect(next).not.toBeNull();
+    await next!.release();
   });
 });

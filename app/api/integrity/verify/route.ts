@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async (request: Request) => {
   await requireServiceOrRole(request, "events.explore");
   const { digest } = parseQuery(verifyQuerySchema, new URL(request.url).searchParams);
-  return new Response(verificationStream(digest), {
+  return new Response(await verificationStream(digest), {
     headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" },
   });
 });

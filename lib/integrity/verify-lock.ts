@@ -1,0 +1,30 @@
+import { randomBytes } from "node:crypto";
+import { claimLease, releaseLease } from "../db/leases";
+import type { Store } from "../db/prisma";
+
+/**
+ * One verification at a time across every node on the store (a lease row, migration 0035): each
+ * reads the whole store, and anyone allowed to start one could otherwise start many, one per node.
+ * The verifying node renews the lease as its pages go by; one killed mid-way frees it within
+ * VERIFY_LEASE_MS.
+ */
+export const VERIFY_LEASE = "integrity-verify";
+export const VERIFY_LEASE_MS = 30_000;
+
+export interface VerificationLock {
+  renew(): Promise<void>;
+  release(): Promise<void>;
+}
+
+/** The lock, or null when a verification holds it (here or on another node). */
+export async function claimVerification(store: Store): Promise<VerificationLock | null> {
+  const holder = `verify-${randomBytes(6).toString("hex")}`;
+  const claim = () => claimLease(store.db, store.target.provider, VERIFY_LEASE, holder, VERIFY_LEASE_MS);
+  if (!(await claim())) return null;
+  return {
+    renew: async () => {
+      await claim();
+    },
+    release: () => releaseLease(store.db, VERIFY_LEASE, holder),
+  };
+}
