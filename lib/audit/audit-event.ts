@@ -80,6 +80,36 @@ export function auditStream(viewerId: string): string {
   return `${AUDIT_SOURCE}/${viewerId}`;
 }
 
+/** An event Rewind itself appends (under the reserved `rewind/` prefix): JSON data, no producer attributes. */
+export function rewindEvent(input: {
+  source: string;
+  type: string;
+  subject: string;
+  time: Date;
+  data: unknown;
+  userid: string | null;
+  id?: string;
+}): IncomingEvent {
+  return {
+    specversion: "1.0",
+    id: input.id ?? randomUUID(),
+    source: input.source,
+    type: input.type,
+    subject: input.subject,
+    time: input.time,
+    datacontenttype: "application/json",
+    dataschema: null,
+    data: { kind: "json", value: input.data },
+    userid: input.userid,
+    anonymousid: null,
+    sessionid: null,
+    correlationid: null,
+    causationid: null,
+    extensions: {},
+    expectedVersion: null,
+  };
+}
+
 export function toAuditEvent(viewer: Viewer, entry: AuditEntry, now: Date, id: string = randomUUID()): IncomingEvent {
   const record: AuditRecord = {
     viewer: { id: viewer.id, kind: viewer.kind, label: viewerLabel(viewer), role: viewer.role },
@@ -89,24 +119,15 @@ export function toAuditEvent(viewer: Viewer, entry: AuditEntry, now: Date, id: s
     target: entry.target,
     ...(entry.reason ? { reason: entry.reason } : {}),
   };
-  return {
-    specversion: "1.0",
+  return rewindEvent({
     id,
     source: AUDIT_SOURCE,
     type: `rewind.audit.${entry.action}`,
     subject: auditStream(viewer.id),
     time: now,
-    datacontenttype: "application/json",
-    dataschema: null,
-    data: { kind: "json", value: record },
+    data: record,
     userid: entry.customer,
-    anonymousid: null,
-    sessionid: null,
-    correlationid: null,
-    causationid: null,
-    extensions: {},
-    expectedVersion: null,
-  };
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { viewerLabel, type Viewer } from "../access/viewer";
+import { rewindEvent } from "../audit/audit-event";
 import type { IncomingEvent } from "../ingest/cloud-event";
 
 /**
@@ -40,24 +40,7 @@ export type ErasureChange = z.infer<typeof changeSchema>;
 
 export function toErasureEvent(viewer: Viewer, record: Omit<ErasureRecord, "erasedBy">, now: Date): IncomingEvent {
   const data: ErasureRecord = { erasedBy: { id: viewer.id, kind: viewer.kind, label: viewerLabel(viewer) }, ...record };
-  return {
-    specversion: "1.0",
-    id: randomUUID(),
-    source: ERASURE_SOURCE,
-    type: ERASURE_TYPE,
-    subject: ERASURE_SOURCE,
-    time: now,
-    datacontenttype: "application/json",
-    dataschema: null,
-    data: { kind: "json", value: data },
-    userid: null,
-    anonymousid: null,
-    sessionid: null,
-    correlationid: null,
-    causationid: null,
-    extensions: {},
-    expectedVersion: null,
-  };
+  return rewindEvent({ source: ERASURE_SOURCE, type: ERASURE_TYPE, subject: ERASURE_SOURCE, time: now, data, userid: null });
 }
 
 /** A stored record's data, or null for one that does not parse (verify then vouches for nothing by it). */

@@ -3,6 +3,7 @@ import { readCounters } from "../analytics/read-analytics";
 import { importRecords } from "../importer/import-events";
 import { simulateWorld } from "../simulate/world";
 import { purgeEvents } from "../testing/purge-events";
+import { readModels as readStoredModels } from "../testing/purge-world";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { catchUp, rebuildProjections } from "./projector";
 import { readHeldPositions, readRemovedEvents } from "./removed-events";
@@ -22,18 +23,8 @@ async function* records(events: Record<string, unknown>[]) {
   for (const [i, value] of events.entries()) yield { line: i + 1, value };
 }
 
-/** Every row the read models hold: sessions (with their facts), blocks, counters, gap histograms, user summaries. */
-async function readModels(t: TestStore) {
-  const db = t.store.db;
-  const [sessions, blocks, daily, gaps, users] = await Promise.all([
-    db.session.findMany({ orderBy: { id: "asc" } }),
-    db.sessionBlock.findMany({ orderBy: [{ sessionId: "asc" }, { block: "asc" }] }),
-    db.analyticsDaily.findMany({ orderBy: [{ day: "asc" }, { journey: "asc" }, { kind: "asc" }, { k1: "asc" }, { k2: "asc" }] }),
-    db.analyticsDailyGap.findMany({ orderBy: [{ day: "asc" }, { journey: "asc" }, { step: "asc" }] }),
-    db.userSummary.findMany({ orderBy: { userId: "asc" } }),
-  ]);
-  return { sessions, blocks, daily, gaps, users };
-}
+/** Every row the read models hold (lib/testing/purge-world.ts). */
+const readModels = (t: TestStore) => readStoredModels(t.store);
 
 /** The figures as the analytics pages read them: every counter kind of every journey over the whole range. */
 async function figures(t: TestStore) {
