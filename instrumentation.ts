@@ -20,10 +20,11 @@ export async function register() {
     return [];
   });
   if (seeded.length > 0) console.log(`[rewind] seeded journey definitions: ${seeded.map((v) => v.name).join(", ")}`);
-  // What-if jobs fold in this process: one still "running" in the table was cut off by a restart.
+  // What-if jobs fold in the process that started them: one "running" whose node stopped beating
+  // was cut off (a job another node is folding is left alone).
   const { failInterruptedWhatIfJobs } = await import("./lib/what-if/job-store");
   const interrupted = await failInterruptedWhatIfJobs(getStore()).catch(() => 0);
-  if (interrupted > 0) console.log(`[rewind] ${interrupted} what-if job(s) cut off by the restart marked failed`);
+  if (interrupted > 0) console.log(`[rewind] ${interrupted} what-if job(s) cut off by a stopped node marked failed`);
   // The work only one node may do runs on the node holding the leader lease (lib/leader/leadership.ts):
   // the projector (and generation builds), alerts on stalled journeys (they read what it folds), and
   // retention (docs/retention.md). Any number of nodes may serve pages and APIs beside it.

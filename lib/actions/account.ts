@@ -3,8 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { landingPage } from "../access/roles";
-import { TokenBuckets } from "../rate-limit/token-buckets";
-import { WrongPasswordError, changeOwnPassword } from "../data/account";
+import { WrongPasswordError, changeOwnPassword, takePasswordAttempt } from "../data/account";
 import { recordAccess } from "../data/audit";
 import { ACCOUNT_PAGE, requireSignedIn } from "../data/viewer";
 import type { ActionResult } from "./action-result";
@@ -20,10 +19,6 @@ const passwordSchema = z
 
 const LABELS: Record<string, string> = { newPassword: "New password", confirmPassword: "Repeat" };
 
-// A stolen session cookie must not become a way to guess the password: attempts are limited per
-// user, counted before the check so that attempts sent at once cannot all slip through.
-const attempts = new TokenBuckets({ ratePerSecond: 5 / 60, burst: 5 });
-
 export async function changePasswordAction(_state: ActionResult, form: FormData): Promise<ActionResult> {
   const { viewer, mustChangePassword } = await requireSignedIn();
   const input = passwordSchema.safeParse(Object.fromEntries(form));
@@ -34,7 +29,7 @@ export async function changePasswordAction(_state: ActionResult, form: FormData)
       error: input.error.issues.map((i) => `${i.path[0] === "currentPassword" ? current : (LABELS[String(i.path[0])] ?? "input")}: ${i.message}`).join("; "),
     };
   }
-  const limit = attempts.take(viewer.id, 1, Date.now());
+  const limit = await takePasswordAttempt(viewer.id);
   if (!limit.allowed) return { ok: false, error: `Too many attempts: try again in ${limit.retryAfterSeconds} s` };
   try {
     await changeOwnPassword(viewer.id, input.data.currentPassword, input.data.newPassword);

@@ -4,6 +4,7 @@ import { readFeedBackward, type FeedFilter } from "../eventstore/read";
 import { toAuditEvent, AUDIT_SOURCE, auditStream } from "../audit/audit-event";
 import { policySchema } from "../privacy/policy";
 import { policyHistory, readPolicy, savePolicy } from "../privacy/policy-store";
+import { openStore } from "../db/prisma";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { createApiKey, identifyCaller, listApiKeys, revokeApiKey } from "./api-keys";
 import { getAuth } from "./better-auth";
@@ -84,6 +85,34 @@ describe.each(testProviders())("access control on %s", (provider) => {
     for (let i = 0; i < 10; i++) statuses.push((await attempt("wrong-password!", i)).status);
     expect(statuses.every((s) => s === 401)).toBe(true);
     expect((await attempt("target-password-1", 50)).status).toBe(429);
+  });
+
+  it("counts attempts across nodes: two servers on one database allow what one allows, per account and per address", async () => {
+    holdTheClock();
+    await createDashboardUser(t.store, { email: "two-nodes@rewind.test", password: "two-nodes-password", name: "Two nodes", role: "agent" });
+    const otherNode = openStore(t.store.target);
+    try {
+      const nodes = [await getAuth(t.store), await getAuth(otherNode)];
+      expect(nodes[0]).not.toBe(nodes[1]);
+      const attempt = (i: number, email: string, address: string) =>
+        nodes[i % 2]!.handler(
+          new Request("http://rewind.test/api/auth/sign-in/email", {
+            method: "POST",
+            headers: { "content-type": "application/json", origin: "http://rewind.test", "x-forwarded-for": address },
+            body: JSON.stringify({ email, password: "wrong-password!" }),
+          }),
+        );
+      const net = `203.0.${113 + testProviders().indexOf(provider)}`;
+      const perAccount: number[] = [];
+      for (let i = 0; i < 11; i++) perAccount.push((await attempt(i, "two-nodes@rewind.test", `${net}.${i + 1}`)).status);
+      expect(perAccount).toEqual([...Array(10).fill(401), 429]);
+      // One address, a new account each time: 30 a minute (the default), then refused on either node.
+      const perAddress: number[] = [];
+      for (let i = 0; i < 31; i++) perAddress.push((await attempt(i, `spray-${i}@rewind.test`, `${net}.200`)).status);
+      expect(perAddress).toEqual([...Array(30).fill(401), 429]);
+    } finally {
+      await otherNode.db.$disconnect();
+    }
   });
 
   it("counts an attempt before checking it: of 25 parallel wrong passwords, at most 10 reach the check", async () => {

@@ -5,7 +5,8 @@ import { admin } from "better-auth/plugins";
 import { createAccessControl } from "better-auth/plugins/access";
 import { adminAc, defaultStatements, userAc } from "better-auth/plugins/admin/access";
 import { createAuthMiddleware, APIError } from "better-auth/api";
-import { TokenBuckets } from "../rate-limit/token-buckets";
+import { getIP } from "@better-auth/core/utils/ip";
+import { SharedBuckets } from "../db/shared-buckets";
 import { positiveFromEnv } from "../config/env-number";
 import { logLine } from "../privacy/log";
 import type { Store } from "../db/prisma";
@@ -30,25 +31,36 @@ export const SESSION_HOURS = 12;
 
 type Env = Record<string, string | undefined>;
 
-/** Per account as well as per client address: an address header can be forged, an account cannot. */
-export function accountBuckets(env: Env = process.env): TokenBuckets {
-  const attemptsPerMinute = positiveFromEnv(env, "REWIND_SIGN_IN_ATTEMPTS_PER_MINUTE", 10, { integer: true });
-  return new TokenBuckets({ ratePerSecond: attemptsPerMinute / 60, burst: attemptsPerMinute });
+/**
+ * Failed sign-ins are limited per account and per client address (an address header can be forged,
+ * an account cannot), in the database, so N nodes behind a load balancer allow no more guesses
+ * than one (lib/db/shared-buckets.ts). Higher per address than per account: colleagues behind one
+ * office address all sign in.
+ */
+export function signInBuckets(store: Store, env: Env = process.env): { perAccount: SharedBuckets; perAddress: SharedBuckets } {
+  const perMinute = (name: string, fallback: number) => {
+    const attempts = positiveFromEnv(env, name, fallback, { integer: true });
+    return { ratePerSecond: attempts / 60, burst: attempts };
+  };
+  return {
+    perAccount: new SharedBuckets(store.db, store.target.provider, "sign-in-account", perMinute("REWIND_SIGN_IN_ATTEMPTS_PER_MINUTE", 10)),
+    perAddress: new SharedBuckets(store.db, store.target.provider, "sign-in-address", perMinute("REWIND_SIGN_IN_ATTEMPTS_PER_ADDRESS_PER_MINUTE", 30)),
+  };
 }
+
+// scripts/server.ts replaces X-Forwarded-For with the client's real address (see lib/net); read as
+// Better Auth reads it (one address, IPv6 by its /64), so both limits count the same client.
+const IP_OPTIONS = { advanced: { ipAddress: { ipAddressHeaders: ["x-forwarded-for"] } } };
+const NO_ADDRESS = "unknown";
 
 /**
  * `secureCookies` is fixed per instance (Better Auth decides it once, at creation), so the server
- * holds one instance of each kind and picks per request (see getAuth). Both share `perAccount`, and
- * Better Auth's memory rate limiter is one per process, so switching scheme buys no extra attempts.
+ * holds one instance of each kind and picks per request (see getAuth). Both count attempts in the
+ * same rows, so switching scheme buys no extra attempts.
  */
-export async function createAuth(
-  store: Store,
-  env: Env = process.env,
-  { secureCookies = false, perAccount = accountBuckets(env) }: { secureCookies?: boolean; perAccount?: TokenBuckets } = {},
-) {
+export async function createAuth(store: Store, env: Env = process.env, { secureCookies = false }: { secureCookies?: boolean } = {}) {
   const secret = await serverSecret(store, "auth", env.REWIND_AUTH_SECRET);
-  // Higher per address than per account: colleagues behind one office address all sign in.
-  const attemptsPerAddress = positiveFromEnv(env, "REWIND_SIGN_IN_ATTEMPTS_PER_ADDRESS_PER_MINUTE", 30, { integer: true });
+  const { perAccount, perAddress } = signInBuckets(store, env);
   return betterAuth({
     appName: "Rewind",
     secret,
@@ -71,32 +83,33 @@ export async function createAuth(
     account: { modelName: "authAccount" },
     verification: { modelName: "authVerification" },
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 200 },
-    rateLimit: {
-      enabled: true,
-      storage: "memory",
-      window: 60,
-      max: 600,
-      customRules: {
-        "/sign-in/email": { window: 60, max: attemptsPerAddress },
-      },
-    },
+    // Better Auth's own limiter stays as a per-node flood guard on every path; sign-in attempts
+    // are counted in the hooks below, across nodes. Its sign-in default (3 in 10 s) would refuse
+    // colleagues behind one address first, so it is lifted to the per-address limit.
+    rateLimit: { enabled: true, storage: "memory", window: 60, max: 600, customRules: { "/sign-in/email": { window: 60, max: perAddress.burst } } },
     // scripts/server.ts replaces X-Forwarded-For with the client's real address (see lib/net).
     // Secure cookies follow the scheme served, not NODE_ENV: lib/auth/secure-cookies.ts.
     advanced: { ipAddress: { ipAddressHeaders: ["x-forwarded-for"] }, useSecureCookies: secureCookies },
-    // Failed attempts count against the account; a successful sign-in costs nothing. The token is
-    // taken before the password is checked and given back on success: checking first and counting
-    // after let 21 of 25 parallel wrong passwords through a limit of 10.
+    // Every attempt counts against the address; failed ones against the account too (a successful
+    // sign-in gives the account's token back). Tokens are taken before the password is checked:
+    // checking first and counting after let 21 of 25 parallel wrong passwords through a limit of 10.
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
-        const decision = perAccount.take(accountOf(ctx.body), 1, Date.now());
-        if (!decision.allowed) {
-          throw new APIError("TOO_MANY_REQUESTS", { message: `too many failed sign-ins for this account; retry in ${decision.retryAfterSeconds} s` });
+        const now = Date.now();
+        const address = getIP(ctx.request ?? ctx.headers ?? new Headers(), IP_OPTIONS) ?? NO_ADDRESS;
+        const byAddress = await perAddress.take(address, 1, now);
+        if (!byAddress.allowed) {
+          throw new APIError("TOO_MANY_REQUESTS", { message: `too many sign-ins from this address; retry in ${byAddress.retryAfterSeconds} s` });
+        }
+        const byAccount = await perAccount.take(accountOf(ctx.body), 1, now);
+        if (!byAccount.allowed) {
+          throw new APIError("TOO_MANY_REQUESTS", { message: `too many failed sign-ins for this account; retry in ${byAccount.retryAfterSeconds} s` });
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email" || ctx.context.returned instanceof APIError) return;
-        perAccount.giveBack(accountOf(ctx.body), 1, Date.now());
+        await perAccount.giveBack(accountOf(ctx.body), 1);
       }),
     },
     // Better Auth's own messages go through the same masking as every other log line.
@@ -116,7 +129,7 @@ export async function createAuth(
 
 export type RewindAuth = Awaited<ReturnType<typeof createAuth>>;
 
-type AuthPair = { secure?: Promise<RewindAuth>; plain?: Promise<RewindAuth>; perAccount: TokenBuckets };
+type AuthPair = { secure?: Promise<RewindAuth>; plain?: Promise<RewindAuth> };
 const globalForAuth = globalThis as unknown as { rewindAuth?: WeakMap<Store, AuthPair> };
 
 /**
@@ -128,14 +141,14 @@ export function getAuth(store: Store, request?: CookieRequest): Promise<RewindAu
   globalForAuth.rewindAuth ??= new WeakMap();
   let pair = globalForAuth.rewindAuth.get(store);
   if (!pair) {
-    pair = { perAccount: accountBuckets() };
+    pair = {};
     globalForAuth.rewindAuth.set(store, pair);
   }
   const secureCookies = usesSecureCookies(process.env.REWIND_PUBLIC_URL, request);
   const kind = secureCookies ? "secure" : "plain";
   const cached = pair[kind];
   if (cached) return cached;
-  const created = createAuth(store, process.env, { secureCookies, perAccount: pair.perAccount }).catch((error) => {
+  const created = createAuth(store, process.env, { secureCookies }).catch((error) => {
     if (pair) delete pair[kind];
     throw error;
   });

@@ -4,7 +4,16 @@ import { getStore } from "../db/prisma";
 import { ApiError } from "../http/errors";
 import { checkDefinitionText } from "../journey-store/definition-store";
 import { sessionTimeoutMs } from "../sessions/settings";
-import { createWhatIfJob, latestWhatIfJob, readWhatIfJob, finishWhatIfJob, WhatIfRunningError, type WhatIfJob, type WhatIfState } from "../what-if/job-store";
+import {
+  createWhatIfJob,
+  failInterruptedWhatIfJobs,
+  latestWhatIfJob,
+  readWhatIfJob,
+  finishWhatIfJob,
+  WhatIfRunningError,
+  type WhatIfJob,
+  type WhatIfState,
+} from "../what-if/job-store";
 import { whatIfPageSize } from "../what-if/compute-what-if";
 import { runWhatIfJob } from "../what-if/run-job";
 import type { WhatIfResult } from "../what-if/what-if-result";
@@ -79,6 +88,8 @@ function notFound(id: string): ApiError {
 }
 
 export async function readWhatIf(id: string): Promise<WhatIfAnswer> {
+  // A job whose node died shows as failed on whichever node is asked.
+  await failInterruptedWhatIfJobs(getStore());
   const job = await readWhatIfJob(getStore(), id);
   if (!job) throw notFound(id);
   return answerOf(job);
@@ -95,6 +106,7 @@ export async function cancelWhatIf(id: string): Promise<{ state: WhatIfState }> 
 
 /** The newest what-if of a definition name, for a page reload; null when there is none (kept a day). */
 export async function latestWhatIfOf(name: string): Promise<WhatIfAnswer | null> {
+  await failInterruptedWhatIfJobs(getStore());
   const job = await latestWhatIfJob(getStore(), name);
   return job ? answerOf(job) : null;
 }

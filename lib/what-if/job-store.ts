@@ -20,6 +20,7 @@ export interface WhatIfJob {
   requestedBy: string;
   createdAt: Date;
   finishedAt: Date | null;
+  heartbeatAt: Date | null;
 }
 
 /** Finished jobs are kept this long (a page reload, a CLI poll), then deleted. */
@@ -27,6 +28,14 @@ export const KEEP_FINISHED_MS = 24 * 60 * 60 * 1000;
 
 /** The message a job cut off by a restart ends with: it names what happened, never event content. */
 export const RESTARTED = "the server stopped while this what-if was running (a restart or a crash), so it did not finish; start it again";
+
+/**
+ * The node folding a job says it is alive this often (lib/what-if/run-job.ts); a running job not
+ * heard from for STALE_MS was cut off with its node. Wide enough for nodes' clocks to differ a little
+ * and for a busy event loop to be late, short enough that nobody waits long to start it again.
+ */
+export const HEARTBEAT_MS = 5_000;
+export const STALE_MS = 30_000;
 
 type Row = NonNullable<Awaited<ReturnType<Store["db"]["whatIfJob"]["findUnique"]>>>;
 
@@ -52,15 +61,22 @@ export async function createWhatIfJob(
   now = new Date(),
 ): Promise<WhatIfJob> {
   await deleteOldWhatIfJobs(store, now);
+  await failInterruptedWhatIfJobs(store, now);
   const running = await store.db.whatIfJob.findFirst({ where: { name: input.name, state: "running" }, select: { id: true } });
   if (running) throw new WhatIfRunningError(running.id);
   try {
-    return toJob(await store.db.whatIfJob.create({ data: { id: randomUUID(), ...input, state: "running", createdAt: now } }));
+    return toJob(await store.db.whatIfJob.create({ data: { id: randomUUID(), ...input, state: "running", createdAt: now, heartbeatAt: now } }));
   } catch (error) {
     const raced = await store.db.whatIfJob.findFirst({ where: { name: input.name, state: "running" }, select: { id: true } });
     if (raced) throw new WhatIfRunningError(raced.id);
     throw error;
   }
+}
+
+/** The job's node is alive and folding it; false once it is no longer running. */
+export async function beatWhatIfJob(store: Store, id: string, now = new Date()): Promise<boolean> {
+  const { count } = await store.db.whatIfJob.updateMany({ where: { id, state: "running" }, data: { heartbeatAt: now } });
+  return count === 1;
 }
 
 export async function readWhatIfJob(store: Store, id: string): Promise<WhatIfJob | null> {
@@ -97,9 +113,18 @@ export async function finishWhatIfJob(
   return count === 1;
 }
 
-/** On start: jobs left running by a server that stopped are failed, saying so (their fold died with it). */
+/**
+ * Jobs left running by a node that stopped or died are failed, saying so (their fold died with it):
+ * those whose heartbeat (or, from before heartbeats, whose start) is older than STALE_MS. A job
+ * another node is folding keeps beating and is left alone. Run at a node's start, before a new job
+ * and when a job is read, so a page polling any node sees the end of one cut off on another.
+ */
 export async function failInterruptedWhatIfJobs(store: Store, now = new Date()): Promise<number> {
-  const { count } = await store.db.whatIfJob.updateMany({ where: { state: "running" }, data: { state: "failed", error: RESTARTED, finishedAt: now } });
+  const before = new Date(now.getTime() - STALE_MS);
+  const { count } = await store.db.whatIfJob.updateMany({
+    where: { state: "running", OR: [{ heartbeatAt: { lt: before } }, { heartbeatAt: null, createdAt: { lt: before } }] },
+    data: { state: "failed", error: RESTARTED, finishedAt: now },
+  });
   return count;
 }
 

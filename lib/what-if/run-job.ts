@@ -1,7 +1,7 @@
 import type { Store } from "../db/prisma";
 import { journeyDocumentSchema } from "../journeys/definition/definition-schema";
 import { computeWhatIf, type WhatIfOptions } from "./compute-what-if";
-import { deleteOldWhatIfJobs, finishWhatIfJob, readWhatIfJob, recordWhatIfProgress } from "./job-store";
+import { beatWhatIfJob, deleteOldWhatIfJobs, finishWhatIfJob, HEARTBEAT_MS, readWhatIfJob, recordWhatIfProgress } from "./job-store";
 
 /** Progress is written at most this often: a row update per page would be most of a small fold's writes. */
 const PROGRESS_EVERY_MS = 250;
@@ -17,6 +17,9 @@ export async function runWhatIfJob(store: Store, id: string, options: Omit<WhatI
   if (job?.state !== "running") return;
   let last = 0;
   let total = 0;
+  // Alive while this process folds it, whatever the fold is doing: other nodes fail it once this stops.
+  const heartbeat = setInterval(() => void beatWhatIfJob(store, id).catch(() => false), HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     const document = journeyDocumentSchema.parse(JSON.parse(job.document));
     const result = await computeWhatIf(
@@ -42,6 +45,7 @@ export async function runWhatIfJob(store: Store, id: string, options: Omit<WhatI
       () => false,
     );
   } finally {
+    clearInterval(heartbeat);
     await deleteOldWhatIfJobs(store).catch(() => 0);
   }
 }

@@ -10,7 +10,20 @@ import { READ_MODEL_TABLES } from "../sessions/read-model-tables";
 import { simulateWorld } from "../simulate/world";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { SHOP_TEXT, shopCloudEvents, shopDraftText } from "../testing/what-if-world";
-import { createWhatIfJob, failInterruptedWhatIfJobs, finishWhatIfJob, latestWhatIfJob, readWhatIfJob, RESTARTED, WhatIfRunningError } from "./job-store";
+import {
+  beatWhatIfJob,
+  createWhatIfJob,
+  failInterruptedWhatIfJobs,
+  finishWhatIfJob,
+  latestWhatIfJob,
+  readWhatIfJob,
+  RESTARTED,
+  STALE_MS,
+  WhatIfRunningError,
+} from "./job-store";
+
+/** A time past every running job's heartbeat: what a node sees once the jobs' nodes are gone. */
+const afterStale = () => new Date(Date.now() + STALE_MS + 60_000);
 import { runWhatIfJob } from "./run-job";
 
 const FROM = "2026-06-02";
@@ -137,14 +150,20 @@ describe.each(testProviders())("a what-if of a draft definition on %s", (provide
     // The database holds it too: a second running row of the name is refused even past the check.
     const row = { name: "shop", document: DRAFT, from: FROM, to: TO, requestedBy: "test", state: "running", createdAt: new Date() };
     await expect(live.store.db.whatIfJob.create({ data: { ...row, id: "second" } })).rejects.toThrow();
-    expect(await failInterruptedWhatIfJobs(live.store)).toBe(1);
+    // A job its node still beats for is left alone, whichever node looks (nodes start beside it).
+    expect(await failInterruptedWhatIfJobs(live.store)).toBe(0);
+    expect(await beatWhatIfJob(live.store, first.id, new Date(Date.now() + 20_000))).toBe(true);
+    expect(await failInterruptedWhatIfJobs(live.store, new Date(Date.now() + 45_000))).toBe(0);
+    // Its node dies: once it has not beaten for STALE_MS, the next look fails it, saying so.
+    expect(await failInterruptedWhatIfJobs(live.store, new Date(Date.now() + 20_000 + STALE_MS + 1))).toBe(1);
     expect(await readWhatIfJob(live.store, first.id)).toMatchObject({ state: "failed", error: RESTARTED, result: null });
+    expect(await beatWhatIfJob(live.store, first.id)).toBe(false);
     // Once it has ended, another may start; a page reload finds the newest of the name.
     const next = await createWhatIfJob(live.store, { name: "shop", document: DRAFT, from: FROM, to: TO, requestedBy: "test" });
     expect(next.state).toBe("running");
     expect((await latestWhatIfJob(live.store, "shop"))?.id).toBe(next.id);
     expect(await latestWhatIfJob(live.store, "no-such-journey")).toBeNull();
-    await failInterruptedWhatIfJobs(live.store);
+    await failInterruptedWhatIfJobs(live.store, afterStale());
   });
 
   it("keeps finished jobs for a day: a new job deletes the older ones, never a running one", async () => {
@@ -156,6 +175,6 @@ describe.each(testProviders())("a what-if of a draft definition on %s", (provide
     expect(await readWhatIfJob(live.store, old.id)).toBeNull();
     expect(await readWhatIfJob(live.store, recent.id)).not.toBeNull();
     expect((await readWhatIfJob(live.store, running.id))?.state).toBe("running");
-    await failInterruptedWhatIfJobs(live.store);
+    await failInterruptedWhatIfJobs(live.store, afterStale());
   });
 });
