@@ -82,21 +82,36 @@ if (!existsSync(join(realData, "README.md")) && process.env.REWIND_REALDATA_REQU
       " (no public licence, so not in the repository).",
   );
 }
-const vitestJson = join(results, "vitest.json");
-const vitestStatus = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
-const vitest = existsSync(vitestJson) ? JSON.parse(readFileSync(vitestJson, "utf8")) : null;
-passed += vitest?.numPassedTests ?? 0;
-failed += vitest?.numFailedTests ?? 0;
-skipped += (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0);
-// A run that failed without a failing test (a file that did not load, an unhandled error) still fails.
-if (vitestStatus !== 0 && (vitest?.numFailedTests ?? 0) === 0) {
-  failed += 1;
-  failures.push("vitest exited with an error outside any test (see above)");
-}
-for (const file of vitest?.testResults ?? []) {
-  for (const test of file.assertionResults ?? []) {
-    if (test.status === "failed") failures.push(`${file.name.replace(`${root}/`, "")} › ${test.fullName}`);
+/** One vitest run, its counts added to the totals; `label` names it among the failures. */
+function runVitest(label, args, extraEnv = {}) {
+  const json = join(results, `${label}.json`);
+  const status = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${json}`, ...args], extraEnv);
+  const report = existsSync(json) ? JSON.parse(readFileSync(json, "utf8")) : null;
+  passed += report?.numPassedTests ?? 0;
+  failed += report?.numFailedTests ?? 0;
+  skipped += (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0);
+  // A run that failed without a failing test (a file that did not load, an unhandled error) still fails.
+  if (status !== 0 && (report?.numFailedTests ?? 0) === 0) {
+    failed += 1;
+    failures.push(`${label}: vitest exited with an error outside any test (see above)`);
   }
+  for (const file of report?.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status === "failed") failures.push(`${label}: ${file.name.replace(`${root}/`, "")} › ${test.fullName}`);
+    }
+  }
+}
+
+runVitest("vitest", []);
+// With a streaming replica of the TEST_DATABASE_URL server (.ci/run starts one), the PostgreSQL
+// integration tests that read run once more with every read outside a transaction answered by the
+// replica (lib/testing/replica-reads.ts): what pages and read APIs do with DATABASE_READ_URL set.
+const READ_TESTS = ["lib/analytics", "lib/search", "lib/sessions", "lib/segments", "lib/eventstore", "lib/resume", "lib/notes"];
+if (process.env.TEST_DATABASE_URL && process.env.TEST_DATABASE_READ_URL) {
+  console.log(`\nThe PostgreSQL integration tests that read, again with reads on the replica: ${READ_TESTS.join(", ")}`);
+  runVitest("reads-on-replica", ["--project", "integration", ...READ_TESTS], { TEST_READS_ON_REPLICA: process.env.TEST_DATABASE_READ_URL });
+} else if (process.env.TEST_DATABASE_URL) {
+  console.log("TEST_DATABASE_READ_URL is not set: the integration tests are not run again with reads on a replica.");
 }
 
 if (!ensureChromium()) {

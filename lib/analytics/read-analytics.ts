@@ -18,6 +18,8 @@ export async function readCounters(store: Store, journey: string, from: string, 
     by: ["kind", "k1", "k2"],
     where: { journey, kind: { in: [...kinds] }, day: { gte: from, lte: to } },
     _sum: { n: true, total: true },
+    // In a stated order, not the plan's: a replica (or another plan) must give the same answer.
+    orderBy: [{ kind: "asc" }, { k1: "asc" }, { k2: "asc" }],
   });
   return rows.map((r) => ({ kind: r.kind, k1: r.k1, k2: r.k2, n: r._sum.n ?? 0, total: r._sum.total ?? 0 }));
 }
@@ -27,6 +29,7 @@ export async function readDailyCounters(store: Store, journey: string, from: str
   return store.db.analyticsDaily.findMany({
     where: { journey, kind: { in: [...kinds] }, day: { gte: from, lte: to } },
     select: { day: true, kind: true, k1: true, n: true },
+    orderBy: [{ day: "asc" }, { kind: "asc" }, { k1: "asc" }],
   });
 }
 

@@ -2,6 +2,9 @@ import { DuplicateIdConflictError, WrongExpectedVersionError } from "../eventsto
 import { BlockedUserError } from "../ingest/blocked-check";
 import { logLine } from "../privacy/log";
 import { ApiError } from "../http/errors";
+import { getStore } from "../db/prisma";
+import { getReplicaStore, readingFrom } from "../db/read-store";
+import { InvalidMinPositionError, NotCaughtUpError, parseMinPosition, storeAtLeast } from "../sessions/read-position";
 
 /** Store conflicts become the API's 409s, with what the caller needs to retry correctly. */
 export function toApiError(error: unknown): ApiError {
@@ -24,6 +27,15 @@ export function toApiError(error: unknown): ApiError {
       storedPosition: error.storedPosition,
     });
   }
+  if (error instanceof InvalidMinPositionError) return new ApiError("invalid_request", error.message, { attribute: "minPosition" });
+  if (error instanceof NotCaughtUpError) {
+    return new ApiError("not_caught_up", error.message, {
+      attribute: "minPosition",
+      minPosition: error.minPosition,
+      position: error.position,
+      retryAfterSeconds: 1,
+    });
+  }
   if (error instanceof BlockedUserError) {
     // The event by index and id, and the admin's reason; not the user id (personal data).
     return new ApiError("invalid_event", error.message, { index: error.index, id: error.id, attribute: "userid", reason: error.reason });
@@ -44,10 +56,19 @@ export function errorResponse(error: unknown): Response {
   });
 }
 
-/** Wraps a route handler so every failure leaves in the one error shape. */
+/**
+ * Wraps a route handler so every failure leaves in the one error shape. A read (GET) that asks for
+ * `?minPosition=` is answered from a store that has folded at least that far (lib/sessions/read-position.ts).
+ */
 export function handle<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>): (...args: Args) => Promise<Response> {
   return async (...args: Args) => {
     try {
+      const request = args[0];
+      const minPosition = request instanceof Request && request.method === "GET" ? parseMinPosition(new URL(request.url).searchParams) : null;
+      if (minPosition !== null) {
+        const store = await storeAtLeast({ primary: getStore(), replica: getReplicaStore() }, minPosition);
+        return await readingFrom(store, () => handler(...args));
+      }
       return await handler(...args);
     } catch (error) {
       return errorResponse(error);

@@ -5,7 +5,7 @@ import { type PathRow, pathsSankey } from "../analytics/paths-report";
 import { readFollowUps } from "../analytics/read-after-drop-off";
 import type { Viewer } from "../access/viewer";
 import type { DayRange } from "../analytics/range";
-import { getStore } from "../db/prisma";
+import { getReadStore } from "../db/read-store";
 import { getSegment } from "../segments/segment-store";
 import { PATHS_SHOWN, segmentFigureSessions, stepCohort, stepFigureSessions, stepOf } from "./after-drop-off-cohort";
 import { ApiError } from "../http/errors";
@@ -25,7 +25,7 @@ export { stepOf } from "./after-drop-off-cohort";
  * follow-up (for drill-downs), the next sessions' paths as a Sankey.
  */
 export async function getAfterDropOff(journey: Journey, dropOffs: readonly CohortSession[]) {
-  const all = await readFollowUps(getStore(), journey.name, dropOffs);
+  const all = await readFollowUps(getReadStore(), journey.name, dropOffs);
   const summary = summariseAfterDropOff(all, dropOffs, PATHS_SHOWN);
   const labels = Object.fromEntries(journey.funnel.map((s) => [s.key, s.label]));
   const words = Object.fromEntries(OUTCOMES.map((o) => [o, journey.outcomeLabel(undefined, o)]));
@@ -86,7 +86,7 @@ export async function listAfterDropOffFigure(
   const at = after ? { startedAt: after.startedAt.getTime(), id: after.id } : null;
   const olderThan = (s: CohortSession) => !at || s.startedAt < at.startedAt || (s.startedAt === at.startedAt && s.id > at.id);
   const page = matching.filter(olderThan).slice(0, PAGE + 1);
-  const rows = await getStore().db.session.findMany({ where: { id: { in: page.slice(0, PAGE).map((s) => s.id) } } });
+  const rows = await getReadStore().db.session.findMany({ where: { id: { in: page.slice(0, PAGE).map((s) => s.id) } } });
   rows.sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime() || (a.id < b.id ? -1 : 1));
   const [masker, references] = await Promise.all([getMasker(), referencesFor(rows.map((s) => s.userId))]);
   const sessions = rows.map((s) => toSessionJson(s, masker, references));
@@ -98,7 +98,7 @@ export async function listAfterDropOffFigure(
 async function figureOf(viewer: Viewer, journey: Journey | null, q: Parameters<typeof listAfterDropOffFigure>[2]): Promise<CohortSession[]> {
   if (!journey || !q.afterDrop) return [];
   if (q.segment) {
-    const segment = await getSegment(getStore(), q.segment);
+    const segment = await getSegment(getReadStore(), q.segment);
     if (!segment) return [];
     return segmentFigureSessions(viewer, segment, journey, q.afterDrop);
   }

@@ -3,7 +3,7 @@ import { dimensionOf } from "../analytics/answers";
 import type { FunnelAnswer, OverviewAnswer, PopularityAnswer } from "../analytics/api-schemas";
 import type { DayRange } from "../analytics/range";
 import { readFunnelAnswer, readOverviewAnswer, readPopularityAnswer } from "../analytics/read-answers";
-import { getStore } from "../db/prisma";
+import { getReadStore } from "../db/read-store";
 import { ApiError } from "../http/errors";
 import type { JourneyDefinition } from "../journeys/journey-definition";
 import { maskDimensionRows } from "./analytics-masking";
@@ -21,7 +21,7 @@ export async function requireJourney(name: string): Promise<JourneyDefinition<un
 }
 
 export async function funnelOf(query: DayRange & { journey: string }): Promise<FunnelAnswer> {
-  return readFunnelAnswer(getStore(), await requireJourney(query.journey), query);
+  return readFunnelAnswer(getReadStore(), await requireJourney(query.journey), query);
 }
 
 export async function popularityOf(query: DayRange & { journey: string; dimension: string; limit: number }): Promise<PopularityAnswer> {
@@ -35,10 +35,10 @@ export async function popularityOf(query: DayRange & { journey: string; dimensio
       { parameter: "dimension", journey: journey.name, dimension: query.dimension },
     );
   }
-  const answer = await readPopularityAnswer(getStore(), journey.name, dimension.key, query, query.limit);
+  const answer = await readPopularityAnswer(getReadStore(), journey.name, dimension.key, query, query.limit);
   return { ...answer, rows: await maskDimensionRows(journey, dimension.key, answer.rows) };
 }
 
 export async function overviewOf(query: DayRange & { journey: string }): Promise<OverviewAnswer> {
-  return readOverviewAnswer(getStore(), (await requireJourney(query.journey)).name, query);
+  return readOverviewAnswer(getReadStore(), (await requireJourney(query.journey)).name, query);
 }

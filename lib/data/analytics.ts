@@ -7,7 +7,7 @@ import { popularityAnswer } from "../analytics/answers";
 import { breakdownValues, funnelRows, overviewSeries, overviewTotals, popularity, previousPeriod, viewedNotBooked } from "../analytics/reports";
 import { commonPaths, eventTypeLabels, PATH_KIND, type PathLevel, pathsSankey } from "../analytics/paths-report";
 import { remainderRows } from "../analytics/remainder-rows";
-import { getStore } from "../db/prisma";
+import { getReadStore } from "../db/read-store";
 import { dropReasonsOf } from "../journeys/drop-reasons";
 import { OUTCOMES } from "../journeys/outcomes";
 import type { JourneyDefinition, Labelled } from "../journeys/journey-definition";
@@ -48,7 +48,7 @@ export async function analyticsView(params: Record<string, string | string[] | u
   if (!journey) notFound();
   // Which version of the journey folded the figures shown ("shop v3"), named in the header; the
   // days the journey has data on, for the empty state and the comparison; today, when in the range.
-  const [{ label: version }, span] = await Promise.all([liveJourneyVersion(journey.name), readDataSpan(getStore(), journey.name)]);
+  const [{ label: version }, span] = await Promise.all([liveJourneyVersion(journey.name), readDataSpan(getReadStore(), journey.name)]);
   return { range, view: { journey, choices, reports: reportsOf(journey), version, span, unfinished: unfinishedDays(range, now), rangeNotice } };
 }
 
@@ -57,7 +57,7 @@ export async function analyticsView(params: Record<string, string | string[] | u
  * the one with most sessions in the range, else the booking journey. With every choice for the picker.
  */
 export async function pickJourney(asked: string | undefined, range: DayRange): Promise<{ journey: Journey | null; choices: JourneyChoice[] }> {
-  const [catalog, counts] = await Promise.all([liveCatalog(), readSessionsByJourney(getStore(), range.from, range.to)]);
+  const [catalog, counts] = await Promise.all([liveCatalog(), readSessionsByJourney(getReadStore(), range.from, range.to)]);
   const sessionsOf = (name: string) => counts.find((c) => c.journey === name)?.sessions ?? 0;
   const choices = catalog.journeys.map((j) => ({ name: j.name, label: j.label, sessions: sessionsOf(j.name) }));
   // Sessions no definition claims have figures too (outcomes, days); they are listed when there are some.
@@ -69,7 +69,7 @@ export async function pickJourney(asked: string | undefined, range: DayRange): P
 }
 
 export async function getOverview(journey: Journey, range: DayRange, span: { first: string } | null = null, unfinished: { from: string } | null = null) {
-  const store = getStore();
+  const store = getReadStore();
   const previous = previousPeriod(range.from, range.to);
   const comparison = comparisonWith(previous, span?.first ?? null, unfinished !== null);
   const kinds = ["sessions", "outcome", "users"];
@@ -107,7 +107,7 @@ export async function getOverview(journey: Journey, range: DayRange, span: { fir
 const BREAKDOWN_VALUES = 12;
 
 export async function getFunnel(journey: Journey, range: DayRange, by: Labelled | null) {
-  const store = getStore();
+  const store = getReadStore();
   const [counters, gaps, labels] = await Promise.all([
     readCounters(store, journey.name, range.from, range.to, ["funnel", "drop", "sessions"]),
     readGapHistograms(store, journey.name, range.from, range.to),
@@ -131,7 +131,7 @@ export async function getFunnel(journey: Journey, range: DayRange, by: Labelled 
 
 export async function getPaths(journey: Journey, range: DayRange, outcome: string | null, level: PathLevel = "steps") {
   const kind = PATH_KIND[level];
-  const counters = await readCounters(getStore(), journey.name, range.from, range.to, kind === "path" ? ["path", "path-label"] : [kind]);
+  const counters = await readCounters(getReadStore(), journey.name, range.from, range.to, kind === "path" ? ["path", "path-label"] : [kind]);
   const paths = commonPaths(counters, outcome, 15, kind);
   // Event paths name their types in words ("destinations searched"); the keys, and so the drill-downs, stay the types.
   const labels: Record<string, string> = level === "steps" ? Object.fromEntries(journey.funnel.map((s) => [s.key, s.label])) : eventTypeLabels(paths);
@@ -147,7 +147,7 @@ export const POPULARITY_PAGE_ROWS = 100;
 /** One dimension of the journey as a table of its values, most sessions first. */
 export async function getDimensionPopularity(journey: Journey, range: DayRange, dimension: string) {
   const kinds = ["dimension", "dimension-completed", "dimension-label", "sessions", "outcome"];
-  const counters = await readCounters(getStore(), journey.name, range.from, range.to, kinds);
+  const counters = await readCounters(getReadStore(), journey.name, range.from, range.to, kinds);
   const all = popularityAnswer(journey.name, dimension, counters, Number.MAX_SAFE_INTEGER).rows;
   // The values past the page's, and the sessions with none: the rows add up to every session in the range.
   const { sessions, completed } = overviewTotals(counters, 0);
@@ -163,8 +163,8 @@ export async function getDimensionPopularity(journey: Journey, range: DayRange, 
 /** The booking journey's own popularity: its offers, destinations and packages (kinds only its fold writes). */
 export async function getPopularity(range: DayRange) {
   const [counters, dimension] = await Promise.all([
-    readCounters(getStore(), DEFAULT_JOURNEY, range.from, range.to, ["offer", "destination", "package"]),
-    readCounters(getStore(), DEFAULT_JOURNEY, range.from, range.to, ["dimension", "dimension-label"]),
+    readCounters(getReadStore(), DEFAULT_JOURNEY, range.from, range.to, ["offer", "destination", "package"]),
+    readCounters(getReadStore(), DEFAULT_JOURNEY, range.from, range.to, ["dimension", "dimension-label"]),
   ]);
   const { offers, destinations, packages } = popularity(counters);
   // Destinations as places ("Malta (MLA)"): the names the journey's destination dimension learned from the events; a code never named stays a code.

@@ -1,5 +1,5 @@
 import "server-only";
-import { getStore } from "../db/prisma";
+import { getReadStore } from "../db/read-store";
 import type { JourneyCatalog } from "../journeys/catalog";
 import { genericJourney } from "../journeys/generic/generic-journey";
 import type { JourneyDefinition } from "../journeys/journey-definition";
@@ -12,7 +12,7 @@ import { liveGeneration } from "../sessions/generations";
  * folded with (the built-in journeys and its stored definitions, lib/journey-store/live-catalog.ts).
  */
 export async function liveCatalog(): Promise<JourneyCatalog> {
-  return liveCatalogOf(getStore());
+  return liveCatalogOf(getReadStore());
 }
 
 /**
@@ -28,5 +28,5 @@ export async function liveJourney(name: string): Promise<JourneyDefinition<unkno
  * (`"shop v3"`, `"holiday-booking (built-in, fold v2)"`), so a figure can be traced to a definition.
  */
 export async function liveJourneyVersion(name: string): Promise<JourneyVersion> {
-  return journeyVersionIn(await liveGeneration(getStore()), name);
+  return journeyVersionIn(await liveGeneration(getReadStore()), name);
 }

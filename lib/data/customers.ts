@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "../http/errors";
-import { getStore } from "../db/prisma";
+import { getReadStore } from "../db/read-store";
 import type { Masker } from "../privacy/mask";
 import { referencesOf, resolveCustomer, type CustomerRef } from "../users/user-references";
 import { getMasker } from "./privacy";
@@ -9,7 +9,7 @@ export type { CustomerRef };
 
 /** The customer a path or a body names, by user id or by reference; null for nobody. */
 export async function findCustomer(idOrReference: string): Promise<CustomerRef | null> {
-  const store = getStore();
+  const store = getReadStore();
   return resolveCustomer(store.db, store.target.provider, idOrReference);
 }
 
@@ -27,7 +27,7 @@ export async function requireCustomer(idOrReference: string, because = "is not a
 
 /** The references of these user ids (the projector gave every user id it saw one). */
 export async function referencesFor(userIds: readonly (string | null)[]): Promise<ReadonlyMap<string, string>> {
-  const store = getStore();
+  const store = getReadStore();
   return referencesOf(
     store.db,
     store.target.provider,

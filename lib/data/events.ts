@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "../http/errors";
 import { getStore } from "../db/prisma";
+import { getReadStore } from "../db/read-store";
 import type { AppendResult } from "../eventstore/append";
 import { readEventAt, readFeed, readStream, type FeedFilter } from "../eventstore/read";
 import { positionAddress } from "../explorer/event-address";
@@ -26,7 +27,7 @@ export async function appendIncomingEvents(events: readonly IncomingEvent[]): Pr
 
 export async function listFeedEvents(after: number, limit: number, filter?: FeedFilter): Promise<CloudEventJson[]> {
   const masker = await getMasker();
-  return (await readFeed(getStore(), { after, limit, filter })).map((e) => maskCloudEvent(masker, toCloudEventJson(e)));
+  return (await readFeed(getReadStore(), { after, limit, filter })).map((e) => maskCloudEvent(masker, toCloudEventJson(e)));
 }
 
 /**
@@ -35,7 +36,7 @@ export async function listFeedEvents(after: number, limit: number, filter?: Feed
  * unknown (404). The answer and any error name the stream masked.
  */
 export async function listStreamEvents(address: string, fromVersion: number, limit: number): Promise<{ stream: string; events: CloudEventJson[] }> {
-  const store = getStore();
+  const store = getReadStore();
   const masker = await getMasker();
   const position = positionAddress(address);
   const stream = position === null ? address : (await readEventAt(store, position))?.stream;

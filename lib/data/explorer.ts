@@ -1,5 +1,5 @@
 import "server-only";
-import { getStore } from "../db/prisma";
+import { getReadStore } from "../db/read-store";
 import { readCorrelationIdsOfUser, readEventAt, readEventTypes, readFeed, readFeedBackward, readHeadPosition } from "../eventstore/read";
 import { toCloudEventJson, type CloudEventJson } from "../eventstore/to-cloud-event";
 import { toFeedFilter, typeFilterIsPattern, type ExplorerFilter } from "../explorer/explorer-filter";
@@ -42,7 +42,7 @@ export interface ExplorerPage {
 }
 
 export async function getExplorerPage(filter: ExplorerFilter, before?: number): Promise<ExplorerPage> {
-  const store = getStore();
+  const store = getReadStore();
   const [rows, head] = await Promise.all([
     feedFilterOf(store, filter).then((feedFilter) => readFeedBackward(store, { before, limit: EXPLORER_PAGE_SIZE + 1, filter: feedFilter })),
     readHeadPosition(store),
@@ -62,7 +62,7 @@ export async function getNewerEvents(
   filter: ExplorerFilter,
   after: number,
 ): Promise<{ events: CloudEventJson[]; head: number; streamNames: Record<string, string> }> {
-  const store = getStore();
+  const store = getReadStore();
   const head = await readHeadPosition(store);
   if (head <= after) return { events: [], head: after, streamNames: {} };
   const rows = await readFeed(store, { after, upTo: head, limit: TAIL_LIMIT, filter: await feedFilterOf(store, filter) });
@@ -72,12 +72,12 @@ export async function getNewerEvents(
 }
 
 export async function getEventAt(position: number): Promise<CloudEventJson | null> {
-  const row = await readEventAt(getStore(), position);
+  const row = await readEventAt(getReadStore(), position);
   return row ? (await masked([row]))[0]! : null;
 }
 
 /** The types for the explorer's filter, through the patterns like every string that leaves (a type is a producer's string). */
 export async function listEventTypes(): Promise<string[]> {
-  const [types, masker] = await Promise.all([readEventTypes(getStore()), getMasker()]);
+  const [types, masker] = await Promise.all([readEventTypes(getReadStore()), getMasker()]);
   return [...new Set(types.map(masker.text))];
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getStore } from "../db/prisma";
+import { getReadStore } from "../db/read-store";
 import { liveCatalog } from "./catalog";
 import { readEventAt, readFeed } from "../eventstore/read";
 import { atPosition, positionAddress } from "../explorer/event-address";
@@ -50,7 +50,7 @@ export interface FlowView {
 export async function getFlowAt(address: string): Promise<FlowView | null> {
   const position = positionAddress(address);
   if (position === null) return getFlow(address);
-  const event = await readEventAt(getStore(), position);
+  const event = await readEventAt(getReadStore(), position);
   return event?.correlationid ? getFlow(event.correlationid) : null;
 }
 
@@ -68,7 +68,7 @@ function maskFlowEvent(masker: Masker, event: FlowEvent): FlowEvent {
 
 /** One business flow across services, from the store, masked: null when no event carries the id. */
 export async function getFlow(correlationId: string): Promise<FlowView | null> {
-  const store = getStore();
+  const store = getReadStore();
   const rows = await readFeed(store, { after: 0, limit: FLOW_LIMIT + 1, filter: { correlationid: correlationId } });
   if (rows.length === 0) return null;
   const shown = rows.slice(0, FLOW_LIMIT);

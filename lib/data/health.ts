@@ -4,7 +4,11 @@ import { readHeadPosition } from "../eventstore/read";
 import { countDeadLetters } from "../sessions/dead-letters";
 import { buildingGeneration } from "../sessions/generations";
 import { CHECKPOINT } from "../sessions/projector";
-import { healthOf, type Health } from "../sessions/projector-health";
+import { healthOf, replicaHealthOf, type Health } from "../sessions/projector-health";
+import { getReplicaStore } from "../db/read-store";
+import { readCheckpointPosition } from "../sessions/dead-letters";
+import { sql } from "../db/sql";
+import type { Store } from "../db/prisma";
 import { projectorFailing } from "../sessions/projector-runner";
 import { currentRole } from "../leader/leadership";
 
@@ -20,14 +24,23 @@ export async function checkStoreHealth(): Promise<Health | null> {
       countDeadLetters(store),
       buildingGeneration(store),
     ]);
-    return healthOf({
-      position: Number(checkpoint?.position ?? 0),
-      head,
-      deadLetters,
-      building: building !== null,
-      failing: projectorFailing() === true,
-      role: currentRole(),
-    });
+    const position = Number(checkpoint?.position ?? 0);
+    const health = healthOf({ position, head, deadLetters, building: building !== null, failing: projectorFailing() === true, role: currentRole() });
+    const replica = getReplicaStore();
+    return replica ? { ...health, replica: replicaHealthOf(position, await readReplica(replica)) } : health;
+  } catch {
+    return null;
+  }
+}
+
+/** What the replica has replayed; null when it does not answer (the primary still serves). */
+async function readReplica(replica: Store): Promise<{ position: number; replayedSecondsAgo: number | null } | null> {
+  try {
+    const [position, [replay]] = await Promise.all([
+      readCheckpointPosition(replica, CHECKPOINT),
+      replica.db.$queryRaw<{ seconds: number | null }[]>(sql`SELECT EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp())::float8 AS "seconds"`),
+    ]);
+    return { position, replayedSecondsAgo: replay?.seconds === null || replay?.seconds === undefined ? null : Math.round(Number(replay.seconds) * 10) / 10 };
   } catch {
     return null;
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getStore } from "../db/prisma";
+import { getReadStore } from "../db/read-store";
 import { readFeed, readHeadPosition } from "../eventstore/read";
 import { readCheckpointPosition } from "../sessions/dead-letters";
 import { buildingGeneration } from "../sessions/generations";
@@ -13,7 +13,7 @@ import { generationTables } from "../sessions/read-model-tables";
  * reads say so then.
  */
 export async function readModelNoticeLines(): Promise<string[]> {
-  const store = getStore();
+  const store = getReadStore();
   try {
     const [head, position, building] = await Promise.all([readHeadPosition(store), readCheckpointPosition(store, CHECKPOINT), buildingGeneration(store)]);
     const [next] = head > position ? await readFeed(store, { after: position, limit: 1 }) : [];

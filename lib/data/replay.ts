@@ -1,7 +1,7 @@
 import "server-only";
 import type { JourneyDocument } from "../journeys/definition/definition-schema";
 import { describeEvents } from "../journeys/journey-definition";
-import { getStore } from "../db/prisma";
+import { getReadStore } from "../db/read-store";
 import { readJourneyEventsAt } from "../eventstore/journey-events";
 import { readEventsAt } from "../eventstore/read";
 import { toCloudEventJson, type CloudEventJson } from "../eventstore/to-cloud-event";
@@ -56,7 +56,7 @@ type FoundSession = NonNullable<Awaited<ReturnType<typeof findSession>>>;
  * judged now, by the function the customer page's Resume card uses, so the two agree.
  */
 async function sessionJsonNow(session: FoundSession, masker: Masker): Promise<SessionJson> {
-  const judged = session.endReason === "open" ? null : await resumeOfSession(getStore(), session, Date.now());
+  const judged = session.endReason === "open" ? null : await resumeOfSession(getReadStore(), session, Date.now());
   const point = leftOffNow(session.resumePoint as ResumePoint | null, judged?.answer.resume ?? null);
   // A place the session never named itself ("MLA", booked after searching Lisbon) as another session named it.
   const places = point ? await placesFor(Object.values(point.chosen)) : new Map<string, string>();
@@ -66,7 +66,7 @@ async function sessionJsonNow(session: FoundSession, masker: Masker): Promise<Se
 
 /** The compact rows the player draws from: time, type, service and plain words for each event from `fromSeq`. */
 async function compactRows(session: FoundSession, fromSeq: number, limit: number, masker: Masker) {
-  const store = getStore();
+  const store = getReadStore();
   // A live tail reads the events before it as well, up to TAIL_LOOK_BACK of them, only for what they
   // named: "Saved Blue Bay Resort Malta (all-inclusive)" as the timeline says it, not "Saved offer OF-…".
   const lookBack = Math.min(fromSeq, TAIL_LOOK_BACK);
@@ -98,13 +98,13 @@ async function compactRows(session: FoundSession, fromSeq: number, limit: number
 
 /** The session's removed events as gaps; the type is a producer's string: through the patterns. */
 export async function removedGaps(sessionId: string, masker: Masker): Promise<GapRow[]> {
-  const removed = await readRemovedEvents(getStore(), sessionId);
+  const removed = await readRemovedEvents(getReadStore(), sessionId);
   return gapRows(removed.map((r) => ({ ...r, type: masker.text(r.type) })));
 }
 
 /** `revealed`: only for a session revealed with a reason (the caller checked the grant). */
 export async function getReplayIndex(sessionId: string, revealed = false): Promise<ReplayIndex | null> {
-  const store = getStore();
+  const store = getReadStore();
   const session = await findSession(store, sessionId);
   if (!session) return null;
   const masker = await getMasker(revealed);
@@ -126,7 +126,7 @@ export async function getReplayIndex(sessionId: string, revealed = false): Promi
 
 /** Events of a session from `fromSeq` on (what a live replay appends), with the session as it is now. */
 export async function getReplayTail(sessionId: string, fromSeq: number, revealed = false) {
-  const store = getStore();
+  const store = getReadStore();
   const session = await findSession(store, sessionId);
   if (!session) return null;
   const masker = await getMasker(revealed);
@@ -135,7 +135,7 @@ export async function getReplayTail(sessionId: string, fromSeq: number, revealed
 
 /** A page of a session's events as the journey fold reads them (what the player folds in the browser). */
 export async function getReplayEvents(sessionId: string, fromSeq: number, limit: number, revealed = false) {
-  const store = getStore();
+  const store = getReadStore();
   const session = await findSession(store, sessionId);
   if (!session) return null;
   const { members } = await readHeldPositions(store, session.id, fromSeq, limit);
@@ -160,7 +160,7 @@ export interface ReplayBlock {
 }
 
 export async function getReplayBlock(sessionId: string, block: number, revealed = false): Promise<ReplayBlock | null> {
-  const store = getStore();
+  const store = getReadStore();
   const session = await findSession(store, sessionId);
   if (!session) return null;
   const fromSeq = block * SNAPSHOT_EVERY;
@@ -182,7 +182,7 @@ export async function getReplayBlock(sessionId: string, block: number, revealed 
  * and CSV exports stream the same pages (lib/data/session-export.ts).
  */
 export async function getSessionExport(sessionId: string, revealed = false) {
-  const store = getStore();
+  const store = getReadStore();
   const session = await findSession(store, sessionId);
   if (!session) return null;
   const masker = await getMasker(revealed);

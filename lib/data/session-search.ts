@@ -1,7 +1,7 @@
 import "server-only";
 import type { Viewer } from "../access/viewer";
 import { viewerCan } from "../access/viewer-can";
-import { getStore } from "../db/prisma";
+import { getReadStore } from "../db/read-store";
 import { ApiError } from "../http/errors";
 import { checkFilter, type CheckedFilter } from "../search/check-filter";
 import type { SessionSearchFilter } from "../search/filter";
@@ -31,7 +31,7 @@ export async function checkedFilterFor(viewer: Viewer, filter: SessionSearchFilt
  * data, as a customer search does: it is on record, its values masked whole.
  */
 export async function searchSessionsFor(viewer: Viewer, request: SearchRequest, target: string) {
-  const store = getStore();
+  const store = getReadStore();
   const filter = await checkedFilterFor(viewer, request.filter);
   const [{ total, ...page }, masker] = await Promise.all([
     searchSessionsWithTotal(store, filter, { limit: request.limit, cursor: request.cursor }),

@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "../http/errors";
-import { getStore } from "../db/prisma";
+import { getReadStore } from "../db/read-store";
 import { readEventsAt } from "../eventstore/read";
 import { toCloudEventJson } from "../eventstore/to-cloud-event";
 import { toJourneyEvent } from "../eventstore/journey-events";
@@ -46,7 +46,7 @@ export const SEARCH_LIMIT = 20;
 
 /** Customers matching a search, at most SEARCH_LIMIT; `more` says whether others match too. */
 export async function findUsers(query: string) {
-  const store = getStore();
+  const store = getReadStore();
   const found = await sessions.searchUserIds(store, query, SEARCH_LIMIT + 1);
   const more = found.length > SEARCH_LIMIT;
   const ids = found.slice(0, SEARCH_LIMIT);
@@ -68,7 +68,7 @@ export const RECENT_PAGE = 50;
 
 /** The sessions page: newest first, a page at a time (the next page starts before the last one shown). */
 export async function listRecentSessions(filter: sessions.SessionFilter, after: { startedAt: Date; id: string } | undefined) {
-  const [rows, masker] = await Promise.all([sessions.selectRecentSessions(getStore(), { ...filter, after, limit: RECENT_PAGE + 1 }), getMasker()]);
+  const [rows, masker] = await Promise.all([sessions.selectRecentSessions(getReadStore(), { ...filter, after, limit: RECENT_PAGE + 1 }), getMasker()]);
   const references = await referencesFor(rows.map((s) => s.userId));
   const page = rows.slice(0, RECENT_PAGE).map((s) => toSessionJson(s, masker, references));
   const last = page[page.length - 1];
@@ -77,7 +77,7 @@ export async function listRecentSessions(filter: sessions.SessionFilter, after: 
 
 /** How many sessions a drill-down matches, so the list can be checked against the number clicked. */
 export async function countSessions(filter: sessions.SessionFilter): Promise<number> {
-  return sessions.countMatchingSessions(getStore(), filter);
+  return sessions.countMatchingSessions(getReadStore(), filter);
 }
 
 /**
@@ -88,7 +88,7 @@ export async function listSessionsOfUser(idOrReference: string) {
   const [customer, masker] = await Promise.all([findCustomer(idOrReference), getMasker()]);
   if (!customer) return { customer: null, userId: masker.text(idOrReference), reference: null, sessions: [] };
   const references = new Map([[customer.userId, customer.reference]]);
-  const rows = (await sessions.listUserSessions(getStore(), customer.userId)).map((s) => toSessionJson(s, masker, references));
+  const rows = (await sessions.listUserSessions(getReadStore(), customer.userId)).map((s) => toSessionJson(s, masker, references));
   return { customer, ...customerJson(customer, masker), sessions: rows };
 }
 
@@ -98,7 +98,7 @@ export async function listSessionsOfUser(idOrReference: string) {
  * SNAPSHOT_EVERY events with the same journey code to reach any moment.
  */
 export async function getSessionTimeline(id: string, fromSeq: number, limit: number) {
-  const store = getStore();
+  const store = getReadStore();
   const session = await sessions.findSession(store, id);
   if (!session) throw new ApiError("not_found", `session "${id}" not found`, { session: id });
   const members = await sessions.readSessionPositions(store, session.id, fromSeq, limit);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Viewer } from "../access/viewer";
 import { AUDIT_SOURCE, auditStream, type AuditRecord } from "../audit/audit-event";
-import { getStore } from "../db/prisma";
+import { getReadStore } from "../db/read-store";
 import { readFeedBackward } from "../eventstore/read";
 import { dropReasonsOf } from "../journeys/drop-reasons";
 import type { JourneyResume } from "../resume/journey-resume";
@@ -39,7 +39,7 @@ export interface WorkItem {
  * customer page's Resume card's own (the same resume check), not the resume point as folded.
  */
 export async function getWorkQueue(after?: string, now = Date.now()): Promise<{ items: WorkItem[]; stopped: number; from: number; next: string | null }> {
-  const queue = await workQueueAt(getStore(), now, { after });
+  const queue = await workQueueAt(getReadStore(), now, { after });
   return { items: await inWords(queue.items), stopped: queue.stopped, from: queue.from, next: queue.next };
 }
 
@@ -55,7 +55,7 @@ export interface AlertItem extends WorkItem {
  * the same words and through the same policy: what it would take, and the session to resume.
  */
 export async function getQueuedAlerts(now = Date.now()): Promise<AlertItem[]> {
-  const alerts = await queuedAlertsAt(getStore(), now);
+  const alerts = await queuedAlertsAt(getReadStore(), now);
   const items = await inWords(alerts);
   return items.map((item, i) => ({ ...item, alertId: alerts[i]!.alertId, ruleName: alerts[i]!.ruleName, firedAt: alerts[i]!.occurredAt.toISOString() }));
 }
@@ -91,7 +91,7 @@ async function inWords(queued: readonly QueuedSession[]): Promise<WorkItem[]> {
  * says they opened, not a second record kept beside it.
  */
 export async function recentCustomersOf(viewer: Viewer) {
-  const events = await readFeedBackward(getStore(), {
+  const events = await readFeedBackward(getReadStore(), {
     limit: RECENT_AUDIT_READ,
     filter: { source: AUDIT_SOURCE, stream: auditStream(viewer.id), type: "rewind.audit.customer.viewed" },
   });
@@ -102,7 +102,7 @@ export async function recentCustomersOf(viewer: Viewer) {
     if (seen.size >= RECENT_CUSTOMERS) break;
   }
   const ids = [...seen.keys()];
-  const [summaries, references, masker] = await Promise.all([readUserSummaries(getStore(), ids), referencesFor(ids), getMasker()]);
+  const [summaries, references, masker] = await Promise.all([readUserSummaries(getReadStore(), ids), referencesFor(ids), getMasker()]);
   const byId = new Map(summaries.map((u) => [u.userId, u]));
   return ids.flatMap((id) => {
     const reference = references.get(id);

@@ -17,6 +17,7 @@ export const ERROR_STATUS = {
   invalid_event: 422,
   rate_limited: 429,
   internal: 500,
+  not_caught_up: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -82,8 +82,19 @@ describe("the OpenAPI document against the routes", () => {
 
   it("describes a route's query with the schema the route parses it with", () => {
     const feed = document.paths!["/api/events"]!.get!.parameters as { name: string; schema: { default?: number; maximum?: number } }[];
-    expect(feed.map((p) => p.name)).toEqual(["after", "limit"]);
+    expect(feed.map((p) => p.name)).toEqual(["after", "limit", "minPosition"]);
     expect(feed[1]!.schema).toMatchObject({ default: 100, maximum: 1000 });
+  });
+
+  it("offers minPosition, and its 503, on every read that takes it: each GET but health and Better Auth's", () => {
+    const reads = Object.entries(document.paths!).flatMap(([path, item]) => (item.get ? [[path, item.get] as const] : []));
+    expect(reads.length).toBeGreaterThan(15);
+    for (const [path, get] of reads) {
+      const names = ((get.parameters ?? []) as { name: string }[]).map((p) => p.name);
+      const takes = path !== "/api/health" && !path.startsWith("/api/auth/");
+      expect(names.includes("minPosition"), path).toBe(takes);
+      expect(Boolean(get.responses?.["503"]), path).toBe(takes || path === "/api/health");
+    }
   });
 
   it("refuses an operation registered twice or one without an access rule", () => {

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { createDocument, type oas31, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import { ROUTE_RULES } from "../access/route-rules";
 import { ERROR_STATUS, type ErrorCode } from "../http/errors";
@@ -17,11 +18,32 @@ const ERROR_WORDS: Record<number, string> = {
   422: "an invalid event: its index, id and attribute are named",
   429: "over a rate limit (Retry-After says when to try again)",
   500: "unexpected; nothing was written",
+  503: "not caught up: no store had folded `minPosition` within 5 s (Retry-After says when to try again)",
 };
+
+// Every read through lib/api/handle.ts takes ?minPosition= (lib/sessions/read-position.ts): all GETs but health and Better Auth's.
+const TAKES_MIN_POSITION = (operation: ApiOperation) =>
+  operation.method === "GET" && operation.route !== "/api/health" && !operation.route.startsWith("/api/auth/");
+
+const minPositionQuery = z.object({
+  minPosition: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .optional()
+    .meta({
+      description:
+        "read at least this position (e.g. one just appended): answered by a store whose read models have folded that far, " +
+        "the replica or else the primary; 503 after 5 s if none has",
+    }),
+});
+
+const queryOf = (operation: ApiOperation) =>
+  TAKES_MIN_POSITION(operation) ? (operation.query ?? z.object({})).extend(minPositionQuery.shape) : operation.query;
 
 function errorResponses(operation: ApiOperation, guarded: boolean): ZodOpenApiOperationObject["responses"] {
   const codes = new Set<ErrorCode>(operation.errors ?? []);
-  if (operation.query || operation.params || operation.body) codes.add("invalid_request");
+  if (queryOf(operation) || operation.params || operation.body) codes.add("invalid_request");
+  if (TAKES_MIN_POSITION(operation)) codes.add("not_caught_up");
   if (guarded) {
     codes.add("unauthorized");
     codes.add("forbidden");
@@ -62,8 +84,8 @@ function operationObject(operation: ApiOperation): ZodOpenApiOperationObject {
     description: [operation.description, access.who].filter(Boolean).join("\n\n"),
     tags: [tagOf(operation.route)],
     security: access.security,
-    ...(operation.params || operation.query
-      ? { requestParams: { ...(operation.params ? { path: operation.params } : {}), ...(operation.query ? { query: operation.query } : {}) } }
+    ...(operation.params || queryOf(operation)
+      ? { requestParams: { ...(operation.params ? { path: operation.params } : {}), ...(queryOf(operation) ? { query: queryOf(operation) } : {}) } }
       : {}),
     ...(operation.body
       ? {

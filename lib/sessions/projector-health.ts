@@ -17,6 +17,25 @@ export interface Health {
   /** degraded while the projector is failing: still 200, so a load balancer keeps the node */
   status: "ok" | "degraded";
   projector: ProjectorHealth;
+  /** present when DATABASE_READ_URL names a replica (issue 18) */
+  replica?: ReplicaHealth;
+}
+
+/**
+ * The read replica as this node sees it: the projection checkpoint it has replayed, how many
+ * positions that is behind the primary's, and how long ago it last replayed a transaction
+ * (that grows while the primary is idle too, so `lag` is the figure to alert on).
+ */
+export type ReplicaHealth = { state: "streaming"; position: number; lag: number; replayedSecondsAgo: number | null } | { state: "unreachable" };
+
+export function replicaHealthOf(primaryPosition: number, replica: { position: number; replayedSecondsAgo: number | null } | null): ReplicaHealth {
+  if (!replica) return { state: "unreachable" };
+  return {
+    state: "streaming",
+    position: replica.position,
+    lag: Math.max(0, primaryPosition - replica.position),
+    replayedSecondsAgo: replica.replayedSecondsAgo,
+  };
 }
 
 /**

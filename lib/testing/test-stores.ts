@@ -5,6 +5,7 @@ import pg from "pg";
 import type { DatabaseTarget } from "../db/database-url";
 import { migrateDatabase } from "../db/migrate";
 import { openStore, type Store } from "../db/prisma";
+import { replicaServerUrl, withReadsOnReplica } from "./replica-reads";
 
 export interface TestStore {
   store: Store;
@@ -12,8 +13,12 @@ export interface TestStore {
   dispose: () => Promise<void>;
 }
 
-/** Providers the integration suite runs on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
+/**
+ * Providers the integration suite runs on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set;
+ * PostgreSQL only when the suite runs again with its reads on a replica (lib/testing/replica-reads.ts).
+ */
 export function testProviders(): DatabaseTarget["provider"][] {
+  if (replicaServerUrl()) return ["postgresql"];
   return process.env.TEST_DATABASE_URL ? ["sqlite", "postgresql"] : ["sqlite"];
 }
 
@@ -52,12 +57,15 @@ export async function createPostgresTarget(): Promise<{ target: DatabaseTarget; 
 
 export async function createTestStore(provider: DatabaseTarget["provider"]): Promise<TestStore> {
   const { target, dispose } = await { sqlite: createSqliteTarget, postgresql: createPostgresTarget }[provider]();
-  const store = openStore(target);
+  const primary = openStore(target);
+  const replicaServer = provider === "postgresql" ? replicaServerUrl() : null;
+  const reads = replicaServer ? withReadsOnReplica(primary, replicaServer) : null;
   return {
-    store,
+    store: reads?.store ?? primary,
     target,
     dispose: async () => {
-      await store.db.$disconnect();
+      await reads?.dispose();
+      await primary.db.$disconnect();
       await dispose();
     },
   };

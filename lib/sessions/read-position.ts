@@ -1,0 +1,59 @@
+import { z } from "zod";
+import type { Store } from "../db/prisma";
+import { readCheckpointPosition } from "./dead-letters";
+import { CHECKPOINT } from "./projector";
+
+/**
+ * Reading one's own append (issue 18). A client that appended up to position P asks to read at
+ * least P (`?minPosition=P`): P is the projection checkpoint of the store that answers, so the
+ * sessions and analytics it reads include that event. The replica answers when it has replayed the
+ * primary that far; otherwise the primary does; and if even the primary's projector has not folded
+ * that far, the request waits for it up to 5 s, then is refused (503 with Retry-After).
+ */
+export const MIN_POSITION_WAIT_MS = 5_000;
+const POLL_MS = 50;
+
+const minPositionSchema = z
+  .string()
+  .regex(/^\d{1,15}$/, "must be a whole number of at least 0 (an event's position)")
+  .transform(Number);
+
+export class InvalidMinPositionError extends Error {
+  constructor(message: string) {
+    super(`minPosition: ${message}`);
+  }
+}
+
+/** Even the primary has not folded that far within the wait. */
+export class NotCaughtUpError extends Error {
+  constructor(
+    readonly minPosition: number,
+    readonly position: number,
+  ) {
+    super(`the read models have folded up to position ${position}, not yet ${minPosition}; retry shortly`);
+  }
+}
+
+/** `minPosition` from a query string; null when absent. */
+export function parseMinPosition(params: URLSearchParams): number | null {
+  const raw = params.get("minPosition");
+  if (raw === null) return null;
+  const parsed = minPositionSchema.safeParse(raw);
+  if (!parsed.success) throw new InvalidMinPositionError(parsed.error.issues[0]!.message);
+  return parsed.data;
+}
+
+const folded = (store: Store) => readCheckpointPosition(store, CHECKPOINT);
+
+/** The store to read from for a request that must see at least `minPosition`. */
+export async function storeAtLeast(stores: { primary: Store; replica: Store | null }, minPosition: number, waitMs = MIN_POSITION_WAIT_MS): Promise<Store> {
+  // A replica that does not answer is no reason to fail a read the primary can serve.
+  if (stores.replica && (await folded(stores.replica).catch(() => -1)) >= minPosition) return stores.replica;
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const position = await folded(stores.primary);
+    if (position >= minPosition) return stores.primary;
+    if (Date.now() >= deadline) throw new NotCaughtUpError(minPosition, position);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
