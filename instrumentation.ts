@@ -3,6 +3,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getStore } = await import("./lib/db/prisma");
+  // A DATABASE_READ_URL that cannot be a replica of DATABASE_URL stops the start, saying why.
+  const { getReplicaStore } = await import("./lib/db/read-store");
+  getReplicaStore();
   // The first admin, from REWIND_ADMIN_EMAIL / REWIND_ADMIN_PASSWORD, when there is no user yet.
   const { ensureFirstAdmin } = await import("./lib/auth/dashboard-users");
   const admin = await ensureFirstAdmin(getStore()).catch((error: unknown) => {
