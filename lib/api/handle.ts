@@ -1,5 +1,6 @@
 import { DuplicateIdConflictError, WrongExpectedVersionError } from "../eventstore/errors";
 import { BlockedUserError } from "../ingest/blocked-check";
+import { metrics } from "../observability/metrics";
 import { logLine } from "../privacy/log";
 import { ApiError } from "../http/errors";
 
@@ -35,8 +36,9 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError("internal", "an unexpected error occurred; nothing was written");
 }
 
-export function errorResponse(error: unknown): Response {
+export function errorResponse(error: unknown, onRefusal?: (apiError: ApiError) => void): Response {
   const apiError = toApiError(error);
+  onRefusal?.(apiError);
   const retry = apiError.details.retryAfterSeconds;
   return Response.json(apiError.toBody(), {
     status: apiError.status,
@@ -44,13 +46,21 @@ export function errorResponse(error: unknown): Response {
   });
 }
 
-/** Wraps a route handler so every failure leaves in the one error shape. */
-export function handle<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>): (...args: Args) => Promise<Response> {
+/** Wraps a route handler so every failure leaves in the one error shape (and `onRefusal` sees it). */
+export function handle<Args extends unknown[]>(
+  handler: (...args: Args) => Promise<Response>,
+  onRefusal?: (apiError: ApiError) => void,
+): (...args: Args) => Promise<Response> {
   return async (...args: Args) => {
     try {
       return await handler(...args);
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, onRefusal);
     }
   };
+}
+
+/** handle() for an ingestion route: each refusal is counted by its error code (rewind_ingest_refusals_total). */
+export function handleIngest<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>): (...args: Args) => Promise<Response> {
+  return handle(handler, (apiError) => metrics().ingestRefusals.inc({ reason: apiError.code }));
 }
