@@ -71,7 +71,13 @@ export async function requireMetricsReader(request: Request, env: Record<string,
   if (authorization && !(await identifyCaller(getStore(), authorization, env))) {
     throw new ApiError("forbidden", "this is neither the scrape token (REWIND_METRICS_TOKEN) nor a service key with metrics.read");
   }
-  await requireServiceOrRole(request, "metrics.read");
+  await requireServiceOrRole(request, "metrics.read").catch((error: unknown) => {
+    if (error instanceof ApiError && error.code === "unauthorized") {
+      const how = "send Authorization: Bearer <the scrape token REWIND_METRICS_TOKEN, or a service key with metrics.read>, or sign in as an admin";
+      throw new ApiError("unauthorized", how);
+    }
+    throw error;
+  });
 }
 
 /**

@@ -10,7 +10,7 @@ function createMetrics() {
   const registry = new Registry();
   const registers = [registry];
   collectDefaultMetrics({ register: registry });
-  return {
+  const metrics = {
     registry,
     ingestEvents: new Counter({
       name: "rewind_ingest_events_total",
@@ -61,6 +61,9 @@ function createMetrics() {
       registers,
     }),
   };
+  // Both outcomes from 0, so a rate over the first appends is not lost to a series that did not exist yet.
+  for (const outcome of ["appended", "duplicate"]) metrics.ingestEvents.inc({ outcome }, 0);
+  return metrics;
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
