@@ -6,28 +6,30 @@ export async function register() {
   // A DATABASE_READ_URL that cannot be a replica of DATABASE_URL stops the start, saying why.
   const { getReplicaStore } = await import("./lib/db/read-store");
   getReplicaStore();
+  // Server log lines are JSON, masked (lib/privacy/log.ts), as every other line the server writes.
+  const { logLine } = await import("./lib/privacy/log");
   // The first admin, from REWIND_ADMIN_EMAIL / REWIND_ADMIN_PASSWORD, when there is no user yet.
   const { ensureFirstAdmin } = await import("./lib/auth/dashboard-users");
   const admin = await ensureFirstAdmin(getStore()).catch((error: unknown) => {
-    console.error(`[rewind] could not create the first admin: ${error instanceof Error ? error.message : String(error)}`);
+    logLine("error", `could not create the first admin: ${error instanceof Error ? error.message : String(error)}`);
     return null;
   });
-  if (admin) console.log("[rewind] created the first admin from REWIND_ADMIN_EMAIL");
+  if (admin) logLine("info", "created the first admin from REWIND_ADMIN_EMAIL");
   // Stored journey definitions: generations started elsewhere (`journeys apply`) are built here with
   // them; on a store with none, journeys/*.json (or REWIND_JOURNEYS_DIR) are stored and folded in.
   const { resolveCatalogsFrom } = await import("./lib/journey-store/journey-catalog");
   resolveCatalogsFrom(getStore());
   const { seedJourneys } = await import("./lib/journey-store/apply-definition");
   const seeded = await seedJourneys(getStore()).catch((error: unknown) => {
-    console.error(`[rewind] could not seed the journey definitions: ${error instanceof Error ? error.message : String(error)}`);
+    logLine("error", `could not seed the journey definitions: ${error instanceof Error ? error.message : String(error)}`);
     return [];
   });
-  if (seeded.length > 0) console.log(`[rewind] seeded journey definitions: ${seeded.map((v) => v.name).join(", ")}`);
+  if (seeded.length > 0) logLine("info", `seeded journey definitions: ${seeded.map((v) => v.name).join(", ")}`);
   // What-if jobs fold in the process that started them: one "running" whose node stopped beating
   // was cut off (a job another node is folding is left alone).
   const { failInterruptedWhatIfJobs } = await import("./lib/what-if/job-store");
   const interrupted = await failInterruptedWhatIfJobs(getStore()).catch(() => 0);
-  if (interrupted > 0) console.log(`[rewind] ${interrupted} what-if job(s) cut off by a stopped node marked failed`);
+  if (interrupted > 0) logLine("info", `${interrupted} what-if job(s) cut off by a stopped node marked failed`);
   // The work only one node may do runs on the node holding the leader lease (lib/leader/leadership.ts):
   // the projector (and generation builds), alerts on stalled journeys (they read what it folds), and
   // retention (docs/retention.md). Any number of nodes may serve pages and APIs beside it.

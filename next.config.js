@@ -34,7 +34,8 @@ const nextConfig = {
   // forbidden() renders app/forbidden.tsx with a real 403.
   experimental: { authInterrupts: true },
   // recheck finds its native checker (recheck-linux-x64) with require.resolve at run time: not bundled.
-  serverExternalPackages: ["recheck"],
+  // prom-client: one copy for the app and scripts/server.ts (its registry is shared through globalThis).
+  serverExternalPackages: ["recheck", "prom-client"],
 };
 
 module.exports = nextConfig;

@@ -13,6 +13,8 @@ export const E2E_RESUME_CONTACT = "Holidays customer care: care@holidays.example
 export const E2E_KEYS = {
   ingest: "e2e-producer-key-0123456789abcdef",
   api: "e2e-service-key-0123456789abcdef",
+  /** REWIND_METRICS_TOKEN: Prometheus's bearer token for GET /api/metrics */
+  metrics: "e2e-metrics-token-0123456789abcdef",
 };
 
 export default defineConfig({
@@ -58,6 +60,7 @@ export default defineConfig({
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./test-results/e2e-store/rewind.db",
       REWIND_INGEST_KEY: E2E_KEYS.ingest,
       REWIND_API_KEY: E2E_KEYS.api,
+      REWIND_METRICS_TOKEN: E2E_KEYS.metrics,
       // Low enough for a test to reach with a key of its own, high enough for every other test.
       REWIND_INGEST_EVENTS_PER_SECOND: "2000",
       REWIND_INGEST_BURST: "8000",

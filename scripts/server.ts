@@ -4,7 +4,11 @@
 // is replaced by the connection's peer, or read past REWIND_TRUSTED_PROXIES when a proxy is in front.
 import { createServer } from "node:http";
 import next from "next";
+import { ROUTE_RULES } from "../lib/access/route-rules";
 import { clientAddress, trustedProxiesFromEnv } from "../lib/net/client-address";
+import { metrics } from "../lib/observability/metrics";
+import { REQUEST_ID_HEADER, requestIdOf, runInRequest } from "../lib/observability/request-id";
+import { methodLabel, routeLabeller } from "../lib/observability/route-label";
 
 const SHUTDOWN_MS = 20_000;
 
@@ -16,10 +20,24 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // Every request passes here, so here it gets its id and its latency is measured, labelled by the
+  // app's route pattern (every route has an access rule, so ROUTE_RULES names them all), never its path.
+  const routeOf = routeLabeller(Object.keys(ROUTE_RULES));
+  const { httpSeconds } = metrics();
   const server = createServer((req, res) => {
     const forwarded = req.headers["x-forwarded-for"];
     req.headers["x-forwarded-for"] = clientAddress(req.socket.remoteAddress ?? "", Array.isArray(forwarded) ? forwarded.join(", ") : forwarded, trusted);
-    void handle(req, res);
+    // The id the app and its log lines see (the header, and the request's async context), and the client gets back.
+    const requestId = requestIdOf(req.headers[REQUEST_ID_HEADER]);
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    const timer = httpSeconds.startTimer();
+    // "close": answered or cut off, it ends once. The path is the target up to its query (no URL
+    // parsing here: a malformed target must not throw in an event handler).
+    res.once("close", () => {
+      timer({ route: routeOf((req.url ?? "/").split("?")[0]!), method: methodLabel(req.method), status: String(res.statusCode) });
+    });
+    runInRequest({ requestId }, () => void handle(req, res));
   });
   server.listen(port, hostname, () => console.log(`Rewind is serving on http://localhost:${port}`));
   // Graceful: no new connections, requests under way (appends among them) answered, idle keep-alive

@@ -6,6 +6,7 @@ import { expect, test } from "@playwright/test";
 import { E2E_KEYS } from "../../playwright.config";
 import pg from "pg";
 import { compileServer } from "../../scripts/serve";
+import { parsePrometheusText, sampleValue } from "../support/prometheus-text";
 import { cloudEvent } from "../support/seed";
 
 const SERVER = ".next/rewind-server.mjs";
@@ -80,6 +81,18 @@ test("two nodes on one store: one leads, the other takes over within 10 s of the
     const roles = await Promise.all(nodes.map(roleOf));
     const leader = nodes[roles.indexOf("leader")]!;
     const standby = nodes[roles.indexOf("standby")]!;
+    // Each node answers its own metrics, the store's readings too (a standby runs no projector but reads the lag).
+    for (const [node, role] of [
+      [leader, 1],
+      [standby, 0],
+    ] as const) {
+      const scraped = await fetch(`${node.url}/api/metrics`, { headers: { Authorization: `Bearer ${E2E_KEYS.api}` } });
+      expect(scraped.status).toBe(200);
+      const samples = parsePrometheusText(await scraped.text());
+      expect(sampleValue(samples, "rewind_projector_leader")).toBe(role);
+      expect(sampleValue(samples, "rewind_store_up")).toBe(1);
+      expect(samples.some((s) => s.name === "rewind_projector_lag_events")).toBe(true);
+    }
 
     leader.child.kill("SIGKILL");
     const killedAt = Date.now();

@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   "access-log.view": "the access log",
   "analytics.view": "journey analytics",
   "admin.manage": "dashboard users and roles, API keys, the personal-data policy",
+  "metrics.read": "the Prometheus metrics (GET /api/metrics): counts, latencies, lag; nothing personal",
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 

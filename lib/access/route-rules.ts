@@ -17,7 +17,15 @@ export type RouteRule =
    * An HTTP API: GET for a service key or a signed-in role with `read`; POST for a producer key
    * (`append`), or for a service key or a role with `create`; DELETE likewise with `revoke`.
    */
-  | { kind: "api"; read?: Permission; append?: true; create?: Permission; revoke?: Permission }
+  | {
+      kind: "api";
+      read?: Permission;
+      append?: true;
+      create?: Permission;
+      revoke?: Permission;
+      /** GET also takes REWIND_METRICS_TOKEN as the bearer token (a Prometheus scrape needs no key in the store) */
+      scrapeToken?: true;
+    }
   /**
    * A read the dashboard's own pages make in the background (GET): the dashboard's sign-in only
    * (a key is nobody there: 401, as to a page), then the permission. Not part of the HTTP API.
@@ -67,6 +75,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   "/api/auth/[...all]": { kind: "public", methods: ["GET", "POST"] },
   "/api/health": { kind: "public", methods: ["GET"] },
   "/api/openapi.json": { kind: "public", methods: ["GET"] },
+  // Prometheus: a service key with metrics.read, an admin's sign-in, or the scrape token (docs/deploy.md).
+  "/api/metrics": { kind: "api", read: "metrics.read", scrapeToken: true },
   "/api/events": { kind: "api", read: "events.explore", append: true },
   "/api/streams/[stream]": { kind: "api", read: "events.explore" },
   "/api/users": { kind: "api", read: "users.find" },

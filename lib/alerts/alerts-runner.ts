@@ -4,6 +4,7 @@ import { currentMasker } from "../privacy/policy-store";
 import { deliverDue } from "./deliver";
 import { fireStalledAlerts } from "./evaluate";
 import { webhookAllowList } from "./webhook-guard";
+import { logLine } from "../privacy/log";
 
 /** How often rules are evaluated and due deliveries sent: a minute's rule fires within this much of its minute. */
 export const ALERTS_EVERY_MS = 15_000;
@@ -39,12 +40,12 @@ export function startAlerts(store: Store): void {
     runner.running = true;
     try {
       const { fired } = await runAlertsOnce(store);
-      if (fired > 0) console.log(`[rewind] ${fired} stalled-journey alert(s) fired`);
+      if (fired > 0) logLine("info", `${fired} stalled-journey alert(s) fired`);
       runner.failures = 0;
     } catch (error) {
       // The kind only: a message could quote a session's data.
       runner.failures += 1;
-      console.error(`[rewind] alerts pass failed (${runner.failures} in a row): ${error instanceof Error ? error.name : typeof error}`);
+      logLine("error", `alerts pass failed (${runner.failures} in a row): ${error instanceof Error ? error.name : typeof error}`);
     } finally {
       runner.running = false;
     }

@@ -1,5 +1,6 @@
 import { DuplicateIdConflictError, WrongExpectedVersionError } from "../eventstore/errors";
 import { BlockedUserError } from "../ingest/blocked-check";
+import { metrics } from "../observability/metrics";
 import { logLine } from "../privacy/log";
 import { ApiError } from "../http/errors";
 import { getStore } from "../db/prisma";
@@ -47,8 +48,9 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError("internal", "an unexpected error occurred; nothing was written");
 }
 
-export function errorResponse(error: unknown): Response {
+export function errorResponse(error: unknown, onRefusal?: (apiError: ApiError) => void): Response {
   const apiError = toApiError(error);
+  onRefusal?.(apiError);
   const retry = apiError.details.retryAfterSeconds;
   return Response.json(apiError.toBody(), {
     status: apiError.status,
@@ -57,10 +59,14 @@ export function errorResponse(error: unknown): Response {
 }
 
 /**
- * Wraps a route handler so every failure leaves in the one error shape. A read (GET) that asks for
- * `?minPosition=` is answered from a store that has folded at least that far (lib/sessions/read-position.ts).
+ * Wraps a route handler so every failure leaves in the one error shape (and `onRefusal` sees it).
+ * A read (GET) that asks for `?minPosition=` is answered from a store that has folded at least
+ * that far (lib/sessions/read-position.ts).
  */
-export function handle<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>): (...args: Args) => Promise<Response> {
+export function handle<Args extends unknown[]>(
+  handler: (...args: Args) => Promise<Response>,
+  onRefusal?: (apiError: ApiError) => void,
+): (...args: Args) => Promise<Response> {
   return async (...args: Args) => {
     try {
       const request = args[0];
@@ -71,7 +77,12 @@ export function handle<Args extends unknown[]>(handler: (...args: Args) => Promi
       }
       return await handler(...args);
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, onRefusal);
     }
   };
+}
+
+/** handle() for an ingestion route: each refusal is counted by its error code (rewind_ingest_refusals_total). */
+export function handleIngest<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>): (...args: Args) => Promise<Response> {
+  return handle(handler, (apiError) => metrics().ingestRefusals.inc({ reason: apiError.code }));
 }

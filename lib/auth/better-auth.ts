@@ -4,7 +4,7 @@ import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins";
 import { createAccessControl } from "better-auth/plugins/access";
 import { adminAc, defaultStatements, userAc } from "better-auth/plugins/admin/access";
-import { createAuthMiddleware, APIError } from "better-auth/api";
+import { createAuthMiddleware, APIError, isAPIError } from "better-auth/api";
 import { getIP } from "@better-auth/core/utils/ip";
 import { SharedBuckets } from "../db/shared-buckets";
 import { positiveFromEnv } from "../config/env-number";
@@ -114,6 +114,15 @@ export async function createAuth(store: Store, env: Env = process.env, { secureC
     },
     // Better Auth's own messages go through the same masking as every other log line.
     logger: { level: "warn", log: (level, message) => logLine(level, message) },
+    // Left to itself Better Auth prints each refused call (a wrong password, a sign-in limit) with its
+    // own console logger, not the one above: here instead, masked and as JSON like every line. An
+    // unexpected error is named by its kind only (its message may quote what was sent).
+    onAPIError: {
+      onError: (error) => {
+        if (isAPIError(error) && error.status !== "INTERNAL_SERVER_ERROR") logLine("warn", `auth refused (${error.status}): ${error.message}`);
+        else logLine("error", `auth failed: ${error instanceof Error ? error.name : typeof error}`);
+      },
+    },
     telemetry: { enabled: false },
     plugins: [
       admin({

@@ -13,6 +13,7 @@ export const SERVICE_PERMISSIONS = [
   "analytics.view",
   "access-log.view",
   "resume-links.create",
+  "metrics.read",
 ] as const satisfies readonly Permission[];
 export type ServicePermission = (typeof SERVICE_PERMISSIONS)[number];
 

@@ -4,6 +4,7 @@ import type { Viewer } from "../access/viewer";
 import { ApiError } from "../http/errors";
 import { identifyCaller, type Caller } from "../auth/api-keys";
 import { firstOutOfScope } from "../auth/key-scope";
+import { isScrapeToken } from "../auth/scrape-token";
 import type { KeyKind } from "../auth/key-material";
 import { getStore } from "../db/prisma";
 import { checkReplayView } from "./reveal";
@@ -57,6 +58,26 @@ export async function requireServiceOrRole(request: Request, permission: Permiss
     return { kind: "service", id: caller.keyId, name: caller.name, role: "service", permissions: caller.permissions };
   }
   return requireRole(request, permission, "sign in, or send Authorization: Bearer <service key>");
+}
+
+/**
+ * GET /api/metrics: the scrape token (REWIND_METRICS_TOKEN), a service key with metrics.read, or a
+ * signed-in role with it. Nothing sent is 401; a bearer token that is neither the scrape token nor a
+ * known key is 403 (a scraper with a wrong token is configured, not anonymous), as is a producer key.
+ */
+export async function requireMetricsReader(request: Request, env: Record<string, string | undefined> = process.env): Promise<void> {
+  const authorization = request.headers.get("authorization");
+  if (isScrapeToken(authorization, env.REWIND_METRICS_TOKEN)) return;
+  if (authorization && !(await identifyCaller(getStore(), authorization, env))) {
+    throw new ApiError("forbidden", "this is neither the scrape token (REWIND_METRICS_TOKEN) nor a service key with metrics.read");
+  }
+  await requireServiceOrRole(request, "metrics.read").catch((error: unknown) => {
+    if (error instanceof ApiError && error.code === "unauthorized") {
+      const how = "send Authorization: Bearer <the scrape token REWIND_METRICS_TOKEN, or a service key with metrics.read>, or sign in as an admin";
+      throw new ApiError("unauthorized", how);
+    }
+    throw error;
+  });
 }
 
 /**

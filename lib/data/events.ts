@@ -8,6 +8,7 @@ import { positionAddress } from "../explorer/event-address";
 import { toCloudEventJson, type CloudEventJson } from "../eventstore/to-cloud-event";
 import { BlockedUserError } from "../ingest/blocked-check";
 import type { IncomingEvent } from "../ingest/cloud-event";
+import { metrics } from "../observability/metrics";
 import { maskCloudEvent } from "../privacy/mask-events";
 import { nudgeProjector } from "../sessions/projector-runner";
 import { appendUnlessBlocked } from "../users/blocked-users";
@@ -16,11 +17,17 @@ import { getMasker } from "./privacy";
 /** Appends what a producer sent, all or none: an event of a blocked user id refuses the whole request (422). */
 export async function appendIncomingEvents(events: readonly IncomingEvent[]): Promise<AppendResult[]> {
   const store = getStore();
+  const m = metrics();
+  const timer = m.appendSeconds.startTimer();
   const results = await appendUnlessBlocked(store, events).catch(async (error: unknown) => {
     // The reason is an admin's free text (a ticket may quote an email): it leaves through the patterns.
     if (error instanceof BlockedUserError) throw new BlockedUserError(error.index, error.id, (await getMasker()).text(error.reason));
     throw error;
   });
+  timer();
+  const duplicates = results.filter((r) => r.duplicate).length;
+  m.ingestEvents.inc({ outcome: "appended" }, results.length - duplicates);
+  m.ingestEvents.inc({ outcome: "duplicate" }, duplicates);
   nudgeProjector();
   return results;
 }

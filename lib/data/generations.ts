@@ -14,6 +14,7 @@ import {
 } from "../sessions/generations";
 import { errorKindOf } from "../sessions/dead-letters";
 import { sessionTimeoutMs } from "../sessions/settings";
+import { logLine } from "../privacy/log";
 
 /** One generation as /admin/journeys and the CLI show it. */
 export interface GenerationWithDisk {
@@ -93,7 +94,7 @@ export async function rollBack(by: string): Promise<RollBackResult> {
     // Our refusals say why; any other failure by its kind only (a store's message can quote an event).
     const words = error instanceof RollbackRefusedError ? error.message : `it failed (${errorKindOf(error)}); the live generation is untouched`;
     shared.rewindRollback = { state: "failed", error: words, by, at: Date.now() };
-    if (!(error instanceof RollbackRefusedError)) console.error(`[rewind] a rollback failed (${errorKindOf(error)})`);
+    if (!(error instanceof RollbackRefusedError)) logLine("error", `a rollback failed (${errorKindOf(error)})`);
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Caller } from "../auth/api-keys";
 import { recordKeyUse } from "../auth/key-last-used";
 import { getStore } from "../db/prisma";
+import { logLine } from "../privacy/log";
 
 /**
  * Keeps the key's last-used time after its events were appended. Bookkeeping, not the ingest:
@@ -11,6 +12,6 @@ export async function noteKeyUse(caller: Caller): Promise<void> {
   try {
     await recordKeyUse(getStore(), caller, new Date());
   } catch (error) {
-    console.error(`[rewind] could not record when ${caller.keyId} was last used (${error instanceof Error ? error.name : "unknown"})`);
+    logLine("error", `could not record when ${caller.keyId} was last used (${error instanceof Error ? error.name : "unknown"})`);
   }
 }

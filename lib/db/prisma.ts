@@ -1,5 +1,6 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
 import { parseDatabaseUrl, type DatabaseTarget } from "./database-url";
@@ -13,6 +14,18 @@ export type Db = SqliteClient;
 export interface Store {
   target: DatabaseTarget;
   db: Db;
+  /**
+   * How the connection pool stands (PostgreSQL: the pg Pool the adapter draws from). SQLite has no
+   * pool: one connection in this process, writers queued on the file's lock, so nothing here.
+   */
+  poolUse?: () => PoolUse;
+}
+
+export interface PoolUse {
+  total: number;
+  idle: number;
+  /** requests queued for a connection: the pool is exhausted while this is above 0 */
+  waiting: number;
 }
 
 export function openStore(target: DatabaseTarget): Store {
@@ -21,8 +34,15 @@ export function openStore(target: DatabaseTarget): Store {
     const adapter = new PrismaBetterSqlite3({ url: target.filePath, timeout: 30_000 });
     return { target, db: new SqliteClient({ adapter }) };
   }
-  const adapter = new PrismaPg({ connectionString: target.url, max: 10 });
-  return { target, db: new PostgresClient({ adapter }) as unknown as Db };
+  // The pool is made here, not by the adapter, so its counts can be read (GET /api/metrics); the
+  // adapter still ends it on $disconnect.
+  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  return {
+    target,
+    db: new PostgresClient({ adapter }) as unknown as Db,
+    poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+  };
 }
 
 const globalForStore = globalThis as unknown as { rewindStore?: Store };

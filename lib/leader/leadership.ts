@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { claimLease, releaseLease } from "../db/leases";
 import type { Store } from "../db/prisma";
+import { logLine } from "../privacy/log";
 
 /**
  * One leader among any number of nodes on one database (docs/deploy.md): the node holding the
@@ -61,11 +62,11 @@ export function startLeadership(store: Store, work: LeaderWork): void {
         self.renewedAt = Date.now();
         if (self.role === "standby") {
           self.role = "leader";
-          console.log(`[rewind] this node (${node}) is the leader: it runs the projector, alerts and retention`);
+          logLine("info", `this node (${node}) is the leader: it runs the projector, alerts and retention`);
           work.start();
         }
       } else if (self.role === "leader") {
-        console.log("[rewind] another node holds the leader lease: this one stands by");
+        logLine("info", "another node holds the leader lease: this one stands by");
         await lose(self);
       }
     } catch {

@@ -69,6 +69,7 @@ describe("the OpenAPI document against the routes", () => {
     expect(ops["/api/events"]!.post!.security).toEqual([{ producerKey: [] }]);
     expect(ops["/api/events"]!.get!.security).toEqual([{ serviceKey: [] }, { dashboardSession: [] }]);
     expect(ops["/api/replay/{sessionId}/block"]!.get!.security).toEqual([{ dashboardSession: [] }]);
+    expect(ops["/api/metrics"]!.get!.security).toEqual([{ metricsToken: [] }, { serviceKey: [] }, { dashboardSession: [] }]);
     expect(ops["/api/events"]!.post!.responses!["401"]).toBeDefined();
     expect(ops["/api/health"]!.get!.responses!["401"]).toBeUndefined();
   });

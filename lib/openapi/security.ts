@@ -20,6 +20,11 @@ export const SECURITY_SCHEMES: Record<string, oas31.SecuritySchemeObject> = {
     scheme: "bearer",
     description: "A service key (created at /admin/keys): reads every API, personal data masked; never appends.",
   },
+  metricsToken: {
+    type: "http",
+    scheme: "bearer",
+    description: "The scrape token REWIND_METRICS_TOKEN (a setting, not a key in the store): GET /api/metrics only.",
+  },
   dashboardSession: {
     type: "apiKey",
     in: "cookie",
@@ -58,6 +63,12 @@ export function accessOf(rule: RouteRule, method: HttpMethod, keyAs?: "basic"): 
   }
   const permission = method === "POST" ? rule.create : method === "DELETE" ? rule.revoke : rule.read;
   if (!permission) throw new Error(`the access rule grants no ${method}`);
+  if (method === "GET" && rule.scrapeToken) {
+    return {
+      security: [{ metricsToken: [] }, { serviceKey: [] }, { dashboardSession: [] }],
+      who: `The scrape token (REWIND_METRICS_TOKEN), a service key with ${permission}, or the sign-in of a role with it (${rolesWith(permission)}).`,
+    };
+  }
   return {
     security: [{ serviceKey: [] }, { dashboardSession: [] }],
     who: `A service key, or the dashboard's sign-in with a role that has ${permission} (${rolesWith(permission)}).`,

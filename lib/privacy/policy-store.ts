@@ -97,11 +97,11 @@ export async function currentMasker(store: Store, now = Date.now(), journeyPaths
 }
 
 function logUnproven(version: number, names: string[]): void {
-  // Names an admin chose, not personal data; console directly, since the log masker is this masker.
+  // Names an admin chose, not personal data; written directly (not through logLine, whose masker is
+  // this masker and would mask the line whole), in the same JSON shape as every server log line.
   const patterns = names.map((n) => JSON.stringify(n)).join(", ");
-  console.warn(
-    `[rewind] personal-data policy v${version}: pattern(s) ${patterns} not safe to run; every string is masked whole until a new version replaces them`,
-  );
+  const msg = `personal-data policy v${version}: pattern(s) ${patterns} not safe to run; every string is masked whole until a new version replaces them`;
+  console.warn(JSON.stringify({ level: "warn", time: new Date().toISOString(), msg }));
 }
 
 /** Forget the cached masker (after this process saved a new version). */

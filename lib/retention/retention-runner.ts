@@ -1,6 +1,7 @@
 import type { Store } from "../db/prisma";
 import { PurgeBusyError } from "./purge-lock";
 import { purgeRetention } from "./purge";
+import { logLine } from "../privacy/log";
 
 const HOUR_MS = 3_600_000;
 
@@ -28,10 +29,10 @@ export function startRetention(store: Store): void {
     runner.running = true;
     try {
       const result = await purgeRetention(store);
-      if (result.count > 0) console.log(`[rewind] retention removed ${result.count} event(s) (${result.purgeId}); archive ${result.archive}`);
+      if (result.count > 0) logLine("info", `retention removed ${result.count} event(s) (${result.purgeId}); archive ${result.archive}`);
     } catch (error) {
       // The kind only: a message could quote an event's data.
-      if (!(error instanceof PurgeBusyError)) console.error(`[rewind] retention pass failed: ${error instanceof Error ? error.name : typeof error}`);
+      if (!(error instanceof PurgeBusyError)) logLine("error", `retention pass failed: ${error instanceof Error ? error.name : typeof error}`);
     } finally {
       runner.running = false;
     }

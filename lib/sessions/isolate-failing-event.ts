@@ -6,6 +6,7 @@ import { buildingGeneration, type Generation, keptGenerations } from "./generati
 import { discardRetiredGeneration } from "./generations/keep";
 import { projectNextPage } from "./projector/project-page";
 import { generationTables } from "./read-model-tables";
+import { logLine } from "../privacy/log";
 
 /**
  * One page, and when it fails, the same events one at a time: the event that cannot be folded
@@ -36,7 +37,7 @@ export async function projectPageOrSetAside(store: Store, options: ProjectorOpti
       if (position === undefined) continue; // another projector moved on meanwhile: nothing known bad
       if (position === null) break;
       // The position and the kind only: the message can quote the event.
-      console.error(`[rewind] projector set event ${position} aside (${errorKindOf(error)}); see /admin/dead-letters`);
+      logLine("error", `projector set event ${position} aside (${errorKindOf(error)}); see /admin/dead-letters`);
       read += 1;
     }
   }
@@ -74,7 +75,7 @@ async function foldIntoOtherGenerations(store: Store, position: number, options:
       await foldInto(kept);
     } catch (error) {
       // It folds for the live generation now: a kept one that cannot would bring back sessions without it, so it is no longer kept.
-      console.error(`[rewind] kept generation ${kept.id} could not fold a retried event (${errorKindOf(error)}); it is discarded`);
+      logLine("error", `kept generation ${kept.id} could not fold a retried event (${errorKindOf(error)}); it is discarded`);
       await discardRetiredGeneration(store, kept.id);
     }
   }

@@ -5,6 +5,7 @@ import { catalogOfGeneration } from "./generations/catalogs";
 import { catchUp, closeIdleSessions, repairDailyRollups, repairSummaries } from "./projector";
 import type { ProjectorOptions } from "./projector/options";
 import { sessionTimeoutMs } from "./settings";
+import { logLine } from "../privacy/log";
 
 /** How often the projector looks for events other processes appended (the import command, another server). */
 export const POLL_MS = 1_000;
@@ -26,7 +27,7 @@ function logFailure(error: unknown, failures: number) {
   // The kind of failure only: messages can quote event data, which may hold personal data.
   const code = (error as { code?: unknown } | null)?.code;
   const kind = `${error instanceof Error ? error.name : typeof error}${typeof code === "string" ? ` ${code}` : ""}`;
-  console.error(`[rewind] projector failed (${failures} in a row; retrying with backoff): ${kind}`);
+  logLine("error", `projector failed (${failures} in a row; retrying with backoff): ${kind}`);
 }
 
 /**
@@ -39,7 +40,7 @@ async function buildStep(store: Store, options: ProjectorOptions): Promise<boole
   await yieldToEventLoop();
   if (!step.caughtUp) return true;
   const result = await switchWhenCaughtUp(store, { ...options, id: step.id });
-  if (result.switched) console.log(`[rewind] generation ${step.id} of the read models is live (${result.aliases} session ids kept as aliases)`);
+  if (result.switched) logLine("info", `generation ${step.id} of the read models is live (${result.aliases} session ids kept as aliases)`);
   return !result.switched && result.reason === "behind";
 }
 
@@ -84,14 +85,14 @@ async function run(store: Store, runner: Runner) {
 async function backfillAnalytics(store: Store): Promise<void> {
   const stale = await store.db.session.findFirst({ where: { analyticsDay: null }, select: { id: true } });
   if (!stale || (await buildingGeneration(store))) return;
-  console.log("[rewind] sessions without analytics facts: building a new generation of the read models once…");
+  logLine("info", "sessions without analytics facts: building a new generation of the read models once…");
   const live = await liveGeneration(store);
   await startGeneration(store, { definitions: live.definitions, catalog: await catalogOfGeneration(live), reason: "analytics backfill" });
 }
 
 async function releaseGeneration(store: Store): Promise<void> {
   const started = await startReleaseGeneration(store);
-  if (started) console.log(`[rewind] ${started.reason}: building generation ${started.id} of the read models; pages show the current one until it is ready`);
+  if (started) logLine("info", `${started.reason}: building generation ${started.id} of the read models; pages show the current one until it is ready`);
 }
 
 /** Starts the projector in this server process: catches up now, then polls. Idempotent. */

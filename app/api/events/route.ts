@@ -1,5 +1,5 @@
 import { ApiError } from "@/lib/http/errors";
-import { handle } from "@/lib/api/handle";
+import { handle, handleIngest } from "@/lib/api/handle";
 import { feedQuerySchema, parseQuery } from "@/lib/api/query-schemas";
 import { requireKey, requireKeyScope, requireServiceOrRole } from "@/lib/data/api-access";
 import { checkIngestRate } from "@/lib/data/ingest-limits";
@@ -12,7 +12,7 @@ import { isCrossSite } from "@/lib/net/cross-site";
 export const dynamic = "force-dynamic";
 
 // POST /api/events – append CloudEvents (structured, batched or binary mode); producer key
-export const POST = handle(async (request: Request) => {
+export const POST = handleIngest(async (request: Request) => {
   // The proxy does not run here (it would copy and cut the body), so its cross-site check is made here.
   if (isCrossSite(request.headers)) throw new ApiError("forbidden", "cross-site requests may not change anything", { origin: request.headers.get("origin") });
   const caller = await requireKey(request, "producer");

@@ -1,10 +1,10 @@
-import { handle } from "@/lib/api/handle";
+import { handleIngest } from "@/lib/api/handle";
 import { appendSegmentRequest } from "@/lib/data/segment";
 
 export const dynamic = "force-dynamic";
 
 // POST /v1/alias – Segment's tracking API (one alias message); producer key as the Basic user name
-export const POST = handle(async (request: Request) => {
+export const POST = handleIngest(async (request: Request) => {
   await appendSegmentRequest(request, "alias");
   return Response.json({ success: true });
 });

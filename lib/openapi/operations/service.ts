@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ApiOperation } from "../api-operation";
 
-/** The routes about the service itself: its health and this document. */
+/** The routes about the service itself: its health, its metrics and this document. */
 export const SERVICE_OPERATIONS: ApiOperation[] = [
   {
     route: "/api/health",
@@ -16,6 +16,17 @@ export const SERVICE_OPERATIONS: ApiOperation[] = [
       }),
     },
     otherAnswers: { "503": { description: "the store does not answer", schema: z.object({ status: z.literal("store unavailable") }) } },
+  },
+  {
+    route: "/api/metrics",
+    method: "GET",
+    summary: "Prometheus metrics of the node that answers (scrape every node)",
+    description: [
+      "Ingest counts and refusals by error code, append and HTTP latency (by route pattern), projector lag and dead letters",
+      "read from the store at scrape time, the PostgreSQL pool. Nothing personal in any label.",
+      "A bearer token that is neither the scrape token nor a known key is 403.",
+    ].join(" "),
+    answer: { description: "the Prometheus text exposition format", contentType: "text/plain; version=0.0.4", schema: z.string() },
   },
   {
     route: "/api/openapi.json",

@@ -9,6 +9,7 @@ import { catalogOfGeneration } from "./catalogs";
 import { buildingGeneration, readGeneration, type GenerationState } from "./generation";
 import { recomputeRollups } from "./recompute-rollups";
 import { endBuild } from "./start";
+import { logLine } from "../../privacy/log";
 
 export interface BuildProgress {
   id: number;
@@ -56,7 +57,7 @@ export async function buildGenerationStep(store: Store, options: ProjectorOption
     if (isTransientFailure(error) || !(await storeAnswers(store))) throw error;
     const ended = await store.db.$transaction((tx) => endBuild(tx, id, errorKindOf(error)));
     // The kind only: the message can quote an event.
-    if (ended) console.error(`[rewind] building generation ${id} of the read models failed (${errorKindOf(error)}); the live one is untouched`);
+    if (ended) logLine("error", `building generation ${id} of the read models failed (${errorKindOf(error)}); the live one is untouched`);
     const now = await readGeneration(store, id);
     return { id, state: now?.state ?? "failed", read, position: now?.position ?? 0, head: now?.head ?? 0, caughtUp: false };
   }
