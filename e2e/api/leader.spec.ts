@@ -1,79 +1,12 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E_KEYS } from "../../playwright.config";
-import pg from "pg";
-import { compileServer } from "../../scripts/serve";
+import { ensureProductionServer, freshStore, roleOf, startNode } from "../support/production-nodes";
 import { parsePrometheusText, sampleValue } from "../support/prometheus-text";
 import { cloudEvent } from "../support/seed";
 
-const SERVER = ".next/rewind-server.mjs";
-
-interface Node {
-  port: number;
-  child: ChildProcess;
-  url: string;
-}
-
-/** A store of its own: a fresh PostgreSQL database on the TEST_DATABASE_URL server, else a SQLite file; migrated by the CLI. */
-async function freshStore(): Promise<{ url: string; dispose: () => Promise<void> }> {
-  let url: string;
-  let dispose: () => Promise<void>;
-  if (process.env.TEST_DATABASE_URL) {
-    const name = `rewind_leader_${process.pid}_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const parsed = new URL(process.env.TEST_DATABASE_URL);
-    parsed.pathname = `/${name}`;
-    url = parsed.toString();
-    dispose = async () => {
-      const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    };
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), "rewind-leader-"));
-    url = `file:${join(dir, "store.db")}`;
-    dispose = async () => rmSync(dir, { recursive: true, force: true });
-  }
-  execFileSync("node_modules/.bin/tsx", ["scripts/rewind.ts", "migrate"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
-  return { url, dispose };
-}
-
-/** A production server of the build (scripts/server.ts, compiled by the e2e server's start) on its own port. */
-function startNode(databaseUrl: string, port: number): Node {
-  const child = spawn(process.execPath, [SERVER], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: databaseUrl,
-      REWIND_INGEST_KEY: E2E_KEYS.ingest,
-      REWIND_API_KEY: E2E_KEYS.api,
-      REWIND_RETENTION: "off",
-    },
-    stdio: "ignore",
-  });
-  return { port, child, url: `http://127.0.0.1:${port}` };
-}
-
-async function roleOf(node: Node): Promise<string | null> {
-  const response = await fetch(`${node.url}/api/health`).catch(() => null);
-  if (!response?.ok) return null;
-  return ((await response.json()) as { projector: { role: string } }).projector.role;
-}
-
 test("two nodes on one store: one leads, the other takes over within 10 s of the leader being killed, and a stopped node gives the lease up", async () => {
   test.setTimeout(120_000);
-  // The e2e server is `next start`; the production server (scripts/server.ts) is compiled here if no run has yet.
-  if (!existsSync(SERVER)) compileServer();
+  ensureProductionServer();
   const { url, dispose } = await freshStore();
   const nodes = [startNode(url, 3181), startNode(url, 3182)];
   try {
