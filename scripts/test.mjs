@@ -113,6 +113,20 @@ if (process.env.TEST_DATABASE_URL && process.env.TEST_DATABASE_READ_URL) {
 } else if (process.env.TEST_DATABASE_URL) {
   console.log("TEST_DATABASE_READ_URL is not set: the integration tests are not run again with reads on a replica.");
 }
+// Through PgBouncer in transaction mode (.ci/run starts one in front of its server): the tests of
+// appends racing, leases, shared limits, integrity and erasure, with every transaction on whichever
+// server connection the pooler gives it (docs/deploy.md, "PgBouncer").
+const POOLED_TESTS = ["lib/eventstore", "lib/db", "lib/auth/access.int.test.ts", "lib/integrity", "lib/erasure", "lib/what-if"];
+if (process.env.TEST_PGBOUNCER_URL) {
+  console.log(`\nThe PostgreSQL integration tests again through PgBouncer (transaction mode): ${POOLED_TESTS.join(", ")}`);
+  runVitest("through-pgbouncer", ["--project", "integration", ...POOLED_TESTS], {
+    TEST_DATABASE_URL: process.env.TEST_PGBOUNCER_URL,
+    TEST_THROUGH_PGBOUNCER: "1",
+    TEST_DATABASE_READ_URL: "",
+  });
+} else if (process.env.TEST_DATABASE_URL) {
+  console.log("TEST_PGBOUNCER_URL is not set: the integration tests are not run again through PgBouncer.");
+}
 
 if (!ensureChromium()) {
   failed += 1;

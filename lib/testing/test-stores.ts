@@ -14,11 +14,17 @@ export interface TestStore {
 }
 
 /**
+ * The suite runs again with TEST_DATABASE_URL pointing at PgBouncer in transaction mode (scripts/test.mjs):
+ * tests that need a session of their own on the server (a session lock, pg_restore's settings) skip then.
+ */
+export const throughPgBouncer = (): boolean => process.env.TEST_THROUGH_PGBOUNCER === "1";
+
+/**
  * Providers the integration suite runs on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set;
  * PostgreSQL only when the suite runs again with its reads on a replica (lib/testing/replica-reads.ts).
  */
 export function testProviders(): DatabaseTarget["provider"][] {
-  if (replicaServerUrl()) return ["postgresql"];
+  if (replicaServerUrl() || throughPgBouncer()) return ["postgresql"];
   return process.env.TEST_DATABASE_URL ? ["sqlite", "postgresql"] : ["sqlite"];
 }
 
