@@ -25,7 +25,8 @@ CREATE INDEX ON "raw_events"("correlationid");
 CREATE INDEX ON "raw_events"("anonymousid");
 CREATE INDEX ON "raw_events"("occurred_at");`;
 
-const RAW_INSERT = `INSERT INTO "raw_events" ("source","event_id","stream","stream_version","type","occurred_at","recorded_at","userid","anonymousid","correlationid","data_json","content_hash")
+const RAW_INSERT = `INSERT INTO "raw_events" ("source","event_id","stream","stream_version","type","occurred_at","recorded_at",
+  "userid","anonymousid","correlationid","data_json","content_hash")
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS r("source" text, "event_id" text, "stream" text, "stream_version" integer, "type" text,
   "occurred_at" timestamp, "recorded_at" timestamp, "userid" text, "anonymousid" text, "correlationid" text, "data_json" jsonb, "content_hash" text)`;
 
@@ -72,7 +73,20 @@ export async function benchIngestPg(): Promise<void> {
         const occurred = e.time ? e.time.toISOString() : now;
         return [e.source, e.id, stream, version, e.type, occurred, now, e.userid, e.anonymousid, e.correlationid, data, contentHash(e)];
       });
-      const keys = ["source", "event_id", "stream", "stream_version", "type", "occurred_at", "recorded_at", "userid", "anonymousid", "correlationid", "data_json", "content_hash"];
+      const keys = [
+        "source",
+        "event_id",
+        "stream",
+        "stream_version",
+        "type",
+        "occurred_at",
+        "recorded_at",
+        "userid",
+        "anonymousid",
+        "correlationid",
+        "data_json",
+        "content_hash",
+      ];
       const batches: string[] = [];
       for (let i = 0; i < rows.length; i += BATCH)
         batches.push(JSON.stringify(rows.slice(i, i + BATCH).map((r) => Object.fromEntries(r.map((v, k) => [keys[k], v])))));

@@ -20,6 +20,8 @@ async function textColumns(tx: Tx, provider: Provider): Promise<TableColumns[]> 
       SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c
       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
       WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+        -- A partition's rows are its parent's (the events' months, migration 0040): swept, or not, as the parent.
+        AND NOT EXISTS (SELECT 1 FROM pg_class p WHERE p.oid = to_regclass(quote_ident(c.table_name)) AND p.relispartition)
         AND c.data_type IN ('text', 'character varying', 'json', 'jsonb')
       ORDER BY c.table_name, c.ordinal_position`);
     return group(rows.map((r) => ({ table: r.table_name, name: r.column_name, json: r.data_type.startsWith("json") })));
