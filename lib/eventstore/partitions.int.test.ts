@@ -133,4 +133,22 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("events partitioned by month on 
     const [late] = await appendEvents(t.store, [ev("p-7", 7)], FIRST_OF_FEBRUARY);
     expect(await partitionOf(late!.position)).toBe("events_2031_02");
   });
+  // Last: the rewrite below has no erasure record vouching for it, so verify would name it.
+  it("an erasure's rewrite of an event's id and stream (through the guard's window) moves its keys with it", async () => {
+    const [e] = await appendEvents(t.store, [anEvent({ id: "to-erase", subject: "booking/BK-ERASE" })], LAST_OF_JANUARY);
+    await expect(t.store.db.$executeRaw(sql`UPDATE "events" SET "event_id" = 'x' WHERE "position" = ${e!.position}`)).rejects.toThrow(/append-only/);
+    await t.store.db.$transaction([
+      t.store.db.$executeRaw(sql`INSERT INTO "erasure_window" ("id", "record") VALUES (1, 0)`),
+      t.store.db.$executeRaw(sql`UPDATE "events" SET "event_id" = 'erased-1', "stream" = 'erased/s' WHERE "position" = ${e!.position}`),
+      t.store.db.$executeRaw(sql`DELETE FROM "erasure_window"`),
+    ]);
+    const keys = await t.store.db.$queryRaw<{ event_id: string; stream: string }[]>(
+      sql`SELECT "event_id", "stream" FROM "event_keys" WHERE "position" = ${e!.position}`,
+    );
+    expect(keys).toEqual([{ event_id: "erased-1", stream: "erased/s" }]);
+    // The old id is free again, the new one taken, as on one table.
+    expect(isUniqueViolation(await caught(rawInsert("erased-1", "booking/BK-OTHER-2", 1, FIRST_OF_FEBRUARY)))).toBe(true);
+    const [reused] = await appendEvents(t.store, [anEvent({ id: "to-erase", subject: "booking/BK-ERASE" })], FIRST_OF_FEBRUARY);
+    expect(reused!.duplicate).toBe(false);
+  });
 });
