@@ -82,9 +82,18 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("migration 0040 converts a Postg
       "events_no_update",
     ]);
     await expect(db.query(`UPDATE "events" SET "userid" = 'x' WHERE "position" = 3`)).rejects.toThrow(/append-only/);
-    const keys = await db.query(`SELECT "position"::int AS position, "source", "event_id", "stream", "stream_version" FROM "event_keys" ORDER BY 1`);
+    const keys = await db.query(
+      `SELECT "position"::int AS position, "source", "event_id", "stream", "stream_version", "content_hash" FROM "event_keys" ORDER BY 1`,
+    );
     expect(keys.rows).toEqual(
-      before.map((r) => ({ position: Number(r.position), source: r.source, event_id: r.event_id, stream: r.stream, stream_version: r.stream_version })),
+      before.map((r) => ({
+        position: Number(r.position),
+        source: r.source,
+        event_id: r.event_id,
+        stream: r.stream,
+        stream_version: r.stream_version,
+        content_hash: r.content_hash,
+      })),
     );
     expect((await db.query(`SELECT to_regclass('"events_before_0040"') AS r`)).rows[0].r).toBeNull();
   });

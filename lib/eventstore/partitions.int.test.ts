@@ -94,7 +94,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("events partitioned by month on 
     // One key row per event, the same ones (computed the other way: from the events themselves).
     const [keys] = await t.store.db.$queryRaw<{ missing: bigint; extra: bigint }[]>(sql`SELECT
       (SELECT count(*) FROM "events" e WHERE NOT EXISTS (SELECT 1 FROM "event_keys" k WHERE k."position" = e."position"
-        AND k."source" = e."source" AND k."event_id" = e."event_id" AND k."stream" = e."stream" AND k."stream_version" = e."stream_version")) AS "missing",
+        AND k."source" = e."source" AND k."event_id" = e."event_id" AND k."stream" = e."stream" AND k."stream_version" = e."stream_version"
+        AND k."content_hash" = e."content_hash")) AS "missing",
       (SELECT count(*) FROM "event_keys" k WHERE NOT EXISTS (SELECT 1 FROM "events" e WHERE e."position" = k."position")) AS "extra"`);
     expect([Number(keys!.missing), Number(keys!.extra)]).toEqual([0, 0]);
   });

@@ -61,13 +61,16 @@ CREATE INDEX "events_occurred_at_idx" ON "events"("occurred_at");
 -- 3. The keys: one narrow row per event, unpartitioned, under the three unique constraints the
 -- events table had, by their old names (a violation reads as it did: 23505 on events_pkey,
 -- events_source_event_id_key or events_stream_stream_version_key). Kept by the triggers below in
--- the statement that writes the events, so nothing that writes events can skip them.
+-- the statement that writes the events, so nothing that writes events can skip them. The content
+-- hash rides along: an append's look-ups (lib/eventstore/lookups.ts) read this table alone, one
+-- index, rather than one index per month.
 CREATE TABLE "event_keys" (
     "position" BIGINT NOT NULL,
     "source" TEXT NOT NULL,
     "event_id" TEXT NOT NULL,
     "stream" TEXT NOT NULL,
     "stream_version" INTEGER NOT NULL,
+    "content_hash" TEXT NOT NULL,
     CONSTRAINT "events_pkey" PRIMARY KEY ("position")
 );
 CREATE UNIQUE INDEX "events_source_event_id_key" ON "event_keys"("source", "event_id");
@@ -75,8 +78,8 @@ CREATE UNIQUE INDEX "events_stream_stream_version_key" ON "event_keys"("stream",
 
 CREATE FUNCTION "event_keys_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO "event_keys" ("position", "source", "event_id", "stream", "stream_version")
-    SELECT "position", "source", "event_id", "stream", "stream_version" FROM "inserted";
+  INSERT INTO "event_keys" ("position", "source", "event_id", "stream", "stream_version", "content_hash")
+    SELECT "position", "source", "event_id", "stream", "stream_version", "content_hash" FROM "inserted";
   RETURN NULL;
 END; $$;
 CREATE FUNCTION "event_keys_delete"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -84,13 +87,15 @@ BEGIN
   DELETE FROM "event_keys" k USING "deleted" d WHERE k."position" = d."position";
   RETURN NULL;
 END; $$;
--- Only an erasure gets an update through the guard (0033); it may rewrite a stream or an event id.
+-- Only an erasure gets an update through the guard (0033); it may rewrite a stream, an event id, the content.
 CREATE FUNCTION "event_keys_update"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE "event_keys" k SET "source" = n."source", "event_id" = n."event_id", "stream" = n."stream", "stream_version" = n."stream_version"
+  UPDATE "event_keys" k
+    SET "source" = n."source", "event_id" = n."event_id", "stream" = n."stream", "stream_version" = n."stream_version", "content_hash" = n."content_hash"
     FROM "updated" n
     WHERE k."position" = n."position"
-      AND (k."source", k."event_id", k."stream", k."stream_version") IS DISTINCT FROM (n."source", n."event_id", n."stream", n."stream_version");
+      AND (k."source", k."event_id", k."stream", k."stream_version", k."content_hash")
+        IS DISTINCT FROM (n."source", n."event_id", n."stream", n."stream_version", n."content_hash");
   RETURN NULL;
 END; $$;
 -- Statement triggers with transition tables: one INSERT of a batch's keys per INSERT of its events.
