@@ -70,7 +70,6 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("migration 0040 converts a Postg
       "events_correlationid_idx",
       "events_occurred_at_idx",
       "events_position_idx",
-      "events_source_event_id_idx",
       "events_stream_stream_version_idx",
       "events_type_occurred_at_idx",
       "events_userid_occurred_at_idx",

@@ -47,10 +47,10 @@ CREATE TABLE "events" (
 ALTER SEQUENCE "events_position_seq" OWNED BY "events"."position";
 
 -- Every index the reads use, on each partition. A partitioned table's unique index must contain the
--- partition key, so position, (source, event_id) and (stream, stream_version) are indexed here
--- without uniqueness, for the reads, and kept unique in "event_keys" below.
+-- partition key, so position and (stream, stream_version) are indexed here without uniqueness, for
+-- the reads (the feed, a stream), and kept unique in "event_keys" below. (source, event_id) is only
+-- ever looked up by an append, which reads event_keys: no index for it here.
 CREATE INDEX "events_position_idx" ON "events"("position");
-CREATE INDEX "events_source_event_id_idx" ON "events"("source", "event_id");
 CREATE INDEX "events_stream_stream_version_idx" ON "events"("stream", "stream_version");
 CREATE INDEX "events_userid_occurred_at_idx" ON "events"("userid", "occurred_at");
 CREATE INDEX "events_type_occurred_at_idx" ON "events"("type", "occurred_at");
