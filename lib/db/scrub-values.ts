@@ -155,8 +155,11 @@ export async function zeroFreedPages(db: Tx, provider: Provider): Promise<void> 
  */
 export async function compactAfterErasure(db: Tx, provider: Provider, tables: readonly string[]): Promise<boolean> {
   if (provider === "postgresql") {
-    // ANALYZE too: the planner's statistics sample column values, theirs among them.
-    for (const table of new Set(tables)) await db.$executeRaw(sql`VACUUM (ANALYZE) ${ident(table)}`);
+    // ANALYZE too: the planner's statistics sample column values, theirs among them. The events'
+    // keys (migration 0040) were rewritten with them, by trigger: their old versions go too.
+    const all = new Set(tables);
+    if (all.has("events")) all.add("event_keys");
+    for (const table of all) await db.$executeRaw(sql`VACUUM (ANALYZE) ${ident(table)}`);
     return true;
   }
   await db.$executeRaw(sql`VACUUM`);
