@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { detachEventPartitions, listEventPartitions } from "../db/event-partitions";
+import { openStore } from "../db/prisma";
 import { sql } from "../db/sql";
 import { isUniqueViolation } from "../db/unique-violation";
 import { verifyStore } from "../integrity/verify-store";
@@ -134,6 +135,30 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("events partitioned by month on 
     const [late] = await appendEvents(t.store, [ev("p-7", 7)], FIRST_OF_FEBRUARY);
     expect(await partitionOf(late!.position)).toBe("events_2031_02");
   });
+  it("four clients appending at once into a month with no partition yet: one makes it, every append lands, in order", async () => {
+    const MARCH = new Date("2031-03-15T08:00:00.000Z");
+    // Clients of their own: none of them has seen March.
+    const clients = [0, 1, 2, 3].map(() => openStore(t.target));
+    try {
+      const results = await Promise.all(
+        clients.map((store, c) =>
+          appendEvents(
+            store,
+            [1, 2, 3].map((i) => anEvent({ id: `m-${c}-${i}`, subject: `booking/BK-M${c}` })),
+            MARCH,
+          ),
+        ),
+      );
+      const positions = results.flat().map((r) => r.position);
+      for (const p of positions) expect(await partitionOf(p)).toBe("events_2031_03");
+      // Each append's three positions are consecutive (one append at a time, under the append lock), none shared.
+      for (const r of results) expect(r.map((x) => x.position)).toEqual([0, 1, 2].map((i) => r[0]!.position + i));
+      expect(new Set(positions).size).toBe(12);
+    } finally {
+      for (const store of clients) await store.db.$disconnect();
+    }
+  });
+
   // Last: the rewrite below has no erasure record vouching for it, so verify would name it.
   it("an erasure's rewrite of an event's id and stream (through the guard's window) moves its keys with it", async () => {
     const [e] = await appendEvents(t.store, [anEvent({ id: "to-erase", subject: "booking/BK-ERASE" })], LAST_OF_JANUARY);
