@@ -48,8 +48,9 @@ const known = new WeakMap<Store, Set<string>>();
 
 /**
  * Runs an append with a partition for its month. The first append of a month in this process
- * makes sure of it first, in a short transaction of its own (outside the append, which would
- * otherwise hold the append lock while the partition's making waits for the readers). Should the
+ * makes sure of it first, in a short transaction of its own: outside the append, so the append
+ * lock is never held while the making waits (it waits for no read nor append, but for a VACUUM or
+ * ANALYZE of the events, or another making: SHARE UPDATE EXCLUSIVE, migration 0040). Should the
  * partition still be missing (detached since this process looked), the append, which wrote
  * nothing, is made again once after making it; a sequence value is then lost, as with any rollback.
  */

@@ -1,8 +1,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { detachEventPartitions, listEventPartitions } from "../db/event-partitions";
+import { detachEventPartitions, listEventPartitions, makeEventPartition } from "../db/event-partitions";
 import { openStore } from "../db/prisma";
 import { sql } from "../db/sql";
 import { isUniqueViolation } from "../db/unique-violation";
@@ -157,6 +158,36 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("events partitioned by month on 
     } finally {
       for (const store of clients) await store.db.$disconnect();
     }
+  });
+
+  it("making a month's partition waits for no running read nor append", async () => {
+    const reader = new pg.Client({ connectionString: t.target.url });
+    const maker = new pg.Client({ connectionString: t.target.url });
+    await reader.connect();
+    await maker.connect();
+    try {
+      // An open transaction that has read the events and appended one (ACCESS SHARE and ROW EXCLUSIVE, held to its end).
+      await reader.query("BEGIN");
+      await reader.query(`SELECT count(*) FROM "events"`);
+      await reader.query(`INSERT INTO "events" ("source", "event_id", "stream", "stream_version", "type", "specversion", "occurred_at", "recorded_at",
+        "content_hash") VALUES ('test/booking', 'held', 'booking/BK-HELD', 1, 't', '1.0', '2031-02-02', '2031-02-02', 'x')`);
+      // Were the making to wait for that transaction, it would give up after a second.
+      await maker.query("SET lock_timeout = '1s'");
+      const made = await maker.query(`SELECT "events_partition_for"('2031-05-05') AS name`);
+      expect(made.rows[0].name).toBe("events_2031_05");
+      await reader.query("ROLLBACK");
+    } finally {
+      await reader.end();
+      await maker.end();
+    }
+    // Made whole: its indexes and triggers are the events' own.
+    const [attached] = await t.store.db.$queryRaw<{ indexes: bigint; triggers: bigint }[]>(sql`SELECT
+      (SELECT count(*) FROM pg_indexes WHERE tablename = 'events_2031_05') AS "indexes",
+      (SELECT count(*) FROM pg_trigger WHERE tgrelid = '"events_2031_05"'::regclass AND NOT tgisinternal) AS "triggers"`);
+    const [parent] = await t.store.db.$queryRaw<{ indexes: bigint }[]>(sql`SELECT count(*) AS "indexes" FROM pg_indexes WHERE tablename = 'events'`);
+    expect(Number(attached!.indexes)).toBe(Number(parent!.indexes));
+    expect(Number(attached!.triggers)).toBe(1);
+    expect(await makeEventPartition(t.store, new Date("2031-05-20T00:00:00Z"))).toBe("events_2031_05");
   });
 
   // Last: the rewrite below has no erasure record vouching for it, so verify would name it.

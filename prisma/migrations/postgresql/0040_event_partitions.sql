@@ -119,7 +119,12 @@ BEGIN
   -- One maker at a time across connections: a second waits, then finds the table made.
   PERFORM pg_advisory_xact_lock(727040);
   IF to_regclass(format('%I', name)) IS NULL THEN
-    EXECUTE format('CREATE TABLE %I PARTITION OF "events" FOR VALUES FROM (%L) TO (%L)', name, lo, hi);
+    -- Made apart, then attached: ATTACH takes SHARE UPDATE EXCLUSIVE on the events, which neither a
+    -- read nor an append waits for or blocks (CREATE TABLE ... PARTITION OF would take ACCESS
+    -- EXCLUSIVE and wait for every running read). The partition's indexes and triggers come from
+    -- the events' own on attach.
+    EXECUTE format('CREATE TABLE %I (LIKE "events" INCLUDING DEFAULTS)', name);
+    EXECUTE format('ALTER TABLE "events" ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)', name, lo, hi);
   END IF;
   RETURN name;
 END; $$;
