@@ -2,6 +2,7 @@
 import { benchAnalytics } from "./analytics";
 import { benchExports } from "./exports";
 import { benchIngest } from "./ingest";
+import { benchIngestPg } from "./ingest-pg";
 import { benchJourneys } from "./journeys";
 import { benchMasking } from "./masking";
 import { benchProjections } from "./projections";
@@ -15,6 +16,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   analytics: benchAnalytics,
   exports: benchExports,
   ingest: benchIngest,
+  "ingest-pg": benchIngestPg,
   journeys: benchJourneys,
   masking: benchMasking,
   projections: benchProjections,

@@ -7,6 +7,7 @@ import { runIntegrity } from "./commands/integrity";
 import { runJourneys } from "./commands/journeys";
 import { runKeys } from "./commands/keys";
 import { runMigrate } from "./commands/migrate";
+import { runPartitions } from "./commands/partitions";
 import { runProjections } from "./commands/projections";
 import { runRetention } from "./commands/retention";
 import { runSimulate } from "./commands/simulate";
@@ -41,6 +42,10 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
   retention: {
     run: runRetention,
     help: "retention <apply <file.json> | show | run [--dry-run]>  the retention policy: save a version, show it, archive and remove what is due",
+  },
+  partitions: {
+    run: runPartitions,
+    help: "partitions <list | detach --before YYYY-MM>  PostgreSQL's monthly partitions of the events; detach (and drop) those retention emptied",
   },
   users: {
     run: runUsers,

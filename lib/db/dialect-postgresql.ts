@@ -25,6 +25,7 @@ function encodeDate(date: Date | number): string {
 
 export const postgresqlDialect: Dialect = {
   provider: "postgresql",
+  eventKeys: raw(`"event_keys"`),
   encodeDate,
   timestamp: (date) => sql`${encodeDate(date)}::timestamp(3)`,
   json: (value) => sql`${value === null || value === undefined ? null : JSON.stringify(value)}::jsonb`,

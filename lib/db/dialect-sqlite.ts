@@ -16,6 +16,7 @@ const path = (field: string) => raw(`'$.${fieldName(field)}'`);
 
 export const sqliteDialect: Dialect = {
   provider: "sqlite",
+  eventKeys: raw(`"events"`),
   encodeDate,
   timestamp: (date) => sql`${encodeDate(date)}`,
   json: (value) => sql`${value === null || value === undefined ? null : JSON.stringify(value)}`,

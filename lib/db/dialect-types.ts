@@ -13,6 +13,12 @@ export type ColumnType = "text" | "integer" | "bigint" | "real" | "timestamp" | 
 export interface Dialect {
   readonly provider: Provider;
   /**
+   * Where an append looks up the keys already taken (position, source, event_id, stream,
+   * stream_version, content_hash): the events themselves on SQLite; on PostgreSQL event_keys, one
+   * unpartitioned index instead of one per month (migration 0040).
+   */
+  readonly eventKeys: Sql;
+  /**
    * A date as the Prisma adapters write it, so raw writes and Prisma queries compare alike:
    * SQLite keeps ISO text with a `+00:00` offset (text order is time order only if every row uses
    * the same form); PostgreSQL reads the instant into `timestamp(3)` as UTC.

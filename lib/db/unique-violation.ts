@@ -1,6 +1,15 @@
-/** A unique-key violation (Prisma's P2002, or the driver's own code when an adapter passes it through). */
+/**
+ * A unique-key violation: Prisma's P2002, or the driver's own code when an adapter passes it through
+ * (a raw query's P2010 carries it in meta.driverAdapterError.cause). On PostgreSQL the events' keys
+ * are unique in event_keys (migration 0040), under the constraint names the events table had.
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: unknown; cause?: { code?: unknown; originalCode?: unknown } } | null;
-  const codes = [e?.code, e?.cause?.code, e?.cause?.originalCode];
+  const e = error as {
+    code?: unknown;
+    cause?: { code?: unknown; originalCode?: unknown };
+    meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } };
+  } | null;
+  const adapter = e?.meta?.driverAdapterError?.cause;
+  const codes = [e?.code, e?.cause?.code, e?.cause?.originalCode, adapter?.originalCode];
   return codes.some((c) => c === "P2002" || c === "23505" || c === "SQLITE_CONSTRAINT_PRIMARYKEY" || c === "SQLITE_CONSTRAINT_UNIQUE");
 }

@@ -6,13 +6,15 @@ import type { ErasedEvent } from "./erase-event";
 import type { ErasurePlan } from "./erasure-plan";
 
 /**
- * Tables an erasure leaves alone: the events (rewritten one by one, each change vouched for),
+ * Tables an erasure leaves alone: the events (rewritten one by one, each change vouched for; on
+ * PostgreSQL their keys in event_keys follow by trigger, migration 0040),
  * how Rewind itself runs (sign-in, keys, secrets, migrations, leases), what admins configured
  * (policies, journeys, segments) and the ingestion block list, which holds a user id because the
  * business asked Rewind to keep refusing it.
  */
 const NOT_SWEPT = new Set([
   "events",
+  "event_keys",
   "auth_users",
   "auth_sessions",
   "auth_accounts",

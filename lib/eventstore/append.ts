@@ -1,6 +1,7 @@
 import type { IncomingEvent } from "../ingest/cloud-event";
 import { streamOf } from "../ingest/cloud-event";
 import { dialectOf } from "../db/dialect";
+import { withEventPartition } from "../db/event-partitions";
 import type { Store } from "../db/prisma";
 import { sql } from "../db/sql";
 import { chainLink } from "../integrity/chain";
@@ -41,12 +42,17 @@ interface Planned {
  * connections and processes, so stream versions stay gapless and positions commit in order;
  * on SQLite it takes the write lock before anything is read, which avoids SQLITE_BUSY at
  * COMMIT and the Prisma adapter's lost writes (docs/decisions.md, "The append lock and the
- * SQLite writer trap").
+ * SQLite writer trap"). On PostgreSQL the first append of a month makes its partition
+ * (lib/db/event-partitions.ts).
  */
 export async function appendEvents(store: Store, events: readonly IncomingEvent[], recordedAt: Date = new Date()): Promise<AppendResult[]> {
   if (events.length === 0) return [];
   const hashes = events.map(contentHash);
 
+  return withEventPartition(store, recordedAt, () => appendOnce(store, events, hashes, recordedAt));
+}
+
+function appendOnce(store: Store, events: readonly IncomingEvent[], hashes: string[], recordedAt: Date): Promise<AppendResult[]> {
   return store.db.$transaction(
     async (tx) => {
       await tx.appendLock.update({ where: { id: 1 }, data: { appends: { increment: 1 } } });

@@ -1,0 +1,2 @@
+-- PostgreSQL partitions its events by month here (docs/decisions-partitioning.md); SQLite keeps one table.
+-- This file keeps the two ledgers in step.
