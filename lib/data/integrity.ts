@@ -62,12 +62,8 @@ export function toVerificationAnswer(v: Verification, given: Digest | null): Ver
 export async function verificationStream(given: Digest | null): Promise<ReadableStream<Uint8Array>> {
   const lock = await claimVerification(getStore());
   if (!lock) throw new ApiError("conflict", "a verification is already running (on this node or another): try again when it ends");
-  let released = false;
-  const release = () => {
-    if (released) return;
-    released = true;
-    void lock.release().catch(() => undefined);
-  };
+  let released: Promise<void> | null = null;
+  const release = () => (released ??= lock.release().catch(() => undefined));
   const stop = new AbortController();
   const encoder = new TextEncoder();
   return new ReadableStream({
@@ -93,7 +89,8 @@ export async function verificationStream(given: Digest | null): Promise<Readable
         } catch (error) {
           line({ error: { message: error instanceof Error ? error.message : "verification failed" } });
         } finally {
-          release();
+          // Freed before the stream ends: a client that starts the next one on reading the result is not refused.
+          await release();
           if (!stop.signal.aborted) controller.close();
         }
       };
@@ -101,7 +98,7 @@ export async function verificationStream(given: Digest | null): Promise<Readable
     },
     cancel() {
       stop.abort();
-      release();
+      void release();
     },
   });
 }

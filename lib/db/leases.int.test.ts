@@ -47,4 +47,15 @@ describe.each(testProviders())("the leader lease on %s", (provider) => {
     expect(next).not.toBeNull();
     await next!.release();
   });
+
+  it("never takes the verification lease again once released, even for a renewal under way or one that comes late", async () => {
+    const lock = (await claimVerification(t.store))!;
+    const underWay = lock.renew();
+    await lock.release();
+    await underWay;
+    await lock.renew();
+    const next = await claimVerification(t.store);
+    expect(next).not.toBeNull();
+    await next!.release();
+  });
 });

@@ -21,10 +21,18 @@ export async function claimVerification(store: Store): Promise<VerificationLock 
   const holder = `verify-${randomBytes(6).toString("hex")}`;
   const claim = () => claimLease(store.db, store.target.provider, VERIFY_LEASE, holder, VERIFY_LEASE_MS);
   if (!(await claim())) return null;
+  // One after another, and nothing after the release: a renewal still under way when the
+  // verification ended would otherwise take the lease again and refuse the next one for 30 s.
+  let released = false;
+  let last: Promise<unknown> = Promise.resolve();
+  const then = (work: () => Promise<unknown>) => (last = last.catch(() => undefined).then(work));
   return {
     renew: async () => {
-      await claim();
+      await then(async () => (released ? undefined : claim()));
     },
-    release: () => releaseLease(store.db, VERIFY_LEASE, holder),
+    release: async () => {
+      released = true;
+      await then(() => releaseLease(store.db, VERIFY_LEASE, holder));
+    },
   };
 }

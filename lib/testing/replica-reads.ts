@@ -11,7 +11,8 @@ import { openStore, type Db, type Store } from "../db/prisma";
  */
 const MODEL_READS = new Set(["findFirst", "findFirstOrThrow", "findMany", "findUnique", "findUniqueOrThrow", "groupBy", "aggregate", "count"]);
 // A raw query that could write or lock is left on the primary, as the code would have to.
-const WRITING_WORDS = "insert|update|delete|merge|create|drop|alter|truncate|lock|vacuum|analyze|notify|nextval|setval|pg_advisory\\w*|pg_current_wal\\w*";
+const WRITING_WORDS =
+  "insert|update|delete|merge|create|drop|alter|truncate|lock|vacuum|analyze|notify|nextval|setval|pg_advisory\\w*|pg_current_wal\\w*|events_partition_for";
 const NOT_ONLY_A_READ = new RegExp(`\\b(${WRITING_WORDS}|for\\s+(update|share|no\\s+key\\s+update|key\\s+share))\\b`, "i");
 const REPLAY_TIMEOUT_MS = 15_000;
 
