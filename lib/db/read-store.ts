@@ -14,14 +14,17 @@ const chosenForRequest = new AsyncLocalStorage<Store>();
 
 /** The replica's store, or null when there is none (DATABASE_READ_URL unset). */
 export function getReplicaStore(env: Record<string, string | undefined> = process.env): Store | null {
-  if (globalForReads.rewindReplica !== undefined) return globalForReads.rewindReplica;
-  const url = env.DATABASE_READ_URL?.trim();
-  if (!url) return (globalForReads.rewindReplica = null);
+  if (globalForReads.rewindReplica === undefined) globalForReads.rewindReplica = openReplica(env.DATABASE_READ_URL?.trim());
+  return globalForReads.rewindReplica;
+}
+
+function openReplica(url: string | undefined): Store | null {
+  if (!url) return null;
   const replica = parseDatabaseUrl(url);
   if (replica.provider !== "postgresql" || getStore().target.provider !== "postgresql") {
     throw new Error("DATABASE_READ_URL names a PostgreSQL replica of DATABASE_URL: both must be postgres:// or postgresql:// URLs");
   }
-  return (globalForReads.rewindReplica = openStore(replica));
+  return openStore(replica);
 }
 
 /** The store this request reads from. */
