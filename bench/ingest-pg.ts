@@ -6,6 +6,7 @@ import { streamOf } from "../lib/ingest/cloud-event";
 import { validateBatch } from "../lib/ingest/parse-request";
 import { simulateWorld } from "../lib/simulate/world";
 import { createPostgresTarget } from "../lib/testing/test-stores";
+import { startBenchServer } from "./server";
 import { fmt, median } from "./stats";
 
 const ROUNDS = 5;
@@ -119,4 +120,45 @@ export async function benchIngestPg(args: string[] = []): Promise<void> {
     await store.db.$disconnect();
     await dispose();
   }
+}
+
+/**
+ * PostgreSQL's side of `bench -- ingest`: a production server on a fresh database, and a raw
+ * multi-row INSERT through `pg` of the same rows into a plain table with the store's indexes in
+ * another fresh database (so the two tables grow alike and neither side's writes slow the other's reads).
+ */
+export async function startPostgresSide(key: string) {
+  const http = await createPostgresTarget();
+  const rawTarget = await createPostgresTarget();
+  const server = await startBenchServer({ DATABASE_URL: http.target.url, REWIND_INGEST_KEY: key, REWIND_PROJECTOR: "off" }, 3197);
+  const raw = new pg.Client({ connectionString: rawTarget.target.url });
+  await raw.connect();
+  await raw.query(RAW_TABLE);
+  const versions = new Map<string, number>();
+  return {
+    server,
+    /** events/s of the raw insert of `slice` (validated and hashed before the clock starts, as the SQLite raw side). */
+    async rawRate(slice: readonly unknown[]): Promise<number> {
+      const now = new Date().toISOString();
+      const rows = validateBatch([...slice], { maxBodyBytes: Infinity, maxEventsPerRequest: Infinity }).map((e) => {
+        const stream = streamOf(e);
+        const version = (versions.get(stream) ?? 0) + 1;
+        versions.set(stream, version);
+        const data = e.data?.kind === "json" ? e.data.value : null;
+        const values = [e.source, e.id, stream, version, e.type, e.time ? e.time.toISOString() : now, now, e.userid, e.anonymousid];
+        return Object.fromEntries([...values, e.correlationid, data, contentHash(e)].map((v, k) => [KEYS[k], v]));
+      });
+      const batches: string[] = [];
+      for (let i = 0; i < rows.length; i += BATCH) batches.push(JSON.stringify(rows.slice(i, i + BATCH)));
+      const started = performance.now();
+      for (const json of batches) await raw.query(RAW_INSERT, [json]);
+      return rows.length / ((performance.now() - started) / 1000);
+    },
+    async dispose(): Promise<void> {
+      await server.stop();
+      await raw.end();
+      await http.dispose();
+      await rawTarget.dispose();
+    },
+  };
 }

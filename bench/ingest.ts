@@ -7,6 +7,8 @@ import { loadMigrations, migrateDatabase } from "../lib/db/migrate";
 import { contentHash } from "../lib/eventstore/canonical";
 import { validateBatch } from "../lib/ingest/parse-request";
 import { simulateWorld } from "../lib/simulate/world";
+import { startPostgresSide } from "./ingest-pg";
+import { lagWorld, sustainedLag } from "./ingest-lag";
 import { startBenchServer } from "./server";
 import { fmt, median } from "./stats";
 
@@ -16,13 +18,18 @@ const KEY = "bench-producer-key";
 
 /**
  * HTTP batch ingest (batches of 500 and 5,000) against a raw better-sqlite3 prepared-statement
- * insert of the same rows into a table with the store's indexes. Rounds interleave the three, so
- * machine noise hits them alike; each round appends fresh events, so the tables grow alike.
+ * insert of the same rows into a table with the store's indexes; the same with the projector on;
+ * and, with TEST_DATABASE_URL, HTTP ingest into PostgreSQL against a raw multi-row INSERT through
+ * `pg` (bench/ingest-pg.ts). Rounds interleave the sides, so machine noise hits them alike; each
+ * round appends fresh events, so the tables grow alike. Then a minute of ingest at half the
+ * projector-on rate, and how long each batch waits to be folded (bench/ingest-lag.ts).
  */
 export async function benchIngest(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "rewind-bench-ingest-"));
   const httpDb = `file:${join(dir, "http.db")}`;
   await migrateDatabase(parseDatabaseUrl(httpDb));
+  const projectedDb = `file:${join(dir, "projected.db")}`;
+  await migrateDatabase(parseDatabaseUrl(projectedDb));
   const raw = new Database(join(dir, "raw.db"));
   raw.pragma("journal_mode = WAL");
   for (const m of loadMigrations("sqlite")) raw.exec(m.sql);
@@ -39,10 +46,10 @@ export async function benchIngest(): Promise<void> {
     });
   const needed = ROUNDS * PER_ROUND * 2;
   if (events.length < needed) throw new Error(`bench world too small: ${events.length} < ${needed}`);
-  console.log(`ingest bench: ${ROUNDS} rounds × ${fmt(PER_ROUND)} events per side, ${fmt(events.length)} events generated (session projector off)`);
+  console.log(`ingest bench: ${ROUNDS} rounds × ${fmt(PER_ROUND)} events per side, ${fmt(events.length)} events generated`);
 
-  // Ingest measured on its own: the session projector (issue 3, measured by `bench -- projections`)
-  // is switched off here, since it would fold these events on the same two cores meanwhile.
+  // `ratio http/raw` is ingest on its own: the session projector is off on this server, since it
+  // would fold these events on the same two cores meanwhile; `ratio http/raw projector` has it on.
   const server = await startBenchServer({ DATABASE_URL: httpDb, REWIND_INGEST_KEY: KEY, REWIND_PROJECTOR: "off" });
   const insert = raw.prepare(
     `INSERT INTO "events" ("source","event_id","stream","stream_version","subject","type","specversion","time",` +
@@ -53,24 +60,39 @@ export async function benchIngest(): Promise<void> {
     for (const row of rows) insert.run(row);
   });
 
-  const post = async (batch: unknown[]) => {
-    const res = await fetch(`${server.url}/api/events`, {
+  const post = async (batch: unknown[], url = server.url) => {
+    const res = await fetch(`${url}/api/events`, {
       method: "POST",
       headers: { authorization: `Bearer ${KEY}`, "content-type": "application/cloudevents-batch+json" },
       body: JSON.stringify(batch),
     });
     if (res.status !== 200) throw new Error(`ingest refused: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { results: { position: number }[] };
   };
-  const httpRate = async (slice: unknown[], size: number) => {
+  const httpRate = async (slice: unknown[], size: number, url = server.url) => {
     const started = performance.now();
-    for (let i = 0; i < slice.length; i += size) await post(slice.slice(i, i + size));
+    for (let i = 0; i < slice.length; i += size) await post(slice.slice(i, i + size), url);
     return slice.length / ((performance.now() - started) / 1000);
   };
+  // The same ingest with the session projector on, folding beside it on the same two cores (a store of its own).
+  const projected = await startBenchServer({ DATABASE_URL: projectedDb, REWIND_INGEST_KEY: KEY }, 3198);
+  const postgres = process.env.TEST_DATABASE_URL ? await startPostgresSide(KEY) : null;
+  if (!postgres) console.log("TEST_DATABASE_URL is not set: the PostgreSQL side (ratio http/raw postgresql) is not measured.");
 
-  const rates = { http500: [] as number[], http5000: [] as number[], raw: [] as number[], ratio: [] as number[] };
+  const rates = {
+    http500: [] as number[],
+    http5000: [] as number[],
+    raw: [] as number[],
+    ratio: [] as number[],
+    projected: [] as number[],
+    projectedRatio: [] as number[],
+  };
+  const pgRates = { http: [] as number[], raw: [] as number[], ratio: [] as number[] };
   try {
-    // Warm-up: the server's first requests compile and connect.
+    // Warm-up: the servers' first requests compile and connect.
     await post(events.slice(needed, needed + 500) as unknown[]);
+    await post(events.slice(needed, needed + 500) as unknown[], projected.url);
+    if (postgres) await post(events.slice(needed, needed + 500) as unknown[], postgres.server.url);
     let offset = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const a = events.slice(offset, offset + PER_ROUND);
@@ -114,15 +136,44 @@ export async function benchIngest(): Promise<void> {
       rates.http5000.push(r5000);
       rates.raw.push(rRaw);
       rates.ratio.push(r5000 / rRaw);
-      console.log(`  round ${round + 1}: http/500 ${fmt(r500)} ev/s · http/5000 ${fmt(r5000)} ev/s · raw ${fmt(rRaw)} ev/s · ratio ${fmt(r5000 / rRaw, 3)}`);
+      // The same rows again, into stores of their own: the projector-on server, then PostgreSQL's two sides.
+      const rProjected = await httpRate(b, 5_000, projected.url);
+      rates.projected.push(rProjected);
+      rates.projectedRatio.push(rProjected / rRaw);
+      let pgLine = "";
+      if (postgres) {
+        const rPgHttp = await httpRate(b, 5_000, postgres.server.url);
+        const rPgRaw = await postgres.rawRate(b);
+        pgRates.http.push(rPgHttp);
+        pgRates.raw.push(rPgRaw);
+        pgRates.ratio.push(rPgHttp / rPgRaw);
+        pgLine = ` · postgresql http ${fmt(rPgHttp)} raw ${fmt(rPgRaw)} ratio ${fmt(rPgHttp / rPgRaw, 3)}`;
+      }
+      console.log(
+        `  round ${round + 1}: http/500 ${fmt(r500)} ev/s · http/5000 ${fmt(r5000)} ev/s · raw ${fmt(rRaw)} ev/s · ratio ${fmt(r5000 / rRaw, 3)}` +
+          ` · projector on ${fmt(rProjected)} ev/s${pgLine}`,
+      );
     }
     console.log(`median http batch 500:  ${fmt(median(rates.http500))} events/s`);
     console.log(`median http batch 5000: ${fmt(median(rates.http5000))} events/s`);
     console.log(`median raw insert:      ${fmt(median(rates.raw))} events/s`);
+    console.log(`median http batch 5000, projector on: ${fmt(median(rates.projected))} events/s`);
+    if (postgres) {
+      console.log(`median postgresql http batch 5000: ${fmt(median(pgRates.http))} events/s`);
+      console.log(`median postgresql raw multi-row INSERT: ${fmt(median(pgRates.raw))} events/s`);
+    }
     console.log(`server peak memory: ${fmt(server.peakMemoryMb())} MB`);
     console.log(`ratio http/raw: ${median(rates.ratio).toFixed(3)}`);
+    console.log(`ratio http/raw projector: ${median(rates.projectedRatio).toFixed(3)}`);
+    if (postgres) console.log(`ratio http/raw postgresql: ${median(pgRates.ratio).toFixed(3)}`);
+    // Sustained: half the projector-on rate for a minute, and how long each batch waits to be folded.
+    const lag = await sustainedLag(projected.url, lagWorld(), median(rates.projected) / 2, post);
+    console.log(`sustained ingest at ${fmt(lag.rate)} events/s for ${lag.seconds} s: ${fmt(lag.batches)} batches, lag median ${lag.median.toFixed(2)} s`);
+    console.log(`projector lag p99 s: ${lag.p99.toFixed(2)}`);
   } finally {
     await server.stop();
+    await projected.stop();
+    await postgres?.dispose();
     raw.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -40,7 +40,9 @@ function peakOf(pid: number): number {
 /** The production server (scripts/server.ts, what `npm start` runs) on a store of its own, as a real deployment runs it. */
 export async function startBenchServer(env: Record<string, string>, port = 3199): Promise<BenchServer> {
   if (!hasBuild()) await build();
-  const child: ChildProcess = spawn(process.execPath, [compileServer()], {
+  // REWIND_BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (where the time went).
+  const profile = process.env.REWIND_BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.REWIND_BENCH_PROFILE}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, compileServer()], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "ignore", "inherit"],
