@@ -4,6 +4,7 @@ import { metrics } from "../observability/metrics";
 import { logLine } from "../privacy/log";
 import { ApiError } from "../http/errors";
 import { getStore } from "../db/prisma";
+import { requireKnownCaller } from "../data/api-access";
 import { getReplicaStore, readingFrom } from "../db/read-store";
 import { InvalidMinPositionError, NotCaughtUpError, parseMinPosition, storeAtLeast } from "../sessions/read-position";
 
@@ -72,6 +73,7 @@ export function handle<Args extends unknown[]>(
       const request = args[0];
       const minPosition = request instanceof Request && request.method === "GET" ? parseMinPosition(new URL(request.url).searchParams) : null;
       if (minPosition !== null) {
+        await requireKnownCaller(request as Request);
         const store = await storeAtLeast({ primary: getStore(), replica: getReplicaStore() }, minPosition);
         return await readingFrom(store, () => handler(...args));
       }

@@ -10,7 +10,7 @@ import { SharedBuckets } from "../db/shared-buckets";
 import { positiveFromEnv } from "../config/env-number";
 import { logLine } from "../privacy/log";
 import type { Store } from "../db/prisma";
-import { serverSecret } from "./server-secret";
+import { RATE_BUCKET_SECRET, serverSecret } from "./server-secret";
 import { type CookieRequest, usesSecureCookies } from "./secure-cookies";
 
 /**
@@ -42,9 +42,10 @@ export function signInBuckets(store: Store, env: Env = process.env): { perAccoun
     const attempts = positiveFromEnv(env, name, fallback, { integer: true });
     return { ratePerSecond: attempts / 60, burst: attempts };
   };
+  const secret = () => serverSecret(store, RATE_BUCKET_SECRET, undefined);
   return {
-    perAccount: new SharedBuckets(store.db, store.target.provider, "sign-in-account", perMinute("REWIND_SIGN_IN_ATTEMPTS_PER_MINUTE", 10)),
-    perAddress: new SharedBuckets(store.db, store.target.provider, "sign-in-address", perMinute("REWIND_SIGN_IN_ATTEMPTS_PER_ADDRESS_PER_MINUTE", 30)),
+    perAccount: new SharedBuckets(store.db, store.target.provider, "sign-in-account", perMinute("REWIND_SIGN_IN_ATTEMPTS_PER_MINUTE", 10), secret),
+    perAddress: new SharedBuckets(store.db, store.target.provider, "sign-in-address", perMinute("REWIND_SIGN_IN_ATTEMPTS_PER_ADDRESS_PER_MINUTE", 30), secret),
   };
 }
 

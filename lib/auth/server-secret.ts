@@ -3,6 +3,9 @@ import type { Store } from "../db/prisma";
 
 const known = new WeakMap<Store, Map<string, string>>();
 
+/** The key of the callers' HMACs in the shared rate limits (lib/db/shared-buckets.ts). */
+export const RATE_BUCKET_SECRET = "rate-buckets";
+
 /**
  * A secret every process of this store shares, generated on first use and kept in the database
  * (so `npm run demo` needs no setup, and the CLI, the server and a second server agree). An

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { changeOwnPassword as change } from "../auth/dashboard-users";
 import { getStore } from "../db/prisma";
 import { SharedBuckets } from "../db/shared-buckets";
+import { RATE_BUCKET_SECRET, serverSecret } from "../auth/server-secret";
 import type { RateDecision } from "../rate-limit/token-buckets";
 
 export { WrongPasswordError } from "../auth/dashboard-users";
@@ -19,5 +20,6 @@ const PASSWORD_ATTEMPTS = { ratePerSecond: 5 / 60, burst: 5 };
 
 export async function takePasswordAttempt(userId: string): Promise<RateDecision> {
   const store = getStore();
-  return new SharedBuckets(store.db, store.target.provider, "password-change", PASSWORD_ATTEMPTS).take(userId, 1, Date.now());
+  const secret = () => serverSecret(store, RATE_BUCKET_SECRET, undefined);
+  return new SharedBuckets(store.db, store.target.provider, "password-change", PASSWORD_ATTEMPTS, secret).take(userId, 1, Date.now());
 }

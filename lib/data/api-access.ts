@@ -113,3 +113,18 @@ async function requireRole(request: Request, permission: Permission, signedOut: 
   }
   return viewer;
 }
+
+/**
+ * Someone Rewind knows (a valid key, or a dashboard sign-in), before a read waits on `?minPosition=`:
+ * an anonymous caller must not be able to make the server wait and poll (the route's own rule
+ * still decides what this caller may read).
+ */
+export async function requireKnownCaller(request: Request): Promise<void> {
+  if (request.headers.get("authorization")) {
+    if (!(await identifyCaller(getStore(), request.headers.get("authorization")))) {
+      throw new ApiError("unauthorized", "a valid API key is required: send Authorization: Bearer <key>");
+    }
+    return;
+  }
+  if (!(await signedInFromHeaders(request.headers))) throw new ApiError("unauthorized", "minPosition: sign in, or send Authorization: Bearer <service key>");
+}

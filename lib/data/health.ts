@@ -35,6 +35,12 @@ export async function checkStoreHealth(): Promise<Health | null> {
 
 /** What the replica has replayed; null when it does not answer (the primary still serves). */
 async function readReplica(replica: Store): Promise<{ position: number; replayedSecondsAgo: number | null } | null> {
+  // Answered within a second or counted unreachable: a replica that hangs must not hang the health check.
+  const late = new Promise<null>((resolve) => setTimeout(() => resolve(null), 1_000).unref());
+  return Promise.race([readReplicaNow(replica), late]);
+}
+
+async function readReplicaNow(replica: Store): Promise<{ position: number; replayedSecondsAgo: number | null } | null> {
   try {
     const [position, [replay]] = await Promise.all([
       readCheckpointPosition(replica, CHECKPOINT),

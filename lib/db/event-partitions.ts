@@ -1,3 +1,4 @@
+import { hasSqlState } from "./unique-violation";
 import type { Store } from "./prisma";
 import { ident } from "./names";
 import { sql } from "./sql";
@@ -33,7 +34,8 @@ export function isMissingPartition(error: unknown): boolean {
   for (let e = error as { message?: unknown; cause?: unknown } | null | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
     if (typeof e.message === "string" && e.message.includes('no partition of relation "events" found for row')) return true;
   }
-  return false;
+  // 23514 with the events table named: the same failure whatever language the server speaks.
+  return hasSqlState(error, "23514") && /"events"/.test(String((error as { message?: unknown } | null)?.message ?? ""));
 }
 
 /** Makes the partition for `at`'s month when there is none (idempotent, one maker at a time); answers its name. */
@@ -121,7 +123,12 @@ export async function detachEventPartitions(store: Store, before: string, now = 
       continue;
     }
     const empty = await store.db.$transaction(async (tx) => {
-      await tx.$executeRaw(sql`LOCK TABLE "events" IN ACCESS EXCLUSIVE MODE`);
+      // Waited for at most 2 s: a lock queued behind a long read would hold every append and read behind it.
+      await tx.$executeRaw(sql`SET LOCAL lock_timeout = '2s'`);
+      await tx.$executeRaw(sql`LOCK TABLE "events" IN ACCESS EXCLUSIVE MODE`).catch((error: unknown) => {
+        if (!hasSqlState(error, "55P03")) throw error;
+        throw new Error(`${p.name}: the events table stayed busy for 2 s (a long read or an append under way); nothing more was detached, run it again`);
+      });
       const [row] = await tx.$queryRaw<{ any: boolean }[]>(sql`SELECT EXISTS (SELECT 1 FROM ${ident(p.name)}) AS "any"`);
       if (row?.any) return false;
       await tx.$executeRaw(sql`ALTER TABLE "events" DETACH PARTITION ${ident(p.name)}`);

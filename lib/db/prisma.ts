@@ -28,7 +28,11 @@ export interface PoolUse {
   waiting: number;
 }
 
-export function openStore(target: DatabaseTarget): Store {
+/**
+ * `connectTimeoutMs`: how long a new connection may take before the query fails (a replica that
+ * silently drops packets must not hold reads and health checks for the minutes TCP takes to give up).
+ */
+export function openStore(target: DatabaseTarget, { connectTimeoutMs }: { connectTimeoutMs?: number } = {}): Store {
   if (target.provider === "sqlite") {
     // timeout = SQLite's busy timeout: a writer waits this long for another process's write lock.
     const adapter = new PrismaBetterSqlite3({ url: target.filePath, timeout: 30_000 });
@@ -36,7 +40,7 @@ export function openStore(target: DatabaseTarget): Store {
   }
   // The pool is made here, not by the adapter, so its counts can be read (GET /api/metrics); the
   // adapter still ends it on $disconnect.
-  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  const pool = new pg.Pool({ connectionString: target.url, max: 10, ...(connectTimeoutMs ? { connectionTimeoutMillis: connectTimeoutMs } : {}) });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return {
     target,

@@ -2,6 +2,9 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { parseDatabaseUrl } from "./database-url";
 import { getStore, openStore, type Store } from "./prisma";
 
+// The live read models' checkpoint (lib/sessions/projector/options.ts names it too; lib/db may not import lib/sessions).
+export const LIVE_CHECKPOINT = "sessions";
+
 /**
  * Where pages and read APIs read (issue 18): a PostgreSQL streaming replica when DATABASE_READ_URL
  * names one, else the primary. Appends, the projector, audit records and anything that must see its
@@ -24,12 +27,43 @@ function openReplica(url: string | undefined): Store | null {
   if (replica.provider !== "postgresql" || getStore().target.provider !== "postgresql") {
     throw new Error("DATABASE_READ_URL names a PostgreSQL replica of DATABASE_URL: both must be postgres:// or postgresql:// URLs");
   }
-  return openStore(replica);
+  return openStore(replica, { connectTimeoutMs: 2_000 });
+}
+
+/**
+ * The replica serves reads only while it keeps up: checked every few seconds (its projection
+ * checkpoint against the primary's), it is passed over for the primary when it is more than
+ * MAX_BEHIND positions behind or did not answer. So a stalled replica cannot go on serving what
+ * the primary has since changed (an erasure, a purge) for as long as it stalls.
+ */
+export const MAX_BEHIND = 1_000;
+const CHECK_EVERY_MS = 2_000;
+const replicaState = { usable: false, checkedAt: 0, checking: false };
+
+async function checkReplica(replica: Store): Promise<void> {
+  replicaState.checking = true;
+  try {
+    const checkpoint = (store: Store) =>
+      store.db.projectionCheckpoint.findUnique({ where: { name: LIVE_CHECKPOINT }, select: { position: true } }).then((r) => Number(r?.position ?? 0));
+    const late = new Promise<number>((resolve) => setTimeout(() => resolve(-1), 1_000).unref());
+    const [primary, onReplica] = await Promise.all([checkpoint(getStore()), Promise.race([checkpoint(replica).catch(() => -1), late])]);
+    replicaState.usable = onReplica >= 0 && primary - onReplica <= MAX_BEHIND;
+  } catch {
+    replicaState.usable = false;
+  } finally {
+    replicaState.checkedAt = Date.now();
+    replicaState.checking = false;
+  }
 }
 
 /** The store this request reads from. */
 export function getReadStore(): Store {
-  return chosenForRequest.getStore() ?? getReplicaStore() ?? getStore();
+  const chosen = chosenForRequest.getStore();
+  if (chosen) return chosen;
+  const replica = getReplicaStore();
+  if (!replica) return getStore();
+  if (!replicaState.checking && Date.now() - replicaState.checkedAt > CHECK_EVERY_MS) void checkReplica(replica);
+  return replicaState.usable ? replica : getStore();
 }
 
 /** Runs `work` with every read of it going to `store`. */

@@ -19,7 +19,7 @@ describe.each(testProviders())("rate limits in the database on %s", (provider) =
     await t?.dispose();
   });
 
-  const bucketsOn = (store: Store, scope: string, limit = TEN_A_MINUTE) => new SharedBuckets(store.db, provider, scope, limit);
+  const bucketsOn = (store: Store, scope: string, limit = TEN_A_MINUTE) => new SharedBuckets(store.db, provider, scope, limit, async () => "test-secret");
 
   it("allows what one node allows, however the attempts are spread over two nodes", async () => {
     const nodes = [bucketsOn(t.store, "spread"), bucketsOn(otherNode, "spread")];
@@ -72,7 +72,7 @@ describe.each(testProviders())("rate limits in the database on %s", (provider) =
     expect(refused).toBeGreaterThan(30);
   });
 
-  it("keeps a hash of the caller, never the caller, and sweeps buckets that have refilled", async () => {
+  it("keeps a keyed hash of the caller, never the caller, and sweeps buckets that have refilled", async () => {
     const buckets = bucketsOn(t.store, "stored");
     const now = 1_700_000_000_000;
     await buckets.take("private.person@example.test", 1, now);
@@ -80,6 +80,10 @@ describe.each(testProviders())("rate limits in the database on %s", (provider) =
     expect(rows).toHaveLength(1);
     expect(rows[0]!.caller).toMatch(/^[0-9a-f]{40}$/);
     expect(JSON.stringify(rows)).not.toContain("private.person");
+    // Keyed: without the secret, hashing a guess does not find the row.
+    const { createHash, createHmac } = await import("node:crypto");
+    expect(rows[0]!.caller).not.toBe(createHash("sha256").update("stored\nprivate.person@example.test").digest("hex").slice(0, 40));
+    expect(rows[0]!.caller).toBe(createHmac("sha256", "test-secret").update("stored\nprivate.person@example.test").digest("hex").slice(0, 40));
     await buckets.sweep(now);
     expect(await t.store.db.rateBucket.count({ where: { scope: "stored" } })).toBe(1);
     await buckets.sweep(now + 6_001);

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { RateDecision, RateLimit } from "../rate-limit/token-buckets";
 import { raw, sql, type Provider, type Sql, type Tx } from "./sql";
 
@@ -25,14 +25,19 @@ export class SharedBuckets {
     private readonly provider: Provider,
     private readonly scope: string,
     private readonly limit: RateLimit,
+    /** the server secret the callers' keys are made with (lib/auth/server-secret.ts) */
+    private readonly secret: () => Promise<string>,
   ) {}
 
   get burst(): number {
     return this.limit.burst;
   }
 
-  private key(caller: string): string {
-    return createHash("sha256").update(`${this.scope}\n${caller}`).digest("hex").slice(0, 40);
+  private async key(caller: string): Promise<string> {
+    return createHmac("sha256", await this.secret())
+      .update(`${this.scope}\n${caller}`)
+      .digest("hex")
+      .slice(0, 40);
   }
 
   private get interval(): number {
@@ -53,7 +58,7 @@ export class SharedBuckets {
     const fits = sql`${reached} - ${at} <= ${tolerance}`;
     const [row] = await this.db.$queryRaw<{ tat: number; allowed: boolean | number }[]>(sql`
       INSERT INTO "rate_buckets" ("scope", "caller", "tat_ms", "allowed")
-      VALUES (${this.scope}, ${this.key(caller)}, CASE WHEN ${spend} <= ${tolerance} THEN ${at} + ${spend} ELSE ${at} END, ${spend} <= ${tolerance})
+      VALUES (${this.scope}, ${await this.key(caller)}, CASE WHEN ${spend} <= ${tolerance} THEN ${at} + ${spend} ELSE ${at} END, ${spend} <= ${tolerance})
       ON CONFLICT ("scope", "caller") DO UPDATE SET
         "tat_ms" = CASE WHEN ${fits} THEN ${reached} ELSE "rate_buckets"."tat_ms" END,
         "allowed" = ${fits}
@@ -68,7 +73,7 @@ export class SharedBuckets {
   /** Returns what a request took for something that turned out free (a successful sign-in). */
   async giveBack(caller: string, cost: number): Promise<void> {
     await this.db.$executeRaw(sql`UPDATE "rate_buckets" SET "tat_ms" = "tat_ms" - ${asNumber(cost * this.interval)}
-      WHERE "scope" = ${this.scope} AND "caller" = ${this.key(caller)}`);
+      WHERE "scope" = ${this.scope} AND "caller" = ${await this.key(caller)}`);
   }
 
   /**

@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendEvents } from "../eventstore/append";
 import { openStore, type Store } from "../db/prisma";
+import { LIVE_CHECKPOINT } from "../db/read-store";
 import { anEvent } from "../testing/event-factory";
 import { createTestStore, testProviders, type TestStore } from "../testing/test-stores";
 import { readCheckpointPosition } from "./dead-letters";
@@ -33,6 +34,15 @@ describe.each(testProviders())("reading at least a position on %s, with no repli
     expect(await waiting).toBe(t.store);
     expect(await storeAtLeast(stores, 0, 0)).toBe(t.store);
     expect(await readCheckpointPosition(t.store, CHECKPOINT)).toBeGreaterThanOrEqual(position);
+  });
+
+  it("refuses at once a position past the newest event: no one's append, nothing to wait for", async () => {
+    const head = Number((await t.store.db.storedEvent.aggregate({ _max: { position: true } }))._max.position ?? 0);
+    const started = Date.now();
+    await expect(storeAtLeast({ primary: t.store, replica: null }, head + 1, 5_000)).rejects.toThrow(/past the newest event/);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    // The read store's replica check reads the same checkpoint the projector writes.
+    expect(LIVE_CHECKPOINT).toBe(CHECKPOINT);
   });
 
   it("takes minPosition as a whole number and names it when it is not one", () => {
