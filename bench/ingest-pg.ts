@@ -2,7 +2,7 @@ import pg from "pg";
 import { openStore } from "../lib/db/prisma";
 import { appendEvents } from "../lib/eventstore/append";
 import { contentHash } from "../lib/eventstore/canonical";
-import { streamOf } from "../lib/ingest/cloud-event";
+import { type IncomingEvent, streamOf } from "../lib/ingest/cloud-event";
 import { validateBatch } from "../lib/ingest/parse-request";
 import { simulateWorld } from "../lib/simulate/world";
 import { createPostgresTarget } from "../lib/testing/test-stores";
@@ -47,6 +47,20 @@ const RAW_INSERT = `INSERT INTO "raw_events" ("source","event_id","stream","stre
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS r("source" text, "event_id" text, "stream" text, "stream_version" integer, "type" text,
   "occurred_at" timestamp, "recorded_at" timestamp, "userid" text, "anonymousid" text, "correlationid" text, "data_json" jsonb, "content_hash" text)`;
 
+/** The raw side's rows for validated events, each stream's versions counted on from the rows made before. */
+function rawRowMaker() {
+  const versions = new Map<string, number>();
+  return (slice: readonly IncomingEvent[], recordedAt: string) =>
+    slice.map((e) => {
+      const stream = streamOf(e);
+      const version = (versions.get(stream) ?? 0) + 1;
+      versions.set(stream, version);
+      const data = e.data?.kind === "json" ? e.data.value : null;
+      const values = [e.source, e.id, stream, version, e.type, e.time ? e.time.toISOString() : recordedAt, recordedAt, e.userid, e.anonymousid];
+      return Object.fromEntries([...values, e.correlationid, data, contentHash(e)].map((v, k) => [KEYS[k], v]));
+    });
+}
+
 /**
  * PostgreSQL ingest at the store's door (TEST_DATABASE_URL): appendEvents in batches of 5,000 (the
  * append lock, the reads, the hash chain, the insert and whatever the events table's triggers do)
@@ -75,16 +89,7 @@ export async function benchIngestPg(args: string[] = []): Promise<void> {
   console.log(`ingest-pg bench: ${ROUNDS} rounds × ${fmt(PER_ROUND)} events per side, batches of ${fmt(BATCH)}, ${months} earlier month(s)`);
 
   const rates = { append: [] as number[], raw: [] as number[], ratio: [] as number[] };
-  const versions = new Map<string, number>();
-  const rawRows = (slice: typeof events, recordedAt: string) =>
-    slice.map((e) => {
-      const stream = streamOf(e);
-      const version = (versions.get(stream) ?? 0) + 1;
-      versions.set(stream, version);
-      const data = e.data?.kind === "json" ? e.data.value : null;
-      const values = [e.source, e.id, stream, version, e.type, e.time ? e.time.toISOString() : recordedAt, recordedAt, e.userid, e.anonymousid];
-      return Object.fromEntries([...values, e.correlationid, data, contentHash(e)].map((v, k) => [KEYS[k], v]));
-    });
+  const rawRows = rawRowMaker();
   try {
     let offset = 0;
     for (let m = months; m >= 1; m--) {
@@ -134,20 +139,12 @@ export async function startPostgresSide(key: string) {
   const raw = new pg.Client({ connectionString: rawTarget.target.url });
   await raw.connect();
   await raw.query(RAW_TABLE);
-  const versions = new Map<string, number>();
+  const rawRows = rawRowMaker();
   return {
     server,
     /** events/s of the raw insert of `slice` (validated and hashed before the clock starts, as the SQLite raw side). */
     async rawRate(slice: readonly unknown[]): Promise<number> {
-      const now = new Date().toISOString();
-      const rows = validateBatch([...slice], { maxBodyBytes: Infinity, maxEventsPerRequest: Infinity }).map((e) => {
-        const stream = streamOf(e);
-        const version = (versions.get(stream) ?? 0) + 1;
-        versions.set(stream, version);
-        const data = e.data?.kind === "json" ? e.data.value : null;
-        const values = [e.source, e.id, stream, version, e.type, e.time ? e.time.toISOString() : now, now, e.userid, e.anonymousid];
-        return Object.fromEntries([...values, e.correlationid, data, contentHash(e)].map((v, k) => [KEYS[k], v]));
-      });
+      const rows = rawRows(validateBatch([...slice], { maxBodyBytes: Infinity, maxEventsPerRequest: Infinity }), new Date().toISOString());
       const batches: string[] = [];
       for (let i = 0; i < rows.length; i += BATCH) batches.push(JSON.stringify(rows.slice(i, i + BATCH)));
       const started = performance.now();

@@ -6,6 +6,7 @@ import { buildingGeneration } from "../sessions/generations";
 import { CHECKPOINT } from "../sessions/projector";
 import { healthOf, replicaHealthOf, type Health } from "../sessions/projector-health";
 import { getReplicaStore } from "../db/read-store";
+import { answerWithin } from "../db/answer-within";
 import { readCheckpointPosition } from "../sessions/dead-letters";
 import { sql } from "../db/sql";
 import type { Store } from "../db/prisma";
@@ -36,8 +37,7 @@ export async function checkStoreHealth(): Promise<Health | null> {
 /** What the replica has replayed; null when it does not answer (the primary still serves). */
 async function readReplica(replica: Store): Promise<{ position: number; replayedSecondsAgo: number | null } | null> {
   // Answered within a second or counted unreachable: a replica that hangs must not hang the health check.
-  const late = new Promise<null>((resolve) => setTimeout(() => resolve(null), 1_000).unref());
-  return Promise.race([readReplicaNow(replica), late]);
+  return answerWithin(readReplicaNow(replica), 1_000, null);
 }
 
 async function readReplicaNow(replica: Store): Promise<{ position: number; replayedSecondsAgo: number | null } | null> {

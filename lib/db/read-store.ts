@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { answerWithin } from "./answer-within";
 import { parseDatabaseUrl } from "./database-url";
 import { getStore, openStore, type Store } from "./prisma";
 
@@ -45,8 +46,7 @@ async function checkReplica(replica: Store): Promise<void> {
   try {
     const checkpoint = (store: Store) =>
       store.db.projectionCheckpoint.findUnique({ where: { name: LIVE_CHECKPOINT }, select: { position: true } }).then((r) => Number(r?.position ?? 0));
-    const late = new Promise<number>((resolve) => setTimeout(() => resolve(-1), 1_000).unref());
-    const [primary, onReplica] = await Promise.all([checkpoint(getStore()), Promise.race([checkpoint(replica).catch(() => -1), late])]);
+    const [primary, onReplica] = await Promise.all([checkpoint(getStore()), answerWithin(checkpoint(replica), 1_000, -1)]);
     replicaState.usable = onReplica >= 0 && primary - onReplica <= MAX_BEHIND;
   } catch {
     replicaState.usable = false;

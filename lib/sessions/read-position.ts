@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { answerWithin } from "../db/answer-within";
 import type { Store } from "../db/prisma";
 import { readHeadPosition } from "../eventstore/read";
 import { readCheckpointPosition } from "./dead-letters";
@@ -50,20 +51,12 @@ const folded = (store: Store) => readCheckpointPosition(store, CHECKPOINT);
 /** A replica that does not answer within this is passed over for the primary. */
 const REPLICA_ANSWER_MS = 1_000;
 
-function withinReplicaWait<T>(work: Promise<T>, fallback: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(fallback), REPLICA_ANSWER_MS);
-  });
-  return Promise.race([work.catch(() => fallback), late]).finally(() => clearTimeout(timer));
-}
-
 export async function storeAtLeast(stores: { primary: Store; replica: Store | null }, minPosition: number, waitMs = MIN_POSITION_WAIT_MS): Promise<Store> {
   // A position past the newest event is no one's append: refused at once, not waited for.
   const head = await readHeadPosition(stores.primary);
   if (minPosition > head) throw new InvalidMinPositionError(`${minPosition} is past the newest event (position ${head})`);
   // A replica that does not answer, or not soon, is no reason to fail or hold a read the primary can serve.
-  if (stores.replica && (await withinReplicaWait(folded(stores.replica), -1)) >= minPosition) return stores.replica;
+  if (stores.replica && (await answerWithin(folded(stores.replica), REPLICA_ANSWER_MS, -1)) >= minPosition) return stores.replica;
   const deadline = Date.now() + waitMs;
   for (;;) {
     const position = await folded(stores.primary);
