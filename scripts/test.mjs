@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 
 const root = join(import.meta.dirname, "..");
 const results = join(root, "test-results");
@@ -97,7 +98,14 @@ function runVitest(label, args, extraEnv = {}) {
   }
   for (const file of report?.testResults ?? []) {
     for (const test of file.assertionResults ?? []) {
-      if (test.status === "failed") failures.push(`${label}: ${file.name.replace(`${root}/`, "")} › ${test.fullName}`);
+      if (test.status !== "failed") continue;
+      // Its first lines of error too: CI may show only the tail of the log, and this summary is there.
+      const why = stripVTControlCharacters(String(test.failureMessages?.[0] ?? ""))
+        .split("\n")
+        .slice(0, 3)
+        .join(" / ")
+        .slice(0, 400);
+      failures.push(`${label}: ${file.name.replace(`${root}/`, "")} › ${test.fullName}${why ? `\n      ${why}` : ""}`);
     }
   }
 }

@@ -27,15 +27,23 @@ export async function buildUntilSwitched(
   onProgress?: (progress: BuildProgress) => void,
 ): Promise<number> {
   let events = 0;
+  let reported = -1;
   const ended = async () => {
-    const state = (await readGeneration(store, id))?.state ?? "gone";
-    if (state === "live") return events;
-    throw new GenerationBuildError(id, state);
+    const generation = await readGeneration(store, id);
+    const state = generation?.state ?? "gone";
+    if (state !== "live") throw new GenerationBuildError(id, state);
+    // The server's runner may have folded the last pages (or all of them) and switched it in: the
+    // caller still hears where it ended, not silence.
+    if (onProgress && generation && generation.position > reported) {
+      onProgress({ id, state: "live", read: 0, position: generation.position, head: generation.head, caughtUp: true });
+    }
+    return events;
   };
   for (;;) {
     const step = await buildGenerationStep(store, options);
     if (step?.id !== id || step.state !== "building") return ended();
     events += step.read;
+    reported = step.position;
     onProgress?.(step);
     if (step.caughtUp) {
       const result = await switchWhenCaughtUp(store, { ...options, id });

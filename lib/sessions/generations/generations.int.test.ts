@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { raw, sql } from "../../db/sql";
 import { toJourneyEvent } from "../../eventstore/journey-events";
+import { readHeadPosition } from "../../eventstore/read";
 import { importRecords } from "../../importer/import-events";
 import { simulateWorld } from "../../simulate/world";
 import { createTestStore, testProviders, type TestStore } from "../../testing/test-stores";
@@ -146,6 +147,17 @@ describe.each(testProviders())("generations of the read models on %s", (provider
     expect(together.sessions.map((s) => [s.id, s.eventCount]).sort()).toEqual(await expected(t, DEFAULT_TIMEOUT_MS));
     await rebuildProjections(t.store, { now: NOW });
     expect(await reads(t)).toEqual(together);
+  });
+
+  it("a command whose generation the server finished first still hears where it ended, once, and folded nothing", async () => {
+    const generation = await startGeneration(t.store, { definitions: {}, reason: "finished beside" });
+    // The server's runner takes every page and switches it in before the command's first step.
+    await buildUntilSwitched(t.store, generation.id, { now: NOW, pageSize: 150 });
+    const heard: { state: string; position: number; head: number }[] = [];
+    const folded = await buildUntilSwitched(t.store, generation.id, { now: NOW }, (p) => heard.push(p));
+    const head = await readHeadPosition(t.store);
+    expect(folded).toBe(0);
+    expect(heard).toEqual([{ id: generation.id, state: "live", read: 0, position: head, head, caughtUp: true }]);
   });
 
   it("a build failing midway is marked failed, its tables dropped, and the live generation untouched", async () => {
