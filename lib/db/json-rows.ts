@@ -6,7 +6,8 @@ export type { ColumnType };
 
 export type Columns = readonly (readonly [name: string, type: ColumnType])[];
 
-function encode(d: Dialect, type: ColumnType, value: unknown): unknown {
+/** A value as the database keeps it in a column of `type` (dates as the dialect writes them, JSON as text). */
+export function encodeColumn(d: Dialect, type: ColumnType, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (type === "timestamp") return d.encodeDate(value as Date | number);
   if (type === "json") return JSON.stringify(value);
@@ -32,7 +33,7 @@ export interface JsonRowsOptions {
  * bulk writes (see lib/eventstore/insert-rows.ts for the figures).
  */
 export function jsonRowsInsert(d: Dialect, table: string, columns: Columns, rows: readonly (readonly unknown[])[], options: JsonRowsOptions = {}): Sql {
-  const encoded = rows.map((row) => columns.map(([, type], i) => encode(d, type, row[i])));
+  const encoded = rows.map((row) => columns.map(([, type], i) => encodeColumn(d, type, row[i])));
   const names = join(
     columns.map(([name]) => ident(name)),
     ",",

@@ -1,5 +1,6 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
@@ -19,6 +20,23 @@ export interface Store {
    * pool: one connection in this process, writers queued on the file's lock, so nothing here.
    */
   poolUse?: () => PoolUse;
+  /**
+   * SQLite: the one better-sqlite3 connection Prisma's adapter opened (null before its first query).
+   * Statements run on it inside a Prisma transaction's callback are part of that transaction: the
+   * adapter runs BEGIN on it and holds its mutex until COMMIT. Only the append uses it
+   * (lib/eventstore/insert-direct.ts), for the insert Prisma's query path made twice as slow.
+   */
+  sqliteConnection?: () => BetterSqlite3.Database | null;
+}
+
+/** The adapter factory, keeping the connection it opens. */
+class ConnectionKeepingFactory extends PrismaBetterSqlite3 {
+  connection: BetterSqlite3.Database | null = null;
+  override async connect() {
+    const adapter = await super.connect();
+    this.connection = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    return adapter;
+  }
 }
 
 export interface PoolUse {
@@ -35,8 +53,8 @@ export interface PoolUse {
 export function openStore(target: DatabaseTarget, { connectTimeoutMs }: { connectTimeoutMs?: number } = {}): Store {
   if (target.provider === "sqlite") {
     // timeout = SQLite's busy timeout: a writer waits this long for another process's write lock.
-    const adapter = new PrismaBetterSqlite3({ url: target.filePath, timeout: 30_000 });
-    return { target, db: new SqliteClient({ adapter }) };
+    const adapter = new ConnectionKeepingFactory({ url: target.filePath, timeout: 30_000 });
+    return { target, db: new SqliteClient({ adapter }), sqliteConnection: () => adapter.connection };
   }
   // The pool is made here, not by the adapter, so its counts can be read (GET /api/metrics); the
   // adapter still ends it on $disconnect.

@@ -7,6 +7,7 @@ import { sql } from "../db/sql";
 import { chainLink } from "../integrity/chain";
 import { contentHash } from "./canonical";
 import { DuplicateIdConflictError, WrongExpectedVersionError } from "./errors";
+import { insertRowsDirect } from "./insert-direct";
 import { INSERT_CHUNK, insertStatement, type EventRow } from "./insert-rows";
 import { storedIdentitiesQuery, streamVersionsQuery, type StoredIdentityRow, type StreamVersionRow } from "./lookups";
 
@@ -139,7 +140,12 @@ function appendOnce(store: Store, events: readonly IncomingEvent[], hashes: stri
         });
       });
       const positions = new Map<string, number>();
-      for (const chunk of chunks(rows, INSERT_CHUNK)) {
+      const connection = store.sqliteConnection?.();
+      if (connection) {
+        const inserted = insertRowsDirect(connection, rows);
+        for (const [i, row] of rows.entries()) positions.set(identity(row.source, row.eventId), inserted[i]!);
+      }
+      for (const chunk of connection ? [] : chunks(rows, INSERT_CHUNK)) {
         const inserted = await tx.$queryRaw<{ position: bigint | number; source: string; event_id: string }[]>(
           insertStatement(dialectOf(store.target.provider), chunk),
         );

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { anEvent } from "../testing/event-factory";
-import { canonicalForm, contentHash, stableStringify } from "./canonical";
+import { validateBatch } from "../ingest/parse-request";
+import { simulateWorld } from "../simulate/world";
+import { canonicalForm, canonicalText, contentHash, stableStringify } from "./canonical";
 
 describe("stableStringify", () => {
   it("orders keys at every depth and keeps array order", () => {
@@ -47,5 +49,23 @@ describe("contentHash", () => {
 
   it("keeps expectedversion out of the canonical form", () => {
     expect(canonicalForm({ ...base, expectedVersion: 3 })).not.toHaveProperty("expectedversion");
+  });
+});
+
+describe("canonicalText", () => {
+  it("is the general form's text for every event of the reference world, and for every kind of data and attribute", () => {
+    const world = simulateWorld({ users: 60, days: 5, seed: "canonical", start: new Date("2026-06-01T00:00:00Z") });
+    const events = validateBatch(
+      world.map((w) => w.event),
+      { maxBodyBytes: Infinity, maxEventsPerRequest: Infinity },
+    );
+    const odd = [
+      anEvent({ id: "x-1", data: { kind: "text", value: "plain \u2028 text" }, time: null, subject: null }),
+      anEvent({ id: "x-2", data: { kind: "base64", value: "AAEC" }, datacontenttype: "application/octet-stream", dataschema: "urn:s" }),
+      anEvent({ id: "x-3", data: null, extensions: { zeta: true, alpha: 2, "b\u00e9": "x" }, userid: "u", causationid: "c", sessionid: "s" }),
+      anEvent({ id: 'quote "and" \\', data: { kind: "json", value: [{ b: 1, a: [null, { d: 1, c: 2 }] }, "é"] }, anonymousid: "a", correlationid: "k" }),
+    ];
+    expect(events.length).toBeGreaterThan(500);
+    for (const event of [...events, ...odd]) expect(canonicalText(event)).toBe(stableStringify(canonicalForm(event)));
   });
 });

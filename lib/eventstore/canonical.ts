@@ -52,7 +52,29 @@ export function canonicalForm(event: IncomingEvent): Record<string, unknown> {
   };
 }
 
+const text = (value: string | null) => (value === null ? "null" : JSON.stringify(value));
+
+/**
+ * `stableStringify(canonicalForm(event))`, written straight out: the top-level keys in their
+ * sorted order, without the object and its sort. It runs on every appended event (a tenth of an
+ * append's time went to the general form); canonical.test.ts holds the two equal.
+ */
+export function canonicalText(event: IncomingEvent): string {
+  const attributes: Record<string, string> = {};
+  for (const name in event.extensions) attributes[name] = String(event.extensions[name]);
+  if (event.userid !== null) attributes.userid = event.userid;
+  if (event.anonymousid !== null) attributes.anonymousid = event.anonymousid;
+  if (event.sessionid !== null) attributes.sessionid = event.sessionid;
+  if (event.correlationid !== null) attributes.correlationid = event.correlationid;
+  if (event.causationid !== null) attributes.causationid = event.causationid;
+  return (
+    `{"data":${stableStringify(event.data)},"datacontenttype":${text(event.datacontenttype)},"dataschema":${text(event.dataschema)}` +
+    `,"extensions":${stableStringify(attributes)},"id":${text(event.id)},"source":${text(event.source)},"specversion":${text(event.specversion)}` +
+    `,"subject":${text(event.subject)},"time":${event.time ? text(event.time.toISOString()) : "null"},"type":${text(event.type)}}`
+  );
+}
+
 export function contentHash(event: IncomingEvent): string {
   // crypto.hash: one call, about twice as fast as createHash for inputs this small.
-  return hash("sha256", stableStringify(canonicalForm(event)), "base64url");
+  return hash("sha256", canonicalText(event), "base64url");
 }

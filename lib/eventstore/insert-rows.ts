@@ -30,7 +30,7 @@ export interface EventRow {
   chainHash: string;
 }
 
-const COLUMNS: Columns = [
+export const EVENT_COLUMNS: Columns = [
   ["source", "text"],
   ["event_id", "text"],
   ["stream", "text"],
@@ -67,35 +67,34 @@ export const INSERT_CHUNK = 5_000;
  * inside the append transaction. Positions follow the array order.
  */
 export function insertStatement(d: Dialect, rows: readonly EventRow[]): Sql {
-  return jsonRowsInsert(
-    d,
-    "events",
-    COLUMNS,
-    rows.map((r) => [
-      r.source,
-      r.eventId,
-      r.stream,
-      r.streamVersion,
-      r.subject,
-      r.type,
-      r.specversion,
-      r.time,
-      r.occurredAt,
-      r.recordedAt,
-      r.userid,
-      r.anonymousid,
-      r.sessionid,
-      r.correlationid,
-      r.causationid,
-      r.datacontenttype,
-      r.dataschema,
-      r.dataJson === undefined ? null : r.dataJson,
-      r.dataText,
-      r.dataBase64,
-      r.extensions,
-      r.contentHash,
-      r.chainHash,
-    ]),
-    { returning: `"position", "source", "event_id"` },
-  );
+  return jsonRowsInsert(d, "events", EVENT_COLUMNS, rows.map(eventRowValues), { returning: `"position", "source", "event_id"` });
+}
+
+/** A row's values in EVENT_COLUMNS order. */
+export function eventRowValues(r: EventRow): unknown[] {
+  return [
+    r.source,
+    r.eventId,
+    r.stream,
+    r.streamVersion,
+    r.subject,
+    r.type,
+    r.specversion,
+    r.time,
+    r.occurredAt,
+    r.recordedAt,
+    r.userid,
+    r.anonymousid,
+    r.sessionid,
+    r.correlationid,
+    r.causationid,
+    r.datacontenttype,
+    r.dataschema,
+    r.dataJson === undefined ? null : r.dataJson,
+    r.dataText,
+    r.dataBase64,
+    r.extensions,
+    r.contentHash,
+    r.chainHash,
+  ];
 }
