@@ -8,6 +8,7 @@ import { benchMasking } from "./masking";
 import { benchProjections } from "./projections";
 import { benchReplay } from "./replay";
 import { benchRetention } from "./retention";
+import { benchScale } from "./scale";
 import { benchSearch } from "./search";
 import { benchWhatIf } from "./what-if";
 import { benchWorkQueue } from "./work-queue";
@@ -22,6 +23,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   projections: benchProjections,
   replay: benchReplay,
   retention: benchRetention,
+  scale: benchScale,
   search: benchSearch,
   "what-if": benchWhatIf,
   "work-queue": benchWorkQueue,

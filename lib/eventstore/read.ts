@@ -1,5 +1,6 @@
 import { dialectOf } from "../db/dialect";
 import type { Store } from "../db/prisma";
+import { recordedSince } from "../db/recorded-since";
 import { sql } from "../db/sql";
 import { streamVersionsQuery, type StreamVersionRow } from "./lookups";
 import type { Prisma, StoredEvent } from "../generated/sqlite/client";
@@ -54,9 +55,12 @@ export async function readFeed(store: Store, options: { after?: number; upTo?: n
 
 /** The feed newest first, strictly before `before` (the explorer's default view). */
 export async function readFeedBackward(store: Store, options: { before?: number; limit?: number; filter?: FeedFilter } = {}): Promise<StoredEvent[]> {
+  // Event-time bounds: the months recorded before any such event are left out (lib/db/recorded-since.ts).
+  const since = await recordedSince(store, options.filter?.from, options.filter?.to);
   return store.db.storedEvent.findMany({
     where: {
       ...whereOf(options.filter ?? {}),
+      ...(since ? { recordedAt: { gte: since } } : {}),
       position: options.before !== undefined ? { lt: BigInt(options.before) } : undefined,
     },
     orderBy: { position: "desc" },
