@@ -89,13 +89,7 @@ export function searchWhere(d: Dialect, f: CheckedFilter, after?: SearchCursor):
   for (const dim of f.dimensions) {
     where.push(d.inJsonArray(sql`${`${dim.key}=${dim.value}`}`, d.cast(d.jsonText(analytics, "dimensionIndex"), "json")));
   }
-  if (f.hasType !== undefined || f.where.length > 0) {
-    // A session's events are no older than its start, and it starts on its analytics day: the
-    // bound, a constant, keeps the events read to the days searched however long the history
-    // (without it the plan read every month's matching events for each session; npm run bench -- scale).
-    const since = f.from !== undefined ? [sql`e."occurred_at" >= ${d.timestamp(new Date(`${f.from}T00:00:00Z`))}`] : [];
-    where.push(sql`EXISTS (SELECT 1 FROM "events" e WHERE ${join([matchingEventsOfSession(d, f), ...since], " AND ")})`);
-  }
+  if (f.hasType !== undefined || f.where.length > 0) where.push(sql`EXISTS (SELECT 1 FROM "events" e WHERE ${matchingEventsOfSession(d, f)})`);
   if (after) where.push(afterCursor(d, after));
   return join(where, " AND ");
 }
