@@ -77,16 +77,33 @@ export async function withEventPartition<T>(store: Store, recordedAt: Date, appe
 /** Forgets what this process knew of a store's partitions (after a detach). */
 export const forgetEventPartitions = (store: Store) => known.delete(store);
 
-/** Every partition of the events, oldest first, with how many events each holds (exactly). */
-export async function listEventPartitions(store: Store): Promise<EventPartition[]> {
+export interface PartitionBounds {
+  name: string;
+  /** its recorded_at range, or null where its bound is not a FROM … TO of two timestamps */
+  from: Date | null;
+  to: Date | null;
+  bound: string;
+}
+
+/** Every partition of the events with its bounds, oldest first (none on SQLite). */
+export async function readPartitionBounds(store: Store): Promise<PartitionBounds[]> {
   if (store.target.provider !== "postgresql") return [];
   const rows = await store.db.$queryRaw<{ name: string; bound: string }[]>(sql`
     SELECT c.relname AS "name", pg_get_expr(c.relpartbound, c.oid) AS "bound"
     FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
     WHERE i.inhparent = to_regclass('"events"') ORDER BY c.relname`);
-  const out: EventPartition[] = [];
-  for (const { name, bound } of rows) {
+  const bounds = rows.map(({ name, bound }) => {
     const [from, to] = [...bound.matchAll(/'([^']+)'/g)].map((m) => new Date(`${m[1]!.replace(" ", "T")}Z`));
+    const readable = from && to && !Number.isNaN(from.getTime()) && !Number.isNaN(to.getTime());
+    return { name, bound, from: readable ? from : null, to: readable ? to : null };
+  });
+  return bounds.sort((a, b) => (a.from?.getTime() ?? 0) - (b.from?.getTime() ?? 0));
+}
+
+/** Every partition of the events, oldest first, with how many events each holds (exactly). */
+export async function listEventPartitions(store: Store): Promise<EventPartition[]> {
+  const out: EventPartition[] = [];
+  for (const { name, bound, from, to } of await readPartitionBounds(store)) {
     if (!from || !to) throw new Error(`partition ${name} has bounds this code does not read: ${bound}`);
     const [count] = await store.db.$queryRaw<{ n: bigint | number }[]>(sql`SELECT count(*) AS "n" FROM ${ident(name)}`);
     out.push({ name, month: monthOf(from), from, to, events: Number(count?.n ?? 0) });

@@ -1,5 +1,6 @@
 import { join, sql, type Sql } from "./sql";
 import { ident } from "./names";
+import { readPartitionBounds } from "./event-partitions";
 import type { Store } from "./prisma";
 
 /**
@@ -13,24 +14,15 @@ import type { Store } from "./prisma";
  */
 export async function recordedSince(store: Store, from?: Date, to?: Date): Promise<Date | null> {
   if (store.target.provider !== "postgresql" || (!from && !to)) return null;
-  const partitions = await store.db.$queryRaw<{ name: string; bound: string }[]>(sql`
-    SELECT c.relname AS "name", pg_get_expr(c.relpartbound, c.oid) AS "bound"
-    FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-    WHERE i.inhparent = to_regclass('"events"')`);
-  const months = partitions
-    .map(({ name, bound }) => {
-      const [start, end] = [...bound.matchAll(/'([^']+)'/g)].map((m) => new Date(`${m[1]!.replace(" ", "T")}Z`));
-      return { name, start, end };
-    })
-    .filter((p): p is { name: string; start: Date; end: Date } => !!p.start && !!p.end && !Number.isNaN(p.start.getTime()))
-    .sort((a, b) => a.start.getTime() - b.start.getTime());
+  const partitions = await readPartitionBounds(store);
   // A partition whose bounds this code cannot read: no bound, the read as it was.
-  if (months.length === 0 || months.length !== partitions.length) return null;
+  if (partitions.length === 0 || partitions.some((p) => !p.from || !p.to)) return null;
+  const months = partitions as { name: string; from: Date; to: Date }[];
   const within: Sql[] = [];
   if (from) within.push(sql`"occurred_at" >= ${from.toISOString()}::timestamp(3)`);
   if (to) within.push(sql`"occurred_at" < ${to.toISOString()}::timestamp(3)`);
   const probes = months.map((p, i) => sql`SELECT ${i}::int AS "i" WHERE EXISTS (SELECT 1 FROM ${ident(p.name)} WHERE ${join(within, " AND ")})`);
   const [first] = await store.db.$queryRaw<{ i: number | null }[]>(sql`SELECT min(h."i") AS "i" FROM (${join(probes, " UNION ALL ")}) h`);
   // None holds one: nothing matches in the months there are, so only a month made later is read.
-  return first?.i === null || first?.i === undefined ? months[months.length - 1]!.end : months[first.i]!.start;
+  return first?.i === null || first?.i === undefined ? months[months.length - 1]!.to : months[first.i]!.from;
 }

@@ -3,7 +3,7 @@ import { streamOf } from "../ingest/cloud-event";
 import { dialectOf } from "../db/dialect";
 import { withEventPartition } from "../db/event-partitions";
 import type { Store } from "../db/prisma";
-import { sql } from "../db/sql";
+import { sql, type Tx } from "../db/sql";
 import { chainLink } from "../integrity/chain";
 import { contentHash } from "./canonical";
 import { DuplicateIdConflictError, WrongExpectedVersionError } from "./errors";
@@ -17,7 +17,7 @@ export interface AppendResult {
   duplicate: boolean;
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
+function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
@@ -139,18 +139,7 @@ function appendOnce(store: Store, events: readonly IncomingEvent[], hashes: stri
           chainHash: link,
         });
       });
-      const positions = new Map<string, number>();
-      const connection = store.sqliteConnection?.();
-      if (connection) {
-        const inserted = insertRowsDirect(connection, rows);
-        for (const [i, row] of rows.entries()) positions.set(identity(row.source, row.eventId), inserted[i]!);
-      }
-      for (const chunk of connection ? [] : chunks(rows, INSERT_CHUNK)) {
-        const inserted = await tx.$queryRaw<{ position: bigint | number; source: string; event_id: string }[]>(
-          insertStatement(dialectOf(store.target.provider), chunk),
-        );
-        for (const r of inserted) positions.set(identity(r.source, r.event_id), Number(r.position));
-      }
+      const positions = await insertRows(store, tx, rows);
       for (const plan of planned) plan.position ??= positions.get(plan.key) ?? null;
 
       return planned.map((plan) => {
@@ -160,4 +149,22 @@ function appendOnce(store: Store, events: readonly IncomingEvent[], hashes: stri
     },
     { maxWait: 60_000, timeout: 120_000 },
   );
+}
+
+/** Inserts the rows inside the append's transaction; answers their positions by identity. */
+async function insertRows(store: Store, tx: Tx, rows: readonly EventRow[]): Promise<Map<string, number>> {
+  const positions = new Map<string, number>();
+  const connection = store.sqliteConnection?.();
+  if (connection) {
+    const inserted = insertRowsDirect(connection, rows);
+    for (const [i, row] of rows.entries()) positions.set(identity(row.source, row.eventId), inserted[i]!);
+    return positions;
+  }
+  for (const chunk of chunks(rows, INSERT_CHUNK)) {
+    const inserted = await tx.$queryRaw<{ position: bigint | number; source: string; event_id: string }[]>(
+      insertStatement(dialectOf(store.target.provider), chunk),
+    );
+    for (const r of inserted) positions.set(identity(r.source, r.event_id), Number(r.position));
+  }
+  return positions;
 }

@@ -26,10 +26,10 @@ export async function runProjections(args: string[]): Promise<void> {
     const started = performance.now();
     // A rebuild folds into a new generation beside the live one (pages keep reading it) and
     // switches it in once it has caught up: one line per page of progress.
-    const finishedBeside: { at?: number } = {};
+    let finishedBeside = null as number | null;
     const onProgress = (p: { id: number; state: string; position: number; head: number }) => {
       // A report of a generation already live: the server's runner folded its last pages.
-      if (p.state === "live") finishedBeside.at = p.position;
+      if (p.state === "live") finishedBeside = p.position;
       console.log(`Preparing generation ${p.id} of the read models: ${progressWords(p.position, p.head)}`);
     };
     const events = action === "rebuild" ? await rebuildProjections(store, options, onProgress) : await catchUp(store, options);
@@ -37,8 +37,7 @@ export async function runProjections(args: string[]): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     const sessions = await store.db.session.count();
     // A server running beside folds the same generation page by page: what it took is not this command's.
-    const shared =
-      finishedBeside.at === undefined ? "" : `; the server's projector folded the rest, up to position ${finishedBeside.at.toLocaleString("en-US")}`;
+    const shared = finishedBeside === null ? "" : `; the server's projector folded the rest, up to position ${finishedBeside.toLocaleString("en-US")}`;
     console.log(
       `${action === "rebuild" ? "Rebuilt" : "Caught up"}: ${events} events folded into ${sessions} sessions in ${seconds.toFixed(1)} s` +
         `${closed > 0 ? ` (${closed} idle sessions closed)` : ""}${shared}`,
